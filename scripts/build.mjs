@@ -1,0 +1,36 @@
+// Bundles the action (dist/index.js) and the command-line tool (dist/cli.js) as ES modules.
+// Usage: node scripts/build.mjs [outdir]   (default: dist)
+import { build } from 'esbuild';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+const outdir = process.argv[2] ?? 'dist';
+// Bundled CommonJS dependencies call require(); give them one. The name must not collide with
+// `createRequire` imported inside @azure/storage-common (pulled in by @actions/artifact).
+const requireShim =
+  "import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8',
+};
+
+await rm(outdir, { recursive: true, force: true });
+await mkdir(outdir, { recursive: true });
+await build({
+  ...common,
+  entryPoints: ['src/action/index.ts'],
+  outfile: path.join(outdir, 'index.js'),
+  banner: { js: requireShim },
+});
+await build({
+  ...common,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: path.join(outdir, 'cli.js'),
+  banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+});

@@ -1,0 +1,48 @@
+// Fails when dist/ differs from a fresh build of src/, or when the bundles cannot load.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const fresh = mkdtempSync(path.join(tmpdir(), 'perfgate-dist-'));
+try {
+  execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: 'inherit' });
+  const want = readdirSync(fresh).sort();
+  const have = readdirSync('dist').sort();
+  const stale = [];
+  if (want.join() !== have.join()) stale.push(`files: dist has [${have}], a build makes [${want}]`);
+  for (const name of want) {
+    const built = readFileSync(path.join(fresh, name));
+    let committed;
+    try {
+      committed = readFileSync(path.join('dist', name));
+    } catch {
+      continue;
+    }
+    if (!built.equals(committed)) stale.push(`dist/${name} differs from a fresh build`);
+  }
+  if (stale.length > 0) {
+    console.error(`dist/ is stale: ${stale.join('; ')}. Run \`npm run build\` and commit dist/.`);
+    process.exit(1);
+  }
+} finally {
+  rmSync(fresh, { recursive: true, force: true });
+}
+
+// The CLI must load and answer --version.
+const cli = spawnSync(process.execPath, ['dist/cli.js', '--version'], { encoding: 'utf8' });
+if (cli.status !== 0) {
+  console.error(`dist/cli.js does not run: exit ${cli.status}\n${cli.stderr}`);
+  process.exit(1);
+}
+// The action must load and reach its own input check (it fails there: no inputs are set).
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')),
+);
+const action = spawnSync(process.execPath, ['dist/index.js'], { encoding: 'utf8', env });
+const out = `${action.stdout}${action.stderr}`;
+if (!out.includes('::error::perfgate:')) {
+  console.error(`dist/index.js did not load and run:\n${out}`);
+  process.exit(1);
+}
+console.log('dist/ is up to date and loads.');

@@ -1,0 +1,55 @@
+/** The perfgate command line: dispatches to a command and turns user errors into exit codes. */
+import { UserError } from '../errors.js';
+import { runTop, topUsage } from './commands/top.js';
+import type { CliIO } from './io.js';
+
+declare const PERFGATE_VERSION: string | undefined;
+
+/** The version printed by --version. */
+export const version = typeof PERFGATE_VERSION === 'string' ? PERFGATE_VERSION : '0.1.0';
+
+const commands: Record<
+  string,
+  { run: (argv: string[], io: CliIO) => Promise<number>; usage: string }
+> = {
+  top: { run: runTop, usage: topUsage },
+};
+
+const usage = `Usage: perfgate <command> [options]
+
+Commands:
+  top <profile>     functions of a pprof profile by flat value (like go tool pprof -top)
+
+Run \`perfgate <command> --help\` for a command's options.
+`;
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.stdout(`perfgate ${version}\n`);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`perfgate: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.stderr(`perfgate ${name}: ${err.message.replace(/^perfgate \w+: /, '')}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The profile model: a pprof profile with every id and string index resolved.
+ *
+ * Samples are stored column-wise in typed arrays rather than as one object per sample: real
+ * profiles reach millions of samples and tens of millions of stack frames, and the analysis passes
+ * walk them in tight loops. `sampleStack` gives the object view of one sample when that is handier.
+ */
+
+/** What a sample value measures, e.g. `{ type: 'alloc_space', unit: 'bytes' }`. */
+export interface ValueType {
+  type: string;
+  unit: string;
+}
+
+/** A binary or shared library the profiled program had mapped. */
+export interface Mapping {
+  id: number;
+  memoryStart: number;
+  memoryLimit: number;
+  fileOffset: number;
+  filename: string;
+  buildId: string;
+  hasFunctions: boolean;
+  hasFilenames: boolean;
+  hasLineNumbers: boolean;
+  hasInlineFrames: boolean;
+}
+
+/** A source function. */
+export interface ProfileFunction {
+  id: number;
+  name: string;
+  systemName: string;
+  filename: string;
+  startLine: number;
+}
+
+/** One source line of a location; `fn` is undefined when the line names no function. */
+export interface Line {
+  fn: ProfileFunction | undefined;
+  line: number;
+  column: number;
+}
+
+/** A program counter with the source lines it stands for, innermost inlined function first. */
+export interface Location {
+  id: number;
+  mapping: Mapping | undefined;
+  address: number;
+  lines: Line[];
+  isFolded: boolean;
+}
+
+/** A sample label: a string value (`str`) or a number with an optional unit. */
+export interface Label {
+  key: string;
+  str: string;
+  num: number;
+  numUnit: string;
+}
+
+/** All samples of a profile, column-wise. */
+export interface SampleTable {
+  /** Number of samples. */
+  count: number;
+  /** Values per sample (the number of sample types). */
+  width: number;
+  /** `values[i * width + j]` is value j of sample i. */
+  values: Float64Array;
+  /** Sample i's stack is `stack[stackStart[i] .. stackStart[i + 1])`, leaf first. */
+  stackStart: Uint32Array;
+  /** Indices into `Profile.locations`. */
+  stack: Uint32Array;
+  /** Labels of sample i, or undefined when it has none (sparse: most samples have none). */
+  labels: (Label[] | undefined)[];
+}
+
+/** A decoded, resolved and validated pprof profile. */
+export interface Profile {
+  sampleTypes: ValueType[];
+  /** Index into `sampleTypes` of the type shown when none is asked for. */
+  defaultSampleIndex: number;
+  samples: SampleTable;
+  locations: Location[];
+  functions: ProfileFunction[];
+  mappings: Mapping[];
+  dropFrames: string;
+  keepFrames: string;
+  timeNanos: number;
+  durationNanos: number;
+  periodType: ValueType | undefined;
+  period: number;
+  comments: string[];
+  docUrl: string;
+}
+
+/** The stack of sample `i`, leaf first, as location objects. */
+export function sampleStack(profile: Profile, i: number): Location[] {
+  const { stackStart, stack } = profile.samples;
+  const out: Location[] = [];
+  for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) out.push(profile.locations[stack[j]!]!);
+  return out;
+}
+
+/** Value `valueIndex` of sample `i`. */
+export function sampleValue(profile: Profile, i: number, valueIndex: number): number {
+  return profile.samples.values[i * profile.samples.width + valueIndex]!;
+}

@@ -1,0 +1,413 @@
+/**
+ * The wire layer: decodes pprof protobuf bytes into ids and string indices, unresolved.
+ *
+ * Sample and Location, which make up nearly all of a large profile, are decoded by hand into typed
+ * arrays; the small messages (ValueType, Mapping, Function) go through protobufjs reflection. The
+ * hand-written part takes its field numbers from the same schema.
+ */
+import { FormatError } from '../../errors.js';
+import { GrowableFloats, GrowableIds } from './growable.js';
+import { fieldNumbers, pprofTypes } from './schema.js';
+import { WireReader, WireType, wireTypeName } from './wire-reader.js';
+
+/** A ValueType with string indices. */
+export interface RawValueType {
+  type: number;
+  unit: number;
+}
+
+/** A Label with string indices. */
+export interface RawLabel {
+  key: number;
+  str: number;
+  num: number;
+  numUnit: number;
+}
+
+/** A Line with a function id. */
+export interface RawLine {
+  functionId: number;
+  line: number;
+  column: number;
+}
+
+/** A Location with a mapping id. */
+export interface RawLocation {
+  id: number;
+  mappingId: number;
+  address: number;
+  lines: RawLine[];
+  isFolded: boolean;
+}
+
+/** A Function with string indices. */
+export interface RawFunction {
+  id: number;
+  name: number;
+  systemName: number;
+  filename: number;
+  startLine: number;
+}
+
+/** A Mapping with string indices. */
+export interface RawMapping {
+  id: number;
+  memoryStart: number;
+  memoryLimit: number;
+  fileOffset: number;
+  filename: number;
+  buildId: number;
+  hasFunctions: boolean;
+  hasFilenames: boolean;
+  hasLineNumbers: boolean;
+  hasInlineFrames: boolean;
+}
+
+/** A Profile message as found on the wire. */
+export interface RawProfile {
+  sampleTypes: RawValueType[];
+  sampleCount: number;
+  /** Sample i's location ids are `locationIds[locStart[i] .. locStart[i+1])`. */
+  locStart: Uint32Array;
+  locationIds: Uint32Array | Float64Array;
+  /** Sample i's values are `values[valueStart[i] .. valueStart[i+1])`. */
+  valueStart: Uint32Array;
+  values: Float64Array;
+  labels: (RawLabel[] | undefined)[];
+  locations: RawLocation[];
+  functions: RawFunction[];
+  mappings: RawMapping[];
+  strings: string[];
+  dropFrames: number;
+  keepFrames: number;
+  timeNanos: number;
+  durationNanos: number;
+  periodType: RawValueType | undefined;
+  period: number;
+  comments: number[];
+  defaultSampleType: number;
+  docUrl: number;
+}
+
+const P = fieldNumbers.Profile;
+const S = fieldNumbers.Sample;
+const LB = fieldNumbers.Label;
+const LOC = fieldNumbers.Location;
+const LN = fieldNumbers.Line;
+
+const tag = (field: number, wt: number) => (field << 3) | wt;
+// Tags the hot loops compare against (each fits in one byte).
+const SAMPLE_LOC_PACKED = tag(S.location_id, WireType.bytes);
+const SAMPLE_LOC_ONE = tag(S.location_id, WireType.varint);
+const SAMPLE_VALUE_PACKED = tag(S.value, WireType.bytes);
+const SAMPLE_VALUE_ONE = tag(S.value, WireType.varint);
+const SAMPLE_LABEL = tag(S.label, WireType.bytes);
+
+const fieldNames = new Map<number, string>(Object.entries(P).map(([name, id]) => [id, name]));
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** Decodes the bytes of a (decompressed) pprof Profile message. */
+export function decodeProfile(buf: Uint8Array): RawProfile {
+  const r = new WireReader(buf);
+  const locStart = new GrowableIds(1024);
+  const locationIds = new GrowableIds(4096);
+  const valueStart = new GrowableIds(1024);
+  const values = new GrowableFloats(2048);
+  const labels: (RawLabel[] | undefined)[] = [];
+  const out: RawProfile = {
+    sampleTypes: [],
+    sampleCount: 0,
+    locStart: new Uint32Array(0),
+    locationIds: new Uint32Array(0),
+    valueStart: new Uint32Array(0),
+    values: new Float64Array(0),
+    labels,
+    locations: [],
+    functions: [],
+    mappings: [],
+    strings: [],
+    dropFrames: 0,
+    keepFrames: 0,
+    timeNanos: 0,
+    durationNanos: 0,
+    periodType: undefined,
+    period: 0,
+    comments: [],
+    defaultSampleType: 0,
+    docUrl: 0,
+  };
+
+  while (r.pos < r.end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    const wt = t & 7;
+    switch (field) {
+      case P.sample: {
+        expectWire(field, wt, WireType.bytes);
+        const end = r.lengthDelimitedEnd('a Sample');
+        locStart.push(locationIds.length);
+        valueStart.push(values.length);
+        labels.push(decodeSample(r, end, locationIds, values));
+        out.sampleCount++;
+        break;
+      }
+      case P.location: {
+        expectWire(field, wt, WireType.bytes);
+        const end = r.lengthDelimitedEnd('a Location');
+        out.locations.push(decodeLocation(r, end));
+        break;
+      }
+      case P.string_table: {
+        expectWire(field, wt, WireType.bytes);
+        const end = r.lengthDelimitedEnd('a string');
+        out.strings.push(decodeString(buf, r.pos, end));
+        r.pos = end;
+        break;
+      }
+      case P.function: {
+        expectWire(field, wt, WireType.bytes);
+        const end = r.lengthDelimitedEnd('a Function');
+        const f = decodeSmall(pprofTypes.Function, buf, r, end);
+        out.functions.push({
+          id: num(f.id),
+          name: num(f.name),
+          systemName: num(f.system_name),
+          filename: num(f.filename),
+          startLine: num(f.start_line),
+        });
+        break;
+      }
+      case P.mapping: {
+        expectWire(field, wt, WireType.bytes);
+        const end = r.lengthDelimitedEnd('a Mapping');
+        const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
+        out.mappings.push({
+          id: num(m.id),
+          memoryStart: num(m.memory_start),
+          memoryLimit: num(m.memory_limit),
+          fileOffset: num(m.file_offset),
+          filename: num(m.filename),
+          buildId: num(m.build_id),
+          hasFunctions: m.has_functions === true,
+          hasFilenames: m.has_filenames === true,
+          hasLineNumbers: m.has_line_numbers === true,
+          hasInlineFrames: m.has_inline_frames === true,
+        });
+        break;
+      }
+      case P.sample_type:
+      case P.period_type: {
+        expectWire(field, wt, WireType.bytes);
+        const end = r.lengthDelimitedEnd('a ValueType');
+        const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
+        const vt = { type: num(v.type), unit: num(v.unit) };
+        if (field === P.sample_type) out.sampleTypes.push(vt);
+        else out.periodType = vt;
+        break;
+      }
+      case P.comment:
+        if (wt === WireType.bytes) {
+          const end = r.lengthDelimitedEnd('Profile.comment');
+          while (r.pos < end) out.comments.push(r.int64());
+        } else {
+          expectWire(field, wt, WireType.varint);
+          out.comments.push(r.int64());
+        }
+        break;
+      case P.drop_frames:
+      case P.keep_frames:
+      case P.time_nanos:
+      case P.duration_nanos:
+      case P.period:
+      case P.default_sample_type:
+      case P.doc_url: {
+        expectWire(field, wt, WireType.varint);
+        const v = r.int64();
+        if (field === P.drop_frames) out.dropFrames = v;
+        else if (field === P.keep_frames) out.keepFrames = v;
+        else if (field === P.time_nanos) out.timeNanos = v;
+        else if (field === P.duration_nanos) out.durationNanos = v;
+        else if (field === P.period) out.period = v;
+        else if (field === P.default_sample_type) out.defaultSampleType = v;
+        else out.docUrl = v;
+        break;
+      }
+      default:
+        if (field === 0) r.fail('field number 0 is not valid protobuf');
+        r.skip(wt, field);
+    }
+  }
+
+  locStart.push(locationIds.length);
+  valueStart.push(values.length);
+  out.locStart = Uint32Array.from(locStart.view());
+  out.locationIds = locationIds.view();
+  out.valueStart = Uint32Array.from(valueStart.view());
+  out.values = values.view();
+  return out;
+}
+
+function expectWire(field: number, wt: number, want: number): void {
+  if (wt !== want) {
+    const name = fieldNames.get(field) ?? `field ${field}`;
+    throw new FormatError(
+      `not a pprof profile: Profile.${name} (field ${field}) has wire type ${wireTypeName(wt)}, expected ${wireTypeName(want)}`,
+    );
+  }
+}
+
+function decodeSample(
+  r: WireReader,
+  end: number,
+  locationIds: GrowableIds,
+  values: GrowableFloats,
+): RawLabel[] | undefined {
+  const outerEnd = r.end;
+  r.end = end;
+  let labels: RawLabel[] | undefined;
+  while (r.pos < end) {
+    const t = r.uint();
+    if (t === SAMPLE_LOC_PACKED) {
+      const e = r.lengthDelimitedEnd('Sample.location_id');
+      while (r.pos < e) locationIds.push(r.uint64());
+    } else if (t === SAMPLE_VALUE_PACKED) {
+      const e = r.lengthDelimitedEnd('Sample.value');
+      while (r.pos < e) values.push(r.int64());
+    } else if (t === SAMPLE_LOC_ONE) {
+      locationIds.push(r.uint64());
+    } else if (t === SAMPLE_VALUE_ONE) {
+      values.push(r.int64());
+    } else if (t === SAMPLE_LABEL) {
+      const e = r.lengthDelimitedEnd('Sample.label');
+      (labels ??= []).push(decodeLabel(r, e));
+    } else {
+      wrongOrUnknown(r, t, 'Sample', [S.location_id, S.value, S.label]);
+    }
+  }
+  r.end = outerEnd;
+  return labels;
+}
+
+function decodeLabel(r: WireReader, end: number): RawLabel {
+  const outerEnd = r.end;
+  r.end = end;
+  const label: RawLabel = { key: 0, str: 0, num: 0, numUnit: 0 };
+  while (r.pos < end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    if ((t & 7) !== WireType.varint) {
+      wrongOrUnknown(r, t, 'Label', [LB.key, LB.str, LB.num, LB.num_unit]);
+      continue;
+    }
+    const v = r.int64();
+    if (field === LB.key) label.key = v;
+    else if (field === LB.str) label.str = v;
+    else if (field === LB.num) label.num = v;
+    else if (field === LB.num_unit) label.numUnit = v;
+  }
+  r.end = outerEnd;
+  return label;
+}
+
+function decodeLocation(r: WireReader, end: number): RawLocation {
+  const outerEnd = r.end;
+  r.end = end;
+  const loc: RawLocation = { id: 0, mappingId: 0, address: 0, lines: [], isFolded: false };
+  while (r.pos < end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    const wt = t & 7;
+    if (field === LOC.line && wt === WireType.bytes) {
+      const e = r.lengthDelimitedEnd('Location.line');
+      loc.lines.push(decodeLine(r, e));
+    } else if (wt === WireType.varint && field !== LOC.line) {
+      const v = r.uint64();
+      if (field === LOC.id) loc.id = v;
+      else if (field === LOC.mapping_id) loc.mappingId = v;
+      else if (field === LOC.address) loc.address = v;
+      else if (field === LOC.is_folded) loc.isFolded = v !== 0;
+    } else {
+      wrongOrUnknown(r, t, 'Location', [
+        LOC.id,
+        LOC.mapping_id,
+        LOC.address,
+        LOC.line,
+        LOC.is_folded,
+      ]);
+    }
+  }
+  r.end = outerEnd;
+  return loc;
+}
+
+function decodeLine(r: WireReader, end: number): RawLine {
+  const outerEnd = r.end;
+  r.end = end;
+  const line: RawLine = { functionId: 0, line: 0, column: 0 };
+  while (r.pos < end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    if ((t & 7) !== WireType.varint) {
+      wrongOrUnknown(r, t, 'Line', [LN.function_id, LN.line, LN.column]);
+      continue;
+    }
+    const v = r.int64();
+    if (field === LN.function_id) line.functionId = v;
+    else if (field === LN.line) line.line = v;
+    else if (field === LN.column) line.column = v;
+  }
+  r.end = outerEnd;
+  return line;
+}
+
+/** A known field with the wrong wire type is an error; an unknown field is skipped. */
+function wrongOrUnknown(r: WireReader, t: number, message: string, known: number[]): void {
+  const field = t >>> 3;
+  const wt = t & 7;
+  if (known.includes(field)) {
+    throw new FormatError(
+      `not a pprof profile: ${message} field ${field} has wire type ${wireTypeName(wt)}`,
+    );
+  }
+  if (field === 0) r.fail('field number 0 is not valid protobuf');
+  r.skip(wt, field);
+}
+
+function decodeSmall(
+  type: (typeof pprofTypes)[keyof typeof pprofTypes],
+  buf: Uint8Array,
+  r: WireReader,
+  end: number,
+): Record<string, unknown> {
+  let msg: Record<string, unknown>;
+  try {
+    msg = type.decode(buf.subarray(r.pos, end)) as unknown as Record<string, unknown>;
+  } catch (err) {
+    throw new FormatError(
+      `not a pprof profile: a ${type.name} message at byte ${r.pos} does not decode (${(err as Error).message})`,
+    );
+  }
+  r.pos = end;
+  return msg;
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+function decodeString(buf: Uint8Array, start: number, end: number): string {
+  // Most profile strings are short ASCII (function and file names): skip TextDecoder for those.
+  if (end - start < 64) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii)
+      return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  }
+  return utf8.decode(buf.subarray(start, end));
+}

@@ -1,0 +1,41 @@
+import { gunzipSync } from 'node:zlib';
+import { FormatError } from '../../errors.js';
+
+/** Default ceiling on the decompressed size of one profile: 1 GiB. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3;
+
+/** True when the bytes start with the gzip magic number. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Decompresses gzip data, refusing to produce more than `limit` bytes: decompression stops at the
+ * limit, so a gzip bomb costs at most that much memory.
+ */
+export function gunzipLimited(bytes: Uint8Array, limit: number): Uint8Array {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: limit });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
+      throw new FormatError(
+        `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`,
+      );
+    }
+    if (e.code === 'Z_BUF_ERROR')
+      throw new FormatError('truncated gzip data: it ends before the end of the stream');
+    throw new FormatError(`corrupt gzip data: ${e.message}`);
+  }
+}
+
+function formatBytes(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1 && Number.isInteger(v / 1024)) {
+    v /= 1024;
+    i++;
+  }
+  return `${v} ${units[i]}`;
+}
