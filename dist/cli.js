@@ -6223,11 +6223,49 @@ function withSource(source, err) {
   return err;
 }
 
+// src/analyze/function-name.ts
+function displayName(fn) {
+  if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
+  const name = fn.systemName;
+  if (!looksLikeDemangledCpp(name)) return name;
+  return removeMatching(removeMatching(name, "(", ")"), "<", ">");
+}
+function looksLikeDemangledCpp(name) {
+  if (name.includes(".<")) return false;
+  if (name.includes("]).")) return false;
+  return /[<>[\]]/.test(name) || name.includes("::");
+}
+function removeMatching(name, open, close) {
+  let out = name;
+  let nesting = 0;
+  let first = 0;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === open) {
+      nesting++;
+      if (nesting === 1) first = i;
+    } else if (c === close) {
+      nesting--;
+      if (nesting < 0) return out;
+      if (nesting === 0) {
+        out = out.slice(0, first) + out.slice(i + 1);
+        i = first - 1;
+      }
+    }
+  }
+  return out;
+}
+
 // src/analyze/functions.ts
 var EDGE_FRACTION = 1e-3;
-function nodeKey(loc, lineIndex) {
+function nodeKey(loc, lineIndex, names) {
   const fn = loc.lines[lineIndex]?.fn;
-  if (fn && fn.name !== "") return { key: fn.name, name: fn.name };
+  let fnName = fn && names.get(fn);
+  if (fn && fnName === void 0) {
+    fnName = displayName(fn);
+    names.set(fn, fnName);
+  }
+  if (fnName) return { key: fnName, name: fnName };
   const obj = loc.mapping?.filename ?? "";
   const base = obj.split("/").pop() ?? "";
   const name = base !== "" ? `[${base}]` : "<unknown>";
@@ -6244,11 +6282,12 @@ function locationNodes(profile, index) {
   }
   start[locs.length] = total;
   const nodes = new Int32Array(total);
+  const names = /* @__PURE__ */ new Map();
   for (let i = 0; i < locs.length; i++) {
     const loc = locs[i];
     const n = Math.max(1, loc.lines.length);
     for (let j = 0; j < n; j++) {
-      const { key, name } = nodeKey(loc, j);
+      const { key, name } = nodeKey(loc, j, names);
       let id = index.ids.get(key);
       if (id === void 0) {
         id = index.names.length;
@@ -6433,20 +6472,26 @@ var GrowableIds = class {
   constructor(capacity = 1024) {
     this.data = new Uint32Array(capacity);
   }
-  push(v) {
-    if (this.length === this.data.length) this.grow();
-    if (v > 4294967295 && this.data instanceof Uint32Array)
-      this.data = Float64Array.from(this.data);
-    this.data[this.length++] = v;
+  /** True while every id so far fits in 32 bits. */
+  get narrow() {
+    return this.data instanceof Uint32Array;
   }
-  grow() {
-    const next = new this.data.constructor(
-      this.data.length * 2
-    );
-    next.set(this.data);
+  /** Makes room for `n` more values. */
+  reserve(n) {
+    const need = this.length + n;
+    if (need <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < need) cap *= 2;
+    const next = this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
+    next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
-  /** The pushed values, trimmed to length (a view when possible). */
+  push(v) {
+    this.reserve(1);
+    if (v > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
+    this.data[this.length++] = v;
+  }
+  /** The pushed values (a view of the storage). */
   view() {
     return this.data.subarray(0, this.length);
   }
@@ -6912,10 +6957,10 @@ var utf8 = new TextDecoder("utf-8", { fatal: false });
 function decodeProfile(buf) {
   const r = new WireReader(buf);
   const locStart = new GrowableIds(1024);
-  const locationIds = new GrowableIds(4096);
+  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
   const valueStart = new GrowableIds(1024);
   const values = new GrowableFloats(2048);
-  const labels = [];
+  const labels = new LabelColumns();
   const out = {
     sampleTypes: [],
     sampleCount: 0,
@@ -6923,7 +6968,7 @@ function decodeProfile(buf) {
     locationIds: new Uint32Array(0),
     valueStart: new Uint32Array(0),
     values: new Float64Array(0),
-    labels,
+    labels: emptyLabels,
     locations: [],
     functions: [],
     mappings: [],
@@ -6948,7 +6993,8 @@ function decodeProfile(buf) {
         const end = r.lengthDelimitedEnd("a Sample");
         locStart.push(locationIds.length);
         valueStart.push(values.length);
-        labels.push(decodeSample(r, end, locationIds, values));
+        labels.startSample();
+        decodeSample(r, end, locationIds, values, labels);
         out.sampleCount++;
         break;
       }
@@ -7044,6 +7090,7 @@ function decodeProfile(buf) {
   out.locationIds = locationIds.view();
   out.valueStart = Uint32Array.from(valueStart.view());
   out.values = values.view();
+  out.labels = labels.finish();
   return out;
 }
 function expectWire(field, wt, want) {
@@ -7054,15 +7101,14 @@ function expectWire(field, wt, want) {
     );
   }
 }
-function decodeSample(r, end, locationIds, values) {
+function decodeSample(r, end, locationIds, values, labels) {
   const outerEnd = r.end;
   r.end = end;
-  let labels;
   while (r.pos < end) {
     const t = r.uint();
     if (t === SAMPLE_LOC_PACKED) {
       const e = r.lengthDelimitedEnd("Sample.location_id");
-      while (r.pos < e) locationIds.push(r.uint64());
+      readPackedIds(r, e, locationIds);
     } else if (t === SAMPLE_VALUE_PACKED) {
       const e = r.lengthDelimitedEnd("Sample.value");
       while (r.pos < e) values.push(r.int64());
@@ -7072,18 +7118,63 @@ function decodeSample(r, end, locationIds, values) {
       values.push(r.int64());
     } else if (t === SAMPLE_LABEL) {
       const e = r.lengthDelimitedEnd("Sample.label");
-      (labels ??= []).push(decodeLabel(r, e));
+      decodeLabel(r, e, labels);
     } else {
       wrongOrUnknown(r, t, "Sample", [S.location_id, S.value, S.label]);
     }
   }
   r.end = outerEnd;
-  return labels;
 }
-function decodeLabel(r, end) {
+function readPackedIds(r, end, ids) {
+  ids.reserve(end - r.pos);
+  if (!ids.narrow) {
+    while (r.pos < end) ids.push(r.uint64());
+    return;
+  }
+  const buf = r.buf;
+  const data = ids.data;
+  let len = ids.length;
+  let pos = r.pos;
+  while (pos < end) {
+    const b0 = buf[pos];
+    if (b0 < 128) {
+      data[len++] = b0;
+      pos += 1;
+      continue;
+    }
+    const b1 = buf[pos + 1];
+    if (b1 < 128) {
+      data[len++] = b0 & 127 | b1 << 7;
+      pos += 2;
+      continue;
+    }
+    const b2 = buf[pos + 2];
+    if (b2 < 128) {
+      data[len++] = b0 & 127 | (b1 & 127) << 7 | b2 << 14;
+      pos += 3;
+      continue;
+    }
+    r.pos = pos;
+    ids.length = len;
+    ids.push(r.uint64());
+    if (r.pos > end) r.fail("a varint runs past the end of Sample.location_id");
+    readPackedIds(r, end, ids);
+    return;
+  }
+  if (pos !== end) {
+    r.pos = end;
+    r.fail("a varint runs past the end of Sample.location_id");
+  }
+  r.pos = pos;
+  ids.length = len;
+}
+function decodeLabel(r, end, labels) {
   const outerEnd = r.end;
   r.end = end;
-  const label2 = { key: 0, str: 0, num: 0, numUnit: 0 };
+  let key = 0;
+  let str = 0;
+  let num2 = 0;
+  let numUnit = 0;
   while (r.pos < end) {
     const t = r.uint();
     const field = t >>> 3;
@@ -7092,14 +7183,47 @@ function decodeLabel(r, end) {
       continue;
     }
     const v = r.int64();
-    if (field === LB.key) label2.key = v;
-    else if (field === LB.str) label2.str = v;
-    else if (field === LB.num) label2.num = v;
-    else if (field === LB.num_unit) label2.numUnit = v;
+    if (field === LB.key) key = v;
+    else if (field === LB.str) str = v;
+    else if (field === LB.num) num2 = v;
+    else if (field === LB.num_unit) numUnit = v;
   }
   r.end = outerEnd;
-  return label2;
+  labels.push(key, str, num2, numUnit);
 }
+var emptyLabels = {
+  start: new Uint32Array(1),
+  key: new Float64Array(0),
+  str: new Float64Array(0),
+  num: new Float64Array(0),
+  numUnit: new Float64Array(0)
+};
+var LabelColumns = class {
+  start = new GrowableIds(1024);
+  key = new GrowableFloats();
+  str = new GrowableFloats();
+  num = new GrowableFloats();
+  numUnit = new GrowableFloats();
+  startSample() {
+    this.start.push(this.key.length);
+  }
+  push(key, str, num2, numUnit) {
+    this.key.push(key);
+    this.str.push(str);
+    this.num.push(num2);
+    this.numUnit.push(numUnit);
+  }
+  finish() {
+    this.start.push(this.key.length);
+    return {
+      start: Uint32Array.from(this.start.view()),
+      key: this.key.view(),
+      str: this.str.view(),
+      num: this.num.view(),
+      numUnit: this.numUnit.view()
+    };
+  }
+};
 function decodeLocation(r, end) {
   const outerEnd = r.end;
   r.end = end;
@@ -7304,7 +7428,7 @@ function resolveProfile(raw) {
   const count = raw.sampleCount;
   const values = sampleValues(raw, width);
   const stack = stackIndices(raw, locationIndexById);
-  const labels = raw.labels.map((ls, i) => ls && ls.map((l) => label(l, i, str)));
+  const labels = labelTable(raw, strings);
   const defaultName = raw.defaultSampleType === 0 ? "" : str(raw.defaultSampleType, "default sample type");
   let defaultSampleIndex = sampleTypes.findIndex(
     (t) => defaultName !== "" && t.type === defaultName
@@ -7331,13 +7455,26 @@ function checkId(id, what, seen) {
   if (id === 0) invalid(`a ${what} has id 0 (ids must be non-zero)`);
   if (seen.has(id)) invalid(`${what} id ${id} is defined twice`);
 }
-function label(l, sample, str) {
-  return {
-    key: str(l.key, `sample ${sample} label key`),
-    str: str(l.str, `sample ${sample} label value`),
-    num: l.num,
-    numUnit: str(l.numUnit, `sample ${sample} label unit`)
-  };
+function labelTable(raw, strings) {
+  const { start, key, str, num: num2, numUnit } = raw.labels;
+  const n = strings.length;
+  for (let j = 0; j < key.length; j++) {
+    for (const [what, column] of [
+      ["key", key],
+      ["value", str],
+      ["unit", numUnit]
+    ]) {
+      const index = column[j];
+      if (index < 0 || index >= n || !Number.isInteger(index)) {
+        let sample = 0;
+        while (start[sample + 1] <= j) sample++;
+        invalid(
+          `sample ${sample} label ${what}: string index ${index} is out of range (the string table has ${n} entries)`
+        );
+      }
+    }
+  }
+  return { start, key, str, num: num2, numUnit, strings };
 }
 function sampleValues(raw, width) {
   const { valueStart, values, sampleCount } = raw;
@@ -7365,7 +7502,8 @@ function stackIndices(raw, indexById) {
   const dense = maxId <= 4 * indexById.size + 1024;
   const table2 = dense ? new Int32Array(maxId + 1).fill(-1) : void 0;
   if (table2) for (const [id, index] of indexById) table2[id] = index;
-  const out = ids instanceof Uint32Array ? ids : new Uint32Array(ids.length);
+  if (table2 && ids instanceof Uint32Array) return idsToIndices(ids, table2, raw);
+  const out = new Uint32Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j];
     const index = table2 ? id < table2.length ? table2[id] : -1 : indexById.get(id) ?? -1;
@@ -7375,6 +7513,19 @@ function stackIndices(raw, indexById) {
     out[j] = index;
   }
   return out;
+}
+function idsToIndices(ids, table2, raw) {
+  const n = ids.length;
+  const size = table2.length;
+  for (let j = 0; j < n; j++) {
+    const id = ids[j];
+    const index = id < size ? table2[id] : -1;
+    if (index < 0) {
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+    }
+    ids[j] = index;
+  }
+  return ids;
 }
 function sampleOf(raw, frame) {
   let lo = 0;
@@ -7874,7 +8025,14 @@ function parseCommandArgs(command, argv, options) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UserError(`perfgate ${command}: ${err.message.split("\n")[0]}`);
+    const e = err;
+    const option = /'(-[^']*)'/.exec(e.message)?.[1];
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+      throw new UserError(
+        `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
+      );
+    }
+    throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
   }
 }
 

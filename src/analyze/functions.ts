@@ -6,7 +6,8 @@
  * profiles can be aggregated together with a scale each, which is how a diff is made (head + base
  * scaled by -1).
  */
-import type { Location, Profile } from '../model/profile.js';
+import type { Location, Profile, ProfileFunction } from '../model/profile.js';
+import { displayName } from './function-name.js';
 
 /** One profile's contribution to an aggregation. */
 export interface AggregationSource {
@@ -56,9 +57,18 @@ interface LocationNodes {
  * The graph node a line belongs to. At pprof's default granularity a node is a function name
  * (file, line and address are cleared first); frames without a name are named after their binary.
  */
-function nodeKey(loc: Location, lineIndex: number): { key: string; name: string } {
+function nodeKey(
+  loc: Location,
+  lineIndex: number,
+  names: Map<ProfileFunction, string>,
+): { key: string; name: string } {
   const fn = loc.lines[lineIndex]?.fn;
-  if (fn && fn.name !== '') return { key: fn.name, name: fn.name };
+  let fnName = fn && names.get(fn);
+  if (fn && fnName === undefined) {
+    fnName = displayName(fn);
+    names.set(fn, fnName);
+  }
+  if (fnName) return { key: fnName, name: fnName };
   const obj = loc.mapping?.filename ?? '';
   const base = obj.split('/').pop() ?? '';
   const name = base !== '' ? `[${base}]` : '<unknown>';
@@ -77,11 +87,12 @@ function locationNodes(profile: Profile, index: NodeIndex): LocationNodes {
   }
   start[locs.length] = total;
   const nodes = new Int32Array(total);
+  const names = new Map<ProfileFunction, string>();
   for (let i = 0; i < locs.length; i++) {
     const loc = locs[i]!;
     const n = Math.max(1, loc.lines.length);
     for (let j = 0; j < n; j++) {
-      const { key, name } = nodeKey(loc, j);
+      const { key, name } = nodeKey(loc, j, names);
       let id = index.ids.get(key);
       if (id === undefined) {
         id = index.names.length;

@@ -8,6 +8,13 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UserError(`perfgate ${command}: ${(err as Error).message.split('\n')[0]}`);
+    const e = err as NodeJS.ErrnoException;
+    const option = /'(-[^']*)'/.exec(e.message)?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+      throw new UserError(
+        `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`,
+      );
+    }
+    throw new UserError(`perfgate ${command}: ${e.message.split('. ')[0]}`);
   }
 }

@@ -71,8 +71,21 @@ export interface SampleTable {
   stackStart: Uint32Array;
   /** Indices into `Profile.locations`. */
   stack: Uint32Array;
-  /** Labels of sample i, or undefined when it has none (sparse: most samples have none). */
-  labels: (Label[] | undefined)[];
+  /** Labels of all samples; `sampleLabels` gives one sample's as objects. */
+  labels: LabelTable;
+}
+
+/**
+ * Sample labels, column-wise (heap profiles carry a label on every sample). Sample i's labels are
+ * entries `start[i] .. start[i + 1]`; keys, string values and units index `strings`.
+ */
+export interface LabelTable {
+  start: Uint32Array;
+  key: Float64Array;
+  str: Float64Array;
+  num: Float64Array;
+  numUnit: Float64Array;
+  strings: readonly string[];
 }
 
 /** A decoded, resolved and validated pprof profile. */
@@ -99,6 +112,21 @@ export function sampleStack(profile: Profile, i: number): Location[] {
   const { stackStart, stack } = profile.samples;
   const out: Location[] = [];
   for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) out.push(profile.locations[stack[j]!]!);
+  return out;
+}
+
+/** The labels of sample `i`. */
+export function sampleLabels(profile: Profile, i: number): Label[] {
+  const t = profile.samples.labels;
+  const out: Label[] = [];
+  for (let j = t.start[i]!; j < t.start[i + 1]!; j++) {
+    out.push({
+      key: t.strings[t.key[j]!]!,
+      str: t.strings[t.str[j]!]!,
+      num: t.num[j]!,
+      numUnit: t.strings[t.numUnit[j]!]!,
+    });
+  }
   return out;
 }
 

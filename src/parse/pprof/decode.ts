@@ -16,12 +16,14 @@ export interface RawValueType {
   unit: number;
 }
 
-/** A Label with string indices. */
-export interface RawLabel {
-  key: number;
-  str: number;
-  num: number;
-  numUnit: number;
+/** Sample labels, column-wise: sample i's labels are entries `start[i] .. start[i+1]`. */
+export interface RawLabels {
+  start: Uint32Array;
+  /** String indices. */
+  key: Float64Array;
+  str: Float64Array;
+  num: Float64Array;
+  numUnit: Float64Array;
 }
 
 /** A Line with a function id. */
@@ -73,7 +75,7 @@ export interface RawProfile {
   /** Sample i's values are `values[valueStart[i] .. valueStart[i+1])`. */
   valueStart: Uint32Array;
   values: Float64Array;
-  labels: (RawLabel[] | undefined)[];
+  labels: RawLabels;
   locations: RawLocation[];
   functions: RawFunction[];
   mappings: RawMapping[];
@@ -111,10 +113,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 export function decodeProfile(buf: Uint8Array): RawProfile {
   const r = new WireReader(buf);
   const locStart = new GrowableIds(1024);
-  const locationIds = new GrowableIds(4096);
+  // Every id takes at least one byte, so this never grows; pages never written cost no memory.
+  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
   const valueStart = new GrowableIds(1024);
   const values = new GrowableFloats(2048);
-  const labels: (RawLabel[] | undefined)[] = [];
+  const labels = new LabelColumns();
   const out: RawProfile = {
     sampleTypes: [],
     sampleCount: 0,
@@ -122,7 +125,7 @@ export function decodeProfile(buf: Uint8Array): RawProfile {
     locationIds: new Uint32Array(0),
     valueStart: new Uint32Array(0),
     values: new Float64Array(0),
-    labels,
+    labels: emptyLabels,
     locations: [],
     functions: [],
     mappings: [],
@@ -148,7 +151,8 @@ export function decodeProfile(buf: Uint8Array): RawProfile {
         const end = r.lengthDelimitedEnd('a Sample');
         locStart.push(locationIds.length);
         valueStart.push(values.length);
-        labels.push(decodeSample(r, end, locationIds, values));
+        labels.startSample();
+        decodeSample(r, end, locationIds, values, labels);
         out.sampleCount++;
         break;
       }
@@ -245,6 +249,7 @@ export function decodeProfile(buf: Uint8Array): RawProfile {
   out.locationIds = locationIds.view();
   out.valueStart = Uint32Array.from(valueStart.view());
   out.values = values.view();
+  out.labels = labels.finish();
   return out;
 }
 
@@ -262,15 +267,15 @@ function decodeSample(
   end: number,
   locationIds: GrowableIds,
   values: GrowableFloats,
-): RawLabel[] | undefined {
+  labels: LabelColumns,
+): void {
   const outerEnd = r.end;
   r.end = end;
-  let labels: RawLabel[] | undefined;
   while (r.pos < end) {
     const t = r.uint();
     if (t === SAMPLE_LOC_PACKED) {
       const e = r.lengthDelimitedEnd('Sample.location_id');
-      while (r.pos < e) locationIds.push(r.uint64());
+      readPackedIds(r, e, locationIds);
     } else if (t === SAMPLE_VALUE_PACKED) {
       const e = r.lengthDelimitedEnd('Sample.value');
       while (r.pos < e) values.push(r.int64());
@@ -280,19 +285,70 @@ function decodeSample(
       values.push(r.int64());
     } else if (t === SAMPLE_LABEL) {
       const e = r.lengthDelimitedEnd('Sample.label');
-      (labels ??= []).push(decodeLabel(r, e));
+      decodeLabel(r, e, labels);
     } else {
       wrongOrUnknown(r, t, 'Sample', [S.location_id, S.value, S.label]);
     }
   }
   r.end = outerEnd;
-  return labels;
 }
 
-function decodeLabel(r: WireReader, end: number): RawLabel {
+/**
+ * Reads a packed run of location ids: the hot loop of the decoder (tens of millions of ids in a
+ * large profile), so ids of up to three bytes are decoded inline into the typed array.
+ */
+function readPackedIds(r: WireReader, end: number, ids: GrowableIds): void {
+  ids.reserve(end - r.pos); // every varint takes at least one byte
+  if (!ids.narrow) {
+    while (r.pos < end) ids.push(r.uint64());
+    return;
+  }
+  const buf = r.buf;
+  const data = ids.data;
+  let len = ids.length;
+  let pos = r.pos;
+  while (pos < end) {
+    const b0 = buf[pos]!;
+    if (b0 < 0x80) {
+      data[len++] = b0;
+      pos += 1;
+      continue;
+    }
+    const b1 = buf[pos + 1]!;
+    if (b1 < 0x80) {
+      data[len++] = (b0 & 0x7f) | (b1 << 7);
+      pos += 2;
+      continue;
+    }
+    const b2 = buf[pos + 2]!;
+    if (b2 < 0x80) {
+      data[len++] = (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (b2 << 14);
+      pos += 3;
+      continue;
+    }
+    // A longer id: let the reader decode it, and store it the general way.
+    r.pos = pos;
+    ids.length = len;
+    ids.push(r.uint64());
+    if (r.pos > end) r.fail('a varint runs past the end of Sample.location_id');
+    readPackedIds(r, end, ids);
+    return;
+  }
+  if (pos !== end) {
+    r.pos = end;
+    r.fail('a varint runs past the end of Sample.location_id');
+  }
+  r.pos = pos;
+  ids.length = len;
+}
+
+function decodeLabel(r: WireReader, end: number, labels: LabelColumns): void {
   const outerEnd = r.end;
   r.end = end;
-  const label: RawLabel = { key: 0, str: 0, num: 0, numUnit: 0 };
+  let key = 0;
+  let str = 0;
+  let num = 0;
+  let numUnit = 0;
   while (r.pos < end) {
     const t = r.uint();
     const field = t >>> 3;
@@ -301,13 +357,52 @@ function decodeLabel(r: WireReader, end: number): RawLabel {
       continue;
     }
     const v = r.int64();
-    if (field === LB.key) label.key = v;
-    else if (field === LB.str) label.str = v;
-    else if (field === LB.num) label.num = v;
-    else if (field === LB.num_unit) label.numUnit = v;
+    if (field === LB.key) key = v;
+    else if (field === LB.str) str = v;
+    else if (field === LB.num) num = v;
+    else if (field === LB.num_unit) numUnit = v;
   }
   r.end = outerEnd;
-  return label;
+  labels.push(key, str, num, numUnit);
+}
+
+const emptyLabels: RawLabels = {
+  start: new Uint32Array(1),
+  key: new Float64Array(0),
+  str: new Float64Array(0),
+  num: new Float64Array(0),
+  numUnit: new Float64Array(0),
+};
+
+/** Collects labels column-wise (heap profiles carry one per sample: no object per label). */
+class LabelColumns {
+  private readonly start = new GrowableIds(1024);
+  private readonly key = new GrowableFloats();
+  private readonly str = new GrowableFloats();
+  private readonly num = new GrowableFloats();
+  private readonly numUnit = new GrowableFloats();
+
+  startSample(): void {
+    this.start.push(this.key.length);
+  }
+
+  push(key: number, str: number, num: number, numUnit: number): void {
+    this.key.push(key);
+    this.str.push(str);
+    this.num.push(num);
+    this.numUnit.push(numUnit);
+  }
+
+  finish(): RawLabels {
+    this.start.push(this.key.length);
+    return {
+      start: Uint32Array.from(this.start.view()),
+      key: this.key.view(),
+      str: this.str.view(),
+      num: this.num.view(),
+      numUnit: this.numUnit.view(),
+    };
+  }
 }
 
 function decodeLocation(r: WireReader, end: number): RawLocation {

@@ -5,7 +5,7 @@
  */
 import { FormatError } from '../../errors.js';
 import type {
-  Label,
+  LabelTable,
   Line,
   Location,
   Mapping,
@@ -13,7 +13,7 @@ import type {
   ProfileFunction,
   ValueType,
 } from '../../model/profile.js';
-import type { RawLabel, RawProfile, RawValueType } from './decode.js';
+import type { RawProfile, RawValueType } from './decode.js';
 
 function invalid(message: string): never {
   throw new FormatError(`invalid profile: ${message}`);
@@ -103,7 +103,7 @@ export function resolveProfile(raw: RawProfile): Profile {
   const count = raw.sampleCount;
   const values = sampleValues(raw, width);
   const stack = stackIndices(raw, locationIndexById);
-  const labels = raw.labels.map((ls, i) => ls && ls.map((l) => label(l, i, str)));
+  const labels = labelTable(raw, strings);
 
   const defaultName =
     raw.defaultSampleType === 0 ? '' : str(raw.defaultSampleType, 'default sample type');
@@ -135,13 +135,27 @@ function checkId(id: number, what: string, seen: Map<number, unknown>): void {
   if (seen.has(id)) invalid(`${what} id ${id} is defined twice`);
 }
 
-function label(l: RawLabel, sample: number, str: (i: number, what: string) => string): Label {
-  return {
-    key: str(l.key, `sample ${sample} label key`),
-    str: str(l.str, `sample ${sample} label value`),
-    num: l.num,
-    numUnit: str(l.numUnit, `sample ${sample} label unit`),
-  };
+/** Checks every label's string indices and keeps the columns. */
+function labelTable(raw: RawProfile, strings: string[]): LabelTable {
+  const { start, key, str, num, numUnit } = raw.labels;
+  const n = strings.length;
+  for (let j = 0; j < key.length; j++) {
+    for (const [what, column] of [
+      ['key', key],
+      ['value', str],
+      ['unit', numUnit],
+    ] as const) {
+      const index = column[j]!;
+      if (index < 0 || index >= n || !Number.isInteger(index)) {
+        let sample = 0;
+        while (start[sample + 1]! <= j) sample++;
+        invalid(
+          `sample ${sample} label ${what}: string index ${index} is out of range (the string table has ${n} entries)`,
+        );
+      }
+    }
+  }
+  return { start, key, str, num, numUnit, strings };
 }
 
 /** Checks each sample has one value per sample type and returns the values, `width` per sample. */
@@ -175,7 +189,8 @@ function stackIndices(raw: RawProfile, indexById: Map<number, number>): Uint32Ar
   const dense = maxId <= 4 * indexById.size + 1024;
   const table = dense ? new Int32Array(maxId + 1).fill(-1) : undefined;
   if (table) for (const [id, index] of indexById) table[id] = index;
-  const out = ids instanceof Uint32Array ? ids : new Uint32Array(ids.length);
+  if (table && ids instanceof Uint32Array) return idsToIndices(ids, table, raw);
+  const out = new Uint32Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j]!;
     const index = table ? (id < table.length ? table[id]! : -1) : (indexById.get(id) ?? -1);
@@ -185,6 +200,21 @@ function stackIndices(raw: RawProfile, indexById: Map<number, number>): Uint32Ar
     out[j] = index;
   }
   return out;
+}
+
+/** The common case, kept monomorphic for speed: 32-bit ids through a dense table, in place. */
+function idsToIndices(ids: Uint32Array, table: Int32Array, raw: RawProfile): Uint32Array {
+  const n = ids.length;
+  const size = table.length;
+  for (let j = 0; j < n; j++) {
+    const id = ids[j]!;
+    const index = id < size ? table[id]! : -1;
+    if (index < 0) {
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+    }
+    ids[j] = index;
+  }
+  return ids;
 }
 
 function sampleOf(raw: RawProfile, frame: number): string {
