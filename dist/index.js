@@ -25855,52 +25855,27 @@ function functionTable(sources) {
   const index = { ids: /* @__PURE__ */ new Map(), names: [] };
   const perSource = sources.map((s) => locationNodes(s.profile, index));
   const n = index.names.length;
-  const flat = new Float64Array(n);
-  const cum = new Float64Array(n);
-  const seen = new Int32Array(n).fill(-1);
   const inlinable = new Uint8Array(n);
   for (const ln of perSource) {
     for (let l = 0; l + 1 < ln.start.length; l++) {
       for (let j = ln.start[l]; j < ln.start[l + 1] - 1; j++) inlinable[ln.nodes[j]] = 1;
     }
   }
-  const edges = new EdgeTable(n);
-  let total = 0;
-  let stamp = 0;
+  const acc = {
+    flat: new Float64Array(n),
+    cum: new Float64Array(n),
+    seen: new Int32Array(n).fill(-1),
+    stamp: 0,
+    total: 0,
+    inlinable,
+    edges: new EdgeTable(n, inlinable)
+  };
   sources.forEach((source, s) => {
-    const { profile, sampleIndex } = source;
-    const scale = source.scale ?? 1;
-    const { values, width, stackStart, stack, count } = profile.samples;
-    const { start, nodes } = perSource[s];
-    for (let i = 0; i < count; i++) {
-      const w = values[i * width + sampleIndex] * scale;
-      const first = stackStart[i];
-      const last = stackStart[i + 1];
-      total += Math.abs(w);
-      if (w === 0 || first === last) continue;
-      stamp++;
-      edges.nextSample();
-      let parent = -1;
-      for (let f = last - 1; f >= first; f--) {
-        const loc = stack[f];
-        const lo = start[loc];
-        const hi = start[loc + 1];
-        for (let k = hi - 1; k >= lo; k--) {
-          const node = nodes[k];
-          if (seen[node] !== stamp) {
-            seen[node] = stamp;
-            cum[node] += w;
-          }
-          if (parent >= 0 && parent !== node && inlinable[node] === 1) {
-            edges.add(parent, node, w, k !== hi - 1);
-          }
-          parent = node;
-        }
-      }
-      flat[parent] += w;
-    }
+    const ln = perSource[s];
+    accumulate(source, ln, acc.edges.intraLocationEdges(ln), acc);
   });
-  const markers = edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
+  const { flat, cum } = acc;
+  const markers = acc.edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
   const functions = [];
   for (let i = 0; i < n; i++) {
     if (flat[i] === 0 && cum[i] === 0) continue;
@@ -25912,7 +25887,58 @@ function functionTable(sources) {
     });
   }
   functions.sort(byFlatThenName);
-  return { functions, total };
+  return { functions, total: acc.total };
+}
+function accumulate(source, ln, intra, acc) {
+  const { profile, sampleIndex } = source;
+  const scale = source.scale ?? 1;
+  const { values, width, stackStart, stack, count } = profile.samples;
+  const { start, nodes } = ln;
+  const { flat, cum, seen, inlinable, edges } = acc;
+  let { seenIn: edgeSeen, weight: edgeWeight } = edges;
+  let stamp = acc.stamp;
+  let total = acc.total;
+  for (let i = 0; i < count; i++) {
+    const w = values[i * width + sampleIndex] * scale;
+    const first = stackStart[i];
+    const last = stackStart[i + 1];
+    total += Math.abs(w);
+    if (w === 0 || first === last) continue;
+    stamp++;
+    const sample = edges.nextSample();
+    let parent = -1;
+    for (let f = last - 1; f >= first; f--) {
+      const loc = stack[f];
+      const lo = start[loc];
+      const hi = start[loc + 1];
+      const outer = nodes[hi - 1];
+      if (seen[outer] !== stamp) {
+        seen[outer] = stamp;
+        cum[outer] += w;
+      }
+      if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
+        edges.hit(edges.id(parent, outer), w, false);
+        ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
+      }
+      parent = outer;
+      for (let k = hi - 2; k >= lo; k--) {
+        const node = nodes[k];
+        if (seen[node] !== stamp) {
+          seen[node] = stamp;
+          cum[node] += w;
+        }
+        const e = intra[k];
+        if (e >= 0 && edgeSeen[e] !== sample) {
+          edgeSeen[e] = sample;
+          edgeWeight[e] += w;
+        }
+        parent = node;
+      }
+    }
+    flat[parent] += w;
+  }
+  acc.stamp = stamp;
+  acc.total = total;
 }
 function totalFlat(flat) {
   let sum = 0;
@@ -25929,42 +25955,82 @@ function byFlatThenName(a, b) {
   return cb - ca;
 }
 var EdgeTable = class {
-  constructor(nodeCount) {
+  constructor(nodeCount, inlinable) {
     this.nodeCount = nodeCount;
+    this.slotOf = new Int32Array(nodeCount).fill(-1);
+    let slots = 0;
+    for (let i = 0; i < nodeCount; i++) if (inlinable[i]) this.slotOf[i] = slots++;
+    if (slots * nodeCount <= 1 << 22) this.dense = new Int32Array(slots * nodeCount).fill(-1);
   }
   nodeCount;
-  ids = /* @__PURE__ */ new Map();
-  from = [];
-  to = [];
-  weight = [];
-  allInline = [];
-  seenIn = [];
+  slotOf;
+  dense;
+  sparse = /* @__PURE__ */ new Map();
+  count = 0;
+  from = new Int32Array(64);
+  to = new Int32Array(64);
+  /** Per edge: summed weight, and the last sample that counted it (read by the hot loop). */
+  weight = new Float64Array(64);
+  seenIn = new Int32Array(64);
+  allInline = new Uint8Array(64);
   sample = 0;
+  /** Starts a sample; returns its number (edges are counted once per sample). */
   nextSample() {
-    this.sample++;
+    return ++this.sample;
   }
-  add(from, to, w, inline) {
-    const key = from * this.nodeCount + to;
-    let e = this.ids.get(key);
-    if (e === void 0) {
-      e = this.from.length;
-      this.ids.set(key, e);
-      this.from.push(from);
-      this.to.push(to);
-      this.weight.push(0);
-      this.allInline.push(true);
-      this.seenIn.push(0);
+  /** The id of the edge from → to (to must be inlinable), created on first use. */
+  id(from, to) {
+    const cell = this.dense ? this.slotOf[to] * this.nodeCount + from : from * this.nodeCount + to;
+    const known = this.dense ? this.dense[cell] : this.sparse.get(cell) ?? -1;
+    if (known >= 0) return known;
+    const e = this.count++;
+    if (e === this.from.length) this.grow();
+    if (this.dense) this.dense[cell] = e;
+    else this.sparse.set(cell, e);
+    this.from[e] = from;
+    this.to[e] = to;
+    this.allInline[e] = 1;
+    this.seenIn[e] = 0;
+    return e;
+  }
+  /** Ids of the edges inside each location: from each line into the line inlined in it. */
+  intraLocationEdges(ln) {
+    const out = new Int32Array(ln.nodes.length).fill(-1);
+    for (let l = 0; l + 1 < ln.start.length; l++) {
+      for (let k = ln.start[l]; k < ln.start[l + 1] - 1; k++) {
+        const to = ln.nodes[k];
+        const from = ln.nodes[k + 1];
+        if (from !== to) out[k] = this.id(from, to);
+      }
     }
+    return out;
+  }
+  /** Counts edge e for the current sample (once per sample); any direct call makes it direct. */
+  hit(e, w, inline) {
     if (this.seenIn[e] === this.sample) return;
     this.seenIn[e] = this.sample;
     this.weight[e] += w;
-    if (!inline) this.allInline[e] = false;
+    if (!inline) this.allInline[e] = 0;
+  }
+  grow() {
+    const n = this.from.length * 2;
+    const grown = (a) => {
+      const b = new a.constructor(n);
+      b.set(a);
+      return b;
+    };
+    this.from = grown(this.from);
+    this.to = grown(this.to);
+    this.weight = grown(this.weight);
+    this.allInline = grown(this.allInline);
+    this.seenIn = grown(this.seenIn);
   }
   /** pprof's marker per node, counting only edges whose |weight| reaches the cutoff. */
   markers(cutoff) {
     const inline = [];
     const direct = [];
-    for (let e = 0; e < this.from.length; e++) {
+    for (let e = 0; e < this.count; e++) {
+      if (this.weight[e] === 0 && this.seenIn[e] === 0) continue;
       if (Math.abs(this.weight[e]) < cutoff) continue;
       const to = this.to[e];
       if (this.allInline[e]) inline[to] = true;

@@ -110,9 +110,6 @@ export function functionTable(sources: AggregationSource[]): FunctionTable {
   const index: NodeIndex = { ids: new Map(), names: [] };
   const perSource = sources.map((s) => locationNodes(s.profile, index));
   const n = index.names.length;
-  const flat = new Float64Array(n);
-  const cum = new Float64Array(n);
-  const seen = new Int32Array(n).fill(-1);
   // Nodes that appear as an inlined (non-outermost) line somewhere: only their in-edges decide markers.
   const inlinable = new Uint8Array(n);
   for (const ln of perSource) {
@@ -120,46 +117,22 @@ export function functionTable(sources: AggregationSource[]): FunctionTable {
       for (let j = ln.start[l]!; j < ln.start[l + 1]! - 1; j++) inlinable[ln.nodes[j]!] = 1;
     }
   }
-  const edges = new EdgeTable(n);
-  let total = 0;
-  let stamp = 0;
-
+  const acc: Accumulator = {
+    flat: new Float64Array(n),
+    cum: new Float64Array(n),
+    seen: new Int32Array(n).fill(-1),
+    stamp: 0,
+    total: 0,
+    inlinable,
+    edges: new EdgeTable(n, inlinable),
+  };
   sources.forEach((source, s) => {
-    const { profile, sampleIndex } = source;
-    const scale = source.scale ?? 1;
-    const { values, width, stackStart, stack, count } = profile.samples;
-    const { start, nodes } = perSource[s]!;
-    for (let i = 0; i < count; i++) {
-      const w = values[i * width + sampleIndex]! * scale;
-      const first = stackStart[i]!;
-      const last = stackStart[i + 1]!;
-      total += Math.abs(w);
-      if (w === 0 || first === last) continue;
-      stamp++;
-      edges.nextSample();
-      let parent = -1;
-      // Root first, so that `parent` is the caller of each frame.
-      for (let f = last - 1; f >= first; f--) {
-        const loc = stack[f]!;
-        const lo = start[loc]!;
-        const hi = start[loc + 1]!;
-        for (let k = hi - 1; k >= lo; k--) {
-          const node = nodes[k]!;
-          if (seen[node] !== stamp) {
-            seen[node] = stamp;
-            cum[node]! += w;
-          }
-          if (parent >= 0 && parent !== node && inlinable[node] === 1) {
-            edges.add(parent, node, w, k !== hi - 1);
-          }
-          parent = node;
-        }
-      }
-      flat[parent]! += w;
-    }
+    const ln = perSource[s]!;
+    accumulate(source, ln, acc.edges.intraLocationEdges(ln), acc);
   });
 
-  const markers = edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
+  const { flat, cum } = acc;
+  const markers = acc.edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
   const functions: FunctionStat[] = [];
   for (let i = 0; i < n; i++) {
     if (flat[i] === 0 && cum[i] === 0) continue;
@@ -171,7 +144,82 @@ export function functionTable(sources: AggregationSource[]): FunctionTable {
     });
   }
   functions.sort(byFlatThenName);
-  return { functions, total };
+  return { functions, total: acc.total };
+}
+
+interface Accumulator {
+  flat: Float64Array;
+  cum: Float64Array;
+  /** seen[node] === stamp when the node already got this sample's cum. */
+  seen: Int32Array;
+  stamp: number;
+  total: number;
+  inlinable: Uint8Array;
+  edges: EdgeTable;
+}
+
+/**
+ * Adds one profile's samples: the hot loop (tens of millions of frames in a large profile).
+ * `intra[k]` is the edge into line k from the line it is inlined into, or -1.
+ */
+function accumulate(
+  source: AggregationSource,
+  ln: LocationNodes,
+  intra: Int32Array,
+  acc: Accumulator,
+): void {
+  const { profile, sampleIndex } = source;
+  const scale = source.scale ?? 1;
+  const { values, width, stackStart, stack, count } = profile.samples;
+  const { start, nodes } = ln;
+  const { flat, cum, seen, inlinable, edges } = acc;
+  let { seenIn: edgeSeen, weight: edgeWeight } = edges;
+  let stamp = acc.stamp;
+  let total = acc.total;
+  for (let i = 0; i < count; i++) {
+    const w = values[i * width + sampleIndex]! * scale;
+    const first = stackStart[i]!;
+    const last = stackStart[i + 1]!;
+    total += Math.abs(w);
+    if (w === 0 || first === last) continue;
+    stamp++;
+    const sample = edges.nextSample();
+    let parent = -1;
+    // Root first, so that `parent` is the caller of each frame.
+    for (let f = last - 1; f >= first; f--) {
+      const loc = stack[f]!;
+      const lo = start[loc]!;
+      const hi = start[loc + 1]!;
+      // The location's outermost line: called directly by the previous frame.
+      const outer = nodes[hi - 1]!;
+      if (seen[outer] !== stamp) {
+        seen[outer] = stamp;
+        cum[outer]! += w;
+      }
+      if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
+        edges.hit(edges.id(parent, outer), w, false);
+        ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
+      }
+      parent = outer;
+      // Lines inlined into it, innermost last. This runs millions of times: no method calls.
+      for (let k = hi - 2; k >= lo; k--) {
+        const node = nodes[k]!;
+        if (seen[node] !== stamp) {
+          seen[node] = stamp;
+          cum[node]! += w;
+        }
+        const e = intra[k]!;
+        if (e >= 0 && edgeSeen[e] !== sample) {
+          edgeSeen[e] = sample;
+          edgeWeight[e]! += w;
+        }
+        parent = node;
+      }
+    }
+    flat[parent]! += w;
+  }
+  acc.stamp = stamp;
+  acc.total = total;
 }
 
 function totalFlat(flat: Float64Array): number {
@@ -193,46 +241,94 @@ export function byFlatThenName(a: FunctionStat, b: FunctionStat): number {
 
 /**
  * Caller→callee edges into inlinable functions, with their weights and whether every occurrence
- * was an inlined call; counted once per sample, as pprof does.
+ * was an inlined call; counted once per sample, as pprof does. Edges live in a dense
+ * (inlinable callee × caller) table when that is small enough, else in a map.
  */
 class EdgeTable {
-  private readonly ids = new Map<number, number>();
-  private from: number[] = [];
-  private to: number[] = [];
-  private weight: number[] = [];
-  private allInline: boolean[] = [];
-  private seenIn: number[] = [];
+  private readonly slotOf: Int32Array;
+  private readonly dense: Int32Array | undefined;
+  private readonly sparse = new Map<number, number>();
+  private count = 0;
+  private from = new Int32Array(64);
+  private to = new Int32Array(64);
+  /** Per edge: summed weight, and the last sample that counted it (read by the hot loop). */
+  weight = new Float64Array(64);
+  seenIn = new Int32Array(64);
+  private allInline = new Uint8Array(64);
   private sample = 0;
 
-  constructor(private readonly nodeCount: number) {}
-
-  nextSample(): void {
-    this.sample++;
+  constructor(
+    private readonly nodeCount: number,
+    inlinable: Uint8Array,
+  ) {
+    this.slotOf = new Int32Array(nodeCount).fill(-1);
+    let slots = 0;
+    for (let i = 0; i < nodeCount; i++) if (inlinable[i]) this.slotOf[i] = slots++;
+    if (slots * nodeCount <= 1 << 22) this.dense = new Int32Array(slots * nodeCount).fill(-1);
   }
 
-  add(from: number, to: number, w: number, inline: boolean): void {
-    const key = from * this.nodeCount + to;
-    let e = this.ids.get(key);
-    if (e === undefined) {
-      e = this.from.length;
-      this.ids.set(key, e);
-      this.from.push(from);
-      this.to.push(to);
-      this.weight.push(0);
-      this.allInline.push(true);
-      this.seenIn.push(0);
+  /** Starts a sample; returns its number (edges are counted once per sample). */
+  nextSample(): number {
+    return ++this.sample;
+  }
+
+  /** The id of the edge from → to (to must be inlinable), created on first use. */
+  id(from: number, to: number): number {
+    const cell = this.dense ? this.slotOf[to]! * this.nodeCount + from : from * this.nodeCount + to;
+    const known = this.dense ? this.dense[cell]! : (this.sparse.get(cell) ?? -1);
+    if (known >= 0) return known;
+    const e = this.count++;
+    if (e === this.from.length) this.grow();
+    if (this.dense) this.dense[cell] = e;
+    else this.sparse.set(cell, e);
+    this.from[e] = from;
+    this.to[e] = to;
+    this.allInline[e] = 1;
+    this.seenIn[e] = 0;
+    return e;
+  }
+
+  /** Ids of the edges inside each location: from each line into the line inlined in it. */
+  intraLocationEdges(ln: LocationNodes): Int32Array {
+    const out = new Int32Array(ln.nodes.length).fill(-1);
+    for (let l = 0; l + 1 < ln.start.length; l++) {
+      for (let k = ln.start[l]!; k < ln.start[l + 1]! - 1; k++) {
+        const to = ln.nodes[k]!;
+        const from = ln.nodes[k + 1]!;
+        if (from !== to) out[k] = this.id(from, to);
+      }
     }
+    return out;
+  }
+
+  /** Counts edge e for the current sample (once per sample); any direct call makes it direct. */
+  hit(e: number, w: number, inline: boolean): void {
     if (this.seenIn[e] === this.sample) return;
     this.seenIn[e] = this.sample;
     this.weight[e]! += w;
-    if (!inline) this.allInline[e] = false;
+    if (!inline) this.allInline[e] = 0;
+  }
+
+  private grow(): void {
+    const n = this.from.length * 2;
+    const grown = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(n);
+      b.set(a);
+      return b;
+    };
+    this.from = grown(this.from);
+    this.to = grown(this.to);
+    this.weight = grown(this.weight);
+    this.allInline = grown(this.allInline);
+    this.seenIn = grown(this.seenIn);
   }
 
   /** pprof's marker per node, counting only edges whose |weight| reaches the cutoff. */
   markers(cutoff: number): InlineMarker[] {
     const inline: boolean[] = [];
     const direct: boolean[] = [];
-    for (let e = 0; e < this.from.length; e++) {
+    for (let e = 0; e < this.count; e++) {
+      if (this.weight[e] === 0 && this.seenIn[e] === 0) continue; // never seen in a sample
       if (Math.abs(this.weight[e]!) < cutoff) continue;
       const to = this.to[e]!;
       if (this.allInline[e]) inline[to] = true;

@@ -1,0 +1,160 @@
+/**
+ * perfgate's performance, side by side with `go tool pprof` and raw decompression, in one run.
+ *
+ *   npm run bench              # all rows (go tool pprof on the large profile takes minutes)
+ *   BENCH_QUICK=1 npm run bench  # skip go tool pprof on the large profile
+ *
+ * The large profile is the allocs profile of go/types' own tests at -memprofilerate=1, made with
+ * the local Go toolchain on first use and cached in .cache/bench (not committed).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pako from 'pako';
+import { Bench } from 'tinybench';
+import { functionTable } from '../src/analyze/functions.js';
+import { parsePprof } from '../src/parse/pprof/index.js';
+import { pprofTypes } from '../src/parse/pprof/schema.js';
+
+const cacheDir = path.resolve('.cache/bench');
+const large = path.join(cacheDir, 'gotypes.allocs.pb.gz');
+const small = path.resolve('fixtures/bench/head.cpu.pb.gz');
+const quick = process.env.BENCH_QUICK === '1';
+const hasTime = existsSync('/usr/bin/time');
+
+function ensureLargeProfile(): void {
+  if (existsSync(large)) return;
+  mkdirSync(cacheDir, { recursive: true });
+  console.log(
+    'Making the large profile: go test -memprofilerate=1 go/types (several minutes, once)…',
+  );
+  execFileSync(
+    'go',
+    ['test', '-count=1', '-run', '.', '-memprofilerate=1', '-memprofile', large, 'go/types'],
+    { cwd: cacheDir, stdio: 'inherit' },
+  );
+}
+
+/** Peak resident memory of a command, in MB (GNU time's %M), or undefined without GNU time. */
+function peakRss(cmd: string, args: string[]): number | undefined {
+  if (!hasTime) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+}
+
+interface Row {
+  profile: string;
+  task: string;
+  medianMs: number;
+  samples: number;
+  rssMb: number | undefined;
+}
+
+async function measure(
+  profile: string,
+  tasks: [string, () => void, (() => number | undefined)?][],
+  iterations: number,
+): Promise<Row[]> {
+  const bench = new Bench({ iterations, time: 0, warmup: false });
+  for (const [name, fn] of tasks) bench.add(name, fn);
+  await bench.run();
+  return tasks.map(([name, , rss]) => {
+    const task = bench.getTask(name)!;
+    const result = task.result;
+    if (result.state !== 'completed') throw new Error(`${name}: ${result.state}`);
+    return {
+      profile,
+      task: name,
+      medianMs: result.latency.p50,
+      samples: result.latency.samplesCount,
+      rssMb: rss?.(),
+    };
+  });
+}
+
+function describe(file: string): string {
+  const gz = readFileSync(file);
+  const raw = gunzipSync(gz);
+  const p = parsePprof(gz);
+  return `${path.basename(file)}: ${(gz.length / 1e6).toFixed(1)} MB gzip, ${(raw.length / 1e6).toFixed(1)} MB raw, ${p.samples.count.toLocaleString('en')} samples, ${p.samples.stack.length.toLocaleString('en')} stack frames`;
+}
+
+ensureLargeProfile();
+if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build');
+const node = process.execPath;
+const cliTop = (file: string) => ['dist/cli.js', 'top', file, '--nodecount', '20'];
+const pprofTop = (file: string) => ['tool', 'pprof', '-top', '-nodefraction=0', file];
+
+const rows: Row[] = [];
+for (const [label, file, iterations] of [
+  ['small', small, 10],
+  ['large', large, 5],
+] as const) {
+  const gz = readFileSync(file);
+  const raw = gunzipSync(gz);
+  console.log(`${label}: ${describe(file)}`);
+  rows.push(
+    ...(await measure(
+      label,
+      [
+        [
+          'perfgate top (fresh process)',
+          () => run(node, cliTop(file)),
+          () => peakRss(node, cliTop(file)),
+        ],
+        [
+          'parse + top (in process)',
+          () => {
+            const p = parsePprof(gz);
+            functionTable([{ profile: p, sampleIndex: p.defaultSampleIndex }]);
+          },
+        ],
+        ['parse (in process)', () => void parsePprof(gz)],
+        ['gunzip, node:zlib', () => void gunzipSync(gz)],
+        ['gunzip, pako', () => void pako.ungzip(gz)],
+        ['protobufjs reflection decode (raw)', () => void pprofTypes.Profile.decode(raw)],
+      ],
+      iterations,
+    )),
+  );
+  if (label === 'small' || !quick) {
+    rows.push(
+      ...(await measure(
+        label,
+        [
+          [
+            'go tool pprof -top',
+            () => run('go', pprofTop(file)),
+            () => peakRss('go', pprofTop(file)),
+          ],
+        ],
+        label === 'small' ? iterations : 1,
+      )),
+    );
+  }
+}
+
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+console.log(
+  `\nnode ${process.version}, ${path.basename(process.env.SHELL ?? 'sh')}, go ${execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim()}`,
+);
+console.log('| profile | task | median | runs | vs go tool pprof | peak RSS |');
+console.log('|---|---|---:|---:|---:|---:|');
+for (const r of rows) {
+  const pprof = rows.find((x) => x.profile === r.profile && x.task === 'go tool pprof -top');
+  const ratio = pprof ? `${(pprof.medianMs / r.medianMs).toFixed(1)}× faster` : '—';
+  const rss = r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`;
+  console.log(
+    `| ${r.profile} | ${r.task} | ${fmtMs(r.medianMs)} | ${r.samples} | ${r.task === 'go tool pprof -top' ? '1×' : ratio} | ${rss} |`,
+  );
+}
