@@ -6227,8 +6227,35 @@ function withSource(source, err) {
 function displayName(fn) {
   if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
   const name = fn.systemName;
+  const demangled = demangleSimpleCpp(name);
+  if (demangled !== void 0) return demangled;
   if (!looksLikeDemangledCpp(name)) return name;
   return removeMatching(removeMatching(name, "(", ")"), "<", ">");
+}
+function demangleSimpleCpp(name) {
+  if (!name.startsWith("_Z")) return void 0;
+  let pos = 2;
+  const parts = [];
+  const sourceName = () => {
+    const m = /^[1-9]\d*/.exec(name.slice(pos));
+    if (!m) return false;
+    const len = Number(m[0]);
+    pos += m[0].length;
+    if (pos + len > name.length) return false;
+    parts.push(name.slice(pos, pos + len));
+    pos += len;
+    return true;
+  };
+  if (name[pos] === "N") {
+    pos++;
+    while (name[pos] === "r" || name[pos] === "V" || name[pos] === "K") pos++;
+    while (name[pos] !== "E") if (!sourceName()) return void 0;
+    pos++;
+  } else if (!sourceName()) {
+    return void 0;
+  }
+  if (!/^[vbcahstijlmxyfdeDnz]*$/.test(name.slice(pos)) || parts.length === 0) return void 0;
+  return parts.join("::");
 }
 function looksLikeDemangledCpp(name) {
   if (name.includes(".<")) return false;
@@ -6269,7 +6296,7 @@ function nodeKey(loc, lineIndex, names) {
   const obj = loc.mapping?.filename ?? "";
   const base = obj.split("/").pop() ?? "";
   const name = base !== "" ? `[${base}]` : "<unknown>";
-  const key = fn ? `${obj}\0${fn.startLine}` : `${obj}`;
+  const key = `${obj}\0${fn?.startLine ?? 0}`;
   return { key, name };
 }
 function locationNodes(profile, index) {
@@ -6315,6 +6342,7 @@ function functionTable(sources) {
     seen: new Int32Array(n).fill(-1),
     stamp: 0,
     total: 0,
+    baseTotal: 0,
     inlinable,
     edges: new EdgeTable(n, inlinable)
   };
@@ -6335,7 +6363,7 @@ function functionTable(sources) {
     });
   }
   functions.sort(byFlatThenName);
-  return { functions, total: acc.total };
+  return { functions, total: acc.baseTotal > 0 ? acc.baseTotal : acc.total };
 }
 function accumulate(source, ln, intra, acc) {
   const { profile, sampleIndex } = source;
@@ -6346,11 +6374,13 @@ function accumulate(source, ln, intra, acc) {
   let { seenIn: edgeSeen, weight: edgeWeight } = edges;
   let stamp = acc.stamp;
   let total = acc.total;
+  const baseMask = source.base ? void 0 : baseSamples(profile);
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex] * scale;
     const first = stackStart[i];
     const last = stackStart[i + 1];
     total += Math.abs(w);
+    if (source.base || baseMask?.[i]) acc.baseTotal += Math.abs(w);
     if (w === 0 || first === last) continue;
     stamp++;
     const sample = edges.nextSample();
@@ -6387,6 +6417,19 @@ function accumulate(source, ln, intra, acc) {
   }
   acc.stamp = stamp;
   acc.total = total;
+}
+function baseSamples(profile) {
+  const t = profile.samples.labels;
+  const key = t.strings.indexOf("pprof::base");
+  if (key < 0 || t.key.length === 0) return void 0;
+  const yes = t.strings.indexOf("true");
+  const mask = new Uint8Array(profile.samples.count);
+  for (let i = 0; i < profile.samples.count; i++) {
+    for (let j = t.start[i]; j < t.start[i + 1]; j++) {
+      if (t.key[j] === key && t.str[j] === yes) mask[i] = 1;
+    }
+  }
+  return mask;
 }
 function totalFlat(flat) {
   let sum = 0;

@@ -12,8 +12,43 @@ export function displayName(fn: ProfileFunction): string {
   // A name that differs from the system name was demangled by the producer: pprof keeps it.
   if (fn.name !== '' && fn.systemName !== fn.name) return fn.name;
   const name = fn.systemName;
+  const demangled = demangleSimpleCpp(name);
+  if (demangled !== undefined) return demangled;
   if (!looksLikeDemangledCpp(name)) return name;
   return removeMatching(removeMatching(name, '(', ')'), '<', '>');
+}
+
+/**
+ * Demangles the simplest Itanium C++ names (`_ZN3foo3barEv` → `foo::bar`, parameters dropped as
+ * pprof shows them). Names with templates, substitutions, operators or constructors are left to
+ * the heuristics below (undefined): a full demangler is out of scope for Go profiles, where C++
+ * frames appear only through cgo.
+ */
+export function demangleSimpleCpp(name: string): string | undefined {
+  if (!name.startsWith('_Z')) return undefined;
+  let pos = 2;
+  const parts: string[] = [];
+  const sourceName = (): boolean => {
+    const m = /^[1-9]\d*/.exec(name.slice(pos));
+    if (!m) return false;
+    const len = Number(m[0]);
+    pos += m[0].length;
+    if (pos + len > name.length) return false;
+    parts.push(name.slice(pos, pos + len));
+    pos += len;
+    return true;
+  };
+  if (name[pos] === 'N') {
+    pos++;
+    while (name[pos] === 'r' || name[pos] === 'V' || name[pos] === 'K') pos++;
+    while (name[pos] !== 'E') if (!sourceName()) return undefined;
+    pos++;
+  } else if (!sourceName()) {
+    return undefined;
+  }
+  // What follows is the parameter list, which pprof does not show; it must be plain types.
+  if (!/^[vbcahstijlmxyfdeDnz]*$/.test(name.slice(pos)) || parts.length === 0) return undefined;
+  return parts.join('::');
 }
 
 function looksLikeDemangledCpp(name: string): boolean {

@@ -16,6 +16,8 @@ export interface AggregationSource {
   sampleIndex: number;
   /** Multiplier for every value: 1 for a plain profile, -1 for the base of a diff. */
   scale?: number;
+  /** Marks the base of a diff: percentages are then of the base's total, as in pprof. */
+  base?: boolean;
 }
 
 /** How a function was reached: pprof's `(inline)` / `(partial-inline)` markers. */
@@ -35,7 +37,10 @@ export interface FunctionStat {
 /** Functions with their flat and cum values, in pprof's `-top` order. */
 export interface FunctionTable {
   functions: FunctionStat[];
-  /** Sum of |value| over all samples, as pprof computes its total (empty stacks included). */
+  /**
+   * pprof's total: the sum of |value| over all samples (empty stacks included), or, in a diff,
+   * over the base's samples only (a `base` source, or samples labelled `pprof::base=true`).
+   */
   total: number;
 }
 
@@ -72,8 +77,8 @@ function nodeKey(
   const obj = loc.mapping?.filename ?? '';
   const base = obj.split('/').pop() ?? '';
   const name = base !== '' ? `[${base}]` : '<unknown>';
-  // Nameless functions keep their start line in the key; frames with no function do not.
-  const key = fn ? `\u0001${obj}\u0000${fn.startLine}` : `\u0001${obj}`;
+  // pprof keys these by binary and start line (0 for frames with no function).
+  const key = `\u0001${obj}\u0000${fn?.startLine ?? 0}`;
   return { key, name };
 }
 
@@ -123,6 +128,7 @@ export function functionTable(sources: AggregationSource[]): FunctionTable {
     seen: new Int32Array(n).fill(-1),
     stamp: 0,
     total: 0,
+    baseTotal: 0,
     inlinable,
     edges: new EdgeTable(n, inlinable),
   };
@@ -144,7 +150,7 @@ export function functionTable(sources: AggregationSource[]): FunctionTable {
     });
   }
   functions.sort(byFlatThenName);
-  return { functions, total: acc.total };
+  return { functions, total: acc.baseTotal > 0 ? acc.baseTotal : acc.total };
 }
 
 interface Accumulator {
@@ -154,6 +160,7 @@ interface Accumulator {
   seen: Int32Array;
   stamp: number;
   total: number;
+  baseTotal: number;
   inlinable: Uint8Array;
   edges: EdgeTable;
 }
@@ -176,11 +183,13 @@ function accumulate(
   let { seenIn: edgeSeen, weight: edgeWeight } = edges;
   let stamp = acc.stamp;
   let total = acc.total;
+  const baseMask = source.base ? undefined : baseSamples(profile);
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex]! * scale;
     const first = stackStart[i]!;
     const last = stackStart[i + 1]!;
     total += Math.abs(w);
+    if (source.base || baseMask?.[i]) acc.baseTotal += Math.abs(w);
     if (w === 0 || first === last) continue;
     stamp++;
     const sample = edges.nextSample();
@@ -220,6 +229,21 @@ function accumulate(
   }
   acc.stamp = stamp;
   acc.total = total;
+}
+
+/** Which samples carry pprof's `pprof::base=true` label (saved diffs), or undefined if none do. */
+function baseSamples(profile: Profile): Uint8Array | undefined {
+  const t = profile.samples.labels;
+  const key = t.strings.indexOf('pprof::base');
+  if (key < 0 || t.key.length === 0) return undefined;
+  const yes = t.strings.indexOf('true');
+  const mask = new Uint8Array(profile.samples.count);
+  for (let i = 0; i < profile.samples.count; i++) {
+    for (let j = t.start[i]!; j < t.start[i + 1]!; j++) {
+      if (t.key[j] === key && t.str[j] === yes) mask[i] = 1;
+    }
+  }
+  return mask;
 }
 
 function totalFlat(flat: Float64Array): number {

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { cli, distCli } from '../helpers/cli.js';
+
+const cpu = 'fixtures/profiles/growslice/head/cpu.pb.gz';
+const golden = 'fixtures/golden/top/profiles/growslice/head/cpu.cpu.txt';
+
+function fromShowing(text: string): string {
+  return text.slice(text.indexOf('Showing nodes accounting for'));
+}
+
+describe('perfgate top', () => {
+  test('the bundled CLI prints what go tool pprof -top prints', () => {
+    const r = distCli('top', cpu);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fromShowing(r.stdout)).toBe(fromShowing(readFileSync(golden, 'utf8')));
+    expect(r.stdout).toMatch(/^File: workload\nBuild ID: \w+\nType: cpu\nTime: .*\nDuration: /);
+  });
+
+  test('--nodecount keeps the first rows and says how many there are', async () => {
+    const all = JSON.parse((await cli('top', cpu, '--format', 'json')).stdout);
+    const top3 = JSON.parse((await cli('top', cpu, '--format', 'json', '--nodecount', '3')).stdout);
+    expect(top3.rows).toEqual(all.rows.slice(0, 3));
+    expect(top3.functionCount).toBe(all.rows.length);
+    const text = await cli('top', cpu, '--nodecount', '3');
+    expect(text.stdout).toContain(`Showing top 3 nodes out of ${all.rows.length}\n`);
+  });
+
+  test('markdown: a table with escaped function names', async () => {
+    const r = await cli('top', cpu, '--format', 'markdown', '--nodecount', '5');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^\*\*fixtures\/profiles\/growslice\/head\/cpu\.pb\.gz\*\* · cpu · total \S+, top 5 of \d+ functions$/,
+    );
+    expect(lines[2]!.split('|').map((c) => c.trim())).toEqual([
+      '',
+      'flat',
+      'flat%',
+      'sum%',
+      'cum',
+      'cum%',
+      'function',
+      '',
+    ]);
+    expect(lines).toHaveLength(4 + 5);
+    expect(r.stdout).not.toMatch(/<code>[^<]*[*[\]]/);
+  });
+
+  test('json: the report model with raw numbers', async () => {
+    const r = await cli('top', cpu, '--format', 'json');
+    const report = JSON.parse(r.stdout);
+    expect(report.sampleType).toEqual({ type: 'cpu', unit: 'nanoseconds' });
+    const flatSum = report.rows.reduce((s: number, row: { flat: number }) => s + row.flat, 0);
+    expect(flatSum).toBe(report.shownFlat);
+    expect(report.rows[0]).toHaveProperty('cum');
+  });
+
+  test('--help and --version', async () => {
+    expect((await cli('top', '--help')).stdout).toContain('Usage: perfgate top <profile>');
+    expect((await cli('--version')).stdout).toMatch(/^perfgate \d+\.\d+\.\d+\n$/);
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.stdout).toContain('Commands:');
+    const unknown = await cli('frob');
+    expect(unknown.stderr).toMatch(/^perfgate: unknown command "frob"/);
+    expect(unknown.code).toBe(2);
+  });
+});

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { formatFixed, formatGeneral, padLeft } from '../../src/render/go-format.js';
+
+// Each line: value|%.2f|%.2g|%5.2g as Go's fmt printed them (fixtures/go/goformat).
+const cases = readFileSync('fixtures/golden/go-format.txt', 'utf8')
+  .trimEnd()
+  .split('\n')
+  .map((line) => line.split('|') as [string, string, string, string]);
+
+describe("Go's number formatting", () => {
+  test('the golden file has the rounding ties', () => {
+    expect(cases.length).toBeGreaterThan(40);
+    expect(cases.map((c) => c[0])).toContain('0.125');
+  });
+
+  test.each(cases)('%s', (value, fixed2, general2, padded) => {
+    const x = Number(value);
+    expect(formatFixed(x, 2)).toBe(fixed2);
+    expect(formatGeneral(x, 2)).toBe(general2);
+    expect(padLeft(formatGeneral(x, 2), 5)).toBe(padded);
+  });
+});
