@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { formatFixed, formatGeneral, padLeft } from '../../src/render/go-format.js';
+import { formatFixed, formatGeneral, formatGoValue, padLeft } from '../../src/render/go-format.js';
 
 // Each line: value|%.2f|%.2g|%5.2g as Go's fmt printed them (fixtures/go/goformat).
 const cases = readFileSync('fixtures/golden/go-format.txt', 'utf8')
@@ -19,5 +19,24 @@ describe("Go's number formatting", () => {
     expect(formatFixed(x, 2)).toBe(fixed2);
     expect(formatGeneral(x, 2)).toBe(general2);
     expect(padLeft(formatGeneral(x, 2), 5)).toBe(padded);
+  });
+});
+
+describe("Go's %v of a float64", () => {
+  // Printed by Go's fmt.Sprint.
+  test.each([
+    [1e6, '1e+06'],
+    [123456, '123456'],
+    [1234567, '1.234567e+06'],
+    [0.95, '0.95'],
+    [1e-5, '1e-05'],
+    [1e20, '1e+20'],
+    [2.5e-300, '2.5e-300'],
+    [81920, '81920'],
+    [6.000000000000001e-9, '6.000000000000001e-09'],
+    [0.0001, '0.0001'],
+    [-3.5, '-3.5'],
+  ])('%s', (x, want) => {
+    expect(formatGoValue(x)).toBe(want);
   });
 });

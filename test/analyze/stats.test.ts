@@ -1,0 +1,52 @@
+/**
+ * The statistics against reference values printed by fixtures/gostats, which calls the library
+ * benchstat uses (github.com/aclements/go-moremath/stats).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { mannWhitneyU } from '../../src/analyze/stats/mann-whitney.js';
+import { median, medianCiOrders } from '../../src/analyze/stats/median.js';
+import { normalCdf } from '../../src/analyze/stats/normal.js';
+
+const lines = (file: string) =>
+  readFileSync(`fixtures/golden/stats/${file}`, 'utf8').trimEnd().split('\n');
+const nums = (s: string) =>
+  s
+    .trim()
+    .split(' ')
+    .filter((x) => x !== '')
+    .map(Number);
+
+describe('statistics equal go-moremath', () => {
+  test('the 95% median CI orders (the table and the algorithm behind it)', () => {
+    for (const line of lines('median-ci-95.txt')) {
+      const [n, lo, hi] = nums(line) as [number, number, number];
+      expect(medianCiOrders(n, 0.95), `n=${n}`).toEqual({ lo, hi });
+    }
+  });
+
+  test('the standard normal CDF', () => {
+    for (const line of lines('normal-cdf.txt')) {
+      const [x, p] = nums(line) as [number, number];
+      expect(Math.abs(normalCdf(x) - p), `x=${x}`).toBeLessThan(1e-15 + 1e-13 * p);
+    }
+  });
+
+  test.each(lines('utest.txt').map((l) => l.split(' | ') as [string, string, string]))(
+    'U test %s vs %s',
+    (xs, ys, p) => {
+      if (p.startsWith('error')) {
+        expect(() => mannWhitneyU(nums(xs), nums(ys))).toThrow('all samples are equal');
+        return;
+      }
+      const ours = mannWhitneyU(nums(xs), nums(ys));
+      expect(Math.abs(ours - Number(p))).toBeLessThan(1e-12);
+    },
+  );
+
+  test('median of even and odd samples', () => {
+    expect(median([1, 2, 3])).toBe(2);
+    expect(median([1, 2, 3, 10])).toBe(2.5);
+    expect(median([5])).toBe(5);
+  });
+});

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parseBenchText } from '../../src/parse/benchfmt/index.js';
+
+describe('parseBenchText', () => {
+  test('a real go test -bench run', () => {
+    const f = parseBenchText(readFileSync('fixtures/bench/base.txt', 'utf8'), 'base.txt');
+    expect(f.diagnostics).toEqual([]);
+    expect(f.failures).toEqual([]);
+    expect(f.results.length).toBe(100);
+    const first = f.results[0]!;
+    expect(first.name).toBe('GrowSlice-2');
+    expect(first.config).toMatchObject({
+      goos: 'linux',
+      goarch: 'amd64',
+      pkg: 'perfgate.example/fixtures/bench',
+    });
+    expect(first.values.map((v) => v.unit)).toEqual(['sec/op', 'B/op', 'allocs/op']);
+    expect(first.values[0]!.orig!.unit).toBe('ns/op');
+    expect(first.values[0]!.value).toBe(first.values[0]!.orig!.value * 1e-9);
+    const mbs = f.results.find((r) => r.values.some((v) => v.orig?.unit === 'MB/s'))!;
+    expect(mbs.values.find((v) => v.unit === 'B/s')).toBeDefined();
+  });
+
+  test.each([
+    ['BenchmarkX-8', undefined],
+    ['BenchmarkX-8 ', 'missing iteration count'],
+    ['BenchmarkX-8 1.5 3 ns/op', 'parsing iteration count: invalid syntax'],
+    ['BenchmarkX-8 100', 'missing measurements'],
+    ['BenchmarkX-8 100 abc ns/op', 'parsing measurement: invalid syntax'],
+    ['BenchmarkX-8 100 3 ns/op 4', 'missing units'],
+  ])('%j → %s', (line, message) => {
+    const f = parseBenchText(`${line}\n`, 'x.txt');
+    expect(f.results).toEqual([]);
+    expect(f.diagnostics).toEqual(message ? [{ file: 'x.txt', line: 1, message }] : []);
+  });
+
+  test('configuration lines follow benchfmt', () => {
+    const f = parseBenchText(
+      [
+        'goos: linux',
+        'note:nospace',
+        'Upper: x',
+        'with space: x',
+        'cpu: ',
+        'BenchmarkA 1 2 ns/op',
+        'goos:',
+        'BenchmarkB 1 2 ns/op',
+      ].join('\n'),
+      'c.txt',
+    );
+    expect(f.results[0]!.config).toEqual({ goos: 'linux' });
+    expect(f.results[1]!.config).toEqual({});
+  });
+
+  test('unit metadata', () => {
+    const f = parseBenchText('Unit ns/op assume=exact better=lower\nUnit x\nUnit y foo\n', 'u.txt');
+    expect(f.units).toEqual({ 'sec/op': { assume: 'exact', better: 'lower' }, x: {}, y: {} });
+    expect(f.diagnostics).toEqual([{ file: 'u.txt', line: 3, message: 'expected key=value' }]);
+  });
+
+  test('0 and Inf keep their unit, as benchfmt does', () => {
+    const f = parseBenchText('BenchmarkZ 1 0 ns/op 5 ns/op +Inf MB/s\n', 'z.txt');
+    expect(f.results[0]!.values).toEqual([
+      { value: 0, unit: 'ns/op' },
+      { value: 5 * 1e-9, unit: 'sec/op', orig: { value: 5, unit: 'ns/op' } },
+      { value: Infinity, unit: 'MB/s' },
+    ]);
+  });
+});
