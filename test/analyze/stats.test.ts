@@ -7,6 +7,8 @@ import { describe, expect, test } from 'vitest';
 import { mannWhitneyU } from '../../src/analyze/stats/mann-whitney.js';
 import { median, medianCiOrders } from '../../src/analyze/stats/median.js';
 import { normalCdf } from '../../src/analyze/stats/normal.js';
+import { wilcoxonSignedRank } from '../../src/analyze/stats/wilcoxon.js';
+import { adjustPValues } from '../../src/analyze/stats/multiple.js';
 
 const lines = (file: string) =>
   readFileSync(`fixtures/golden/stats/${file}`, 'utf8').trimEnd().split('\n');
@@ -48,5 +50,31 @@ describe('statistics equal go-moremath', () => {
     expect(median([1, 2, 3])).toBe(2);
     expect(median([1, 2, 3, 10])).toBe(2.5);
     expect(median([5])).toBe(5);
+  });
+});
+
+describe('the signed-rank test equals SciPy', () => {
+  // fixtures/stats/wilcoxon_ref.py: scipy.stats.wilcoxon, two-sided, method auto.
+  test.each(lines('wilcoxon.txt').map((l) => l.split(' | ') as [string, string, string]))(
+    'pairs %s',
+    (base, head, p) => {
+      const ours = wilcoxonSignedRank(nums(base), nums(head));
+      expect(Math.abs(ours - Number(p))).toBeLessThan(1e-12);
+    },
+  );
+});
+
+describe('multiple-comparison control equals statsmodels', () => {
+  // fixtures/stats/padjust_ref.py: statsmodels multipletests, holm and fdr_bh.
+  test.each(lines('padjust.txt').map((l) => l.split(' | ') as [string, string, string]))(
+    '%s %s',
+    (method, ps, adjusted) => {
+      const ours = adjustPValues(nums(ps), method as 'holm' | 'bh');
+      nums(adjusted).forEach((want, i) => expect(Math.abs(ours[i]! - want)).toBeLessThan(1e-12));
+    },
+  );
+
+  test('none leaves p-values as they are', () => {
+    expect(adjustPValues([0.2, 0.01], 'none')).toEqual([0.2, 0.01]);
   });
 });
