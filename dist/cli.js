@@ -6223,6 +6223,2082 @@ function withSource(source, err) {
   return err;
 }
 
+// src/render/go-format.ts
+function exactDigits(x) {
+  const s = Math.abs(x).toFixed(100);
+  const dot = s.indexOf(".");
+  let digits = s.slice(0, dot) + s.slice(dot + 1);
+  let point = dot;
+  const firstNonZero = digits.search(/[1-9]/);
+  if (firstNonZero < 0) return { digits: "", point: 0 };
+  digits = digits.slice(firstNonZero).replace(/0+$/, "");
+  point -= firstNonZero;
+  return { digits, point };
+}
+function roundDigits(digits, keep) {
+  if (keep < 0) return { digits: "", carry: false };
+  if (digits.length <= keep) return { digits, carry: false };
+  const next = digits.charCodeAt(keep) - 48;
+  const rest = digits.slice(keep + 1);
+  const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
+  const up = next > 5 || next === 5 && (/[1-9]/.test(rest) || prev % 2 === 1);
+  let kept = digits.slice(0, keep);
+  if (!up) return { digits: kept, carry: false };
+  const chars = kept.split("").map((c) => c.charCodeAt(0) - 48);
+  let i = chars.length - 1;
+  while (i >= 0) {
+    if (chars[i] < 9) {
+      chars[i]++;
+      break;
+    }
+    chars[i] = 0;
+    i--;
+  }
+  kept = chars.join("");
+  if (i < 0) return { digits: `1${kept}`, carry: true };
+  return { digits: kept, carry: false };
+}
+function formatFixed(x, prec) {
+  const neg = x < 0 || Object.is(x, -0);
+  const { digits, point } = exactDigits(x);
+  const { digits: kept, carry } = roundDigits(digits, point + prec);
+  const pt = kept === "" ? 0 : point + (carry ? 1 : 0);
+  const totalLen = Math.max(pt, 0) + prec;
+  const padded = (pt < 0 ? "0".repeat(-pt) : "") + kept;
+  const full = padded.padEnd(totalLen, "0");
+  const intLen = Math.max(pt, 0);
+  const intPart = intLen > 0 ? full.slice(0, intLen) : "0";
+  const frac = full.slice(intLen, intLen + prec);
+  const body = prec > 0 ? `${intPart}.${frac}` : intPart;
+  return neg ? `-${body}` : body;
+}
+function formatGeneral(x, prec) {
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const neg = x < 0;
+  const exact = exactDigits(x);
+  const { digits: rounded, carry } = roundDigits(exact.digits, prec);
+  const digs = rounded.replace(/0+$/, "");
+  const nd = digs.length;
+  const dp = exact.point + (carry ? 1 : 0);
+  let eprec = prec;
+  if (eprec > nd && nd >= dp) eprec = nd;
+  const exp = dp - 1;
+  let body;
+  if (exp < -4 || exp >= eprec) {
+    const p = Math.min(prec, nd);
+    const mant = p > 1 ? `${digs[0]}.${digs.slice(1, p).padEnd(p - 1, "0")}` : digs[0];
+    const e = Math.abs(exp);
+    body = `${mant}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
+  } else {
+    const p = prec > dp ? nd : prec;
+    const fracDigits = Math.max(p - dp, 0);
+    const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
+    const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
+    body = fracDigits > 0 ? `${intPart}.${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}` : intPart;
+  }
+  return neg ? `-${body}` : body;
+}
+function padLeft(s, width) {
+  return s.length >= width ? s : " ".repeat(width - s.length) + s;
+}
+function formatGoValue(x) {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "+Inf";
+  if (x === -Infinity) return "-Inf";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const [mantissa, e] = x.toExponential().split("e");
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) {
+    return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  const neg = mantissa.startsWith("-");
+  const digits = mantissa.replace(/^-/, "").replace(".", "");
+  const point = exp + 1;
+  let body;
+  if (point <= 0) body = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) body = digits + "0".repeat(point - digits.length);
+  else body = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return neg ? `-${body}` : body;
+}
+
+// src/analyze/stats/normal.ts
+var SQRT_PI = Math.sqrt(Math.PI);
+function erfSeries(x) {
+  let term = x;
+  let sum = x;
+  const x2 = x * x;
+  for (let n = 1; n < 200; n++) {
+    term *= -x2 / n;
+    const add = term / (2 * n + 1);
+    sum += add;
+    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+  }
+  return 2 / SQRT_PI * sum;
+}
+function erfcContinuedFraction(x) {
+  const tiny = 1e-300;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    const a = k / 2;
+    d = x + a * d;
+    d = Math.abs(d) < tiny ? tiny : d;
+    c = x + a / c;
+    c = Math.abs(c) < tiny ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / SQRT_PI / f;
+}
+function erfc(x) {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 2.5) return 1 - erfSeries(x);
+  return erfcContinuedFraction(x);
+}
+function normalCdf(z) {
+  return erfc(-z / Math.SQRT2) / 2;
+}
+
+// src/analyze/stats/mann-whitney.ts
+var SamplesEqualError = class extends Error {
+  constructor() {
+    super("all samples are equal");
+  }
+};
+var EXACT_LIMIT = 50;
+var EXACT_LIMIT_WITH_TIES = 25;
+function mannWhitneyU(x1, x2) {
+  const n1 = x1.length;
+  const n2 = x2.length;
+  if (n1 === 0 || n2 === 0) throw new Error("Mann-Whitney U test needs two non-empty samples");
+  const merged = [...x1.map((v) => ({ v, first: true })), ...x2.map((v) => ({ v, first: false }))];
+  merged.sort((a, b) => a.v - b.v);
+  let r1 = 0;
+  const groups = [];
+  let hasTies = false;
+  for (let i = 0; i < merged.length; ) {
+    const start = i;
+    const v = merged[i].v;
+    let inFirst = 0;
+    for (; i < merged.length && merged[i].v === v; i++) if (merged[i].first) inFirst++;
+    if (inFirst > 0) r1 += (start + 1 + i) / 2 * inFirst;
+    groups.push(i - start);
+    if (i - start > 1) hasTies = true;
+  }
+  const u1 = r1 - n1 * (n1 + 1) / 2;
+  const u2 = n1 * n2 - u1;
+  const uSmall = Math.min(u1, u2);
+  const exact = hasTies ? n1 <= EXACT_LIMIT_WITH_TIES && n2 <= EXACT_LIMIT_WITH_TIES : n1 <= EXACT_LIMIT && n2 <= EXACT_LIMIT;
+  if (exact) {
+    if (groups.length === 1) throw new SamplesEqualError();
+    if (u1 === u2) return 1;
+    return uCdf(uSmall, n1, n2, groups) * 2;
+  }
+  const t = groups.reduce((s, g) => s + (g * g * g - g), 0);
+  const n = n1 + n2;
+  const mu = n1 * n2 / 2;
+  const sigma = Math.sqrt(n1 * n2 * (n + 1 - t / (n * (n - 1))) / 12);
+  if (sigma === 0) throw new SamplesEqualError();
+  let numer = u1 - mu;
+  numer -= Math.sign(numer) * 0.5;
+  const z = numer / sigma;
+  return 2 * Math.min(normalCdf(z), 1 - normalCdf(z));
+}
+function uCdf(u, n1, n2, groups) {
+  const limit = Math.round(2 * u);
+  const maxU2 = 2 * n1 * n2;
+  let ways = [new Float64Array(maxU2 + 1)];
+  ways[0][0] = 1;
+  let placed = 0;
+  for (const t of groups) {
+    const next = [];
+    const choose = binomialRow(t);
+    for (let a = 0; a < ways.length; a++) {
+      const row = ways[a];
+      if (!row) continue;
+      const second = placed - a;
+      for (let k = 0; k <= t && a + k <= n1; k++) {
+        if (t - k > n2 - second) continue;
+        const add = 2 * k * second + k * (t - k);
+        const target = next[a + k] ??= new Float64Array(maxU2 + 1);
+        const c = choose[k];
+        for (let w = 0; w + add <= maxU2; w++) {
+          const x = row[w];
+          if (x !== 0) target[w + add] += c * x;
+        }
+      }
+    }
+    ways = next;
+    placed += t;
+  }
+  const final = ways[n1];
+  let below = 0;
+  let total = 0;
+  for (let w = 0; w <= maxU2; w++) {
+    total += final[w];
+    if (w <= limit) below += final[w];
+  }
+  return below / total;
+}
+function binomialRow(t) {
+  const row = [1];
+  for (let k = 1; k <= t; k++) row.push(row[k - 1] * (t - k + 1) / k);
+  return row;
+}
+
+// src/analyze/stats/median-ci-table.ts
+var MEDIAN_CI_95 = [
+  [0, 0],
+  [0, 2],
+  [0, 3],
+  [0, 4],
+  [0, 5],
+  [0, 5],
+  [1, 6],
+  [1, 7],
+  [1, 7],
+  [2, 8],
+  [2, 9],
+  [2, 9],
+  [3, 10],
+  [3, 11],
+  [3, 11],
+  [4, 12],
+  [4, 12],
+  [5, 13],
+  [5, 14],
+  [5, 14],
+  [6, 15],
+  [6, 16],
+  [6, 16],
+  [7, 17],
+  [8, 18],
+  [8, 18],
+  [8, 19],
+  [8, 19],
+  [9, 20],
+  [9, 20],
+  [10, 21],
+  [10, 22],
+  [10, 22],
+  [11, 23],
+  [11, 23],
+  [12, 24],
+  [12, 24],
+  [13, 25],
+  [13, 26],
+  [13, 26],
+  [14, 27],
+  [14, 27],
+  [15, 28],
+  [15, 29],
+  [15, 29],
+  [16, 30],
+  [16, 30],
+  [17, 31],
+  [17, 31],
+  [18, 32],
+  [18, 32],
+  [19, 33],
+  [19, 34],
+  [19, 34],
+  [20, 35],
+  [20, 35],
+  [21, 36],
+  [21, 36],
+  [22, 37],
+  [22, 38],
+  [22, 38],
+  [23, 39],
+  [23, 39],
+  [24, 40],
+  [24, 40],
+  [25, 41],
+  [25, 42],
+  [25, 42],
+  [26, 43],
+  [26, 43],
+  [27, 44],
+  [27, 44],
+  [28, 45],
+  [28, 45],
+  [29, 46],
+  [29, 47],
+  [29, 47],
+  [30, 48],
+  [30, 48],
+  [31, 49],
+  [31, 49],
+  [32, 50],
+  [32, 50],
+  [33, 51],
+  [33, 52],
+  [33, 52],
+  [34, 53],
+  [34, 53],
+  [35, 54],
+  [35, 54],
+  [36, 55],
+  [36, 55],
+  [37, 56],
+  [37, 57],
+  [37, 57],
+  [38, 58],
+  [38, 58],
+  [39, 59],
+  [39, 59],
+  [40, 60],
+  [40, 60],
+  [41, 61],
+  [41, 61],
+  [42, 62],
+  [42, 63],
+  [42, 63],
+  [43, 64],
+  [43, 64],
+  [44, 65],
+  [44, 65],
+  [45, 66],
+  [45, 66],
+  [46, 67],
+  [46, 67],
+  [47, 68],
+  [47, 69],
+  [47, 69],
+  [48, 70],
+  [48, 70],
+  [49, 71],
+  [49, 71],
+  [50, 72],
+  [50, 72],
+  [51, 73],
+  [51, 73],
+  [52, 74],
+  [52, 75],
+  [52, 75],
+  [53, 76],
+  [53, 76],
+  [54, 77],
+  [54, 77],
+  [55, 78],
+  [55, 78],
+  [56, 79],
+  [56, 79],
+  [57, 80],
+  [57, 81],
+  [57, 81],
+  [58, 82],
+  [58, 82],
+  [59, 83],
+  [59, 83],
+  [60, 84],
+  [60, 84],
+  [61, 85],
+  [61, 85],
+  [62, 86],
+  [62, 86],
+  [63, 87],
+  [63, 88],
+  [63, 88],
+  [64, 89],
+  [64, 89],
+  [65, 90],
+  [65, 90],
+  [66, 91],
+  [66, 91],
+  [67, 92],
+  [67, 92],
+  [68, 93],
+  [68, 93],
+  [69, 94],
+  [69, 95],
+  [69, 95],
+  [70, 96],
+  [70, 96],
+  [71, 97],
+  [71, 97],
+  [72, 98],
+  [72, 98],
+  [73, 99],
+  [73, 99],
+  [74, 100],
+  [74, 100],
+  [75, 101],
+  [75, 102],
+  [75, 102],
+  [76, 103],
+  [76, 103],
+  [77, 104],
+  [77, 104],
+  [78, 105],
+  [78, 105],
+  [79, 106],
+  [79, 106],
+  [80, 107],
+  [80, 107],
+  [81, 108],
+  [81, 109],
+  [81, 109],
+  [82, 110],
+  [82, 110],
+  [83, 111],
+  [83, 111],
+  [84, 112],
+  [84, 112],
+  [85, 113],
+  [85, 113],
+  [86, 114],
+  [86, 114]
+];
+
+// src/analyze/stats/median.ts
+function median(sorted) {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const k = Math.floor(n / 2);
+  if (n % 2 === 1) return sorted[k];
+  const a = sorted[k - 1];
+  return a + 0.5 * (sorted[k] - a);
+}
+function medianCiOrders(n, confidence) {
+  if (confidence >= 1) return { lo: 0, hi: n + 1 };
+  if (confidence === 0.95 && n < MEDIAN_CI_95.length) {
+    const [lo, hi] = MEDIAN_CI_95[n];
+    return { lo, hi };
+  }
+  return computeMedianCiOrders(n, confidence);
+}
+function computeMedianCiOrders(n, confidence) {
+  if (confidence >= 1) return { lo: 0, hi: n + 1 };
+  return n <= 30 ? exactOrders(n, confidence) : approximateOrders(n, confidence);
+}
+function binomialPmfTable(n) {
+  const out = [];
+  let c = 1n;
+  const denom = 2 ** n;
+  for (let k = 0; k <= n; k++) {
+    out.push(Number(c) / denom);
+    c = c * BigInt(n - k) / BigInt(k + 1);
+  }
+  return out;
+}
+function exactOrders(n, confidence) {
+  const pmf = binomialPmfTable(n);
+  const at = (k) => k < 0 || k > n ? 0 : pmf[k];
+  const x = Math.ceil((n + 1) * 0.5) - 1;
+  let accum = at(x);
+  let l = x;
+  let r = x + 1;
+  let lp = at(l - 1);
+  let rp = at(r);
+  while (accum < confidence && (lp > 0 || rp > 0)) {
+    if (lp >= rp) {
+      accum += lp;
+      l--;
+      lp = at(l - 1);
+    } else {
+      accum += rp;
+      r++;
+      rp = at(r);
+    }
+  }
+  return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
+}
+function approximateOrders(n, confidence) {
+  const mu = n / 2;
+  const sigma = Math.sqrt(n) / 2;
+  const cdf = (x) => normalCdf((x - mu) / sigma);
+  const l1 = mu + sigma * inverseNormalCdf((1 - confidence) / 2);
+  const r1 = 2 * mu - l1;
+  const l = Math.floor(Math.floor(l1 - 0.5) + 0.5) + 1;
+  let r = Math.floor(Math.ceil(r1 - 0.5) + 0.5) + 1;
+  const mass = (lo, hi) => cdf(hi - 0.5) - cdf(lo - 0.5);
+  const narrower = mass(l, r - 1);
+  if (narrower >= confidence && narrower < mass(l, r)) r--;
+  return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
+}
+function inverseNormalCdf(p) {
+  let lo = -40;
+  let hi = 40;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+function samplesNeededForCi(confidence) {
+  for (let n = 2; n <= 50; n++) {
+    const o = medianCiOrders(n, confidence);
+    if (o.lo > 0 && o.hi <= n) return `>= ${n}`;
+  }
+  return "> 50";
+}
+
+// src/analyze/stats/index.ts
+function summarize(values, assume, confidence = 0.95) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (assume === "exact") return summarizeExact(sorted);
+  const center = median(sorted);
+  const { lo: loOrder, hi: hiOrder } = medianCiOrders(n, confidence);
+  const lo = loOrder < 1 ? -Infinity : sorted[loOrder - 1];
+  const hi = hiOrder - 1 >= n ? Infinity : sorted[hiOrder - 1];
+  const warnings = [];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+    warnings.push(
+      `need ${samplesNeededForCi(confidence)} samples for confidence interval at level ${formatGoValue(confidence)}`
+    );
+  }
+  return { center, lo, hi, n, warnings };
+}
+function summarizeExact(sorted) {
+  let mode = sorted[0] ?? NaN;
+  let modeCount = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i > modeCount) {
+      mode = sorted[i];
+      modeCount = j - i;
+    }
+    i = j;
+  }
+  const lo = sorted[0] ?? NaN;
+  const hi = sorted[sorted.length - 1] ?? NaN;
+  const warnings = lo !== hi ? [
+    `exact distribution expected, but values range from ${formatGoValue(lo)} to ${formatGoValue(hi)}`
+  ] : [];
+  return { center: mode, lo, hi, n: sorted.length, warnings };
+}
+var uTestMinP = {
+  1: 1,
+  2: 1 / 3,
+  3: 1 / 10,
+  4: 1 / 35,
+  5: 1 / 126,
+  6: 1 / 462,
+  7: 1 / 1716,
+  8: 1 / 6435,
+  9: 1 / 24310
+};
+function samplesNeededForAlpha(alpha) {
+  for (let n = 1; n <= 9; n++) if (uTestMinP[n] <= alpha) return `>= ${n}`;
+  return "> 10";
+}
+function compareSamples(base, head, assume, alpha = 0.05) {
+  const n1 = base.length;
+  const n2 = head.length;
+  if (assume === "exact") return { p: 0, alpha: 0, n1, n2, warnings: [] };
+  let p;
+  try {
+    p = mannWhitneyU(base, head);
+  } catch (err) {
+    if (err instanceof SamplesEqualError) return { p: 1, alpha, n1, n2, warnings: [err.message] };
+    throw err;
+  }
+  const warnings = [];
+  const need = samplesNeededForAlpha(alpha);
+  const needN = Number(need.replace(/\D/g, "")) + (need.startsWith(">") ? 1 : 0);
+  if (p > alpha && n1 < needN && n2 < needN) {
+    warnings.push(
+      `need ${need} samples to detect a difference at alpha level ${formatGoValue(alpha)}`
+    );
+  }
+  return { p, alpha, n1, n2, warnings };
+}
+
+// src/analyze/bench-compare.ts
+var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
+function compareBenchFiles(files, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files);
+  const configKeys = [];
+  const rowOrder = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    for (const r of f.results) {
+      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
+      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
+      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
+    }
+  }
+  const tables = /* @__PURE__ */ new Map();
+  files.forEach((f, col) => {
+    for (const r of f.results) {
+      const config = configKeys.map((k) => r.config[k] ?? "");
+      for (const v of r.values) {
+        const key = JSON.stringify([config, v.unit]);
+        let t = tables.get(key);
+        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t.cells.get(r.name);
+        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
+        let values = row.get(col);
+        if (!values) row.set(col, values = []);
+        values.push(v.value);
+      }
+    }
+  });
+  const sorted = [...tables.values()].sort((a, b) => {
+    for (let i = 0; i < configKeys.length; i++) {
+      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
+    }
+    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
+  });
+  return sorted.map((t) => {
+    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
+    const present = /* @__PURE__ */ new Set();
+    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a, b) => a - b);
+    const baseCol = cols[0];
+    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
+    const rows = names.map((name) => {
+      const byCol = t.cells.get(name);
+      const base = byCol.get(baseCol);
+      const baseSummary = base && summarize(base, assume, options.confidence);
+      return {
+        name,
+        cells: cols.map((col) => {
+          const values = byCol.get(col);
+          if (!values) return void 0;
+          if (col === baseCol) return { values, summary: baseSummary };
+          const summary = summarize(values, assume, options.confidence);
+          if (!base) return { values, summary };
+          return {
+            values,
+            summary,
+            comparison: compareSamples(base, values, assume, options.alpha),
+            baseCenter: baseSummary.center
+          };
+        })
+      };
+    });
+    return {
+      config: configKeys.map((k, i) => [k, t.config[i]]),
+      unit: t.unit,
+      assume,
+      columns: cols.map((c) => files[c].label),
+      rows,
+      summaries: cols.map((_, i) => columnSummary(rows, i))
+    };
+  });
+}
+function mergeUnitMetadata(files) {
+  const out = {};
+  for (const f of files) {
+    for (const [unit, meta] of Object.entries(f.units)) {
+      const m = out[unit] ??= {};
+      m.assume ??= meta.assume;
+      m.better ??= meta.better;
+    }
+  }
+  return out;
+}
+function geomean(xs) {
+  if (xs.length === 0) return NaN;
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x <= 0) return NaN;
+    m += (Math.log(x) - m) / (i + 1);
+  }
+  return Math.exp(m);
+}
+function columnSummary(rows, col) {
+  const isBase = col === 0;
+  const centers = [];
+  const ratios = [];
+  let badRatio = false;
+  let nBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) nBase++;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    if (!isBase && cell.baseCenter !== void 0) {
+      const a = cell.summary.center;
+      const b = cell.baseCenter;
+      if (a === b) ratios.push(1);
+      else if (b === 0) {
+        badRatio = true;
+        ratios.push(0);
+      } else ratios.push(a / b);
+    }
+  }
+  const s = { warnings: [] };
+  if (!isBase && nBase !== ratios.length) {
+    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+  }
+  const gm = geomean(centers);
+  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
+  else s.geomean = gm;
+  if (!isBase && !badRatio) {
+    const r = geomean(ratios);
+    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
+    else s.ratio = r;
+  }
+  return s;
+}
+
+// src/model/units.ts
+function tidyUnit(unit) {
+  switch (unit) {
+    case "ns/op":
+      return { unit: "sec/op", factor: 1e-9 };
+    case "MB/s":
+      return { unit: "B/s", factor: 1e6 };
+    case "B/op":
+    case "allocs/op":
+      return { unit, factor: 1 };
+  }
+  if (!unit.includes("ns") && !unit.includes("MB")) return { unit, factor: 1 };
+  let factor = 1;
+  let denominator = false;
+  const out = unit.replace(/[^*/\-\s]+|[*/\-\s]/g, (token) => {
+    if (token === "/") denominator = true;
+    else if (token === "*") denominator = false;
+    else if (!denominator && token === "ns") {
+      factor /= 1e9;
+      return "sec";
+    } else if (!denominator && token === "MB") {
+      factor *= 1e6;
+      return "B";
+    }
+    return token;
+  });
+  return { unit: out, factor };
+}
+function unitClass(tidied) {
+  let denominator = false;
+  for (const token of tidied.split(/([*/\-\s])/)) {
+    if (token === "/") denominator = true;
+    else if (token === "*") denominator = false;
+    else if (!denominator && (token === "B" || token === "MB" || token === "bytes"))
+      return "binary";
+  }
+  return "decimal";
+}
+function higherIsBetter(tidied, meta) {
+  if (meta?.better) return meta.better === "higher";
+  return /\/(s|sec|second)$/.test(tidied);
+}
+
+// src/analyze/stats/multiple.ts
+function adjustPValues(ps, method) {
+  const m = ps.length;
+  if (method === "none" || m === 0) return [...ps];
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const out = new Array(m);
+  if (method === "holm") {
+    let running = 0;
+    order.forEach(({ p, i }, k) => {
+      running = Math.max(running, Math.min(1, (m - k) * p));
+      out[i] = running;
+    });
+  } else {
+    let running = 1;
+    for (let k = m - 1; k >= 0; k--) {
+      const { p, i } = order[k];
+      running = Math.min(running, Math.min(1, m / (k + 1) * p));
+      out[i] = running;
+    }
+  }
+  return out;
+}
+
+// src/analyze/stats/wilcoxon.ts
+var EXACT_LIMIT2 = 50;
+var EXACT_LIMIT_WITH_TIES2 = 13;
+function wilcoxonSignedRank(base, head) {
+  if (base.length !== head.length) throw new Error("the signed-rank test needs paired samples");
+  const diffs = base.map((b, i) => head[i] - b).filter((d) => d !== 0);
+  const n = diffs.length;
+  if (n === 0) throw new SamplesEqualError();
+  const sorted = diffs.map((d) => ({ d, a: Math.abs(d) })).sort((x, y) => x.a - y.a);
+  const rank2 = new Array(n);
+  const groups = [];
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && sorted[j].a === sorted[i].a) j++;
+    for (let k = i; k < j; k++) rank2[k] = i + 1 + j;
+    groups.push(j - i);
+    i = j;
+  }
+  let wPlus2 = 0;
+  for (let k = 0; k < n; k++) if (sorted[k].d > 0) wPlus2 += rank2[k];
+  const total2 = n * (n + 1);
+  const ties = groups.length < n;
+  if (n <= (ties ? EXACT_LIMIT_WITH_TIES2 : EXACT_LIMIT2)) {
+    const counts = new Float64Array(total2 + 1);
+    counts[0] = 1;
+    let reach = 0;
+    for (let k = 0; k < n; k++) {
+      const r = rank2[k];
+      for (let w = reach; w >= 0; w--) if (counts[w] !== 0) counts[w + r] += counts[w];
+      reach += r;
+    }
+    const small = Math.min(wPlus2, total2 - wPlus2);
+    let tail = 0;
+    for (let w = 0; w <= small; w++) tail += counts[w];
+    return Math.min(1, 2 * tail / 2 ** n);
+  }
+  const tie = groups.reduce((s, t) => s + (t * t * t - t), 0);
+  const mean = n * (n + 1) / 4;
+  const sd = Math.sqrt(n * (n + 1) * (2 * n + 1) / 24 - tie / 48);
+  if (sd === 0) throw new SamplesEqualError();
+  let numer = wPlus2 / 2 - mean;
+  numer -= Math.sign(numer) * 0.5;
+  const z = numer / sd;
+  return Math.min(1, 2 * Math.min(normalCdf(z), 1 - normalCdf(z)));
+}
+
+// src/analyze/gate.ts
+var defaultGateOptions = {
+  alpha: 0.05,
+  confidence: 0.95,
+  correction: "none",
+  test: "mann-whitney",
+  rules: [
+    { unit: "sec/op", limit: { pct: 10, floor: 0 } },
+    { unit: "B/op", limit: { pct: 5, floor: 64 } },
+    { unit: "allocs/op", limit: { pct: 0, floor: 0 } }
+  ],
+  fallback: { pct: 10, floor: 0 }
+};
+function globMatches(pattern, name) {
+  const re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
+  return re.test(name) || re.test(`Benchmark${name}`);
+}
+function escapeRegExp(s) {
+  return s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+}
+function limitFor(options, name, unit) {
+  let limit = options.fallback;
+  for (const r of options.rules) {
+    if (r.unit === unit && (r.pattern === void 0 || globMatches(r.pattern, name)))
+      limit = r.limit;
+  }
+  return limit;
+}
+var allEqual = (xs) => xs.every((x) => x === xs[0]);
+function gate(base, head, options = defaultGateOptions) {
+  const tables = compareBenchFiles([base, head], options);
+  const findings = [];
+  const tested = [];
+  for (const t of tables) {
+    for (const row of t.rows) {
+      const finding = judgeRow(
+        t,
+        row.name,
+        row.cells[0]?.values,
+        row.cells[1]?.values,
+        options,
+        base,
+        head
+      );
+      if (finding.rawP !== void 0) tested.push(finding);
+      findings.push(finding);
+    }
+  }
+  const adjusted = adjustPValues(
+    tested.map((f) => f.rawP),
+    options.correction
+  );
+  tested.forEach((f, i) => f.p = adjusted[i]);
+  for (const f of findings) decide(f, options);
+  const notes = [];
+  const single = findings.some((f) => f.base?.n === 1 && f.head?.n === 1);
+  if (single) {
+    notes.push(
+      "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
+    );
+  }
+  const regressions = findings.filter((f) => f.verdict === "regression");
+  return {
+    findings,
+    verdict: regressions.length > 0 ? "fail" : "pass",
+    regressions,
+    improvements: findings.filter((f) => f.verdict === "improvement"),
+    notes,
+    options
+  };
+}
+function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) {
+  const meta = baseFile.units[t.unit] ?? headFile.units[t.unit];
+  const finding = {
+    name,
+    unit: t.unit,
+    config: t.config,
+    method: "none",
+    limit: limitFor(options, name, t.unit),
+    higherIsBetter: higherIsBetter(t.unit, meta),
+    verdict: "inconclusive",
+    notes: []
+  };
+  if (baseValues) finding.base = summarize(baseValues, "nothing", options.confidence);
+  if (headValues) finding.head = summarize(headValues, "nothing", options.confidence);
+  if (!baseValues || !headValues) {
+    finding.verdict = baseValues ? "only-base" : "only-head";
+    return finding;
+  }
+  const b = finding.base;
+  const h = finding.head;
+  finding.change = b.center === 0 ? h.center === 0 ? 0 : Infinity : h.center / b.center - 1;
+  if (allEqual(baseValues) && allEqual(headValues)) {
+    finding.method = "exact";
+    return finding;
+  }
+  if (baseValues.length < 2 || headValues.length < 2) {
+    finding.notes.push(
+      `values vary but there are too few (${baseValues.length} and ${headValues.length}) for a test`
+    );
+    return finding;
+  }
+  const paired = options.test === "wilcoxon" && baseValues.length === headValues.length;
+  finding.method = paired ? "wilcoxon" : "mann-whitney";
+  try {
+    finding.rawP = paired ? wilcoxonSignedRank(baseValues, headValues) : mannWhitneyU(baseValues, headValues);
+  } catch (err) {
+    if (!(err instanceof SamplesEqualError)) throw err;
+    finding.rawP = 1;
+  }
+  for (const w of [...b.warnings, ...h.warnings])
+    if (!finding.notes.includes(w)) finding.notes.push(w);
+  if (t.unit === "allocs/op" || t.unit === "B/op") {
+    finding.notes.push(
+      `${t.unit} varies between runs here, so it is judged by the test rather than exactly`
+    );
+  }
+  return finding;
+}
+function beyond(f, worse) {
+  const delta = f.head.center - f.base.center;
+  const signed = f.higherIsBetter ? -delta : delta;
+  if (worse ? signed <= 0 : signed >= 0) return false;
+  const abs = Math.abs(delta);
+  const rel = Math.abs(f.change);
+  return abs > f.limit.floor && rel > f.limit.pct / 100;
+}
+function decide(f, options) {
+  if (f.verdict === "only-base" || f.verdict === "only-head") return;
+  if (f.method === "none") return;
+  const significant = f.method === "exact" || !(f.p > options.alpha);
+  if (f.method === "exact" && f.base.center === f.head.center) f.verdict = "unchanged";
+  else if (significant && beyond(f, true)) f.verdict = "regression";
+  else if (significant && beyond(f, false)) f.verdict = "improvement";
+  else f.verdict = "unchanged";
+}
+
+// src/collect/files.ts
+import { readFile, stat } from "node:fs/promises";
+async function readInputFile(path) {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new UserError(`${path}: is a directory, not a file`);
+    return await readFile(path);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new UserError(`${path}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path}: permission denied`);
+    throw new UserError(`${path}: cannot be read (${err.message})`);
+  }
+}
+
+// src/parse/benchfmt/index.ts
+var MAX_DETAIL_LINES = 40;
+var configKey = /^[^\s:A-Z]*$/u;
+function configLine(line) {
+  const colon = line.indexOf(":");
+  if (colon <= 0) return void 0;
+  const key = line.slice(0, colon);
+  if (!new RegExp("^\\p{Ll}", "u").test(key) || !configKey.test(key)) return void 0;
+  const rest = line.slice(colon + 1);
+  if (rest !== "" && !/^[ \t]/.test(rest)) return void 0;
+  return [key, rest.replace(/^[ \t]+/, "")];
+}
+function parseIterations(text) {
+  if (!/^[+-]?\d(_?\d)*$/.test(text)) return void 0;
+  return Number(text.replace(/_/g, ""));
+}
+function parseMeasurement(text) {
+  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
+    return void 0;
+  const v = Number(text.replace(/_/g, ""));
+  return Number.isFinite(v) ? v : void 0;
+}
+function parseBenchText(text, label) {
+  const file = { label, results: [], failures: [], diagnostics: [], units: {} };
+  const state = { file, config: {}, open: void 0 };
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, i) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i + 1, state));
+  return file;
+}
+function parseLine(line, n, state) {
+  const { file } = state;
+  const pos = { file: file.label, line: n };
+  if (state.open && collectDetail(line, state.open)) return;
+  state.open = void 0;
+  if (line.startsWith("Benchmark")) {
+    const failure3 = failureOnResultLine(line, pos);
+    if (failure3) {
+      addFailure(state, failure3);
+      return;
+    }
+    const parsed = parseResultLine(line);
+    if (parsed === "skip") return;
+    if (typeof parsed === "string") {
+      file.diagnostics.push({ ...pos, message: parsed });
+      return;
+    }
+    file.results.push({ ...parsed, config: { ...state.config }, pos });
+    return;
+  }
+  if (line.startsWith("Unit")) {
+    const fields = line.split(/\s+/).filter((f) => f !== "");
+    if (fields[0] === "Unit") {
+      const message = parseUnitLine(fields, file.units);
+      if (message) file.diagnostics.push({ ...pos, message });
+      return;
+    }
+  }
+  const failure2 = failureLine(line, pos);
+  if (failure2) {
+    addFailure(state, failure2);
+    return;
+  }
+  const kv = configLine(line);
+  if (kv) {
+    const [key, value] = kv;
+    if (value === "") delete state.config[key];
+    else state.config[key] = value;
+  }
+}
+function parseResultLine(line) {
+  const rest = line.slice("Benchmark".length);
+  const nameEnd = rest.search(/\s/);
+  if (nameEnd < 0) return "skip";
+  const name = rest.slice(0, nameEnd);
+  const fields = rest.slice(nameEnd).split(/\s+/).filter((f) => f !== "");
+  if (fields.length === 0) return "missing iteration count";
+  const iterations = parseIterations(fields[0]);
+  if (iterations === void 0) return "parsing iteration count: invalid syntax";
+  if (fields.length === 1) return "missing measurements";
+  const values = [];
+  for (let i = 1; i < fields.length; i += 2) {
+    const value = parseMeasurement(fields[i]);
+    if (value === void 0) return "parsing measurement: invalid syntax";
+    const unit = fields[i + 1];
+    if (unit === void 0) return "missing units";
+    const tidy = tidyUnit(unit);
+    const tidied = value * tidy.factor;
+    if (tidied === value || tidy.unit === unit) values.push({ value, unit });
+    else values.push({ value: tidied, unit: tidy.unit, orig: { value, unit } });
+  }
+  return { name, iterations, values };
+}
+function parseUnitLine(fields, units) {
+  const unit = fields[1];
+  if (unit === void 0) return "missing unit";
+  const tidied = tidyUnit(unit).unit;
+  const meta = units[tidied] ??= {};
+  for (const field of fields.slice(2)) {
+    const eq = field.indexOf("=");
+    if (eq <= 0) return "expected key=value";
+    const key = field.slice(0, eq);
+    const value = field.slice(eq + 1);
+    if (key === "assume") {
+      const assume = value === "exact" ? "exact" : "nothing";
+      if (meta.assume && meta.assume !== assume) {
+        return `metadata assume of unit ${tidied} already set to ${meta.assume}`;
+      }
+      meta.assume = assume;
+    } else if (key === "better" && (value === "higher" || value === "lower")) {
+      if (meta.better && meta.better !== value) {
+        return `metadata better of unit ${tidied} already set to ${meta.better}`;
+      }
+      meta.better = value;
+    }
+  }
+  return void 0;
+}
+function failureOnResultLine(line, pos) {
+  const m = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
+  if (!m) return void 0;
+  const kind = m[2].startsWith("panic:") ? "panic" : "benchmark";
+  return failure(kind, `Benchmark${m[1]}`, m[2], pos);
+}
+function failure(kind, subject, detail, pos) {
+  return { file: pos.file, line: pos.line, kind, subject, detail };
+}
+function failureLine(line, pos) {
+  let m = /^\s*--- FAIL: (\S+)/.exec(line);
+  if (m) return failure("benchmark", m[1], line.trim(), pos);
+  if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
+  m = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
+  if (m) return failure("build", m[1], line, pos);
+  m = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
+  if (m) return failure("package", m[1], line, pos);
+  m = /^# (\S+)/.exec(line);
+  if (m) return failure("build", m[1], "", pos);
+  return void 0;
+}
+function addFailure(state, f) {
+  const failures = state.file.failures;
+  const build = failures.find((x) => x.kind === "build" && x.subject === f.subject);
+  if (build && f.kind === "build") {
+    build.detail = [build.detail, f.detail].filter((d) => d !== "").join("\n");
+    return;
+  }
+  failures.push(f);
+  state.open = f;
+}
+function collectDetail(line, f) {
+  const belongs = f.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
+  if (!belongs)
+    return f.kind === "panic" && line === "" && !f.detail.endsWith("\n\n") && addBlank(f);
+  const count = f.detail.split("\n").length;
+  if (count < MAX_DETAIL_LINES) f.detail = f.detail === "" ? line : `${f.detail}
+${line}`;
+  else if (count === MAX_DETAIL_LINES) f.detail += "\n…";
+  return true;
+}
+function addBlank(f) {
+  f.detail += "\n";
+  return true;
+}
+
+// src/parse/benchfmt/load.ts
+function failureMessage(f) {
+  const where = `${f.file}:${f.line}`;
+  const detail = f.detail.trim();
+  switch (f.kind) {
+    case "build":
+      return `${where}: package ${f.subject} failed to build${detail ? `:
+${indent(detail)}` : ""}`;
+    case "panic":
+      return `${where}: ${f.subject ? `${f.subject} ` : ""}panicked${detail ? `:
+${indent(detail)}` : ""}`;
+    case "package":
+      return `${where}: package ${f.subject} failed: ${detail}`;
+    default:
+      return `${where}: ${f.subject} failed${detail ? `:
+${indent(detail)}` : ""}`;
+  }
+}
+function indent(text) {
+  return text.split("\n").map((l) => `    ${l}`).join("\n");
+}
+function parseBenchOutput(text, label) {
+  if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
+  const file = parseBenchText(text, label);
+  if (file.results.length === 0 && file.failures.length === 0) {
+    const hint = file.diagnostics.length > 0 ? ` (${file.diagnostics.length} lines did not parse)` : "";
+    throw new UserError(
+      `${label}: no benchmark results${hint}: expected lines like "BenchmarkName-8  1000  1234 ns/op"`
+    );
+  }
+  return file;
+}
+function unitMismatches(base, head) {
+  const unitsOf = (f) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of f.results) {
+      const s = m.get(r.name) ?? /* @__PURE__ */ new Set();
+      for (const v of r.values) s.add(v.unit);
+      m.set(r.name, s);
+    }
+    return m;
+  };
+  const b = unitsOf(base);
+  const h = unitsOf(head);
+  const out = [];
+  for (const [name, bu] of b) {
+    const hu = h.get(name);
+    if (!hu) continue;
+    const same = bu.size === hu.size && [...bu].every((u) => hu.has(u));
+    if (!same) {
+      out.push(
+        `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
+      );
+    }
+  }
+  return out;
+}
+
+// src/render/bench-scale.ts
+var siFactors = [
+  [12, "T"],
+  [9, "G"],
+  [6, "M"],
+  [3, "k"],
+  [0, ""],
+  [-3, "m"],
+  [-6, "µ"],
+  [-9, "n"]
+].map(([exp, prefix]) => ({
+  factor: Number(`1e${exp}`),
+  prefix,
+  t100: Number(`99.995e${exp}`),
+  t10: Number(`9.9995e${exp}`),
+  t1: Number(`.99995e${exp}`)
+}));
+var iecFactors = [
+  [40, "Ti"],
+  [30, "Gi"],
+  [20, "Mi"],
+  [10, "Ki"],
+  [0, ""]
+].map(([exp, prefix]) => ({
+  factor: 2 ** exp,
+  prefix,
+  t100: 99.995 * 2 ** exp,
+  t10: 9.9995 * 2 ** exp,
+  t1: 0.99995 * 2 ** exp
+}));
+var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(`9.9995e${e}`));
+function commonScale(values, cls) {
+  let min = 0;
+  for (const v of values) {
+    const a = Math.abs(v);
+    if (a !== 0 && (min === 0 || a < min)) min = a;
+  }
+  if (min === 0) return { prec: 3, factor: 1, prefix: "" };
+  const factors = cls === "binary" ? iecFactors : siFactors;
+  for (const f of factors) {
+    if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
+    if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
+    if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
+  }
+  const last = factors[factors.length - 1];
+  const val = min / last.factor;
+  for (let i = 0; i < sigfigs.length; i++) {
+    if (val >= sigfigs[i] || i === sigfigs.length - 1) {
+      return { prec: i + 3, factor: last.factor, prefix: last.prefix };
+    }
+  }
+  return { prec: 10, factor: last.factor, prefix: last.prefix };
+}
+function formatScaled(value, s) {
+  const v = value / s.factor;
+  if (Number.isNaN(v)) return `NaN${s.prefix}`;
+  if (!Number.isFinite(v)) return `${v > 0 ? "+Inf" : "-Inf"}${s.prefix}`;
+  return formatFixed(v, s.prec) + s.prefix;
+}
+function scaleOne(value, cls) {
+  return formatScaled(value, commonScale([value], cls));
+}
+
+// src/render/text-grid.ts
+var runes = (s) => [...s].length;
+var TextGrid = class {
+  cells = [];
+  cols = 0;
+  shrinkable = /* @__PURE__ */ new Set();
+  row = 0;
+  col = 0;
+  /** Starts a new row. */
+  newRow() {
+    if (this.cells.length > 0) this.row++;
+    this.col = 0;
+    return this;
+  }
+  /** Moves to a column of the current row (never backwards). */
+  at(col) {
+    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
+    this.col = col;
+    return this;
+  }
+  /** The current column. */
+  get column() {
+    return this.col;
+  }
+  /** Adds a cell of one column. */
+  cell(value, options = {}) {
+    return this.span(1, value, options);
+  }
+  /** Adds a cell spanning `cols` columns. */
+  span(cols, value, options = {}) {
+    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
+    this.cells.push({
+      row: this.row,
+      col: this.col,
+      span: cols,
+      value,
+      margin,
+      align: options.align ?? "left"
+    });
+    this.col += cols;
+    this.cols = Math.max(this.cols, this.col);
+    return this;
+  }
+  /** Marks a column as one that spans do not widen. */
+  shrink(col) {
+    this.shrinkable.add(col);
+  }
+  /** The laid-out text, one line per row, each ending in a newline. */
+  format() {
+    const margins = new Array(this.cols).fill(0);
+    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
+    const widths = new Array(this.cols).fill(0);
+    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
+    for (const c of bySpan) {
+      let w = runes(c.value) + margins[c.col];
+      if (c.span === 1) {
+        widths[c.col] = Math.max(widths[c.col], w);
+        continue;
+      }
+      let have = 0;
+      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
+      if (have >= w) continue;
+      const stretch = [];
+      for (let i = c.col; i < c.col + c.span; i++) {
+        if (this.shrinkable.has(i)) w -= widths[i];
+        else stretch.push(i);
+      }
+      stretch.sort((a, b) => widths[b] - widths[a]);
+      let left = stretch.length;
+      for (const i of stretch) {
+        const avg = Math.floor((w + left - 1) / left);
+        widths[i] = Math.max(widths[i], avg);
+        w -= widths[i];
+        left--;
+      }
+    }
+    const offsets = [0];
+    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
+    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    let out = "";
+    let row = 0;
+    let pos = 0;
+    for (const c of ordered) {
+      if (c.value.trim() === "" && c.margin.trim() === "") continue;
+      while (c.row > row) {
+        out += "\n";
+        row++;
+        pos = 0;
+      }
+      const gap = offsets[c.col] - pos;
+      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
+      pos += Math.max(gap, 0) + margins[c.col];
+      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
+      const text = pad(c.value, width, c.align);
+      out += text;
+      pos += runes(text);
+    }
+    if (this.cells.length > 0) out += "\n";
+    return out;
+  }
+};
+function pad(s, width, align) {
+  const n = runes(s);
+  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
+  return s;
+}
+
+// src/render/benchstat-text.ts
+function pctRange(s) {
+  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
+  const sign = Math.sign(s.center);
+  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
+  if (s.center === 0) return "0%";
+  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
+  return `${formatFixed(100 * v, 0)}%`;
+}
+function formatDelta(c, base, head) {
+  if (c.p > c.alpha) return "~";
+  if (base === head) return "0.00%";
+  if (base === 0) return "?";
+  return signedPercent((head / base - 1) * 100);
+}
+function signedPercent(pct) {
+  const s = formatFixed(pct, 2);
+  return `${s.startsWith("-") ? s : `+${s}`}%`;
+}
+function comparisonText(c) {
+  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
+  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
+}
+var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+function superscript(i) {
+  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
+}
+function renderBenchTableText(t) {
+  const grid = new TextGrid();
+  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
+  const notes = [];
+  const warn = (...lists) => {
+    const marks = [];
+    for (const list of lists) {
+      for (const w of list) {
+        let i = notes.indexOf(w);
+        if (i < 0) i = notes.push(w) - 1;
+        marks.push(superscript(i + 1));
+      }
+    }
+    grid.cell(marks.join(" "));
+  };
+  const rEdge = start(t.columns.length + 1);
+  grid.newRow();
+  t.columns.forEach((label, e) => {
+    const l = start(e);
+    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  grid.newRow();
+  t.columns.forEach((_, e) => {
+    const l = start(e);
+    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
+    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
+    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  const cls = unitClass(t.unit);
+  for (const row of t.rows) {
+    grid.newRow().cell(row.name);
+    const scaler = commonScale(
+      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
+      cls
+    );
+    row.cells.forEach((cell, e) => {
+      if (!cell) return;
+      grid.at(start(e));
+      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
+      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
+      warn(cell.summary.warnings);
+      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
+        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
+          align: "right"
+        });
+        grid.cell(`(${comparisonText(cell.comparison)})`);
+        warn(cell.comparison.warnings);
+      }
+    });
+  }
+  if (t.rows.length > 1) {
+    grid.newRow().cell("geomean");
+    t.summaries.forEach((s, e) => {
+      if (s.geomean !== void 0)
+        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
+      if (e > 0) {
+        grid.at(start(e) + 3);
+        if (s.ratio !== void 0)
+          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
+        else grid.cell("?");
+      }
+      grid.at(start(e + 1) - 1);
+      warn(s.warnings);
+    });
+  }
+  let out = grid.format();
+  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
+`);
+  return out;
+}
+function renderBenchstatText(tables) {
+  const parts = [];
+  let previous;
+  for (const t of tables) {
+    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
+`).join("");
+    previous = t.config;
+    parts.push(header + renderBenchTableText(t));
+  }
+  return parts.join("\n");
+}
+function renderBenchstatCsv(tables) {
+  const records = [];
+  const warnings = [];
+  let previous;
+  tables.forEach((t, ti) => {
+    if (ti > 0) records.push([]);
+    for (const [i, [k, v]] of t.config.entries()) {
+      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
+      records.push([`${k}: ${v}`]);
+    }
+    previous = t.config;
+    const width = 1 + 2 + (t.columns.length - 1) * 4;
+    const labels = [""];
+    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
+    records.push(labels.concat(new Array(width - labels.length).fill("")));
+    const units = [""];
+    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
+    records.push(units);
+    const note = (col, list) => {
+      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
+    };
+    for (const row of t.rows) {
+      const rec = [row.name];
+      row.cells.forEach((cell, e) => {
+        const at = e === 0 ? 1 : 3 + (e - 1) * 4;
+        if (!cell) return;
+        while (rec.length < at) rec.push("");
+        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
+        note(at, cell.summary.warnings);
+        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
+          rec.push(
+            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
+            comparisonText(cell.comparison)
+          );
+          note(at + 2, cell.comparison.warnings);
+        }
+      });
+      records.push(rec);
+    }
+    const gm = ["geomean"];
+    t.summaries.forEach((s, e) => {
+      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
+      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
+      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
+    });
+    records.push(gm);
+  });
+  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
+}
+function csvField(s) {
+  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+function columnLetter(i) {
+  let s = "";
+  let n = i + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// node_modules/markdown-table/index.js
+function defaultStringLength(value) {
+  return value.length;
+}
+function markdownTable(table2, options) {
+  const settings = options || {};
+  const align = (settings.align || []).concat();
+  const stringLength = settings.stringLength || defaultStringLength;
+  const alignments = [];
+  const cellMatrix = [];
+  const sizeMatrix = [];
+  const longestCellByColumn = [];
+  let mostCellsPerRow = 0;
+  let rowIndex = -1;
+  while (++rowIndex < table2.length) {
+    const row2 = [];
+    const sizes2 = [];
+    let columnIndex2 = -1;
+    if (table2[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table2[rowIndex].length;
+    }
+    while (++columnIndex2 < table2[rowIndex].length) {
+      const cell = serialize(table2[rowIndex][columnIndex2]);
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell);
+        sizes2[columnIndex2] = size;
+        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
+          longestCellByColumn[columnIndex2] = size;
+        }
+      }
+      row2.push(cell);
+    }
+    cellMatrix[rowIndex] = row2;
+    sizeMatrix[rowIndex] = sizes2;
+  }
+  let columnIndex = -1;
+  if (typeof align === "object" && "length" in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
+    }
+  } else {
+    const code = toAlignment(align);
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code;
+    }
+  }
+  columnIndex = -1;
+  const row = [];
+  const sizes = [];
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex];
+    let before = "";
+    let after = "";
+    if (code === 99) {
+      before = ":";
+      after = ":";
+    } else if (code === 108) {
+      before = ":";
+    } else if (code === 114) {
+      after = ":";
+    }
+    let size = settings.alignDelimiters === false ? 1 : Math.max(
+      1,
+      longestCellByColumn[columnIndex] - before.length - after.length
+    );
+    const cell = before + "-".repeat(size) + after;
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length;
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size;
+      }
+      sizes[columnIndex] = size;
+    }
+    row[columnIndex] = cell;
+  }
+  cellMatrix.splice(1, 0, row);
+  sizeMatrix.splice(1, 0, sizes);
+  rowIndex = -1;
+  const lines = [];
+  while (++rowIndex < cellMatrix.length) {
+    const row2 = cellMatrix[rowIndex];
+    const sizes2 = sizeMatrix[rowIndex];
+    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
+    columnIndex = -1;
+    const line = [];
+    while (++columnIndex < cellsInRow) {
+      const cell = row2[columnIndex] || "";
+      let before = "";
+      let after = "";
+      if (settings.alignDelimiters !== false) {
+        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
+        const code = alignments[columnIndex];
+        if (code === 114) {
+          before = " ".repeat(size);
+        } else if (code === 99) {
+          const half = size / 2;
+          if (size % 2) {
+            before = " ".repeat(half + 0.5);
+            after = " ".repeat(half - 0.5);
+          } else {
+            before = " ".repeat(half);
+            after = before;
+          }
+        } else {
+          after = " ".repeat(size);
+        }
+      }
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push("|");
+      }
+      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
+      // empty: there will be a closing space.
+      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+        line.push(" ");
+      }
+      if (settings.alignDelimiters !== false) {
+        line.push(before);
+      }
+      line.push(cell);
+      if (settings.alignDelimiters !== false) {
+        line.push(after);
+      }
+      if (settings.padding !== false) {
+        line.push(" ");
+      }
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push("|");
+      }
+    }
+    lines.push(
+      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
+    );
+  }
+  return lines.join("\n");
+}
+function serialize(value) {
+  return value === null || value === void 0 ? "" : String(value);
+}
+function toAlignment(value) {
+  const code = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
+}
+
+// src/render/markdown.ts
+var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
+function escapeMarkdown(text) {
+  return text.replace(entityChars, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+}
+function codeCell(text) {
+  return `<code>${escapeMarkdown(text)}</code>`;
+}
+function table(header, rows, align) {
+  return markdownTable([header, ...rows], { align });
+}
+
+// src/render/gate-text.ts
+function formatChange(change) {
+  if (change === void 0) return "";
+  if (!Number.isFinite(change)) return "from 0";
+  const s = formatFixed(change * 100, 2);
+  return `${s.startsWith("-") ? s : `+${s}`}%`;
+}
+function formatLimit(limit, unit) {
+  const parts = [];
+  if (limit.pct > 0) parts.push(`${limit.pct}%`);
+  if (limit.floor > 0) parts.push(`${scaleOne(limit.floor, unitClass(unit))} ${unit}`);
+  return parts.length === 0 ? "any change" : parts.join(" and ");
+}
+function formatPair(f) {
+  const values = [f.base?.center, f.head?.center].filter((v) => v !== void 0);
+  const s = commonScale(values, unitClass(f.unit));
+  return [
+    f.base ? formatScaled(f.base.center, s) : "—",
+    f.head ? formatScaled(f.head.center, s) : "—"
+  ];
+}
+function evidence(f) {
+  if (f.method === "exact") return `exact, n=${f.base.n}+${f.head.n}`;
+  if (f.p === void 0) return "";
+  const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
+  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
+}
+function verdictLine(r) {
+  const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${n(r.regressions.length, "regression")}, ${n(r.improvements.length, "improvement")} (${r.findings.length} comparisons)`;
+}
+function renderGateText(r) {
+  const lines = [verdictLine(r)];
+  const section = (title, fs) => {
+    if (fs.length === 0) return;
+    lines.push("", `${title}:`);
+    for (const f of fs) {
+      const [b, h] = formatPair(f);
+      lines.push(
+        `  ${f.name}  ${f.unit}  ${b} → ${h}  ${formatChange(f.change)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`
+      );
+    }
+  };
+  section("Regressions", r.regressions);
+  section("Improvements", r.improvements);
+  const missing = r.findings.filter((f) => f.verdict === "only-base" || f.verdict === "only-head");
+  if (missing.length > 0) {
+    lines.push("", "Only on one side:");
+    for (const f of missing)
+      lines.push(`  ${f.name}  ${f.unit}  only in ${f.verdict === "only-base" ? "base" : "head"}`);
+  }
+  const notes = [
+    ...r.notes,
+    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
+  ];
+  if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n) => `  ${n}`));
+  return `${lines.join("\n")}
+`;
+}
+function renderGateMarkdown(r) {
+  const icon = r.verdict === "fail" ? "❌" : "✅";
+  const rows = (fs) => fs.map((f) => {
+    const [b, h] = formatPair(f);
+    return [
+      codeCell(f.name),
+      f.unit,
+      b,
+      h,
+      formatChange(f.change),
+      evidence(f),
+      formatLimit(f.limit, f.unit)
+    ];
+  });
+  const header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
+  const align = ["l", "l", "r", "r", "r", "l", "l"];
+  let out = `${icon} **${verdictLine(r)}**
+`;
+  if (r.regressions.length > 0) out += `
+${table(header, rows(r.regressions), align)}
+`;
+  if (r.improvements.length > 0) {
+    out += `
+<details><summary>Improvements (${r.improvements.length})</summary>
+
+${table(header, rows(r.improvements), align)}
+
+</details>
+`;
+  }
+  return out;
+}
+
+// src/settings/limits.ts
+var suffixes = {
+  "": 1,
+  n: 1e-9,
+  u: 1e-6,
+  µ: 1e-6,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  ns: 1e-9,
+  us: 1e-6,
+  µs: 1e-6,
+  ms: 1e-3,
+  s: 1
+};
+function fail(name, entry, why) {
+  throw new UserError(`${name}: ${JSON.stringify(entry)} ${why}`);
+}
+function readLimitRules(name, text) {
+  const rules = [];
+  for (const raw of text.split(/[,\n;]/)) {
+    const entry = raw.trim();
+    if (entry === "") continue;
+    const m = /^(?:(.+):)?([^:=\s]+)\s*=\s*(.+)$/.exec(entry);
+    if (!m)
+      fail(name, entry, 'is not a limit (e.g. "sec/op=10%", "B/op=5%+64", "JSON*:sec/op=20%")');
+    const [, pattern, unit, limitText] = m;
+    const tidy = tidyUnit(unit);
+    const parts = /^(?:(\d+(?:\.\d+)?)%)?(?:\s*\+?\s*(\d+(?:\.\d+)?)\s*([a-zA-Zµ]*))?$/.exec(
+      limitText.trim()
+    );
+    if (!parts || parts[1] === void 0 && parts[2] === void 0) {
+      fail(
+        name,
+        entry,
+        'has a limit that is not a percentage and/or an amount (e.g. "10%", "64", "5%+64")'
+      );
+    }
+    const factor = suffixes[parts[3] ?? ""];
+    if (factor === void 0) fail(name, entry, `has an unknown suffix "${parts[3]}"`);
+    const amount = parts[2] === void 0 ? 0 : Number(parts[2]) * (parts[3] ? factor : tidy.factor);
+    rules.push({
+      unit: tidy.unit,
+      ...pattern !== void 0 ? { pattern: pattern.trim() } : {},
+      limit: { pct: parts[1] === void 0 ? 0 : Number(parts[1]), floor: amount }
+    });
+  }
+  return rules;
+}
+
+// src/settings/values.ts
+function bad(name, value, why) {
+  throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
+}
+function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
+  const text = value.trim();
+  if (!/^-?\d+$/.test(text)) bad(name, value, "is not a whole number");
+  const n = Number(text);
+  if (n < min || n > max) {
+    bad(
+      name,
+      value,
+      max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
+    );
+  }
+  return n;
+}
+var sizeUnits = {
+  "": 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40
+};
+function readByteSize(name, value) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const factor = m ? sizeUnits[m[2].toLowerCase()] : void 0;
+  if (!m || factor === void 0) {
+    bad(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
+  }
+  const n = Math.round(Number(m[1]) * factor);
+  if (n <= 0) bad(name, value, "must be more than 0 bytes");
+  return n;
+}
+function readChoice(name, value, choices) {
+  const v = value.trim();
+  if (!choices.includes(v)) {
+    bad(name, value, `is not one of: ${choices.join(", ")}`);
+  }
+  return v;
+}
+function readFraction(name, value) {
+  const n = Number(value.trim());
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n >= 1) {
+    bad(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
+  }
+  return n;
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(command, argv, options) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e = err;
+    const option = /'(-[^']*)'/.exec(e.message)?.[1];
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+      throw new UserError(
+        `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
+      );
+    }
+    throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
+  }
+}
+
+// src/cli/commands/compare.ts
+var compareUsage = `Usage: perfgate compare <base.txt> <head.txt> [more.txt ...] [options]
+
+Compares Go benchmark output files (go test -bench) like benchstat: medians, 95% confidence
+intervals, Mann-Whitney U p-values, and "~" where the difference is not significant. With no
+options it makes exactly benchstat's decisions (alpha 0.05, no correction).
+
+Options:
+  --format FORMAT     text (benchstat's layout, default), csv (benchstat's CSV), json
+  --alpha A           significance level (default 0.05)
+  --confidence C      confidence level of the intervals (default 0.95)
+`;
+var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
+
+Applies the regression gate to two Go benchmark output files: a change fails only when it is
+significant and worse than its limit. Exit code 1 when the gate fails, 0 when it passes.
+
+Options:
+  --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
+                           (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
+                           e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
+  --alpha A                significance level (default 0.05)
+  --correction METHOD      none (default), holm or bh: multiple-comparison control over all
+                           comparisons of the run
+  --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
+  --format FORMAT          text (default), markdown or json
+`;
+function fileLabels(paths) {
+  return paths.map(
+    (p, i) => paths.filter((q) => q === p).length > 1 ? `${p}#${paths.slice(0, i).filter((q) => q === p).length}` : p
+  );
+}
+async function loadFiles(paths, labels) {
+  const files = [];
+  for (const [i, path] of paths.entries()) {
+    const text = new TextDecoder().decode(await readInputFile(path));
+    files.push(parseBenchOutput(text, labels[i]));
+  }
+  return files;
+}
+function reportDiagnostics(files, io) {
+  for (const f of files)
+    for (const d of f.diagnostics) io.stderr(`${d.file}:${d.line}: ${d.message}
+`);
+}
+function rejectFailures(files) {
+  const messages = files.flatMap((f) => f.failures.map(failureMessage));
+  if (messages.length > 0) throw new UserError(messages.join("\n"));
+}
+async function runCompare(argv, io) {
+  const { values, positionals } = parseCommandArgs("compare", argv, {
+    format: { type: "string" },
+    alpha: { type: "string" },
+    confidence: { type: "string" }
+  });
+  if (positionals.length < 2) {
+    throw new UserError(
+      `perfgate compare: expected at least two benchmark files, got ${positionals.length}
+
+${compareUsage}`
+    );
+  }
+  const format = readChoice("--format", values.format ?? "text", [
+    "text",
+    "csv",
+    "json"
+  ]);
+  const options = {
+    alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
+    confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
+  };
+  const files = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics(files, io);
+  rejectFailures(files);
+  for (const m of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m}
+`);
+  const tables = compareBenchFiles(files, options);
+  if (format === "json") io.stdout(`${JSON.stringify(tables, null, 2)}
+`);
+  else if (format === "csv") {
+    const { csv, warnings } = renderBenchstatCsv(tables);
+    io.stdout(csv);
+    for (const w of warnings) io.stderr(`${w}
+`);
+  } else io.stdout(renderBenchstatText(tables));
+  return 0;
+}
+function readGateOptions(values) {
+  const options = { ...defaultGateOptions, rules: [...defaultGateOptions.rules] };
+  if (values["max-regression"] !== void 0) {
+    options.rules.push(...readLimitRules("--max-regression", values["max-regression"]));
+  }
+  if (values.alpha !== void 0) options.alpha = readFraction("--alpha", values.alpha);
+  if (values.correction !== void 0) {
+    options.correction = readChoice(
+      "--correction",
+      values.correction,
+      ["none", "holm", "bh"]
+    );
+  }
+  if (values.test !== void 0) {
+    options.test = readChoice(
+      "--test",
+      values.test,
+      ["mann-whitney", "wilcoxon"]
+    );
+  }
+  return options;
+}
+async function runGate(argv, io) {
+  const { values, positionals } = parseCommandArgs("gate", argv, {
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" },
+    format: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate gate: expected two benchmark files (base and head), got ${positionals.length}
+
+${gateUsage}`
+    );
+  }
+  const format = readChoice("--format", values.format ?? "text", [
+    "text",
+    "markdown",
+    "json"
+  ]);
+  const options = readGateOptions(values);
+  const [base, head] = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics([base, head], io);
+  rejectFailures([base]);
+  const headFailures = head.failures.map(failureMessage);
+  if (headFailures.length > 0) {
+    io.stdout(`FAIL: the head run has failures
+${headFailures.join("\n")}
+`);
+    return 1;
+  }
+  for (const m of unitMismatches(base, head)) io.stderr(`warning: ${m}
+`);
+  const result = gate(base, head, options);
+  if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}
+`);
+  else if (format === "markdown") io.stdout(renderGateMarkdown(result));
+  else io.stdout(renderGateText(result));
+  return result.verdict === "fail" ? 1 : 0;
+}
+
 // src/analyze/function-name.ts
 function displayName(fn) {
   if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
@@ -6556,22 +8632,6 @@ function resolveSampleIndex(profile, spec) {
     );
   }
   return i;
-}
-
-// src/collect/files.ts
-import { readFile, stat } from "node:fs/promises";
-async function readInputFile(path) {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new UserError(`${path}: is a directory, not a file`);
-    return await readFile(path);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path}: permission denied`);
-    throw new UserError(`${path}: cannot be read (${err.message})`);
-  }
 }
 
 // src/parse/pprof/growable.ts
@@ -7674,240 +9734,6 @@ function textPreview(bytes) {
   return first.length > 60 ? `${first.slice(0, 60)}…` : first;
 }
 
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table2, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table2.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table2[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table2[rowIndex].length;
-    }
-    while (++columnIndex2 < table2[rowIndex].length) {
-      const cell = serialize(table2[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code === 99) {
-      before = ":";
-      after = ":";
-    } else if (code === 108) {
-      before = ":";
-    } else if (code === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code = alignments[columnIndex];
-        if (code === 114) {
-          before = " ".repeat(size);
-        } else if (code === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
-}
-
-// src/render/markdown.ts
-var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
-function escapeMarkdown(text) {
-  return text.replace(entityChars, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
-}
-function codeCell(text) {
-  return `<code>${escapeMarkdown(text)}</code>`;
-}
-function table(header, rows, align) {
-  return markdownTable([header, ...rows], { align });
-}
-
-// src/render/go-format.ts
-function exactDigits(x) {
-  const s = Math.abs(x).toFixed(100);
-  const dot = s.indexOf(".");
-  let digits = s.slice(0, dot) + s.slice(dot + 1);
-  let point = dot;
-  const firstNonZero = digits.search(/[1-9]/);
-  if (firstNonZero < 0) return { digits: "", point: 0 };
-  digits = digits.slice(firstNonZero).replace(/0+$/, "");
-  point -= firstNonZero;
-  return { digits, point };
-}
-function roundDigits(digits, keep) {
-  if (keep < 0) return { digits: "", carry: false };
-  if (digits.length <= keep) return { digits, carry: false };
-  const next = digits.charCodeAt(keep) - 48;
-  const rest = digits.slice(keep + 1);
-  const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
-  const up = next > 5 || next === 5 && (/[1-9]/.test(rest) || prev % 2 === 1);
-  let kept = digits.slice(0, keep);
-  if (!up) return { digits: kept, carry: false };
-  const chars = kept.split("").map((c) => c.charCodeAt(0) - 48);
-  let i = chars.length - 1;
-  while (i >= 0) {
-    if (chars[i] < 9) {
-      chars[i]++;
-      break;
-    }
-    chars[i] = 0;
-    i--;
-  }
-  kept = chars.join("");
-  if (i < 0) return { digits: `1${kept}`, carry: true };
-  return { digits: kept, carry: false };
-}
-function formatFixed(x, prec) {
-  const neg = x < 0 || Object.is(x, -0);
-  const { digits, point } = exactDigits(x);
-  const { digits: kept, carry } = roundDigits(digits, point + prec);
-  const pt = kept === "" ? 0 : point + (carry ? 1 : 0);
-  const totalLen = Math.max(pt, 0) + prec;
-  const padded = (pt < 0 ? "0".repeat(-pt) : "") + kept;
-  const full = padded.padEnd(totalLen, "0");
-  const intLen = Math.max(pt, 0);
-  const intPart = intLen > 0 ? full.slice(0, intLen) : "0";
-  const frac = full.slice(intLen, intLen + prec);
-  const body = prec > 0 ? `${intPart}.${frac}` : intPart;
-  return neg ? `-${body}` : body;
-}
-function formatGeneral(x, prec) {
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const neg = x < 0;
-  const exact = exactDigits(x);
-  const { digits: rounded, carry } = roundDigits(exact.digits, prec);
-  const digs = rounded.replace(/0+$/, "");
-  const nd = digs.length;
-  const dp = exact.point + (carry ? 1 : 0);
-  let eprec = prec;
-  if (eprec > nd && nd >= dp) eprec = nd;
-  const exp = dp - 1;
-  let body;
-  if (exp < -4 || exp >= eprec) {
-    const p = Math.min(prec, nd);
-    const mant = p > 1 ? `${digs[0]}.${digs.slice(1, p).padEnd(p - 1, "0")}` : digs[0];
-    const e = Math.abs(exp);
-    body = `${mant}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
-  } else {
-    const p = prec > dp ? nd : prec;
-    const fracDigits = Math.max(p - dp, 0);
-    const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
-    const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
-    body = fracDigits > 0 ? `${intPart}.${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}` : intPart;
-  }
-  return neg ? `-${body}` : body;
-}
-function padLeft(s, width) {
-  return s.length >= width ? s : " ".repeat(width - s.length) + s;
-}
-
 // src/render/pprof-units.ts
 var memoryUnits = [
   { name: "B", aliases: ["b", "byte"], factor: 1 },
@@ -8081,70 +9907,6 @@ function displayUnit(rows, total, sampleUnit) {
   return unit === "" ? sampleUnit : unit;
 }
 
-// src/settings/values.ts
-function bad(name, value, why) {
-  throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
-}
-function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
-  const text = value.trim();
-  if (!/^-?\d+$/.test(text)) bad(name, value, "is not a whole number");
-  const n = Number(text);
-  if (n < min || n > max) {
-    bad(
-      name,
-      value,
-      max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
-    );
-  }
-  return n;
-}
-var sizeUnits = {
-  "": 1,
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
-  kib: 2 ** 10,
-  mib: 2 ** 20,
-  gib: 2 ** 30,
-  tib: 2 ** 40
-};
-function readByteSize(name, value) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
-  const factor = m ? sizeUnits[m[2].toLowerCase()] : void 0;
-  if (!m || factor === void 0) {
-    bad(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
-  }
-  const n = Math.round(Number(m[1]) * factor);
-  if (n <= 0) bad(name, value, "must be more than 0 bytes");
-  return n;
-}
-function readChoice(name, value, choices) {
-  const v = value.trim();
-  if (!choices.includes(v)) {
-    bad(name, value, `is not one of: ${choices.join(", ")}`);
-  }
-  return v;
-}
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(command, argv, options) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    const e = err;
-    const option = /'(-[^']*)'/.exec(e.message)?.[1];
-    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
-      throw new UserError(
-        `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
-      );
-    }
-    throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
-  }
-}
-
 // src/cli/commands/top.ts
 var topUsage = `Usage: perfgate top <profile> [options]
 
@@ -8211,12 +9973,16 @@ async function runTop(argv, io) {
 // src/cli/main.ts
 var version = typeof PERFGATE_VERSION === "string" ? PERFGATE_VERSION : "0.1.0";
 var commands = {
-  top: { run: runTop, usage: topUsage }
+  top: { run: runTop, usage: topUsage },
+  compare: { run: runCompare, usage: compareUsage },
+  gate: { run: runGate, usage: gateUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
 Commands:
-  top <profile>     functions of a pprof profile by flat value (like go tool pprof -top)
+  top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
+  compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
+  gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

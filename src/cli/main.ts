@@ -1,5 +1,6 @@
 /** The perfgate command line: dispatches to a command and turns user errors into exit codes. */
 import { UserError } from '../errors.js';
+import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
 
@@ -13,12 +14,16 @@ const commands: Record<
   { run: (argv: string[], io: CliIO) => Promise<number>; usage: string }
 > = {
   top: { run: runTop, usage: topUsage },
+  compare: { run: runCompare, usage: compareUsage },
+  gate: { run: runGate, usage: gateUsage },
 };
 
 const usage = `Usage: perfgate <command> [options]
 
 Commands:
-  top <profile>     functions of a pprof profile by flat value (like go tool pprof -top)
+  top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
+  compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
+  gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

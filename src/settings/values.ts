@@ -67,3 +67,12 @@ export function readChoice<T extends string>(
   }
   return v as T;
 }
+
+/** A number between 0 and 1 exclusive of 0 (alpha, confidence). */
+export function readFraction(name: string, value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n >= 1) {
+    bad(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
+  }
+  return n;
+}

@@ -22,7 +22,7 @@ export function wilcoxonSignedRank(base: readonly number[], head: readonly numbe
   // Doubled ranks keep mid-ranks integral.
   const rank2 = new Array<number>(n);
   const groups: number[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j < n && sorted[j]!.a === sorted[i]!.a) j++;
     for (let k = i; k < j; k++) rank2[k] = i + 1 + j; // 2 × (i+1 + j)/2
