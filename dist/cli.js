@@ -6787,8 +6787,8 @@ var uTestMinP = {
   9: 1 / 24310
 };
 function samplesNeededForAlpha(alpha) {
-  for (let n = 1; n <= 9; n++) if (uTestMinP[n] <= alpha) return `>= ${n}`;
-  return "> 10";
+  for (let n = 1; n <= 9; n++) if (uTestMinP[n] <= alpha) return { op: ">=", n };
+  return { op: ">", n: 10 };
 }
 function compareSamples(base, head, assume, alpha = 0.05) {
   const n1 = base.length;
@@ -6803,10 +6803,9 @@ function compareSamples(base, head, assume, alpha = 0.05) {
   }
   const warnings = [];
   const need = samplesNeededForAlpha(alpha);
-  const needN = Number(need.replace(/\D/g, "")) + (need.startsWith(">") ? 1 : 0);
-  if (p > alpha && n1 < needN && n2 < needN) {
+  if (p > alpha && n1 < need.n && n2 < need.n) {
     warnings.push(
-      `need ${need} samples to detect a difference at alpha level ${formatGoValue(alpha)}`
+      `need ${need.op} ${need.n} samples to detect a difference at alpha level ${formatGoValue(alpha)}`
     );
   }
   return { p, alpha, n1, n2, warnings };
@@ -7059,7 +7058,7 @@ function wilcoxonSignedRank(base, head) {
 var defaultGateOptions = {
   alpha: 0.05,
   confidence: 0.95,
-  correction: "none",
+  correction: "holm",
   test: "mann-whitney",
   rules: [
     { unit: "sec/op", limit: { pct: 10, floor: 0 } },
@@ -7147,13 +7146,16 @@ function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) 
   const b = finding.base;
   const h = finding.head;
   finding.change = b.center === 0 ? h.center === 0 ? 0 : Infinity : h.center / b.center - 1;
-  if (allEqual(baseValues) && allEqual(headValues)) {
+  const declared = meta?.assume === "exact";
+  const single = baseValues.length < 2 || headValues.length < 2;
+  const countsAllocations = t.unit === "allocs/op" || t.unit === "B/op";
+  if (declared || allEqual(baseValues) && allEqual(headValues) && (!single || countsAllocations)) {
     finding.method = "exact";
     return finding;
   }
-  if (baseValues.length < 2 || headValues.length < 2) {
+  if (single) {
     finding.notes.push(
-      `values vary but there are too few (${baseValues.length} and ${headValues.length}) for a test`
+      `${baseValues.length} and ${headValues.length} runs: too few to tell a change from noise`
     );
     return finding;
   }
@@ -8171,7 +8173,7 @@ Options:
                            (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
                            e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
   --alpha A                significance level (default 0.05)
-  --correction METHOD      none (default), holm or bh: multiple-comparison control over all
+  --correction METHOD      holm (default), bh or none: multiple-comparison control over all
                            comparisons of the run
   --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
   --format FORMAT          text (default), markdown or json

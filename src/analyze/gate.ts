@@ -49,7 +49,7 @@ export interface GateOptions {
 export const defaultGateOptions: GateOptions = {
   alpha: 0.05,
   confidence: 0.95,
-  correction: 'none',
+  correction: 'holm',
   test: 'mann-whitney',
   rules: [
     { unit: 'sec/op', limit: { pct: 10, floor: 0 } },
@@ -197,13 +197,21 @@ function judgeRow(
   const h = finding.head!;
   finding.change = b.center === 0 ? (h.center === 0 ? 0 : Infinity) : h.center / b.center - 1;
 
-  if (allEqual(baseValues) && allEqual(headValues)) {
+  // Exact only when the data shows it (several runs, all equal), when the input declares it, or,
+  // for a single run, for the units that are exact by nature of what they count.
+  const declared = meta?.assume === 'exact';
+  const single = baseValues.length < 2 || headValues.length < 2;
+  const countsAllocations = t.unit === 'allocs/op' || t.unit === 'B/op';
+  if (
+    declared ||
+    (allEqual(baseValues) && allEqual(headValues) && (!single || countsAllocations))
+  ) {
     finding.method = 'exact';
     return finding;
   }
-  if (baseValues.length < 2 || headValues.length < 2) {
+  if (single) {
     finding.notes.push(
-      `values vary but there are too few (${baseValues.length} and ${headValues.length}) for a test`,
+      `${baseValues.length} and ${headValues.length} runs: too few to tell a change from noise`,
     );
     return finding;
   }

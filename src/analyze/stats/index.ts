@@ -88,9 +88,9 @@ const uTestMinP: Record<number, number> = {
   9: 1 / 24310,
 };
 
-function samplesNeededForAlpha(alpha: number): string {
-  for (let n = 1; n <= 9; n++) if (uTestMinP[n]! <= alpha) return `>= ${n}`;
-  return '> 10';
+function samplesNeededForAlpha(alpha: number): { op: string; n: number } {
+  for (let n = 1; n <= 9; n++) if (uTestMinP[n]! <= alpha) return { op: '>=', n };
+  return { op: '>', n: 10 };
 }
 
 /** Compares head with base: the two-sided Mann-Whitney U test, or exactly for exact units. */
@@ -112,10 +112,9 @@ export function compareSamples(
   }
   const warnings: string[] = [];
   const need = samplesNeededForAlpha(alpha);
-  const needN = Number(need.replace(/\D/g, '')) + (need.startsWith('>') ? 1 : 0);
-  if (p > alpha && n1 < needN && n2 < needN) {
+  if (p > alpha && n1 < need.n && n2 < need.n) {
     warnings.push(
-      `need ${need} samples to detect a difference at alpha level ${formatGoValue(alpha)}`,
+      `need ${need.op} ${need.n} samples to detect a difference at alpha level ${formatGoValue(alpha)}`,
     );
   }
   return { p, alpha, n1, n2, warnings };

@@ -35,7 +35,7 @@ Options:
                            (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
                            e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
   --alpha A                significance level (default 0.05)
-  --correction METHOD      none (default), holm or bh: multiple-comparison control over all
+  --correction METHOD      holm (default), bh or none: multiple-comparison control over all
                            comparisons of the run
   --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
   --format FORMAT          text (default), markdown or json
