@@ -7388,7 +7388,7 @@ ${indent(detail)}` : ""}`;
       return `${where}: ${f.subject ? `${f.subject} ` : ""}panicked${detail ? `:
 ${indent(detail)}` : ""}`;
     case "package":
-      return `${where}: package ${f.subject} failed: ${detail}`;
+      return `${where}: package ${f.subject} failed`;
     default:
       return `${where}: ${f.subject} failed${detail ? `:
 ${indent(detail)}` : ""}`;
@@ -7401,9 +7401,10 @@ function parseBenchOutput(text, label) {
   if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
   if (file.results.length === 0 && file.failures.length === 0) {
-    const hint = file.diagnostics.length > 0 ? ` (${file.diagnostics.length} lines did not parse)` : "";
+    const lines = file.diagnostics.map((d) => `
+${d.file}:${d.line}: ${d.message}`).join("");
     throw new UserError(
-      `${label}: no benchmark results${hint}: expected lines like "BenchmarkName-8  1000  1234 ns/op"`
+      `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
     );
   }
   return file;

@@ -13,7 +13,7 @@ export function failureMessage(f: BenchFailure): string {
     case 'panic':
       return `${where}: ${f.subject ? `${f.subject} ` : ''}panicked${detail ? `:\n${indent(detail)}` : ''}`;
     case 'package':
-      return `${where}: package ${f.subject} failed: ${detail}`;
+      return `${where}: package ${f.subject} failed`;
     default:
       return `${where}: ${f.subject} failed${detail ? `:\n${indent(detail)}` : ''}`;
   }
@@ -34,10 +34,9 @@ export function parseBenchOutput(text: string, label: string): BenchFile {
   if (text.trim() === '') throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
   if (file.results.length === 0 && file.failures.length === 0) {
-    const hint =
-      file.diagnostics.length > 0 ? ` (${file.diagnostics.length} lines did not parse)` : '';
+    const lines = file.diagnostics.map((d) => `\n${d.file}:${d.line}: ${d.message}`).join('');
     throw new UserError(
-      `${label}: no benchmark results${hint}: expected lines like "BenchmarkName-8  1000  1234 ns/op"`,
+      `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`,
     );
   }
   return file;
