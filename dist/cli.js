@@ -7,7 +7,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+  get: (a2, b2) => (typeof require !== "undefined" ? require : a2)[b2]
 }) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
@@ -15,8 +15,8 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
+  } catch (e2) {
+    throw mod = 0, e2;
   }
 };
 var __copyProps = (to, from, except, desc) => {
@@ -78,92 +78,92 @@ var require_base64 = __commonJS({
     "use strict";
     var base64 = exports;
     base64.length = function length(string) {
-      var p = string.length;
-      if (!p)
+      var p2 = string.length;
+      if (!p2)
         return 0;
-      while (p > 0 && string.charAt(p - 1) === "=")
-        --p;
-      return Math.floor(p * 3 / 4);
+      while (p2 > 0 && string.charAt(p2 - 1) === "=")
+        --p2;
+      return Math.floor(p2 * 3 / 4);
     };
     var b64 = new Array(64);
     var s64 = new Array(123);
-    for (i = 0; i < 64; )
-      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
-    var i;
+    for (i2 = 0; i2 < 64; )
+      s64[b64[i2] = i2 < 26 ? i2 + 65 : i2 < 52 ? i2 + 71 : i2 < 62 ? i2 - 4 : i2 - 59 | 43] = i2++;
+    var i2;
     s64[45] = 62;
     s64[95] = 63;
     base64.encode = function encode(buffer, start, end) {
       var parts = null, chunk = [];
-      var i2 = 0, j = 0, t;
+      var i3 = 0, j2 = 0, t2;
       while (start < end) {
-        var b = buffer[start++];
-        switch (j) {
+        var b2 = buffer[start++];
+        switch (j2) {
           case 0:
-            chunk[i2++] = b64[b >> 2];
-            t = (b & 3) << 4;
-            j = 1;
+            chunk[i3++] = b64[b2 >> 2];
+            t2 = (b2 & 3) << 4;
+            j2 = 1;
             break;
           case 1:
-            chunk[i2++] = b64[t | b >> 4];
-            t = (b & 15) << 2;
-            j = 2;
+            chunk[i3++] = b64[t2 | b2 >> 4];
+            t2 = (b2 & 15) << 2;
+            j2 = 2;
             break;
           case 2:
-            chunk[i2++] = b64[t | b >> 6];
-            chunk[i2++] = b64[b & 63];
-            j = 0;
+            chunk[i3++] = b64[t2 | b2 >> 6];
+            chunk[i3++] = b64[b2 & 63];
+            j2 = 0;
             break;
         }
-        if (i2 > 8191) {
+        if (i3 > 8191) {
           (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
-          i2 = 0;
+          i3 = 0;
         }
       }
-      if (j) {
-        chunk[i2++] = b64[t];
-        chunk[i2++] = 61;
-        if (j === 1)
-          chunk[i2++] = 61;
+      if (j2) {
+        chunk[i3++] = b64[t2];
+        chunk[i3++] = 61;
+        if (j2 === 1)
+          chunk[i3++] = 61;
       }
       if (parts) {
-        if (i2)
-          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
+        if (i3)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i3)));
         return parts.join("");
       }
-      return String.fromCharCode.apply(String, chunk.slice(0, i2));
+      return String.fromCharCode.apply(String, chunk.slice(0, i3));
     };
     var invalidEncoding = "invalid encoding";
     base64.decode = function decode(string, buffer, offset) {
       var start = offset;
-      var j = 0, t;
-      for (var i2 = 0; i2 < string.length; ) {
-        var c = string.charCodeAt(i2++);
-        if (c === 61 && j > 1)
+      var j2 = 0, t2;
+      for (var i3 = 0; i3 < string.length; ) {
+        var c2 = string.charCodeAt(i3++);
+        if (c2 === 61 && j2 > 1)
           break;
-        if ((c = s64[c]) === void 0)
+        if ((c2 = s64[c2]) === void 0)
           throw Error(invalidEncoding);
-        switch (j) {
+        switch (j2) {
           case 0:
-            t = c;
-            j = 1;
+            t2 = c2;
+            j2 = 1;
             break;
           case 1:
-            buffer[offset++] = t << 2 | (c & 48) >> 4;
-            t = c;
-            j = 2;
+            buffer[offset++] = t2 << 2 | (c2 & 48) >> 4;
+            t2 = c2;
+            j2 = 2;
             break;
           case 2:
-            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
-            t = c;
-            j = 3;
+            buffer[offset++] = (t2 & 15) << 4 | (c2 & 60) >> 2;
+            t2 = c2;
+            j2 = 3;
             break;
           case 3:
-            buffer[offset++] = (t & 3) << 6 | c;
-            j = 0;
+            buffer[offset++] = (t2 & 3) << 6 | c2;
+            j2 = 0;
             break;
         }
       }
-      if (j === 1)
+      if (j2 === 1)
         throw Error(invalidEncoding);
       return offset - start;
     };
@@ -201,11 +201,11 @@ var require_eventemitter = __commonJS({
           var listeners = this._listeners[evt];
           if (!listeners)
             return this;
-          for (var i = 0; i < listeners.length; )
-            if (listeners[i].fn === fn)
-              listeners.splice(i, 1);
+          for (var i2 = 0; i2 < listeners.length; )
+            if (listeners[i2].fn === fn)
+              listeners.splice(i2, 1);
             else
-              ++i;
+              ++i2;
         }
       }
       return this;
@@ -213,11 +213,11 @@ var require_eventemitter = __commonJS({
     EventEmitter.prototype.emit = function emit(evt) {
       var listeners = this._listeners[evt];
       if (listeners) {
-        var args = [], i = 1;
-        for (; i < arguments.length; )
-          args.push(arguments[i++]);
-        for (i = 0; i < listeners.length; )
-          listeners[i].fn.apply(listeners[i++].ctx, args);
+        var args = [], i2 = 1;
+        for (; i2 < arguments.length; )
+          args.push(arguments[i2++]);
+        for (i2 = 0; i2 < listeners.length; )
+          listeners[i2].fn.apply(listeners[i2++].ctx, args);
       }
       return this;
     };
@@ -432,15 +432,15 @@ var require_utf8 = __commonJS({
       strictDecoder = looseDecoder;
     }
     utf82.length = function utf8_length(string) {
-      var len = 0, c = 0;
-      for (var i = 0; i < string.length; ++i) {
-        c = string.charCodeAt(i);
-        if (c < 128)
+      var len = 0, c2 = 0;
+      for (var i2 = 0; i2 < string.length; ++i2) {
+        c2 = string.charCodeAt(i2);
+        if (c2 < 128)
           len += 1;
-        else if (c < 2048)
+        else if (c2 < 2048)
           len += 2;
-        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
-          ++i;
+        else if ((c2 & 64512) === 55296 && (string.charCodeAt(i2 + 1) & 64512) === 56320) {
+          ++i2;
           len += 4;
         } else
           len += 3;
@@ -456,24 +456,24 @@ var require_utf8 = __commonJS({
         return "";
       if (end - start >= TEXT_DECODER_MIN_LENGTH)
         return utf8_read_decoder(looseDecoder, buffer, start, end);
-      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i + 7 < end; i += 8) {
-        c1 = buffer[i];
-        c2 = buffer[i + 1];
-        c3 = buffer[i + 2];
-        c4 = buffer[i + 3];
-        c5 = buffer[i + 4];
-        c6 = buffer[i + 5];
-        c7 = buffer[i + 6];
-        c8 = buffer[i + 7];
+      var str = "", i2 = start, c1, c2, c3, c4, c5, c6, c7, c8;
+      for (; i2 + 7 < end; i2 += 8) {
+        c1 = buffer[i2];
+        c2 = buffer[i2 + 1];
+        c3 = buffer[i2 + 2];
+        c4 = buffer[i2 + 3];
+        c5 = buffer[i2 + 4];
+        c6 = buffer[i2 + 5];
+        c7 = buffer[i2 + 6];
+        c8 = buffer[i2 + 7];
         if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
+          return str + utf8_read_decoder(looseDecoder, buffer, i2, end);
         str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
       }
-      for (; i < end; ++i) {
-        c1 = buffer[i];
+      for (; i2 < end; ++i2) {
+        c1 = buffer[i2];
         if (c1 & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
+          return str + utf8_read_decoder(looseDecoder, buffer, i2, end);
         str += String.fromCharCode(c1);
       }
       return str;
@@ -483,40 +483,40 @@ var require_utf8 = __commonJS({
         return "";
       if (end - start >= TEXT_DECODER_MIN_LENGTH)
         return utf8_read_decoder(strictDecoder, buffer, start, end);
-      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i + 7 < end; i += 8) {
-        c1 = buffer[i];
-        c2 = buffer[i + 1];
-        c3 = buffer[i + 2];
-        c4 = buffer[i + 3];
-        c5 = buffer[i + 4];
-        c6 = buffer[i + 5];
-        c7 = buffer[i + 6];
-        c8 = buffer[i + 7];
+      var str = "", i2 = start, c1, c2, c3, c4, c5, c6, c7, c8;
+      for (; i2 + 7 < end; i2 += 8) {
+        c1 = buffer[i2];
+        c2 = buffer[i2 + 1];
+        c3 = buffer[i2 + 2];
+        c4 = buffer[i2 + 3];
+        c5 = buffer[i2 + 4];
+        c6 = buffer[i2 + 5];
+        c7 = buffer[i2 + 6];
+        c8 = buffer[i2 + 7];
         if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
+          return str + utf8_read_decoder(strictDecoder, buffer, i2, end);
         str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
       }
-      for (; i < end; ++i) {
-        c1 = buffer[i];
+      for (; i2 < end; ++i2) {
+        c1 = buffer[i2];
         if (c1 & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
+          return str + utf8_read_decoder(strictDecoder, buffer, i2, end);
         str += String.fromCharCode(c1);
       }
       return str;
     };
     utf82.write = function utf8_write(string, buffer, offset) {
       var start = offset, c1, c2;
-      for (var i = 0; i < string.length; ++i) {
-        c1 = string.charCodeAt(i);
+      for (var i2 = 0; i2 < string.length; ++i2) {
+        c1 = string.charCodeAt(i2);
         if (c1 < 128) {
           buffer[offset++] = c1;
         } else if (c1 < 2048) {
           buffer[offset++] = c1 >> 6 | 192;
           buffer[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
+        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i2 + 1)) & 64512) === 56320) {
           c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
-          ++i;
+          ++i2;
           buffer[offset++] = c1 >> 18 | 240;
           buffer[offset++] = c1 >> 12 & 63 | 128;
           buffer[offset++] = c1 >> 6 & 63 | 128;
@@ -1032,8 +1032,8 @@ var require_umd = __commonJS({
           return (obj && obj["__isLong__"]) === true;
         }
         function ctz32(value) {
-          var c = Math.clz32(value & -value);
-          return value ? 31 - c : c;
+          var c2 = Math.clz32(value & -value);
+          return value ? 31 - c2 : c2;
         }
         Long.isLong = isLong;
         var INT_CACHE = {};
@@ -1095,15 +1095,15 @@ var require_umd = __commonJS({
             return unsigned ? UZERO : ZERO;
           radix = radix || 10;
           if (radix < 2 || 36 < radix) throw RangeError("radix");
-          var p;
-          if ((p = str.indexOf("-")) > 0) throw Error("interior hyphen");
-          else if (p === 0) {
+          var p2;
+          if ((p2 = str.indexOf("-")) > 0) throw Error("interior hyphen");
+          else if (p2 === 0) {
             return fromString(str.substring(1), unsigned, radix).neg();
           }
           var radixToPower = fromNumber(pow_dbl(radix, 8));
           var result = ZERO;
-          for (var i = 0; i < str.length; i += 8) {
-            var size = Math.min(8, str.length - i), value = parseInt(str.substring(i, i + size), radix);
+          for (var i2 = 0; i2 < str.length; i2 += 8) {
+            var size = Math.min(8, str.length - i2), value = parseInt(str.substring(i2, i2 + size), radix);
             if (size < 8) {
               var power = fromNumber(pow_dbl(radix, size));
               result = result.mul(power).add(fromNumber(value));
@@ -1522,45 +1522,45 @@ var require_umd = __commonJS({
         LongPrototype.shru = LongPrototype.shiftRightUnsigned;
         LongPrototype.shr_u = LongPrototype.shiftRightUnsigned;
         LongPrototype.rotateLeft = function rotateLeft(numBits) {
-          var b;
+          var b2;
           if (isLong(numBits)) numBits = numBits.toInt();
           if ((numBits &= 63) === 0) return this;
           if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
           if (numBits < 32) {
-            b = 32 - numBits;
+            b2 = 32 - numBits;
             return fromBits(
-              this.low << numBits | this.high >>> b,
-              this.high << numBits | this.low >>> b,
+              this.low << numBits | this.high >>> b2,
+              this.high << numBits | this.low >>> b2,
               this.unsigned
             );
           }
           numBits -= 32;
-          b = 32 - numBits;
+          b2 = 32 - numBits;
           return fromBits(
-            this.high << numBits | this.low >>> b,
-            this.low << numBits | this.high >>> b,
+            this.high << numBits | this.low >>> b2,
+            this.low << numBits | this.high >>> b2,
             this.unsigned
           );
         };
         LongPrototype.rotl = LongPrototype.rotateLeft;
         LongPrototype.rotateRight = function rotateRight(numBits) {
-          var b;
+          var b2;
           if (isLong(numBits)) numBits = numBits.toInt();
           if ((numBits &= 63) === 0) return this;
           if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
           if (numBits < 32) {
-            b = 32 - numBits;
+            b2 = 32 - numBits;
             return fromBits(
-              this.high << b | this.low >>> numBits,
-              this.low << b | this.high >>> numBits,
+              this.high << b2 | this.low >>> numBits,
+              this.low << b2 | this.high >>> numBits,
               this.unsigned
             );
           }
           numBits -= 32;
-          b = 32 - numBits;
+          b2 = 32 - numBits;
           return fromBits(
-            this.low << b | this.high >>> numBits,
-            this.high << b | this.low >>> numBits,
+            this.low << b2 | this.high >>> numBits,
+            this.high << b2 | this.low >>> numBits,
             this.unsigned
           );
         };
@@ -1696,7 +1696,7 @@ var require_minimal = __commonJS({
           /* istanbul ignore next */
           null
         );
-      } catch (e) {
+      } catch (e2) {
         return null;
       }
     })();
@@ -1712,8 +1712,8 @@ var require_minimal = __commonJS({
         tag2 >>>= 7;
       }
       out.push(tag2);
-      for (var i = 0; i < data.length; ++i)
-        out.push(data[i]);
+      for (var i2 = 0; i2 < data.length; ++i2)
+        out.push(data[i2]);
       return util.newBuffer(out);
     };
     util.Array = Uint8Array;
@@ -1724,7 +1724,7 @@ var require_minimal = __commonJS({
       try {
         var Long = require_umd();
         return Long && Long.isLong ? Long : null;
-      } catch (e) {
+      } catch (e2) {
         return null;
       }
     })();
@@ -1749,13 +1749,13 @@ var require_minimal = __commonJS({
     function merge(dst) {
       var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
       ifNotSet = ifNotSet && arguments[arguments.length - 1];
-      for (var a = 1; a < limit; ++a) {
-        var src = arguments[a];
+      for (var a2 = 1; a2 < limit; ++a2) {
+        var src = arguments[a2];
         if (!src)
           continue;
-        for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
-          if (!isUnsafeProperty(keys[i]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i]) || dst[keys[i]] === void 0))
-            dst[keys[i]] = src[keys[i]];
+        for (var keys = Object.keys(src), i2 = 0; i2 < keys.length; ++i2)
+          if (!isUnsafeProperty(keys[i2]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i2]) || dst[keys[i2]] === void 0))
+            dst[keys[i2]] = src[keys[i2]];
       }
       return dst;
     }
@@ -1822,19 +1822,19 @@ var require_minimal = __commonJS({
     util.ProtocolError = newError("ProtocolError");
     util.oneOfGetter = function getOneOf(fieldNames2) {
       var fieldMap = {};
-      for (var i = 0; i < fieldNames2.length; ++i)
-        fieldMap[fieldNames2[i]] = 1;
+      for (var i2 = 0; i2 < fieldNames2.length; ++i2)
+        fieldMap[fieldNames2[i2]] = 1;
       return function() {
-        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
-          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
-            return keys[i2];
+        for (var keys = Object.keys(this), i3 = keys.length - 1; i3 > -1; --i3)
+          if (fieldMap[keys[i3]] === 1 && this[keys[i3]] !== void 0 && this[keys[i3]] !== null)
+            return keys[i3];
       };
     };
     util.oneOfSetter = function setOneOf(fieldNames2) {
       return function(name) {
-        for (var i = 0; i < fieldNames2.length; ++i)
-          if (fieldNames2[i] !== name)
-            delete this[fieldNames2[i]];
+        for (var i2 = 0; i2 < fieldNames2.length; ++i2)
+          if (fieldNames2[i2] !== name)
+            delete this[fieldNames2[i2]];
       };
     };
     util.toJSONOptions = {
@@ -1887,8 +1887,8 @@ var require_writer = __commonJS({
     function sizeVarint32(value) {
       return value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5;
     }
-    Writer.prototype._reserve = function _reserve(n) {
-      var need = this.pos + n;
+    Writer.prototype._reserve = function _reserve(n2) {
+      var need = this.pos + n2;
       if (need > this.buf.length) {
         var size = this.buf.length << 1;
         if (size < need)
@@ -1900,8 +1900,8 @@ var require_writer = __commonJS({
       }
     };
     function writeStringAscii(val, buf, pos) {
-      for (var i = 0; i < val.length; )
-        buf[pos++] = val.charCodeAt(i++);
+      for (var i2 = 0; i2 < val.length; )
+        buf[pos++] = val.charCodeAt(i2++);
     }
     function writeVarint32(val, buf, pos) {
       while (val > 127) {
@@ -2026,22 +2026,22 @@ var require_writer = __commonJS({
       return this;
     };
     Writer.prototype._delim = function _delim(pos, len) {
-      var n = sizeVarint32(len);
-      if (n > 1)
-        this.buf.copyWithin(pos + n, pos + 1, pos + 1 + len);
+      var n2 = sizeVarint32(len);
+      if (n2 > 1)
+        this.buf.copyWithin(pos + n2, pos + 1, pos + 1 + len);
       writeVarint32(len, this.buf, pos);
-      this.pos = pos + n + len;
+      this.pos = pos + n2 + len;
       return this;
     };
     Writer.prototype.string = function write_string(value) {
-      var n = value.length;
-      if (!n) {
+      var n2 = value.length;
+      if (!n2) {
         this._reserve(1);
         this.buf[this.pos++] = 0;
         return this;
       }
-      if (n < 128) {
-        this._reserve(n * 3 + 5);
+      if (n2 < 128) {
+        this._reserve(n2 * 3 + 5);
         var lenPos = this.pos;
         return this._delim(lenPos, utf82.write(value, this.buf, lenPos + 1));
       }
@@ -2056,19 +2056,19 @@ var require_writer = __commonJS({
       return this;
     };
     Writer.prototype.uint32s = function write_uint32s(value) {
-      var n = value.length;
-      this._reserve(n * 5 + 5);
-      var buf = this.buf, lenPos = this.pos, p = lenPos + 1;
-      for (var i = 0; i < n; ++i)
-        p = writeVarint32(value[i] >>> 0, buf, p);
-      return this._delim(lenPos, p - lenPos - 1);
+      var n2 = value.length;
+      this._reserve(n2 * 5 + 5);
+      var buf = this.buf, lenPos = this.pos, p2 = lenPos + 1;
+      for (var i2 = 0; i2 < n2; ++i2)
+        p2 = writeVarint32(value[i2] >>> 0, buf, p2);
+      return this._delim(lenPos, p2 - lenPos - 1);
     };
     Writer.prototype.int32s = function write_int32s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
+      var n2 = value.length;
+      this._reserve(n2 * 10 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1, val;
-      for (var i = 0; i < n; ++i) {
-        if ((val = value[i] | 0) < 0) {
+      for (var i2 = 0; i2 < n2; ++i2) {
+        if ((val = value[i2] | 0) < 0) {
           pos = writeVarint64(LongBits.fromNumber(val), buf, pos);
         } else {
           pos = writeVarint32(val, buf, pos);
@@ -2077,40 +2077,40 @@ var require_writer = __commonJS({
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.sint32s = function write_sint32s(value) {
-      var n = value.length;
-      this._reserve(n * 5 + 5);
+      var n2 = value.length;
+      this._reserve(n2 * 5 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i)
-        pos = writeVarint32((value[i] << 1 ^ value[i] >> 31) >>> 0, buf, pos);
+      for (var i2 = 0; i2 < n2; ++i2)
+        pos = writeVarint32((value[i2] << 1 ^ value[i2] >> 31) >>> 0, buf, pos);
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.uint64s = function write_uint64s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
+      var n2 = value.length;
+      this._reserve(n2 * 10 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i) {
-        pos = writeVarint64(LongBits.from(value[i]), buf, pos);
+      for (var i2 = 0; i2 < n2; ++i2) {
+        pos = writeVarint64(LongBits.from(value[i2]), buf, pos);
       }
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.int64s = Writer.prototype.uint64s;
     Writer.prototype.sint64s = function write_sint64s(value) {
-      var n = value.length;
-      this._reserve(n * 10 + 5);
+      var n2 = value.length;
+      this._reserve(n2 * 10 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i = 0; i < n; ++i) {
-        pos = writeVarint64(LongBits.from(value[i]).zzEncode(), buf, pos);
+      for (var i2 = 0; i2 < n2; ++i2) {
+        pos = writeVarint64(LongBits.from(value[i2]).zzEncode(), buf, pos);
       }
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.bools = function write_bools(value) {
-      var n = value.length;
-      this.uint32(n);
-      this._reserve(n);
-      var buf = this.buf, p = this.pos;
-      for (var i = 0; i < n; ++i)
-        buf[p++] = value[i] ? 1 : 0;
-      this.pos += n;
+      var n2 = value.length;
+      this.uint32(n2);
+      this._reserve(n2);
+      var buf = this.buf, p2 = this.pos;
+      for (var i2 = 0; i2 < n2; ++i2)
+        buf[p2++] = value[i2] ? 1 : 0;
+      this.pos += n2;
       return this;
     };
     var VIEW_THRESHOLD_FLOAT = 16;
@@ -2123,20 +2123,20 @@ var require_writer = __commonJS({
       return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     Writer.prototype.fixed32s = function write_fixed32s(value) {
-      var n = value.length, bytes = n * 4;
+      var n2 = value.length, bytes = n2 * 4;
       this.uint32(bytes);
       this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
+      var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_INT);
       if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setUint32(p, value[i] >>> 0, true);
-          p += 4;
+        for (i2 = 0; i2 < n2; ++i2) {
+          dv.setUint32(p2, value[i2] >>> 0, true);
+          p2 += 4;
         }
       else {
         var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          writeFixed32(value[i] >>> 0, buf, p);
-          p += 4;
+        for (i2 = 0; i2 < n2; ++i2) {
+          writeFixed32(value[i2] >>> 0, buf, p2);
+          p2 += 4;
         }
       }
       this.pos += bytes;
@@ -2144,24 +2144,24 @@ var require_writer = __commonJS({
     };
     Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
     Writer.prototype.fixed64s = function write_fixed64s(value) {
-      var n = value.length, bytes = n * 8;
+      var n2 = value.length, bytes = n2 * 8;
       this.uint32(bytes);
       this._reserve(bytes);
-      var p = this.pos, i, bits, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
+      var p2 = this.pos, i2, bits, dv = getLazyView(this, n2, VIEW_THRESHOLD_INT);
       if (dv)
-        for (i = 0; i < n; ++i) {
-          bits = LongBits.from(value[i]);
-          dv.setUint32(p, bits.lo, true);
-          dv.setUint32(p + 4, bits.hi, true);
-          p += 8;
+        for (i2 = 0; i2 < n2; ++i2) {
+          bits = LongBits.from(value[i2]);
+          dv.setUint32(p2, bits.lo, true);
+          dv.setUint32(p2 + 4, bits.hi, true);
+          p2 += 8;
         }
       else {
         var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          bits = LongBits.from(value[i]);
-          writeFixed32(bits.lo, buf, p);
-          writeFixed32(bits.hi, buf, p + 4);
-          p += 8;
+        for (i2 = 0; i2 < n2; ++i2) {
+          bits = LongBits.from(value[i2]);
+          writeFixed32(bits.lo, buf, p2);
+          writeFixed32(bits.hi, buf, p2 + 4);
+          p2 += 8;
         }
       }
       this.pos += bytes;
@@ -2169,40 +2169,40 @@ var require_writer = __commonJS({
     };
     Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
     Writer.prototype.floats = function write_floats(value) {
-      var n = value.length, bytes = n * 4;
+      var n2 = value.length, bytes = n2 * 4;
       this.uint32(bytes);
       this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
+      var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setFloat32(p, value[i], true);
-          p += 4;
+        for (i2 = 0; i2 < n2; ++i2) {
+          dv.setFloat32(p2, value[i2], true);
+          p2 += 4;
         }
       else {
         var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          util.float.writeFloatLE(value[i], buf, p);
-          p += 4;
+        for (i2 = 0; i2 < n2; ++i2) {
+          util.float.writeFloatLE(value[i2], buf, p2);
+          p2 += 4;
         }
       }
       this.pos += bytes;
       return this;
     };
     Writer.prototype.doubles = function write_doubles(value) {
-      var n = value.length, bytes = n * 8;
+      var n2 = value.length, bytes = n2 * 8;
       this.uint32(bytes);
       this._reserve(bytes);
-      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
+      var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (i = 0; i < n; ++i) {
-          dv.setFloat64(p, value[i], true);
-          p += 8;
+        for (i2 = 0; i2 < n2; ++i2) {
+          dv.setFloat64(p2, value[i2], true);
+          p2 += 8;
         }
       else {
         var buf = this.buf;
-        for (i = 0; i < n; ++i) {
-          util.float.writeDoubleLE(value[i], buf, p);
-          p += 8;
+        for (i2 = 0; i2 < n2; ++i2) {
+          util.float.writeDoubleLE(value[i2], buf, p2);
+          p2 += 8;
         }
       }
       this.pos += bytes;
@@ -2308,18 +2308,18 @@ var require_writer_buffer = __commonJS({
       return this;
     };
     BufferWriter.prototype.string = function write_string_buffer(value) {
-      var n = value.length;
-      if (!n) {
+      var n2 = value.length;
+      if (!n2) {
         this._reserve(1);
         this.buf[this.pos++] = 0;
         return this;
       }
-      if (n < 128) {
-        this._reserve(n * 3 + 5);
+      if (n2 < 128) {
+        this._reserve(n2 * 3 + 5);
         var pos = this.pos, buf = this.buf;
         return this._delim(
           pos,
-          n < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
+          n2 < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
         );
       }
       var len = util.Buffer.byteLength(value);
@@ -2372,12 +2372,12 @@ var require_reader = __commonJS({
     };
     function readVarint32NearEnd(reader) {
       var value = 0;
-      for (var i = 0; i < 4; ++i) {
+      for (var i2 = 0; i2 < 4; ++i2) {
         if (reader.pos >= reader.len)
           throw indexOutOfRange(reader);
-        var b = reader.buf[reader.pos++];
-        value = (value | (b & 127) << i * 7) >>> 0;
-        if (b < 128)
+        var b2 = reader.buf[reader.pos++];
+        value = (value | (b2 & 127) << i2 * 7) >>> 0;
+        if (b2 < 128)
           return value;
       }
       throw indexOutOfRange(reader);
@@ -2414,7 +2414,7 @@ var require_reader = __commonJS({
         this.pos = pos;
         return value;
       }
-      for (var i = 0; i < 5; ++i) {
+      for (var i2 = 0; i2 < 5; ++i2) {
         if (pos >= this.len) {
           this.pos = pos;
           throw indexOutOfRange(this);
@@ -2503,10 +2503,10 @@ var require_reader = __commonJS({
     };
     function readLongVarint() {
       var bits = new LongBits(0, 0);
-      var i = 0;
+      var i2 = 0;
       if (this.len - this.pos > 4) {
-        for (; i < 4; ++i) {
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+        for (; i2 < 4; ++i2) {
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i2 * 7) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
@@ -2514,28 +2514,28 @@ var require_reader = __commonJS({
         bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
         if (this.buf[this.pos++] < 128)
           return bits;
-        i = 0;
+        i2 = 0;
       } else {
-        for (; i < 4; ++i) {
+        for (; i2 < 4; ++i2) {
           if (this.pos >= this.len)
             throw indexOutOfRange(this);
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i2 * 7) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
         throw indexOutOfRange(this);
       }
       if (this.len - this.pos > 4) {
-        for (; i < 5; ++i) {
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+        for (; i2 < 5; ++i2) {
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i2 * 7 + 3) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
       } else {
-        for (; i < 5; ++i) {
+        for (; i2 < 5; ++i2) {
           if (this.pos >= this.len)
             throw indexOutOfRange(this);
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i2 * 7 + 3) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
@@ -2543,14 +2543,14 @@ var require_reader = __commonJS({
       throw Error("invalid varint encoding");
     }
     Reader.prototype.bool = function read_bool() {
-      var value = false, b;
-      for (var i = 0; i < 10; ++i) {
+      var value = false, b2;
+      for (var i2 = 0; i2 < 10; ++i2) {
         if (this.pos >= this.len)
           throw indexOutOfRange(this);
-        b = this.buf[this.pos++];
-        if (b & 127)
+        b2 = this.buf[this.pos++];
+        if (b2 & 127)
           value = true;
-        if (b < 128)
+        if (b2 < 128)
           return value;
       }
       throw Error("invalid varint encoding");
@@ -2671,14 +2671,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count;
+      var count = len >>> 2, i2 = array.length, pos = this.pos;
+      array.length = i2 + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
       if (dv)
-        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getUint32(pos, true);
+        for (var k2 = 0; k2 < count; ++k2, pos += 4) array[i2++] = dv.getUint32(pos, true);
       else {
         var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4);
+        for (var j2 = 0; j2 < count; ++j2, pos += 4) array[i2++] = readFixed32_end(buf, pos + 4);
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 4);
@@ -2688,14 +2688,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count;
+      var count = len >>> 2, i2 = array.length, pos = this.pos;
+      array.length = i2 + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
       if (dv)
-        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getInt32(pos, true);
+        for (var k2 = 0; k2 < count; ++k2, pos += 4) array[i2++] = dv.getInt32(pos, true);
       else {
         var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4) | 0;
+        for (var j2 = 0; j2 < count; ++j2, pos += 4) array[i2++] = readFixed32_end(buf, pos + 4) | 0;
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 4);
@@ -2705,14 +2705,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i = array.length, pos = this.pos;
-      array.length = i + count;
+      var count = len >>> 2, i2 = array.length, pos = this.pos;
+      array.length = i2 + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getFloat32(pos, true);
+        for (var k2 = 0; k2 < count; ++k2, pos += 4) array[i2++] = dv.getFloat32(pos, true);
       else {
         var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 4) array[i++] = util.float.readFloatLE(buf, pos);
+        for (var j2 = 0; j2 < count; ++j2, pos += 4) array[i2++] = util.float.readFloatLE(buf, pos);
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 4);
@@ -2722,14 +2722,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 3, i = array.length, pos = this.pos;
-      array.length = i + count;
+      var count = len >>> 3, i2 = array.length, pos = this.pos;
+      array.length = i2 + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (var k = 0; k < count; ++k, pos += 8) array[i++] = dv.getFloat64(pos, true);
+        for (var k2 = 0; k2 < count; ++k2, pos += 8) array[i2++] = dv.getFloat64(pos, true);
       else {
         var buf = this.buf;
-        for (var j = 0; j < count; ++j, pos += 8) array[i++] = util.float.readDoubleLE(buf, pos);
+        for (var j2 = 0; j2 < count; ++j2, pos += 8) array[i2++] = util.float.readDoubleLE(buf, pos);
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 8);
@@ -2770,23 +2770,23 @@ var require_reader = __commonJS({
     };
     Reader.prototype.fixed64s = function read_fixed64s(array) {
       if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i = array.length;
+      var len = this.size(), end = this.pos + len, i2 = array.length;
       if (end > this.len) throw indexOutOfRange(this, len);
       var count = len >>> 3;
-      array.length = i + count;
-      for (var j = 0; j < count; ++j)
-        array[i++] = this.fixed64();
+      array.length = i2 + count;
+      for (var j2 = 0; j2 < count; ++j2)
+        array[i2++] = this.fixed64();
       if (this.pos !== end) throw indexOutOfRange(this, 8);
       return array;
     };
     Reader.prototype.sfixed64s = function read_sfixed64s(array) {
       if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i = array.length;
+      var len = this.size(), end = this.pos + len, i2 = array.length;
       if (end > this.len) throw indexOutOfRange(this, len);
       var count = len >>> 3;
-      array.length = i + count;
-      for (var j = 0; j < count; ++j)
-        array[i++] = this.sfixed64();
+      array.length = i2 + count;
+      for (var j2 = 0; j2 < count; ++j2)
+        array[i2++] = this.sfixed64();
       if (this.pos !== end) throw indexOutOfRange(this, 8);
       return array;
     };
@@ -3155,7 +3155,7 @@ var require_fs = __commonJS({
       );
       if (!fs || !fs.readFile || !fs.readFileSync)
         fs = null;
-    } catch (e) {
+    } catch (e2) {
     }
     module.exports = fs;
   }
@@ -3193,8 +3193,8 @@ var require_fetch = __commonJS({
           var buffer = xhr.response;
           if (!buffer) {
             buffer = [];
-            for (var i = 0; i < xhr.responseText.length; ++i)
-              buffer.push(xhr.responseText.charCodeAt(i) & 255);
+            for (var i2 = 0; i2 < xhr.responseText.length; ++i2)
+              buffer.push(xhr.responseText.charCodeAt(i2) & 255);
           }
           return callback(null, typeof Uint8Array !== "undefined" ? new Uint8Array(buffer) : buffer);
         }
@@ -3215,14 +3215,14 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path = exports;
+    var path4 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path2) {
-      if (typeof URL === "undefined" || !urlRe.test(path2))
+    function normalizeUrl(path5) {
+      if (typeof URL === "undefined" || !urlRe.test(path5))
         return null;
       try {
-        return new URL(path2).href;
-      } catch (e) {
+        return new URL(path5).href;
+      } catch (e2) {
         return null;
       }
     }
@@ -3231,7 +3231,7 @@ var require_path = __commonJS({
         return null;
       try {
         return new URL(includePath, originPath).href;
-      } catch (e) {
+      } catch (e2) {
         return null;
       }
     }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path.isAbsolute = function isAbsolute2(path2) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path2);
+      path4.isAbsolute = function isAbsolute2(path5) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path5);
       }
     );
     var normalize = (
@@ -3251,37 +3251,37 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path.normalize = function normalize2(path2) {
-        var normalizedUrl = normalizeUrl(path2);
+      path4.normalize = function normalize2(path5) {
+        var normalizedUrl = normalizeUrl(path5);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path2.substring(0, 2);
+        var firstTwoCharacters = path5.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path2 = path2.substring(2);
+          path5 = path5.substring(2);
         }
-        path2 = path2.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path2.split("/"), absolute = isAbsolute(path2), prefix = "";
+        path5 = path5.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path5.split("/"), absolute = isAbsolute(path5), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
-        for (var i = 0; i < parts.length; ) {
-          if (parts[i] === "..") {
-            if (i > 0 && parts[i - 1] !== "..")
-              parts.splice(--i, 2);
+        for (var i2 = 0; i2 < parts.length; ) {
+          if (parts[i2] === "..") {
+            if (i2 > 0 && parts[i2 - 1] !== "..")
+              parts.splice(--i2, 2);
             else if (absolute)
-              parts.splice(i, 1);
+              parts.splice(i2, 1);
             else
-              ++i;
-          } else if (parts[i] === ".")
-            parts.splice(i, 1);
+              ++i2;
+          } else if (parts[i2] === ".")
+            parts.splice(i2, 1);
           else
-            ++i;
+            ++i2;
         }
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path4.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3328,23 +3328,23 @@ var require_namespace = __commonJS({
       if (!(array && array.length))
         return void 0;
       var obj = {};
-      for (var i = 0; i < array.length; ++i)
-        obj[array[i].name] = array[i].toJSON(toJSONOptions);
+      for (var i2 = 0; i2 < array.length; ++i2)
+        obj[array[i2].name] = array[i2].toJSON(toJSONOptions);
       return obj;
     }
     Namespace.arrayToJSON = arrayToJSON;
     Namespace.isReservedId = function isReservedId(reserved, id) {
       if (reserved) {
-        for (var i = 0; i < reserved.length; ++i)
-          if (typeof reserved[i] !== "string" && reserved[i][0] <= id && reserved[i][1] >= id)
+        for (var i2 = 0; i2 < reserved.length; ++i2)
+          if (typeof reserved[i2] !== "string" && reserved[i2][0] <= id && reserved[i2][1] >= id)
             return true;
       }
       return false;
     };
     Namespace.isReservedName = function isReservedName(reserved, name) {
       if (reserved) {
-        for (var i = 0; i < reserved.length; ++i)
-          if (reserved[i] === name)
+        for (var i2 = 0; i2 < reserved.length; ++i2)
+          if (reserved[i2] === name)
             return true;
       }
       return false;
@@ -3386,11 +3386,11 @@ var require_namespace = __commonJS({
         throw Error("max depth exceeded");
       var ns = this;
       if (nestedJson) {
-        for (var names = Object.keys(nestedJson), i = 0, nested; i < names.length; ++i) {
-          nested = nestedJson[names[i]];
+        for (var names = Object.keys(nestedJson), i2 = 0, nested; i2 < names.length; ++i2) {
+          nested = nestedJson[names[i2]];
           ns.add(
             // most to least likely
-            (nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : nested.id !== void 0 ? Field.fromJSON : Namespace.fromJSON)(names[i], nested, depth + 1)
+            (nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : nested.id !== void 0 ? Field.fromJSON : Namespace.fromJSON)(names[i2], nested, depth + 1)
           );
         }
       }
@@ -3416,8 +3416,8 @@ var require_namespace = __commonJS({
         if (prev) {
           if (prev instanceof Namespace && object instanceof Namespace && !(prev instanceof Type || prev instanceof Service)) {
             var nested = prev.nestedArray;
-            for (var i = 0; i < nested.length; ++i)
-              object.add(nested[i]);
+            for (var i2 = 0; i2 < nested.length; ++i2)
+              object.add(nested[i2]);
             this.remove(prev);
             if (!this.nested)
               this.nested = {};
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path, json) {
-      if (util.isString(path))
-        path = path.split(".");
-      else if (!Array.isArray(path))
+    Namespace.prototype.define = function define2(path4, json) {
+      if (util.isString(path4))
+        path4 = path4.split(".");
+      else if (!Array.isArray(path4))
         throw TypeError("illegal path");
-      if (path && path.length && path[0] === "")
+      if (path4 && path4.length && path4[0] === "")
         throw Error("path must be relative");
-      if (path.length > util.recursionLimit)
+      if (path4.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path.length > 0) {
-        var part = path.shift();
+      while (path4.length > 0) {
+        var part = path4.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3481,13 +3481,13 @@ var require_namespace = __commonJS({
       if (!this._needsRecursiveResolve) return this;
       if (this._needsRecursiveFeatureResolution)
         this._resolveFeaturesRecursive(this._edition);
-      var nested = this.nestedArray, i = 0;
+      var nested = this.nestedArray, i2 = 0;
       this.resolve();
-      while (i < nested.length)
-        if (nested[i] instanceof Namespace)
-          nested[i++].resolveAll();
+      while (i2 < nested.length)
+        if (nested[i2] instanceof Namespace)
+          nested[i2++].resolveAll();
         else
-          nested[i++].resolve();
+          nested[i2++].resolve();
       this._needsRecursiveResolve = false;
       return this;
     };
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path4, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path) && path.length) {
-        if (path === ".")
+      if (util.isString(path4) && path4.length) {
+        if (path4 === ".")
           return this.root;
-        path = path.split(".");
-      } else if (!path.length)
+        path4 = path4.split(".");
+      } else if (!path4.length)
         return this;
-      var flatPath = path.join(".");
-      if (path[0] === "")
-        return this.root.lookup(path.slice(1), filterTypes);
-      var found = this._lookupImpl(path, flatPath);
+      var flatPath = path4.join(".");
+      if (path4[0] === "")
+        return this.root.lookup(path4.slice(1), filterTypes);
+      var found = this._lookupImpl(path4, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path, flatPath);
+        found = current.parent._lookupImpl(path4, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path4, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path[0]);
+      var found = this.get(path4[0]);
       var exact = null;
       if (found) {
-        if (path.length === 1) {
+        if (path4.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path = path.slice(1);
-          exact = found._lookupImpl(path, path.join("."));
+          path4 = path4.slice(1);
+          exact = found._lookupImpl(path4, path4.join("."));
         }
       } else {
-        for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path, flatPath))) {
+        for (var i2 = 0; i2 < this.nestedArray.length; ++i2)
+          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path4, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path) {
-      var found = this.lookup(path, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path4) {
+      var found = this.lookup(path4, [Type]);
       if (!found)
-        throw Error("no such type: " + path);
+        throw Error("no such type: " + path4);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path) {
-      var found = this.lookup(path, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path4) {
+      var found = this.lookup(path4, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path + "' in " + this);
+        throw Error("no such Enum '" + path4 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path) {
-      var found = this.lookup(path, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path4) {
+      var found = this.lookup(path4, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path + "' in " + this);
+        throw Error("no such Type or Enum '" + path4 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path) {
-      var found = this.lookup(path, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path4) {
+      var found = this.lookup(path4, [Service]);
       if (!found)
-        throw Error("no such Service '" + path + "' in " + this);
+        throw Error("no such Service '" + path4 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -3780,8 +3780,8 @@ var require_service2 = __commonJS({
         throw Error("max depth exceeded");
       var service = new Service(name, json.options);
       if (json.methods)
-        for (var names = Object.keys(json.methods), i = 0; i < names.length; ++i)
-          service.add(Method.fromJSON(names[i], json.methods[names[i]]));
+        for (var names = Object.keys(json.methods), i2 = 0; i2 < names.length; ++i2)
+          service.add(Method.fromJSON(names[i2], json.methods[names[i2]]));
       if (json.nested)
         service.addJSON(json.nested, depth);
       if (json.edition)
@@ -3823,8 +3823,8 @@ var require_service2 = __commonJS({
       if (!this._needsRecursiveResolve) return this;
       Namespace.prototype.resolve.call(this);
       var methods = this.methodsArray;
-      for (var i = 0; i < methods.length; ++i)
-        methods[i].resolve();
+      for (var i2 = 0; i2 < methods.length; ++i2)
+        methods[i2].resolve();
       return this;
     };
     Service.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
@@ -3860,9 +3860,9 @@ var require_service2 = __commonJS({
     };
     Service.prototype.create = function create(rpcImpl, requestDelimited, responseDelimited) {
       var rpcService = new rpc.Service(rpcImpl, requestDelimited, responseDelimited);
-      for (var i = 0, method; i < /* initializes */
-      this.methodsArray.length; ++i) {
-        var methodName = util.lcFirst((method = this._methodsArray[i]).resolve().name).replace(/[^$\w_]/g, "");
+      for (var i2 = 0, method; i2 < /* initializes */
+      this.methodsArray.length; ++i2) {
+        var methodName = util.lcFirst((method = this._methodsArray[i2]).resolve().name).replace(/[^$\w_]/g, "");
         rpcService[methodName] = /* @__PURE__ */ (function(method2, requestType, responseType) {
           return function rpcMethod(request, callback) {
             return rpc.Service.prototype.rpcCall.call(this, method2, requestType, responseType, request, callback);
@@ -3882,9 +3882,9 @@ var require_message = __commonJS({
     var util = require_minimal();
     function Message(properties) {
       if (properties) {
-        for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
-          if (properties[keys[i]] != null && keys[i] !== "__proto__")
-            this[keys[i]] = properties[keys[i]];
+        for (var keys = Object.keys(properties), i2 = 0; i2 < keys.length; ++i2)
+          if (properties[keys[i2]] != null && keys[i2] !== "__proto__")
+            this[keys[i2]] = properties[keys[i2]];
       }
     }
     Message.create = function create(properties) {
@@ -3935,9 +3935,9 @@ var require_decoder = __commonJS({
       return gen("if(!r.discardUnknown){")('util.makeProp(m,"$unknowns",false);')("(m.$unknowns||(m.$unknowns=[])).push(%s)", ref)("}");
     }
     function decoder(mtype) {
-      var hasMapField = false, needsValueVar = false, i = 0;
-      for (; i < mtype.fieldsArray.length; ++i) {
-        var pfield = mtype._fieldsArray[i];
+      var hasMapField = false, needsValueVar = false, i2 = 0;
+      for (; i2 < mtype.fieldsArray.length; ++i2) {
+        var pfield = mtype._fieldsArray[i2];
         if (pfield.map)
           hasMapField = true;
         if (pfield.resolvedType instanceof Enum || !pfield.repeated && !pfield.map && !pfield.hasPresence)
@@ -3945,9 +3945,9 @@ var require_decoder = __commonJS({
       }
       var gen = util.codegen(["r", "l", "z", "q", "g"])("if(!(r instanceof Reader))")("r=Reader.create(r)")("if(q===undefined)q=0")("if(q>Reader.recursionLimit)")('throw Error("max depth exceeded")')("var c,m" + (hasMapField ? ",k,v" : needsValueVar ? ",v" : ""))("if(l===undefined)")("c=r.len")("else{")("c=r.pos+l")("if(c>r.len)")('throw RangeError("index out of range")')("l=r.len")("r.len=c")("}")("m=g||new C")("while(r.pos<c){")("var s=r.pos")("var t=r.tag()")("if(t===z){")("z=undefined")("break")("}");
       if (mtype.fieldsArray.length) gen("var u=t&7")("switch(t>>>=3){");
-      for (i = 0; i < /* initializes */
-      mtype.fieldsArray.length; ++i) {
-        var field = mtype._fieldsArray[i].resolve(), type = field.resolvedType instanceof Enum ? "int32" : field.type, ref = "m" + util.safeProp(field.name), closed = field.resolvedType instanceof Enum && field.resolvedType._features.enum_type === "CLOSED";
+      for (i2 = 0; i2 < /* initializes */
+      mtype.fieldsArray.length; ++i2) {
+        var field = mtype._fieldsArray[i2].resolve(), type = field.resolvedType instanceof Enum ? "int32" : field.type, ref = "m" + util.safeProp(field.name), closed = field.resolvedType instanceof Enum && field.resolvedType._features.enum_type === "CLOSED";
         if (field.map) {
           gen("case %i:{", field.id)("if(u!==2)")("break");
           if (!closed) gen("if(%s===util.emptyObject)", ref)("%s={}", ref);
@@ -3958,15 +3958,15 @@ var require_decoder = __commonJS({
           else if (types.defaults[type] !== void 0) gen("v=%j", types.defaults[type]);
           else gen("v=null");
           gen("while(r.pos<c2){")("var t2=r.tag()")("u=t2&7")("switch(t2>>>=3){")("case 1:")("if(u!==%i)", types.mapKey[field.keyType])("break")("k=r.%s()", field.keyType === "string" ? stringMethod(field) : field.keyType)("continue")("case 2:")("if(u!==%i)", types.basic[type] === void 0 ? 2 : types.basic[type])("break");
-          if (types.basic[type] === void 0) gen("v=types[%i].decode(r,r.size(),undefined,q+1,v)", i);
+          if (types.basic[type] === void 0) gen("v=types[%i].decode(r,r.size(),undefined,q+1,v)", i2);
           else gen("v=r.%s()", type === "string" ? stringMethod(field) : type);
           gen("continue")("}")("r.skipType(u,q,t2)")("}");
           gen("if(r.pos!==c2)")('throw RangeError("index out of range")')("r.len=c");
           if (closed) {
-            gen("if(types[%i].valuesById[v]===undefined){", i);
+            gen("if(types[%i].valuesById[v]===undefined){", i2);
             genPreserveUnknown(gen, "r.raw(s,r.pos)")("continue")("}")("if(%s===util.emptyObject)", ref)("%s={}", ref);
           }
-          var val = types.basic[type] === void 0 ? "v||new types[" + i + "].ctor" : "v";
+          var val = types.basic[type] === void 0 ? "v||new types[" + i2 + "].ctor" : "v";
           if (types.long[field.keyType] !== void 0) gen('%s[typeof k==="object"?util.longToHash(k):k]=%s', ref, val);
           else {
             if (field.keyType === "string") gen('if(k==="__proto__")')("util.makeProp(%s,k)", ref);
@@ -3977,7 +3977,7 @@ var require_decoder = __commonJS({
           if (types.packed[type] !== void 0) {
             gen("if(u===2){");
             if (closed) {
-              gen("var c2=r.size()+r.pos")("if(c2>r.len)")('throw RangeError("index out of range")')("r.len=c2")("while(r.pos<c2){")("s=r.pos")("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
+              gen("var c2=r.size()+r.pos")("if(c2>r.len)")('throw RangeError("index out of range")')("r.len=c2")("while(r.pos<c2){")("s=r.pos")("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
               genPreserveUnknown(gen, "util.rawField(" + field.id + ",0,r.raw(s,r.pos))")("}");
               gen("if(r.pos!==c2)")('throw RangeError("index out of range")')("r.len=c");
             } else gen("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("r.%ss(%s)", type, ref);
@@ -3986,20 +3986,20 @@ var require_decoder = __commonJS({
           gen("if(u!==%i)", types.basic[type] === void 0 ? field.delimited ? 3 : 2 : types.basic[type])("break");
           if (!closed) gen("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref);
           if (types.basic[type] === void 0) {
-            if (field.delimited) gen("%s.push(types[%i].decode(r,undefined,%i,q+1))", ref, i, field.id * 8 + 4);
-            else gen("%s.push(types[%i].decode(r,r.size(),undefined,q+1))", ref, i);
+            if (field.delimited) gen("%s.push(types[%i].decode(r,undefined,%i,q+1))", ref, i2, field.id * 8 + 4);
+            else gen("%s.push(types[%i].decode(r,r.size(),undefined,q+1))", ref, i2);
           } else if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
+            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
             genPreserveUnknown(gen, "r.raw(s,r.pos)");
           } else gen("%s.push(r.%s())", ref, type === "string" ? stringMethod(field) : type);
         } else if (types.basic[type] === void 0) {
           gen("case %i:{", field.id)("if(u!==%i)", field.delimited ? 3 : 2)("break");
-          if (field.delimited) gen("%s=types[%i].decode(r,undefined,%i,q+1,%s)", ref, i, field.id * 8 + 4, ref);
-          else gen("%s=types[%i].decode(r,r.size(),undefined,q+1,%s)", ref, i, ref);
+          if (field.delimited) gen("%s=types[%i].decode(r,undefined,%i,q+1,%s)", ref, i2, field.id * 8 + 4, ref);
+          else gen("%s=types[%i].decode(r,r.size(),undefined,q+1,%s)", ref, i2, ref);
         } else if (field.hasPresence) {
           gen("case %i:{", field.id)("if(u!==%i)", types.basic[type])("break");
           if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("%s=v", ref);
+            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("%s=v", ref);
             if (field.partOf) gen("m%s=%j", util.safeProp(field.partOf.name), field.name);
             gen("}else");
             genPreserveUnknown(gen, "r.raw(s,r.pos)");
@@ -4007,7 +4007,7 @@ var require_decoder = __commonJS({
         } else {
           gen("case %i:{", field.id)("if(u!==%i)", types.basic[type])("break");
           if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(v!==%j)", field.typeDefault)("%s=v", ref)("else")("delete %s", ref)("}else{");
+            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("if(v!==%j)", field.typeDefault)("%s=v", ref)("else")("delete %s", ref)("}else{");
             genPreserveUnknown(gen, "r.raw(s,r.pos)")("}");
           } else {
             if (field.resolvedType instanceof Enum && field.typeDefault !== 0) gen("if((v=r.%s())!==%j)", type, field.typeDefault);
@@ -4022,11 +4022,11 @@ var require_decoder = __commonJS({
         if (field.partOf && !closed) gen("m%s=%j", util.safeProp(field.partOf.name), field.name);
         gen("continue")("}");
       }
-      if (i) gen("}");
-      gen("r.skipType(%s,q,t)", i ? "u" : "t&7");
+      if (i2) gen("}");
+      gen("r.skipType(%s,q,t)", i2 ? "u" : "t&7");
       genPreserveUnknown(gen, "r.raw(s,r.pos)")("}")("if(l!==undefined){")("if(r.pos!==c)")('throw RangeError("index out of range")')("r.len=l")("}")("if(z!==undefined)")('throw Error("missing end group")');
-      for (i = 0; i < mtype._fieldsArray.length; ++i) {
-        var rfield = mtype._fieldsArray[i];
+      for (i2 = 0; i2 < mtype._fieldsArray.length; ++i2) {
+        var rfield = mtype._fieldsArray[i2];
         if (rfield.required) gen("if(!Object.hasOwnProperty.call(m,%j))", rfield.name)("throw util.ProtocolError(%j,{instance:m})", missing(rfield));
       }
       return gen("return m");
@@ -4050,7 +4050,7 @@ var require_verifier = __commonJS({
         if (resolvedType instanceof Enum) {
           if (resolvedType._features.enum_type === "CLOSED") {
             gen("switch(%s){", ref)("default:")("return%j", invalid2(field, "enum value"));
-            for (var keys = Object.keys(resolvedType.values), j = 0; j < keys.length; ++j) gen("case %i:", resolvedType.values[keys[j]]);
+            for (var keys = Object.keys(resolvedType.values), j2 = 0; j2 < keys.length; ++j2) gen("case %i:", resolvedType.values[keys[j2]]);
             gen("break")("}");
           } else gen('if(typeof %s!=="number"||(%s|0)!==%s)', ref, ref, ref)("return%j", invalid2(field, "enum value"));
         } else {
@@ -4115,17 +4115,17 @@ var require_verifier = __commonJS({
       var gen = util.codegen(["m", "q"])('if(typeof m!=="object"||m===null)')("return%j", "object expected")("if(q===undefined)q=0")("if(q>util.recursionLimit)")("return%j", "max depth exceeded");
       var oneofs = mtype.oneofsArray, seenFirstField = {};
       if (oneofs.length) gen("var p={}");
-      for (var i = 0; i < /* initializes */
-      mtype.fieldsArray.length; ++i) {
-        var field = mtype._fieldsArray[i].resolve(), ref = "m" + util.safeProp(field.name);
+      for (var i2 = 0; i2 < /* initializes */
+      mtype.fieldsArray.length; ++i2) {
+        var field = mtype._fieldsArray[i2].resolve(), ref = "m" + util.safeProp(field.name);
         if (field.optional) gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name);
         if (field.map) {
           gen("if(!util.isObject(%s))", ref)("return%j", invalid2(field, "object"))("var k=Object.keys(%s)", ref)("for(var i=0;i<k.length;++i){");
           genVerifyKey(gen, field, "k[i]");
-          genVerifyValue(gen, field, i, ref + "[k[i]]")("}");
+          genVerifyValue(gen, field, i2, ref + "[k[i]]")("}");
         } else if (field.repeated) {
           gen("if(!Array.isArray(%s))", ref)("return%j", invalid2(field, "array"))("for(var i=0;i<%s.length;++i){", ref);
-          genVerifyValue(gen, field, i, ref + "[i]")("}");
+          genVerifyValue(gen, field, i2, ref + "[i]")("}");
         } else {
           if (field.partOf) {
             var oneofProp = util.safeProp(field.partOf.name);
@@ -4133,7 +4133,7 @@ var require_verifier = __commonJS({
             seenFirstField[field.partOf.name] = 1;
             gen("p%s=1", oneofProp);
           }
-          genVerifyValue(gen, field, i, ref);
+          genVerifyValue(gen, field, i2, ref);
         }
         if (field.optional) gen("}");
       }
@@ -4155,8 +4155,8 @@ var require_converter = __commonJS({
         if (field.resolvedType instanceof Enum) {
           var dst = dstProp ? "m" + dstProp + "[m" + dstProp + ".length]" : "m" + prop;
           gen("switch(d%s){", prop);
-          for (var values = field.resolvedType.values, keys = Object.keys(values), i = 0; i < keys.length; ++i) {
-            gen("case%j:", keys[i])("case %i:", values[keys[i]])("%s=%j", dst, values[keys[i]])("break");
+          for (var values = field.resolvedType.values, keys = Object.keys(values), i2 = 0; i2 < keys.length; ++i2) {
+            gen("case%j:", keys[i2])("case %i:", values[keys[i2]])("%s=%j", dst, values[keys[i2]])("break");
           }
           gen("default:");
           if (field.resolvedType._features.enum_type !== "CLOSED") {
@@ -4207,8 +4207,8 @@ var require_converter = __commonJS({
       var gen = util.codegen(["d", "q"])("if(d instanceof C)")("return d")("if(!util.isObject(d))")("throw TypeError(%j)", mtype.fullName + ": object expected")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")');
       if (!fields.length) return gen("return new C");
       gen("var m=new C");
-      for (var i = 0; i < fields.length; ++i) {
-        var field = fields[i].resolve(), prop = util.safeProp(field.name), implicitPresence = !field.hasPresence && !field.repeated && !field.map && (field.resolvedType instanceof Enum || types.basic[field.type] !== void 0);
+      for (var i2 = 0; i2 < fields.length; ++i2) {
+        var field = fields[i2].resolve(), prop = util.safeProp(field.name), implicitPresence = !field.hasPresence && !field.repeated && !field.map && (field.resolvedType instanceof Enum || types.basic[field.type] !== void 0);
         if (field.map) {
           gen("if(d%s){", prop)("if(!util.isObject(d%s))", prop)("throw TypeError(%j)", field.fullName + ": object expected")("m%s={}", prop)("for(var ks=Object.keys(d%s),i=0;i<ks.length;++i){", prop);
           gen('if(ks[i]==="__proto__")')("util.makeProp(m%s,ks[i])", prop);
@@ -4216,7 +4216,7 @@ var require_converter = __commonJS({
             gen,
             field,
             /* not sorted */
-            i,
+            i2,
             prop + "[ks[i]]"
           )("}")("}");
         } else if (field.repeated) {
@@ -4228,14 +4228,14 @@ var require_converter = __commonJS({
             gen,
             field,
             /* not sorted */
-            i,
+            i2,
             prop + "[i]",
             field.resolvedType instanceof Enum ? prop : void 0
           )("}")("}");
         } else {
           if (!(field.resolvedType instanceof Enum)) gen("if(d%s!=null){", prop);
           if (implicitPresence) {
-            if (field.resolvedType instanceof Enum) gen('if(d%s!==%j&&(typeof d%s!=="string"||types[%i].values[d%s]!==%j)){', prop, field.typeDefault, prop, i, prop, field.typeDefault);
+            if (field.resolvedType instanceof Enum) gen('if(d%s!==%j&&(typeof d%s!=="string"||types[%i].values[d%s]!==%j)){', prop, field.typeDefault, prop, i2, prop, field.typeDefault);
             else if (field.type === "string") gen('if(typeof d%s!=="string"||d%s.length){', prop, prop);
             else if (field.type === "bytes") gen("if(d%s.length){", prop);
             else if (field.type === "bool") gen("if(d%s){", prop);
@@ -4247,7 +4247,7 @@ var require_converter = __commonJS({
             gen,
             field,
             /* not sorted */
-            i,
+            i2,
             prop
           );
           if (implicitPresence) gen("}");
@@ -4293,24 +4293,24 @@ var require_converter = __commonJS({
       if (!fields.length)
         return util.codegen()("return {}");
       var gen = util.codegen(["m", "o", "q"])("if(!o)")("o={}")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")')("var d={}");
-      var repeatedFields = [], mapFields = [], normalFields = [], i = 0;
-      for (; i < fields.length; ++i)
-        if (!fields[i].partOf)
-          (fields[i].resolve().repeated ? repeatedFields : fields[i].map ? mapFields : normalFields).push(fields[i]);
+      var repeatedFields = [], mapFields = [], normalFields = [], i2 = 0;
+      for (; i2 < fields.length; ++i2)
+        if (!fields[i2].partOf)
+          (fields[i2].resolve().repeated ? repeatedFields : fields[i2].map ? mapFields : normalFields).push(fields[i2]);
       if (repeatedFields.length) {
         gen("if(o.arrays||o.defaults){");
-        for (i = 0; i < repeatedFields.length; ++i) gen("d%s=[]", util.safeProp(repeatedFields[i].name));
+        for (i2 = 0; i2 < repeatedFields.length; ++i2) gen("d%s=[]", util.safeProp(repeatedFields[i2].name));
         gen("}");
       }
       if (mapFields.length) {
         gen("if(o.objects||o.defaults){");
-        for (i = 0; i < mapFields.length; ++i) gen("d%s={}", util.safeProp(mapFields[i].name));
+        for (i2 = 0; i2 < mapFields.length; ++i2) gen("d%s={}", util.safeProp(mapFields[i2].name));
         gen("}");
       }
       if (normalFields.length) {
         gen("if(o.defaults){");
-        for (i = 0; i < normalFields.length; ++i) {
-          var field = normalFields[i], prop = util.safeProp(field.name);
+        for (i2 = 0; i2 < normalFields.length; ++i2) {
+          var field = normalFields[i2], prop = util.safeProp(field.name);
           if (field.resolvedType instanceof Enum) gen("d%s=o.enums===String?%j:%j", prop, field.resolvedType.valuesById[field.typeDefault], field.typeDefault);
           else if (field.long) gen("if(util.Long){")("var n=new util.Long(%i,%i,%j)", field.typeDefault.low, field.typeDefault.high, field.typeDefault.unsigned)('d%s=o.longs===String?n.toString():o.longs===Number?n.toNumber():typeof BigInt!=="undefined"&&o.longs===BigInt?n.toBigInt():n', prop)("}else")('d%s=o.longs===String?%j:typeof BigInt!=="undefined"&&o.longs===BigInt?BigInt(%j):%i', prop, field.typeDefault.toString(), field.typeDefault.toString(), field.typeDefault.toNumber());
           else if (field.bytes) {
@@ -4322,8 +4322,8 @@ var require_converter = __commonJS({
         gen("}");
       }
       var hasKs2 = false;
-      for (i = 0; i < fields.length; ++i) {
-        var field = fields[i], index = mtype._fieldsArray.indexOf(field), prop = util.safeProp(field.name);
+      for (i2 = 0; i2 < fields.length; ++i2) {
+        var field = fields[i2], index = mtype._fieldsArray.indexOf(field), prop = util.safeProp(field.name);
         if (field.map) {
           if (!hasKs2) {
             hasKs2 = true;
@@ -4485,8 +4485,8 @@ var require_type = __commonJS({
           if (this._fieldsById)
             return this._fieldsById;
           this._fieldsById = {};
-          for (var names = Object.keys(this.fields), i = 0; i < names.length; ++i) {
-            var field = this.fields[names[i]], id = field.id;
+          for (var names = Object.keys(this.fields), i2 = 0; i2 < names.length; ++i2) {
+            var field = this.fields[names[i2]], id = field.id;
             if (this._fieldsById[id])
               throw Error("duplicate id " + id + " in " + this);
             this._fieldsById[id] = field;
@@ -4544,28 +4544,28 @@ var require_type = __commonJS({
           this._ctor = ctor;
           delete this.decode;
           delete this.fromObject;
-          var i = 0;
-          for (var field; i < /* initializes */
-          this.fieldsArray.length; ++i) {
-            field = this._fieldsArray[i].resolve();
+          var i2 = 0;
+          for (var field; i2 < /* initializes */
+          this.fieldsArray.length; ++i2) {
+            field = this._fieldsArray[i2].resolve();
             ctor.prototype[field.name] = field.defaultValue;
           }
           var ctorProperties = {};
-          for (i = 0; i < /* initializes */
-          this.oneofsArray.length; ++i)
-            ctorProperties[this._oneofsArray[i].resolve().name] = {
-              get: util.oneOfGetter(this._oneofsArray[i].oneof),
-              set: util.oneOfSetter(this._oneofsArray[i].oneof)
+          for (i2 = 0; i2 < /* initializes */
+          this.oneofsArray.length; ++i2)
+            ctorProperties[this._oneofsArray[i2].resolve().name] = {
+              get: util.oneOfGetter(this._oneofsArray[i2].oneof),
+              set: util.oneOfSetter(this._oneofsArray[i2].oneof)
             };
-          if (i)
+          if (i2)
             Object.defineProperties(ctor.prototype, ctorProperties);
         }
       }
     });
     Type.generateConstructor = function generateConstructor(mtype) {
       var gen = util.codegen(["p"]);
-      for (var i = 0, field; i < mtype.fieldsArray.length; ++i)
-        if ((field = mtype._fieldsArray[i]).map) gen("this%s={}", util.safeProp(field.name));
+      for (var i2 = 0, field; i2 < mtype.fieldsArray.length; ++i2)
+        if ((field = mtype._fieldsArray[i2]).map) gen("this%s={}", util.safeProp(field.name));
         else if (field.repeated) gen("this%s=[]", util.safeProp(field.name));
       return gen('if(p)for(var ks=Object.keys(p),i=0;i<ks.length;++i)if(p[ks[i]]!=null&&ks[i]!=="__proto__")')("this[ks[i]]=p[ks[i]]");
     };
@@ -4584,20 +4584,20 @@ var require_type = __commonJS({
       var type = new Type(name, json.options);
       type.extensions = json.extensions;
       type.reserved = json.reserved;
-      var names = Object.keys(json.fields), i = 0;
-      for (; i < names.length; ++i)
+      var names = Object.keys(json.fields), i2 = 0;
+      for (; i2 < names.length; ++i2)
         type.add(
-          (typeof json.fields[names[i]].keyType !== "undefined" ? MapField.fromJSON : Field.fromJSON)(names[i], json.fields[names[i]])
+          (typeof json.fields[names[i2]].keyType !== "undefined" ? MapField.fromJSON : Field.fromJSON)(names[i2], json.fields[names[i2]])
         );
       if (json.oneofs)
-        for (names = Object.keys(json.oneofs), i = 0; i < names.length; ++i)
-          type.add(OneOf.fromJSON(names[i], json.oneofs[names[i]]));
+        for (names = Object.keys(json.oneofs), i2 = 0; i2 < names.length; ++i2)
+          type.add(OneOf.fromJSON(names[i2], json.oneofs[names[i2]]));
       if (json.nested)
-        for (names = Object.keys(json.nested), i = 0; i < names.length; ++i) {
-          var nested = json.nested[names[i]];
+        for (names = Object.keys(json.nested), i2 = 0; i2 < names.length; ++i2) {
+          var nested = json.nested[names[i2]];
           type.add(
             // most to least likely
-            (nested.id !== void 0 ? Field.fromJSON : nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : Namespace.fromJSON)(names[i], nested, depth + 1)
+            (nested.id !== void 0 ? Field.fromJSON : nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : Namespace.fromJSON)(names[i2], nested, depth + 1)
           );
         }
       if (json.extensions && json.extensions.length)
@@ -4647,12 +4647,12 @@ var require_type = __commonJS({
       if (!this._needsRecursiveResolve) return this;
       Namespace.prototype.resolveAll.call(this);
       var oneofs = this.oneofsArray;
-      i = 0;
-      while (i < oneofs.length)
-        oneofs[i++].resolve();
-      var fields = this.fieldsArray, i = 0;
-      while (i < fields.length)
-        fields[i++].resolve();
+      i2 = 0;
+      while (i2 < oneofs.length)
+        oneofs[i2++].resolve();
+      var fields = this.fieldsArray, i2 = 0;
+      while (i2 < fields.length)
+        fields[i2++].resolve();
       return this;
     };
     Type.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
@@ -4745,9 +4745,9 @@ var require_type = __commonJS({
           root2._resolveFeaturesRecursive(edition);
       }
       var fullName = this.fullName, types = [];
-      for (var i = 0; i < /* initializes */
-      this.fieldsArray.length; ++i)
-        types.push(this._fieldsArray[i].resolve().resolvedType);
+      for (var i2 = 0; i2 < /* initializes */
+      this.fieldsArray.length; ++i2)
+        types.push(this._fieldsArray[i2].resolve().resolvedType);
       this.encode = encoder(this)({
         Writer,
         types,
@@ -4909,15 +4909,15 @@ var require_root = __commonJS({
             self2.setOptions(source.options).addJSON(source.nested);
           else {
             parse.filename = filename2;
-            var parsed = parse(source, self2, options), resolved2, i2 = 0;
+            var parsed = parse(source, self2, options), resolved2, i3 = 0;
             if (parsed.imports) {
-              for (; i2 < parsed.imports.length; ++i2)
-                if (resolved2 = getBundledFileName(parsed.imports[i2]) || self2.resolvePath(filename2, parsed.imports[i2]))
+              for (; i3 < parsed.imports.length; ++i3)
+                if (resolved2 = getBundledFileName(parsed.imports[i3]) || self2.resolvePath(filename2, parsed.imports[i3]))
                   fetch(resolved2, false, depth + 1);
             }
             if (parsed.weakImports) {
-              for (i2 = 0; i2 < parsed.weakImports.length; ++i2)
-                if (resolved2 = getBundledFileName(parsed.weakImports[i2]) || self2.resolvePath(filename2, parsed.weakImports[i2]))
+              for (i3 = 0; i3 < parsed.weakImports.length; ++i3)
+                if (resolved2 = getBundledFileName(parsed.weakImports[i3]) || self2.resolvePath(filename2, parsed.weakImports[i3]))
                   fetch(resolved2, true, depth + 1);
             }
           }
@@ -4980,8 +4980,8 @@ var require_root = __commonJS({
       if (util.isString(filename)) {
         filename = [filename];
       }
-      for (var i = 0, resolved; i < filename.length; ++i)
-        if (resolved = self2.resolvePath("", filename[i]))
+      for (var i2 = 0, resolved; i2 < filename.length; ++i2)
+        if (resolved = self2.resolvePath("", filename[i2]))
           fetch(resolved);
       if (sync) {
         self2.resolveAll();
@@ -5035,14 +5035,14 @@ var require_root = __commonJS({
           object.parent[object.name] = object.values;
       } else if (!(object instanceof OneOf)) {
         if (object instanceof Type)
-          for (var i = 0; i < this.deferred.length; )
-            if (tryHandleExtension(this, this.deferred[i]))
-              this.deferred.splice(i, 1);
+          for (var i2 = 0; i2 < this.deferred.length; )
+            if (tryHandleExtension(this, this.deferred[i2]))
+              this.deferred.splice(i2, 1);
             else
-              ++i;
-        for (var j = 0; j < /* initializes */
-        object.nestedArray.length; ++j)
-          this._handleAdd(object._nestedArray[j]);
+              ++i2;
+        for (var j2 = 0; j2 < /* initializes */
+        object.nestedArray.length; ++j2)
+          this._handleAdd(object._nestedArray[j2]);
         if (exposeRe.test(object.name))
           object.parent[object.name] = object;
       }
@@ -5072,9 +5072,9 @@ var require_root = __commonJS({
         if (exposeRe.test(object.name))
           delete object.parent[object.name];
       } else if (object instanceof Namespace) {
-        for (var i = 0; i < /* initializes */
-        object.nestedArray.length; ++i)
-          this._handleRemove(object._nestedArray[i]);
+        for (var i2 = 0; i2 < /* initializes */
+        object.nestedArray.length; ++i2)
+          this._handleRemove(object._nestedArray[i2]);
         if (exposeRe.test(object.name))
           delete object.parent[object.name];
       }
@@ -5127,9 +5127,9 @@ var require_util = __commonJS({
         delete object[key];
         return true;
       }
-      for (var names = Object.keys(object), i = 0; i < names.length; ++i)
-        if (object[names[i]] === value) {
-          delete object[names[i]];
+      for (var names = Object.keys(object), i2 = 0; i2 < names.length; ++i2)
+        if (object[names[i2]] === value) {
+          delete object[names[i2]];
           return true;
         }
       return false;
@@ -5152,9 +5152,9 @@ var require_util = __commonJS({
       });
     };
     util.jsonName = function jsonName(str) {
-      var result = "", upperNext = false, i = 0;
-      for (; i < str.length; ++i) {
-        var ch = str.charAt(i);
+      var result = "", upperNext = false, i2 = 0;
+      for (; i2 < str.length; ++i2) {
+        var ch = str.charAt(i2);
         if (ch === "_")
           upperNext = true;
         else if (upperNext) {
@@ -5165,8 +5165,8 @@ var require_util = __commonJS({
       }
       return result;
     };
-    util.compareFieldsById = function compareFieldsById(a, b) {
-      return a.id - b.id;
+    util.compareFieldsById = function compareFieldsById(a2, b2) {
+      return a2.id - b2.id;
     };
     util.decorateType = function decorateType(ctor, typeName) {
       if (ctor.$type) {
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path, value, ifNotSet) {
-      function setProp(dst2, path2, value2) {
-        var part = path2.shift();
+    util.setProperty = function setProperty(dst, path4, value, ifNotSet) {
+      function setProp(dst2, path5, value2) {
+        var part = path5.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path2.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path2, value2);
+        if (path5.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path5, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path)
+      if (!path4)
         throw TypeError("path must be specified");
-      path = path.split(".");
-      if (path.length > util.recursionLimit)
+      path4 = path4.split(".");
+      if (path4.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path, value);
+      return setProp(dst, path4, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5237,7 +5237,7 @@ var require_types = __commonJS({
     "use strict";
     var types = exports;
     var util = require_util();
-    var s = [
+    var s2 = [
       "double",
       // 0
       "float",
@@ -5270,10 +5270,10 @@ var require_types = __commonJS({
       // 14
     ];
     function bake(values, offset) {
-      var i = 0, o = /* @__PURE__ */ Object.create(null);
+      var i2 = 0, o2 = /* @__PURE__ */ Object.create(null);
       offset |= 0;
-      while (i < values.length) o[s[i + offset]] = values[i++];
-      return o;
+      while (i2 < values.length) o2[s2[i2 + offset]] = values[i2++];
+      return o2;
     }
     types.basic = bake([
       /* double   */
@@ -5676,9 +5676,9 @@ var require_oneof = __commonJS({
     };
     function addFieldsToParent(oneof) {
       if (oneof.parent) {
-        for (var i = 0; i < oneof.fieldsArray.length; ++i)
-          if (!oneof.fieldsArray[i].parent)
-            oneof.parent.add(oneof.fieldsArray[i]);
+        for (var i2 = 0; i2 < oneof.fieldsArray.length; ++i2)
+          if (!oneof.fieldsArray[i2].parent)
+            oneof.parent.add(oneof.fieldsArray[i2]);
       }
     }
     OneOf.prototype.add = function add(field) {
@@ -5708,8 +5708,8 @@ var require_oneof = __commonJS({
     OneOf.prototype.onAdd = function onAdd(parent) {
       ReflectionObject.prototype.onAdd.call(this, parent);
       var self2 = this;
-      for (var i = 0; i < this.oneof.length; ++i) {
-        var field = parent.get(this.oneof[i]);
+      for (var i2 = 0; i2 < this.oneof.length; ++i2) {
+        var field = parent.get(this.oneof[i2]);
         if (field && !field.partOf) {
           field.partOf = self2;
           self2.fieldsArray.push(field);
@@ -5718,8 +5718,8 @@ var require_oneof = __commonJS({
       addFieldsToParent(this);
     };
     OneOf.prototype.onRemove = function onRemove(parent) {
-      for (var i = 0, field; i < this.fieldsArray.length; ++i)
-        if ((field = this.fieldsArray[i]).parent)
+      for (var i2 = 0, field; i2 < this.fieldsArray.length; ++i2)
+        if ((field = this.fieldsArray[i2]).parent)
           field.parent.remove(field);
       ReflectionObject.prototype.onRemove.call(this, parent);
     };
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path = [this.name], ptr = this.parent;
+          var path4 = [this.name], ptr = this.parent;
           while (ptr) {
-            path.unshift(ptr.name);
+            path4.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path.join(".");
+          return path4.join(".");
         }
       }
     });
@@ -5937,8 +5937,8 @@ var require_object = __commonJS({
     };
     ReflectionObject.prototype.setOptions = function setOptions(options, ifNotSet) {
       if (options)
-        for (var keys = Object.keys(options), i = 0; i < keys.length; ++i)
-          this.setOption(keys[i], options[keys[i]], ifNotSet);
+        for (var keys = Object.keys(options), i2 = 0; i2 < keys.length; ++i2)
+          this.setOption(keys[i2], options[keys[i2]], ifNotSet);
       return this;
     };
     Object.defineProperty(ReflectionObject.prototype, "toString", {
@@ -5994,11 +5994,11 @@ var require_enum = __commonJS({
       this.reserved = void 0;
       this.visibility = void 0;
       if (values) {
-        for (var keys = Object.keys(values), i = 0; i < keys.length; ++i)
-          if (keys[i] !== "__proto__" && typeof values[keys[i]] === "number") {
-            this.values[keys[i]] = values[keys[i]];
-            if (this.valuesById[values[keys[i]]] === void 0)
-              this.valuesById[values[keys[i]]] = keys[i];
+        for (var keys = Object.keys(values), i2 = 0; i2 < keys.length; ++i2)
+          if (keys[i2] !== "__proto__" && typeof values[keys[i2]] === "number") {
+            this.values[keys[i2]] = values[keys[i2]];
+            if (this.valuesById[values[keys[i2]]] === void 0)
+              this.valuesById[values[keys[i2]]] = keys[i2];
           }
       }
     }
@@ -6104,13 +6104,13 @@ var require_encoder = __commonJS({
     }
     function encoder(mtype) {
       var gen = util.codegen(["m", "w", "q"])("if(!w)")("w=Writer.create()")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")');
-      var i, ref;
+      var i2, ref;
       var fields = (
         /* initializes */
         mtype.fieldsArray.slice().sort(util.compareFieldsById)
       );
-      for (var i = 0; i < fields.length; ++i) {
-        var field = fields[i].resolve(), index = mtype._fieldsArray.indexOf(field), type = field.resolvedType instanceof Enum ? "int32" : field.type, wireType = types.basic[type];
+      for (var i2 = 0; i2 < fields.length; ++i2) {
+        var field = fields[i2].resolve(), index = mtype._fieldsArray.indexOf(field), type = field.resolvedType instanceof Enum ? "int32" : field.type, wireType = types.basic[type];
         ref = "m" + util.safeProp(field.name);
         if (field.map) {
           gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name)("for(var ks=Object.keys(%s),i=0;i<ks.length;++i){", ref);
@@ -6223,11 +6223,58 @@ function withSource(source, err) {
   return err;
 }
 
+// src/cli/commands/bench.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/model/units.ts
+function tidyUnit(unit) {
+  switch (unit) {
+    case "ns/op":
+      return { unit: "sec/op", factor: 1e-9 };
+    case "MB/s":
+      return { unit: "B/s", factor: 1e6 };
+    case "B/op":
+    case "allocs/op":
+      return { unit, factor: 1 };
+  }
+  if (!unit.includes("ns") && !unit.includes("MB")) return { unit, factor: 1 };
+  let factor = 1;
+  let denominator = false;
+  const out = unit.replace(/[^*/\-\s]+|[*/\-\s]/g, (token) => {
+    if (token === "/") denominator = true;
+    else if (token === "*") denominator = false;
+    else if (!denominator && token === "ns") {
+      factor /= 1e9;
+      return "sec";
+    } else if (!denominator && token === "MB") {
+      factor *= 1e6;
+      return "B";
+    }
+    return token;
+  });
+  return { unit: out, factor };
+}
+function unitClass(tidied) {
+  let denominator = false;
+  for (const token of tidied.split(/([*/\-\s])/)) {
+    if (token === "/") denominator = true;
+    else if (token === "*") denominator = false;
+    else if (!denominator && (token === "B" || token === "MB" || token === "bytes"))
+      return "binary";
+  }
+  return "decimal";
+}
+function higherIsBetter(tidied, meta) {
+  if (meta?.better) return meta.better === "higher";
+  return /\/(s|sec|second)$/.test(tidied);
+}
+
 // src/render/go-format.ts
 function exactDigits(x) {
-  const s = Math.abs(x).toFixed(100);
-  const dot = s.indexOf(".");
-  let digits = s.slice(0, dot) + s.slice(dot + 1);
+  const s2 = Math.abs(x).toFixed(100);
+  const dot = s2.indexOf(".");
+  let digits = s2.slice(0, dot) + s2.slice(dot + 1);
   let point = dot;
   const firstNonZero = digits.search(/[1-9]/);
   if (firstNonZero < 0) return { digits: "", point: 0 };
@@ -6244,18 +6291,18 @@ function roundDigits(digits, keep) {
   const up = next > 5 || next === 5 && (/[1-9]/.test(rest) || prev % 2 === 1);
   let kept = digits.slice(0, keep);
   if (!up) return { digits: kept, carry: false };
-  const chars = kept.split("").map((c) => c.charCodeAt(0) - 48);
-  let i = chars.length - 1;
-  while (i >= 0) {
-    if (chars[i] < 9) {
-      chars[i]++;
+  const chars = kept.split("").map((c2) => c2.charCodeAt(0) - 48);
+  let i2 = chars.length - 1;
+  while (i2 >= 0) {
+    if (chars[i2] < 9) {
+      chars[i2]++;
       break;
     }
-    chars[i] = 0;
-    i--;
+    chars[i2] = 0;
+    i2--;
   }
   kept = chars.join("");
-  if (i < 0) return { digits: `1${kept}`, carry: true };
+  if (i2 < 0) return { digits: `1${kept}`, carry: true };
   return { digits: kept, carry: false };
 }
 function formatFixed(x, prec) {
@@ -6285,29 +6332,29 @@ function formatGeneral(x, prec) {
   const exp = dp - 1;
   let body;
   if (exp < -4 || exp >= eprec) {
-    const p = Math.min(prec, nd);
-    const mant = p > 1 ? `${digs[0]}.${digs.slice(1, p).padEnd(p - 1, "0")}` : digs[0];
-    const e = Math.abs(exp);
-    body = `${mant}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
+    const p2 = Math.min(prec, nd);
+    const mant = p2 > 1 ? `${digs[0]}.${digs.slice(1, p2).padEnd(p2 - 1, "0")}` : digs[0];
+    const e2 = Math.abs(exp);
+    body = `${mant}e${exp < 0 ? "-" : "+"}${e2 < 10 ? `0${e2}` : e2}`;
   } else {
-    const p = prec > dp ? nd : prec;
-    const fracDigits = Math.max(p - dp, 0);
+    const p2 = prec > dp ? nd : prec;
+    const fracDigits = Math.max(p2 - dp, 0);
     const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
     const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
     body = fracDigits > 0 ? `${intPart}.${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}` : intPart;
   }
   return neg ? `-${body}` : body;
 }
-function padLeft(s, width) {
-  return s.length >= width ? s : " ".repeat(width - s.length) + s;
+function padLeft(s2, width) {
+  return s2.length >= width ? s2 : " ".repeat(width - s2.length) + s2;
 }
 function formatGoValue(x) {
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "+Inf";
   if (x === -Infinity) return "-Inf";
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const [mantissa, e] = x.toExponential().split("e");
-  const exp = Number(e);
+  const [mantissa, e2] = x.toExponential().split("e");
+  const exp = Number(e2);
   if (exp < -4 || exp >= 6) {
     return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   }
@@ -6327,9 +6374,9 @@ function erfSeries(x) {
   let term = x;
   let sum = x;
   const x2 = x * x;
-  for (let n = 1; n < 200; n++) {
-    term *= -x2 / n;
-    const add = term / (2 * n + 1);
+  for (let n2 = 1; n2 < 200; n2++) {
+    term *= -x2 / n2;
+    const add = term / (2 * n2 + 1);
     sum += add;
     if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
   }
@@ -6337,21 +6384,21 @@ function erfSeries(x) {
 }
 function erfcContinuedFraction(x) {
   const tiny = 1e-300;
-  let f = x;
-  let c = x;
-  let d = 0;
-  for (let k = 1; k < 500; k++) {
-    const a = k / 2;
-    d = x + a * d;
-    d = Math.abs(d) < tiny ? tiny : d;
-    c = x + a / c;
-    c = Math.abs(c) < tiny ? tiny : c;
-    d = 1 / d;
-    const delta = c * d;
-    f *= delta;
+  let f2 = x;
+  let c2 = x;
+  let d2 = 0;
+  for (let k2 = 1; k2 < 500; k2++) {
+    const a2 = k2 / 2;
+    d2 = x + a2 * d2;
+    d2 = Math.abs(d2) < tiny ? tiny : d2;
+    c2 = x + a2 / c2;
+    c2 = Math.abs(c2) < tiny ? tiny : c2;
+    d2 = 1 / d2;
+    const delta = c2 * d2;
+    f2 *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(-x * x) / SQRT_PI / f;
+  return Math.exp(-x * x) / SQRT_PI / f2;
 }
 function erfc(x) {
   if (Number.isNaN(x)) return NaN;
@@ -6359,8 +6406,8 @@ function erfc(x) {
   if (x < 2.5) return 1 - erfSeries(x);
   return erfcContinuedFraction(x);
 }
-function normalCdf(z) {
-  return erfc(-z / Math.SQRT2) / 2;
+function normalCdf(z2) {
+  return erfc(-z2 / Math.SQRT2) / 2;
 }
 
 // src/analyze/stats/mann-whitney.ts
@@ -6375,19 +6422,19 @@ function mannWhitneyU(x1, x2) {
   const n1 = x1.length;
   const n2 = x2.length;
   if (n1 === 0 || n2 === 0) throw new Error("Mann-Whitney U test needs two non-empty samples");
-  const merged = [...x1.map((v) => ({ v, first: true })), ...x2.map((v) => ({ v, first: false }))];
-  merged.sort((a, b) => a.v - b.v);
+  const merged = [...x1.map((v2) => ({ v: v2, first: true })), ...x2.map((v2) => ({ v: v2, first: false }))];
+  merged.sort((a2, b2) => a2.v - b2.v);
   let r1 = 0;
   const groups = [];
   let hasTies = false;
-  for (let i = 0; i < merged.length; ) {
-    const start = i;
-    const v = merged[i].v;
+  for (let i2 = 0; i2 < merged.length; ) {
+    const start = i2;
+    const v2 = merged[i2].v;
     let inFirst = 0;
-    for (; i < merged.length && merged[i].v === v; i++) if (merged[i].first) inFirst++;
-    if (inFirst > 0) r1 += (start + 1 + i) / 2 * inFirst;
-    groups.push(i - start);
-    if (i - start > 1) hasTies = true;
+    for (; i2 < merged.length && merged[i2].v === v2; i2++) if (merged[i2].first) inFirst++;
+    if (inFirst > 0) r1 += (start + 1 + i2) / 2 * inFirst;
+    groups.push(i2 - start);
+    if (i2 - start > 1) hasTies = true;
   }
   const u1 = r1 - n1 * (n1 + 1) / 2;
   const u2 = n1 * n2 - u1;
@@ -6398,55 +6445,55 @@ function mannWhitneyU(x1, x2) {
     if (u1 === u2) return 1;
     return uCdf(uSmall, n1, n2, groups) * 2;
   }
-  const t = groups.reduce((s, g) => s + (g * g * g - g), 0);
-  const n = n1 + n2;
+  const t2 = groups.reduce((s2, g2) => s2 + (g2 * g2 * g2 - g2), 0);
+  const n3 = n1 + n2;
   const mu = n1 * n2 / 2;
-  const sigma = Math.sqrt(n1 * n2 * (n + 1 - t / (n * (n - 1))) / 12);
+  const sigma = Math.sqrt(n1 * n2 * (n3 + 1 - t2 / (n3 * (n3 - 1))) / 12);
   if (sigma === 0) throw new SamplesEqualError();
   let numer = u1 - mu;
   numer -= Math.sign(numer) * 0.5;
-  const z = numer / sigma;
-  return 2 * Math.min(normalCdf(z), 1 - normalCdf(z));
+  const z2 = numer / sigma;
+  return 2 * Math.min(normalCdf(z2), 1 - normalCdf(z2));
 }
-function uCdf(u, n1, n2, groups) {
-  const limit = Math.round(2 * u);
+function uCdf(u2, n1, n2, groups) {
+  const limit = Math.round(2 * u2);
   const maxU2 = 2 * n1 * n2;
   let ways = [new Float64Array(maxU2 + 1)];
   ways[0][0] = 1;
   let placed = 0;
-  for (const t of groups) {
+  for (const t2 of groups) {
     const next = [];
-    const choose = binomialRow(t);
-    for (let a = 0; a < ways.length; a++) {
-      const row = ways[a];
+    const choose = binomialRow(t2);
+    for (let a2 = 0; a2 < ways.length; a2++) {
+      const row = ways[a2];
       if (!row) continue;
-      const second = placed - a;
-      for (let k = 0; k <= t && a + k <= n1; k++) {
-        if (t - k > n2 - second) continue;
-        const add = 2 * k * second + k * (t - k);
-        const target = next[a + k] ??= new Float64Array(maxU2 + 1);
-        const c = choose[k];
-        for (let w = 0; w + add <= maxU2; w++) {
-          const x = row[w];
-          if (x !== 0) target[w + add] += c * x;
+      const second = placed - a2;
+      for (let k2 = 0; k2 <= t2 && a2 + k2 <= n1; k2++) {
+        if (t2 - k2 > n2 - second) continue;
+        const add = 2 * k2 * second + k2 * (t2 - k2);
+        const target = next[a2 + k2] ??= new Float64Array(maxU2 + 1);
+        const c2 = choose[k2];
+        for (let w2 = 0; w2 + add <= maxU2; w2++) {
+          const x = row[w2];
+          if (x !== 0) target[w2 + add] += c2 * x;
         }
       }
     }
     ways = next;
-    placed += t;
+    placed += t2;
   }
   const final = ways[n1];
   let below = 0;
   let total = 0;
-  for (let w = 0; w <= maxU2; w++) {
-    total += final[w];
-    if (w <= limit) below += final[w];
+  for (let w2 = 0; w2 <= maxU2; w2++) {
+    total += final[w2];
+    if (w2 <= limit) below += final[w2];
   }
   return below / total;
 }
-function binomialRow(t) {
+function binomialRow(t2) {
   const row = [1];
-  for (let k = 1; k <= t; k++) row.push(row[k - 1] * (t - k + 1) / k);
+  for (let k2 = 1; k2 <= t2; k2++) row.push(row[k2 - 1] * (t2 - k2 + 1) / k2);
   return row;
 }
 
@@ -6657,116 +6704,116 @@ var MEDIAN_CI_95 = [
 
 // src/analyze/stats/median.ts
 function median(sorted) {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const k = Math.floor(n / 2);
-  if (n % 2 === 1) return sorted[k];
-  const a = sorted[k - 1];
-  return a + 0.5 * (sorted[k] - a);
+  const n2 = sorted.length;
+  if (n2 === 0) return NaN;
+  const k2 = Math.floor(n2 / 2);
+  if (n2 % 2 === 1) return sorted[k2];
+  const a2 = sorted[k2 - 1];
+  return a2 + 0.5 * (sorted[k2] - a2);
 }
-function medianCiOrders(n, confidence) {
-  if (confidence >= 1) return { lo: 0, hi: n + 1 };
-  if (confidence === 0.95 && n < MEDIAN_CI_95.length) {
-    const [lo, hi] = MEDIAN_CI_95[n];
+function medianCiOrders(n2, confidence) {
+  if (confidence >= 1) return { lo: 0, hi: n2 + 1 };
+  if (confidence === 0.95 && n2 < MEDIAN_CI_95.length) {
+    const [lo, hi] = MEDIAN_CI_95[n2];
     return { lo, hi };
   }
-  return computeMedianCiOrders(n, confidence);
+  return computeMedianCiOrders(n2, confidence);
 }
-function computeMedianCiOrders(n, confidence) {
-  if (confidence >= 1) return { lo: 0, hi: n + 1 };
-  return n <= 30 ? exactOrders(n, confidence) : approximateOrders(n, confidence);
+function computeMedianCiOrders(n2, confidence) {
+  if (confidence >= 1) return { lo: 0, hi: n2 + 1 };
+  return n2 <= 30 ? exactOrders(n2, confidence) : approximateOrders(n2, confidence);
 }
-function binomialPmfTable(n) {
+function binomialPmfTable(n2) {
   const out = [];
-  let c = 1n;
-  const denom = 2 ** n;
-  for (let k = 0; k <= n; k++) {
-    out.push(Number(c) / denom);
-    c = c * BigInt(n - k) / BigInt(k + 1);
+  let c2 = 1n;
+  const denom = 2 ** n2;
+  for (let k2 = 0; k2 <= n2; k2++) {
+    out.push(Number(c2) / denom);
+    c2 = c2 * BigInt(n2 - k2) / BigInt(k2 + 1);
   }
   return out;
 }
-function exactOrders(n, confidence) {
-  const pmf = binomialPmfTable(n);
-  const at = (k) => k < 0 || k > n ? 0 : pmf[k];
-  const x = Math.ceil((n + 1) * 0.5) - 1;
+function exactOrders(n2, confidence) {
+  const pmf = binomialPmfTable(n2);
+  const at = (k2) => k2 < 0 || k2 > n2 ? 0 : pmf[k2];
+  const x = Math.ceil((n2 + 1) * 0.5) - 1;
   let accum = at(x);
-  let l = x;
-  let r = x + 1;
-  let lp = at(l - 1);
-  let rp = at(r);
+  let l2 = x;
+  let r2 = x + 1;
+  let lp = at(l2 - 1);
+  let rp = at(r2);
   while (accum < confidence && (lp > 0 || rp > 0)) {
     if (lp >= rp) {
       accum += lp;
-      l--;
-      lp = at(l - 1);
+      l2--;
+      lp = at(l2 - 1);
     } else {
       accum += rp;
-      r++;
-      rp = at(r);
+      r2++;
+      rp = at(r2);
     }
   }
-  return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
+  return { lo: Math.max(l2, 0), hi: Math.min(r2, n2 + 1) };
 }
-function approximateOrders(n, confidence) {
-  const mu = n / 2;
-  const sigma = Math.sqrt(n) / 2;
+function approximateOrders(n2, confidence) {
+  const mu = n2 / 2;
+  const sigma = Math.sqrt(n2) / 2;
   const cdf = (x) => normalCdf((x - mu) / sigma);
   const l1 = mu + sigma * inverseNormalCdf((1 - confidence) / 2);
   const r1 = 2 * mu - l1;
-  const l = Math.floor(Math.floor(l1 - 0.5) + 0.5) + 1;
-  let r = Math.floor(Math.ceil(r1 - 0.5) + 0.5) + 1;
+  const l2 = Math.floor(Math.floor(l1 - 0.5) + 0.5) + 1;
+  let r2 = Math.floor(Math.ceil(r1 - 0.5) + 0.5) + 1;
   const mass = (lo, hi) => cdf(hi - 0.5) - cdf(lo - 0.5);
-  const narrower = mass(l, r - 1);
-  if (narrower >= confidence && narrower < mass(l, r)) r--;
-  return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
+  const narrower = mass(l2, r2 - 1);
+  if (narrower >= confidence && narrower < mass(l2, r2)) r2--;
+  return { lo: Math.max(l2, 0), hi: Math.min(r2, n2 + 1) };
 }
-function inverseNormalCdf(p) {
+function inverseNormalCdf(p2) {
   let lo = -40;
   let hi = 40;
-  for (let i = 0; i < 200; i++) {
+  for (let i2 = 0; i2 < 200; i2++) {
     const mid = (lo + hi) / 2;
-    if (normalCdf(mid) < p) lo = mid;
+    if (normalCdf(mid) < p2) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
 }
 function samplesNeededForCi(confidence) {
-  for (let n = 2; n <= 50; n++) {
-    const o = medianCiOrders(n, confidence);
-    if (o.lo > 0 && o.hi <= n) return `>= ${n}`;
+  for (let n2 = 2; n2 <= 50; n2++) {
+    const o2 = medianCiOrders(n2, confidence);
+    if (o2.lo > 0 && o2.hi <= n2) return `>= ${n2}`;
   }
   return "> 50";
 }
 
 // src/analyze/stats/index.ts
 function summarize(values, assume, confidence = 0.95) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
+  const sorted = [...values].sort((a2, b2) => a2 - b2);
+  const n2 = sorted.length;
   if (assume === "exact") return summarizeExact(sorted);
   const center = median(sorted);
-  const { lo: loOrder, hi: hiOrder } = medianCiOrders(n, confidence);
+  const { lo: loOrder, hi: hiOrder } = medianCiOrders(n2, confidence);
   const lo = loOrder < 1 ? -Infinity : sorted[loOrder - 1];
-  const hi = hiOrder - 1 >= n ? Infinity : sorted[hiOrder - 1];
+  const hi = hiOrder - 1 >= n2 ? Infinity : sorted[hiOrder - 1];
   const warnings = [];
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
     warnings.push(
       `need ${samplesNeededForCi(confidence)} samples for confidence interval at level ${formatGoValue(confidence)}`
     );
   }
-  return { center, lo, hi, n, warnings };
+  return { center, lo, hi, n: n2, warnings };
 }
 function summarizeExact(sorted) {
   let mode = sorted[0] ?? NaN;
   let modeCount = 0;
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    if (j - i > modeCount) {
-      mode = sorted[i];
-      modeCount = j - i;
+  for (let i2 = 0; i2 < sorted.length; ) {
+    let j2 = i2;
+    while (j2 < sorted.length && sorted[j2] === sorted[i2]) j2++;
+    if (j2 - i2 > modeCount) {
+      mode = sorted[i2];
+      modeCount = j2 - i2;
     }
-    i = j;
+    i2 = j2;
   }
   const lo = sorted[0] ?? NaN;
   const hi = sorted[sorted.length - 1] ?? NaN;
@@ -6787,28 +6834,28 @@ var uTestMinP = {
   9: 1 / 24310
 };
 function samplesNeededForAlpha(alpha) {
-  for (let n = 1; n <= 9; n++) if (uTestMinP[n] <= alpha) return { op: ">=", n };
+  for (let n2 = 1; n2 <= 9; n2++) if (uTestMinP[n2] <= alpha) return { op: ">=", n: n2 };
   return { op: ">", n: 10 };
 }
 function compareSamples(base, head, assume, alpha = 0.05) {
   const n1 = base.length;
   const n2 = head.length;
   if (assume === "exact") return { p: 0, alpha: 0, n1, n2, warnings: [] };
-  let p;
+  let p2;
   try {
-    p = mannWhitneyU(base, head);
+    p2 = mannWhitneyU(base, head);
   } catch (err) {
     if (err instanceof SamplesEqualError) return { p: 1, alpha, n1, n2, warnings: [err.message] };
     throw err;
   }
   const warnings = [];
   const need = samplesNeededForAlpha(alpha);
-  if (p > alpha && n1 < need.n && n2 < need.n) {
+  if (p2 > alpha && n1 < need.n && n2 < need.n) {
     warnings.push(
       `need ${need.op} ${need.n} samples to detect a difference at alpha level ${formatGoValue(alpha)}`
     );
   }
-  return { p, alpha, n1, n2, warnings };
+  return { p: p2, alpha, n1, n2, warnings };
 }
 
 // src/analyze/bench-compare.ts
@@ -6818,44 +6865,44 @@ function compareBenchFiles(files, options = benchstatDefaults) {
   const configKeys = [];
   const rowOrder = /* @__PURE__ */ new Map();
   const unitOrder = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    for (const r of f.results) {
-      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
-      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
-      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
+  for (const f2 of files) {
+    for (const r2 of f2.results) {
+      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
+      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
+      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
     }
   }
   const tables = /* @__PURE__ */ new Map();
-  files.forEach((f, col) => {
-    for (const r of f.results) {
-      const config = configKeys.map((k) => r.config[k] ?? "");
-      for (const v of r.values) {
-        const key = JSON.stringify([config, v.unit]);
-        let t = tables.get(key);
-        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t.cells.get(r.name);
-        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
+  files.forEach((f2, col) => {
+    for (const r2 of f2.results) {
+      const config = configKeys.map((k2) => r2.config[k2] ?? "");
+      for (const v2 of r2.values) {
+        const key = JSON.stringify([config, v2.unit]);
+        let t2 = tables.get(key);
+        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t2.cells.get(r2.name);
+        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
         let values = row.get(col);
         if (!values) row.set(col, values = []);
-        values.push(v.value);
+        values.push(v2.value);
       }
     }
   });
-  const sorted = [...tables.values()].sort((a, b) => {
-    for (let i = 0; i < configKeys.length; i++) {
-      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
+  const sorted = [...tables.values()].sort((a2, b2) => {
+    for (let i2 = 0; i2 < configKeys.length; i2++) {
+      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
     }
-    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
+    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
   });
-  return sorted.map((t) => {
-    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
+  return sorted.map((t2) => {
+    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
     const present = /* @__PURE__ */ new Set();
-    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a, b) => a - b);
+    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a2, b2) => a2 - b2);
     const baseCol = cols[0];
-    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
+    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
     const rows = names.map((name) => {
-      const byCol = t.cells.get(name);
+      const byCol = t2.cells.get(name);
       const base = byCol.get(baseCol);
       const baseSummary = base && summarize(base, assume, options.confidence);
       return {
@@ -6876,35 +6923,35 @@ function compareBenchFiles(files, options = benchstatDefaults) {
       };
     });
     return {
-      config: configKeys.map((k, i) => [k, t.config[i]]),
-      unit: t.unit,
+      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
+      unit: t2.unit,
       assume,
-      columns: cols.map((c) => files[c].label),
+      columns: cols.map((c2) => files[c2].label),
       rows,
-      summaries: cols.map((_, i) => columnSummary(rows, i))
+      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
     };
   });
 }
 function mergeUnitMetadata(files) {
   const out = {};
-  for (const f of files) {
-    for (const [unit, meta] of Object.entries(f.units)) {
-      const m = out[unit] ??= {};
-      m.assume ??= meta.assume;
-      m.better ??= meta.better;
+  for (const f2 of files) {
+    for (const [unit, meta] of Object.entries(f2.units)) {
+      const m2 = out[unit] ??= {};
+      m2.assume ??= meta.assume;
+      m2.better ??= meta.better;
     }
   }
   return out;
 }
 function geomean(xs) {
   if (xs.length === 0) return NaN;
-  let m = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
+  let m2 = 0;
+  for (let i2 = 0; i2 < xs.length; i2++) {
+    const x = xs[i2];
     if (x <= 0) return NaN;
-    m += (Math.log(x) - m) / (i + 1);
+    m2 += (Math.log(x) - m2) / (i2 + 1);
   }
-  return Math.exp(m);
+  return Math.exp(m2);
 }
 function columnSummary(rows, col) {
   const isBase = col === 0;
@@ -6918,91 +6965,48 @@ function columnSummary(rows, col) {
     if (!cell) continue;
     centers.push(cell.summary.center);
     if (!isBase && cell.baseCenter !== void 0) {
-      const a = cell.summary.center;
-      const b = cell.baseCenter;
-      if (a === b) ratios.push(1);
-      else if (b === 0) {
+      const a2 = cell.summary.center;
+      const b2 = cell.baseCenter;
+      if (a2 === b2) ratios.push(1);
+      else if (b2 === 0) {
         badRatio = true;
         ratios.push(0);
-      } else ratios.push(a / b);
+      } else ratios.push(a2 / b2);
     }
   }
-  const s = { warnings: [] };
+  const s2 = { warnings: [] };
   if (!isBase && nBase !== ratios.length) {
-    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
   }
   const gm = geomean(centers);
-  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
-  else s.geomean = gm;
+  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
+  else s2.geomean = gm;
   if (!isBase && !badRatio) {
-    const r = geomean(ratios);
-    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
-    else s.ratio = r;
+    const r2 = geomean(ratios);
+    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
+    else s2.ratio = r2;
   }
-  return s;
-}
-
-// src/model/units.ts
-function tidyUnit(unit) {
-  switch (unit) {
-    case "ns/op":
-      return { unit: "sec/op", factor: 1e-9 };
-    case "MB/s":
-      return { unit: "B/s", factor: 1e6 };
-    case "B/op":
-    case "allocs/op":
-      return { unit, factor: 1 };
-  }
-  if (!unit.includes("ns") && !unit.includes("MB")) return { unit, factor: 1 };
-  let factor = 1;
-  let denominator = false;
-  const out = unit.replace(/[^*/\-\s]+|[*/\-\s]/g, (token) => {
-    if (token === "/") denominator = true;
-    else if (token === "*") denominator = false;
-    else if (!denominator && token === "ns") {
-      factor /= 1e9;
-      return "sec";
-    } else if (!denominator && token === "MB") {
-      factor *= 1e6;
-      return "B";
-    }
-    return token;
-  });
-  return { unit: out, factor };
-}
-function unitClass(tidied) {
-  let denominator = false;
-  for (const token of tidied.split(/([*/\-\s])/)) {
-    if (token === "/") denominator = true;
-    else if (token === "*") denominator = false;
-    else if (!denominator && (token === "B" || token === "MB" || token === "bytes"))
-      return "binary";
-  }
-  return "decimal";
-}
-function higherIsBetter(tidied, meta) {
-  if (meta?.better) return meta.better === "higher";
-  return /\/(s|sec|second)$/.test(tidied);
+  return s2;
 }
 
 // src/analyze/stats/multiple.ts
 function adjustPValues(ps, method) {
-  const m = ps.length;
-  if (method === "none" || m === 0) return [...ps];
-  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
-  const out = new Array(m);
+  const m2 = ps.length;
+  if (method === "none" || m2 === 0) return [...ps];
+  const order = ps.map((p2, i2) => ({ p: p2, i: i2 })).sort((a2, b2) => a2.p - b2.p);
+  const out = new Array(m2);
   if (method === "holm") {
     let running = 0;
-    order.forEach(({ p, i }, k) => {
-      running = Math.max(running, Math.min(1, (m - k) * p));
-      out[i] = running;
+    order.forEach(({ p: p2, i: i2 }, k2) => {
+      running = Math.max(running, Math.min(1, (m2 - k2) * p2));
+      out[i2] = running;
     });
   } else {
     let running = 1;
-    for (let k = m - 1; k >= 0; k--) {
-      const { p, i } = order[k];
-      running = Math.min(running, Math.min(1, m / (k + 1) * p));
-      out[i] = running;
+    for (let k2 = m2 - 1; k2 >= 0; k2--) {
+      const { p: p2, i: i2 } = order[k2];
+      running = Math.min(running, Math.min(1, m2 / (k2 + 1) * p2));
+      out[i2] = running;
     }
   }
   return out;
@@ -7013,45 +7017,45 @@ var EXACT_LIMIT2 = 50;
 var EXACT_LIMIT_WITH_TIES2 = 13;
 function wilcoxonSignedRank(base, head) {
   if (base.length !== head.length) throw new Error("the signed-rank test needs paired samples");
-  const diffs = base.map((b, i) => head[i] - b).filter((d) => d !== 0);
-  const n = diffs.length;
-  if (n === 0) throw new SamplesEqualError();
-  const sorted = diffs.map((d) => ({ d, a: Math.abs(d) })).sort((x, y) => x.a - y.a);
-  const rank2 = new Array(n);
+  const diffs = base.map((b2, i2) => head[i2] - b2).filter((d2) => d2 !== 0);
+  const n2 = diffs.length;
+  if (n2 === 0) throw new SamplesEqualError();
+  const sorted = diffs.map((d2) => ({ d: d2, a: Math.abs(d2) })).sort((x, y2) => x.a - y2.a);
+  const rank2 = new Array(n2);
   const groups = [];
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && sorted[j].a === sorted[i].a) j++;
-    for (let k = i; k < j; k++) rank2[k] = i + 1 + j;
-    groups.push(j - i);
-    i = j;
+  for (let i2 = 0; i2 < n2; ) {
+    let j2 = i2;
+    while (j2 < n2 && sorted[j2].a === sorted[i2].a) j2++;
+    for (let k2 = i2; k2 < j2; k2++) rank2[k2] = i2 + 1 + j2;
+    groups.push(j2 - i2);
+    i2 = j2;
   }
   let wPlus2 = 0;
-  for (let k = 0; k < n; k++) if (sorted[k].d > 0) wPlus2 += rank2[k];
-  const total2 = n * (n + 1);
-  const ties = groups.length < n;
-  if (n <= (ties ? EXACT_LIMIT_WITH_TIES2 : EXACT_LIMIT2)) {
+  for (let k2 = 0; k2 < n2; k2++) if (sorted[k2].d > 0) wPlus2 += rank2[k2];
+  const total2 = n2 * (n2 + 1);
+  const ties = groups.length < n2;
+  if (n2 <= (ties ? EXACT_LIMIT_WITH_TIES2 : EXACT_LIMIT2)) {
     const counts = new Float64Array(total2 + 1);
     counts[0] = 1;
     let reach = 0;
-    for (let k = 0; k < n; k++) {
-      const r = rank2[k];
-      for (let w = reach; w >= 0; w--) if (counts[w] !== 0) counts[w + r] += counts[w];
-      reach += r;
+    for (let k2 = 0; k2 < n2; k2++) {
+      const r2 = rank2[k2];
+      for (let w2 = reach; w2 >= 0; w2--) if (counts[w2] !== 0) counts[w2 + r2] += counts[w2];
+      reach += r2;
     }
     const small = Math.min(wPlus2, total2 - wPlus2);
     let tail = 0;
-    for (let w = 0; w <= small; w++) tail += counts[w];
-    return Math.min(1, 2 * tail / 2 ** n);
+    for (let w2 = 0; w2 <= small; w2++) tail += counts[w2];
+    return Math.min(1, 2 * tail / 2 ** n2);
   }
-  const tie = groups.reduce((s, t) => s + (t * t * t - t), 0);
-  const mean = n * (n + 1) / 4;
-  const sd = Math.sqrt(n * (n + 1) * (2 * n + 1) / 24 - tie / 48);
+  const tie = groups.reduce((s2, t2) => s2 + (t2 * t2 * t2 - t2), 0);
+  const mean = n2 * (n2 + 1) / 4;
+  const sd = Math.sqrt(n2 * (n2 + 1) * (2 * n2 + 1) / 24 - tie / 48);
   if (sd === 0) throw new SamplesEqualError();
   let numer = wPlus2 / 2 - mean;
   numer -= Math.sign(numer) * 0.5;
-  const z = numer / sd;
-  return Math.min(1, 2 * Math.min(normalCdf(z), 1 - normalCdf(z)));
+  const z2 = numer / sd;
+  return Math.min(1, 2 * Math.min(normalCdf(z2), 1 - normalCdf(z2)));
 }
 
 // src/analyze/gate.ts
@@ -7068,17 +7072,17 @@ var defaultGateOptions = {
   fallback: { pct: 10, floor: 0 }
 };
 function globMatches(pattern, name) {
-  const re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
-  return re.test(name) || re.test(`Benchmark${name}`);
+  const re2 = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
+  return re2.test(name) || re2.test(`Benchmark${name}`);
 }
-function escapeRegExp(s) {
-  return s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(s2) {
+  return s2.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 }
 function limitFor(options, name, unit) {
   let limit = options.fallback;
-  for (const r of options.rules) {
-    if (r.unit === unit && (r.pattern === void 0 || globMatches(r.pattern, name)))
-      limit = r.limit;
+  for (const r2 of options.rules) {
+    if (r2.unit === unit && (r2.pattern === void 0 || globMatches(r2.pattern, name)))
+      limit = r2.limit;
   }
   return limit;
 }
@@ -7087,10 +7091,10 @@ function gate(base, head, options = defaultGateOptions) {
   const tables = compareBenchFiles([base, head], options);
   const findings = [];
   const tested = [];
-  for (const t of tables) {
-    for (const row of t.rows) {
+  for (const t2 of tables) {
+    for (const row of t2.rows) {
       const finding = judgeRow(
-        t,
+        t2,
         row.name,
         row.cells[0]?.values,
         row.cells[1]?.values,
@@ -7103,37 +7107,37 @@ function gate(base, head, options = defaultGateOptions) {
     }
   }
   const adjusted = adjustPValues(
-    tested.map((f) => f.rawP),
+    tested.map((f2) => f2.rawP),
     options.correction
   );
-  tested.forEach((f, i) => f.p = adjusted[i]);
-  for (const f of findings) decide(f, options);
+  tested.forEach((f2, i2) => f2.p = adjusted[i2]);
+  for (const f2 of findings) decide(f2, options);
   const notes = [];
-  const single = findings.some((f) => f.base?.n === 1 && f.head?.n === 1);
+  const single = findings.some((f2) => f2.base?.n === 1 && f2.head?.n === 1);
   if (single) {
     notes.push(
       "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
     );
   }
-  const regressions = findings.filter((f) => f.verdict === "regression");
+  const regressions = findings.filter((f2) => f2.verdict === "regression");
   return {
     findings,
     verdict: regressions.length > 0 ? "fail" : "pass",
     regressions,
-    improvements: findings.filter((f) => f.verdict === "improvement"),
+    improvements: findings.filter((f2) => f2.verdict === "improvement"),
     notes,
     options
   };
 }
-function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) {
-  const meta = baseFile.units[t.unit] ?? headFile.units[t.unit];
+function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile) {
+  const meta = baseFile.units[t2.unit] ?? headFile.units[t2.unit];
   const finding = {
     name,
-    unit: t.unit,
-    config: t.config,
+    unit: t2.unit,
+    config: t2.config,
     method: "none",
-    limit: limitFor(options, name, t.unit),
-    higherIsBetter: higherIsBetter(t.unit, meta),
+    limit: limitFor(options, name, t2.unit),
+    higherIsBetter: higherIsBetter(t2.unit, meta),
     verdict: "inconclusive",
     notes: []
   };
@@ -7143,12 +7147,12 @@ function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) 
     finding.verdict = baseValues ? "only-base" : "only-head";
     return finding;
   }
-  const b = finding.base;
-  const h = finding.head;
-  finding.change = b.center === 0 ? h.center === 0 ? 0 : Infinity : h.center / b.center - 1;
+  const b2 = finding.base;
+  const h2 = finding.head;
+  finding.change = b2.center === 0 ? h2.center === 0 ? 0 : Infinity : h2.center / b2.center - 1;
   const declared = meta?.assume === "exact";
   const single = baseValues.length < 2 || headValues.length < 2;
-  const countsAllocations = t.unit === "allocs/op" || t.unit === "B/op";
+  const countsAllocations = t2.unit === "allocs/op" || t2.unit === "B/op";
   if (declared || allEqual(baseValues) && allEqual(headValues) && (!single || countsAllocations)) {
     finding.method = "exact";
     return finding;
@@ -7167,48 +7171,1008 @@ function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) 
     if (!(err instanceof SamplesEqualError)) throw err;
     finding.rawP = 1;
   }
-  for (const w of [...b.warnings, ...h.warnings])
-    if (!finding.notes.includes(w)) finding.notes.push(w);
-  if (t.unit === "allocs/op" || t.unit === "B/op") {
+  for (const w2 of [...b2.warnings, ...h2.warnings])
+    if (!finding.notes.includes(w2)) finding.notes.push(w2);
+  if (t2.unit === "allocs/op" || t2.unit === "B/op") {
     finding.notes.push(
-      `${t.unit} varies between runs here, so it is judged by the test rather than exactly`
+      `${t2.unit} varies between runs here, so it is judged by the test rather than exactly`
     );
   }
   return finding;
 }
-function beyond(f, worse) {
-  const delta = f.head.center - f.base.center;
-  const signed = f.higherIsBetter ? -delta : delta;
+function beyond(f2, worse) {
+  const delta = f2.head.center - f2.base.center;
+  const signed = f2.higherIsBetter ? -delta : delta;
   if (worse ? signed <= 0 : signed >= 0) return false;
   const abs = Math.abs(delta);
-  const rel = Math.abs(f.change);
-  return abs > f.limit.floor && rel > f.limit.pct / 100;
+  const rel = Math.abs(f2.change);
+  return abs > f2.limit.floor && rel > f2.limit.pct / 100;
 }
-function decide(f, options) {
-  if (f.verdict === "only-base" || f.verdict === "only-head") return;
-  if (f.method === "none") return;
-  const significant = f.method === "exact" || !(f.p > options.alpha);
-  if (f.method === "exact" && f.base.center === f.head.center) f.verdict = "unchanged";
-  else if (significant && beyond(f, true)) f.verdict = "regression";
-  else if (significant && beyond(f, false)) f.verdict = "improvement";
-  else f.verdict = "unchanged";
+function decide(f2, options) {
+  if (f2.verdict === "only-base" || f2.verdict === "only-head") return;
+  if (f2.method === "none") return;
+  const significant = f2.method === "exact" || !(f2.p > options.alpha);
+  if (f2.method === "exact" && f2.base.center === f2.head.center) f2.verdict = "unchanged";
+  else if (significant && beyond(f2, true)) f2.verdict = "regression";
+  else if (significant && beyond(f2, false)) f2.verdict = "improvement";
+  else f2.verdict = "unchanged";
 }
 
-// src/collect/files.ts
-import { readFile, stat } from "node:fs/promises";
-async function readInputFile(path) {
+// src/collect/go-bench.ts
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+async function listTestPackages(runner, dir, patterns) {
+  const r2 = await runner.run(
+    "go",
+    [
+      "list",
+      "-f",
+      "{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}	{{.Dir}}{{end}}",
+      ...patterns
+    ],
+    { cwd: dir }
+  );
+  if (r2.code !== 0) {
+    throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}:
+${r2.output.trim()}`);
+  }
+  return r2.output.split("\n").filter((l2) => l2.includes("	")).map((l2) => {
+    const [importPath, pkgDir] = l2.split("	");
+    return { importPath, dir: pkgDir };
+  });
+}
+function benchFlags(s2, prefix) {
+  const f2 = [`-${prefix}run`, "^$", `-${prefix}bench`, s2.bench, `-${prefix}benchmem`];
+  if (s2.benchtime) f2.push(`-${prefix}benchtime`, s2.benchtime);
+  if (s2.cpu) f2.push(`-${prefix}cpu`, s2.cpu);
+  return f2;
+}
+var fileSafe = (importPath) => importPath.replace(/[^A-Za-z0-9._-]+/g, "_");
+async function runGoBench(s2, runner, log) {
+  const packages = await listTestPackages(runner, s2.dir, s2.packages);
+  if (packages.length === 0) {
+    throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
+  }
+  let text = "";
+  const profiles = [];
+  for (const [i2, pkg] of packages.entries()) {
+    log(
+      `[${i2 + 1}/${packages.length}] go test -bench ${s2.bench} -count ${s2.count} ${pkg.importPath}`
+    );
+    const args = ["test", ...benchFlags(s2, ""), "-count", String(s2.count)];
+    if (s2.profilesDir) {
+      const base = path.join(s2.profilesDir, fileSafe(pkg.importPath));
+      args.push("-cpuprofile", `${base}.cpu.pb.gz`, "-memprofile", `${base}.mem.pb.gz`);
+      profiles.push(`${base}.cpu.pb.gz`, `${base}.mem.pb.gz`);
+    }
+    args.push(pkg.importPath);
+    const r2 = await runner.run("go", args, { cwd: s2.dir, onLine: log });
+    text += r2.output.endsWith("\n") || r2.output === "" ? r2.output : `${r2.output}
+`;
+  }
+  return { text, profiles };
+}
+async function git(runner, cwd, args) {
+  const r2 = await runner.run("git", args, { cwd });
+  if (r2.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
+${r2.output.trim()}`);
+  return r2.output.trim();
+}
+async function runGoBenchInterleaved(s2, runner, log) {
+  const root2 = await git(runner, s2.dir, ["rev-parse", "--show-toplevel"]);
+  const verify = await runner.run(
+    "git",
+    ["rev-parse", "--verify", "--quiet", `${s2.baseRef}^{commit}`],
+    {
+      cwd: s2.dir
+    }
+  );
+  if (verify.code !== 0) {
+    throw new UserError(`base ref "${s2.baseRef}" is not a commit of the repository at ${root2}`);
+  }
+  const baseSha = verify.output.trim();
+  const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
+  const tree = path.join(work, "base");
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new UserError(`${path}: is a directory, not a file`);
-    return await readFile(path);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path}: permission denied`);
-    throw new UserError(`${path}: cannot be read (${err.message})`);
+    log(`checking out base ${baseSha.slice(0, 12)} (${s2.baseRef}) into a temporary worktree`);
+    await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
+    const baseDir = path.join(tree, path.relative(root2, path.resolve(s2.dir)));
+    const headPkgs = await listTestPackages(runner, s2.dir, s2.packages);
+    const basePkgs = new Map(
+      (await listTestPackages(runner, baseDir, s2.packages).catch(() => [])).map((p2) => [
+        p2.importPath,
+        p2
+      ])
+    );
+    if (headPkgs.length === 0) {
+      throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
+    }
+    const sides = [];
+    let base = "";
+    let head = "";
+    for (const [i2, pkg] of headPkgs.entries()) {
+      log(`[${i2 + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
+      const headBin = path.join(work, `${i2}.head.test`);
+      const hb = await runner.run("go", ["test", "-c", "-o", headBin, pkg.importPath], {
+        cwd: s2.dir
+      });
+      if (hb.code !== 0) {
+        head += hb.output;
+        continue;
+      }
+      const entry = { pkg, head: { bin: headBin, dir: pkg.dir } };
+      const basePkg = basePkgs.get(pkg.importPath);
+      if (basePkg) {
+        const baseBin = path.join(work, `${i2}.base.test`);
+        const bb = await runner.run("go", ["test", "-c", "-o", baseBin, pkg.importPath], {
+          cwd: baseDir
+        });
+        if (bb.code === 0) entry.base = { bin: baseBin, dir: basePkg.dir };
+        else base += bb.output;
+      }
+      sides.push(entry);
+    }
+    for (const entry of sides) {
+      const outputs = { base: [], head: [] };
+      for (let round = 0; round < s2.count; round++) {
+        const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
+        for (const side of order) {
+          const target = entry[side];
+          if (!target) continue;
+          log(`round ${round + 1}/${s2.count}: ${side} ${entry.pkg.importPath}`);
+          const r2 = await runner.run(target.bin, [...benchFlags(s2, "test."), "-test.count", "1"], {
+            cwd: target.dir
+          });
+          outputs[side].push(r2.output);
+        }
+      }
+      base += mergeRounds(outputs.base);
+      head += mergeRounds(outputs.head);
+    }
+    return { base, head, baseSha, rounds: s2.count };
+  } finally {
+    await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
+    await rm(work, { recursive: true, force: true });
   }
 }
+function mergeRounds(rounds) {
+  if (rounds.length === 0) return "";
+  const lines = (t2) => t2.split("\n").filter((l2) => l2 !== "");
+  const isResult = (l2) => l2.startsWith("Benchmark");
+  const isNoise = (l2) => l2 === "PASS" || /^ok\s/.test(l2);
+  const header = lines(rounds[0]).filter(
+    (l2) => !isResult(l2) && !isNoise(l2) && /^[a-z][^:\s]*: /.test(l2)
+  );
+  const body = rounds.flatMap((r2) => lines(r2).filter((l2) => !isNoise(l2) && !header.includes(l2)));
+  return `${[...header, ...body].join("\n")}
+`;
+}
+
+// src/collect/js-bench.ts
+import path2 from "node:path";
+import { pathToFileURL } from "node:url";
+
+// node_modules/tinybench/dist/index.js
+var e = Object.freeze(() => {
+});
+var t = globalThis.Event;
+var n = class extends t {
+  get error() {
+    return this.#e;
+  }
+  get reason() {
+    return this.#t;
+  }
+  get task() {
+    return this.#n;
+  }
+  #e;
+  #t;
+  #n;
+  constructor(e2, t2, n2) {
+    super(e2), t2 != null && (this.#n = t2), typeof n2 == "string" ? this.#t = n2 : n2 != null && (this.#e = n2);
+  }
+};
+var r = (e2) => e2 !== null && (typeof e2 == "object" || typeof e2 == "function") && typeof e2.then == "function";
+var i = (t2, n2 = 2, a2 = /* @__PURE__ */ new WeakSet()) => {
+  try {
+    if (!r(t2) || a2.has(t2)) return;
+    if (n2 < -1) {
+      a2.add(t2), t2.catch?.(e);
+      return;
+    }
+    a2.add(t2);
+    let o2 = (e2) => {
+      i(e2, n2 - 1, a2);
+    };
+    i(t2.then(o2, o2), n2 - 1, a2);
+  } catch {
+  }
+};
+var a = (async () => {
+}).constructor;
+var o = (e2) => typeof e2 == "function" && e2.constructor === a;
+var s = (e2) => {
+  if (e2 == null) return false;
+  if (o(e2)) return true;
+  try {
+    let t2 = e2(), n2 = r(t2);
+    return n2 && i(t2), n2;
+  } catch {
+    return false;
+  }
+};
+var c = (e2, t2) => {
+  if (!e2) {
+    let e3 = Error.stackTraceLimit;
+    try {
+      Error.stackTraceLimit = 0;
+      let n2 = Error(t2);
+      throw Error.stackTraceLimit = e3, e3 !== 0 && Error.captureStackTrace(n2, c), n2;
+    } finally {
+      Error.stackTraceLimit = e3;
+    }
+  }
+};
+var l = (e2) => {
+  switch (typeof e2) {
+    case "function":
+      return Error(e2.name);
+    case "object":
+      if (e2 !== null) return e2 instanceof Error ? e2 : Error(e2.message ?? "");
+    case "undefined":
+      return Error();
+    case "string":
+      return Error(e2);
+    default:
+      return Error(String(e2));
+  }
+};
+var u = (e2) => Number(e2) / 1e6;
+var d = (e2) => Number(e2) * 1e6;
+var f = (e2) => e2;
+var p = (e2) => BigInt(Math.round(e2 * 1e6));
+function m(e2 = globalThis) {
+  let t2 = "unknown", n2 = "unknown";
+  if (e2.Bun || e2.process && e2.process.versions?.bun) {
+    t2 = "bun";
+    let r2 = e2.Bun?.version;
+    if (r2) n2 = r2;
+    else {
+      let t3 = e2.process?.versions?.bun;
+      t3 && (n2 = t3);
+    }
+  } else e2.Deno ? (t2 = "deno", n2 = e2.Deno.version?.deno ?? "unknown") : e2.process && e2.process.release?.name === "node" ? (t2 = "node", n2 = e2.process.versions?.node ?? "unknown") : e2.HermesInternal ? (t2 = "hermes", n2 = e2.HermesInternal.getRuntimeProperties?.()["OSS Release Version"] ?? "unknown") : h(e2) && e2.navigator.userAgent === "Cloudflare-Workers" ? t2 = "workerd" : h(e2) && e2.navigator.userAgent.toLowerCase().startsWith("quickjs-ng") ? (t2 = "quickjs-ng", n2 = e2.navigator.userAgent.split("/")[1] ?? "unknown") : typeof e2.Netlify == "object" ? t2 = "netlify" : typeof e2.EdgeRuntime == "string" ? t2 = "edge-light" : e2.__lagon__ ? t2 = "lagon" : e2.fastly ? t2 = "fastly" : e2.$262 && e2.lockdown && e2.AsyncDisposableStack ? t2 = "moddable" : e2.d8 ? (t2 = "v8", n2 = typeof e2.version == "function" ? e2.version() : "unknown") : e2.inIon && e2.performance && e2.performance.mozMemory ? t2 = "spidermonkey" : typeof e2.$ == "object" && e2.$ !== null && "IsHTMLDDA" in e2.$ ? t2 = "jsc" : e2.window && e2.navigator && (t2 = "browser");
+  return {
+    runtime: t2,
+    version: n2
+  };
+}
+function h(e2 = globalThis) {
+  return typeof e2.navigator == "object" && e2.navigator !== null && typeof e2.navigator.userAgent == "string";
+}
+var { runtime: g, version: _ } = m();
+var v = globalThis.performance.now.bind(globalThis.performance);
+var y = {
+  fn: v,
+  fromMs: f,
+  name: "performanceNow",
+  toMs: f
+};
+var b = globalThis.process?.hrtime?.bigint.bind(globalThis.process?.hrtime) ?? (() => {
+  throw Error("hrtime.bigint() is not supported in this JS environment");
+});
+var S = {
+  fn: b,
+  fromMs: p,
+  name: "hrtimeNow",
+  toMs: u
+};
+var C = globalThis.Bun?.nanoseconds;
+var w = C ? {
+  fn: C,
+  fromMs: d,
+  name: "bunNanoseconds",
+  toMs: u
+} : void 0;
+function T(e2) {
+  return {
+    fn: e2,
+    fromMs: f,
+    name: "custom",
+    toMs: f
+  };
+}
+var ee = (e2 = g) => e2 === "bun" ? w : e2 === "deno" ? y : e2 === "node" ? S : y;
+var E = (e2) => {
+  switch (typeof e2) {
+    case "function":
+      return T(e2);
+    case "string":
+      switch (e2) {
+        case "auto":
+          return ee();
+        case "bunNanoseconds":
+          return w ?? y;
+        case "hrtimeNow":
+          return S;
+        default:
+          return y;
+      }
+    case "object":
+      return e2 === null ? y : (c(D(e2), "Invalid Timestamp Provider object"), e2);
+    case "undefined":
+      return y;
+    default:
+      throw Error("Invalid value for 'timestampProvider' or 'now'");
+  }
+};
+function D(e2) {
+  return typeof e2 == "object" && !!e2 && typeof e2.fn == "function" && typeof e2.name == "string" && typeof e2.toMs == "function" && typeof e2.fromMs == "function";
+}
+var O = async (e2) => {
+  let { fn: t2, iterations: n2, limit: r2, signal: i2, time: a2 = 0, timestampProvider: o2 = y } = e2, s2 = n2 === 0 ? r2 : Math.max(0, Math.min(r2, n2)), c2 = [], u2 = [], d2 = true, f2 = 0, p2 = Number.isFinite(a2) && a2 > 0, m2 = n2 > 0, h2 = 0, g2 = o2.fn, _2 = m2 ? p2 ? () => d2 && f2++ < n2 && (g2() < h2 || (d2 = false)) : () => d2 && f2++ < n2 : p2 ? () => d2 && (g2() < h2 || (d2 = false)) : () => d2, v2 = (e3) => {
+    d2 && u2.push(e3);
+  }, b2 = (e3) => {
+    c2.push(l(e3));
+  }, x = () => d2 = false, S3 = Array.isArray(i2) ? i2 : i2 ? [i2] : [];
+  if (S3.some((e3) => e3.aborted)) return [];
+  for (let e3 of S3) e3.addEventListener("abort", x);
+  let C2 = async () => {
+    for (; _2(); ) try {
+      v2(await t2());
+    } catch (e3) {
+      d2 = false, b2(e3);
+      break;
+    }
+  };
+  try {
+    p2 && (h2 = g2() + o2.fromMs(a2));
+    let e3 = Array.from({ length: s2 }, () => C2());
+    await Promise.allSettled(e3);
+  } finally {
+    for (let e3 of S3) e3.removeEventListener("abort", x);
+  }
+  if (c2.length === 0) return u2;
+  throw c2.length === 1 ? c2[0] : AggregateError(c2, "Multiple errors occurred during concurrent execution");
+};
+var k = (e2, t2 = 5, n2 = 2) => {
+  if (e2 === Infinity) return "+∞";
+  if (e2 === -Infinity) return "-∞";
+  if (e2 !== e2) return "NaN";
+  let r2 = Math.abs(e2);
+  if (r2 >= 10 ** t2) return e2.toFixed();
+  if (r2 < 10 ** (t2 - n2)) return e2.toFixed(n2);
+  let i2 = Math.min(Math.max(0, t2 - (Math.floor(Math.log10(r2)) + 1)), n2);
+  return e2.toFixed(i2);
+};
+var te = (e2) => {
+  let t2 = e2.result.state;
+  return {
+    "Task name": e2.name,
+    ...t2 === "aborted-with-statistics" || t2 === "completed" ? {
+      "Latency avg (ns)": `${k(d(e2.result.latency.mean))} ± ${k(e2.result.latency.rme)}%`,
+      "Latency med (ns)": `${k(d(e2.result.latency.p50))} ± ${k(d(e2.result.latency.mad))}`,
+      "Throughput avg (ops/s)": `${Math.round(e2.result.throughput.mean).toString()} ± ${k(e2.result.throughput.rme)}%`,
+      "Throughput med (ops/s)": `${Math.round(e2.result.throughput.p50).toString()} ± ${Math.round(e2.result.throughput.mad).toString()}`,
+      Samples: e2.result.latency.samplesCount
+    } : t2 === "errored" ? {
+      Error: e2.result.error.message,
+      Stack: e2.result.error.stack ?? "N/A"
+    } : {
+      "Latency avg (ns)": "N/A",
+      "Latency med (ns)": "N/A",
+      "Throughput avg (ops/s)": "N/A",
+      "Throughput med (ops/s)": "N/A",
+      Samples: "N/A",
+      Remarks: t2
+    },
+    ...t2 === "aborted-with-statistics" && { Remarks: t2 }
+  };
+};
+var [ne, ...A] = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+var j = (e2) => {
+  let t2 = ne;
+  for (let n2 = 0; n2 < A.length; n2++) t2 += A[n2] / (e2 + n2);
+  return 0.5 * Math.log(2 * Math.PI) + (e2 - 0.5) * Math.log(e2 + 6.5) - (e2 + 6.5) + Math.log(t2);
+};
+var M = (e2, t2, n2) => {
+  let r2 = e2 + t2, i2 = e2 + 1, a2 = e2 - 1, o2 = 1, s2 = 1 - r2 * n2 / i2;
+  Math.abs(s2) < 1e-300 && (s2 = 1e-300), s2 = 1 / s2;
+  let c2 = s2;
+  for (let l2 = 1; l2 <= 300; l2++) {
+    let u2 = 2 * l2, d2 = l2 * (t2 - l2) * n2 / ((a2 + u2) * (e2 + u2));
+    s2 = 1 + d2 * s2, Math.abs(s2) < 1e-300 && (s2 = 1e-300), o2 = 1 + d2 / o2, Math.abs(o2) < 1e-300 && (o2 = 1e-300), s2 = 1 / s2, c2 *= s2 * o2, d2 = -(e2 + l2) * (r2 + l2) * n2 / ((e2 + u2) * (i2 + u2)), s2 = 1 + d2 * s2, Math.abs(s2) < 1e-300 && (s2 = 1e-300), o2 = 1 + d2 / o2, Math.abs(o2) < 1e-300 && (o2 = 1e-300), s2 = 1 / s2;
+    let f2 = s2 * o2;
+    if (c2 *= f2, Math.abs(f2 - 1) < 1e-16) break;
+  }
+  return c2;
+};
+var N = (e2) => {
+  let t2 = e2 > 0 ? e2 : 1, n2 = t2 / 2, r2 = 0.5, i2 = n2 < 12 ? j(n2 + 0.5) - j(n2) : 0.5 * Math.log(n2) - 1 / (8 * n2) + 1 / (192 * n2 ** 3) - 1 / (640 * n2 ** 5) + 0.00118582565234835 / n2 ** 7 - 0.00167977198469943 / n2 ** 9 + 0.00342404392538552 / n2 ** 11, a2 = 0.5 * Math.log(Math.PI), o2 = i2 - 0.5 * Math.log(t2 * Math.PI), s2 = (e3) => {
+    let o3 = e3 * e3, s3 = o3 / (t2 + o3), c3 = Math.exp(i2 - a2 + n2 * Math.log1p(-s3) + r2 * Math.log(s3));
+    return s3 <= 0.5 ? 1 - c3 * M(r2, n2, s3) / r2 : c3 * M(n2, r2, 1 - s3) / n2;
+  }, c2 = (e3) => o2 - (t2 + 1) / 2 * Math.log1p(e3 * e3 / t2), l2 = 1.959963984540054;
+  for (let e3 = 0; e3 < 30; e3++) {
+    let e4 = Math.exp(-c2(l2)), t3 = 0.5 * (s2(l2) - 0.05) * e4;
+    if (!Number.isFinite(t3)) break;
+    let n3 = l2 + t3;
+    if (!(n3 > 0)) break;
+    let r3 = Math.abs(t3);
+    if (l2 = n3, r3 <= 4e-16 * e4) break;
+  }
+  return l2;
+};
+var P = (e2) => Array.isArray(e2) && e2.length !== 0;
+function F(e2) {
+  let t2 = e2.length;
+  if (t2 < 1024) {
+    e2.sort(z);
+    return;
+  }
+  let n2 = true, r2 = true, i2 = e2[0];
+  for (let a3 = 0; a3 < t2; a3++) {
+    let t3 = e2[a3];
+    if (!Number.isFinite(t3) || Object.is(t3, -0)) {
+      e2.sort(z);
+      return;
+    }
+    (n2 || r2) && (n2 &&= t3 >= i2, r2 &&= t3 <= i2, i2 = t3);
+  }
+  if (n2) return;
+  if (r2) {
+    e2.reverse();
+    return;
+  }
+  let a2 = new Float64Array(e2).sort();
+  for (let n3 = 0; n3 < t2; n3++) e2[n3] = a2[n3];
+}
+var I = (e2) => {
+  let t2 = e2.length;
+  if (t2 === 1) return {
+    mean: e2[0],
+    vr: 0
+  };
+  let n2 = 0, r2 = 0, i2 = 0;
+  for (; i2 < t2; ) {
+    let t3 = e2[i2++], a2 = t3 - n2;
+    n2 += a2 / i2, r2 += a2 * (t3 - n2);
+  }
+  return {
+    mean: n2,
+    vr: r2 / (t2 - 1)
+  };
+};
+var L = (e2, t2) => {
+  let n2 = e2 + t2;
+  return Number.isFinite(n2) ? n2 / 2 : e2 / 2 + t2 / 2;
+};
+var R = (e2, t2) => {
+  let n2 = (e2.length - 1) * t2, r2 = Math.floor(n2), i2 = e2[r2];
+  if (n2 === r2) return i2;
+  let a2 = e2[r2 + 1];
+  if (i2 === a2) return i2;
+  let o2 = n2 - r2;
+  if (o2 === 0.5) return L(i2, a2);
+  let s2 = a2 - i2;
+  return Number.isFinite(s2) ? i2 + o2 * s2 : (1 - o2) * i2 + o2 * a2;
+};
+var z = (e2, t2) => e2 - t2;
+var re = (e2, t2) => {
+  let n2 = 0, r2 = e2.length, i2 = 0;
+  for (; i2 < r2; ) n2 += (Math.abs(e2[i2++] - t2) - n2) / i2;
+  return n2;
+};
+function B(e2, t2) {
+  let n2 = e2.length;
+  if (n2 === 1) return 0;
+  let r2 = n2 >> 1, i2 = n2 + 1 >> 1, a2 = 0, o2 = r2, s2, c2, l2, u2, d2, f2;
+  for (; a2 <= o2; ) {
+    if (s2 = a2 + o2 >> 1, c2 = i2 - s2, l2 = s2 === 0 ? -Infinity : t2 - e2[r2 - s2], d2 = s2 === r2 ? Infinity : t2 - e2[r2 - s2 - 1], u2 = c2 === 0 ? -Infinity : e2[r2 + c2 - 1] - t2, f2 = c2 === n2 - r2 ? Infinity : e2[r2 + c2] - t2, l2 <= f2 && u2 <= d2) return n2 & 1 ? Math.max(l2, u2) : L(Math.max(l2, u2), Math.min(d2, f2));
+    l2 > f2 ? o2 = s2 - 1 : a2 = s2 + 1;
+  }
+  return 0;
+}
+var V = (e2) => B(e2, R(e2, 0.5));
+function H(e2, t2 = false) {
+  let { mean: n2, vr: r2 } = I(e2), i2 = Math.sqrt(r2), a2 = i2 / Math.sqrt(e2.length), o2 = e2.length - 1, s2 = N(o2), c2 = a2 * s2, l2 = n2 === 0 ? Infinity : c2 / Math.abs(n2) * 100, u2 = R(e2, 0.5);
+  return {
+    aad: re(e2, n2),
+    critical: s2,
+    df: o2,
+    mad: B(e2, u2),
+    max: e2[o2],
+    mean: n2,
+    min: e2[0],
+    moe: c2,
+    p50: u2,
+    p75: R(e2, 0.75),
+    p99: R(e2, 0.99),
+    p995: R(e2, 0.995),
+    p999: R(e2, 0.999),
+    rme: l2,
+    samples: t2 ? e2 : void 0,
+    samplesCount: e2.length,
+    sd: i2,
+    sem: a2,
+    variance: r2
+  };
+}
+var U = (e2, t2) => {
+  let n2 = e2.length;
+  if (n2 < 10) return;
+  let r2 = 0;
+  for (let t3 of e2) t3 === 0 && r2++;
+  if (r2 * 2 > n2) return "zero-dominated";
+  let i2 = Math.max(3, Math.min(10, Math.floor(n2 / 1e3))), a2 = 1;
+  for (let t3 = 1; t3 < n2 && !(e2[t3] !== e2[t3 - 1] && (a2++, a2 >= i2)); t3++) ;
+  if (a2 < i2) return "low-distinct";
+  if (n2 > 100 && t2 === 0) return "zero-mad";
+};
+var W = (e2) => {
+  let t2;
+  for (let n2 = 0; n2 < e2.length; n2++) {
+    let r2 = e2[n2];
+    if (!(r2 <= 0) && (t2 ??= r2, e2[n2 + 1] === r2)) return r2;
+  }
+  return t2;
+};
+var G = (e2, t2 = {}) => {
+  let { estimator: n2 = "median", pairs: r2 = 1024, warmupPairs: i2 = 64 } = t2, { fn: a2, toMs: o2 } = e2;
+  if (!Number.isInteger(r2) || r2 <= 0) return 0;
+  if (Number.isInteger(i2) && i2 > 0) for (let e3 = 0; e3 < i2; e3++) {
+    let e4 = a2();
+    o2(a2() - e4);
+  }
+  let s2 = [];
+  for (let e3 = 0; e3 < r2; e3++) {
+    let e4 = a2(), t3 = o2(a2() - e4);
+    t3 > 0 && s2.push(t3);
+  }
+  return s2.length * 2 < r2 ? 0 : (s2.sort(z), n2 === "min" ? s2[0] : R(s2, n2 === "p05" ? 0.05 : 0.5));
+};
+var ae = [
+  "afterAll",
+  "beforeAll",
+  "beforeEach",
+  "afterEach"
+];
+var K = (e2, t2) => {
+  let n2 = r(e2);
+  n2 && i(e2), c(!n2, t2);
+};
+var oe = ["not-started", "started"];
+var q = { state: "not-started" };
+var J = { state: "aborted" };
+var se = { state: "started" };
+var Y = class extends EventTarget {
+  get detectedResolution() {
+    return this.#r;
+  }
+  get name() {
+    return this.#o;
+  }
+  get result() {
+    return {
+      ...this.#s,
+      runtime: this.#n.runtime,
+      runtimeVersion: this.#n.runtimeVersion,
+      timestampProviderName: this.#n.timestampProvider.name
+    };
+  }
+  get runs() {
+    return this.#l;
+  }
+  #e = false;
+  #t;
+  #n;
+  #r = void 0;
+  #i;
+  #a;
+  #o;
+  #s = q;
+  #c;
+  #l = 0;
+  #u;
+  #d;
+  #f;
+  #p;
+  constructor(e2, t2, n2, r2 = {}) {
+    super(), this.#n = e2, this.#o = t2, this.#i = n2, this.#a = r2, this.#t = r2.async ?? s(n2), this.#u = r2.signal, this.#c = r2.retainSamples ?? e2.retainSamples, this.#f = e2.timestampProvider, this.#d = e2.timestampProvider.fn, this.#p = e2.timestampProvider.toMs;
+    for (let e3 of ae) this.#a[e3] != null && c(typeof this.#a[e3] == "function", `'${e3}' must be a function if provided`);
+    this.reset(false), this.#u && (this.#u.aborted ? this.#v() : this.#u.addEventListener("abort", this.#v.bind(this), { once: true })), this.#n.signal && (this.#n.signal.aborted ? this.#v() : this.#n.signal.addEventListener("abort", this.#v.bind(this), { once: true }));
+  }
+  reset(e2 = true) {
+    this.#l = 0, this.#r = void 0, this.#s = this.#e ? J : q, e2 && this.dispatchEvent(new n("reset", this));
+  }
+  async run() {
+    if (this.#s.state !== "not-started") return this;
+    this.#s = { state: "started" }, this.dispatchEvent(new n("start", this)), await this.#n.setup(this, "run");
+    let { error: e2, overriddenIndices: t2, samples: r2 } = await this.#m("run", this.#n.time, this.#n.iterations);
+    return await this.#n.teardown(this, "run"), this.#b({
+      error: e2,
+      latencySamples: r2,
+      overriddenIndices: t2
+    }), this;
+  }
+  runSync() {
+    if (this.#s.state !== "not-started") return this;
+    c(this.#n.concurrency === null, "Cannot use `concurrency` option when using `runSync`"), this.#s = se, this.dispatchEvent(new n("start", this)), K(this.#n.setup(this, "run"), "`setup` function must be sync when using `runSync()`");
+    let { error: e2, overriddenIndices: t2, samples: r2 } = this.#h("run", this.#n.time, this.#n.iterations);
+    return K(this.#n.teardown(this, "run"), "`teardown` function must be sync when using `runSync()`"), this.#b({
+      error: e2,
+      latencySamples: r2,
+      overriddenIndices: t2
+    }), this;
+  }
+  async warmup() {
+    if (this.#s.state !== "not-started") return;
+    this.dispatchEvent(new n("warmup", this)), await this.#n.setup(this, "warmup");
+    let { error: e2 } = await this.#m("warmup", this.#n.warmupTime, this.#n.warmupIterations);
+    await this.#n.teardown(this, "warmup"), this.#y(e2);
+  }
+  warmupSync() {
+    if (this.#s.state !== "not-started") return;
+    this.dispatchEvent(new n("warmup", this)), K(this.#n.setup(this, "warmup"), "`setup` function must be sync when using `runSync()`");
+    let { error: e2 } = this.#h("warmup", this.#n.warmupTime, this.#n.warmupIterations);
+    K(this.#n.teardown(this, "warmup"), "`teardown` function must be sync when using `runSync()`"), this.#y(e2);
+  }
+  async #m(e2, t2, n2) {
+    try {
+      this.#a.beforeAll && await this.#a.beforeAll.call(this, e2);
+      let r2 = this.#n.concurrency !== "task", i2 = 0, a2 = [], o2 = /* @__PURE__ */ new Set(), s2 = async () => {
+        if (!this.#e) try {
+          this.#a.beforeEach != null && await this.#a.beforeEach.call(this, e2);
+          let { iterationCost: t3, overridden: n3, taskTime: s3 } = this.#t ? await this.#g(r2) : this.#_(r2), c2 = a2.push(s3) - 1;
+          n3 && o2.add(c2), r2 && (i2 += t3 ?? s3);
+        } finally {
+          this.#a.afterEach != null && await this.#a.afterEach.call(this, e2);
+        }
+      };
+      try {
+        if (!r2) await O({
+          fn: s2,
+          iterations: n2,
+          limit: Math.max(1, Math.floor(this.#n.threshold)),
+          signal: [this.#u, this.#n.signal].filter((e3) => e3 != null),
+          time: t2,
+          timestampProvider: this.#f
+        }), this.#l = a2.length;
+        else for (; (i2 < t2 || a2.length < n2) && !this.#e; ) await s2();
+      } finally {
+        this.#a.afterAll != null && await this.#a.afterAll.call(this, e2);
+      }
+      return P(a2) ? {
+        overriddenIndices: o2,
+        samples: a2
+      } : {};
+    } catch (e3) {
+      return { error: l(e3) };
+    }
+  }
+  #h(e2, t2, n2) {
+    try {
+      this.#a.beforeAll && K(this.#a.beforeAll.call(this, e2), "`beforeAll` function must be sync when using `runSync()`");
+      let r2 = 0, i2 = [], a2 = /* @__PURE__ */ new Set(), o2 = () => {
+        if (!this.#e) try {
+          this.#a.beforeEach && K(this.#a.beforeEach.call(this, e2), "`beforeEach` function must be sync when using `runSync()`");
+          let { iterationCost: t3, overridden: n3, taskTime: o3 } = this.#_(true), s2 = i2.push(o3) - 1;
+          n3 && a2.add(s2), r2 += t3 ?? o3;
+        } finally {
+          this.#a.afterEach && K(this.#a.afterEach.call(this, e2), "`afterEach` function must be sync when using `runSync()`");
+        }
+      };
+      try {
+        for (; (r2 < t2 || i2.length < n2) && !this.#e; ) o2();
+      } finally {
+        this.#a.afterAll && K(this.#a.afterAll.call(this, e2), "`afterAll` function must be sync when using `runSync()`");
+      }
+      return P(i2) ? {
+        overriddenIndices: a2,
+        samples: i2
+      } : {};
+    } catch (e3) {
+      return { error: l(e3) };
+    }
+  }
+  async #g(e2) {
+    let t2 = this.#d(), n2 = await this.#i.call(this), r2 = this.#p(this.#d() - t2), i2 = e2 ? Q(n2) : void 0, a2 = Z(n2);
+    return a2 === void 0 ? {
+      iterationCost: i2,
+      overridden: false,
+      taskTime: r2
+    } : {
+      iterationCost: i2,
+      overridden: true,
+      taskTime: a2
+    };
+  }
+  #_(e2) {
+    let t2 = this.#d(), n2 = this.#i.call(this), r2 = this.#p(this.#d() - t2);
+    K(n2, "task function must be sync when using `runSync()`");
+    let i2 = e2 ? Q(n2) : void 0, a2 = Z(n2);
+    return a2 === void 0 ? {
+      iterationCost: i2,
+      overridden: false,
+      taskTime: r2
+    } : {
+      iterationCost: i2,
+      overridden: true,
+      taskTime: a2
+    };
+  }
+  #v() {
+    if (this.#e = true, oe.includes(this.#s.state)) {
+      this.#s = J;
+      let e2 = new n("abort", this);
+      this.dispatchEvent(e2), this.#n.dispatchEvent(e2);
+    }
+  }
+  #y(e2) {
+    if (e2) {
+      this.#s = {
+        state: "errored",
+        error: e2
+      };
+      let t2 = new n("error", this, e2);
+      if (this.dispatchEvent(t2), this.#n.dispatchEvent(t2), this.#n.throws) throw e2;
+    }
+  }
+  #b({ error: e2, latencySamples: t2, overriddenIndices: r2 }) {
+    if (P(t2)) {
+      this.#l = t2.length;
+      let e3 = this.#n.timerOverhead;
+      if (e3 !== void 0 && e3 > 0) for (let n2 = 0; n2 < t2.length; n2++) r2?.has(n2) || (t2[n2] = Math.max(0, t2[n2] - e3));
+      let i3 = (r2?.size ?? 0) > 0, a2 = i3 ? t2.filter((e4, t3) => !r2?.has(t3)) : t2;
+      F(t2);
+      let o2 = H(t2, this.#c), s2;
+      i3 ? P(a2) ? (F(a2), this.#r = W(a2), s2 = U(a2, V(a2))) : this.#r = void 0 : (this.#r = W(t2), s2 = U(t2, o2.mad));
+      let c2 = o2.mean, l2 = 0, u2 = [];
+      for (let e4 of t2) e4 === 0 ? u2.push(c2 === 0 ? 0 : 1e3 / c2) : (l2 += e4, u2.push(1e3 / e4));
+      F(u2);
+      let d2 = H(u2, this.#c);
+      if (this.#s = {
+        state: this.#e ? "aborted-with-statistics" : "completed",
+        latency: o2,
+        period: l2 / this.runs,
+        throughput: d2,
+        totalTime: l2
+      }, s2 !== void 0) {
+        let e4 = new n("warning", this, s2);
+        this.dispatchEvent(e4), this.#n.dispatchEvent(e4);
+      }
+    } else this.#e && (this.#s = J);
+    if (e2) {
+      this.#s = {
+        state: "errored",
+        error: e2
+      };
+      let t3 = new n("error", this, e2);
+      if (this.dispatchEvent(t3), this.#n.dispatchEvent(t3), this.#n.throws) throw e2;
+    }
+    let i2 = new n("cycle", this);
+    this.dispatchEvent(i2), this.#n.dispatchEvent(i2), this.dispatchEvent(new n("complete", this));
+  }
+};
+var X = (e2) => typeof e2 == "number" && Number.isFinite(e2) && e2 >= 0;
+function Z(e2) {
+  if (typeof e2 != "object" || !e2) return;
+  let t2 = e2;
+  if (!("overriddenDuration" in t2)) return;
+  let n2 = t2.overriddenDuration;
+  if (typeof n2 != "number") try {
+    r(n2) && i(n2);
+  } catch {
+  }
+  else return X(n2) ? n2 : void 0;
+}
+function Q(e2) {
+  if (typeof e2 != "object" || !e2) return;
+  let t2 = e2;
+  try {
+    if (!("overriddenIterationCost" in t2)) return;
+    let e3 = t2.overriddenIterationCost;
+    return typeof e3 != "number" && r(e3) && i(e3), X(e3) ? e3 : void 0;
+  } catch {
+    return;
+  }
+}
+var $ = '`subtractTimerOverhead` cannot be used with `concurrency: "task"` — set `concurrency` to `null` or `"bench"`, or disable `subtractTimerOverhead`';
+var ce = class extends EventTarget {
+  concurrency;
+  iterations;
+  name;
+  now;
+  retainSamples;
+  runtime;
+  runtimeVersion;
+  setup;
+  signal;
+  subtractTimerOverhead;
+  teardown;
+  threshold;
+  throws;
+  time;
+  timerOverhead;
+  timestampProvider;
+  warmup;
+  warmupIterations;
+  warmupTime;
+  get results() {
+    return this.tasks.map((e2) => e2.result);
+  }
+  get tasks() {
+    return [...this.#e.values()];
+  }
+  #e = /* @__PURE__ */ new Map();
+  constructor(t2 = {}) {
+    super();
+    let { name: r2, ...i2 } = t2;
+    this.name = r2, this.runtime = g, this.runtimeVersion = _, this.concurrency = i2.concurrency ?? null, this.threshold = i2.threshold ?? Infinity, this.time = i2.time ?? 1e3, this.iterations = i2.iterations ?? 64, c(i2.now === void 0 || i2.timestampProvider === void 0, "Cannot set both `now` and `timestampProvider` options"), this.timestampProvider = E(i2.now ?? i2.timestampProvider), this.now = () => this.timestampProvider.toMs(this.timestampProvider.fn()), this.warmup = i2.warmup ?? true, this.warmupIterations = i2.warmupIterations ?? 16, this.warmupTime = i2.warmupTime ?? 250, this.setup = i2.setup ?? e, this.teardown = i2.teardown ?? e, this.throws = i2.throws ?? false, i2.signal != null && (this.signal = i2.signal), this.retainSamples = i2.retainSamples === true, this.subtractTimerOverhead = i2.subtractTimerOverhead === true, c(!(this.subtractTimerOverhead && this.concurrency === "task"), $);
+    let a2 = this.subtractTimerOverhead ? G(this.timestampProvider) : void 0;
+    a2 != null && (this.timerOverhead = a2), this.signal && this.signal.addEventListener("abort", () => {
+      this.dispatchEvent(new n("abort"));
+    }, { once: true });
+  }
+  add(e2, t2, r2 = {}) {
+    if (this.#e.has(e2)) throw Error(`Task "${e2}" already exists`);
+    {
+      let i2 = new Y(this, e2, t2, r2);
+      this.#e.set(e2, i2), this.dispatchEvent(new n("add", i2));
+    }
+    return this;
+  }
+  getTask(e2) {
+    return this.#e.get(e2);
+  }
+  remove(e2) {
+    let t2 = this.getTask(e2);
+    return t2 && (this.#e.delete(e2), this.dispatchEvent(new n("remove", t2))), this;
+  }
+  reset() {
+    for (let e2 of this.#e.values()) e2.reset();
+    this.dispatchEvent(new n("reset"));
+  }
+  async run() {
+    c(!(this.subtractTimerOverhead && this.concurrency === "task"), $), this.warmup && await this.#t(), this.dispatchEvent(new n("start"));
+    let e2 = [];
+    if (this.concurrency === "bench") {
+      let t2 = [];
+      for (let e3 of this.#e.values()) t2.push(e3.run());
+      e2 = await Promise.all(t2);
+    } else for (let t2 of this.#e.values()) e2.push(await t2.run());
+    return this.dispatchEvent(new n("complete")), e2;
+  }
+  runSync() {
+    c(this.concurrency === null, "Cannot use `concurrency` option when using `runSync`"), this.warmup && this.#n();
+    let e2 = [];
+    this.dispatchEvent(new n("start"));
+    for (let t2 of this.#e.values()) e2.push(t2.runSync());
+    return this.dispatchEvent(new n("complete")), e2;
+  }
+  table(e2 = te) {
+    return this.tasks.map(e2);
+  }
+  async #t() {
+    if (this.dispatchEvent(new n("warmup")), this.concurrency === "bench") {
+      let e2 = [];
+      for (let t2 of this.#e.values()) e2.push(t2.warmup());
+      await Promise.all(e2);
+    } else for (let e2 of this.#e.values()) await e2.warmup();
+  }
+  #n() {
+    this.dispatchEvent(new n("warmup"));
+    for (let e2 of this.#e.values()) e2.warmupSync();
+  }
+};
+
+// src/collect/js-bench.ts
+var MIN_ROUNDS = 5;
+function isBench(x) {
+  return typeof x === "object" && x !== null && "run" in x && "tasks" in x && Array.isArray(x.tasks);
+}
+function isTaskMap(x) {
+  return typeof x === "object" && x !== null && Object.values(x).length > 0 && Object.values(x).every((v2) => typeof v2 === "function");
+}
+async function loadSuite(s2) {
+  let mod;
+  try {
+    mod = await import(pathToFileURL(path2.resolve(s2.module)).href);
+  } catch (err) {
+    throw new UserError(`${s2.module}: cannot load the benchmark module: ${err.message}`);
+  }
+  for (const candidate of [mod.default, mod.bench]) if (isBench(candidate)) return candidate;
+  for (const candidate of [mod.default, mod.tasks]) {
+    if (isTaskMap(candidate)) {
+      const bench = new ce({ time: s2.time });
+      for (const [name, fn] of Object.entries(candidate)) bench.add(name, fn);
+      return bench;
+    }
+  }
+  throw new UserError(
+    `${s2.module}: exports no tinybench Bench (as default or "bench") and no tasks (an object of functions, as default or "tasks")`
+  );
+}
+function benchName(task) {
+  return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
+}
+async function runJsBench(s2, log) {
+  if (s2.rounds < MIN_ROUNDS) {
+    throw new UserError(
+      `--rounds: ${s2.rounds} is too few: at least ${MIN_ROUNDS} rounds are needed to compare`
+    );
+  }
+  const bench = await loadSuite(s2);
+  const lines = [
+    `os: ${process.platform}`,
+    `arch: ${process.arch}`,
+    `runtime: node ${process.version}`,
+    `pkg: ${s2.module.replace(/\\/g, "/")}`
+  ];
+  for (let round = 1; round <= s2.rounds; round++) {
+    log(`round ${round}/${s2.rounds}: ${bench.tasks.length} tasks`);
+    await bench.run();
+    for (const task of bench.tasks) {
+      const r2 = task.result;
+      if (r2.state !== "completed") {
+        const reason = "error" in r2 && r2.error instanceof Error ? r2.error.message : r2.state;
+        lines.push(`--- FAIL: ${benchName(task.name)}`, `    ${reason}`);
+        continue;
+      }
+      const nsPerOp = r2.latency.mean * 1e6;
+      lines.push(`${benchName(task.name)} ${r2.latency.samplesCount} ${nsPerOp} ns/op`);
+    }
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/collect/runner.ts
+import { spawn } from "node:child_process";
+var processRunner = {
+  run(cmd, args, options) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ["ignore", "pipe", "pipe"]
+      });
+      let output = "";
+      let pending = "";
+      const onData = (chunk) => {
+        const text = chunk.toString("utf8");
+        output += text;
+        if (!options.onLine) return;
+        pending += text;
+        const lines = pending.split("\n");
+        pending = lines.pop() ?? "";
+        for (const l2 of lines) options.onLine(l2);
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+      child.on("error", (err) => {
+        reject(
+          err.code === "ENOENT" ? new Error(`${cmd}: command not found (is it installed and on PATH?)`) : err
+        );
+      });
+      child.on("close", (code) => {
+        if (pending && options.onLine) options.onLine(pending);
+        resolve({ code: code ?? 1, output });
+      });
+    });
+  }
+};
 
 // src/parse/benchfmt/index.ts
 var MAX_DETAIL_LINES = 40;
@@ -7231,20 +8195,20 @@ function parseMeasurement(text) {
   if (/^nan$/i.test(text)) return NaN;
   if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
     return void 0;
-  const v = Number(text.replace(/_/g, ""));
-  return Number.isFinite(v) ? v : void 0;
+  const v2 = Number(text.replace(/_/g, ""));
+  return Number.isFinite(v2) ? v2 : void 0;
 }
 function parseBenchText(text, label) {
   const file = { label, results: [], failures: [], diagnostics: [], units: {} };
   const state = { file, config: {}, open: void 0 };
   const lines = text.split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, i) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i + 1, state));
+  lines.forEach((raw, i2) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i2 + 1, state));
   return file;
 }
-function parseLine(line, n, state) {
+function parseLine(line, n2, state) {
   const { file } = state;
-  const pos = { file: file.label, line: n };
+  const pos = { file: file.label, line: n2 };
   if (state.open && collectDetail(line, state.open)) return;
   state.open = void 0;
   if (line.startsWith("Benchmark")) {
@@ -7263,7 +8227,7 @@ function parseLine(line, n, state) {
     return;
   }
   if (line.startsWith("Unit")) {
-    const fields = line.split(/\s+/).filter((f) => f !== "");
+    const fields = line.split(/\s+/).filter((f2) => f2 !== "");
     if (fields[0] === "Unit") {
       const message = parseUnitLine(fields, file.units);
       if (message) file.diagnostics.push({ ...pos, message });
@@ -7287,16 +8251,16 @@ function parseResultLine(line) {
   const nameEnd = rest.search(/\s/);
   if (nameEnd < 0) return "skip";
   const name = rest.slice(0, nameEnd);
-  const fields = rest.slice(nameEnd).split(/\s+/).filter((f) => f !== "");
+  const fields = rest.slice(nameEnd).split(/\s+/).filter((f2) => f2 !== "");
   if (fields.length === 0) return "missing iteration count";
   const iterations = parseIterations(fields[0]);
   if (iterations === void 0) return "parsing iteration count: invalid syntax";
   if (fields.length === 1) return "missing measurements";
   const values = [];
-  for (let i = 1; i < fields.length; i += 2) {
-    const value = parseMeasurement(fields[i]);
+  for (let i2 = 1; i2 < fields.length; i2 += 2) {
+    const value = parseMeasurement(fields[i2]);
     if (value === void 0) return "parsing measurement: invalid syntax";
-    const unit = fields[i + 1];
+    const unit = fields[i2 + 1];
     if (unit === void 0) return "missing units";
     const tidy = tidyUnit(unit);
     const tidied = value * tidy.factor;
@@ -7331,78 +8295,78 @@ function parseUnitLine(fields, units) {
   return void 0;
 }
 function failureOnResultLine(line, pos) {
-  const m = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
-  if (!m) return void 0;
-  const kind = m[2].startsWith("panic:") ? "panic" : "benchmark";
-  return failure(kind, `Benchmark${m[1]}`, m[2], pos);
+  const m2 = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
+  if (!m2) return void 0;
+  const kind = m2[2].startsWith("panic:") ? "panic" : "benchmark";
+  return failure(kind, `Benchmark${m2[1]}`, m2[2], pos);
 }
 function failure(kind, subject, detail, pos) {
   return { file: pos.file, line: pos.line, kind, subject, detail };
 }
 function failureLine(line, pos) {
-  let m = /^\s*--- FAIL: (\S+)/.exec(line);
-  if (m) return failure("benchmark", m[1], line.trim(), pos);
+  let m2 = /^\s*--- FAIL: (\S+)/.exec(line);
+  if (m2) return failure("benchmark", m2[1], line.trim(), pos);
   if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
-  m = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
-  if (m) return failure("build", m[1], line, pos);
-  m = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
-  if (m) return failure("package", m[1], line, pos);
-  m = /^# (\S+)/.exec(line);
-  if (m) return failure("build", m[1], "", pos);
+  m2 = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
+  if (m2) return failure("build", m2[1], line, pos);
+  m2 = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
+  if (m2) return failure("package", m2[1], line, pos);
+  m2 = /^# (\S+)/.exec(line);
+  if (m2) return failure("build", m2[1], "", pos);
   return void 0;
 }
-function addFailure(state, f) {
+function addFailure(state, f2) {
   const failures = state.file.failures;
-  const build = failures.find((x) => x.kind === "build" && x.subject === f.subject);
-  if (build && f.kind === "build") {
-    build.detail = [build.detail, f.detail].filter((d) => d !== "").join("\n");
+  const build = failures.find((x) => x.kind === "build" && x.subject === f2.subject);
+  if (build && f2.kind === "build") {
+    build.detail = [build.detail, f2.detail].filter((d2) => d2 !== "").join("\n");
     return;
   }
-  failures.push(f);
-  state.open = f;
+  failures.push(f2);
+  state.open = f2;
 }
-function collectDetail(line, f) {
-  const belongs = f.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
+function collectDetail(line, f2) {
+  const belongs = f2.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f2.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
   if (!belongs)
-    return f.kind === "panic" && line === "" && !f.detail.endsWith("\n\n") && addBlank(f);
-  const count = f.detail.split("\n").length;
-  if (count < MAX_DETAIL_LINES) f.detail = f.detail === "" ? line : `${f.detail}
+    return f2.kind === "panic" && line === "" && !f2.detail.endsWith("\n\n") && addBlank(f2);
+  const count = f2.detail.split("\n").length;
+  if (count < MAX_DETAIL_LINES) f2.detail = f2.detail === "" ? line : `${f2.detail}
 ${line}`;
-  else if (count === MAX_DETAIL_LINES) f.detail += "\n…";
+  else if (count === MAX_DETAIL_LINES) f2.detail += "\n…";
   return true;
 }
-function addBlank(f) {
-  f.detail += "\n";
+function addBlank(f2) {
+  f2.detail += "\n";
   return true;
 }
 
 // src/parse/benchfmt/load.ts
-function failureMessage(f) {
-  const where = `${f.file}:${f.line}`;
-  const detail = f.detail.trim();
-  switch (f.kind) {
+function failureMessage(f2) {
+  const where = `${f2.file}:${f2.line}`;
+  const detail = f2.detail.trim();
+  switch (f2.kind) {
     case "build":
-      return `${where}: package ${f.subject} failed to build${detail ? `:
+      return `${where}: package ${f2.subject} failed to build${detail ? `:
 ${indent(detail)}` : ""}`;
     case "panic":
-      return `${where}: ${f.subject ? `${f.subject} ` : ""}panicked${detail ? `:
+      return `${where}: ${f2.subject ? `${f2.subject} ` : ""}panicked${detail ? `:
 ${indent(detail)}` : ""}`;
     case "package":
-      return `${where}: package ${f.subject} failed`;
+      return `${where}: package ${f2.subject} failed`;
     default:
-      return `${where}: ${f.subject} failed${detail ? `:
+      return `${where}: ${f2.subject} failed${detail ? `:
 ${indent(detail)}` : ""}`;
   }
 }
 function indent(text) {
-  return text.split("\n").map((l) => `    ${l}`).join("\n");
+  return text.split("\n").map((l2) => `    ${l2}`).join("\n");
 }
 function parseBenchOutput(text, label) {
   if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
   if (file.results.length === 0 && file.failures.length === 0) {
-    const lines = file.diagnostics.map((d) => `
-${d.file}:${d.line}: ${d.message}`).join("");
+    const lines = file.diagnostics.map((d2) => `
+${d2.file}:${d2.line}: ${d2.message}`).join("");
     throw new UserError(
       `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
     );
@@ -7410,22 +8374,22 @@ ${d.file}:${d.line}: ${d.message}`).join("");
   return file;
 }
 function unitMismatches(base, head) {
-  const unitsOf = (f) => {
-    const m = /* @__PURE__ */ new Map();
-    for (const r of f.results) {
-      const s = m.get(r.name) ?? /* @__PURE__ */ new Set();
-      for (const v of r.values) s.add(v.unit);
-      m.set(r.name, s);
+  const unitsOf = (f2) => {
+    const m2 = /* @__PURE__ */ new Map();
+    for (const r2 of f2.results) {
+      const s2 = m2.get(r2.name) ?? /* @__PURE__ */ new Set();
+      for (const v2 of r2.values) s2.add(v2.unit);
+      m2.set(r2.name, s2);
     }
-    return m;
+    return m2;
   };
-  const b = unitsOf(base);
-  const h = unitsOf(head);
+  const b2 = unitsOf(base);
+  const h2 = unitsOf(head);
   const out = [];
-  for (const [name, bu] of b) {
-    const hu = h.get(name);
+  for (const [name, bu] of b2) {
+    const hu = h2.get(name);
     if (!hu) continue;
-    const same = bu.size === hu.size && [...bu].every((u) => hu.has(u));
+    const same = bu.size === hu.size && [...bu].every((u2) => hu.has(u2));
     if (!same) {
       out.push(
         `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
@@ -7465,319 +8429,37 @@ var iecFactors = [
   t10: 9.9995 * 2 ** exp,
   t1: 0.99995 * 2 ** exp
 }));
-var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(`9.9995e${e}`));
+var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e2) => Number(`9.9995e${e2}`));
 function commonScale(values, cls) {
   let min = 0;
-  for (const v of values) {
-    const a = Math.abs(v);
-    if (a !== 0 && (min === 0 || a < min)) min = a;
+  for (const v2 of values) {
+    const a2 = Math.abs(v2);
+    if (a2 !== 0 && (min === 0 || a2 < min)) min = a2;
   }
   if (min === 0) return { prec: 3, factor: 1, prefix: "" };
   const factors = cls === "binary" ? iecFactors : siFactors;
-  for (const f of factors) {
-    if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
-    if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
-    if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
+  for (const f2 of factors) {
+    if (min >= f2.t100) return { prec: 1, factor: f2.factor, prefix: f2.prefix };
+    if (min >= f2.t10) return { prec: 2, factor: f2.factor, prefix: f2.prefix };
+    if (min >= f2.t1) return { prec: 3, factor: f2.factor, prefix: f2.prefix };
   }
   const last = factors[factors.length - 1];
   const val = min / last.factor;
-  for (let i = 0; i < sigfigs.length; i++) {
-    if (val >= sigfigs[i] || i === sigfigs.length - 1) {
-      return { prec: i + 3, factor: last.factor, prefix: last.prefix };
+  for (let i2 = 0; i2 < sigfigs.length; i2++) {
+    if (val >= sigfigs[i2] || i2 === sigfigs.length - 1) {
+      return { prec: i2 + 3, factor: last.factor, prefix: last.prefix };
     }
   }
   return { prec: 10, factor: last.factor, prefix: last.prefix };
 }
-function formatScaled(value, s) {
-  const v = value / s.factor;
-  if (Number.isNaN(v)) return `NaN${s.prefix}`;
-  if (!Number.isFinite(v)) return `${v > 0 ? "+Inf" : "-Inf"}${s.prefix}`;
-  return formatFixed(v, s.prec) + s.prefix;
+function formatScaled(value, s2) {
+  const v2 = value / s2.factor;
+  if (Number.isNaN(v2)) return `NaN${s2.prefix}`;
+  if (!Number.isFinite(v2)) return `${v2 > 0 ? "+Inf" : "-Inf"}${s2.prefix}`;
+  return formatFixed(v2, s2.prec) + s2.prefix;
 }
 function scaleOne(value, cls) {
   return formatScaled(value, commonScale([value], cls));
-}
-
-// src/render/text-grid.ts
-var runes = (s) => [...s].length;
-var TextGrid = class {
-  cells = [];
-  cols = 0;
-  shrinkable = /* @__PURE__ */ new Set();
-  row = 0;
-  col = 0;
-  /** Starts a new row. */
-  newRow() {
-    if (this.cells.length > 0) this.row++;
-    this.col = 0;
-    return this;
-  }
-  /** Moves to a column of the current row (never backwards). */
-  at(col) {
-    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
-    this.col = col;
-    return this;
-  }
-  /** The current column. */
-  get column() {
-    return this.col;
-  }
-  /** Adds a cell of one column. */
-  cell(value, options = {}) {
-    return this.span(1, value, options);
-  }
-  /** Adds a cell spanning `cols` columns. */
-  span(cols, value, options = {}) {
-    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
-    this.cells.push({
-      row: this.row,
-      col: this.col,
-      span: cols,
-      value,
-      margin,
-      align: options.align ?? "left"
-    });
-    this.col += cols;
-    this.cols = Math.max(this.cols, this.col);
-    return this;
-  }
-  /** Marks a column as one that spans do not widen. */
-  shrink(col) {
-    this.shrinkable.add(col);
-  }
-  /** The laid-out text, one line per row, each ending in a newline. */
-  format() {
-    const margins = new Array(this.cols).fill(0);
-    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
-    const widths = new Array(this.cols).fill(0);
-    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
-    for (const c of bySpan) {
-      let w = runes(c.value) + margins[c.col];
-      if (c.span === 1) {
-        widths[c.col] = Math.max(widths[c.col], w);
-        continue;
-      }
-      let have = 0;
-      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
-      if (have >= w) continue;
-      const stretch = [];
-      for (let i = c.col; i < c.col + c.span; i++) {
-        if (this.shrinkable.has(i)) w -= widths[i];
-        else stretch.push(i);
-      }
-      stretch.sort((a, b) => widths[b] - widths[a]);
-      let left = stretch.length;
-      for (const i of stretch) {
-        const avg = Math.floor((w + left - 1) / left);
-        widths[i] = Math.max(widths[i], avg);
-        w -= widths[i];
-        left--;
-      }
-    }
-    const offsets = [0];
-    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
-    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-    let out = "";
-    let row = 0;
-    let pos = 0;
-    for (const c of ordered) {
-      if (c.value.trim() === "" && c.margin.trim() === "") continue;
-      while (c.row > row) {
-        out += "\n";
-        row++;
-        pos = 0;
-      }
-      const gap = offsets[c.col] - pos;
-      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
-      pos += Math.max(gap, 0) + margins[c.col];
-      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
-      const text = pad(c.value, width, c.align);
-      out += text;
-      pos += runes(text);
-    }
-    if (this.cells.length > 0) out += "\n";
-    return out;
-  }
-};
-function pad(s, width, align) {
-  const n = runes(s);
-  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
-  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
-  return s;
-}
-
-// src/render/benchstat-text.ts
-function pctRange(s) {
-  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
-  const sign = Math.sign(s.center);
-  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
-  if (s.center === 0) return "0%";
-  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
-  return `${formatFixed(100 * v, 0)}%`;
-}
-function formatDelta(c, base, head) {
-  if (c.p > c.alpha) return "~";
-  if (base === head) return "0.00%";
-  if (base === 0) return "?";
-  return signedPercent((head / base - 1) * 100);
-}
-function signedPercent(pct) {
-  const s = formatFixed(pct, 2);
-  return `${s.startsWith("-") ? s : `+${s}`}%`;
-}
-function comparisonText(c) {
-  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
-  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
-}
-var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscript(i) {
-  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
-}
-function renderBenchTableText(t) {
-  const grid = new TextGrid();
-  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
-  const notes = [];
-  const warn = (...lists) => {
-    const marks = [];
-    for (const list of lists) {
-      for (const w of list) {
-        let i = notes.indexOf(w);
-        if (i < 0) i = notes.push(w) - 1;
-        marks.push(superscript(i + 1));
-      }
-    }
-    grid.cell(marks.join(" "));
-  };
-  const rEdge = start(t.columns.length + 1);
-  grid.newRow();
-  t.columns.forEach((label, e) => {
-    const l = start(e);
-    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  grid.newRow();
-  t.columns.forEach((_, e) => {
-    const l = start(e);
-    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
-    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
-    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  const cls = unitClass(t.unit);
-  for (const row of t.rows) {
-    grid.newRow().cell(row.name);
-    const scaler = commonScale(
-      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
-      cls
-    );
-    row.cells.forEach((cell, e) => {
-      if (!cell) return;
-      grid.at(start(e));
-      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
-      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
-      warn(cell.summary.warnings);
-      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
-        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
-          align: "right"
-        });
-        grid.cell(`(${comparisonText(cell.comparison)})`);
-        warn(cell.comparison.warnings);
-      }
-    });
-  }
-  if (t.rows.length > 1) {
-    grid.newRow().cell("geomean");
-    t.summaries.forEach((s, e) => {
-      if (s.geomean !== void 0)
-        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
-      if (e > 0) {
-        grid.at(start(e) + 3);
-        if (s.ratio !== void 0)
-          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
-        else grid.cell("?");
-      }
-      grid.at(start(e + 1) - 1);
-      warn(s.warnings);
-    });
-  }
-  let out = grid.format();
-  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
-`);
-  return out;
-}
-function renderBenchstatText(tables) {
-  const parts = [];
-  let previous;
-  for (const t of tables) {
-    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
-`).join("");
-    previous = t.config;
-    parts.push(header + renderBenchTableText(t));
-  }
-  return parts.join("\n");
-}
-function renderBenchstatCsv(tables) {
-  const records = [];
-  const warnings = [];
-  let previous;
-  tables.forEach((t, ti) => {
-    if (ti > 0) records.push([]);
-    for (const [i, [k, v]] of t.config.entries()) {
-      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
-      records.push([`${k}: ${v}`]);
-    }
-    previous = t.config;
-    const width = 1 + 2 + (t.columns.length - 1) * 4;
-    const labels = [""];
-    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
-    records.push(labels.concat(new Array(width - labels.length).fill("")));
-    const units = [""];
-    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
-    records.push(units);
-    const note = (col, list) => {
-      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
-    };
-    for (const row of t.rows) {
-      const rec = [row.name];
-      row.cells.forEach((cell, e) => {
-        const at = e === 0 ? 1 : 3 + (e - 1) * 4;
-        if (!cell) return;
-        while (rec.length < at) rec.push("");
-        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
-        note(at, cell.summary.warnings);
-        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
-          rec.push(
-            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
-            comparisonText(cell.comparison)
-          );
-          note(at + 2, cell.comparison.warnings);
-        }
-      });
-      records.push(rec);
-    }
-    const gm = ["geomean"];
-    t.summaries.forEach((s, e) => {
-      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
-      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
-      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
-    });
-    records.push(gm);
-  });
-  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
-}
-function csvField(s) {
-  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-function columnLetter(i) {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 // node_modules/markdown-table/index.js
@@ -7926,7 +8608,7 @@ function toAlignment(value) {
 // src/render/markdown.ts
 var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
-  return text.replace(entityChars, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+  return text.replace(entityChars, (c2) => `&#${c2.charCodeAt(0)};`).replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;
@@ -7939,8 +8621,8 @@ function table(header, rows, align) {
 function formatChange(change) {
   if (change === void 0) return "";
   if (!Number.isFinite(change)) return "from 0";
-  const s = formatFixed(change * 100, 2);
-  return `${s.startsWith("-") ? s : `+${s}`}%`;
+  const s2 = formatFixed(change * 100, 2);
+  return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
 }
 function formatLimit(limit, unit) {
   const parts = [];
@@ -7948,83 +8630,452 @@ function formatLimit(limit, unit) {
   if (limit.floor > 0) parts.push(`${scaleOne(limit.floor, unitClass(unit))} ${unit}`);
   return parts.length === 0 ? "any change" : parts.join(" and ");
 }
-function formatPair(f) {
-  const values = [f.base?.center, f.head?.center].filter((v) => v !== void 0);
-  const s = commonScale(values, unitClass(f.unit));
+function formatPair(f2) {
+  const values = [f2.base?.center, f2.head?.center].filter((v2) => v2 !== void 0);
+  const s2 = commonScale(values, unitClass(f2.unit));
   return [
-    f.base ? formatScaled(f.base.center, s) : "—",
-    f.head ? formatScaled(f.head.center, s) : "—"
+    f2.base ? formatScaled(f2.base.center, s2) : "—",
+    f2.head ? formatScaled(f2.head.center, s2) : "—"
   ];
 }
-function evidence(f) {
-  if (f.method === "exact") return `exact, n=${f.base.n}+${f.head.n}`;
-  if (f.p === void 0) return "";
-  const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
-  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
+function evidence(f2) {
+  if (f2.method === "exact") return `exact, n=${f2.base.n}+${f2.head.n}`;
+  if (f2.p === void 0) return "";
+  const adjusted = f2.rawP !== void 0 && f2.rawP !== f2.p ? ` (raw ${formatFixed(f2.rawP, 3)})` : "";
+  return `p=${formatFixed(f2.p, 3)}${adjusted} ${f2.method === "wilcoxon" ? "paired" : "n=" + f2.base.n + "+" + f2.head.n}`;
 }
-function verdictLine(r) {
-  const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
-  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${n(r.regressions.length, "regression")}, ${n(r.improvements.length, "improvement")} (${r.findings.length} comparisons)`;
+function verdictLine(r2) {
+  const n2 = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
+  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${n2(r2.regressions.length, "regression")}, ${n2(r2.improvements.length, "improvement")} (${r2.findings.length} comparisons)`;
 }
-function renderGateText(r) {
-  const lines = [verdictLine(r)];
+function renderGateText(r2) {
+  const lines = [verdictLine(r2)];
   const section = (title, fs) => {
     if (fs.length === 0) return;
     lines.push("", `${title}:`);
-    for (const f of fs) {
-      const [b, h] = formatPair(f);
+    for (const f2 of fs) {
+      const [b2, h2] = formatPair(f2);
       lines.push(
-        `  ${f.name}  ${f.unit}  ${b} → ${h}  ${formatChange(f.change)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`
+        `  ${f2.name}  ${f2.unit}  ${b2} → ${h2}  ${formatChange(f2.change)}  ${evidence(f2)}  (limit ${formatLimit(f2.limit, f2.unit)})`
       );
     }
   };
-  section("Regressions", r.regressions);
-  section("Improvements", r.improvements);
-  const missing = r.findings.filter((f) => f.verdict === "only-base" || f.verdict === "only-head");
+  section("Regressions", r2.regressions);
+  section("Improvements", r2.improvements);
+  const missing = r2.findings.filter((f2) => f2.verdict === "only-base" || f2.verdict === "only-head");
   if (missing.length > 0) {
     lines.push("", "Only on one side:");
-    for (const f of missing)
-      lines.push(`  ${f.name}  ${f.unit}  only in ${f.verdict === "only-base" ? "base" : "head"}`);
+    for (const f2 of missing)
+      lines.push(`  ${f2.name}  ${f2.unit}  only in ${f2.verdict === "only-base" ? "base" : "head"}`);
   }
   const notes = [
-    ...r.notes,
-    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
+    ...r2.notes,
+    ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
   ];
-  if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n) => `  ${n}`));
+  if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n2) => `  ${n2}`));
   return `${lines.join("\n")}
 `;
 }
-function renderGateMarkdown(r) {
-  const icon = r.verdict === "fail" ? "❌" : "✅";
-  const rows = (fs) => fs.map((f) => {
-    const [b, h] = formatPair(f);
+function renderGateMarkdown(r2) {
+  const icon = r2.verdict === "fail" ? "❌" : "✅";
+  const rows = (fs) => fs.map((f2) => {
+    const [b2, h2] = formatPair(f2);
     return [
-      codeCell(f.name),
-      f.unit,
-      b,
-      h,
-      formatChange(f.change),
-      evidence(f),
-      formatLimit(f.limit, f.unit)
+      codeCell(f2.name),
+      f2.unit,
+      b2,
+      h2,
+      formatChange(f2.change),
+      evidence(f2),
+      formatLimit(f2.limit, f2.unit)
     ];
   });
   const header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
   const align = ["l", "l", "r", "r", "r", "l", "l"];
-  let out = `${icon} **${verdictLine(r)}**
+  let out = `${icon} **${verdictLine(r2)}**
 `;
-  if (r.regressions.length > 0) out += `
-${table(header, rows(r.regressions), align)}
+  if (r2.regressions.length > 0) out += `
+${table(header, rows(r2.regressions), align)}
 `;
-  if (r.improvements.length > 0) {
+  if (r2.improvements.length > 0) {
     out += `
-<details><summary>Improvements (${r.improvements.length})</summary>
+<details><summary>Improvements (${r2.improvements.length})</summary>
 
-${table(header, rows(r.improvements), align)}
+${table(header, rows(r2.improvements), align)}
 
 </details>
 `;
   }
   return out;
+}
+
+// src/settings/values.ts
+function bad(name, value, why) {
+  throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
+}
+function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
+  const text = value.trim();
+  if (!/^-?\d+$/.test(text)) bad(name, value, "is not a whole number");
+  const n2 = Number(text);
+  if (n2 < min || n2 > max) {
+    bad(
+      name,
+      value,
+      max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
+    );
+  }
+  return n2;
+}
+var sizeUnits = {
+  "": 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40
+};
+function readByteSize(name, value) {
+  const m2 = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const factor = m2 ? sizeUnits[m2[2].toLowerCase()] : void 0;
+  if (!m2 || factor === void 0) {
+    bad(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
+  }
+  const n2 = Math.round(Number(m2[1]) * factor);
+  if (n2 <= 0) bad(name, value, "must be more than 0 bytes");
+  return n2;
+}
+function readChoice(name, value, choices) {
+  const v2 = value.trim();
+  if (!choices.includes(v2)) {
+    bad(name, value, `is not one of: ${choices.join(", ")}`);
+  }
+  return v2;
+}
+function readFraction(name, value) {
+  const n2 = Number(value.trim());
+  if (value.trim() === "" || !Number.isFinite(n2) || n2 <= 0 || n2 >= 1) {
+    bad(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
+  }
+  return n2;
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parseCommandArgs(command, argv, options) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    const e2 = err;
+    const option = /'(-[^']*)'/.exec(e2.message)?.[1];
+    if (e2.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+      throw new UserError(
+        `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
+      );
+    }
+    throw new UserError(`perfgate ${command}: ${e2.message.split(". ")[0]}`);
+  }
+}
+
+// src/collect/files.ts
+import { readFile, stat } from "node:fs/promises";
+async function readInputFile(path4) {
+  try {
+    const info = await stat(path4);
+    if (info.isDirectory()) throw new UserError(`${path4}: is a directory, not a file`);
+    return await readFile(path4);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new UserError(`${path4}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path4}: permission denied`);
+    throw new UserError(`${path4}: cannot be read (${err.message})`);
+  }
+}
+
+// src/render/text-grid.ts
+var runes = (s2) => [...s2].length;
+var TextGrid = class {
+  cells = [];
+  cols = 0;
+  shrinkable = /* @__PURE__ */ new Set();
+  row = 0;
+  col = 0;
+  /** Starts a new row. */
+  newRow() {
+    if (this.cells.length > 0) this.row++;
+    this.col = 0;
+    return this;
+  }
+  /** Moves to a column of the current row (never backwards). */
+  at(col) {
+    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
+    this.col = col;
+    return this;
+  }
+  /** The current column. */
+  get column() {
+    return this.col;
+  }
+  /** Adds a cell of one column. */
+  cell(value, options = {}) {
+    return this.span(1, value, options);
+  }
+  /** Adds a cell spanning `cols` columns. */
+  span(cols, value, options = {}) {
+    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
+    this.cells.push({
+      row: this.row,
+      col: this.col,
+      span: cols,
+      value,
+      margin,
+      align: options.align ?? "left"
+    });
+    this.col += cols;
+    this.cols = Math.max(this.cols, this.col);
+    return this;
+  }
+  /** Marks a column as one that spans do not widen. */
+  shrink(col) {
+    this.shrinkable.add(col);
+  }
+  /** The laid-out text, one line per row, each ending in a newline. */
+  format() {
+    const margins = new Array(this.cols).fill(0);
+    for (const c2 of this.cells) margins[c2.col] = Math.max(margins[c2.col], runes(c2.margin));
+    const widths = new Array(this.cols).fill(0);
+    const bySpan = [...this.cells].sort((a2, b2) => a2.span - b2.span);
+    for (const c2 of bySpan) {
+      let w2 = runes(c2.value) + margins[c2.col];
+      if (c2.span === 1) {
+        widths[c2.col] = Math.max(widths[c2.col], w2);
+        continue;
+      }
+      let have = 0;
+      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) have += widths[i2];
+      if (have >= w2) continue;
+      const stretch = [];
+      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) {
+        if (this.shrinkable.has(i2)) w2 -= widths[i2];
+        else stretch.push(i2);
+      }
+      stretch.sort((a2, b2) => widths[b2] - widths[a2]);
+      let left = stretch.length;
+      for (const i2 of stretch) {
+        const avg = Math.floor((w2 + left - 1) / left);
+        widths[i2] = Math.max(widths[i2], avg);
+        w2 -= widths[i2];
+        left--;
+      }
+    }
+    const offsets = [0];
+    for (const w2 of widths) offsets.push(offsets[offsets.length - 1] + w2);
+    const ordered = [...this.cells].sort((a2, b2) => a2.row - b2.row || a2.col - b2.col);
+    let out = "";
+    let row = 0;
+    let pos = 0;
+    for (const c2 of ordered) {
+      if (c2.value.trim() === "" && c2.margin.trim() === "") continue;
+      while (c2.row > row) {
+        out += "\n";
+        row++;
+        pos = 0;
+      }
+      const gap = offsets[c2.col] - pos;
+      out += " ".repeat(Math.max(gap, 0)) + c2.margin.padStart(margins[c2.col]);
+      pos += Math.max(gap, 0) + margins[c2.col];
+      const width = offsets[c2.col + c2.span] - offsets[c2.col] - margins[c2.col];
+      const text = pad(c2.value, width, c2.align);
+      out += text;
+      pos += runes(text);
+    }
+    if (this.cells.length > 0) out += "\n";
+    return out;
+  }
+};
+function pad(s2, width, align) {
+  const n2 = runes(s2);
+  if (align === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
+  return s2;
+}
+
+// src/render/benchstat-text.ts
+function pctRange(s2) {
+  if (!Number.isFinite(s2.lo) || !Number.isFinite(s2.hi)) return "∞";
+  const sign = Math.sign(s2.center);
+  if (Number.isNaN(sign) || sign !== Math.sign(s2.lo) || sign !== Math.sign(s2.hi)) return "?";
+  if (s2.center === 0) return "0%";
+  const v2 = Math.max(s2.hi / s2.center - 1, 1 - s2.lo / s2.center);
+  return `${formatFixed(100 * v2, 0)}%`;
+}
+function formatDelta(c2, base, head) {
+  if (c2.p > c2.alpha) return "~";
+  if (base === head) return "0.00%";
+  if (base === 0) return "?";
+  return signedPercent((head / base - 1) * 100);
+}
+function signedPercent(pct) {
+  const s2 = formatFixed(pct, 2);
+  return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
+}
+function comparisonText(c2) {
+  const p2 = c2.p !== 0 ? `p=${formatFixed(c2.p, 3)} ` : "";
+  return p2 + (c2.n1 === c2.n2 ? `n=${c2.n1}` : `n=${c2.n1}+${c2.n2}`);
+}
+var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+function superscript(i2) {
+  return String(i2).split("").map((d2) => superDigits[Number(d2)]).join("");
+}
+function renderBenchTableText(t2) {
+  const grid = new TextGrid();
+  const start = (e2) => e2 === 0 ? 1 : 1 + 3 + (e2 - 1) * 6;
+  const notes = [];
+  const warn = (...lists) => {
+    const marks = [];
+    for (const list of lists) {
+      for (const w2 of list) {
+        let i2 = notes.indexOf(w2);
+        if (i2 < 0) i2 = notes.push(w2) - 1;
+        marks.push(superscript(i2 + 1));
+      }
+    }
+    grid.cell(marks.join(" "));
+  };
+  const rEdge = start(t2.columns.length + 1);
+  grid.newRow();
+  t2.columns.forEach((label, e2) => {
+    const l2 = start(e2);
+    grid.at(l2).span(start(e2 + 1) - l2, label, { align: "center", margin: " │ " });
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  grid.newRow();
+  t2.columns.forEach((_2, e2) => {
+    const l2 = start(e2);
+    grid.at(l2).span(3, t2.unit, { align: "center", margin: " │ " });
+    if (e2 > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
+    for (let j2 = l2 + 1; j2 < grid.column; j2++) grid.shrink(j2);
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  const cls = unitClass(t2.unit);
+  for (const row of t2.rows) {
+    grid.newRow().cell(row.name);
+    const scaler = commonScale(
+      row.cells.filter((c2) => c2 !== void 0).map((c2) => c2.summary.center),
+      cls
+    );
+    row.cells.forEach((cell, e2) => {
+      if (!cell) return;
+      grid.at(start(e2));
+      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
+      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
+      warn(cell.summary.warnings);
+      if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
+        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
+          align: "right"
+        });
+        grid.cell(`(${comparisonText(cell.comparison)})`);
+        warn(cell.comparison.warnings);
+      }
+    });
+  }
+  if (t2.rows.length > 1) {
+    grid.newRow().cell("geomean");
+    t2.summaries.forEach((s2, e2) => {
+      if (s2.geomean !== void 0)
+        grid.at(start(e2)).cell(scaleOne(s2.geomean, cls), { align: "right" });
+      if (e2 > 0) {
+        grid.at(start(e2) + 3);
+        if (s2.ratio !== void 0)
+          grid.cell(signedPercent((s2.ratio - 1) * 100), { align: "right" });
+        else grid.cell("?");
+      }
+      grid.at(start(e2 + 1) - 1);
+      warn(s2.warnings);
+    });
+  }
+  let out = grid.format();
+  notes.forEach((n2, i2) => out += `${superscript(i2 + 1)} ${n2}
+`);
+  return out;
+}
+function renderBenchstatText(tables) {
+  const parts = [];
+  let previous;
+  for (const t2 of tables) {
+    const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
+`).join("");
+    previous = t2.config;
+    parts.push(header + renderBenchTableText(t2));
+  }
+  return parts.join("\n");
+}
+function renderBenchstatCsv(tables) {
+  const records = [];
+  const warnings = [];
+  let previous;
+  tables.forEach((t2, ti) => {
+    if (ti > 0) records.push([]);
+    for (const [i2, [k2, v2]] of t2.config.entries()) {
+      if (previous && previous[i2]?.[0] === k2 && previous[i2]?.[1] === v2) continue;
+      records.push([`${k2}: ${v2}`]);
+    }
+    previous = t2.config;
+    const width = 1 + 2 + (t2.columns.length - 1) * 4;
+    const labels = [""];
+    t2.columns.forEach((c2, e2) => labels.push(c2, "", ...e2 > 0 ? ["", ""] : []));
+    records.push(labels.concat(new Array(width - labels.length).fill("")));
+    const units = [""];
+    t2.columns.forEach((_2, e2) => units.push(t2.unit, "CI", ...e2 > 0 ? ["vs base", "P"] : []));
+    records.push(units);
+    const note = (col, list) => {
+      for (const w2 of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w2}`);
+    };
+    for (const row of t2.rows) {
+      const rec = [row.name];
+      row.cells.forEach((cell, e2) => {
+        const at = e2 === 0 ? 1 : 3 + (e2 - 1) * 4;
+        if (!cell) return;
+        while (rec.length < at) rec.push("");
+        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
+        note(at, cell.summary.warnings);
+        if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
+          rec.push(
+            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
+            comparisonText(cell.comparison)
+          );
+          note(at + 2, cell.comparison.warnings);
+        }
+      });
+      records.push(rec);
+    }
+    const gm = ["geomean"];
+    t2.summaries.forEach((s2, e2) => {
+      gm.push(s2.geomean !== void 0 ? formatGoValue(s2.geomean) : "", "");
+      if (e2 > 0) gm.push(s2.ratio !== void 0 ? signedPercent((s2.ratio - 1) * 100) : "?", "");
+      note(e2 === 0 ? 1 : 3 + (e2 - 1) * 4, s2.warnings);
+    });
+    records.push(gm);
+  });
+  return { csv: records.map((r2) => r2.map(csvField).join(",")).join("\n") + "\n", warnings };
+}
+function csvField(s2) {
+  if (s2 === "" || !/[",\r\n]/.test(s2) && !s2.startsWith(" ")) return s2;
+  return `"${s2.replace(/"/g, '""')}"`;
+}
+function columnLetter(i2) {
+  let s2 = "";
+  let n2 = i2 + 1;
+  while (n2 > 0) {
+    const r2 = (n2 - 1) % 26;
+    s2 = String.fromCharCode(65 + r2) + s2;
+    n2 = Math.floor((n2 - 1) / 26);
+  }
+  return s2;
 }
 
 // src/settings/limits.ts
@@ -8054,10 +9105,10 @@ function readLimitRules(name, text) {
   for (const raw of text.split(/[,\n;]/)) {
     const entry = raw.trim();
     if (entry === "") continue;
-    const m = /^(?:(.+):)?([^:=\s]+)\s*=\s*(.+)$/.exec(entry);
-    if (!m)
+    const m2 = /^(?:(.+):)?([^:=\s]+)\s*=\s*(.+)$/.exec(entry);
+    if (!m2)
       fail(name, entry, 'is not a limit (e.g. "sec/op=10%", "B/op=5%+64", "JSON*:sec/op=20%")');
-    const [, pattern, unit, limitText] = m;
+    const [, pattern, unit, limitText] = m2;
     const tidy = tidyUnit(unit);
     const parts = /^(?:(\d+(?:\.\d+)?)%)?(?:\s*\+?\s*(\d+(?:\.\d+)?)\s*([a-zA-Zµ]*))?$/.exec(
       limitText.trim()
@@ -8079,77 +9130,6 @@ function readLimitRules(name, text) {
     });
   }
   return rules;
-}
-
-// src/settings/values.ts
-function bad(name, value, why) {
-  throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
-}
-function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
-  const text = value.trim();
-  if (!/^-?\d+$/.test(text)) bad(name, value, "is not a whole number");
-  const n = Number(text);
-  if (n < min || n > max) {
-    bad(
-      name,
-      value,
-      max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
-    );
-  }
-  return n;
-}
-var sizeUnits = {
-  "": 1,
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  tb: 1e12,
-  kib: 2 ** 10,
-  mib: 2 ** 20,
-  gib: 2 ** 30,
-  tib: 2 ** 40
-};
-function readByteSize(name, value) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
-  const factor = m ? sizeUnits[m[2].toLowerCase()] : void 0;
-  if (!m || factor === void 0) {
-    bad(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
-  }
-  const n = Math.round(Number(m[1]) * factor);
-  if (n <= 0) bad(name, value, "must be more than 0 bytes");
-  return n;
-}
-function readChoice(name, value, choices) {
-  const v = value.trim();
-  if (!choices.includes(v)) {
-    bad(name, value, `is not one of: ${choices.join(", ")}`);
-  }
-  return v;
-}
-function readFraction(name, value) {
-  const n = Number(value.trim());
-  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n >= 1) {
-    bad(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
-  }
-  return n;
-}
-
-// src/cli/args.ts
-import { parseArgs } from "node:util";
-function parseCommandArgs(command, argv, options) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (err) {
-    const e = err;
-    const option = /'(-[^']*)'/.exec(e.message)?.[1];
-    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
-      throw new UserError(
-        `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
-      );
-    }
-    throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
-  }
 }
 
 // src/cli/commands/compare.ts
@@ -8181,24 +9161,24 @@ Options:
 `;
 function fileLabels(paths) {
   return paths.map(
-    (p, i) => paths.filter((q) => q === p).length > 1 ? `${p}#${paths.slice(0, i).filter((q) => q === p).length}` : p
+    (p2, i2) => paths.filter((q2) => q2 === p2).length > 1 ? `${p2}#${paths.slice(0, i2).filter((q2) => q2 === p2).length}` : p2
   );
 }
 async function loadFiles(paths, labels) {
   const files = [];
-  for (const [i, path] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path));
-    files.push(parseBenchOutput(text, labels[i]));
+  for (const [i2, path4] of paths.entries()) {
+    const text = new TextDecoder().decode(await readInputFile(path4));
+    files.push(parseBenchOutput(text, labels[i2]));
   }
   return files;
 }
 function reportDiagnostics(files, io) {
-  for (const f of files)
-    for (const d of f.diagnostics) io.stderr(`${d.file}:${d.line}: ${d.message}
+  for (const f2 of files)
+    for (const d2 of f2.diagnostics) io.stderr(`${d2.file}:${d2.line}: ${d2.message}
 `);
 }
 function rejectFailures(files) {
-  const messages = files.flatMap((f) => f.failures.map(failureMessage));
+  const messages = files.flatMap((f2) => f2.failures.map(failureMessage));
   if (messages.length > 0) throw new UserError(messages.join("\n"));
 }
 async function runCompare(argv, io) {
@@ -8226,7 +9206,7 @@ ${compareUsage}`
   const files = await loadFiles(positionals, fileLabels(positionals));
   reportDiagnostics(files, io);
   rejectFailures(files);
-  for (const m of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m}
+  for (const m2 of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m2}
 `);
   const tables = compareBenchFiles(files, options);
   if (format === "json") io.stdout(`${JSON.stringify(tables, null, 2)}
@@ -8234,7 +9214,7 @@ ${compareUsage}`
   else if (format === "csv") {
     const { csv, warnings } = renderBenchstatCsv(tables);
     io.stdout(csv);
-    for (const w of warnings) io.stderr(`${w}
+    for (const w2 of warnings) io.stderr(`${w2}
 `);
   } else io.stdout(renderBenchstatText(tables));
   return 0;
@@ -8292,13 +9272,121 @@ ${headFailures.join("\n")}
 `);
     return 1;
   }
-  for (const m of unitMismatches(base, head)) io.stderr(`warning: ${m}
+  for (const m2 of unitMismatches(base, head)) io.stderr(`warning: ${m2}
 `);
   const result = gate(base, head, options);
   if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}
 `);
   else if (format === "markdown") io.stdout(renderGateMarkdown(result));
   else io.stdout(renderGateText(result));
+  return result.verdict === "fail" ? 1 : 0;
+}
+
+// src/cli/commands/bench.ts
+var benchUsage = `Usage: perfgate bench --go <packages> [options]
+       perfgate bench --js <suite.mjs> [options]
+
+Runs benchmarks and writes their output (Go benchmark format) to --out. With --base-ref, the
+base commit is checked out in a temporary git worktree, both sides are built once, and their
+benchmarks run in alternating rounds (base, head, then head, base, ...) so machine drift hits
+both alike; then the gate compares them (exit 1 when it fails).
+
+Options:
+  --go PATTERNS        Go packages, e.g. ./... (space- or comma-separated)
+  --bench REGEX        -bench regular expression (default .)
+  --count N            runs (rounds) per benchmark (default 10)
+  --benchtime D        -benchtime, e.g. 200ms or 1000x
+  --cpu LIST           -cpu list
+  --base-ref REF       compare with this commit, interleaved (Go only)
+  --profiles           also write a cpu and mem profile per package (Go, without --base-ref)
+  --js MODULE          a tinybench suite: exports a Bench, or an object of task functions
+  --rounds N           rounds of the JS suite (samples per task; default 10, at least 5)
+  --dir DIR            where to run (default: the current directory)
+  --out DIR            where to write head.txt (and base.txt) (default: perfgate-out)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function runBench(argv, io) {
+  const { values } = parseCommandArgs("bench", argv, {
+    go: { type: "string" },
+    js: { type: "string" },
+    bench: { type: "string" },
+    count: { type: "string" },
+    benchtime: { type: "string" },
+    cpu: { type: "string" },
+    "base-ref": { type: "string" },
+    profiles: { type: "boolean" },
+    rounds: { type: "string" },
+    dir: { type: "string" },
+    out: { type: "string" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
+  });
+  if (values.go === void 0 === (values.js === void 0)) {
+    throw new UserError(
+      `perfgate bench: give either --go <packages> or --js <suite>
+
+${benchUsage}`
+    );
+  }
+  const gateOptions = readGateOptions(values);
+  const out = values.out ?? "perfgate-out";
+  const dir = values.dir ?? ".";
+  const log = (line) => io.stderr(`${line}
+`);
+  await mkdir(out, { recursive: true });
+  if (values.js !== void 0) {
+    const rounds = values.rounds === void 0 ? 10 : readInteger("--rounds", values.rounds, 1);
+    const text = await runJsBench({ module: values.js, rounds, time: 100 }, log);
+    await writeFile(path3.join(out, "head.txt"), text);
+    io.stdout(`wrote ${path3.join(out, "head.txt")}
+`);
+    return 0;
+  }
+  const settings = {
+    dir,
+    packages: values.go.split(/[\s,]+/).filter((p2) => p2 !== ""),
+    bench: values.bench ?? ".",
+    count: values.count === void 0 ? 10 : readInteger("--count", values.count, 1),
+    ...values.benchtime !== void 0 ? { benchtime: values.benchtime } : {},
+    ...values.cpu !== void 0 ? { cpu: values.cpu } : {}
+  };
+  if (values["base-ref"] === void 0) {
+    const profilesDir = values.profiles ? path3.resolve(out) : void 0;
+    const { text } = await runGoBench(
+      { ...settings, ...profilesDir ? { profilesDir } : {} },
+      processRunner,
+      log
+    );
+    await writeFile(path3.join(out, "head.txt"), text);
+    const head2 = parseBenchOutput(text, path3.join(out, "head.txt"));
+    for (const f2 of head2.failures) io.stderr(`${failureMessage(f2)}
+`);
+    io.stdout(`wrote ${path3.join(out, "head.txt")}: ${head2.results.length} results
+`);
+    return head2.failures.length > 0 ? 1 : 0;
+  }
+  const run = await runGoBenchInterleaved(
+    { ...settings, baseRef: values["base-ref"] },
+    processRunner,
+    log
+  );
+  await writeFile(path3.join(out, "base.txt"), run.base);
+  await writeFile(path3.join(out, "head.txt"), run.head);
+  const base = parseBenchOutput(run.base, path3.join(out, "base.txt"));
+  const head = parseBenchOutput(run.head, path3.join(out, "head.txt"));
+  const failures = [...base.failures, ...head.failures].map(failureMessage);
+  if (failures.length > 0) {
+    io.stdout(`FAIL: the benchmark runs have failures
+${failures.join("\n")}
+`);
+    return 1;
+  }
+  const result = gate(base, head, gateOptions);
+  io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
+`);
+  io.stdout(renderGateText(result));
   return result.verdict === "fail" ? 1 : 0;
 }
 
@@ -8316,10 +9404,10 @@ function demangleSimpleCpp(name) {
   let pos = 2;
   const parts = [];
   const sourceName = () => {
-    const m = /^[1-9]\d*/.exec(name.slice(pos));
-    if (!m) return false;
-    const len = Number(m[0]);
-    pos += m[0].length;
+    const m2 = /^[1-9]\d*/.exec(name.slice(pos));
+    if (!m2) return false;
+    const len = Number(m2[0]);
+    pos += m2[0].length;
     if (pos + len > name.length) return false;
     parts.push(name.slice(pos, pos + len));
     pos += len;
@@ -8345,17 +9433,17 @@ function removeMatching(name, open, close) {
   let out = name;
   let nesting = 0;
   let first = 0;
-  for (let i = 0; i < out.length; i++) {
-    const c = out[i];
-    if (c === open) {
+  for (let i2 = 0; i2 < out.length; i2++) {
+    const c2 = out[i2];
+    if (c2 === open) {
       nesting++;
-      if (nesting === 1) first = i;
-    } else if (c === close) {
+      if (nesting === 1) first = i2;
+    } else if (c2 === close) {
       nesting--;
       if (nesting < 0) return out;
       if (nesting === 0) {
-        out = out.slice(0, first) + out.slice(i + 1);
-        i = first - 1;
+        out = out.slice(0, first) + out.slice(i2 + 1);
+        i2 = first - 1;
       }
     }
   }
@@ -8382,63 +9470,63 @@ function locationNodes(profile, index) {
   const locs = profile.locations;
   const start = new Uint32Array(locs.length + 1);
   let total = 0;
-  for (let i = 0; i < locs.length; i++) {
-    start[i] = total;
-    total += Math.max(1, locs[i].lines.length);
+  for (let i2 = 0; i2 < locs.length; i2++) {
+    start[i2] = total;
+    total += Math.max(1, locs[i2].lines.length);
   }
   start[locs.length] = total;
   const nodes = new Int32Array(total);
   const names = /* @__PURE__ */ new Map();
-  for (let i = 0; i < locs.length; i++) {
-    const loc = locs[i];
-    const n = Math.max(1, loc.lines.length);
-    for (let j = 0; j < n; j++) {
-      const { key, name } = nodeKey(loc, j, names);
+  for (let i2 = 0; i2 < locs.length; i2++) {
+    const loc = locs[i2];
+    const n2 = Math.max(1, loc.lines.length);
+    for (let j2 = 0; j2 < n2; j2++) {
+      const { key, name } = nodeKey(loc, j2, names);
       let id = index.ids.get(key);
       if (id === void 0) {
         id = index.names.length;
         index.ids.set(key, id);
         index.names.push(name);
       }
-      nodes[start[i] + j] = id;
+      nodes[start[i2] + j2] = id;
     }
   }
   return { start, nodes };
 }
 function functionTable(sources) {
   const index = { ids: /* @__PURE__ */ new Map(), names: [] };
-  const perSource = sources.map((s) => locationNodes(s.profile, index));
-  const n = index.names.length;
-  const inlinable = new Uint8Array(n);
+  const perSource = sources.map((s2) => locationNodes(s2.profile, index));
+  const n2 = index.names.length;
+  const inlinable = new Uint8Array(n2);
   for (const ln of perSource) {
-    for (let l = 0; l + 1 < ln.start.length; l++) {
-      for (let j = ln.start[l]; j < ln.start[l + 1] - 1; j++) inlinable[ln.nodes[j]] = 1;
+    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
+      for (let j2 = ln.start[l2]; j2 < ln.start[l2 + 1] - 1; j2++) inlinable[ln.nodes[j2]] = 1;
     }
   }
   const acc = {
-    flat: new Float64Array(n),
-    cum: new Float64Array(n),
-    seen: new Int32Array(n).fill(-1),
+    flat: new Float64Array(n2),
+    cum: new Float64Array(n2),
+    seen: new Int32Array(n2).fill(-1),
     stamp: 0,
     total: 0,
     baseTotal: 0,
     inlinable,
-    edges: new EdgeTable(n, inlinable)
+    edges: new EdgeTable(n2, inlinable)
   };
-  sources.forEach((source, s) => {
-    const ln = perSource[s];
+  sources.forEach((source, s2) => {
+    const ln = perSource[s2];
     accumulate(source, ln, acc.edges.intraLocationEdges(ln), acc);
   });
   const { flat, cum } = acc;
   const markers = acc.edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
   const functions = [];
-  for (let i = 0; i < n; i++) {
-    if (flat[i] === 0 && cum[i] === 0) continue;
+  for (let i2 = 0; i2 < n2; i2++) {
+    if (flat[i2] === 0 && cum[i2] === 0) continue;
     functions.push({
-      name: index.names[i],
-      flat: flat[i],
-      cum: cum[i],
-      inline: markers[i] ?? ""
+      name: index.names[i2],
+      flat: flat[i2],
+      cum: cum[i2],
+      inline: markers[i2] ?? ""
     });
   }
   functions.sort(byFlatThenName);
@@ -8454,74 +9542,74 @@ function accumulate(source, ln, intra, acc) {
   let stamp = acc.stamp;
   let total = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
-  for (let i = 0; i < count; i++) {
-    const w = values[i * width + sampleIndex] * scale;
-    const first = stackStart[i];
-    const last = stackStart[i + 1];
-    total += Math.abs(w);
-    if (source.base || baseMask?.[i]) acc.baseTotal += Math.abs(w);
-    if (w === 0 || first === last) continue;
+  for (let i2 = 0; i2 < count; i2++) {
+    const w2 = values[i2 * width + sampleIndex] * scale;
+    const first = stackStart[i2];
+    const last = stackStart[i2 + 1];
+    total += Math.abs(w2);
+    if (source.base || baseMask?.[i2]) acc.baseTotal += Math.abs(w2);
+    if (w2 === 0 || first === last) continue;
     stamp++;
     const sample = edges.nextSample();
     let parent = -1;
-    for (let f = last - 1; f >= first; f--) {
-      const loc = stack[f];
+    for (let f2 = last - 1; f2 >= first; f2--) {
+      const loc = stack[f2];
       const lo = start[loc];
       const hi = start[loc + 1];
       const outer = nodes[hi - 1];
       if (seen[outer] !== stamp) {
         seen[outer] = stamp;
-        cum[outer] += w;
+        cum[outer] += w2;
       }
       if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
-        edges.hit(edges.id(parent, outer), w, false);
+        edges.hit(edges.id(parent, outer), w2, false);
         ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
       }
       parent = outer;
-      for (let k = hi - 2; k >= lo; k--) {
-        const node = nodes[k];
+      for (let k2 = hi - 2; k2 >= lo; k2--) {
+        const node = nodes[k2];
         if (seen[node] !== stamp) {
           seen[node] = stamp;
-          cum[node] += w;
+          cum[node] += w2;
         }
-        const e = intra[k];
-        if (e >= 0 && edgeSeen[e] !== sample) {
-          edgeSeen[e] = sample;
-          edgeWeight[e] += w;
+        const e2 = intra[k2];
+        if (e2 >= 0 && edgeSeen[e2] !== sample) {
+          edgeSeen[e2] = sample;
+          edgeWeight[e2] += w2;
         }
         parent = node;
       }
     }
-    flat[parent] += w;
+    flat[parent] += w2;
   }
   acc.stamp = stamp;
   acc.total = total;
 }
 function baseSamples(profile) {
-  const t = profile.samples.labels;
-  const key = t.strings.indexOf("pprof::base");
-  if (key < 0 || t.key.length === 0) return void 0;
-  const yes = t.strings.indexOf("true");
+  const t2 = profile.samples.labels;
+  const key = t2.strings.indexOf("pprof::base");
+  if (key < 0 || t2.key.length === 0) return void 0;
+  const yes = t2.strings.indexOf("true");
   const mask = new Uint8Array(profile.samples.count);
-  for (let i = 0; i < profile.samples.count; i++) {
-    for (let j = t.start[i]; j < t.start[i + 1]; j++) {
-      if (t.key[j] === key && t.str[j] === yes) mask[i] = 1;
+  for (let i2 = 0; i2 < profile.samples.count; i2++) {
+    for (let j2 = t2.start[i2]; j2 < t2.start[i2 + 1]; j2++) {
+      if (t2.key[j2] === key && t2.str[j2] === yes) mask[i2] = 1;
     }
   }
   return mask;
 }
 function totalFlat(flat) {
   let sum = 0;
-  for (const v of flat) sum += v;
+  for (const v2 of flat) sum += v2;
   return sum;
 }
-function byFlatThenName(a, b) {
-  const fa = Math.abs(a.flat);
-  const fb = Math.abs(b.flat);
+function byFlatThenName(a2, b2) {
+  const fa = Math.abs(a2.flat);
+  const fb = Math.abs(b2.flat);
   if (fa !== fb) return fb - fa;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  const ca = Math.abs(a.cum);
-  const cb = Math.abs(b.cum);
+  if (a2.name !== b2.name) return a2.name < b2.name ? -1 : 1;
+  const ca = Math.abs(a2.cum);
+  const cb = Math.abs(b2.cum);
   return cb - ca;
 }
 var EdgeTable = class {
@@ -8529,7 +9617,7 @@ var EdgeTable = class {
     this.nodeCount = nodeCount;
     this.slotOf = new Int32Array(nodeCount).fill(-1);
     let slots = 0;
-    for (let i = 0; i < nodeCount; i++) if (inlinable[i]) this.slotOf[i] = slots++;
+    for (let i2 = 0; i2 < nodeCount; i2++) if (inlinable[i2]) this.slotOf[i2] = slots++;
     if (slots * nodeCount <= 1 << 22) this.dense = new Int32Array(slots * nodeCount).fill(-1);
   }
   nodeCount;
@@ -8553,41 +9641,41 @@ var EdgeTable = class {
     const cell = this.dense ? this.slotOf[to] * this.nodeCount + from : from * this.nodeCount + to;
     const known = this.dense ? this.dense[cell] : this.sparse.get(cell) ?? -1;
     if (known >= 0) return known;
-    const e = this.count++;
-    if (e === this.from.length) this.grow();
-    if (this.dense) this.dense[cell] = e;
-    else this.sparse.set(cell, e);
-    this.from[e] = from;
-    this.to[e] = to;
-    this.allInline[e] = 1;
-    this.seenIn[e] = 0;
-    return e;
+    const e2 = this.count++;
+    if (e2 === this.from.length) this.grow();
+    if (this.dense) this.dense[cell] = e2;
+    else this.sparse.set(cell, e2);
+    this.from[e2] = from;
+    this.to[e2] = to;
+    this.allInline[e2] = 1;
+    this.seenIn[e2] = 0;
+    return e2;
   }
   /** Ids of the edges inside each location: from each line into the line inlined in it. */
   intraLocationEdges(ln) {
     const out = new Int32Array(ln.nodes.length).fill(-1);
-    for (let l = 0; l + 1 < ln.start.length; l++) {
-      for (let k = ln.start[l]; k < ln.start[l + 1] - 1; k++) {
-        const to = ln.nodes[k];
-        const from = ln.nodes[k + 1];
-        if (from !== to) out[k] = this.id(from, to);
+    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
+      for (let k2 = ln.start[l2]; k2 < ln.start[l2 + 1] - 1; k2++) {
+        const to = ln.nodes[k2];
+        const from = ln.nodes[k2 + 1];
+        if (from !== to) out[k2] = this.id(from, to);
       }
     }
     return out;
   }
   /** Counts edge e for the current sample (once per sample); any direct call makes it direct. */
-  hit(e, w, inline) {
-    if (this.seenIn[e] === this.sample) return;
-    this.seenIn[e] = this.sample;
-    this.weight[e] += w;
-    if (!inline) this.allInline[e] = 0;
+  hit(e2, w2, inline) {
+    if (this.seenIn[e2] === this.sample) return;
+    this.seenIn[e2] = this.sample;
+    this.weight[e2] += w2;
+    if (!inline) this.allInline[e2] = 0;
   }
   grow() {
-    const n = this.from.length * 2;
-    const grown = (a) => {
-      const b = new a.constructor(n);
-      b.set(a);
-      return b;
+    const n2 = this.from.length * 2;
+    const grown = (a2) => {
+      const b2 = new a2.constructor(n2);
+      b2.set(a2);
+      return b2;
     };
     this.from = grown(this.from);
     this.to = grown(this.to);
@@ -8599,16 +9687,16 @@ var EdgeTable = class {
   markers(cutoff) {
     const inline = [];
     const direct = [];
-    for (let e = 0; e < this.count; e++) {
-      if (this.weight[e] === 0 && this.seenIn[e] === 0) continue;
-      if (Math.abs(this.weight[e]) < cutoff) continue;
-      const to = this.to[e];
-      if (this.allInline[e]) inline[to] = true;
+    for (let e2 = 0; e2 < this.count; e2++) {
+      if (this.weight[e2] === 0 && this.seenIn[e2] === 0) continue;
+      if (Math.abs(this.weight[e2]) < cutoff) continue;
+      const to = this.to[e2];
+      if (this.allInline[e2]) inline[to] = true;
       else direct[to] = true;
     }
     const out = [];
-    for (let i = 0; i < this.nodeCount; i++) {
-      if (inline[i]) out[i] = direct[i] ? "partial-inline" : "inline";
+    for (let i2 = 0; i2 < this.nodeCount; i2++) {
+      if (inline[i2]) out[i2] = direct[i2] ? "partial-inline" : "inline";
     }
     return out;
   }
@@ -8619,22 +9707,22 @@ function resolveSampleIndex(profile, spec) {
   const types = profile.sampleTypes;
   if (spec === void 0 || spec === "") return profile.defaultSampleIndex;
   if (/^\d+$/.test(spec)) {
-    const i2 = Number(spec);
-    if (i2 >= types.length) {
+    const i3 = Number(spec);
+    if (i3 >= types.length) {
       throw new FormatError(
         `sample index ${spec} is outside the range [0..${types.length - 1}] of this profile's sample types`
       );
     }
-    return i2;
+    return i3;
   }
   const noInuse = spec.startsWith("inuse_") ? spec.slice("inuse_".length) : spec;
-  const i = types.findIndex((t) => t.type === spec || t.type === noInuse);
-  if (i < 0) {
+  const i2 = types.findIndex((t2) => t2.type === spec || t2.type === noInuse);
+  if (i2 < 0) {
     throw new FormatError(
-      `sample index "${spec}" is not a sample type of this profile (it has: ${types.map((t) => t.type).join(", ")})`
+      `sample index "${spec}" is not a sample type of this profile (it has: ${types.map((t2) => t2.type).join(", ")})`
     );
   }
-  return i;
+  return i2;
 }
 
 // src/parse/pprof/growable.ts
@@ -8649,8 +9737,8 @@ var GrowableIds = class {
     return this.data instanceof Uint32Array;
   }
   /** Makes room for `n` more values. */
-  reserve(n) {
-    const need = this.length + n;
+  reserve(n2) {
+    const need = this.length + n2;
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
@@ -8658,10 +9746,10 @@ var GrowableIds = class {
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
-  push(v) {
+  push(v2) {
     this.reserve(1);
-    if (v > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
-    this.data[this.length++] = v;
+    if (v2 > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
+    this.data[this.length++] = v2;
   }
   /** The pushed values (a view of the storage). */
   view() {
@@ -8674,13 +9762,13 @@ var GrowableFloats = class {
   constructor(capacity = 1024) {
     this.data = new Float64Array(capacity);
   }
-  push(v) {
+  push(v2) {
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
-    this.data[this.length++] = v;
+    this.data[this.length++] = v2;
   }
   view() {
     return this.data.subarray(0, this.length);
@@ -9015,10 +10103,10 @@ var WireReader = class {
   uint() {
     const buf = this.buf;
     let pos = this.pos;
-    const b = buf[pos++];
-    if (b < 128 && pos <= this.end) {
+    const b2 = buf[pos++];
+    if (b2 < 128 && pos <= this.end) {
       this.pos = pos;
-      return b;
+      return b2;
     }
     return this.slowVarint(false);
   }
@@ -9026,10 +10114,10 @@ var WireReader = class {
   int64() {
     const buf = this.buf;
     const pos = this.pos;
-    const b = buf[pos];
-    if (b < 128 && pos < this.end) {
+    const b2 = buf[pos];
+    if (b2 < 128 && pos < this.end) {
       this.pos = pos + 1;
-      return b;
+      return b2;
     }
     return this.slowVarint(true);
   }
@@ -9042,26 +10130,26 @@ var WireReader = class {
     let pos = this.pos;
     let lo = 0;
     let hi;
-    let b;
+    let b2;
     for (let shift = 0; shift < 28; shift += 7) {
       if (pos >= this.end) this.fail("a varint runs past the end of its message");
-      b = buf[pos++];
-      lo |= (b & 127) << shift;
-      if (b < 128) {
+      b2 = buf[pos++];
+      lo |= (b2 & 127) << shift;
+      if (b2 < 128) {
         this.pos = pos;
         return lo >>> 0;
       }
     }
     if (pos >= this.end) this.fail("a varint runs past the end of its message");
-    b = buf[pos++];
-    lo |= (b & 15) << 28;
-    hi = (b & 127) >> 4;
-    if (b >= 128) {
+    b2 = buf[pos++];
+    lo |= (b2 & 15) << 28;
+    hi = (b2 & 127) >> 4;
+    if (b2 >= 128) {
       for (let shift = 3; shift < 32; shift += 7) {
         if (pos >= this.end) this.fail("a varint runs past the end of its message");
-        b = buf[pos++];
-        hi |= (b & 127) << shift;
-        if (b < 128) break;
+        b2 = buf[pos++];
+        hi |= (b2 & 127) << shift;
+        if (b2 < 128) break;
         if (shift + 7 >= 32) {
           this.fail("a varint is longer than 10 bytes");
         }
@@ -9102,9 +10190,9 @@ var WireReader = class {
         );
     }
   }
-  advance(n, field) {
-    if (this.pos + n > this.end) this.fail(`field ${field} runs past the end of its message`);
-    this.pos += n;
+  advance(n2, field) {
+    if (this.pos + n2 > this.end) this.fail(`field ${field} runs past the end of its message`);
+    this.pos += n2;
   }
   /** Raises a FormatError that says where in the data the problem is. */
   fail(message) {
@@ -9113,21 +10201,21 @@ var WireReader = class {
 };
 
 // src/parse/pprof/decode.ts
-var P = fieldNumbers.Profile;
-var S = fieldNumbers.Sample;
+var P2 = fieldNumbers.Profile;
+var S2 = fieldNumbers.Sample;
 var LB = fieldNumbers.Label;
 var LOC = fieldNumbers.Location;
 var LN = fieldNumbers.Line;
 var tag = (field, wt) => field << 3 | wt;
-var SAMPLE_LOC_PACKED = tag(S.location_id, WireType.bytes);
-var SAMPLE_LOC_ONE = tag(S.location_id, WireType.varint);
-var SAMPLE_VALUE_PACKED = tag(S.value, WireType.bytes);
-var SAMPLE_VALUE_ONE = tag(S.value, WireType.varint);
-var SAMPLE_LABEL = tag(S.label, WireType.bytes);
-var fieldNames = new Map(Object.entries(P).map(([name, id]) => [id, name]));
+var SAMPLE_LOC_PACKED = tag(S2.location_id, WireType.bytes);
+var SAMPLE_LOC_ONE = tag(S2.location_id, WireType.varint);
+var SAMPLE_VALUE_PACKED = tag(S2.value, WireType.bytes);
+var SAMPLE_VALUE_ONE = tag(S2.value, WireType.varint);
+var SAMPLE_LABEL = tag(S2.label, WireType.bytes);
+var fieldNames = new Map(Object.entries(P2).map(([name, id]) => [id, name]));
 var utf8 = new TextDecoder("utf-8", { fatal: false });
 function decodeProfile(buf) {
-  const r = new WireReader(buf);
+  const r2 = new WireReader(buf);
   const locStart = new GrowableIds(1024);
   const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
   const valueStart = new GrowableIds(1024);
@@ -9155,105 +10243,105 @@ function decodeProfile(buf) {
     defaultSampleType: 0,
     docUrl: 0
   };
-  while (r.pos < r.end) {
-    const t = r.uint();
-    const field = t >>> 3;
-    const wt = t & 7;
+  while (r2.pos < r2.end) {
+    const t2 = r2.uint();
+    const field = t2 >>> 3;
+    const wt = t2 & 7;
     switch (field) {
-      case P.sample: {
+      case P2.sample: {
         expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Sample");
+        const end = r2.lengthDelimitedEnd("a Sample");
         locStart.push(locationIds.length);
         valueStart.push(values.length);
         labels.startSample();
-        decodeSample(r, end, locationIds, values, labels);
+        decodeSample(r2, end, locationIds, values, labels);
         out.sampleCount++;
         break;
       }
-      case P.location: {
+      case P2.location: {
         expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Location");
-        out.locations.push(decodeLocation(r, end));
+        const end = r2.lengthDelimitedEnd("a Location");
+        out.locations.push(decodeLocation(r2, end));
         break;
       }
-      case P.string_table: {
+      case P2.string_table: {
         expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a string");
-        out.strings.push(decodeString(buf, r.pos, end));
-        r.pos = end;
+        const end = r2.lengthDelimitedEnd("a string");
+        out.strings.push(decodeString(buf, r2.pos, end));
+        r2.pos = end;
         break;
       }
-      case P.function: {
+      case P2.function: {
         expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Function");
-        const f = decodeSmall(pprofTypes.Function, buf, r, end);
+        const end = r2.lengthDelimitedEnd("a Function");
+        const f2 = decodeSmall(pprofTypes.Function, buf, r2, end);
         out.functions.push({
-          id: num(f.id),
-          name: num(f.name),
-          systemName: num(f.system_name),
-          filename: num(f.filename),
-          startLine: num(f.start_line)
+          id: num(f2.id),
+          name: num(f2.name),
+          systemName: num(f2.system_name),
+          filename: num(f2.filename),
+          startLine: num(f2.start_line)
         });
         break;
       }
-      case P.mapping: {
+      case P2.mapping: {
         expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Mapping");
-        const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
+        const end = r2.lengthDelimitedEnd("a Mapping");
+        const m2 = decodeSmall(pprofTypes.Mapping, buf, r2, end);
         out.mappings.push({
-          id: num(m.id),
-          memoryStart: num(m.memory_start),
-          memoryLimit: num(m.memory_limit),
-          fileOffset: num(m.file_offset),
-          filename: num(m.filename),
-          buildId: num(m.build_id),
-          hasFunctions: m.has_functions === true,
-          hasFilenames: m.has_filenames === true,
-          hasLineNumbers: m.has_line_numbers === true,
-          hasInlineFrames: m.has_inline_frames === true
+          id: num(m2.id),
+          memoryStart: num(m2.memory_start),
+          memoryLimit: num(m2.memory_limit),
+          fileOffset: num(m2.file_offset),
+          filename: num(m2.filename),
+          buildId: num(m2.build_id),
+          hasFunctions: m2.has_functions === true,
+          hasFilenames: m2.has_filenames === true,
+          hasLineNumbers: m2.has_line_numbers === true,
+          hasInlineFrames: m2.has_inline_frames === true
         });
         break;
       }
-      case P.sample_type:
-      case P.period_type: {
+      case P2.sample_type:
+      case P2.period_type: {
         expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a ValueType");
-        const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
-        const vt = { type: num(v.type), unit: num(v.unit) };
-        if (field === P.sample_type) out.sampleTypes.push(vt);
+        const end = r2.lengthDelimitedEnd("a ValueType");
+        const v2 = decodeSmall(pprofTypes.ValueType, buf, r2, end);
+        const vt = { type: num(v2.type), unit: num(v2.unit) };
+        if (field === P2.sample_type) out.sampleTypes.push(vt);
         else out.periodType = vt;
         break;
       }
-      case P.comment:
+      case P2.comment:
         if (wt === WireType.bytes) {
-          const end = r.lengthDelimitedEnd("Profile.comment");
-          while (r.pos < end) out.comments.push(r.int64());
+          const end = r2.lengthDelimitedEnd("Profile.comment");
+          while (r2.pos < end) out.comments.push(r2.int64());
         } else {
           expectWire(field, wt, WireType.varint);
-          out.comments.push(r.int64());
+          out.comments.push(r2.int64());
         }
         break;
-      case P.drop_frames:
-      case P.keep_frames:
-      case P.time_nanos:
-      case P.duration_nanos:
-      case P.period:
-      case P.default_sample_type:
-      case P.doc_url: {
+      case P2.drop_frames:
+      case P2.keep_frames:
+      case P2.time_nanos:
+      case P2.duration_nanos:
+      case P2.period:
+      case P2.default_sample_type:
+      case P2.doc_url: {
         expectWire(field, wt, WireType.varint);
-        const v = r.int64();
-        if (field === P.drop_frames) out.dropFrames = v;
-        else if (field === P.keep_frames) out.keepFrames = v;
-        else if (field === P.time_nanos) out.timeNanos = v;
-        else if (field === P.duration_nanos) out.durationNanos = v;
-        else if (field === P.period) out.period = v;
-        else if (field === P.default_sample_type) out.defaultSampleType = v;
-        else out.docUrl = v;
+        const v2 = r2.int64();
+        if (field === P2.drop_frames) out.dropFrames = v2;
+        else if (field === P2.keep_frames) out.keepFrames = v2;
+        else if (field === P2.time_nanos) out.timeNanos = v2;
+        else if (field === P2.duration_nanos) out.durationNanos = v2;
+        else if (field === P2.period) out.period = v2;
+        else if (field === P2.default_sample_type) out.defaultSampleType = v2;
+        else out.docUrl = v2;
         break;
       }
       default:
-        if (field === 0) r.fail("field number 0 is not valid protobuf");
-        r.skip(wt, field);
+        if (field === 0) r2.fail("field number 0 is not valid protobuf");
+        r2.skip(wt, field);
     }
   }
   locStart.push(locationIds.length);
@@ -9273,40 +10361,40 @@ function expectWire(field, wt, want) {
     );
   }
 }
-function decodeSample(r, end, locationIds, values, labels) {
-  const outerEnd = r.end;
-  r.end = end;
-  while (r.pos < end) {
-    const t = r.uint();
-    if (t === SAMPLE_LOC_PACKED) {
-      const e = r.lengthDelimitedEnd("Sample.location_id");
-      readPackedIds(r, e, locationIds);
-    } else if (t === SAMPLE_VALUE_PACKED) {
-      const e = r.lengthDelimitedEnd("Sample.value");
-      while (r.pos < e) values.push(r.int64());
-    } else if (t === SAMPLE_LOC_ONE) {
-      locationIds.push(r.uint64());
-    } else if (t === SAMPLE_VALUE_ONE) {
-      values.push(r.int64());
-    } else if (t === SAMPLE_LABEL) {
-      const e = r.lengthDelimitedEnd("Sample.label");
-      decodeLabel(r, e, labels);
+function decodeSample(r2, end, locationIds, values, labels) {
+  const outerEnd = r2.end;
+  r2.end = end;
+  while (r2.pos < end) {
+    const t2 = r2.uint();
+    if (t2 === SAMPLE_LOC_PACKED) {
+      const e2 = r2.lengthDelimitedEnd("Sample.location_id");
+      readPackedIds(r2, e2, locationIds);
+    } else if (t2 === SAMPLE_VALUE_PACKED) {
+      const e2 = r2.lengthDelimitedEnd("Sample.value");
+      while (r2.pos < e2) values.push(r2.int64());
+    } else if (t2 === SAMPLE_LOC_ONE) {
+      locationIds.push(r2.uint64());
+    } else if (t2 === SAMPLE_VALUE_ONE) {
+      values.push(r2.int64());
+    } else if (t2 === SAMPLE_LABEL) {
+      const e2 = r2.lengthDelimitedEnd("Sample.label");
+      decodeLabel(r2, e2, labels);
     } else {
-      wrongOrUnknown(r, t, "Sample", [S.location_id, S.value, S.label]);
+      wrongOrUnknown(r2, t2, "Sample", [S2.location_id, S2.value, S2.label]);
     }
   }
-  r.end = outerEnd;
+  r2.end = outerEnd;
 }
-function readPackedIds(r, end, ids) {
-  ids.reserve(end - r.pos);
+function readPackedIds(r2, end, ids) {
+  ids.reserve(end - r2.pos);
   if (!ids.narrow) {
-    while (r.pos < end) ids.push(r.uint64());
+    while (r2.pos < end) ids.push(r2.uint64());
     return;
   }
-  const buf = r.buf;
+  const buf = r2.buf;
   const data = ids.data;
   let len = ids.length;
-  let pos = r.pos;
+  let pos = r2.pos;
   while (pos < end) {
     const b0 = buf[pos];
     if (b0 < 128) {
@@ -9326,41 +10414,41 @@ function readPackedIds(r, end, ids) {
       pos += 3;
       continue;
     }
-    r.pos = pos;
+    r2.pos = pos;
     ids.length = len;
-    ids.push(r.uint64());
-    if (r.pos > end) r.fail("a varint runs past the end of Sample.location_id");
-    readPackedIds(r, end, ids);
+    ids.push(r2.uint64());
+    if (r2.pos > end) r2.fail("a varint runs past the end of Sample.location_id");
+    readPackedIds(r2, end, ids);
     return;
   }
   if (pos !== end) {
-    r.pos = end;
-    r.fail("a varint runs past the end of Sample.location_id");
+    r2.pos = end;
+    r2.fail("a varint runs past the end of Sample.location_id");
   }
-  r.pos = pos;
+  r2.pos = pos;
   ids.length = len;
 }
-function decodeLabel(r, end, labels) {
-  const outerEnd = r.end;
-  r.end = end;
+function decodeLabel(r2, end, labels) {
+  const outerEnd = r2.end;
+  r2.end = end;
   let key = 0;
   let str = 0;
   let num2 = 0;
   let numUnit = 0;
-  while (r.pos < end) {
-    const t = r.uint();
-    const field = t >>> 3;
-    if ((t & 7) !== WireType.varint) {
-      wrongOrUnknown(r, t, "Label", [LB.key, LB.str, LB.num, LB.num_unit]);
+  while (r2.pos < end) {
+    const t2 = r2.uint();
+    const field = t2 >>> 3;
+    if ((t2 & 7) !== WireType.varint) {
+      wrongOrUnknown(r2, t2, "Label", [LB.key, LB.str, LB.num, LB.num_unit]);
       continue;
     }
-    const v = r.int64();
-    if (field === LB.key) key = v;
-    else if (field === LB.str) str = v;
-    else if (field === LB.num) num2 = v;
-    else if (field === LB.num_unit) numUnit = v;
+    const v2 = r2.int64();
+    if (field === LB.key) key = v2;
+    else if (field === LB.str) str = v2;
+    else if (field === LB.num) num2 = v2;
+    else if (field === LB.num_unit) numUnit = v2;
   }
-  r.end = outerEnd;
+  r2.end = outerEnd;
   labels.push(key, str, num2, numUnit);
 }
 var emptyLabels = {
@@ -9396,25 +10484,25 @@ var LabelColumns = class {
     };
   }
 };
-function decodeLocation(r, end) {
-  const outerEnd = r.end;
-  r.end = end;
+function decodeLocation(r2, end) {
+  const outerEnd = r2.end;
+  r2.end = end;
   const loc = { id: 0, mappingId: 0, address: 0, lines: [], isFolded: false };
-  while (r.pos < end) {
-    const t = r.uint();
-    const field = t >>> 3;
-    const wt = t & 7;
+  while (r2.pos < end) {
+    const t2 = r2.uint();
+    const field = t2 >>> 3;
+    const wt = t2 & 7;
     if (field === LOC.line && wt === WireType.bytes) {
-      const e = r.lengthDelimitedEnd("Location.line");
-      loc.lines.push(decodeLine(r, e));
+      const e2 = r2.lengthDelimitedEnd("Location.line");
+      loc.lines.push(decodeLine(r2, e2));
     } else if (wt === WireType.varint && field !== LOC.line) {
-      const v = r.uint64();
-      if (field === LOC.id) loc.id = v;
-      else if (field === LOC.mapping_id) loc.mappingId = v;
-      else if (field === LOC.address) loc.address = v;
-      else if (field === LOC.is_folded) loc.isFolded = v !== 0;
+      const v2 = r2.uint64();
+      if (field === LOC.id) loc.id = v2;
+      else if (field === LOC.mapping_id) loc.mappingId = v2;
+      else if (field === LOC.address) loc.address = v2;
+      else if (field === LOC.is_folded) loc.isFolded = v2 !== 0;
     } else {
-      wrongOrUnknown(r, t, "Location", [
+      wrongOrUnknown(r2, t2, "Location", [
         LOC.id,
         LOC.mapping_id,
         LOC.address,
@@ -9423,59 +10511,59 @@ function decodeLocation(r, end) {
       ]);
     }
   }
-  r.end = outerEnd;
+  r2.end = outerEnd;
   return loc;
 }
-function decodeLine(r, end) {
-  const outerEnd = r.end;
-  r.end = end;
+function decodeLine(r2, end) {
+  const outerEnd = r2.end;
+  r2.end = end;
   const line = { functionId: 0, line: 0, column: 0 };
-  while (r.pos < end) {
-    const t = r.uint();
-    const field = t >>> 3;
-    if ((t & 7) !== WireType.varint) {
-      wrongOrUnknown(r, t, "Line", [LN.function_id, LN.line, LN.column]);
+  while (r2.pos < end) {
+    const t2 = r2.uint();
+    const field = t2 >>> 3;
+    if ((t2 & 7) !== WireType.varint) {
+      wrongOrUnknown(r2, t2, "Line", [LN.function_id, LN.line, LN.column]);
       continue;
     }
-    const v = r.int64();
-    if (field === LN.function_id) line.functionId = v;
-    else if (field === LN.line) line.line = v;
-    else if (field === LN.column) line.column = v;
+    const v2 = r2.int64();
+    if (field === LN.function_id) line.functionId = v2;
+    else if (field === LN.line) line.line = v2;
+    else if (field === LN.column) line.column = v2;
   }
-  r.end = outerEnd;
+  r2.end = outerEnd;
   return line;
 }
-function wrongOrUnknown(r, t, message, known) {
-  const field = t >>> 3;
-  const wt = t & 7;
+function wrongOrUnknown(r2, t2, message, known) {
+  const field = t2 >>> 3;
+  const wt = t2 & 7;
   if (known.includes(field)) {
     throw new FormatError(
       `not a pprof profile: ${message} field ${field} has wire type ${wireTypeName(wt)}`
     );
   }
-  if (field === 0) r.fail("field number 0 is not valid protobuf");
-  r.skip(wt, field);
+  if (field === 0) r2.fail("field number 0 is not valid protobuf");
+  r2.skip(wt, field);
 }
-function decodeSmall(type, buf, r, end) {
+function decodeSmall(type, buf, r2, end) {
   let msg;
   try {
-    msg = type.decode(buf.subarray(r.pos, end));
+    msg = type.decode(buf.subarray(r2.pos, end));
   } catch (err) {
     throw new FormatError(
-      `not a pprof profile: a ${type.name} message at byte ${r.pos} does not decode (${err.message})`
+      `not a pprof profile: a ${type.name} message at byte ${r2.pos} does not decode (${err.message})`
     );
   }
-  r.pos = end;
+  r2.pos = end;
   return msg;
 }
-function num(v) {
-  return typeof v === "number" ? v : 0;
+function num(v2) {
+  return typeof v2 === "number" ? v2 : 0;
 }
 function decodeString(buf, start, end) {
   if (end - start < 64) {
     let ascii = true;
-    for (let i = start; i < end; i++) {
-      if (buf[i] >= 128) {
+    for (let i2 = start; i2 < end; i2++) {
+      if (buf[i2] >= 128) {
         ascii = false;
         break;
       }
@@ -9496,26 +10584,26 @@ function gunzipLimited(bytes, limit) {
   try {
     return gunzipSync(bytes, { maxOutputLength: limit });
   } catch (err) {
-    const e = err;
-    if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
+    const e2 = err;
+    if (e2.code === "ERR_BUFFER_TOO_LARGE" || e2 instanceof RangeError) {
       throw new FormatError(
         `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`
       );
     }
-    if (e.code === "Z_BUF_ERROR")
+    if (e2.code === "Z_BUF_ERROR")
       throw new FormatError("truncated gzip data: it ends before the end of the stream");
-    throw new FormatError(`corrupt gzip data: ${e.message}`);
+    throw new FormatError(`corrupt gzip data: ${e2.message}`);
   }
 }
-function formatBytes(n) {
+function formatBytes(n2) {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0;
-  let v = n;
-  while (v >= 1024 && i < units.length - 1 && Number.isInteger(v / 1024)) {
-    v /= 1024;
-    i++;
+  let i2 = 0;
+  let v2 = n2;
+  while (v2 >= 1024 && i2 < units.length - 1 && Number.isInteger(v2 / 1024)) {
+    v2 /= 1024;
+    i2++;
   }
-  return `${v} ${units[i]}`;
+  return `${v2} ${units[i2]}`;
 }
 
 // src/parse/pprof/resolve.ts
@@ -9531,70 +10619,70 @@ function resolveProfile(raw) {
     throw new FormatError('not a pprof profile: its string table does not start with ""');
   }
   const str = (index, what) => {
-    const s = strings[index];
-    if (s === void 0 || !Number.isInteger(index)) {
+    const s2 = strings[index];
+    if (s2 === void 0 || !Number.isInteger(index)) {
       invalid(
         `${what}: string index ${index} is out of range (the string table has ${strings.length} entries)`
       );
     }
-    return s;
+    return s2;
   };
-  const valueType = (v, what) => ({
-    type: str(v.type, `${what} type`),
-    unit: str(v.unit, `${what} unit`)
+  const valueType = (v2, what) => ({
+    type: str(v2.type, `${what} type`),
+    unit: str(v2.unit, `${what} unit`)
   });
   if (raw.sampleTypes.length === 0) {
     throw new FormatError("not a pprof profile: it declares no sample types");
   }
-  const sampleTypes = raw.sampleTypes.map((v, i) => valueType(v, `sample type ${i}`));
+  const sampleTypes = raw.sampleTypes.map((v2, i2) => valueType(v2, `sample type ${i2}`));
   const mappings = [];
   const mappingById = /* @__PURE__ */ new Map();
-  for (const m of raw.mappings) {
-    checkId(m.id, "mapping", mappingById);
+  for (const m2 of raw.mappings) {
+    checkId(m2.id, "mapping", mappingById);
     const mapping = {
-      ...m,
-      filename: str(m.filename, `mapping ${m.id} filename`),
-      buildId: str(m.buildId, `mapping ${m.id} build id`)
+      ...m2,
+      filename: str(m2.filename, `mapping ${m2.id} filename`),
+      buildId: str(m2.buildId, `mapping ${m2.id} build id`)
     };
     mappings.push(mapping);
-    mappingById.set(m.id, mapping);
+    mappingById.set(m2.id, mapping);
   }
   const functions = [];
   const functionById = /* @__PURE__ */ new Map();
-  for (const f of raw.functions) {
-    checkId(f.id, "function", functionById);
+  for (const f2 of raw.functions) {
+    checkId(f2.id, "function", functionById);
     const fn = {
-      id: f.id,
-      name: str(f.name, `function ${f.id} name`),
-      systemName: str(f.systemName, `function ${f.id} system name`),
-      filename: str(f.filename, `function ${f.id} filename`),
-      startLine: f.startLine
+      id: f2.id,
+      name: str(f2.name, `function ${f2.id} name`),
+      systemName: str(f2.systemName, `function ${f2.id} system name`),
+      filename: str(f2.filename, `function ${f2.id} filename`),
+      startLine: f2.startLine
     };
     functions.push(fn);
-    functionById.set(f.id, fn);
+    functionById.set(f2.id, fn);
   }
   const locations = [];
   const locationIndexById = /* @__PURE__ */ new Map();
-  for (const l of raw.locations) {
-    checkId(l.id, "location", locationIndexById);
+  for (const l2 of raw.locations) {
+    checkId(l2.id, "location", locationIndexById);
     let mapping;
-    if (l.mappingId !== 0) {
-      mapping = mappingById.get(l.mappingId);
+    if (l2.mappingId !== 0) {
+      mapping = mappingById.get(l2.mappingId);
       if (!mapping)
-        invalid(`location ${l.id} refers to mapping id ${l.mappingId}, which is not defined`);
+        invalid(`location ${l2.id} refers to mapping id ${l2.mappingId}, which is not defined`);
     }
-    const lines = l.lines.map((ln) => {
+    const lines = l2.lines.map((ln) => {
       let fn;
       if (ln.functionId !== 0) {
         fn = functionById.get(ln.functionId);
         if (!fn) {
-          invalid(`location ${l.id} refers to function id ${ln.functionId}, which is not defined`);
+          invalid(`location ${l2.id} refers to function id ${ln.functionId}, which is not defined`);
         }
       }
       return { fn, line: ln.line, column: ln.column };
     });
-    locationIndexById.set(l.id, locations.length);
-    locations.push({ id: l.id, mapping, address: l.address, lines, isFolded: l.isFolded });
+    locationIndexById.set(l2.id, locations.length);
+    locations.push({ id: l2.id, mapping, address: l2.address, lines, isFolded: l2.isFolded });
   }
   const width = sampleTypes.length;
   const count = raw.sampleCount;
@@ -9603,7 +10691,7 @@ function resolveProfile(raw) {
   const labels = labelTable(raw, strings);
   const defaultName = raw.defaultSampleType === 0 ? "" : str(raw.defaultSampleType, "default sample type");
   let defaultSampleIndex = sampleTypes.findIndex(
-    (t) => defaultName !== "" && t.type === defaultName
+    (t2) => defaultName !== "" && t2.type === defaultName
   );
   if (defaultSampleIndex < 0) defaultSampleIndex = width - 1;
   return {
@@ -9619,7 +10707,7 @@ function resolveProfile(raw) {
     durationNanos: raw.durationNanos,
     periodType: raw.periodType && valueType(raw.periodType, "period type"),
     period: raw.period,
-    comments: raw.comments.map((c, i) => str(c, `comment ${i}`)),
+    comments: raw.comments.map((c2, i2) => str(c2, `comment ${i2}`)),
     docUrl: str(raw.docUrl, "doc_url")
   };
 }
@@ -9629,19 +10717,19 @@ function checkId(id, what, seen) {
 }
 function labelTable(raw, strings) {
   const { start, key, str, num: num2, numUnit } = raw.labels;
-  const n = strings.length;
-  for (let j = 0; j < key.length; j++) {
+  const n2 = strings.length;
+  for (let j2 = 0; j2 < key.length; j2++) {
     for (const [what, column] of [
       ["key", key],
       ["value", str],
       ["unit", numUnit]
     ]) {
-      const index = column[j];
-      if (index < 0 || index >= n || !Number.isInteger(index)) {
+      const index = column[j2];
+      if (index < 0 || index >= n2 || !Number.isInteger(index)) {
         let sample = 0;
-        while (start[sample + 1] <= j) sample++;
+        while (start[sample + 1] <= j2) sample++;
         invalid(
-          `sample ${sample} label ${what}: string index ${index} is out of range (the string table has ${n} entries)`
+          `sample ${sample} label ${what}: string index ${index} is out of range (the string table has ${n2} entries)`
         );
       }
     }
@@ -9653,16 +10741,16 @@ function sampleValues(raw, width) {
   if (values.length !== sampleCount * width || valueStart[sampleCount] !== values.length) {
     invalid(wrongValueCount(raw, width));
   }
-  for (let i = 0; i < sampleCount; i++) {
-    if (valueStart[i] !== i * width) invalid(wrongValueCount(raw, width));
+  for (let i2 = 0; i2 < sampleCount; i2++) {
+    if (valueStart[i2] !== i2 * width) invalid(wrongValueCount(raw, width));
   }
   return values;
 }
 function wrongValueCount(raw, width) {
-  for (let i = 0; i < raw.sampleCount; i++) {
-    const n = raw.valueStart[i + 1] - raw.valueStart[i];
-    if (n !== width) {
-      return `sample ${i} has ${n} values but the profile declares ${width} sample types`;
+  for (let i2 = 0; i2 < raw.sampleCount; i2++) {
+    const n2 = raw.valueStart[i2 + 1] - raw.valueStart[i2];
+    if (n2 !== width) {
+      return `sample ${i2} has ${n2} values but the profile declares ${width} sample types`;
     }
   }
   return `samples have ${raw.values.length} values in all, not ${width} per sample`;
@@ -9676,26 +10764,26 @@ function stackIndices(raw, indexById) {
   if (table2) for (const [id, index] of indexById) table2[id] = index;
   if (table2 && ids instanceof Uint32Array) return idsToIndices(ids, table2, raw);
   const out = new Uint32Array(ids.length);
-  for (let j = 0; j < ids.length; j++) {
-    const id = ids[j];
+  for (let j2 = 0; j2 < ids.length; j2++) {
+    const id = ids[j2];
     const index = table2 ? id < table2.length ? table2[id] : -1 : indexById.get(id) ?? -1;
     if (index < 0) {
-      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+      invalid(`${sampleOf(raw, j2)} refers to location id ${id}, which is not defined`);
     }
-    out[j] = index;
+    out[j2] = index;
   }
   return out;
 }
 function idsToIndices(ids, table2, raw) {
-  const n = ids.length;
+  const n2 = ids.length;
   const size = table2.length;
-  for (let j = 0; j < n; j++) {
-    const id = ids[j];
+  for (let j2 = 0; j2 < n2; j2++) {
+    const id = ids[j2];
     const index = id < size ? table2[id] : -1;
     if (index < 0) {
-      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+      invalid(`${sampleOf(raw, j2)} refers to location id ${id}, which is not defined`);
     }
-    ids[j] = index;
+    ids[j2] = index;
   }
   return ids;
 }
@@ -9729,8 +10817,8 @@ function parsePprof(bytes, options = {}) {
 }
 function textPreview(bytes) {
   const head = bytes.subarray(0, 512);
-  for (const b of head) {
-    const printable = b === 9 || b === 10 || b === 13 || b >= 32 && b !== 127;
+  for (const b2 of head) {
+    const printable = b2 === 9 || b2 === 10 || b2 === 13 || b2 >= 32 && b2 !== 127;
     if (!printable) return void 0;
   }
   const first = new TextDecoder().decode(head).split(/\r?\n/)[0] ?? "";
@@ -9758,14 +10846,14 @@ var unitTypes = [
   { units: timeUnits, fallback: "s" }
 ];
 function findUnit(units, name) {
-  let n = name.toLowerCase();
-  if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
-  return units.find((u) => u.aliases.includes(n));
+  let n2 = name.toLowerCase();
+  if (n2.length > 2 && n2.endsWith("s")) n2 = n2.slice(0, -1);
+  return units.find((u2) => u2.aliases.includes(n2));
 }
 function scaleValue(value, fromUnit, toUnit = "minimum") {
   if (value < 0) {
-    const [v, u] = scaleValue(-value, fromUnit, toUnit);
-    return [-v, u];
+    const [v2, u2] = scaleValue(-value, fromUnit, toUnit);
+    return [-v2, u2];
   }
   for (const { units, fallback } of unitTypes) {
     const from = findUnit(units, fromUnit);
@@ -9773,22 +10861,22 @@ function scaleValue(value, fromUnit, toUnit = "minimum") {
     const base = value * from.factor;
     let to;
     if (toUnit === "minimum" || toUnit === "auto") {
-      for (const u of units) if (base / u.factor >= 1) to = u;
+      for (const u2 of units) if (base / u2.factor >= 1) to = u2;
     } else {
       to = findUnit(units, toUnit);
     }
-    to ??= units.find((u) => u.name === fallback);
+    to ??= units.find((u2) => u2.name === fallback);
     return [base / to.factor, to.name];
   }
   if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
   return [value, toUnit];
 }
 function scaledLabel(value, fromUnit, toUnit = "minimum") {
-  const [v, u] = scaleValue(value, fromUnit, toUnit);
-  let s = formatFixed(v, 2);
-  if (s.endsWith(".00")) s = s.slice(0, -3);
-  if (s === "0" || s === "-0") return "0";
-  return s + u;
+  const [v2, u2] = scaleValue(value, fromUnit, toUnit);
+  let s2 = formatFixed(v2, 2);
+  if (s2.endsWith(".00")) s2 = s2.slice(0, -3);
+  if (s2 === "0" || s2 === "-0") return "0";
+  return s2 + u2;
 }
 function percentage(value, total) {
   const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
@@ -9800,14 +10888,14 @@ function percentage(value, total) {
 // src/render/top-markdown.ts
 function renderTopMarkdown(report) {
   const { sampleType, total } = report;
-  const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
-  const rows = report.rows.map((r) => [
-    value(r.flat),
-    percentage(r.flat, total).trim(),
-    percentage(r.sumFlat, total).trim(),
-    value(r.cum),
-    percentage(r.cum, total).trim(),
-    codeCell(r.name) + (r.inline ? ` (${r.inline})` : "")
+  const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
+  const rows = report.rows.map((r2) => [
+    value(r2.flat),
+    percentage(r2.flat, total).trim(),
+    percentage(r2.sumFlat, total).trim(),
+    value(r2.cum),
+    percentage(r2.cum, total).trim(),
+    codeCell(r2.name) + (r2.inline ? ` (${r2.inline})` : "")
   ]);
   const shown = report.rows.length < report.functionCount ? `, top ${report.rows.length} of ${report.functionCount} functions` : "";
   const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total)}${shown}`;
@@ -9827,7 +10915,7 @@ ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
 // src/render/top-text.ts
 function topHeaderLines(report) {
   const { header, sampleType, total } = report;
-  const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
+  const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
   const lines = [];
   if (header.file) lines.push(`File: ${header.file}`);
   if (header.buildId) lines.push(`Build ID: ${header.buildId}`);
@@ -9852,7 +10940,7 @@ function topHeaderLines(report) {
 }
 function renderTopText(report) {
   const { sampleType, total } = report;
-  const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
+  const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
   const out = topHeaderLines(report);
   out.push(
     `${padLeft("flat", 10)} ${padLeft("flat", 5)}% ${padLeft("sum", 5)}% ${padLeft("cum", 10)} ${padLeft("cum", 5)}%`
@@ -9873,9 +10961,9 @@ function topReport(profile, table2, options) {
   const limit = options.nodeCount && options.nodeCount > 0 ? options.nodeCount : Infinity;
   const shown = table2.functions.slice(0, limit);
   let sum = 0;
-  const rows = shown.map((f) => {
-    sum += f.flat;
-    return { ...f, sumFlat: sum };
+  const rows = shown.map((f2) => {
+    sum += f2.flat;
+    return { ...f2, sumFlat: sum };
   });
   const mapping = profile.mappings[0];
   return {
@@ -9889,7 +10977,7 @@ function topReport(profile, table2, options) {
     header: {
       ...mapping?.filename ? { file: mapping.filename.split("/").pop() } : {},
       ...mapping?.buildId ? { buildId: mapping.buildId } : {},
-      comments: profile.comments.filter((c) => !c.startsWith("#")),
+      comments: profile.comments.filter((c2) => !c2.startsWith("#")),
       ...profile.docUrl ? { docUrl: profile.docUrl } : {},
       ...profile.timeNanos ? { timeNanos: profile.timeNanos } : {},
       ...profile.durationNanos ? { durationNanos: profile.durationNanos } : {}
@@ -9898,9 +10986,9 @@ function topReport(profile, table2, options) {
 }
 function displayUnit(rows, total, sampleUnit) {
   let min = Infinity;
-  for (const r of rows) {
-    const v = r.flat !== 0 ? Math.abs(r.flat) : Math.abs(r.cum);
-    if (v !== 0 && v < min) min = v;
+  for (const r2 of rows) {
+    const v2 = r2.flat !== 0 ? Math.abs(r2.flat) : Math.abs(r2.cum);
+    if (v2 !== 0 && v2 < min) min = v2;
   }
   if (min === Infinity) min = total;
   const [, minUnit] = scaleValue(min, sampleUnit);
@@ -9978,7 +11066,8 @@ var version = typeof PERFGATE_VERSION === "string" ? PERFGATE_VERSION : "0.1.0";
 var commands = {
   top: { run: runTop, usage: topUsage },
   compare: { run: runCompare, usage: compareUsage },
-  gate: { run: runGate, usage: gateUsage }
+  gate: { run: runGate, usage: gateUsage },
+  bench: { run: runBench, usage: benchUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
@@ -9986,6 +11075,8 @@ Commands:
   top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
   compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
+  bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)
+  bench --js suite.mjs    run a tinybench suite
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

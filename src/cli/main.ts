@@ -1,5 +1,6 @@
 /** The perfgate command line: dispatches to a command and turns user errors into exit codes. */
 import { UserError } from '../errors.js';
+import { benchUsage, runBench } from './commands/bench.js';
 import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
@@ -16,6 +17,7 @@ const commands: Record<
   top: { run: runTop, usage: topUsage },
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
+  bench: { run: runBench, usage: benchUsage },
 };
 
 const usage = `Usage: perfgate <command> [options]
@@ -24,6 +26,8 @@ Commands:
   top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
   compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
+  bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)
+  bench --js suite.mjs    run a tinybench suite
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

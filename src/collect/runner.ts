@@ -1,0 +1,62 @@
+/**
+ * Running commands: the one place perfgate starts child processes, behind a small interface so
+ * callers can be tested with a recording fake.
+ */
+import { spawn } from 'node:child_process';
+
+/** What a finished command produced. */
+export interface RunResult {
+  code: number;
+  /** stdout and stderr interleaved as they came, as `go test` output reads in a terminal. */
+  output: string;
+}
+
+/** Options of one command. */
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Called with each complete output line as it arrives (progress in the log). */
+  onLine?: (line: string) => void;
+}
+
+/** Runs commands. */
+export interface Runner {
+  run(cmd: string, args: string[], options: RunOptions): Promise<RunResult>;
+}
+
+/** Runs real processes; a command that cannot start at all is reported with its name. */
+export const processRunner: Runner = {
+  run(cmd, args, options) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(cmd, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      let pending = '';
+      const onData = (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        output += text;
+        if (!options.onLine) return;
+        pending += text;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        for (const l of lines) options.onLine(l);
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('error', (err: NodeJS.ErrnoException) => {
+        reject(
+          err.code === 'ENOENT'
+            ? new Error(`${cmd}: command not found (is it installed and on PATH?)`)
+            : err,
+        );
+      });
+      child.on('close', (code) => {
+        if (pending && options.onLine) options.onLine(pending);
+        resolve({ code: code ?? 1, output });
+      });
+    });
+  },
+};
