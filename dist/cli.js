@@ -7069,8 +7069,12 @@ var defaultGateOptions = {
     { unit: "B/op", limit: { pct: 5, floor: 64 } },
     { unit: "allocs/op", limit: { pct: 0, floor: 0 } }
   ],
-  fallback: { pct: 10, floor: 0 }
+  fallback: { pct: 10, floor: 0 },
+  gateTimings: true
 };
+function isTimingUnit(unit) {
+  return /(^|[^a-z])(sec|ns)\b/.test(unit) || /\/(s|sec|second)$/.test(unit);
+}
 function globMatches(pattern, name) {
   const re2 = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
   return re2.test(name) || re2.test(`Benchmark${name}`);
@@ -7119,12 +7123,12 @@ function gate(base, head, options = defaultGateOptions) {
       "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
     );
   }
-  const regressions = findings.filter((f2) => f2.verdict === "regression");
+  const regressions = findings.filter((f2) => f2.verdict === "regression" && f2.gated);
   return {
     findings,
     verdict: regressions.length > 0 ? "fail" : "pass",
     regressions,
-    improvements: findings.filter((f2) => f2.verdict === "improvement"),
+    improvements: findings.filter((f2) => f2.verdict === "improvement" && f2.gated),
     notes,
     options
   };
@@ -7139,6 +7143,7 @@ function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile)
     limit: limitFor(options, name, t2.unit),
     higherIsBetter: higherIsBetter(t2.unit, meta),
     verdict: "inconclusive",
+    gated: options.gateTimings || !isTimingUnit(t2.unit),
     notes: []
   };
   if (baseValues) finding.base = summarize(baseValues, "nothing", options.confidence);

@@ -1,66 +1,178 @@
 /**
- * The GitHub Action: reads its inputs, analyses the profiles it is given and writes their top
- * tables to the job summary. User mistakes fail the step with a one-line message.
+ * The GitHub Action: settings → collect → baseline → gate → report → publish. Only this file
+ * and the publish/collect modules touch the world; a bad input fails the step with one line
+ * before any work starts, and nothing from a failed run ever becomes a baseline.
  */
 import * as core from '@actions/core';
-import { functionTable } from '../analyze/functions.js';
-import { readInputFile } from '../collect/files.js';
-import { UserError, withSource } from '../errors.js';
-import { parsePprof } from '../parse/pprof/index.js';
-import { renderTopMarkdown } from '../render/top-markdown.js';
-import { topReport } from '../report/top-report.js';
-import { readInteger } from '../settings/values.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type GateFinding, gate } from '../analyze/gate.js';
+import { processRunner } from '../collect/runner.js';
+import { UserError } from '../errors.js';
+import type { BenchFile } from '../model/bench.js';
+import { failureMessage, mergeBenchFiles, parseBenchOutput } from '../parse/benchfmt/load.js';
+import { parseBenchText } from '../parse/benchfmt/index.js';
+import {
+  artifactName,
+  artifactStore,
+  readManifest,
+  writeManifest,
+  type BaselineManifest,
+} from '../publish/baseline-store.js';
+import { type GitHubApi, httpStatus, octokitApi } from '../publish/github-api.js';
+import { upsertComment } from '../publish/sticky-comment.js';
+import { commentMarker, renderComment, renderSummary } from '../render/comment.js';
+import { formatChange, formatPair } from '../render/gate-text.js';
+import { type BaselineInfo, type RunReport, decideVerdict } from '../report/run-report.js';
+import { collectRun, type Collected } from './collect-run.js';
+import { type RunContext, readRunContext, runUrl } from './context.js';
+import { type ActionSettings, readActionSettings } from './settings.js';
 
-/** The action's settings, read once from its inputs. */
-export interface ActionSettings {
-  profiles: string[];
-  nodeCount: number;
-}
+const VERSION = '0.1.0';
+const MAX_ANNOTATIONS = 10;
 
-/** Reads the action's inputs; a bad value names the input and quotes it. */
-export function readActionSettings(getInput: (name: string) => string): ActionSettings {
-  const profiles = getInput('profiles')
-    .split(/[\n,]/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (profiles.length === 0) {
+async function readPayload(env: NodeJS.ProcessEnv): Promise<unknown> {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'));
+  } catch (err) {
     throw new UserError(
-      "input 'profiles': no profile files given (list .pb.gz paths, one per line)",
+      `GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH}: cannot be read as JSON (${(err as Error).message})`,
     );
   }
-  const count = getInput('nodecount');
+}
+
+async function parseFiles(
+  dir: string,
+  files: string[],
+  label: string,
+): Promise<BenchFile | undefined> {
+  if (files.length === 0) return undefined;
+  const parsed: BenchFile[] = [];
+  for (const f of files) {
+    const text = await readFile(path.join(dir, f), 'utf8');
+    parsed.push(text.trim() === '' ? parseBenchText('', f) : parseBenchOutput(text, f));
+  }
+  return mergeBenchFiles(label, parsed);
+}
+
+interface Baseline {
+  bench: BenchFile | undefined;
+  info: BaselineInfo;
+}
+
+/** Finds, downloads and reads the stored baseline; problems become warnings, never crashes. */
+async function loadArtifactBaseline(
+  s: ActionSettings,
+  ctx: RunContext,
+  api: GitHubApi,
+  workDir: string,
+  warnings: string[],
+): Promise<Baseline | undefined> {
+  const pr = ctx.pullRequest;
+  if (!pr) return undefined;
+  const store = artifactStore(api, s.token, ctx.owner, ctx.repo);
+  const name = artifactName(s.baselineKey);
+  let found;
+  try {
+    found = await store.find(name, pr.baseRef, pr.baseSha, ctx.repositoryId);
+  } catch (err) {
+    warnings.push(
+      `could not list baseline artifacts (${(err as Error).message}); does the token have actions: read?`,
+    );
+    return undefined;
+  }
+  if (!found) return undefined;
+  core.info(
+    `Baseline: artifact ${found.name} (id ${found.id}) from ${found.workflowRun.headBranch}@${found.workflowRun.headSha?.slice(0, 12)}`,
+  );
+  const dir = path.join(workDir, 'baseline');
+  try {
+    await store.download(found, dir);
+  } catch (err) {
+    warnings.push(
+      `the baseline artifact ${found.id} could not be downloaded (${(err as Error).message})`,
+    );
+    return undefined;
+  }
+  const manifest = await readManifest(dir);
+  if (typeof manifest === 'string') {
+    warnings.push(`the stored baseline cannot be used: ${manifest}; reporting head alone`);
+    return undefined;
+  }
+  let bench: BenchFile | undefined;
+  try {
+    bench = await parseFiles(dir, manifest.benchFiles, 'base');
+  } catch (err) {
+    warnings.push(
+      `the stored baseline cannot be used: ${(err as Error).message}; reporting head alone`,
+    );
+    return undefined;
+  }
   return {
-    profiles,
-    nodeCount: count === '' ? 15 : readInteger("input 'nodecount'", count, 1),
+    bench,
+    info: {
+      source: 'artifact',
+      commit: manifest.commit,
+      branch: manifest.branch,
+      createdAt: manifest.createdAt,
+      runUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${manifest.runId}`,
+    },
   };
 }
 
-/** Runs the action. */
-export async function run(): Promise<void> {
+async function loadPathBaseline(p: string): Promise<Baseline> {
+  const manifest = await readManifest(p);
+  if (typeof manifest !== 'string') {
+    return {
+      bench: await parseFiles(p, manifest.benchFiles, 'base'),
+      info: {
+        source: 'path',
+        commit: manifest.commit,
+        branch: manifest.branch,
+        createdAt: manifest.createdAt,
+        runUrl: undefined,
+      },
+    };
+  }
+  let text: string;
   try {
-    const settings = readActionSettings((name) => core.getInput(name));
-    const sections: string[] = [];
-    for (const file of settings.profiles) {
-      core.info(`Reading ${file}`);
-      const bytes = await readInputFile(file);
-      try {
-        const profile = parsePprof(bytes);
-        const sampleIndex = profile.defaultSampleIndex;
-        const table = functionTable([{ profile, sampleIndex }]);
-        sections.push(
-          renderTopMarkdown(
-            topReport(profile, table, { source: file, sampleIndex, nodeCount: settings.nodeCount }),
-          ),
-        );
-      } catch (err) {
-        throw withSource(file, err);
-      }
+    text = await readFile(p, 'utf8');
+  } catch {
+    throw new UserError(
+      `input 'baseline': ${JSON.stringify(p)} is neither a baseline folder nor a benchmark output file`,
+    );
+  }
+  return {
+    bench: parseBenchOutput(text, p),
+    info: {
+      source: 'path',
+      commit: 'unknown',
+      branch: undefined,
+      createdAt: undefined,
+      runUrl: undefined,
+    },
+  };
+}
+
+function annotate(f: GateFinding): void {
+  const [b, h] = formatPair(f);
+  core.error(`${f.name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`, {
+    title: `perfgate: ${f.name} regressed`,
+  });
+}
+
+/** Runs the action. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const settings = readActionSettings((name) => core.getInput(name), env);
+    const ctx = readRunContext(env, await readPayload(env));
+    if (settings.mode === 'comment') {
+      await commentMode(settings, ctx);
+      return;
     }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(sections.join('\n')).write();
-    } else {
-      core.info(sections.join('\n'));
-    }
+    await gateMode(settings, ctx, env);
   } catch (err) {
     if (err instanceof UserError) {
       core.setFailed(`perfgate: ${err.message}`);
@@ -68,4 +180,177 @@ export async function run(): Promise<void> {
     }
     core.setFailed(`perfgate: internal error: ${(err as Error).stack ?? String(err)}`);
   }
+}
+
+async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessEnv): Promise<void> {
+  const workDir = path.join(env.RUNNER_TEMP ?? tmpdir(), `perfgate-${ctx.runId}-${ctx.runAttempt}`);
+  const warnings: string[] = [];
+  const api = octokitApi(s.token, ctx.owner, ctx.repo, ctx.apiUrl);
+
+  core.startGroup('perfgate: collecting');
+  const collected: Collected = await collectRun(
+    s,
+    ctx.pullRequest?.baseSha,
+    path.join(workDir, 'head'),
+    processRunner,
+    (l) => core.info(l),
+  );
+  core.endGroup();
+  const head = await parseFiles(collected.dir, collected.benchFiles, 'head');
+  const failures = (head?.failures ?? []).map(failureMessage);
+  for (const d of head?.diagnostics ?? []) core.warning(`${d.file}:${d.line}: ${d.message}`);
+
+  let baseline: Baseline | undefined;
+  if (s.baseline.kind === 'rerun' && collected.rerunBase) {
+    baseline = {
+      bench: await parseFiles(collected.dir, collected.rerunBase.files, 'base'),
+      info: {
+        source: 'rerun',
+        commit: collected.rerunBase.sha,
+        branch: ctx.pullRequest?.baseRef,
+        createdAt: undefined,
+        runUrl: undefined,
+      },
+    };
+  } else if (s.baseline.kind === 'artifact') {
+    baseline = await loadArtifactBaseline(s, ctx, api, workDir, warnings);
+  } else if (s.baseline.kind === 'path') {
+    baseline = await loadPathBaseline(path.resolve(s.workingDirectory, s.baseline.path));
+  }
+  if (baseline?.bench)
+    failures.push(...baseline.bench.failures.map((f) => `baseline: ${failureMessage(f)}`));
+
+  const timingsGated = s.gateTimings ?? s.baseline.kind === 'rerun';
+  const result =
+    baseline?.bench && head && failures.length === 0
+      ? gate(baseline.bench, head, { ...s.gate, gateTimings: timingsGated })
+      : undefined;
+  const { verdict, reason } = decideVerdict(result, failures, s.missingBaseline);
+  const report: RunReport = {
+    verdict,
+    reason,
+    key: s.baselineKey,
+    headCommit: ctx.pullRequest?.headSha || ctx.sha,
+    gate: result,
+    baseline: baseline?.info,
+    timingsGated,
+    headOnly: result
+      ? undefined
+      : { benchmarks: head?.results.length ?? 0, profiles: collected.profiles.length },
+    failures,
+    warnings,
+    links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
+    generatedAt: new Date().toISOString(),
+  };
+
+  // Publish: outputs and summary first; the comment may fail on a read-only token.
+  const reportPath = path.join(workDir, 'perfgate-report.json');
+  await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('regressions', String(result?.regressions.length ?? 0));
+  core.setOutput('improvements', String(result?.improvements.length ?? 0));
+  core.setOutput('report-json', reportPath);
+  let commentUrl = '';
+  if (ctx.pullRequest && s.comment !== 'never') {
+    if (ctx.isFork) {
+      warnings.push(
+        'pull request from a fork: the token is read-only, so no comment is posted (see the README for the workflow_run recipe)',
+      );
+      core.warning(warnings[warnings.length - 1]!);
+    } else {
+      try {
+        const noteworthy =
+          failures.length > 0 ||
+          (result?.regressions.length ?? 0) + (result?.improvements.length ?? 0) > 0;
+        const outcome = await upsertComment(
+          api,
+          ctx.pullRequest.number,
+          commentMarker(s.baselineKey),
+          renderComment(report),
+          noteworthy,
+          s.comment,
+        );
+        if (outcome.action === 'skipped') core.info(`No comment: ${outcome.reason}`);
+        else {
+          commentUrl = outcome.comment.htmlUrl;
+          core.info(`Comment ${outcome.action}: ${commentUrl}`);
+        }
+      } catch (err) {
+        const status = httpStatus(err);
+        const why =
+          status === 403
+            ? 'the token may not write pull requests (permissions: pull-requests: write)'
+            : (err as Error).message;
+        warnings.push(`could not post the PR comment: ${why}`);
+        core.warning(`perfgate: could not post the PR comment: ${why}`);
+      }
+    }
+  }
+  core.setOutput('comment-url', commentUrl);
+  if (s.summary && env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(renderSummary(report)).write();
+  for (const f of (result?.regressions ?? []).slice(0, MAX_ANNOTATIONS)) annotate(f);
+
+  // Only a complete, failure-free run on the default branch (or when asked) becomes a baseline.
+  const onDefaultBranch =
+    ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
+  const save = s.saveBaseline ?? onDefaultBranch;
+  if (save) {
+    if (failures.length > 0 || !head || head.results.length === 0) {
+      core.warning('perfgate: not saving a baseline: the run has failures or no results');
+    } else {
+      await saveBaseline(s, ctx, collected, api);
+    }
+  }
+
+  if (verdict === 'fail' && s.failOn === 'regression') core.setFailed(`perfgate: ${reason}`);
+  else if (verdict === 'no-baseline' && s.missingBaseline === 'fail')
+    core.setFailed(`perfgate: ${reason}`);
+}
+
+async function saveBaseline(
+  s: ActionSettings,
+  ctx: RunContext,
+  c: Collected,
+  api: GitHubApi,
+): Promise<void> {
+  const manifest: BaselineManifest = {
+    schema: 1,
+    tool: 'perfgate',
+    version: VERSION,
+    key: s.baselineKey,
+    commit: ctx.sha,
+    branch: ctx.branch,
+    createdAt: new Date().toISOString(),
+    runId: ctx.runId,
+    runner: { os: process.platform, arch: process.arch, node: process.version, go: undefined },
+    inputs: {
+      'go-packages': s.goPackages.join(','),
+      'go-bench': s.goBench,
+      count: String(s.count),
+      benchtime: s.benchtime ?? '',
+      'js-bench': s.jsBench ?? '',
+    },
+    benchFiles: c.benchFiles,
+    profiles: c.profiles,
+  };
+  await writeManifest(c.dir, manifest);
+  const name = artifactName(s.baselineKey);
+  core.info(`Saving baseline artifact ${name}`);
+  try {
+    await artifactStore(api, s.token, ctx.owner, ctx.repo).save(
+      name,
+      c.dir,
+      ['perfgate-manifest.json', ...c.benchFiles, ...c.profiles],
+      s.retentionDays,
+    );
+  } catch (err) {
+    core.warning(`perfgate: the baseline could not be saved: ${(err as Error).message}`);
+  }
+}
+
+async function commentMode(s: ActionSettings, ctx: RunContext): Promise<void> {
+  void s;
+  void ctx;
+  throw new UserError("input 'mode': comment mode needs a workflow_run event");
 }

@@ -43,6 +43,12 @@ export interface GateOptions {
   rules: LimitRule[];
   /** The limit of units no rule names. */
   fallback: Limit;
+  /**
+   * Whether timings (sec/op, per-second rates) may fail the gate. Against a baseline measured on
+   * another machine at another time they drift by tens of percent on identical code, so they
+   * are then reported but not gated.
+   */
+  gateTimings: boolean;
 }
 
 /** The gate's defaults, chosen from measurement (see README: "Choosing the defaults"). */
@@ -57,7 +63,13 @@ export const defaultGateOptions: GateOptions = {
     { unit: 'allocs/op', limit: { pct: 0, floor: 0 } },
   ],
   fallback: { pct: 10, floor: 0 },
+  gateTimings: true,
 };
+
+/** Timing units: time per op, or anything per second. */
+export function isTimingUnit(unit: string): boolean {
+  return /(^|[^a-z])(sec|ns)\b/.test(unit) || /\/(s|sec|second)$/.test(unit);
+}
 
 /** What the gate concluded about one benchmark and unit. */
 export type Verdict =
@@ -81,6 +93,8 @@ export interface GateFinding {
   limit: Limit;
   higherIsBetter: boolean;
   verdict: Verdict;
+  /** False when this unit only informs (timings against another run's baseline). */
+  gated: boolean;
   /** Why, for footnotes: too few samples, values that vary in a usually exact unit, ... */
   notes: string[];
 }
@@ -156,12 +170,12 @@ export function gate(
       'each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more',
     );
   }
-  const regressions = findings.filter((f) => f.verdict === 'regression');
+  const regressions = findings.filter((f) => f.verdict === 'regression' && f.gated);
   return {
     findings,
     verdict: regressions.length > 0 ? 'fail' : 'pass',
     regressions,
-    improvements: findings.filter((f) => f.verdict === 'improvement'),
+    improvements: findings.filter((f) => f.verdict === 'improvement' && f.gated),
     notes,
     options,
   };
@@ -185,6 +199,7 @@ function judgeRow(
     limit: limitFor(options, name, t.unit),
     higherIsBetter: higherIsBetter(t.unit, meta),
     verdict: 'inconclusive',
+    gated: options.gateTimings || !isTimingUnit(t.unit),
     notes: [],
   };
   if (baseValues) finding.base = summarize(baseValues, 'nothing', options.confidence);

@@ -71,3 +71,17 @@ export function unitMismatches(base: BenchFile, head: BenchFile): string[] {
   }
   return out;
 }
+
+/** Several files of one side (Go and JS output, several packages) as one. */
+export function mergeBenchFiles(label: string, files: BenchFile[]): BenchFile {
+  const units: BenchFile['units'] = {};
+  for (const f of files)
+    for (const [u, m] of Object.entries(f.units)) units[u] = { ...m, ...units[u] };
+  return {
+    label,
+    results: files.flatMap((f) => f.results),
+    failures: files.flatMap((f) => f.failures),
+    diagnostics: files.flatMap((f) => f.diagnostics),
+    units,
+  };
+}

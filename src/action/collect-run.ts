@@ -1,0 +1,96 @@
+/**
+ * The action's collect stage: run or read what the settings ask for, and keep it in one folder
+ * (bench output files, profiles) that can become the next baseline as it is.
+ */
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runGoBench, runGoBenchInterleaved, type Log } from '../collect/go-bench.js';
+import { expandGlob } from '../collect/glob.js';
+import { runJsBench } from '../collect/js-bench.js';
+import type { Runner } from '../collect/runner.js';
+import { UserError } from '../errors.js';
+import type { ActionSettings } from './settings.js';
+
+/** What one run collected, stored under `dir`. */
+export interface Collected {
+  dir: string;
+  /** Bench output files, relative to dir. */
+  benchFiles: string[];
+  /** Profiles, relative to dir. */
+  profiles: string[];
+  /** The base side of an interleaved rerun, relative to dir (under `rerun-base/`). */
+  rerunBase: { files: string[]; sha: string } | undefined;
+}
+
+const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+/, '');
+
+async function matchAll(input: string, patterns: string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of patterns) {
+    const files = await expandGlob(p, cwd);
+    if (files.length === 0)
+      throw new UserError(`input '${input}': no file matches ${JSON.stringify(p)}`);
+    out.push(...files);
+  }
+  return [...new Set(out)];
+}
+
+/** Runs and reads everything the settings name, into `dir`. */
+export async function collectRun(
+  s: ActionSettings,
+  baseSha: string | undefined,
+  dir: string,
+  runner: Runner,
+  log: Log,
+): Promise<Collected> {
+  await mkdir(path.join(dir, 'bench'), { recursive: true });
+  const c: Collected = { dir, benchFiles: [], profiles: [], rerunBase: undefined };
+  const cwd = path.resolve(s.workingDirectory);
+  const keep = async (name: string, text: string) => {
+    const rel = path.join('bench', `${c.benchFiles.length}-${safe(name)}.txt`);
+    await writeFile(path.join(dir, rel), text);
+    c.benchFiles.push(rel);
+  };
+
+  if (s.goPackages.length > 0) {
+    const go = {
+      dir: cwd,
+      packages: s.goPackages,
+      bench: s.goBench,
+      count: s.count,
+      ...(s.benchtime ? { benchtime: s.benchtime } : {}),
+    };
+    if (s.baseline.kind === 'rerun' && baseSha) {
+      const run = await runGoBenchInterleaved({ ...go, baseRef: baseSha }, runner, log);
+      await keep('go', run.head);
+      await mkdir(path.join(dir, 'rerun-base'), { recursive: true });
+      await writeFile(path.join(dir, 'rerun-base', 'go.txt'), run.base);
+      c.rerunBase = { files: [path.join('rerun-base', 'go.txt')], sha: run.baseSha };
+    } else {
+      await keep('go', (await runGoBench(go, runner, log)).text);
+    }
+  }
+  if (s.jsBench) {
+    await keep(
+      'js',
+      await runJsBench(
+        { module: path.resolve(cwd, s.jsBench), rounds: s.count < 5 ? 5 : s.count, time: 100 },
+        log,
+      ),
+    );
+  }
+  for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
+    log(`reading benchmark output ${f}`);
+    await keep(path.basename(f), await readFile(path.resolve(cwd, f), 'utf8'));
+  }
+  if (s.profiles.length > 0) {
+    await mkdir(path.join(dir, 'profiles'), { recursive: true });
+    for (const f of await matchAll('profiles', s.profiles, cwd)) {
+      const rel = path.join('profiles', safe(path.relative(cwd, path.resolve(cwd, f))));
+      await copyFile(path.resolve(cwd, f), path.join(dir, rel));
+      c.profiles.push(rel);
+    }
+    log(`kept ${c.profiles.length} profiles`);
+  }
+  return c;
+}

@@ -1,0 +1,141 @@
+/**
+ * The action's settings, read once from its inputs into one typed object. Every bad value fails
+ * before any work starts, with a message naming the input and quoting the value.
+ */
+import { type GateOptions, defaultGateOptions } from '../analyze/gate.js';
+import { UserError } from '../errors.js';
+import { readLimitRules } from '../settings/limits.js';
+import { readChoice, readFraction, readInteger } from '../settings/values.js';
+
+/** Where the baseline comes from. */
+export type BaselineSource =
+  { kind: 'artifact' } | { kind: 'rerun' } | { kind: 'none' } | { kind: 'path'; path: string };
+
+/** Everything the action was asked to do. */
+export interface ActionSettings {
+  /** `gate` runs, compares and reports; `comment` posts the report of a triggering run. */
+  mode: 'gate' | 'comment';
+  workingDirectory: string;
+  goPackages: string[];
+  goBench: string;
+  count: number;
+  benchtime: string | undefined;
+  jsBench: string | undefined;
+  profiles: string[];
+  benchOutput: string[];
+  baseline: BaselineSource;
+  baselineKey: string;
+  /** Undefined: save on pushes to the default branch only. */
+  saveBaseline: boolean | undefined;
+  retentionDays: number | undefined;
+  gate: GateOptions;
+  /** Whether time units (sec/op, rates) may fail the gate; undefined: only with `baseline: rerun`. */
+  gateTimings: boolean | undefined;
+  failOn: 'regression' | 'never';
+  missingBaseline: 'pass' | 'fail';
+  comment: 'always' | 'on-change' | 'never';
+  summary: boolean;
+  token: string;
+}
+
+/** Reads an input by name (as `core.getInput` does: trimmed, '' when unset). */
+export type GetInput = (name: string) => string;
+
+const inputName = (name: string) => `input '${name}'`;
+
+function list(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function bool(get: GetInput, name: string, fallback: boolean | undefined): boolean | undefined {
+  const v = get(name);
+  if (v === '' || v === 'auto') return fallback;
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE'].includes(v)) return false;
+  throw new UserError(`${inputName(name)}: ${JSON.stringify(v)} is not true, false or auto`);
+}
+
+function baselineSource(value: string): BaselineSource {
+  const v = value === '' ? 'artifact' : value;
+  if (v === 'artifact' || v === 'rerun' || v === 'none') return { kind: v };
+  return { kind: 'path', path: v };
+}
+
+/** The default baseline key: workflow and job, so several gates in one repository keep apart. */
+export function defaultBaselineKey(env: NodeJS.ProcessEnv): string {
+  return [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter((s) => s).join('-') || 'default';
+}
+
+/** Reads and checks every input. */
+export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): ActionSettings {
+  const mode = readChoice(inputName('mode'), get('mode') || 'gate', ['gate', 'comment'] as const);
+  const goPackages = list(get('go-packages'));
+  const jsBench = get('js-bench') || undefined;
+  const profiles = list(get('profiles'));
+  const benchOutput = list(get('bench-output'));
+  if (
+    mode === 'gate' &&
+    goPackages.length + profiles.length + benchOutput.length === 0 &&
+    !jsBench
+  ) {
+    throw new UserError(
+      "nothing to measure: set at least one of the inputs 'go-packages', 'js-bench', 'profiles' or 'bench-output'",
+    );
+  }
+  const baseline = baselineSource(get('baseline'));
+  if (baseline.kind === 'rerun' && goPackages.length === 0) {
+    throw new UserError(
+      `input 'baseline': "rerun" runs Go benchmarks again on the base commit; set 'go-packages' too`,
+    );
+  }
+  const gate: GateOptions = { ...defaultGateOptions, rules: [...defaultGateOptions.rules] };
+  const maxRegression = get('max-regression');
+  if (maxRegression !== '')
+    gate.rules.push(...readLimitRules(inputName('max-regression'), maxRegression));
+  if (get('alpha') !== '') gate.alpha = readFraction(inputName('alpha'), get('alpha'));
+  if (get('correction') !== '') {
+    gate.correction = readChoice(inputName('correction'), get('correction'), [
+      'none',
+      'holm',
+      'bh',
+    ] as const);
+  }
+  const count = get('count') === '' ? 10 : readInteger(inputName('count'), get('count'), 1, 1000);
+  const retention = get('retention-days');
+  return {
+    mode,
+    workingDirectory: get('working-directory') || '.',
+    goPackages,
+    goBench: get('go-bench') || '.',
+    count,
+    benchtime: get('benchtime') || undefined,
+    jsBench,
+    profiles,
+    benchOutput,
+    baseline,
+    baselineKey: get('baseline-key') || defaultBaselineKey(env),
+    saveBaseline: bool(get, 'save-baseline', undefined),
+    retentionDays:
+      retention === '' ? undefined : readInteger(inputName('retention-days'), retention, 1, 400),
+    gate,
+    gateTimings: bool(get, 'gate-timings', undefined),
+    failOn: readChoice(inputName('fail-on'), get('fail-on') || 'regression', [
+      'regression',
+      'never',
+    ] as const),
+    missingBaseline: readChoice(inputName('missing-baseline'), get('missing-baseline') || 'pass', [
+      'pass',
+      'fail',
+    ] as const),
+    comment: readChoice(inputName('comment'), get('comment') || 'always', [
+      'always',
+      'on-change',
+      'never',
+    ] as const),
+    summary: bool(get, 'summary', true) ?? true,
+    token: get('github-token'),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The PR comment and the job summary, rendered from the run report. The comment is what an
+ * engineer reads in twenty seconds: the verdict, the regressions, where the baseline came from;
+ * details fold away. Names come from untrusted input and are escaped.
+ */
+import type { GateFinding } from '../analyze/gate.js';
+import { age, type RunReport } from '../report/run-report.js';
+import { formatChange, formatLimit, formatPair } from './gate-text.js';
+import { formatFixed } from './go-format.js';
+import { codeCell, escapeMarkdown, table } from './markdown.js';
+
+/** GitHub rejects comments longer than this. */
+export const COMMENT_LIMIT = 65536;
+const MAX_ROWS = 20;
+
+/** The hidden marker that identifies this key's comment, so it is updated rather than reposted. */
+export function commentMarker(key: string): string {
+  return `<!-- perfgate:${key.replace(/--/g, '-').replace(/>/g, '')} -->`;
+}
+
+function icon(r: RunReport): string {
+  return r.verdict === 'fail' ? '❌' : r.verdict === 'pass' ? '✅' : 'ℹ️';
+}
+
+function headline(r: RunReport): string {
+  const g = r.gate;
+  const counts = g
+    ? ` · ${g.regressions.length} regression${g.regressions.length === 1 ? '' : 's'} · ${g.improvements.length} improvement${g.improvements.length === 1 ? '' : 's'}`
+    : '';
+  return `### ${icon(r)} perfgate: ${r.verdict === 'no-baseline' ? 'no baseline' : r.verdict}${counts}`;
+}
+
+function baselineLine(r: RunReport): string {
+  const b = r.baseline;
+  if (!b) return 'No baseline was found for this comparison.';
+  const commit = `\`${escapeMarkdown(b.commit.slice(0, 12))}\``;
+  const where = b.branch ? ` on ${codeCell(b.branch)}` : '';
+  const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : '';
+  const how =
+    b.source === 'rerun'
+      ? 'base rerun in this job, interleaved with head'
+      : b.source === 'artifact'
+        ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ''}`
+        : 'baseline from a file';
+  return `Base ${commit}${where}${when} (${how}).`;
+}
+
+function evidence(f: GateFinding): string {
+  if (f.method === 'exact') return 'exact';
+  return f.p === undefined ? '' : `p=${formatFixed(f.p, 3)}`;
+}
+
+function findingRows(fs: GateFinding[]): string[][] {
+  return fs.map((f) => {
+    const [b, h] = formatPair(f);
+    return [
+      codeCell(f.name),
+      f.unit,
+      b,
+      h,
+      formatChange(f.change),
+      evidence(f),
+      formatLimit(f.limit, f.unit),
+    ];
+  });
+}
+
+const header = ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'];
+const align: ('l' | 'r')[] = ['l', 'l', 'r', 'r', 'r', 'l', 'l'];
+
+function findingTable(fs: GateFinding[], max: number): string {
+  const shown = fs.slice(0, max);
+  const more = fs.length > max ? `\n\n…and ${fs.length - max} more in the job summary.` : '';
+  return `${table(header, findingRows(shown), align)}${more}`;
+}
+
+function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+/** The body of the PR comment (marker first), at most COMMENT_LIMIT characters. */
+export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
+  const parts = [
+    commentMarker(r.key),
+    headline(r),
+    '',
+    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`,
+  ];
+  if (r.failures.length > 0) {
+    parts.push(
+      '',
+      '**The benchmark run failed:**',
+      '',
+      '```',
+      ...r.failures.map((f) => f.replace(/```/g, "'''")),
+      '```',
+    );
+  }
+  const g = r.gate;
+  if (g) {
+    if (g.regressions.length > 0) parts.push('', findingTable(g.regressions, maxRows));
+    if (g.improvements.length > 0) {
+      parts.push(
+        '',
+        details(`Improvements (${g.improvements.length})`, findingTable(g.improvements, maxRows)),
+      );
+    }
+    const ungated = g.findings.filter(
+      (f) => !f.gated && (f.verdict === 'regression' || f.verdict === 'improvement'),
+    );
+    if (ungated.length > 0) {
+      parts.push(
+        '',
+        details(
+          `Timings, not gated (${ungated.length} changes)`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.\n\n${findingTable(ungated, maxRows)}`,
+        ),
+      );
+    }
+  } else if (r.headOnly) {
+    parts.push(
+      '',
+      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`,
+    );
+  }
+  const notes = [...r.warnings, ...(g?.notes ?? [])];
+  if (notes.length > 0) parts.push('', ...notes.map((n) => `> ${escapeMarkdown(n)}`));
+  const links = [
+    r.links.run && `[Run](${r.links.run})`,
+    r.links.summary && `[job summary](${r.links.summary})`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  if (links) parts.push('', `<sub>${links}</sub>`);
+  return fit(parts.join('\n'), r);
+}
+
+/** Cuts a body over the limit, keeping the marker and verdict, with a note pointing onwards. */
+function fit(body: string, r: RunReport): string {
+  if (body.length <= COMMENT_LIMIT) return body;
+  const note = `\n\n**This report was cut to fit a comment.** The full report is in the ${r.links.summary ? `[job summary](${r.links.summary})` : 'job summary'}.`;
+  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
+  return cut.slice(0, cut.lastIndexOf('\n')) + note;
+}
+
+/** The job summary: the comment's content with every finding, not only the top ones. */
+export function renderSummary(r: RunReport): string {
+  const body = renderComment({ ...r, links: { ...r.links, summary: undefined } }, Infinity);
+  const g = r.gate;
+  let all = '';
+  if (g && g.findings.length > 0) {
+    const rows = g.findings.map((f) => {
+      const [b, h] = formatPair(f);
+      return [
+        codeCell(f.name),
+        f.unit,
+        b,
+        h,
+        formatChange(f.change),
+        evidence(f),
+        f.verdict + (f.gated ? '' : ' (not gated)'),
+      ];
+    });
+    all = `\n\n${details(`All comparisons (${g.findings.length})`, table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'l']))}`;
+  }
+  return body.replace(/^<!--.*-->\n/, '') + all + '\n';
+}

@@ -1,0 +1,74 @@
+/**
+ * The report model of one action run: the verdict and what it rests on (the gate's findings,
+ * where the baseline came from and how old it is), warnings and links. The PR comment, the job
+ * summary and the JSON output are all renderings of it.
+ */
+import type { GateResult } from '../analyze/gate.js';
+
+/** Where the baseline came from. */
+export interface BaselineInfo {
+  source: 'artifact' | 'rerun' | 'path';
+  commit: string;
+  branch: string | undefined;
+  /** When it was measured (ISO time), for artifacts and paths with a manifest. */
+  createdAt: string | undefined;
+  /** The run that measured it, for artifacts. */
+  runUrl: string | undefined;
+}
+
+/** The whole outcome of a run. */
+export interface RunReport {
+  /** `no-baseline` when there was nothing to compare with. */
+  verdict: 'pass' | 'fail' | 'no-baseline';
+  /** One line saying why the verdict is what it is. */
+  reason: string;
+  key: string;
+  headCommit: string;
+  gate: GateResult | undefined;
+  baseline: BaselineInfo | undefined;
+  /** Whether timings could fail the gate (not against another run's baseline by default). */
+  timingsGated: boolean;
+  /** Benchmarks measured in head, when there was no baseline to compare with. */
+  headOnly: { benchmarks: number; profiles: number } | undefined;
+  /** Failures of the head run (failed benchmarks, build errors), as messages. */
+  failures: string[];
+  /** Problems that did not stop the run (corrupt baseline, fork PR without comment, ...). */
+  warnings: string[];
+  links: { run: string | undefined; summary: string | undefined };
+  /** When the report was made (ISO), for baseline ages. */
+  generatedAt: string;
+}
+
+/** How long ago, in words: `3 hours`, `2 days`. */
+export function age(fromIso: string, toIso: string): string {
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  if (!Number.isFinite(ms) || ms < 0) return 'unknown age';
+  const minutes = Math.round(ms / 60000);
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural(hours, 'hour');
+  return plural(Math.round(hours / 24), 'day');
+}
+
+/** The verdict from the gate, the baseline and the settings. */
+export function decideVerdict(
+  gate: GateResult | undefined,
+  failures: string[],
+  missingBaseline: 'pass' | 'fail',
+): { verdict: RunReport['verdict']; reason: string } {
+  if (failures.length > 0) return { verdict: 'fail', reason: 'the benchmark run has failures' };
+  if (!gate) {
+    return {
+      verdict: 'no-baseline',
+      reason:
+        missingBaseline === 'fail'
+          ? 'no baseline to compare with (missing-baseline: fail)'
+          : 'no baseline to compare with yet: head measured and reported alone',
+    };
+  }
+  const n = gate.regressions.length;
+  if (n > 0)
+    return { verdict: 'fail', reason: `${n} regression${n === 1 ? '' : 's'} beyond the limits` };
+  return { verdict: 'pass', reason: 'no regression beyond the limits' };
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { gate } from '../../src/analyze/gate.js';
+import { parseBenchText } from '../../src/parse/benchfmt/index.js';
+import { pickBaseline, artifactName } from '../../src/publish/baseline-store.js';
+import type { ArtifactInfo, GitHubApi, IssueComment } from '../../src/publish/github-api.js';
+import { upsertComment } from '../../src/publish/sticky-comment.js';
+import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/render/comment.js';
+import type { RunReport } from '../../src/report/run-report.js';
+
+const load = (name: string) => parseBenchText(readFileSync(`fixtures/bench/${name}`, 'utf8'), name);
+
+function report(over: Partial<RunReport> = {}): RunReport {
+  const g = gate(load('ab-inter-base.txt'), load('ab-inter-head.txt'));
+  return {
+    verdict: 'fail',
+    reason: '9 regressions beyond the limits',
+    key: 'bench-go',
+    headCommit: 'h'.repeat(40),
+    gate: g,
+    baseline: {
+      source: 'rerun',
+      commit: 'b'.repeat(40),
+      branch: 'main',
+      createdAt: undefined,
+      runUrl: undefined,
+    },
+    timingsGated: true,
+    headOnly: undefined,
+    failures: [],
+    warnings: [],
+    links: {
+      run: 'https://github.com/acme/app/actions/runs/1',
+      summary: 'https://github.com/acme/app/actions/runs/1#summary',
+    },
+    generatedAt: '2026-11-27T10:00:00Z',
+    ...over,
+  };
+}
+
+describe('the PR comment', () => {
+  test('verdict, regressions, baseline, links; marker first', () => {
+    const body = renderComment(report());
+    const lines = body.split('\n');
+    expect(lines[0]).toBe('<!-- perfgate:bench-go -->');
+    expect(lines[1]).toBe('### ❌ perfgate: fail · 9 regressions · 0 improvements');
+    expect(body).toContain(
+      '9 regressions beyond the limits. Base `bbbbbbbbbbbb` on <code>main</code> (base rerun in this job, interleaved with head).',
+    );
+    expect(body).toMatch(
+      /\| <code>GrowSlice-2<\/code> +\| sec\/op +\| +\S+µ \| +\S+µ \| +\+\d+\.\d\d% \| p=0\.\d{3} +\| 10% +\|/,
+    );
+    expect(body).toContain(
+      '<sub>[Run](https://github.com/acme/app/actions/runs/1) · [job summary](https://github.com/acme/app/actions/runs/1#summary)</sub>',
+    );
+  });
+
+  test('names from benchmarks cannot inject markdown, HTML or mentions', () => {
+    const evil = parseBenchText(
+      'BenchmarkX@octocat<img/src=x>|*a*-8 10 100 ns/op\n'.repeat(6),
+      'a',
+    );
+    const worse = parseBenchText(
+      'BenchmarkX@octocat<img/src=x>|*a*-8 10 200 ns/op\n'.repeat(6),
+      'b',
+    );
+    const body = renderComment(report({ gate: gate(evil, worse) }));
+    expect(body).toContain('<code>X&#64;octocat&#60;img/src=x&#62;&#124;&#42;a&#42;-8</code>');
+    expect(body).not.toContain('@octocat');
+    expect(body).not.toContain('<img');
+  });
+
+  test('over 65,536 characters it is cut, with a pointer to the job summary', () => {
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `BenchmarkLongName${'x'.repeat(40)}${i}-8 10 100 ns/op`,
+    );
+    const slower = lines.map((l) => l.replace(' 100 ns/op', ' 300 ns/op'));
+    const many = (ls: string[]) =>
+      parseBenchText([...ls, ...ls, ...ls, ...ls, ...ls, ...ls].join('\n'), 'x');
+    const body = renderComment(report({ gate: gate(many(lines), many(slower)) }), Infinity);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(
+      body.startsWith('<!-- perfgate:bench-go -->\n### ❌ perfgate: fail · 3000 regressions'),
+    ).toBe(true);
+    expect(
+      body.endsWith(
+        '**This report was cut to fit a comment.** The full report is in the [job summary](https://github.com/acme/app/actions/runs/1#summary).',
+      ),
+    ).toBe(true);
+  });
+
+  test('no baseline', () => {
+    const body = renderComment(
+      report({
+        verdict: 'no-baseline',
+        reason: 'no baseline to compare with yet: head measured and reported alone',
+        gate: undefined,
+        baseline: undefined,
+        headOnly: { benchmarks: 30, profiles: 2 },
+      }),
+    );
+    expect(body).toContain('### ℹ️ perfgate: no baseline');
+    expect(body).toContain('Measured 30 benchmark results and 2 profiles in head.');
+  });
+});
+
+describe('sticky comments', () => {
+  function fakeApi(existing: IssueComment[]) {
+    const calls: string[] = [];
+    const api: GitHubApi = {
+      listComments: async () => existing,
+      createComment: async (_n, body) => (
+        calls.push(`create ${body}`),
+        { id: 9, body, htmlUrl: 'u9' }
+      ),
+      updateComment: async (id, body) => (
+        calls.push(`update ${id} ${body}`),
+        { id, body, htmlUrl: `u${id}` }
+      ),
+      listArtifacts: async () => [],
+      pullHeadSha: async () => '',
+    };
+    return { api, calls };
+  }
+  const marker = commentMarker('k');
+
+  test('found by its marker and updated, never reposted', async () => {
+    const { api, calls } = fakeApi([
+      { id: 3, body: 'other', htmlUrl: 'u3' },
+      { id: 5, body: `${marker}\nold`, htmlUrl: 'u5' },
+    ]);
+    const r = await upsertComment(api, 1, marker, `${marker}\nnew`, true, 'always');
+    expect(r.action).toBe('updated');
+    expect(calls).toEqual([`update 5 ${marker}\nnew`]);
+  });
+
+  test('on-change: nothing noteworthy and no earlier comment posts nothing', async () => {
+    const { api, calls } = fakeApi([]);
+    const r = await upsertComment(api, 1, marker, `${marker}\nok`, false, 'on-change');
+    expect(r).toEqual({
+      action: 'skipped',
+      reason: 'nothing changed and there is no earlier comment (comment: on-change)',
+    });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('finding the baseline artifact', () => {
+  const art = (
+    id: number,
+    branch: string,
+    sha: string,
+    repoId: number,
+    created: string,
+    expired = false,
+  ): ArtifactInfo => ({
+    id,
+    name: artifactName('k'),
+    expired,
+    createdAt: created,
+    workflowRun: {
+      id: id * 10,
+      repositoryId: 1,
+      headRepositoryId: repoId,
+      headBranch: branch,
+      headSha: sha,
+    },
+  });
+
+  test("the base commit's, else the newest; never a fork's branch of the same name, never expired", () => {
+    const list = [
+      art(1, 'main', 'old', 1, '2026-11-01T00:00:00Z'),
+      art(2, 'main', 'base', 1, '2026-11-02T00:00:00Z'),
+      art(3, 'main', 'newer', 1, '2026-11-03T00:00:00Z'),
+      art(4, 'main', 'forked', 2, '2026-11-04T00:00:00Z'),
+      art(5, 'main', 'gone', 1, '2026-11-05T00:00:00Z', true),
+      art(6, 'dev', 'dev', 1, '2026-11-06T00:00:00Z'),
+    ];
+    expect(pickBaseline(list, 'main', 'base', 1)?.id).toBe(2);
+    expect(pickBaseline(list, 'main', 'unknown', 1)?.id).toBe(3);
+    expect(pickBaseline(list, 'release', 'x', 1)).toBeUndefined();
+  });
+
+  test('artifact names lose the characters artifacts reject', () => {
+    expect(artifactName('bench/go: "x"')).toBe('perfgate-baseline-bench-go- -x-');
+  });
+});
