@@ -4,7 +4,7 @@
  * before any work starts, and nothing from a failed run ever becomes a baseline.
  */
 import * as core from '@actions/core';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type GateFinding, gate } from '../analyze/gate.js';
@@ -257,6 +257,7 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
         'pull request from a fork: the token is read-only, so no comment is posted (see the README for the workflow_run recipe)',
       );
       core.warning(warnings[warnings.length - 1]!);
+      await uploadReportArtifact(s, ctx, report, workDir);
     } else {
       try {
         const noteworthy =
@@ -349,8 +350,106 @@ async function saveBaseline(
   }
 }
 
+/** The artifact that carries a fork PR's report to the `workflow_run` workflow that comments. */
+export function reportArtifactName(key: string): string {
+  return artifactName(key).replace('perfgate-baseline-', 'perfgate-report-');
+}
+
+/** Uploads the report and the PR it belongs to, for `mode: comment` in a trusted workflow. */
+async function uploadReportArtifact(
+  s: ActionSettings,
+  ctx: RunContext,
+  report: RunReport,
+  workDir: string,
+): Promise<void> {
+  const dir = path.join(workDir, 'report');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'report.json'), JSON.stringify(report));
+  await writeFile(
+    path.join(dir, 'pr.json'),
+    JSON.stringify({ number: ctx.pullRequest!.number, headSha: ctx.pullRequest!.headSha }),
+  );
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    await new DefaultArtifactClient().uploadArtifact(
+      reportArtifactName(s.baselineKey),
+      [path.join(dir, 'report.json'), path.join(dir, 'pr.json')],
+      dir,
+      { retentionDays: 1 },
+    );
+    core.info('Uploaded the report for a workflow_run workflow to comment with (mode: comment)');
+  } catch (err) {
+    core.warning(`perfgate: the report artifact could not be uploaded: ${(err as Error).message}`);
+  }
+}
+
+const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The second half of the fork recipe: in a `workflow_run` workflow (trusted, with a write
+ * token), post the report that the pull request's run left as an artifact. The artifact is
+ * untrusted data: its PR number is checked against the run's head commit, and it is re-rendered
+ * with every name escaped.
+ */
 async function commentMode(s: ActionSettings, ctx: RunContext): Promise<void> {
-  void s;
-  void ctx;
-  throw new UserError("input 'mode': comment mode needs a workflow_run event");
+  const wr = ctx.workflowRun;
+  if (!wr)
+    throw new UserError(
+      `input 'mode': "comment" runs in a workflow triggered by workflow_run (this is ${ctx.eventName || 'no event'})`,
+    );
+  const name = reportArtifactName(s.baselineKey);
+  const findBy = {
+    token: s.token,
+    workflowRunId: wr.id,
+    repositoryOwner: ctx.owner,
+    repositoryName: ctx.repo,
+  };
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  const client = new DefaultArtifactClient();
+  let artifact;
+  try {
+    artifact = (await client.getArtifact(name, { findBy })).artifact;
+  } catch {
+    core.info(
+      `No ${name} artifact in run ${wr.id}: nothing to comment (the run commented itself, or did not finish)`,
+    );
+    return;
+  }
+  const dir = path.join(tmpdir(), `perfgate-comment-${wr.id}`);
+  await client.downloadArtifact(artifact.id, { path: dir, findBy });
+  const read = async (f: string) => {
+    const text = await readFile(path.join(dir, f), 'utf8');
+    if (text.length > MAX_REPORT_BYTES)
+      throw new UserError(`${name}/${f} is larger than ${MAX_REPORT_BYTES} bytes`);
+    return JSON.parse(text) as unknown;
+  };
+  const pr = (await read('pr.json')) as { number?: unknown; headSha?: unknown };
+  const report = (await read('report.json')) as RunReport;
+  if (
+    typeof pr.number !== 'number' ||
+    !Number.isInteger(pr.number) ||
+    typeof report.verdict !== 'string'
+  ) {
+    throw new UserError(`${name} does not hold a perfgate report`);
+  }
+  const api = octokitApi(s.token, ctx.owner, ctx.repo, ctx.apiUrl);
+  const headSha = await api.pullHeadSha(pr.number);
+  if (headSha !== wr.headSha) {
+    throw new UserError(
+      `${name} names pull request #${pr.number}, whose head is ${headSha.slice(0, 12)}, not the run's ${wr.headSha.slice(0, 12)}: not commenting`,
+    );
+  }
+  const outcome = await upsertComment(
+    api,
+    pr.number,
+    commentMarker(s.baselineKey),
+    renderComment({ ...report, key: s.baselineKey }),
+    true,
+    'always',
+  );
+  if (outcome.action !== 'skipped') {
+    core.setOutput('comment-url', outcome.comment.htmlUrl);
+    core.info(`Comment ${outcome.action}: ${outcome.comment.htmlUrl}`);
+  }
+  core.setOutput('verdict', report.verdict);
 }

@@ -1,7 +1,19 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, onTestFailed, test, vi } from 'vitest';
+import { promisify } from 'node:util';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  onTestFailed,
+  test,
+  vi,
+} from 'vitest';
 import { readZip, startFakeGitHub, writeZip, type FakeGitHub } from './fake-github.js';
 
 type ArtifactModule = typeof import('@actions/artifact');
@@ -192,6 +204,37 @@ describe('@actions/artifact against the fake', () => {
   });
 });
 
+describe('a child process with only fake.env()', () => {
+  test('uploads with the runtime token and downloads another run’s artifact via findBy', async () => {
+    fake.addArtifact({
+      name: 'from-main',
+      files: { 'base.txt': 'base' },
+      workflow_run: { id: 777, head_branch: 'main', head_sha: 'f'.repeat(40) },
+    });
+    const work = path.join(dir, 'child');
+    mkdirSync(work);
+    writeFileSync(path.join(work, 'head.txt'), 'head');
+    const script = `
+      import { DefaultArtifactClient } from '@actions/artifact';
+      const c = new DefaultArtifactClient();
+      const work = ${JSON.stringify(work)};
+      await c.uploadArtifact('from-child', [work + '/head.txt'], work);
+      const findBy = { token: 't', workflowRunId: 777, repositoryOwner: 'owner', repositoryName: 'repo' };
+      const { artifact } = await c.getArtifact('from-main', { findBy });
+      await c.downloadArtifact(artifact.id, { path: work + '/base', findBy });
+    `;
+    // Asynchronous on purpose: spawnSync would block the fake, which runs in this process.
+    // The repository root as cwd lets the eval'd module resolve @actions/artifact.
+    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '', ...fake.env({ GITHUB_WORKSPACE: work }) },
+    });
+    const up = fake.artifacts.find((a) => a.name === 'from-child')!;
+    expect(text(fake.artifactFiles(up))).toEqual({ 'head.txt': 'head' });
+    expect(readTree(path.join(work, 'base'))).toEqual({ 'base.txt': 'base' });
+  });
+});
+
 describe('octokit against the fake', () => {
   const octokit = () => githubLib.getOctokit('ghs_fake', { baseUrl: fake.apiUrl });
   const { owner, repo } = { owner: 'owner', repo: 'repo' };
@@ -234,7 +277,10 @@ describe('octokit against the fake', () => {
     const o = octokit();
     await expect(
       o.rest.issues.createComment({ owner, repo, issue_number: 8, body: 'x' }),
-    ).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Resource not accessible by integration') });
+    ).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('Resource not accessible by integration'),
+    });
     expect(fake.comments.get(8) ?? []).toEqual([]);
     const ok = await o.rest.issues.createComment({ owner, repo, issue_number: 8, body: 'x' });
     expect(ok.status).toBe(201);
@@ -242,7 +288,12 @@ describe('octokit against the fake', () => {
 
   test('comment bodies over 65536 characters are refused with 422', async () => {
     await expect(
-      octokit().rest.issues.createComment({ owner, repo, issue_number: 9, body: 'x'.repeat(65537) }),
+      octokit().rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: 9,
+        body: 'x'.repeat(65537),
+      }),
     ).rejects.toMatchObject({ status: 422 });
   });
 
