@@ -11,11 +11,11 @@ export function actionSpec(text) {
     if (/^inputs:/.test(line)) section = 'inputs';
     else if (/^outputs:/.test(line)) section = 'outputs';
     else if (/^\S/.test(line)) section = undefined;
-    else if (section && /^  [a-z-]+:\s*$/.test(line)) {
+    else if (section && /^ {2}[a-z-]+:\s*$/.test(line)) {
       current = { name: line.trim().slice(0, -1), description: '', default: '' };
       out[section].push(current);
-    } else if (current && /^    (description|default):/.test(line)) {
-      const [, key, raw] = /^    (description|default):\s*(.*)$/.exec(line);
+    } else if (current && /^ {4}(description|default):/.test(line)) {
+      const [, key, raw] = /^ {4}(description|default):\s*(.*)$/.exec(line);
       current[key] = raw.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1').replace(/''/g, "'");
     }
   }
