@@ -7346,11 +7346,11 @@ function mergeRounds(rounds) {
   const lines = (t2) => t2.split("\n").filter((l2) => l2 !== "");
   const isResult = (l2) => l2.startsWith("Benchmark");
   const isNoise = (l2) => l2 === "PASS" || /^ok\s/.test(l2);
-  const header = lines(rounds[0]).filter(
+  const header2 = lines(rounds[0]).filter(
     (l2) => !isResult(l2) && !isNoise(l2) && /^[a-z][^:\s]*: /.test(l2)
   );
-  const body = rounds.flatMap((r2) => lines(r2).filter((l2) => !isNoise(l2) && !header.includes(l2)));
-  return `${[...header, ...body].join("\n")}
+  const body = rounds.flatMap((r2) => lines(r2).filter((l2) => !isNoise(l2) && !header2.includes(l2)));
+  return `${[...header2, ...body].join("\n")}
 `;
 }
 
@@ -8473,7 +8473,7 @@ function defaultStringLength(value) {
 }
 function markdownTable(table2, options) {
   const settings = options || {};
-  const align = (settings.align || []).concat();
+  const align2 = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
   const cellMatrix = [];
@@ -8503,12 +8503,12 @@ function markdownTable(table2, options) {
     sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
+  if (typeof align2 === "object" && "length" in align2) {
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
+      alignments[columnIndex] = toAlignment(align2[columnIndex]);
     }
   } else {
-    const code = toAlignment(align);
+    const code = toAlignment(align2);
     while (++columnIndex < mostCellsPerRow) {
       alignments[columnIndex] = code;
     }
@@ -8618,8 +8618,8 @@ function escapeMarkdown(text) {
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;
 }
-function table(header, rows, align) {
-  return markdownTable([header, ...rows], { align });
+function table(header2, rows, align2) {
+  return markdownTable([header2, ...rows], { align: align2 });
 }
 
 // src/render/gate-text.ts
@@ -8682,7 +8682,7 @@ function renderGateText(r2) {
 `;
 }
 function renderGateMarkdown(r2) {
-  const icon = r2.verdict === "fail" ? "❌" : "✅";
+  const icon2 = r2.verdict === "fail" ? "❌" : "✅";
   const rows = (fs) => fs.map((f2) => {
     const [b2, h2] = formatPair(f2);
     return [
@@ -8695,18 +8695,18 @@ function renderGateMarkdown(r2) {
       formatLimit(f2.limit, f2.unit)
     ];
   });
-  const header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
-  const align = ["l", "l", "r", "r", "r", "l", "l"];
-  let out = `${icon} **${verdictLine(r2)}**
+  const header2 = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
+  const align2 = ["l", "l", "r", "r", "r", "l", "l"];
+  let out = `${icon2} **${verdictLine(r2)}**
 `;
   if (r2.regressions.length > 0) out += `
-${table(header, rows(r2.regressions), align)}
+${table(header2, rows(r2.regressions), align2)}
 `;
   if (r2.improvements.length > 0) {
     out += `
 <details><summary>Improvements (${r2.improvements.length})</summary>
 
-${table(header, rows(r2.improvements), align)}
+${table(header2, rows(r2.improvements), align2)}
 
 </details>
 `;
@@ -8902,10 +8902,10 @@ var TextGrid = class {
     return out;
   }
 };
-function pad(s2, width, align) {
+function pad(s2, width, align2) {
   const n2 = runes(s2);
-  if (align === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
-  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
+  if (align2 === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
+  if (align2 === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
   return s2;
 }
 
@@ -9012,10 +9012,10 @@ function renderBenchstatText(tables) {
   const parts = [];
   let previous;
   for (const t2 of tables) {
-    const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
+    const header2 = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
 `).join("");
     previous = t2.config;
-    parts.push(header + renderBenchTableText(t2));
+    parts.push(header2 + renderBenchTableText(t2));
   }
   return parts.join("\n");
 }
@@ -9393,6 +9393,213 @@ ${failures.join("\n")}
 `);
   io.stdout(renderGateText(result));
   return result.verdict === "fail" ? 1 : 0;
+}
+
+// src/report/run-report.ts
+function age(fromIso, toIso) {
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
+  const minutes = Math.round(ms / 6e4);
+  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural(hours, "hour");
+  return plural(Math.round(hours / 24), "day");
+}
+function decideVerdict(gate2, failures, missingBaseline) {
+  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  if (!gate2) {
+    return {
+      verdict: "no-baseline",
+      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    };
+  }
+  const n2 = gate2.regressions.length;
+  if (n2 > 0)
+    return { verdict: "fail", reason: `${n2} regression${n2 === 1 ? "" : "s"} beyond the limits` };
+  return { verdict: "pass", reason: "no regression beyond the limits" };
+}
+
+// src/render/comment.ts
+var COMMENT_LIMIT = 65536;
+var MAX_ROWS = 20;
+function commentMarker(key) {
+  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
+}
+function icon(r2) {
+  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "ℹ️";
+}
+function headline(r2) {
+  const g2 = r2.gate;
+  const counts = g2 ? ` · ${g2.regressions.length} regression${g2.regressions.length === 1 ? "" : "s"} · ${g2.improvements.length} improvement${g2.improvements.length === 1 ? "" : "s"}` : "";
+  return `### ${icon(r2)} perfgate: ${r2.verdict === "no-baseline" ? "no baseline" : r2.verdict}${counts}`;
+}
+function baselineLine(r2) {
+  const b2 = r2.baseline;
+  if (!b2) return "No baseline was found for this comparison.";
+  const shown = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown}\`` : codeCell(shown);
+  const where = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
+  const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
+  const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
+  return `Base ${commit}${where}${when} (${how}).`;
+}
+function evidence2(f2) {
+  if (f2.method === "exact") return "exact";
+  return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
+}
+function findingRows(fs) {
+  return fs.map((f2) => {
+    const [b2, h2] = formatPair(f2);
+    return [
+      codeCell(f2.name),
+      f2.unit,
+      b2,
+      h2,
+      formatChange(f2.change),
+      evidence2(f2),
+      formatLimit(f2.limit, f2.unit)
+    ];
+  });
+}
+var header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
+var align = ["l", "l", "r", "r", "r", "l", "l"];
+function findingTable(fs, max) {
+  const shown = fs.slice(0, max);
+  const more = fs.length > max ? `
+
+…and ${fs.length - max} more in the job summary.` : "";
+  return `${table(header, findingRows(shown), align)}${more}`;
+}
+function details(summary, body) {
+  return `<details><summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function renderComment(r2, maxRows = MAX_ROWS) {
+  const parts = [
+    commentMarker(r2.key),
+    headline(r2),
+    "",
+    `${escapeMarkdown(r2.reason)}. ${baselineLine(r2)}`
+  ];
+  if (r2.failures.length > 0) {
+    parts.push(
+      "",
+      "**The benchmark run failed:**",
+      "",
+      "```",
+      ...r2.failures.map((f2) => f2.replace(/```/g, "'''")),
+      "```"
+    );
+  }
+  const g2 = r2.gate;
+  if (g2) {
+    if (g2.regressions.length > 0) parts.push("", findingTable(g2.regressions, maxRows));
+    if (g2.improvements.length > 0) {
+      parts.push(
+        "",
+        details(`Improvements (${g2.improvements.length})`, findingTable(g2.improvements, maxRows))
+      );
+    }
+    const ungated = g2.findings.filter(
+      (f2) => !f2.gated && (f2.verdict === "regression" || f2.verdict === "improvement")
+    );
+    if (ungated.length > 0) {
+      parts.push(
+        "",
+        details(
+          `Timings, not gated (${ungated.length} changes)`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
+
+${findingTable(ungated, maxRows)}`
+        )
+      );
+    }
+  } else if (r2.headOnly) {
+    parts.push(
+      "",
+      `Measured ${r2.headOnly.benchmarks} benchmark results and ${r2.headOnly.profiles} profiles in head.`
+    );
+  }
+  const notes = [...r2.warnings, ...g2?.notes ?? []];
+  if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
+  const links = [
+    r2.links.run && `[Run](${r2.links.run})`,
+    r2.links.summary && `[job summary](${r2.links.summary})`
+  ].filter(Boolean).join(" · ");
+  if (links) parts.push("", `<sub>${links}</sub>`);
+  return fit(parts.join("\n"), r2);
+}
+function fit(body, r2) {
+  if (body.length <= COMMENT_LIMIT) return body;
+  const note = `
+
+**This report was cut to fit a comment.** The full report is in the ${r2.links.summary ? `[job summary](${r2.links.summary})` : "job summary"}.`;
+  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
+  return cut.slice(0, cut.lastIndexOf("\n")) + note;
+}
+
+// src/cli/commands/comment.ts
+var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+
+Prints the pull-request comment (GitHub markdown) that the action posts for these two
+benchmark runs, as if base had been rerun in the same job (timings gate).
+
+Options:
+  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function runComment(argv, io) {
+  const { values, positionals } = parseCommandArgs("comment", argv, {
+    key: { type: "string" },
+    "stored-baseline": { type: "boolean" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate comment: expected two benchmark files (base and head)
+
+${commentUsage}`
+    );
+  }
+  const [basePath, headPath] = positionals;
+  const read = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+  const base = await read(basePath);
+  const head = await read(headPath);
+  const stored = values["stored-baseline"] === true;
+  const failures = [...base.failures, ...head.failures].map(failureMessage);
+  const result = failures.length === 0 ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored }) : void 0;
+  const { verdict, reason } = decideVerdict(result, failures, "pass");
+  const report = {
+    verdict,
+    reason,
+    key: values.key ?? "demo",
+    headCommit: headPath,
+    gate: result,
+    baseline: {
+      source: stored ? "path" : "rerun",
+      commit: basePath,
+      branch: void 0,
+      createdAt: void 0,
+      runUrl: void 0
+    },
+    timingsGated: !stored,
+    headOnly: void 0,
+    failures,
+    warnings: [],
+    links: { run: void 0, summary: void 0 },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  io.stdout(`${renderComment(report)}
+`);
+  return 0;
 }
 
 // src/analyze/function-name.ts
@@ -10919,20 +11126,20 @@ ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
 
 // src/render/top-text.ts
 function topHeaderLines(report) {
-  const { header, sampleType, total } = report;
+  const { header: header2, sampleType, total } = report;
   const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
   const lines = [];
-  if (header.file) lines.push(`File: ${header.file}`);
-  if (header.buildId) lines.push(`Build ID: ${header.buildId}`);
-  lines.push(...header.comments);
+  if (header2.file) lines.push(`File: ${header2.file}`);
+  if (header2.buildId) lines.push(`Build ID: ${header2.buildId}`);
+  lines.push(...header2.comments);
   lines.push(`Type: ${sampleType.type}`);
-  if (header.docUrl) lines.push(`Doc: ${header.docUrl}`);
-  if (header.timeNanos) lines.push(`Time: ${new Date(header.timeNanos / 1e6).toISOString()}`);
-  if (header.durationNanos) {
+  if (header2.docUrl) lines.push(`Doc: ${header2.docUrl}`);
+  if (header2.timeNanos) lines.push(`Time: ${new Date(header2.timeNanos / 1e6).toISOString()}`);
+  if (header2.durationNanos) {
     const [ns, unit] = scaleValue(total, sampleType.unit, "nanoseconds");
-    const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header.durationNanos)})` : "";
+    const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header2.durationNanos)})` : "";
     lines.push(
-      `Duration: ${scaledLabel(header.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total)} ${ratio}`
+      `Duration: ${scaledLabel(header2.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total)} ${ratio}`
     );
   }
   lines.push(
@@ -11072,7 +11279,8 @@ var commands = {
   top: { run: runTop, usage: topUsage },
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
-  bench: { run: runBench, usage: benchUsage }
+  bench: { run: runBench, usage: benchUsage },
+  comment: { run: runComment, usage: commentUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
@@ -11082,6 +11290,7 @@ Commands:
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)
   bench --js suite.mjs    run a tinybench suite
+  comment <base> <head>   the PR comment the action would post for two benchmark runs
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

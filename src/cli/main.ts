@@ -1,6 +1,7 @@
 /** The perfgate command line: dispatches to a command and turns user errors into exit codes. */
 import { UserError } from '../errors.js';
 import { benchUsage, runBench } from './commands/bench.js';
+import { commentUsage, runComment } from './commands/comment.js';
 import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
@@ -18,6 +19,7 @@ const commands: Record<
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
+  comment: { run: runComment, usage: commentUsage },
 };
 
 const usage = `Usage: perfgate <command> [options]
@@ -28,6 +30,7 @@ Commands:
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)
   bench --js suite.mjs    run a tinybench suite
+  comment <base> <head>   the PR comment the action would post for two benchmark runs
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

@@ -33,7 +33,8 @@ function headline(r: RunReport): string {
 function baselineLine(r: RunReport): string {
   const b = r.baseline;
   if (!b) return 'No baseline was found for this comparison.';
-  const commit = `\`${escapeMarkdown(b.commit.slice(0, 12))}\``;
+  const shown = /^[0-9a-f]{13,40}$/.test(b.commit) ? b.commit.slice(0, 12) : b.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b.commit) ? `\`${shown}\`` : codeCell(shown);
   const where = b.branch ? ` on ${codeCell(b.branch)}` : '';
   const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : '';
   const how =

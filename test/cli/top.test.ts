@@ -68,3 +68,30 @@ describe('perfgate top', () => {
     expect(unknown.code).toBe(2);
   });
 });
+
+describe('perfgate comment (npm run demo)', () => {
+  test('prints the PR comment for two shipped runs', () => {
+    const r = distCli(
+      'comment',
+      'fixtures/bench/ab-inter-base.txt',
+      'fixtures/bench/ab-inter-head.txt',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      '<!-- perfgate:demo -->',
+      '### ❌ perfgate: fail · 9 regressions · 0 improvements',
+    ]);
+    expect(r.stdout).toContain('<code>GrowSlice-2</code>');
+  });
+
+  test('with a stored baseline, timings are shown but do not gate', () => {
+    const r = distCli(
+      'comment',
+      'fixtures/bench/ab-inter-base.txt',
+      'fixtures/bench/ab-inter-head.txt',
+      '--stored-baseline',
+    );
+    expect(r.stdout).toContain('### ❌ perfgate: fail · 6 regressions');
+    expect(r.stdout).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
+  });
+});

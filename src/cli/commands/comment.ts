@@ -1,0 +1,71 @@
+/** `perfgate comment`: the PR comment the action would post for two benchmark runs. */
+import { gate } from '../../analyze/gate.js';
+import { readInputFile } from '../../collect/files.js';
+import { UserError } from '../../errors.js';
+import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
+import { renderComment } from '../../render/comment.js';
+import { decideVerdict, type RunReport } from '../../report/run-report.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIO } from '../io.js';
+import { readGateOptions } from './compare.js';
+
+export const commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+
+Prints the pull-request comment (GitHub markdown) that the action posts for these two
+benchmark runs, as if base had been rerun in the same job (timings gate).
+
+Options:
+  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+
+export async function runComment(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('comment', argv, {
+    key: { type: 'string' },
+    'stored-baseline': { type: 'boolean' },
+    'max-regression': { type: 'string' },
+    alpha: { type: 'string' },
+    correction: { type: 'string' },
+    test: { type: 'string' },
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate comment: expected two benchmark files (base and head)\n\n${commentUsage}`,
+    );
+  }
+  const [basePath, headPath] = positionals as [string, string];
+  const read = async (p: string) =>
+    parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+  const base = await read(basePath);
+  const head = await read(headPath);
+  const stored = values['stored-baseline'] === true;
+  const failures = [...base.failures, ...head.failures].map(failureMessage);
+  const result =
+    failures.length === 0
+      ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored })
+      : undefined;
+  const { verdict, reason } = decideVerdict(result, failures, 'pass');
+  const report: RunReport = {
+    verdict,
+    reason,
+    key: (values.key as string | undefined) ?? 'demo',
+    headCommit: headPath,
+    gate: result,
+    baseline: {
+      source: stored ? 'path' : 'rerun',
+      commit: basePath,
+      branch: undefined,
+      createdAt: undefined,
+      runUrl: undefined,
+    },
+    timingsGated: !stored,
+    headOnly: undefined,
+    failures,
+    warnings: [],
+    links: { run: undefined, summary: undefined },
+    generatedAt: new Date().toISOString(),
+  };
+  io.stdout(`${renderComment(report)}\n`);
+  return 0;
+}
