@@ -16,7 +16,10 @@ export function actionSpec(text) {
       out[section].push(current);
     } else if (current && /^ {4}(description|default):/.test(line)) {
       const [, key, raw] = /^ {4}(description|default):\s*(.*)$/.exec(line);
-      current[key] = raw.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1').replace(/''/g, "'");
+      current[key] = raw
+        .replace(/^'(.*)'$/, '$1')
+        .replace(/^"(.*)"$/, '$1')
+        .replace(/''/g, "'");
     }
   }
   return out;
@@ -28,9 +31,16 @@ export function tables(spec) {
   const inputs = [
     '| input | default | meaning |',
     '| --- | --- | --- |',
-    ...spec.inputs.map((i) => `| \`${i.name}\` | ${i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`),
+    ...spec.inputs.map(
+      (i) =>
+        `| \`${i.name}\` | ${i.default === '' ? '' : `\`${cell(i.default)}\``} | ${cell(i.description)} |`,
+    ),
   ];
-  const outputs = ['| output | meaning |', '| --- | --- |', ...spec.outputs.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`)];
+  const outputs = [
+    '| output | meaning |',
+    '| --- | --- |',
+    ...spec.outputs.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`),
+  ];
   return { inputs: inputs.join('\n'), outputs: outputs.join('\n') };
 }
 

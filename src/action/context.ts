@@ -74,7 +74,9 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown): RunCon
     eventName: env.GITHUB_EVENT_NAME ?? '',
     owner,
     repo,
-    repositoryId: num(repoPayload.id),
+    repositoryId:
+      num(repoPayload.id) ??
+      (env.GITHUB_REPOSITORY_ID ? Number(env.GITHUB_REPOSITORY_ID) : undefined),
     defaultBranch: str(repoPayload.default_branch),
     sha: env.GITHUB_SHA ?? '',
     branch: ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined,

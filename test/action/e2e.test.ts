@@ -1,0 +1,296 @@
+/**
+ * The bundled action (dist/index.js) run as the GitHub runner runs it — a node process with the
+ * runner's environment variables and files — against loopback stand-ins for GitHub's REST API
+ * and artifact service. Benchmark data: real fixture runs (fixtures/bench).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github.js';
+
+let fake: FakeGitHub;
+const work = mkdtempSync(path.join(tmpdir(), 'perfgate-e2e-'));
+const root = process.cwd();
+const BASE_SHA = 'b'.repeat(40);
+const REPO_ID = 1001;
+
+beforeAll(async () => {
+  fake = await startFakeGitHub({ repo: { owner: 'acme', name: 'app', id: REPO_ID } });
+});
+afterAll(async () => {
+  await fake?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+let runCount = 0;
+
+/** Parses the GITHUB_OUTPUT file's `name<<delimiter` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+/** Runs dist/index.js as the runner would, for an event with a payload and inputs. */
+async function runAction(
+  event: 'push' | 'pull_request',
+  payload: object,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<Run> {
+  const n = ++runCount;
+  const dir = path.join(work, `run-${n}`);
+  const files = {
+    event: `${dir}-event.json`,
+    output: `${dir}-output`,
+    summary: `${dir}-summary.md`,
+  };
+  writeFileSync(files.event, JSON.stringify(payload));
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  fake.currentRun = {
+    ...fake.currentRun,
+    runId: 5000 + n,
+    runBackendId: `run-${n}`,
+    jobBackendId: `job-${n}`,
+  };
+  const vars: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    ...fake.env(),
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_WORKSPACE: root,
+    RUNNER_TEMP: work,
+    GITHUB_WORKFLOW: 'benchmarks',
+    GITHUB_JOB: 'bench',
+    'INPUT_GITHUB-TOKEN': 'test-token',
+    ...env,
+  };
+  for (const [k, v] of Object.entries(inputs)) vars[`INPUT_${k.toUpperCase()}`] = v;
+  const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, 'dist/index.js')],
+      { env: vars, cwd: root, maxBuffer: 1 << 26 },
+      (err, stdout) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout });
+      },
+    );
+  });
+  return {
+    ...result,
+    outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+  };
+}
+
+const repository = { id: REPO_ID, full_name: 'acme/app', default_branch: 'main' };
+
+function pushMain(sha: string) {
+  return runAction(
+    'push',
+    { ref: 'refs/heads/main', after: sha, repository },
+    { 'bench-output': 'fixtures/bench/ab-inter-base.txt' },
+    { GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main', GITHUB_REF_NAME: 'main' },
+  );
+}
+
+function pullRequest(
+  number: number,
+  benchOutput: string,
+  options: { headRepo?: string; inputs?: Record<string, string> } = {},
+) {
+  const headSha = `${number}`.padStart(40, 'e');
+  fake.pulls.set(number, {
+    number,
+    head: { sha: headSha, repo: { full_name: options.headRepo ?? 'acme/app' } },
+    base: { ref: 'main', sha: BASE_SHA },
+  });
+  return runAction(
+    'pull_request',
+    {
+      number,
+      pull_request: {
+        number,
+        base: { ref: 'main', sha: BASE_SHA, repo: { full_name: 'acme/app' } },
+        head: { ref: 'feature', sha: headSha, repo: { full_name: options.headRepo ?? 'acme/app' } },
+      },
+      repository,
+    },
+    { 'bench-output': benchOutput, ...options.inputs },
+    { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge` },
+  );
+}
+
+const comments = (pr: number) => fake.comments.get(pr) ?? [];
+
+describe('the action end to end', () => {
+  test('1. a push to main saves a baseline', async () => {
+    const r = await pushMain(BASE_SHA);
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('no-baseline');
+    const saved = fake.artifacts.filter((a) => a.name === 'perfgate-baseline-benchmarks-bench');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.workflow_run.head_branch).toBe('main');
+    const files = fake.artifactFiles(saved[0]!);
+    const manifest = JSON.parse(files['perfgate-manifest.json']!.toString());
+    expect(manifest).toMatchObject({
+      schema: 1,
+      tool: 'perfgate',
+      commit: BASE_SHA,
+      branch: 'main',
+      key: 'benchmarks-bench',
+    });
+    expect(files[manifest.benchFiles[0]]!.toString()).toBe(
+      readFileSync('fixtures/bench/ab-inter-base.txt', 'utf8'),
+    );
+  });
+
+  test('2. a pull request with no regression comments ✅ and passes', async () => {
+    const r = await pullRequest(10, 'fixtures/bench/ab-inter-base.txt');
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ verdict: 'pass', regressions: '0', improvements: '0' });
+    expect(comments(10)).toHaveLength(1);
+    expect(comments(10)[0]!.body).toMatch(
+      /^<!-- perfgate:benchmarks-bench -->\n### ✅ perfgate: pass/,
+    );
+    expect(r.outputs['comment-url']).toBe(comments(10)[0]!.html_url);
+    expect(r.summary).toContain('### ✅ perfgate: pass');
+    expect(r.summary).toContain(`Base \`${BASE_SHA.slice(0, 12)}\` on <code>main</code>`);
+  });
+
+  test('3. a second push to the same pull request updates the same comment', async () => {
+    const before = comments(10)[0]!;
+    const r = await pullRequest(10, 'fixtures/bench/ab-inter-head.txt');
+    expect(comments(10)).toHaveLength(1);
+    expect(comments(10)[0]!.id).toBe(before.id);
+    expect(comments(10)[0]!.body).toContain('### ❌ perfgate: fail');
+    expect(
+      fake.requests.some(
+        (q) => q.method === 'PATCH' && q.path.endsWith(`/issues/comments/${before.id}`),
+      ),
+    ).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  test('4. a real regression comments ❌ and fails; timings against a stored baseline do not gate', async () => {
+    const r = await pullRequest(11, 'fixtures/bench/ab-inter-head.txt');
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.regressions).toBe('6');
+    const body = comments(11)[0]!.body;
+    expect(body).toContain('### ❌ perfgate: fail · 6 regressions');
+    expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| allocs\/op +\| +1\.000 \| +18\.000 \|/);
+    expect(body).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
+    expect(r.stdout).toContain('::error::perfgate: 6 regressions beyond the limits');
+    expect(r.stdout).toMatch(
+      /::error title=perfgate(:|%3A) GrowSlice-2 regressed::GrowSlice-2 B\/op/,
+    );
+  });
+
+  test('5. no baseline: head reported alone', async () => {
+    const r = await pullRequest(12, 'fixtures/bench/ab-inter-head.txt', {
+      inputs: { 'baseline-key': 'other' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('no-baseline');
+    expect(comments(12)[0]!.body).toContain('### ℹ️ perfgate: no baseline');
+    expect(comments(12)[0]!.body).toContain('No baseline was found for this comparison.');
+  });
+
+  test('6. a corrupt baseline is a warning and the no-baseline path, never a crash', async () => {
+    fake.addArtifact({
+      name: 'perfgate-baseline-corrupt',
+      files: { 'perfgate-manifest.json': '{ not json' },
+      workflow_run: {
+        id: 4242,
+        head_branch: 'main',
+        head_sha: BASE_SHA,
+        repository_id: REPO_ID,
+        head_repository_id: REPO_ID,
+      },
+    });
+    const r = await pullRequest(13, 'fixtures/bench/ab-inter-head.txt', {
+      inputs: { 'baseline-key': 'corrupt' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('no-baseline');
+    expect(comments(13)[0]!.body).toMatch(
+      /> the stored baseline cannot be used: the baseline&#39;s perfgate-manifest.json is not valid JSON/,
+    );
+  });
+
+  test('7. a pull request from a fork: no comment, summary and gate still there', async () => {
+    const posts = fake.requests.length;
+    const r = await pullRequest(14, 'fixtures/bench/ab-inter-head.txt', {
+      headRepo: 'someone/app',
+    });
+    expect(r.code).toBe(1);
+    expect(comments(14)).toHaveLength(0);
+    expect(fake.requests.slice(posts).some((q) => q.path.includes('/issues/'))).toBe(false);
+    expect(r.stdout).toContain(
+      '::warning::pull request from a fork: the token is read-only, so no comment is posted',
+    );
+    expect(r.summary).toContain('### ❌ perfgate: fail');
+    expect(fake.artifacts.some((a) => a.name === 'perfgate-report-benchmarks-bench')).toBe(true);
+  });
+
+  test('8. the API answers 403 on the comment: a warning, the summary is still written', async () => {
+    fake.failNext({ method: 'POST', pathPrefix: '/repos/acme/app/issues/15/comments' }, 403, {
+      message: 'Resource not accessible by integration',
+    });
+    const r = await pullRequest(15, 'fixtures/bench/ab-inter-base.txt');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      '::warning::perfgate: could not post the PR comment: the token may not write pull requests (permissions: pull-requests: write)',
+    );
+    expect(r.summary).toContain('### ✅ perfgate: pass');
+    expect(r.outputs['comment-url']).toBe('');
+  });
+
+  test('9. a comment over the size limit is cut to fit', async () => {
+    const lines = (ns: number) =>
+      Array.from(
+        { length: 2500 },
+        (_, i) =>
+          `BenchmarkVeryLongBenchmarkName${'X'.repeat(30)}${i}-8 1000 ${ns} ns/op ${ns} B/op 3 allocs/op`,
+      );
+    const rep = (ns: number) => [...lines(ns), ...lines(ns), ...lines(ns)].join('\n') + '\n';
+    writeFileSync(path.join(work, 'many-base.txt'), rep(100));
+    writeFileSync(path.join(work, 'many-head.txt'), rep(400));
+    const r = await pullRequest(16, path.join(work, 'many-head.txt'), {
+      inputs: { baseline: path.join(work, 'many-base.txt'), 'baseline-key': 'many' },
+    });
+    expect(r.code).toBe(1);
+    const body = comments(16)[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(65536);
+    expect(body).toMatch(/…and \d+ more in the job summary\./);
+    expect(r.summary.length).toBeGreaterThan(body.length);
+  });
+
+  test('10. a bad input fails at once with a clear error, and nothing is uploaded', async () => {
+    const artifacts = fake.artifacts.length;
+    const r = await runAction(
+      'push',
+      { ref: 'refs/heads/main', repository },
+      { 'bench-output': 'fixtures/bench/ab-inter-base.txt', count: 'lots' },
+      { GITHUB_REF: 'refs/heads/main' },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`::error::perfgate: input 'count': "lots" is not a whole number\n`);
+    expect(fake.artifacts.length).toBe(artifacts);
+    expect(r.summary).toBe('');
+  });
+});
