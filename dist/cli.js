@@ -7314,7 +7314,7 @@ async function runGoBenchInterleaved(s2, runner, log) {
           cwd: baseDir
         });
         if (bb.code === 0) entry.base = { bin: baseBin, dir: basePkg.dir };
-        else base += bb.output;
+        else base += buildFailure(pkg.importPath, bb.output);
       }
       sides.push(entry);
     }
@@ -7340,6 +7340,13 @@ async function runGoBenchInterleaved(s2, runner, log) {
     await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
     await rm(work, { recursive: true, force: true });
   }
+}
+function buildFailure(importPath, output) {
+  const body = output.trim().startsWith("#") ? output.trim() : `# ${importPath}
+${output.trim()}`;
+  return `${body}
+FAIL	${importPath} [build failed]
+`;
 }
 function mergeRounds(rounds) {
   if (rounds.length === 0) return "";
@@ -8370,8 +8377,11 @@ function parseBenchOutput(text, label) {
   if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
   if (file.results.length === 0 && file.failures.length === 0) {
-    const lines = file.diagnostics.map((d2) => `
-${d2.file}:${d2.line}: ${d2.message}`).join("");
+    const start = text.split("\n").filter((l2) => l2.trim() !== "").slice(0, 3).map((l2) => `
+    ${l2.slice(0, 200)}`).join("");
+    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d2) => `
+${d2.file}:${d2.line}: ${d2.message}`).join("") : `
+it starts:${start}`;
     throw new UserError(
       `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
     );

@@ -184,7 +184,7 @@ export async function runGoBenchInterleaved(
           cwd: baseDir,
         });
         if (bb.code === 0) entry.base = { bin: baseBin, dir: basePkg.dir };
-        else base += bb.output;
+        else base += buildFailure(pkg.importPath, bb.output);
       }
       sides.push(entry);
     }
@@ -210,6 +210,12 @@ export async function runGoBenchInterleaved(
     await runner.run('git', ['worktree', 'remove', '--force', tree], { cwd: root });
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** A failed `go test -c` in the format go test reports build failures in, so it is never lost. */
+function buildFailure(importPath: string, output: string): string {
+  const body = output.trim().startsWith('#') ? output.trim() : `# ${importPath}\n${output.trim()}`;
+  return `${body}\nFAIL\t${importPath} [build failed]\n`;
 }
 
 /**

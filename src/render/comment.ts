@@ -164,5 +164,13 @@ export function renderSummary(r: RunReport): string {
     });
     all = `\n\n${details(`All comparisons (${g.findings.length})`, table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'l']))}`;
   }
-  return body.replace(/^<!--.*-->\n/, '') + all + '\n';
+  const full = body.replace(/^<!--.*-->\n/, '') + all + '\n';
+  if (full.length <= SUMMARY_LIMIT) return full;
+  const note =
+    '\n\n**This summary was cut to fit the 1 MiB limit of job summaries.** The whole report is in the `report-json` output file.\n';
+  const cut = full.slice(0, SUMMARY_LIMIT - note.length);
+  return cut.slice(0, cut.lastIndexOf('\n')) + note;
 }
+
+/** Job summaries over 1 MiB are refused by the runner; stay clear of it (UTF-8 may take more bytes). */
+export const SUMMARY_LIMIT = 900_000;

@@ -4,7 +4,8 @@
  * and artifact service. Benchmark data: real fixture runs (fixtures/bench).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -43,7 +44,7 @@ function parseOutputs(text: string): Record<string, string> {
 
 /** Runs dist/index.js as the runner would, for an event with a payload and inputs. */
 async function runAction(
-  event: 'push' | 'pull_request',
+  event: 'push' | 'pull_request' | 'workflow_run',
   payload: object,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
@@ -66,6 +67,10 @@ async function runAction(
   };
   const vars: Record<string, string> = {
     PATH: process.env.PATH ?? '',
+    // What a runner's environment has for Go: a home and its caches.
+    HOME: process.env.HOME ?? work,
+    ...(process.env.GOCACHE ? { GOCACHE: process.env.GOCACHE } : {}),
+    ...(process.env.GOPATH ? { GOPATH: process.env.GOPATH } : {}),
     ...fake.env(),
     GITHUB_EVENT_NAME: event,
     GITHUB_EVENT_PATH: files.event,
@@ -247,6 +252,44 @@ describe('the action end to end', () => {
     expect(fake.artifacts.some((a) => a.name === 'perfgate-report-benchmarks-bench')).toBe(true);
   });
 
+  test("7b. mode: comment in a workflow_run workflow posts the fork run's report", async () => {
+    const forkRun = fake.artifacts.find(
+      (a) => a.name === 'perfgate-report-benchmarks-bench',
+    )!.workflow_run;
+    const headSha = fake.pulls.get(14)!.head.sha;
+    const payload = {
+      workflow_run: { id: forkRun.id, head_sha: headSha, pull_requests: [] },
+      repository,
+    };
+    const r = await runAction(
+      'workflow_run',
+      payload,
+      { mode: 'comment' },
+      { GITHUB_REF: 'refs/heads/main' },
+    );
+    expect(r.code).toBe(0);
+    expect(comments(14)).toHaveLength(1);
+    expect(comments(14)[0]!.body).toMatch(
+      /^<!-- perfgate:benchmarks-bench -->\n### ❌ perfgate: fail/,
+    );
+    expect(r.outputs.verdict).toBe('fail');
+    // A report naming a pull request whose head is another commit is refused.
+    const wrong = {
+      workflow_run: { id: forkRun.id, head_sha: 'f'.repeat(40), pull_requests: [] },
+      repository,
+    };
+    const w = await runAction(
+      'workflow_run',
+      wrong,
+      { mode: 'comment' },
+      { GITHUB_REF: 'refs/heads/main' },
+    );
+    expect(w.code).toBe(1);
+    expect(w.stdout).toMatch(
+      /::error::perfgate: perfgate-report-benchmarks-bench names pull request #14, whose head is e{12}, not the run's f{12}: not commenting/,
+    );
+  });
+
   test('8. the API answers 403 on the comment: a warning, the summary is still written', async () => {
     fake.failNext({ method: 'POST', pathPrefix: '/repos/acme/app/issues/15/comments' }, 403, {
       message: 'Resource not accessible by integration',
@@ -279,6 +322,56 @@ describe('the action end to end', () => {
     expect(body).toMatch(/…and \d+ more in the job summary\./);
     expect(r.summary.length).toBeGreaterThan(body.length);
   });
+
+  test('baseline: rerun benchmarks the base commit in this job, interleaved, and gates timings', async () => {
+    const repo = path.join(work, 'gorepo');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: repo,
+      })
+        .toString()
+        .trim();
+    cpSync('fixtures/gorepo/base', repo, { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    cpSync('fixtures/gorepo/head', repo, { recursive: true });
+    git('commit', '-q', '-am', 'head');
+    const head = git('rev-parse', 'HEAD');
+    fake.pulls.set(20, {
+      number: 20,
+      head: { sha: head, repo: { full_name: 'acme/app' } },
+      base: { ref: 'main', sha: base },
+    });
+    const r = await runAction(
+      'pull_request',
+      {
+        number: 20,
+        pull_request: {
+          number: 20,
+          base: { ref: 'main', sha: base },
+          head: { sha: head, repo: { full_name: 'acme/app' } },
+        },
+        repository,
+      },
+      {
+        'go-packages': './...',
+        baseline: 'rerun',
+        count: '6',
+        benchtime: '2000x',
+        'working-directory': repo,
+      },
+      { GITHUB_SHA: head, GITHUB_REF: 'refs/pull/20/merge' },
+    );
+    expect(r.stdout).toContain('round 6/6: head perfgate.example/gorepo');
+    const body = comments(20)[0]!.body;
+    expect(body).toContain(`(base rerun in this job, interleaved with head)`);
+    expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| allocs\/op +\| +1\.000 \| +16\.000 \|/);
+    expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| sec\/op /);
+    expect(body).not.toContain('Timings, not gated');
+    expect(r.code).toBe(1);
+  }, 120_000);
 
   test('10. a bad input fails at once with a clear error, and nothing is uploaded', async () => {
     const artifacts = fake.artifacts.length;

@@ -34,7 +34,16 @@ export function parseBenchOutput(text: string, label: string): BenchFile {
   if (text.trim() === '') throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
   if (file.results.length === 0 && file.failures.length === 0) {
-    const lines = file.diagnostics.map((d) => `\n${d.file}:${d.line}: ${d.message}`).join('');
+    const start = text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, 3)
+      .map((l) => `\n    ${l.slice(0, 200)}`)
+      .join('');
+    const lines =
+      file.diagnostics.length > 0
+        ? file.diagnostics.map((d) => `\n${d.file}:${d.line}: ${d.message}`).join('')
+        : `\nit starts:${start}`;
     throw new UserError(
       `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`,
     );
