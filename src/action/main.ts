@@ -309,6 +309,15 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
     core.setFailed(`perfgate: ${reason}`);
 }
 
+/** The Go toolchain's version, when Go benchmarks ran. */
+async function goVersion(s: ActionSettings): Promise<string | undefined> {
+  if (s.goPackages.length === 0) return undefined;
+  const r = await processRunner
+    .run('go', ['env', 'GOVERSION'], { cwd: path.resolve(s.workingDirectory) })
+    .catch(() => undefined);
+  return r && r.code === 0 ? r.output.trim() : undefined;
+}
+
 async function saveBaseline(
   s: ActionSettings,
   ctx: RunContext,
@@ -324,7 +333,12 @@ async function saveBaseline(
     branch: ctx.branch,
     createdAt: new Date().toISOString(),
     runId: ctx.runId,
-    runner: { os: process.platform, arch: process.arch, node: process.version, go: undefined },
+    runner: {
+      os: process.platform,
+      arch: process.arch,
+      node: process.version,
+      go: await goVersion(s),
+    },
     inputs: {
       'go-packages': s.goPackages.join(','),
       'go-bench': s.goBench,
