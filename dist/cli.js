@@ -1280,7 +1280,7 @@ var require_umd = __commonJS({
           return this.not().add(ONE);
         };
         LongPrototype.neg = LongPrototype.negate;
-        LongPrototype.add = function add(addend) {
+        LongPrototype.add = function add2(addend) {
           if (!isLong(addend)) addend = fromValue(addend);
           var a48 = this.high >>> 16;
           var a32 = this.high & 65535;
@@ -1602,20 +1602,20 @@ var require_umd = __commonJS({
             lo & 255
           ];
         };
-        Long.fromBytes = function fromBytes(bytes, unsigned, le) {
-          return le ? Long.fromBytesLE(bytes, unsigned) : Long.fromBytesBE(bytes, unsigned);
+        Long.fromBytes = function fromBytes(bytes2, unsigned, le) {
+          return le ? Long.fromBytesLE(bytes2, unsigned) : Long.fromBytesBE(bytes2, unsigned);
         };
-        Long.fromBytesLE = function fromBytesLE(bytes, unsigned) {
+        Long.fromBytesLE = function fromBytesLE(bytes2, unsigned) {
           return new Long(
-            bytes[0] | bytes[1] << 8 | bytes[2] << 16 | bytes[3] << 24,
-            bytes[4] | bytes[5] << 8 | bytes[6] << 16 | bytes[7] << 24,
+            bytes2[0] | bytes2[1] << 8 | bytes2[2] << 16 | bytes2[3] << 24,
+            bytes2[4] | bytes2[5] << 8 | bytes2[6] << 16 | bytes2[7] << 24,
             unsigned
           );
         };
-        Long.fromBytesBE = function fromBytesBE(bytes, unsigned) {
+        Long.fromBytesBE = function fromBytesBE(bytes2, unsigned) {
           return new Long(
-            bytes[4] << 24 | bytes[5] << 16 | bytes[6] << 8 | bytes[7],
-            bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3],
+            bytes2[4] << 24 | bytes2[5] << 16 | bytes2[6] << 8 | bytes2[7],
+            bytes2[0] << 24 | bytes2[1] << 16 | bytes2[2] << 8 | bytes2[3],
             unsigned
           );
         };
@@ -2123,9 +2123,9 @@ var require_writer = __commonJS({
       return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     Writer.prototype.fixed32s = function write_fixed32s(value) {
-      var n2 = value.length, bytes = n2 * 4;
-      this.uint32(bytes);
-      this._reserve(bytes);
+      var n2 = value.length, bytes2 = n2 * 4;
+      this.uint32(bytes2);
+      this._reserve(bytes2);
       var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_INT);
       if (dv)
         for (i2 = 0; i2 < n2; ++i2) {
@@ -2139,14 +2139,14 @@ var require_writer = __commonJS({
           p2 += 4;
         }
       }
-      this.pos += bytes;
+      this.pos += bytes2;
       return this;
     };
     Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
     Writer.prototype.fixed64s = function write_fixed64s(value) {
-      var n2 = value.length, bytes = n2 * 8;
-      this.uint32(bytes);
-      this._reserve(bytes);
+      var n2 = value.length, bytes2 = n2 * 8;
+      this.uint32(bytes2);
+      this._reserve(bytes2);
       var p2 = this.pos, i2, bits, dv = getLazyView(this, n2, VIEW_THRESHOLD_INT);
       if (dv)
         for (i2 = 0; i2 < n2; ++i2) {
@@ -2164,14 +2164,14 @@ var require_writer = __commonJS({
           p2 += 8;
         }
       }
-      this.pos += bytes;
+      this.pos += bytes2;
       return this;
     };
     Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
     Writer.prototype.floats = function write_floats(value) {
-      var n2 = value.length, bytes = n2 * 4;
-      this.uint32(bytes);
-      this._reserve(bytes);
+      var n2 = value.length, bytes2 = n2 * 4;
+      this.uint32(bytes2);
+      this._reserve(bytes2);
       var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_FLOAT);
       if (dv)
         for (i2 = 0; i2 < n2; ++i2) {
@@ -2185,13 +2185,13 @@ var require_writer = __commonJS({
           p2 += 4;
         }
       }
-      this.pos += bytes;
+      this.pos += bytes2;
       return this;
     };
     Writer.prototype.doubles = function write_doubles(value) {
-      var n2 = value.length, bytes = n2 * 8;
-      this.uint32(bytes);
-      this._reserve(bytes);
+      var n2 = value.length, bytes2 = n2 * 8;
+      this.uint32(bytes2);
+      this._reserve(bytes2);
       var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_FLOAT);
       if (dv)
         for (i2 = 0; i2 < n2; ++i2) {
@@ -2205,7 +2205,7 @@ var require_writer = __commonJS({
           p2 += 8;
         }
       }
-      this.pos += bytes;
+      this.pos += bytes2;
       return this;
     };
     Writer.prototype.fork = function fork() {
@@ -3215,13 +3215,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path4 = exports;
+    var path5 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path5) {
-      if (typeof URL === "undefined" || !urlRe.test(path5))
+    function normalizeUrl(path6) {
+      if (typeof URL === "undefined" || !urlRe.test(path6))
         return null;
       try {
-        return new URL(path5).href;
+        return new URL(path6).href;
       } catch (e2) {
         return null;
       }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path4.isAbsolute = function isAbsolute2(path5) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path5);
+      path5.isAbsolute = function isAbsolute2(path6) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path6);
       }
     );
     var normalize = (
@@ -3251,18 +3251,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path4.normalize = function normalize2(path5) {
-        var normalizedUrl = normalizeUrl(path5);
+      path5.normalize = function normalize2(path6) {
+        var normalizedUrl = normalizeUrl(path6);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path5.substring(0, 2);
+        var firstTwoCharacters = path6.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path5 = path5.substring(2);
+          path6 = path6.substring(2);
         }
-        path5 = path5.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path5.split("/"), absolute = isAbsolute(path5), prefix = "";
+        path6 = path6.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path6.split("/"), absolute = isAbsolute(path6), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i2 = 0; i2 < parts.length; ) {
@@ -3281,7 +3281,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path4.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path5.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3404,7 +3404,7 @@ var require_namespace = __commonJS({
         return this.nested[name].values;
       throw Error("no such enum: " + name);
     };
-    Namespace.prototype.add = function add(object) {
+    Namespace.prototype.add = function add2(object) {
       if (!(object instanceof Field && object.extend !== void 0 || object instanceof Type || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
         throw TypeError("object must be a valid nested object");
       if (object.name === "__proto__")
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path4, json) {
-      if (util.isString(path4))
-        path4 = path4.split(".");
-      else if (!Array.isArray(path4))
+    Namespace.prototype.define = function define2(path5, json) {
+      if (util.isString(path5))
+        path5 = path5.split(".");
+      else if (!Array.isArray(path5))
         throw TypeError("illegal path");
-      if (path4 && path4.length && path4[0] === "")
+      if (path5 && path5.length && path5[0] === "")
         throw Error("path must be relative");
-      if (path4.length > util.recursionLimit)
+      if (path5.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path4.length > 0) {
-        var part = path4.shift();
+      while (path5.length > 0) {
+        var part = path5.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path4, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path5, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path4) && path4.length) {
-        if (path4 === ".")
+      if (util.isString(path5) && path5.length) {
+        if (path5 === ".")
           return this.root;
-        path4 = path4.split(".");
-      } else if (!path4.length)
+        path5 = path5.split(".");
+      } else if (!path5.length)
         return this;
-      var flatPath = path4.join(".");
-      if (path4[0] === "")
-        return this.root.lookup(path4.slice(1), filterTypes);
-      var found = this._lookupImpl(path4, flatPath);
+      var flatPath = path5.join(".");
+      if (path5[0] === "")
+        return this.root.lookup(path5.slice(1), filterTypes);
+      var found = this._lookupImpl(path5, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path4, flatPath);
+        found = current.parent._lookupImpl(path5, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path4, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path5, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path4[0]);
+      var found = this.get(path5[0]);
       var exact = null;
       if (found) {
-        if (path4.length === 1) {
+        if (path5.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path4 = path4.slice(1);
-          exact = found._lookupImpl(path4, path4.join("."));
+          path5 = path5.slice(1);
+          exact = found._lookupImpl(path5, path5.join("."));
         }
       } else {
         for (var i2 = 0; i2 < this.nestedArray.length; ++i2)
-          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path4, flatPath))) {
+          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path5, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path4) {
-      var found = this.lookup(path4, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path5) {
+      var found = this.lookup(path5, [Type]);
       if (!found)
-        throw Error("no such type: " + path4);
+        throw Error("no such type: " + path5);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path4) {
-      var found = this.lookup(path4, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path5) {
+      var found = this.lookup(path5, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path4 + "' in " + this);
+        throw Error("no such Enum '" + path5 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path4) {
-      var found = this.lookup(path4, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path5) {
+      var found = this.lookup(path5, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path4 + "' in " + this);
+        throw Error("no such Type or Enum '" + path5 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path4) {
-      var found = this.lookup(path4, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path5) {
+      var found = this.lookup(path5, [Service]);
       if (!found)
-        throw Error("no such Service '" + path4 + "' in " + this);
+        throw Error("no such Service '" + path5 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -3836,7 +3836,7 @@ var require_service2 = __commonJS({
       });
       return this;
     };
-    Service.prototype.add = function add(object) {
+    Service.prototype.add = function add2(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Method) {
@@ -4676,7 +4676,7 @@ var require_type = __commonJS({
         return this.nested[name];
       return null;
     };
-    Type.prototype.add = function add(object) {
+    Type.prototype.add = function add2(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Field && object.extend === void 0) {
@@ -4864,14 +4864,14 @@ var require_root = __commonJS({
     Root.prototype.fetch = util.fetch;
     function SYNC() {
     }
-    Root.prototype.load = function load(filename, options, callback) {
+    Root.prototype.load = function load2(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
         options = void 0;
       }
       var self2 = this;
       if (!callback) {
-        return util.asPromise(load, self2, filename, options);
+        return util.asPromise(load2, self2, filename, options);
       }
       var sync = callback === SYNC;
       function finish(err, root2) {
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path4, value, ifNotSet) {
-      function setProp(dst2, path5, value2) {
-        var part = path5.shift();
+    util.setProperty = function setProperty(dst, path5, value, ifNotSet) {
+      function setProp(dst2, path6, value2) {
+        var part = path6.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path5.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path5, value2);
+        if (path6.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path6, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path4)
+      if (!path5)
         throw TypeError("path must be specified");
-      path4 = path4.split(".");
-      if (path4.length > util.recursionLimit)
+      path5 = path5.split(".");
+      if (path5.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path4, value);
+      return setProp(dst, path5, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5681,7 +5681,7 @@ var require_oneof = __commonJS({
             oneof.parent.add(oneof.fieldsArray[i2]);
       }
     }
-    OneOf.prototype.add = function add(field) {
+    OneOf.prototype.add = function add2(field) {
       if (!(field instanceof Field))
         throw TypeError("field must be a Field");
       if (field.parent && field.parent !== this.parent)
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path4 = [this.name], ptr = this.parent;
+          var path5 = [this.name], ptr = this.parent;
           while (ptr) {
-            path4.unshift(ptr.name);
+            path5.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path4.join(".");
+          return path5.join(".");
         }
       }
     });
@@ -6042,7 +6042,7 @@ var require_enum = __commonJS({
         keepComments ? this.comments : void 0
       ]);
     };
-    Enum.prototype.add = function add(name, id, comment, options) {
+    Enum.prototype.add = function add2(name, id, comment, options) {
       if (!util.isString(name))
         throw TypeError("name must be a string");
       if (!util.isInteger(id))
@@ -6157,7 +6157,7 @@ var require_index_light = __commonJS({
     "use strict";
     exports = module.exports = require_index_minimal();
     exports.build = "light";
-    function load(filename, root2, callback) {
+    function load2(filename, root2, callback) {
       if (typeof root2 === "function") {
         callback = root2;
         root2 = new exports.Root();
@@ -6165,7 +6165,7 @@ var require_index_light = __commonJS({
         root2 = new exports.Root();
       return root2.load(filename, callback);
     }
-    exports.load = load;
+    exports.load = load2;
     function loadSync(filename, root2) {
       if (!root2)
         root2 = new exports.Root();
@@ -6376,9 +6376,9 @@ function erfSeries(x) {
   const x2 = x * x;
   for (let n2 = 1; n2 < 200; n2++) {
     term *= -x2 / n2;
-    const add = term / (2 * n2 + 1);
-    sum += add;
-    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+    const add2 = term / (2 * n2 + 1);
+    sum += add2;
+    if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
   }
   return 2 / SQRT_PI * sum;
 }
@@ -6470,12 +6470,12 @@ function uCdf(u2, n1, n2, groups) {
       const second = placed - a2;
       for (let k2 = 0; k2 <= t2 && a2 + k2 <= n1; k2++) {
         if (t2 - k2 > n2 - second) continue;
-        const add = 2 * k2 * second + k2 * (t2 - k2);
+        const add2 = 2 * k2 * second + k2 * (t2 - k2);
         const target = next[a2 + k2] ??= new Float64Array(maxU2 + 1);
         const c2 = choose[k2];
-        for (let w2 = 0; w2 + add <= maxU2; w2++) {
+        for (let w2 = 0; w2 + add2 <= maxU2; w2++) {
           const x = row[w2];
-          if (x !== 0) target[w2 + add] += c2 * x;
+          if (x !== 0) target[w2 + add2] += c2 * x;
         }
       }
     }
@@ -8354,19 +8354,19 @@ function addBlank(f2) {
 
 // src/parse/benchfmt/load.ts
 function failureMessage(f2) {
-  const where = `${f2.file}:${f2.line}`;
+  const where2 = `${f2.file}:${f2.line}`;
   const detail = f2.detail.trim();
   switch (f2.kind) {
     case "build":
-      return `${where}: package ${f2.subject} failed to build${detail ? `:
+      return `${where2}: package ${f2.subject} failed to build${detail ? `:
 ${indent(detail)}` : ""}`;
     case "panic":
-      return `${where}: ${f2.subject ? `${f2.subject} ` : ""}panicked${detail ? `:
+      return `${where2}: ${f2.subject ? `${f2.subject} ` : ""}panicked${detail ? `:
 ${indent(detail)}` : ""}`;
     case "package":
-      return `${where}: package ${f2.subject} failed`;
+      return `${where2}: package ${f2.subject} failed`;
     default:
-      return `${where}: ${f2.subject} failed${detail ? `:
+      return `${where2}: ${f2.subject} failed${detail ? `:
 ${indent(detail)}` : ""}`;
   }
 }
@@ -8797,17 +8797,17 @@ function parseCommandArgs(command, argv, options) {
 
 // src/collect/files.ts
 import { readFile, stat } from "node:fs/promises";
-async function readInputFile(path4) {
+async function readInputFile(path5) {
   try {
-    const info = await stat(path4);
-    if (info.isDirectory()) throw new UserError(`${path4}: is a directory, not a file`);
-    return await readFile(path4);
+    const info = await stat(path5);
+    if (info.isDirectory()) throw new UserError(`${path5}: is a directory, not a file`);
+    return await readFile(path5);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path4}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path4}: permission denied`);
-    throw new UserError(`${path4}: cannot be read (${err.message})`);
+    if (code === "ENOENT") throw new UserError(`${path5}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path5}: permission denied`);
+    throw new UserError(`${path5}: cannot be read (${err.message})`);
   }
 }
 
@@ -9181,8 +9181,8 @@ function fileLabels(paths) {
 }
 async function loadFiles(paths, labels) {
   const files = [];
-  for (const [i2, path4] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path4));
+  for (const [i2, path5] of paths.entries()) {
+    const text = new TextDecoder().decode(await readInputFile(path5));
     files.push(parseBenchOutput(text, labels[i2]));
   }
   return files;
@@ -9449,10 +9449,10 @@ function baselineLine(r2) {
   if (!b2) return "No baseline was found for this comparison.";
   const shown = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
   const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown}\`` : codeCell(shown);
-  const where = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
+  const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
   const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
   const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
-  return `Base ${commit}${where}${when} (${how}).`;
+  return `Base ${commit}${where2}${when} (${how}).`;
 }
 function evidence2(f2) {
   if (f2.method === "exact") return "exact";
@@ -9755,7 +9755,7 @@ function functionTable(sources) {
   return { functions, total: acc.baseTotal > 0 ? acc.baseTotal : acc.total };
 }
 function accumulate(source, ln, intra, acc) {
-  const { profile, sampleIndex } = source;
+  const { profile, sampleIndex: sampleIndex2 } = source;
   const scale = source.scale ?? 1;
   const { values, width, stackStart, stack, count } = profile.samples;
   const { start, nodes } = ln;
@@ -9765,7 +9765,7 @@ function accumulate(source, ln, intra, acc) {
   let total = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
   for (let i2 = 0; i2 < count; i2++) {
-    const w2 = values[i2 * width + sampleIndex] * scale;
+    const w2 = values[i2 * width + sampleIndex2] * scale;
     const first = stackStart[i2];
     const last = stackStart[i2 + 1];
     total += Math.abs(w2);
@@ -9923,6 +9923,59 @@ var EdgeTable = class {
     return out;
   }
 };
+
+// src/analyze/profile-diff.ts
+function checkComparable(base, head, baseName, headName) {
+  const kinds = (p2) => p2.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
+  if (kinds(base) !== kinds(head)) {
+    throw new FormatError(
+      `${baseName} and ${headName} are different kinds of profile: ${baseName} has ${kinds(base)}, ${headName} has ${kinds(head)}`
+    );
+  }
+}
+function sums(p2) {
+  const { values, width, count } = p2.samples;
+  const out = new Array(width).fill(0);
+  for (let i2 = 0; i2 < count; i2++) for (let j2 = 0; j2 < width; j2++) out[j2] += values[i2 * width + j2];
+  return out;
+}
+var goRound = (x) => Math.sign(x) * Math.round(Math.abs(x));
+function scaleProfile(p2, ratios) {
+  const { values, width } = p2.samples;
+  const scaled = new Float64Array(values.length);
+  for (let k2 = 0; k2 < values.length; k2++) {
+    const r2 = ratios[k2 % width];
+    scaled[k2] = r2 === 1 ? values[k2] : goRound(values[k2] * r2);
+  }
+  return { ...p2, samples: { ...p2.samples, values: scaled } };
+}
+function diffFunctionTable(base, head, options) {
+  let h2 = head;
+  let b2 = base;
+  if (options.normalize) {
+    const bs = sums(base);
+    const hs = sums(head);
+    h2 = scaleProfile(
+      head,
+      bs.map((v2, i2) => hs[i2] === 0 ? 0 : v2 / hs[i2])
+    );
+  }
+  if (options.perOp) {
+    const { base: nb, head: nh } = options.perOp;
+    if (!(nb > 0) || !(nh > 0))
+      throw new FormatError("per-operation diffs need the operation count of both runs");
+    h2 = scaleProfileExact(h2, 1 / nh);
+    b2 = scaleProfileExact(b2, 1 / nb);
+  }
+  return functionTable([
+    { profile: h2, sampleIndex: options.sampleIndex },
+    { profile: b2, sampleIndex: options.sampleIndex, scale: -1, base: true }
+  ]);
+}
+function scaleProfileExact(p2, factor) {
+  const values = p2.samples.values.map((v2) => v2 * factor);
+  return { ...p2, samples: { ...p2.samples, values } };
+}
 
 // src/analyze/sample-index.ts
 function resolveSampleIndex(profile, spec) {
@@ -10799,12 +10852,12 @@ function decodeString(buf, start, end) {
 // src/parse/pprof/gzip.ts
 import { gunzipSync } from "node:zlib";
 var DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3;
-function isGzip(bytes) {
-  return bytes.length >= 2 && bytes[0] === 31 && bytes[1] === 139;
+function isGzip(bytes2) {
+  return bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139;
 }
-function gunzipLimited(bytes, limit) {
+function gunzipLimited(bytes2, limit) {
   try {
-    return gunzipSync(bytes, { maxOutputLength: limit });
+    return gunzipSync(bytes2, { maxOutputLength: limit });
   } catch (err) {
     const e2 = err;
     if (e2.code === "ERR_BUFFER_TOO_LARGE" || e2 instanceof RangeError) {
@@ -11021,24 +11074,24 @@ function sampleOf(raw, frame) {
 }
 
 // src/parse/pprof/index.ts
-function pprofBytes(bytes, options = {}) {
-  if (bytes.length === 0) throw new FormatError("empty file (0 bytes): not a pprof profile");
-  if (!isGzip(bytes)) return bytes;
-  const raw = gunzipLimited(bytes, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES);
+function pprofBytes(bytes2, options = {}) {
+  if (bytes2.length === 0) throw new FormatError("empty file (0 bytes): not a pprof profile");
+  if (!isGzip(bytes2)) return bytes2;
+  const raw = gunzipLimited(bytes2, options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES);
   if (raw.length === 0)
     throw new FormatError("gzip data decompresses to 0 bytes: not a pprof profile");
   return raw;
 }
-function parsePprof(bytes, options = {}) {
-  const raw = pprofBytes(bytes, options);
+function parsePprof(bytes2, options = {}) {
+  const raw = pprofBytes(bytes2, options);
   const text = textPreview(raw);
   if (text !== void 0) {
     throw new FormatError(`not a pprof profile: it is text, starting ${JSON.stringify(text)}`);
   }
   return resolveProfile(decodeProfile(raw));
 }
-function textPreview(bytes) {
-  const head = bytes.subarray(0, 512);
+function textPreview(bytes2) {
+  const head = bytes2.subarray(0, 512);
   for (const b2 of head) {
     const printable = b2 === 9 || b2 === 10 || b2 === 13 || b2 >= 32 && b2 !== 127;
     if (!printable) return void 0;
@@ -11220,6 +11273,435 @@ function displayUnit(rows, total, sampleUnit) {
   return unit === "" ? sampleUnit : unit;
 }
 
+// src/cli/commands/diff.ts
+var diffUsage = `Usage: perfgate diff <base profile> <head profile> [options]
+
+Lists per function what changed from base to head, with the numbers and layout of
+\`go tool pprof -top -diff_base=base head\`: head minus base, percentages of the base's total.
+
+Options:
+  --sample-index NAME   sample type (cpu, alloc_space, inuse_space, delay, ...); default: the profile's default
+  --normalize           scale head to the base's total first (pprof's -normalize)
+  --nodecount N         show at most N functions
+  --format FORMAT       text (default), markdown or json
+`;
+async function load(file) {
+  const bytes2 = await readInputFile(file);
+  try {
+    return parsePprof(bytes2, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
+  } catch (err) {
+    throw withSource(file, err);
+  }
+}
+async function runDiff(argv, io) {
+  const { values, positionals } = parseCommandArgs("diff", argv, {
+    "sample-index": { type: "string" },
+    normalize: { type: "boolean" },
+    nodecount: { type: "string" },
+    format: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate diff: expected two profiles (base and head), got ${positionals.length}
+
+${diffUsage}`
+    );
+  }
+  const [baseFile, headFile] = positionals;
+  const format = readChoice("--format", values.format ?? "text", [
+    "text",
+    "markdown",
+    "json"
+  ]);
+  const nodeCount = values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1);
+  const base = await load(baseFile);
+  const head = await load(headFile);
+  try {
+    checkComparable(base, head, baseFile, headFile);
+  } catch (err) {
+    if (err instanceof FormatError) throw new UserError(err.message);
+    throw err;
+  }
+  let sampleIndex2;
+  try {
+    sampleIndex2 = resolveSampleIndex(head, values["sample-index"]);
+  } catch (err) {
+    throw withSource(headFile, err);
+  }
+  const table2 = diffFunctionTable(base, head, {
+    sampleIndex: sampleIndex2,
+    normalize: values.normalize === true
+  });
+  const report = topReport(head, table2, {
+    source: `${baseFile} → ${headFile}`,
+    sampleIndex: sampleIndex2,
+    nodeCount
+  });
+  if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
+`);
+  else if (format === "markdown") io.stdout(renderTopMarkdown(report));
+  else io.stdout(renderTopText(report));
+  return 0;
+}
+
+// src/analyze/hotspots.ts
+var advice = {
+  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
+  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
+  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
+  "builder-growth": "call `Grow` on the builder with the expected size before writing",
+  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
+  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
+  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
+  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
+  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
+  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
+  copy: "the time goes to copying memory: check for repeated growth or large value copies",
+  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
+  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
+};
+function packageOf(fn) {
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot < 0 ? fn : fn.slice(0, dot);
+}
+function isUserFunction(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "main") return true;
+  const first = pkg.split("/")[0] ?? "";
+  return first.includes(".");
+}
+var runtimeKinds = [
+  [/^runtime\.growslice/, "slice-growth"],
+  [/^runtime\.makeslice/, "make"],
+  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
+  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
+  [
+    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
+    "conversion"
+  ],
+  [/^runtime\.convT/, "interface-boxing"],
+  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
+  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
+  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
+];
+var helperKinds = [
+  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
+  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
+  [/^encoding\/json\./, "json"],
+  [/^fmt\./, "fmt"]
+];
+function kindFrom(table2, fn) {
+  return table2.find(([re2]) => re2.test(fn))?.[1];
+}
+function kindFromSource(text) {
+  const code = text.replace(/\/\/.*$/, "");
+  if (/\bappend\(/.test(code)) return "slice-growth";
+  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
+  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
+  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
+  if (/\bjson\.(Marshal|NewEncoder|Unmarshal)/.test(code)) return "json";
+  if (/\bfmt\.Sprint/.test(code)) return "fmt";
+  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
+  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
+  if (/\bmake\(/.test(code)) return "make";
+  return void 0;
+}
+function frames(locs) {
+  const out = [];
+  for (const loc of locs) {
+    for (const ln of loc.lines)
+      out.push({ fn: ln.fn?.name ?? "", file: ln.fn?.filename ?? "", line: ln.line });
+  }
+  return out;
+}
+function stackOf(p2, i2) {
+  const { stackStart, stack } = p2.samples;
+  const out = [];
+  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) out.push(p2.locations[stack[j2]]);
+  return out;
+}
+var siteKey = (s2) => `${s2.fn}\0${s2.file}\0${s2.line}`;
+function add(map, site, delta, kind, evidence3) {
+  const key = siteKey(site);
+  let a2 = map.get(key);
+  if (!a2)
+    map.set(key, a2 = { site, amounts: { bytes: 0, objects: 0, cpuNs: 0 }, kinds: /* @__PURE__ */ new Map() });
+  a2.amounts.bytes += delta.bytes ?? 0;
+  a2.amounts.objects += delta.objects ?? 0;
+  a2.amounts.cpuNs += delta.cpuNs ?? 0;
+  if (kind && !a2.kinds.has(evidence3)) a2.kinds.set(evidence3, kind);
+}
+function sampleIndex(p2, type) {
+  return p2.sampleTypes.findIndex((t2) => t2.type === type);
+}
+function collectSites(inputs) {
+  const sites = /* @__PURE__ */ new Map();
+  const a2 = inputs.allocs;
+  if (a2) {
+    const bi = sampleIndex(a2, "alloc_space");
+    const oi = sampleIndex(a2, "alloc_objects");
+    const { values, width, count } = a2.samples;
+    for (let i2 = 0; i2 < count; i2++) {
+      const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
+      const objects = oi >= 0 ? values[i2 * width + oi] : 0;
+      if (bytes2 === 0 && objects === 0) continue;
+      const fs = frames(stackOf(a2, i2));
+      const leaf = fs[0];
+      if (!leaf) continue;
+      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
+      const site = userIndex >= 0 ? fs[userIndex] : leaf;
+      let kind;
+      let evidence3 = "";
+      for (let k2 = 0; k2 < (userIndex >= 0 ? userIndex : 1); k2++) {
+        const hk = kindFrom(helperKinds, fs[k2].fn);
+        if (hk) {
+          kind = hk;
+          evidence3 = `allocated in ${fs[k2].fn}`;
+          break;
+        }
+      }
+      add(sites, site, { bytes: bytes2, objects }, kind, evidence3 || "allocs");
+    }
+  }
+  const c2 = inputs.cpu;
+  if (c2) {
+    const ci = sampleIndex(c2, "cpu");
+    const { values, width, count } = c2.samples;
+    for (let i2 = 0; i2 < count; i2++) {
+      const ns = ci >= 0 ? values[i2 * width + ci] : 0;
+      if (ns === 0) continue;
+      const fs = frames(stackOf(c2, i2));
+      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
+      let kind;
+      let routine = "";
+      const end = userIndex >= 0 ? userIndex : fs.length;
+      for (let k2 = end - 1; k2 >= 0; k2--) {
+        const rk = kindFrom(runtimeKinds, fs[k2].fn);
+        if (rk) {
+          kind = rk;
+          routine = fs[k2].fn;
+          break;
+        }
+      }
+      if (!kind) continue;
+      if (userIndex < 0) {
+        if (kind === "gc")
+          add(
+            sites,
+            { fn: "(garbage collection)", file: "", line: 0 },
+            { cpuNs: ns },
+            "gc",
+            "cpu: GC"
+          );
+        continue;
+      }
+      add(sites, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
+    }
+  }
+  return sites;
+}
+function decideKind(a2, source) {
+  const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
+  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
+  if (fromSource) return { kind: fromSource, evidence: `source: ${text.trim()}` };
+  for (const [evidence3, kind] of a2.kinds)
+    if (!evidence3.startsWith("cpu") && evidence3 !== "allocs") return { kind, evidence: evidence3 };
+  const order = [
+    "slice-growth",
+    "string-concat",
+    "map-growth",
+    "conversion",
+    "make",
+    "interface-boxing",
+    "gc",
+    "allocation",
+    "copy"
+  ];
+  const cpu = [...a2.kinds.entries()].filter(([e2]) => e2.startsWith("cpu"));
+  cpu.sort((x, y2) => order.indexOf(x[1]) - order.indexOf(y2[1]));
+  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
+  return { kind: "allocation", evidence: "allocs" };
+}
+function findHotspots(head, base, options = {}) {
+  const h2 = collectSites(head);
+  const b2 = base ? collectSites(base) : void 0;
+  let totalBytes = 0;
+  let totalCpu = 0;
+  const cpuTotal = head.cpu ? sumType(head.cpu, "cpu") : 0;
+  for (const a2 of h2.values()) {
+    totalBytes += a2.amounts.bytes;
+    totalCpu += a2.amounts.cpuNs;
+  }
+  void totalCpu;
+  const minShare = options.minShare ?? 0.01;
+  const out = [];
+  for (const [key, a2] of h2) {
+    const bytesShare = totalBytes > 0 ? a2.amounts.bytes / totalBytes : 0;
+    const cpuShare = cpuTotal > 0 ? a2.amounts.cpuNs / cpuTotal : 0;
+    if (bytesShare < minShare && cpuShare < minShare) continue;
+    if (!isUserFunction(a2.site.fn) && a2.site.fn !== "(garbage collection)") continue;
+    const prev = b2?.get(key);
+    const { kind, evidence: evidence3 } = decideKind(a2, options.source);
+    out.push({
+      site: a2.site,
+      kind,
+      advice: advice[kind],
+      evidence: evidence3,
+      base: b2 ? prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 } : void 0,
+      head: a2.amounts,
+      isNew: b2 !== void 0 && (prev === void 0 || prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)
+    });
+  }
+  const growth = (x) => x.head.bytes - (x.base?.bytes ?? 0);
+  out.sort(
+    (x, y2) => Number(y2.isNew) - Number(x.isNew) || growth(y2) - growth(x) || y2.head.cpuNs - x.head.cpuNs
+  );
+  return out;
+}
+function sumType(p2, type) {
+  const i2 = sampleIndex(p2, type);
+  if (i2 < 0) return 0;
+  const { values, width, count } = p2.samples;
+  let s2 = 0;
+  for (let k2 = 0; k2 < count; k2++) s2 += values[k2 * width + i2];
+  return s2;
+}
+
+// src/collect/source.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path4 from "node:path";
+function sourceLookup(roots) {
+  const files = /* @__PURE__ */ new Map();
+  const locate = (file) => {
+    if (path4.isAbsolute(file) && existsSync(file)) return file;
+    const parts = file.split("/").filter((p2) => p2 !== "");
+    for (let i2 = 0; i2 < parts.length; i2++) {
+      const tail = parts.slice(i2).join("/");
+      for (const root2 of roots) {
+        const candidate = path4.join(root2, tail);
+        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      }
+    }
+    return void 0;
+  };
+  return (file, line) => {
+    if (!files.has(file)) {
+      const found = locate(file);
+      let lines;
+      try {
+        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
+      } catch {
+        lines = void 0;
+      }
+      files.set(file, lines);
+    }
+    return files.get(file)?.[line - 1];
+  };
+}
+
+// src/render/hotspots.ts
+var bytes = (n2) => n2 === 0 ? "0 B" : `${scaleOne(n2, "binary")}B`;
+var time = (ns) => scaledLabel(ns, "nanoseconds");
+function where(h2) {
+  return h2.site.file ? `${h2.site.file}:${h2.site.line}` : "";
+}
+function amounts(h2) {
+  const parts = [];
+  const signed = (n2, fmt) => `${n2 >= 0 ? "+" : "-"}${fmt(Math.abs(n2))}`;
+  if (h2.head.bytes > 0 || (h2.base?.bytes ?? 0) > 0) {
+    parts.push(
+      h2.base ? `${bytes(h2.base.bytes)} → ${bytes(h2.head.bytes)} (${signed(h2.head.bytes - h2.base.bytes, bytes)})` : bytes(h2.head.bytes)
+    );
+  }
+  if (h2.head.cpuNs > 0 || (h2.base?.cpuNs ?? 0) > 0) {
+    parts.push(
+      h2.base ? `cpu ${time(h2.base.cpuNs)} → ${time(h2.head.cpuNs)}` : `cpu ${time(h2.head.cpuNs)}`
+    );
+  }
+  return parts.join(", ");
+}
+function renderHotspotsText(hs) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  return hs.map(
+    (h2) => `${h2.isNew ? "NEW " : ""}${h2.site.fn}  ${where(h2)}
+  ${h2.kind}: ${amounts(h2)}
+  advice: ${h2.advice}
+  (${h2.evidence})`
+  ).join("\n\n") + "\n";
+}
+function renderHotspotsMarkdown(hs, max = 10) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  const rows = hs.slice(0, max).map((h2) => [
+    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}`,
+    h2.kind,
+    escapeMarkdown(amounts(h2)),
+    escapeMarkdown(h2.advice).replace(/&#96;([^&]*?)&#96;/g, "<code>$1</code>")
+  ]);
+  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
+`;
+}
+
+// src/cli/commands/hotspots.ts
+var hotspotsUsage = `Usage: perfgate hotspots <profile>... [--base <profile>]... [options]
+
+Finds allocation hotspots in cpu and allocs/heap profiles: sites in your code that allocate or
+grow memory (append into unsized slices, string +=, maps without size hints, ...), with the
+kind of allocation and advice. With --base, new and grown hotspots come first.
+
+Options:
+  --base PROFILE    a base profile (repeat for cpu and allocs)
+  --source DIR      where the Go sources are (default: the current directory), to read the lines
+  --format FORMAT   text (default), markdown or json
+`;
+async function classify(files) {
+  const out = {};
+  for (const file of files) {
+    let p2;
+    try {
+      p2 = parsePprof(await readInputFile(file));
+    } catch (err) {
+      throw withSource(file, err);
+    }
+    const types = p2.sampleTypes.map((t2) => t2.type);
+    if (types.includes("cpu")) out.cpu = p2;
+    else if (types.includes("alloc_space")) out.allocs = p2;
+    else {
+      throw new UserError(
+        `${file}: not a cpu or allocs/heap profile (sample types: ${types.join(", ")})`
+      );
+    }
+  }
+  return out;
+}
+async function runHotspots(argv, io) {
+  const { values, positionals } = parseCommandArgs("hotspots", argv, {
+    base: { type: "string", multiple: true },
+    source: { type: "string" },
+    format: { type: "string" }
+  });
+  if (positionals.length === 0)
+    throw new UserError(`perfgate hotspots: no profile given
+
+${hotspotsUsage}`);
+  const format = readChoice("--format", values.format ?? "text", [
+    "text",
+    "markdown",
+    "json"
+  ]);
+  const head = await classify(positionals);
+  const baseFiles = values.base ?? [];
+  const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
+  const hotspots = findHotspots(head, base, {
+    source: sourceLookup([values.source ?? "."])
+  });
+  if (format === "json") io.stdout(`${JSON.stringify(hotspots, null, 2)}
+`);
+  else if (format === "markdown") io.stdout(renderHotspotsMarkdown(hotspots));
+  else io.stdout(renderHotspotsText(hotspots));
+  return 0;
+}
+
 // src/cli/commands/top.ts
 var topUsage = `Usage: perfgate top <profile> [options]
 
@@ -11262,15 +11744,15 @@ ${topUsage}`
 }
 async function runTop(argv, io) {
   const settings = readTopSettings(argv);
-  const bytes = await readInputFile(settings.file);
+  const bytes2 = await readInputFile(settings.file);
   let report;
   try {
-    const profile = parsePprof(bytes, { maxDecompressedBytes: settings.maxDecompressedBytes });
-    const sampleIndex = resolveSampleIndex(profile, settings.sampleIndex);
-    const table2 = functionTable([{ profile, sampleIndex }]);
+    const profile = parsePprof(bytes2, { maxDecompressedBytes: settings.maxDecompressedBytes });
+    const sampleIndex2 = resolveSampleIndex(profile, settings.sampleIndex);
+    const table2 = functionTable([{ profile, sampleIndex: sampleIndex2 }]);
     report = topReport(profile, table2, {
       source: settings.file,
-      sampleIndex,
+      sampleIndex: sampleIndex2,
       nodeCount: settings.nodeCount
     });
   } catch (err) {
@@ -11287,6 +11769,8 @@ async function runTop(argv, io) {
 var version = typeof PERFGATE_VERSION === "string" ? PERFGATE_VERSION : "0.1.0";
 var commands = {
   top: { run: runTop, usage: topUsage },
+  diff: { run: runDiff, usage: diffUsage },
+  hotspots: { run: runHotspots, usage: hotspotsUsage },
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
@@ -11296,6 +11780,8 @@ var usage = `Usage: perfgate <command> [options]
 
 Commands:
   top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
+  diff <base> <head>      what changed per function between two profiles (like -diff_base)
+  hotspots <profiles>     allocation hotspots in your code, with advice
   compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)

@@ -3,6 +3,8 @@ import { UserError } from '../errors.js';
 import { benchUsage, runBench } from './commands/bench.js';
 import { commentUsage, runComment } from './commands/comment.js';
 import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare.js';
+import { diffUsage, runDiff } from './commands/diff.js';
+import { hotspotsUsage, runHotspots } from './commands/hotspots.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
 
@@ -16,6 +18,8 @@ const commands: Record<
   { run: (argv: string[], io: CliIO) => Promise<number>; usage: string }
 > = {
   top: { run: runTop, usage: topUsage },
+  diff: { run: runDiff, usage: diffUsage },
+  hotspots: { run: runHotspots, usage: hotspotsUsage },
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
@@ -26,6 +30,8 @@ const usage = `Usage: perfgate <command> [options]
 
 Commands:
   top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
+  diff <base> <head>      what changed per function between two profiles (like -diff_base)
+  hotspots <profiles>     allocation hotspots in your code, with advice
   compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)

@@ -1,0 +1,83 @@
+/** `perfgate diff base.pb.gz head.pb.gz`: what changed per function, as `go tool pprof -top -diff_base`. */
+import { diffFunctionTable, checkComparable } from '../../analyze/profile-diff.js';
+import { resolveSampleIndex } from '../../analyze/sample-index.js';
+import { readInputFile } from '../../collect/files.js';
+import { FormatError, UserError, withSource } from '../../errors.js';
+import type { Profile } from '../../model/profile.js';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, parsePprof } from '../../parse/pprof/index.js';
+import { renderTopMarkdown } from '../../render/top-markdown.js';
+import { renderTopText } from '../../render/top-text.js';
+import { topReport } from '../../report/top-report.js';
+import { readChoice, readInteger } from '../../settings/values.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIO } from '../io.js';
+
+export const diffUsage = `Usage: perfgate diff <base profile> <head profile> [options]
+
+Lists per function what changed from base to head, with the numbers and layout of
+\`go tool pprof -top -diff_base=base head\`: head minus base, percentages of the base's total.
+
+Options:
+  --sample-index NAME   sample type (cpu, alloc_space, inuse_space, delay, ...); default: the profile's default
+  --normalize           scale head to the base's total first (pprof's -normalize)
+  --nodecount N         show at most N functions
+  --format FORMAT       text (default), markdown or json
+`;
+
+async function load(file: string): Promise<Profile> {
+  const bytes = await readInputFile(file);
+  try {
+    return parsePprof(bytes, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
+  } catch (err) {
+    throw withSource(file, err);
+  }
+}
+
+export async function runDiff(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('diff', argv, {
+    'sample-index': { type: 'string' },
+    normalize: { type: 'boolean' },
+    nodecount: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate diff: expected two profiles (base and head), got ${positionals.length}\n\n${diffUsage}`,
+    );
+  }
+  const [baseFile, headFile] = positionals as [string, string];
+  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
+    'text',
+    'markdown',
+    'json',
+  ] as const);
+  const nodeCount =
+    values.nodecount === undefined ? 0 : readInteger('--nodecount', values.nodecount as string, 1);
+  const base = await load(baseFile);
+  const head = await load(headFile);
+  try {
+    checkComparable(base, head, baseFile, headFile);
+  } catch (err) {
+    if (err instanceof FormatError) throw new UserError(err.message);
+    throw err;
+  }
+  let sampleIndex: number;
+  try {
+    sampleIndex = resolveSampleIndex(head, values['sample-index'] as string | undefined);
+  } catch (err) {
+    throw withSource(headFile, err);
+  }
+  const table = diffFunctionTable(base, head, {
+    sampleIndex,
+    normalize: values.normalize === true,
+  });
+  const report = topReport(head, table, {
+    source: `${baseFile} → ${headFile}`,
+    sampleIndex,
+    nodeCount,
+  });
+  if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(renderTopMarkdown(report));
+  else io.stdout(renderTopText(report));
+  return 0;
+}

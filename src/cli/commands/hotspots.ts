@@ -1,0 +1,69 @@
+/** `perfgate hotspots`: allocation hotspots of cpu and allocs profiles, with advice. */
+import { findHotspots, type HotspotInputs } from '../../analyze/hotspots.js';
+import { readInputFile } from '../../collect/files.js';
+import { sourceLookup } from '../../collect/source.js';
+import { UserError, withSource } from '../../errors.js';
+import type { Profile } from '../../model/profile.js';
+import { parsePprof } from '../../parse/pprof/index.js';
+import { renderHotspotsMarkdown, renderHotspotsText } from '../../render/hotspots.js';
+import { readChoice } from '../../settings/values.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIO } from '../io.js';
+
+export const hotspotsUsage = `Usage: perfgate hotspots <profile>... [--base <profile>]... [options]
+
+Finds allocation hotspots in cpu and allocs/heap profiles: sites in your code that allocate or
+grow memory (append into unsized slices, string +=, maps without size hints, ...), with the
+kind of allocation and advice. With --base, new and grown hotspots come first.
+
+Options:
+  --base PROFILE    a base profile (repeat for cpu and allocs)
+  --source DIR      where the Go sources are (default: the current directory), to read the lines
+  --format FORMAT   text (default), markdown or json
+`;
+
+async function classify(files: string[]): Promise<HotspotInputs> {
+  const out: HotspotInputs = {};
+  for (const file of files) {
+    let p: Profile;
+    try {
+      p = parsePprof(await readInputFile(file));
+    } catch (err) {
+      throw withSource(file, err);
+    }
+    const types = p.sampleTypes.map((t) => t.type);
+    if (types.includes('cpu')) out.cpu = p;
+    else if (types.includes('alloc_space')) out.allocs = p;
+    else {
+      throw new UserError(
+        `${file}: not a cpu or allocs/heap profile (sample types: ${types.join(', ')})`,
+      );
+    }
+  }
+  return out;
+}
+
+export async function runHotspots(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('hotspots', argv, {
+    base: { type: 'string', multiple: true },
+    source: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (positionals.length === 0)
+    throw new UserError(`perfgate hotspots: no profile given\n\n${hotspotsUsage}`);
+  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
+    'text',
+    'markdown',
+    'json',
+  ] as const);
+  const head = await classify(positionals);
+  const baseFiles = (values.base as string[] | undefined) ?? [];
+  const base = baseFiles.length > 0 ? await classify(baseFiles) : undefined;
+  const hotspots = findHotspots(head, base, {
+    source: sourceLookup([(values.source as string | undefined) ?? '.']),
+  });
+  if (format === 'json') io.stdout(`${JSON.stringify(hotspots, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(renderHotspotsMarkdown(hotspots));
+  else io.stdout(renderHotspotsText(hotspots));
+  return 0;
+}
