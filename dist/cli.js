@@ -3215,13 +3215,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path5 = exports;
+    var path6 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path6) {
-      if (typeof URL === "undefined" || !urlRe.test(path6))
+    function normalizeUrl(path7) {
+      if (typeof URL === "undefined" || !urlRe.test(path7))
         return null;
       try {
-        return new URL(path6).href;
+        return new URL(path7).href;
       } catch (e2) {
         return null;
       }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path5.isAbsolute = function isAbsolute2(path6) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path6);
+      path6.isAbsolute = function isAbsolute2(path7) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path7);
       }
     );
     var normalize = (
@@ -3251,18 +3251,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path5.normalize = function normalize2(path6) {
-        var normalizedUrl = normalizeUrl(path6);
+      path6.normalize = function normalize2(path7) {
+        var normalizedUrl = normalizeUrl(path7);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path6.substring(0, 2);
+        var firstTwoCharacters = path7.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path6 = path6.substring(2);
+          path7 = path7.substring(2);
         }
-        path6 = path6.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path6.split("/"), absolute = isAbsolute(path6), prefix = "";
+        path7 = path7.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path7.split("/"), absolute = isAbsolute(path7), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i2 = 0; i2 < parts.length; ) {
@@ -3281,7 +3281,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path5.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path6.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path5, json) {
-      if (util.isString(path5))
-        path5 = path5.split(".");
-      else if (!Array.isArray(path5))
+    Namespace.prototype.define = function define2(path6, json) {
+      if (util.isString(path6))
+        path6 = path6.split(".");
+      else if (!Array.isArray(path6))
         throw TypeError("illegal path");
-      if (path5 && path5.length && path5[0] === "")
+      if (path6 && path6.length && path6[0] === "")
         throw Error("path must be relative");
-      if (path5.length > util.recursionLimit)
+      if (path6.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path5.length > 0) {
-        var part = path5.shift();
+      while (path6.length > 0) {
+        var part = path6.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path5, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path6, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path5) && path5.length) {
-        if (path5 === ".")
+      if (util.isString(path6) && path6.length) {
+        if (path6 === ".")
           return this.root;
-        path5 = path5.split(".");
-      } else if (!path5.length)
+        path6 = path6.split(".");
+      } else if (!path6.length)
         return this;
-      var flatPath = path5.join(".");
-      if (path5[0] === "")
-        return this.root.lookup(path5.slice(1), filterTypes);
-      var found = this._lookupImpl(path5, flatPath);
+      var flatPath = path6.join(".");
+      if (path6[0] === "")
+        return this.root.lookup(path6.slice(1), filterTypes);
+      var found = this._lookupImpl(path6, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path5, flatPath);
+        found = current.parent._lookupImpl(path6, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path5, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path6, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path5[0]);
+      var found = this.get(path6[0]);
       var exact = null;
       if (found) {
-        if (path5.length === 1) {
+        if (path6.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path5 = path5.slice(1);
-          exact = found._lookupImpl(path5, path5.join("."));
+          path6 = path6.slice(1);
+          exact = found._lookupImpl(path6, path6.join("."));
         }
       } else {
         for (var i2 = 0; i2 < this.nestedArray.length; ++i2)
-          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path5, flatPath))) {
+          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path6, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path5) {
-      var found = this.lookup(path5, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path6) {
+      var found = this.lookup(path6, [Type]);
       if (!found)
-        throw Error("no such type: " + path5);
+        throw Error("no such type: " + path6);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path5) {
-      var found = this.lookup(path5, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path6) {
+      var found = this.lookup(path6, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path5 + "' in " + this);
+        throw Error("no such Enum '" + path6 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path5) {
-      var found = this.lookup(path5, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path6) {
+      var found = this.lookup(path6, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path5 + "' in " + this);
+        throw Error("no such Type or Enum '" + path6 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path5) {
-      var found = this.lookup(path5, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path6) {
+      var found = this.lookup(path6, [Service]);
       if (!found)
-        throw Error("no such Service '" + path5 + "' in " + this);
+        throw Error("no such Service '" + path6 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -4864,14 +4864,14 @@ var require_root = __commonJS({
     Root.prototype.fetch = util.fetch;
     function SYNC() {
     }
-    Root.prototype.load = function load2(filename, options, callback) {
+    Root.prototype.load = function load3(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
         options = void 0;
       }
       var self2 = this;
       if (!callback) {
-        return util.asPromise(load2, self2, filename, options);
+        return util.asPromise(load3, self2, filename, options);
       }
       var sync = callback === SYNC;
       function finish(err, root2) {
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path5, value, ifNotSet) {
-      function setProp(dst2, path6, value2) {
-        var part = path6.shift();
+    util.setProperty = function setProperty(dst, path6, value, ifNotSet) {
+      function setProp(dst2, path7, value2) {
+        var part = path7.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path6.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path6, value2);
+        if (path7.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path7, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path5)
+      if (!path6)
         throw TypeError("path must be specified");
-      path5 = path5.split(".");
-      if (path5.length > util.recursionLimit)
+      path6 = path6.split(".");
+      if (path6.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path5, value);
+      return setProp(dst, path6, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path5 = [this.name], ptr = this.parent;
+          var path6 = [this.name], ptr = this.parent;
           while (ptr) {
-            path5.unshift(ptr.name);
+            path6.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path5.join(".");
+          return path6.join(".");
         }
       }
     });
@@ -6157,7 +6157,7 @@ var require_index_light = __commonJS({
     "use strict";
     exports = module.exports = require_index_minimal();
     exports.build = "light";
-    function load2(filename, root2, callback) {
+    function load3(filename, root2, callback) {
       if (typeof root2 === "function") {
         callback = root2;
         root2 = new exports.Root();
@@ -6165,7 +6165,7 @@ var require_index_light = __commonJS({
         root2 = new exports.Root();
       return root2.load(filename, callback);
     }
-    exports.load = load2;
+    exports.load = load3;
     function loadSync(filename, root2) {
       if (!root2)
         root2 = new exports.Root();
@@ -8797,17 +8797,17 @@ function parseCommandArgs(command, argv, options) {
 
 // src/collect/files.ts
 import { readFile, stat } from "node:fs/promises";
-async function readInputFile(path5) {
+async function readInputFile(path6) {
   try {
-    const info = await stat(path5);
-    if (info.isDirectory()) throw new UserError(`${path5}: is a directory, not a file`);
-    return await readFile(path5);
+    const info = await stat(path6);
+    if (info.isDirectory()) throw new UserError(`${path6}: is a directory, not a file`);
+    return await readFile(path6);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path5}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path5}: permission denied`);
-    throw new UserError(`${path5}: cannot be read (${err.message})`);
+    if (code === "ENOENT") throw new UserError(`${path6}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path6}: permission denied`);
+    throw new UserError(`${path6}: cannot be read (${err.message})`);
   }
 }
 
@@ -9181,8 +9181,8 @@ function fileLabels(paths) {
 }
 async function loadFiles(paths, labels) {
   const files = [];
-  for (const [i2, path5] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path5));
+  for (const [i2, path6] of paths.entries()) {
+    const text = new TextDecoder().decode(await readInputFile(path6));
     files.push(parseBenchOutput(text, labels[i2]));
   }
   return files;
@@ -9405,600 +9405,12 @@ ${failures.join("\n")}
   return result.verdict === "fail" ? 1 : 0;
 }
 
-// src/report/run-report.ts
-function age(fromIso, toIso) {
-  const ms = Date.parse(toIso) - Date.parse(fromIso);
-  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
-  const minutes = Math.round(ms / 6e4);
-  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural(minutes, "minute");
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural(hours, "hour");
-  return plural(Math.round(hours / 24), "day");
-}
-function decideVerdict(gate2, failures, missingBaseline) {
-  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  if (!gate2) {
-    return {
-      verdict: "no-baseline",
-      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
-    };
-  }
-  const n2 = gate2.regressions.length;
-  if (n2 > 0)
-    return { verdict: "fail", reason: `${n2} regression${n2 === 1 ? "" : "s"} beyond the limits` };
-  return { verdict: "pass", reason: "no regression beyond the limits" };
-}
-
-// src/render/comment.ts
-var COMMENT_LIMIT = 65536;
-var MAX_ROWS = 20;
-function commentMarker(key) {
-  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
-}
-function icon(r2) {
-  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "ℹ️";
-}
-function headline(r2) {
-  const g2 = r2.gate;
-  const counts = g2 ? ` · ${g2.regressions.length} regression${g2.regressions.length === 1 ? "" : "s"} · ${g2.improvements.length} improvement${g2.improvements.length === 1 ? "" : "s"}` : "";
-  return `### ${icon(r2)} perfgate: ${r2.verdict === "no-baseline" ? "no baseline" : r2.verdict}${counts}`;
-}
-function baselineLine(r2) {
-  const b2 = r2.baseline;
-  if (!b2) return "No baseline was found for this comparison.";
-  const shown = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown}\`` : codeCell(shown);
-  const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
-  const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
-  const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
-  return `Base ${commit}${where2}${when} (${how}).`;
-}
-function evidence2(f2) {
-  if (f2.method === "exact") return "exact";
-  return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
-}
-function findingRows(fs) {
-  return fs.map((f2) => {
-    const [b2, h2] = formatPair(f2);
-    return [
-      codeCell(f2.name),
-      f2.unit,
-      b2,
-      h2,
-      formatChange(f2.change),
-      evidence2(f2),
-      formatLimit(f2.limit, f2.unit)
-    ];
-  });
-}
-var header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
-var align = ["l", "l", "r", "r", "r", "l", "l"];
-function findingTable(fs, max) {
-  const shown = fs.slice(0, max);
-  const more = fs.length > max ? `
-
-…and ${fs.length - max} more in the job summary.` : "";
-  return `${table(header, findingRows(shown), align)}${more}`;
-}
-function details(summary, body) {
-  return `<details><summary>${summary}</summary>
-
-${body}
-
-</details>`;
-}
-function renderComment(r2, maxRows = MAX_ROWS) {
-  const parts = [
-    commentMarker(r2.key),
-    headline(r2),
-    "",
-    `${escapeMarkdown(r2.reason)}. ${baselineLine(r2)}`
-  ];
-  if (r2.failures.length > 0) {
-    parts.push(
-      "",
-      "**The benchmark run failed:**",
-      "",
-      "```",
-      ...r2.failures.map((f2) => f2.replace(/```/g, "'''")),
-      "```"
-    );
-  }
-  const g2 = r2.gate;
-  if (g2) {
-    if (g2.regressions.length > 0) parts.push("", findingTable(g2.regressions, maxRows));
-    if (g2.improvements.length > 0) {
-      parts.push(
-        "",
-        details(`Improvements (${g2.improvements.length})`, findingTable(g2.improvements, maxRows))
-      );
-    }
-    const ungated = g2.findings.filter(
-      (f2) => !f2.gated && (f2.verdict === "regression" || f2.verdict === "improvement")
-    );
-    if (ungated.length > 0) {
-      parts.push(
-        "",
-        details(
-          `Timings, not gated (${ungated.length} changes)`,
-          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
-
-${findingTable(ungated, maxRows)}`
-        )
-      );
-    }
-  } else if (r2.headOnly) {
-    parts.push(
-      "",
-      `Measured ${r2.headOnly.benchmarks} benchmark results and ${r2.headOnly.profiles} profiles in head.`
-    );
-  }
-  const notes = [...r2.warnings, ...g2?.notes ?? []];
-  if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
-  const links = [
-    r2.links.run && `[Run](${r2.links.run})`,
-    r2.links.summary && `[job summary](${r2.links.summary})`
-  ].filter(Boolean).join(" · ");
-  if (links) parts.push("", `<sub>${links}</sub>`);
-  return fit(parts.join("\n"), r2);
-}
-function fit(body, r2) {
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `
-
-**This report was cut to fit a comment.** The full report is in the ${r2.links.summary ? `[job summary](${r2.links.summary})` : "job summary"}.`;
-  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
-  return cut.slice(0, cut.lastIndexOf("\n")) + note;
-}
-
 // src/cli/commands/comment.ts
-var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+import { readdir } from "node:fs/promises";
 
-Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate).
-
-Options:
-  --key KEY            the baseline key named in the comment's marker (default: demo)
-  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
-  plus the gate's options: --max-regression, --alpha, --correction, --test
-`;
-async function runComment(argv, io) {
-  const { values, positionals } = parseCommandArgs("comment", argv, {
-    key: { type: "string" },
-    "stored-baseline": { type: "boolean" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
-  });
-  if (positionals.length !== 2) {
-    throw new UserError(
-      `perfgate comment: expected two benchmark files (base and head)
-
-${commentUsage}`
-    );
-  }
-  const [basePath, headPath] = positionals;
-  const read = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
-  const base = await read(basePath);
-  const head = await read(headPath);
-  const stored = values["stored-baseline"] === true;
-  const failures = [...base.failures, ...head.failures].map(failureMessage);
-  const result = failures.length === 0 ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored }) : void 0;
-  const { verdict, reason } = decideVerdict(result, failures, "pass");
-  const report = {
-    verdict,
-    reason,
-    key: values.key ?? "demo",
-    headCommit: headPath,
-    gate: result,
-    baseline: {
-      source: stored ? "path" : "rerun",
-      commit: basePath,
-      branch: void 0,
-      createdAt: void 0,
-      runUrl: void 0
-    },
-    timingsGated: !stored,
-    headOnly: void 0,
-    failures,
-    warnings: [],
-    links: { run: void 0, summary: void 0 },
-    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
-  io.stdout(`${renderComment(report)}
-`);
-  return 0;
-}
-
-// src/analyze/function-name.ts
-function displayName(fn) {
-  if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
-  const name = fn.systemName;
-  const demangled = demangleSimpleCpp(name);
-  if (demangled !== void 0) return demangled;
-  if (!looksLikeDemangledCpp(name)) return name;
-  return removeMatching(removeMatching(name, "(", ")"), "<", ">");
-}
-function demangleSimpleCpp(name) {
-  if (!name.startsWith("_Z")) return void 0;
-  let pos = 2;
-  const parts = [];
-  const sourceName = () => {
-    const m2 = /^[1-9]\d*/.exec(name.slice(pos));
-    if (!m2) return false;
-    const len = Number(m2[0]);
-    pos += m2[0].length;
-    if (pos + len > name.length) return false;
-    parts.push(name.slice(pos, pos + len));
-    pos += len;
-    return true;
-  };
-  if (name[pos] === "N") {
-    pos++;
-    while (name[pos] === "r" || name[pos] === "V" || name[pos] === "K") pos++;
-    while (name[pos] !== "E") if (!sourceName()) return void 0;
-    pos++;
-  } else if (!sourceName()) {
-    return void 0;
-  }
-  if (!/^[vbcahstijlmxyfdeDnz]*$/.test(name.slice(pos)) || parts.length === 0) return void 0;
-  return parts.join("::");
-}
-function looksLikeDemangledCpp(name) {
-  if (name.includes(".<")) return false;
-  if (name.includes("]).")) return false;
-  return /[<>[\]]/.test(name) || name.includes("::");
-}
-function removeMatching(name, open, close) {
-  let out = name;
-  let nesting = 0;
-  let first = 0;
-  for (let i2 = 0; i2 < out.length; i2++) {
-    const c2 = out[i2];
-    if (c2 === open) {
-      nesting++;
-      if (nesting === 1) first = i2;
-    } else if (c2 === close) {
-      nesting--;
-      if (nesting < 0) return out;
-      if (nesting === 0) {
-        out = out.slice(0, first) + out.slice(i2 + 1);
-        i2 = first - 1;
-      }
-    }
-  }
-  return out;
-}
-
-// src/analyze/functions.ts
-var EDGE_FRACTION = 1e-3;
-function nodeKey(loc, lineIndex, names) {
-  const fn = loc.lines[lineIndex]?.fn;
-  let fnName = fn && names.get(fn);
-  if (fn && fnName === void 0) {
-    fnName = displayName(fn);
-    names.set(fn, fnName);
-  }
-  if (fnName) return { key: fnName, name: fnName };
-  const obj = loc.mapping?.filename ?? "";
-  const base = obj.split("/").pop() ?? "";
-  const name = base !== "" ? `[${base}]` : "<unknown>";
-  const key = `${obj}\0${fn?.startLine ?? 0}`;
-  return { key, name };
-}
-function locationNodes(profile, index) {
-  const locs = profile.locations;
-  const start = new Uint32Array(locs.length + 1);
-  let total = 0;
-  for (let i2 = 0; i2 < locs.length; i2++) {
-    start[i2] = total;
-    total += Math.max(1, locs[i2].lines.length);
-  }
-  start[locs.length] = total;
-  const nodes = new Int32Array(total);
-  const names = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < locs.length; i2++) {
-    const loc = locs[i2];
-    const n2 = Math.max(1, loc.lines.length);
-    for (let j2 = 0; j2 < n2; j2++) {
-      const { key, name } = nodeKey(loc, j2, names);
-      let id = index.ids.get(key);
-      if (id === void 0) {
-        id = index.names.length;
-        index.ids.set(key, id);
-        index.names.push(name);
-      }
-      nodes[start[i2] + j2] = id;
-    }
-  }
-  return { start, nodes };
-}
-function functionTable(sources) {
-  const index = { ids: /* @__PURE__ */ new Map(), names: [] };
-  const perSource = sources.map((s2) => locationNodes(s2.profile, index));
-  const n2 = index.names.length;
-  const inlinable = new Uint8Array(n2);
-  for (const ln of perSource) {
-    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
-      for (let j2 = ln.start[l2]; j2 < ln.start[l2 + 1] - 1; j2++) inlinable[ln.nodes[j2]] = 1;
-    }
-  }
-  const acc = {
-    flat: new Float64Array(n2),
-    cum: new Float64Array(n2),
-    seen: new Int32Array(n2).fill(-1),
-    stamp: 0,
-    total: 0,
-    baseTotal: 0,
-    inlinable,
-    edges: new EdgeTable(n2, inlinable)
-  };
-  sources.forEach((source, s2) => {
-    const ln = perSource[s2];
-    accumulate(source, ln, acc.edges.intraLocationEdges(ln), acc);
-  });
-  const { flat, cum } = acc;
-  const markers = acc.edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
-  const functions = [];
-  for (let i2 = 0; i2 < n2; i2++) {
-    if (flat[i2] === 0 && cum[i2] === 0) continue;
-    functions.push({
-      name: index.names[i2],
-      flat: flat[i2],
-      cum: cum[i2],
-      inline: markers[i2] ?? ""
-    });
-  }
-  functions.sort(byFlatThenName);
-  return { functions, total: acc.baseTotal > 0 ? acc.baseTotal : acc.total };
-}
-function accumulate(source, ln, intra, acc) {
-  const { profile, sampleIndex: sampleIndex2 } = source;
-  const scale = source.scale ?? 1;
-  const { values, width, stackStart, stack, count } = profile.samples;
-  const { start, nodes } = ln;
-  const { flat, cum, seen, inlinable, edges } = acc;
-  let { seenIn: edgeSeen, weight: edgeWeight } = edges;
-  let stamp = acc.stamp;
-  let total = acc.total;
-  const baseMask = source.base ? void 0 : baseSamples(profile);
-  for (let i2 = 0; i2 < count; i2++) {
-    const w2 = values[i2 * width + sampleIndex2] * scale;
-    const first = stackStart[i2];
-    const last = stackStart[i2 + 1];
-    total += Math.abs(w2);
-    if (source.base || baseMask?.[i2]) acc.baseTotal += Math.abs(w2);
-    if (w2 === 0 || first === last) continue;
-    stamp++;
-    const sample = edges.nextSample();
-    let parent = -1;
-    for (let f2 = last - 1; f2 >= first; f2--) {
-      const loc = stack[f2];
-      const lo = start[loc];
-      const hi = start[loc + 1];
-      const outer = nodes[hi - 1];
-      if (seen[outer] !== stamp) {
-        seen[outer] = stamp;
-        cum[outer] += w2;
-      }
-      if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
-        edges.hit(edges.id(parent, outer), w2, false);
-        ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
-      }
-      parent = outer;
-      for (let k2 = hi - 2; k2 >= lo; k2--) {
-        const node = nodes[k2];
-        if (seen[node] !== stamp) {
-          seen[node] = stamp;
-          cum[node] += w2;
-        }
-        const e2 = intra[k2];
-        if (e2 >= 0 && edgeSeen[e2] !== sample) {
-          edgeSeen[e2] = sample;
-          edgeWeight[e2] += w2;
-        }
-        parent = node;
-      }
-    }
-    flat[parent] += w2;
-  }
-  acc.stamp = stamp;
-  acc.total = total;
-}
-function baseSamples(profile) {
-  const t2 = profile.samples.labels;
-  const key = t2.strings.indexOf("pprof::base");
-  if (key < 0 || t2.key.length === 0) return void 0;
-  const yes = t2.strings.indexOf("true");
-  const mask = new Uint8Array(profile.samples.count);
-  for (let i2 = 0; i2 < profile.samples.count; i2++) {
-    for (let j2 = t2.start[i2]; j2 < t2.start[i2 + 1]; j2++) {
-      if (t2.key[j2] === key && t2.str[j2] === yes) mask[i2] = 1;
-    }
-  }
-  return mask;
-}
-function totalFlat(flat) {
-  let sum = 0;
-  for (const v2 of flat) sum += v2;
-  return sum;
-}
-function byFlatThenName(a2, b2) {
-  const fa = Math.abs(a2.flat);
-  const fb = Math.abs(b2.flat);
-  if (fa !== fb) return fb - fa;
-  if (a2.name !== b2.name) return a2.name < b2.name ? -1 : 1;
-  const ca = Math.abs(a2.cum);
-  const cb = Math.abs(b2.cum);
-  return cb - ca;
-}
-var EdgeTable = class {
-  constructor(nodeCount, inlinable) {
-    this.nodeCount = nodeCount;
-    this.slotOf = new Int32Array(nodeCount).fill(-1);
-    let slots = 0;
-    for (let i2 = 0; i2 < nodeCount; i2++) if (inlinable[i2]) this.slotOf[i2] = slots++;
-    if (slots * nodeCount <= 1 << 22) this.dense = new Int32Array(slots * nodeCount).fill(-1);
-  }
-  nodeCount;
-  slotOf;
-  dense;
-  sparse = /* @__PURE__ */ new Map();
-  count = 0;
-  from = new Int32Array(64);
-  to = new Int32Array(64);
-  /** Per edge: summed weight, and the last sample that counted it (read by the hot loop). */
-  weight = new Float64Array(64);
-  seenIn = new Int32Array(64);
-  allInline = new Uint8Array(64);
-  sample = 0;
-  /** Starts a sample; returns its number (edges are counted once per sample). */
-  nextSample() {
-    return ++this.sample;
-  }
-  /** The id of the edge from → to (to must be inlinable), created on first use. */
-  id(from, to) {
-    const cell = this.dense ? this.slotOf[to] * this.nodeCount + from : from * this.nodeCount + to;
-    const known = this.dense ? this.dense[cell] : this.sparse.get(cell) ?? -1;
-    if (known >= 0) return known;
-    const e2 = this.count++;
-    if (e2 === this.from.length) this.grow();
-    if (this.dense) this.dense[cell] = e2;
-    else this.sparse.set(cell, e2);
-    this.from[e2] = from;
-    this.to[e2] = to;
-    this.allInline[e2] = 1;
-    this.seenIn[e2] = 0;
-    return e2;
-  }
-  /** Ids of the edges inside each location: from each line into the line inlined in it. */
-  intraLocationEdges(ln) {
-    const out = new Int32Array(ln.nodes.length).fill(-1);
-    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
-      for (let k2 = ln.start[l2]; k2 < ln.start[l2 + 1] - 1; k2++) {
-        const to = ln.nodes[k2];
-        const from = ln.nodes[k2 + 1];
-        if (from !== to) out[k2] = this.id(from, to);
-      }
-    }
-    return out;
-  }
-  /** Counts edge e for the current sample (once per sample); any direct call makes it direct. */
-  hit(e2, w2, inline) {
-    if (this.seenIn[e2] === this.sample) return;
-    this.seenIn[e2] = this.sample;
-    this.weight[e2] += w2;
-    if (!inline) this.allInline[e2] = 0;
-  }
-  grow() {
-    const n2 = this.from.length * 2;
-    const grown = (a2) => {
-      const b2 = new a2.constructor(n2);
-      b2.set(a2);
-      return b2;
-    };
-    this.from = grown(this.from);
-    this.to = grown(this.to);
-    this.weight = grown(this.weight);
-    this.allInline = grown(this.allInline);
-    this.seenIn = grown(this.seenIn);
-  }
-  /** pprof's marker per node, counting only edges whose |weight| reaches the cutoff. */
-  markers(cutoff) {
-    const inline = [];
-    const direct = [];
-    for (let e2 = 0; e2 < this.count; e2++) {
-      if (this.weight[e2] === 0 && this.seenIn[e2] === 0) continue;
-      if (Math.abs(this.weight[e2]) < cutoff) continue;
-      const to = this.to[e2];
-      if (this.allInline[e2]) inline[to] = true;
-      else direct[to] = true;
-    }
-    const out = [];
-    for (let i2 = 0; i2 < this.nodeCount; i2++) {
-      if (inline[i2]) out[i2] = direct[i2] ? "partial-inline" : "inline";
-    }
-    return out;
-  }
-};
-
-// src/analyze/profile-diff.ts
-function checkComparable(base, head, baseName, headName) {
-  const kinds = (p2) => p2.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
-  if (kinds(base) !== kinds(head)) {
-    throw new FormatError(
-      `${baseName} and ${headName} are different kinds of profile: ${baseName} has ${kinds(base)}, ${headName} has ${kinds(head)}`
-    );
-  }
-}
-function sums(p2) {
-  const { values, width, count } = p2.samples;
-  const out = new Array(width).fill(0);
-  for (let i2 = 0; i2 < count; i2++) for (let j2 = 0; j2 < width; j2++) out[j2] += values[i2 * width + j2];
-  return out;
-}
-var goRound = (x) => Math.sign(x) * Math.round(Math.abs(x));
-function scaleProfile(p2, ratios) {
-  const { values, width } = p2.samples;
-  const scaled = new Float64Array(values.length);
-  for (let k2 = 0; k2 < values.length; k2++) {
-    const r2 = ratios[k2 % width];
-    scaled[k2] = r2 === 1 ? values[k2] : goRound(values[k2] * r2);
-  }
-  return { ...p2, samples: { ...p2.samples, values: scaled } };
-}
-function diffFunctionTable(base, head, options) {
-  let h2 = head;
-  let b2 = base;
-  if (options.normalize) {
-    const bs = sums(base);
-    const hs = sums(head);
-    h2 = scaleProfile(
-      head,
-      bs.map((v2, i2) => hs[i2] === 0 ? 0 : v2 / hs[i2])
-    );
-  }
-  if (options.perOp) {
-    const { base: nb, head: nh } = options.perOp;
-    if (!(nb > 0) || !(nh > 0))
-      throw new FormatError("per-operation diffs need the operation count of both runs");
-    h2 = scaleProfileExact(h2, 1 / nh);
-    b2 = scaleProfileExact(b2, 1 / nb);
-  }
-  return functionTable([
-    { profile: h2, sampleIndex: options.sampleIndex },
-    { profile: b2, sampleIndex: options.sampleIndex, scale: -1, base: true }
-  ]);
-}
-function scaleProfileExact(p2, factor) {
-  const values = p2.samples.values.map((v2) => v2 * factor);
-  return { ...p2, samples: { ...p2.samples, values } };
-}
-
-// src/analyze/sample-index.ts
-function resolveSampleIndex(profile, spec) {
-  const types = profile.sampleTypes;
-  if (spec === void 0 || spec === "") return profile.defaultSampleIndex;
-  if (/^\d+$/.test(spec)) {
-    const i3 = Number(spec);
-    if (i3 >= types.length) {
-      throw new FormatError(
-        `sample index ${spec} is outside the range [0..${types.length - 1}] of this profile's sample types`
-      );
-    }
-    return i3;
-  }
-  const noInuse = spec.startsWith("inuse_") ? spec.slice("inuse_".length) : spec;
-  const i2 = types.findIndex((t2) => t2.type === spec || t2.type === noInuse);
-  if (i2 < 0) {
-    throw new FormatError(
-      `sample index "${spec}" is not a sample type of this profile (it has: ${types.map((t2) => t2.type).join(", ")})`
-    );
-  }
-  return i2;
-}
+// src/action/read-profiles.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/parse/pprof/growable.ts
 var GrowableIds = class {
@@ -11100,6 +10512,1189 @@ function textPreview(bytes2) {
   return first.length > 60 ? `${first.slice(0, 60)}…` : first;
 }
 
+// src/model/goroutines.ts
+function isRuntimeFrame(fn) {
+  if (fn.startsWith("runtime.") || fn.startsWith("internal/runtime/")) return true;
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot >= 0 && fn.startsWith("runtime_", dot + 1);
+}
+function blockingFrame(g2) {
+  return g2.stack.find((f2) => !isRuntimeFrame(f2.fn)) ?? g2.stack[0];
+}
+function entryFrame(g2) {
+  for (let i2 = g2.stack.length - 1; i2 >= 0; i2--) {
+    const frame = g2.stack[i2];
+    if (frame.fn !== "runtime.goexit" && frame.fn !== "runtime.main") return frame;
+  }
+  return g2.stack[g2.stack.length - 1];
+}
+function siteKey(g2) {
+  const origin = g2.createdBy?.fn ?? entryFrame(g2)?.fn ?? "?";
+  const blocking = blockingFrame(g2)?.fn ?? "?";
+  return `${origin} → ${blocking}${g2.state !== void 0 ? ` [${g2.state}]` : ""}`;
+}
+function stackKey(stack) {
+  return stack.map((f2) => `${f2.fn}	${f2.file}:${f2.line}`).join("\n");
+}
+
+// src/parse/goroutine/debug2.ts
+var MAX_LINE_WARNINGS = 10;
+function dumpLines(text) {
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
+  const unterminated = lines[lines.length - 1] !== "";
+  if (!unterminated) lines.pop();
+  return { lines: lines.map((l2) => l2.endsWith("\r") ? l2.slice(0, -1) : l2), unterminated };
+}
+var LineWarnings = class {
+  constructor(label) {
+    this.label = label;
+  }
+  label;
+  shown = [];
+  extra = 0;
+  /** Records that line `n` (1-based) fits no rule of the format. */
+  unrecognised(n2, line) {
+    if (this.shown.length >= MAX_LINE_WARNINGS) {
+      this.extra++;
+      return;
+    }
+    const shown = line.length > 100 ? `${line.slice(0, 100)}…` : line;
+    this.shown.push(`${this.label}:${n2}: unrecognised line ${JSON.stringify(shown)}`);
+  }
+  /** The warnings, with one summary line for those not shown. */
+  warnings() {
+    if (this.extra === 0) return [...this.shown];
+    const s2 = this.extra === 1 ? "" : "s";
+    return [...this.shown, `${this.label}: ${this.extra} more unrecognised line${s2}`];
+  }
+};
+function cutOffWarning(label, whole) {
+  return `${label}: the dump is cut off after ${whole} whole goroutines; the rest is ignored`;
+}
+var headerLine = /^goroutine (\d+)(?: [^[]*)? \[(.*)\]:$/;
+var fileLine = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?(?: .*)?$/;
+var functionLine = /^([^\t].*)\(([^()]*)\)$/;
+var createdByLine = /^created by (.+?)(?: in goroutine \d+)?$/;
+var elidedLine = /^\.\.\.(?:\d+|additional) frames elided\.\.\.$/;
+var unavailableLine = /^\tgoroutine running on other thread; stack unavailable/;
+function parseState(bracket) {
+  const [reason = "", ...extras] = bracket.split(", ");
+  let waitMinutes;
+  for (const extra of extras) {
+    const m2 = /^(\d+) minutes?$/.exec(extra);
+    if (m2) waitMinutes = Number(m2[1]);
+  }
+  return { state: reason.replace(/ \(scan\)$/, ""), waitMinutes };
+}
+var Groups = class {
+  byKey = /* @__PURE__ */ new Map();
+  total = 0;
+  add(b2) {
+    const c2 = b2.createdBy;
+    const key = [b2.state, stackKey(b2.stack), c2 ? stackKey([c2]) : ""].join("\n\n");
+    this.total++;
+    const g2 = this.byKey.get(key);
+    if (g2) {
+      g2.count++;
+      if (b2.waitMinutes !== void 0) g2.waitMinutes = Math.max(g2.waitMinutes ?? 0, b2.waitMinutes);
+      return;
+    }
+    const group = { count: 1, stack: b2.stack, state: b2.state };
+    if (b2.waitMinutes !== void 0) group.waitMinutes = b2.waitMinutes;
+    if (c2) group.createdBy = c2;
+    this.byKey.set(key, group);
+  }
+};
+function isWhole(b2) {
+  return b2.pending === void 0 && (b2.stack.length > 0 || b2.unavailable);
+}
+function newBlock(bracket) {
+  const { state, waitMinutes } = parseState(bracket);
+  return {
+    state,
+    waitMinutes,
+    stack: [],
+    createdBy: void 0,
+    pending: void 0,
+    unavailable: false,
+    closed: false
+  };
+}
+function blockLine(b2, line, n2, warn) {
+  const file = fileLine.exec(line);
+  if (b2.pending) {
+    const p2 = b2.pending;
+    b2.pending = void 0;
+    if (file) {
+      const frame = { fn: p2.fn, file: file[1], line: Number(file[2]) };
+      if (p2.createdBy) {
+        b2.createdBy = frame;
+        b2.closed = true;
+      } else b2.stack.push(frame);
+      return true;
+    }
+    warn.unrecognised(p2.n, p2.line);
+  }
+  if (b2.closed) return false;
+  if (unavailableLine.test(line)) {
+    b2.unavailable = true;
+    return true;
+  }
+  if (elidedLine.test(line)) return true;
+  const created = createdByLine.exec(line);
+  if (created) {
+    b2.pending = { fn: created[1], createdBy: true, n: n2, line };
+    return true;
+  }
+  const fn = functionLine.exec(line);
+  if (fn) {
+    b2.pending = { fn: fn[1], createdBy: false, n: n2, line };
+    return true;
+  }
+  return false;
+}
+function parseGoroutineDebug2(text, label) {
+  const { lines, unterminated } = dumpLines(text);
+  let cutOff = unterminated;
+  if (unterminated) lines.pop();
+  const warn = new LineWarnings(label);
+  const groups = new Groups();
+  let block;
+  const finish = () => {
+    if (block?.pending) warn.unrecognised(block.pending.n, block.pending.line);
+    if (block) groups.add(block);
+    block = void 0;
+  };
+  lines.forEach((line, i2) => {
+    const header2 = headerLine.exec(line);
+    if (header2) {
+      finish();
+      block = newBlock(header2[2]);
+    } else if (line.trim() === "") {
+      finish();
+    } else if (!block || !blockLine(block, line, i2 + 1, warn)) {
+      warn.unrecognised(i2 + 1, line);
+    }
+  });
+  if (block && isWhole(block)) groups.add(block);
+  else if (block) cutOff = true;
+  if (groups.total === 0) throw new FormatError("no goroutines in the dump");
+  const warnings = warn.warnings();
+  if (cutOff) warnings.unshift(cutOffWarning(label, groups.total));
+  return { source: "debug2", total: groups.total, groups: [...groups.byKey.values()], warnings };
+}
+
+// src/parse/goroutine/debug1.ts
+var headerLine2 = /^goroutine profile: total (\d+)$/;
+var countLine = /^(\d+) @(?: 0x[0-9a-f]+)*$/;
+var labelsLine = /^# labels: (.*)$/;
+var frameLine = /^#\t+(0x[0-9a-f]+)(?:\t+(.+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+))?$/;
+function parseGoroutineDebug1(text, label) {
+  const { lines, unterminated } = dumpLines(text);
+  const first = lines.findIndex((l2) => l2.trim() !== "");
+  const total = first >= 0 ? headerLine2.exec(lines[first]) : null;
+  if (!total) {
+    throw new FormatError(
+      'not a goroutine debug=1 dump: it does not start with "goroutine profile: total N"'
+    );
+  }
+  const cutMidLine = unterminated;
+  if (cutMidLine) lines.pop();
+  const warn = new LineWarnings(label);
+  const records = [];
+  let record;
+  for (let i2 = first + 1; i2 < lines.length; i2++) {
+    const line = lines[i2];
+    if (line.trim() === "") {
+      record = void 0;
+      continue;
+    }
+    const count = countLine.exec(line);
+    if (count) {
+      record = { count: Number(count[1]), labels: void 0, stack: [] };
+      records.push(record);
+      continue;
+    }
+    const labels = record && record.stack.length === 0 ? labelsLine.exec(line) : null;
+    if (record && labels) {
+      record.labels = labels[1];
+      continue;
+    }
+    const frame = record ? frameLine.exec(line) : null;
+    if (record && frame) {
+      const [, pc, fn, file, n2] = frame;
+      record.stack.push(
+        fn === void 0 ? { fn: pc, file: "", line: 0 } : { fn, file, line: Number(n2) }
+      );
+      continue;
+    }
+    warn.unrecognised(i2 + 1, line);
+  }
+  let cutOff = cutMidLine;
+  if (cutMidLine && record) records.pop();
+  else if (records[records.length - 1]?.stack.length === 0) {
+    records.pop();
+    cutOff = true;
+  }
+  return snapshot(records, Number(total[1]), cutOff, label, warn);
+}
+function snapshot(records, header2, cutOff, label, warn) {
+  const byKey = /* @__PURE__ */ new Map();
+  let sum = 0;
+  for (const r2 of records) {
+    sum += r2.count;
+    const key = `${r2.labels ?? ""}
+
+${stackKey(r2.stack)}`;
+    const g2 = byKey.get(key);
+    if (g2) g2.count += r2.count;
+    else
+      byKey.set(key, { count: r2.count, stack: r2.stack, ...r2.labels ? { labels: r2.labels } : {} });
+  }
+  const warnings = warn.warnings();
+  if (cutOff) warnings.unshift(cutOffWarning(label, sum));
+  else if (sum !== header2)
+    warnings.push(`${label}: the records count ${sum} goroutines but the header says ${header2}`);
+  return { source: "debug1", total: sum, groups: [...byKey.values()], warnings };
+}
+
+// src/model/profile.ts
+function sampleStack(profile, i2) {
+  const { stackStart, stack } = profile.samples;
+  const out = [];
+  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) out.push(profile.locations[stack[j2]]);
+  return out;
+}
+function sampleLabels(profile, i2) {
+  const t2 = profile.samples.labels;
+  const out = [];
+  for (let j2 = t2.start[i2]; j2 < t2.start[i2 + 1]; j2++) {
+    out.push({
+      key: t2.strings[t2.key[j2]],
+      str: t2.strings[t2.str[j2]],
+      num: t2.num[j2],
+      numUnit: t2.strings[t2.numUnit[j2]]
+    });
+  }
+  return out;
+}
+function sampleValue(profile, i2, valueIndex) {
+  return profile.samples.values[i2 * profile.samples.width + valueIndex];
+}
+
+// src/parse/goroutine/from-profile.ts
+function locationFrames(loc) {
+  const address = `0x${loc.address.toString(16)}`;
+  if (loc.lines.length === 0) return [{ fn: address, file: "", line: 0 }];
+  return loc.lines.map((l2) => ({
+    fn: l2.fn?.name || address,
+    file: l2.fn?.filename ?? "",
+    line: l2.line
+  }));
+}
+function formatLabels(labels) {
+  if (labels.length === 0) return void 0;
+  const pairs = labels.map((l2) => {
+    const value = l2.str !== "" ? JSON.stringify(l2.str) : `${l2.num}${l2.numUnit}`;
+    return `${JSON.stringify(l2.key)}:${value}`;
+  });
+  return `{${pairs.sort().join(", ")}}`;
+}
+function goroutineSnapshotFromProfile(profile, _label) {
+  const valueIndex = profile.sampleTypes.findIndex((t2) => t2.type === "goroutine");
+  if (valueIndex < 0) {
+    const types = profile.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
+    throw new FormatError(`not a goroutine profile (sample types: ${types})`);
+  }
+  const byKey = /* @__PURE__ */ new Map();
+  let total = 0;
+  for (let i2 = 0; i2 < profile.samples.count; i2++) {
+    const count = sampleValue(profile, i2, valueIndex);
+    if (count <= 0) continue;
+    const stack = sampleStack(profile, i2).flatMap(locationFrames);
+    const labels = formatLabels(sampleLabels(profile, i2));
+    const key = `${labels ?? ""}
+
+${stackKey(stack)}`;
+    total += count;
+    const g2 = byKey.get(key);
+    if (g2) g2.count += count;
+    else byKey.set(key, { count, stack, ...labels !== void 0 ? { labels } : {} });
+  }
+  return { source: "proto", total, groups: [...byKey.values()], warnings: [] };
+}
+
+// src/parse/goroutine/index.ts
+var textFormats = [
+  { name: "debug1", firstLine: /^goroutine profile: total \d+\r?$/, parse: parseGoroutineDebug1 },
+  {
+    name: "debug2",
+    firstLine: /^goroutine \d+ (?:[^[]* )?\[.*\]:\r?$/,
+    parse: parseGoroutineDebug2
+  }
+];
+var notADump = "not a goroutine dump (expected a goroutine profile .pb.gz, or debug=1 / debug=2 text)";
+function sniffGoroutineText(text) {
+  const first = text.replace(/^\uFEFF/, "").split("\n").find((l2) => l2.trim() !== "");
+  if (first === void 0) return void 0;
+  return textFormats.find((f2) => f2.firstLine.test(first))?.name;
+}
+function parseGoroutines(bytes2, label) {
+  if (bytes2.length === 0) throw new FormatError(notADump);
+  const raw = pprofBytes(bytes2);
+  if (textPreview(raw) === void 0) return goroutineSnapshotFromProfile(parsePprof(raw), label);
+  const text = new TextDecoder().decode(raw);
+  const kind = sniffGoroutineText(text);
+  const format = textFormats.find((f2) => f2.name === kind);
+  if (!format) throw new FormatError(notADump);
+  return format.parse(text, label);
+}
+
+// src/action/read-profiles.ts
+async function readOne(side, rel, warnings) {
+  let bytes2;
+  try {
+    bytes2 = await readFile2(path4.join(side.dir, rel));
+  } catch {
+    return void 0;
+  }
+  try {
+    const text = textPreview(bytes2);
+    if (text !== void 0 && sniffGoroutineText(new TextDecoder().decode(bytes2))) {
+      return { goroutines: parseGoroutines(bytes2, rel) };
+    }
+    const profile = parsePprof(bytes2);
+    const isGoroutine = profile.sampleTypes.some((t2) => t2.type === "goroutine");
+    return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
+  } catch (err) {
+    if (err instanceof FormatError) {
+      warnings.push(`${rel}: ${err.message}`);
+      return void 0;
+    }
+    throw err;
+  }
+}
+async function readProfiles(head, base) {
+  const warnings = [];
+  const pairs = [];
+  let goroutines;
+  for (const rel of head.files) {
+    const h2 = await readOne(head, rel, warnings);
+    if (!h2) continue;
+    const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
+    if (h2.profile && !h2.goroutines)
+      pairs.push({ name: path4.basename(rel), base: b2?.profile, head: h2.profile });
+    if (h2.goroutines && !goroutines) goroutines = { head: h2.goroutines, base: b2?.goroutines };
+  }
+  return { pairs, goroutines, warnings };
+}
+
+// src/analyze/function-name.ts
+function displayName(fn) {
+  if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
+  const name = fn.systemName;
+  const demangled = demangleSimpleCpp(name);
+  if (demangled !== void 0) return demangled;
+  if (!looksLikeDemangledCpp(name)) return name;
+  return removeMatching(removeMatching(name, "(", ")"), "<", ">");
+}
+function demangleSimpleCpp(name) {
+  if (!name.startsWith("_Z")) return void 0;
+  let pos = 2;
+  const parts = [];
+  const sourceName = () => {
+    const m2 = /^[1-9]\d*/.exec(name.slice(pos));
+    if (!m2) return false;
+    const len = Number(m2[0]);
+    pos += m2[0].length;
+    if (pos + len > name.length) return false;
+    parts.push(name.slice(pos, pos + len));
+    pos += len;
+    return true;
+  };
+  if (name[pos] === "N") {
+    pos++;
+    while (name[pos] === "r" || name[pos] === "V" || name[pos] === "K") pos++;
+    while (name[pos] !== "E") if (!sourceName()) return void 0;
+    pos++;
+  } else if (!sourceName()) {
+    return void 0;
+  }
+  if (!/^[vbcahstijlmxyfdeDnz]*$/.test(name.slice(pos)) || parts.length === 0) return void 0;
+  return parts.join("::");
+}
+function looksLikeDemangledCpp(name) {
+  if (name.includes(".<")) return false;
+  if (name.includes("]).")) return false;
+  return /[<>[\]]/.test(name) || name.includes("::");
+}
+function removeMatching(name, open, close) {
+  let out = name;
+  let nesting = 0;
+  let first = 0;
+  for (let i2 = 0; i2 < out.length; i2++) {
+    const c2 = out[i2];
+    if (c2 === open) {
+      nesting++;
+      if (nesting === 1) first = i2;
+    } else if (c2 === close) {
+      nesting--;
+      if (nesting < 0) return out;
+      if (nesting === 0) {
+        out = out.slice(0, first) + out.slice(i2 + 1);
+        i2 = first - 1;
+      }
+    }
+  }
+  return out;
+}
+
+// src/analyze/functions.ts
+var EDGE_FRACTION = 1e-3;
+function nodeKey(loc, lineIndex, names) {
+  const fn = loc.lines[lineIndex]?.fn;
+  let fnName = fn && names.get(fn);
+  if (fn && fnName === void 0) {
+    fnName = displayName(fn);
+    names.set(fn, fnName);
+  }
+  if (fnName) return { key: fnName, name: fnName };
+  const obj = loc.mapping?.filename ?? "";
+  const base = obj.split("/").pop() ?? "";
+  const name = base !== "" ? `[${base}]` : "<unknown>";
+  const key = `${obj}\0${fn?.startLine ?? 0}`;
+  return { key, name };
+}
+function locationNodes(profile, index) {
+  const locs = profile.locations;
+  const start = new Uint32Array(locs.length + 1);
+  let total = 0;
+  for (let i2 = 0; i2 < locs.length; i2++) {
+    start[i2] = total;
+    total += Math.max(1, locs[i2].lines.length);
+  }
+  start[locs.length] = total;
+  const nodes = new Int32Array(total);
+  const names = /* @__PURE__ */ new Map();
+  for (let i2 = 0; i2 < locs.length; i2++) {
+    const loc = locs[i2];
+    const n2 = Math.max(1, loc.lines.length);
+    for (let j2 = 0; j2 < n2; j2++) {
+      const { key, name } = nodeKey(loc, j2, names);
+      let id = index.ids.get(key);
+      if (id === void 0) {
+        id = index.names.length;
+        index.ids.set(key, id);
+        index.names.push(name);
+      }
+      nodes[start[i2] + j2] = id;
+    }
+  }
+  return { start, nodes };
+}
+function functionTable(sources) {
+  const index = { ids: /* @__PURE__ */ new Map(), names: [] };
+  const perSource = sources.map((s2) => locationNodes(s2.profile, index));
+  const n2 = index.names.length;
+  const inlinable = new Uint8Array(n2);
+  for (const ln of perSource) {
+    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
+      for (let j2 = ln.start[l2]; j2 < ln.start[l2 + 1] - 1; j2++) inlinable[ln.nodes[j2]] = 1;
+    }
+  }
+  const acc = {
+    flat: new Float64Array(n2),
+    cum: new Float64Array(n2),
+    seen: new Int32Array(n2).fill(-1),
+    stamp: 0,
+    total: 0,
+    baseTotal: 0,
+    inlinable,
+    edges: new EdgeTable(n2, inlinable)
+  };
+  sources.forEach((source, s2) => {
+    const ln = perSource[s2];
+    accumulate(source, ln, acc.edges.intraLocationEdges(ln), acc);
+  });
+  const { flat, cum } = acc;
+  const markers = acc.edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
+  const functions = [];
+  for (let i2 = 0; i2 < n2; i2++) {
+    if (flat[i2] === 0 && cum[i2] === 0) continue;
+    functions.push({
+      name: index.names[i2],
+      flat: flat[i2],
+      cum: cum[i2],
+      inline: markers[i2] ?? ""
+    });
+  }
+  functions.sort(byFlatThenName);
+  return { functions, total: acc.baseTotal > 0 ? acc.baseTotal : acc.total };
+}
+function accumulate(source, ln, intra, acc) {
+  const { profile, sampleIndex: sampleIndex2 } = source;
+  const scale = source.scale ?? 1;
+  const { values, width, stackStart, stack, count } = profile.samples;
+  const { start, nodes } = ln;
+  const { flat, cum, seen, inlinable, edges } = acc;
+  let { seenIn: edgeSeen, weight: edgeWeight } = edges;
+  let stamp = acc.stamp;
+  let total = acc.total;
+  const baseMask = source.base ? void 0 : baseSamples(profile);
+  for (let i2 = 0; i2 < count; i2++) {
+    const w2 = values[i2 * width + sampleIndex2] * scale;
+    const first = stackStart[i2];
+    const last = stackStart[i2 + 1];
+    total += Math.abs(w2);
+    if (source.base || baseMask?.[i2]) acc.baseTotal += Math.abs(w2);
+    if (w2 === 0 || first === last) continue;
+    stamp++;
+    const sample = edges.nextSample();
+    let parent = -1;
+    for (let f2 = last - 1; f2 >= first; f2--) {
+      const loc = stack[f2];
+      const lo = start[loc];
+      const hi = start[loc + 1];
+      const outer = nodes[hi - 1];
+      if (seen[outer] !== stamp) {
+        seen[outer] = stamp;
+        cum[outer] += w2;
+      }
+      if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
+        edges.hit(edges.id(parent, outer), w2, false);
+        ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
+      }
+      parent = outer;
+      for (let k2 = hi - 2; k2 >= lo; k2--) {
+        const node = nodes[k2];
+        if (seen[node] !== stamp) {
+          seen[node] = stamp;
+          cum[node] += w2;
+        }
+        const e2 = intra[k2];
+        if (e2 >= 0 && edgeSeen[e2] !== sample) {
+          edgeSeen[e2] = sample;
+          edgeWeight[e2] += w2;
+        }
+        parent = node;
+      }
+    }
+    flat[parent] += w2;
+  }
+  acc.stamp = stamp;
+  acc.total = total;
+}
+function baseSamples(profile) {
+  const t2 = profile.samples.labels;
+  const key = t2.strings.indexOf("pprof::base");
+  if (key < 0 || t2.key.length === 0) return void 0;
+  const yes = t2.strings.indexOf("true");
+  const mask = new Uint8Array(profile.samples.count);
+  for (let i2 = 0; i2 < profile.samples.count; i2++) {
+    for (let j2 = t2.start[i2]; j2 < t2.start[i2 + 1]; j2++) {
+      if (t2.key[j2] === key && t2.str[j2] === yes) mask[i2] = 1;
+    }
+  }
+  return mask;
+}
+function totalFlat(flat) {
+  let sum = 0;
+  for (const v2 of flat) sum += v2;
+  return sum;
+}
+function byFlatThenName(a2, b2) {
+  const fa = Math.abs(a2.flat);
+  const fb = Math.abs(b2.flat);
+  if (fa !== fb) return fb - fa;
+  if (a2.name !== b2.name) return a2.name < b2.name ? -1 : 1;
+  const ca = Math.abs(a2.cum);
+  const cb = Math.abs(b2.cum);
+  return cb - ca;
+}
+var EdgeTable = class {
+  constructor(nodeCount, inlinable) {
+    this.nodeCount = nodeCount;
+    this.slotOf = new Int32Array(nodeCount).fill(-1);
+    let slots = 0;
+    for (let i2 = 0; i2 < nodeCount; i2++) if (inlinable[i2]) this.slotOf[i2] = slots++;
+    if (slots * nodeCount <= 1 << 22) this.dense = new Int32Array(slots * nodeCount).fill(-1);
+  }
+  nodeCount;
+  slotOf;
+  dense;
+  sparse = /* @__PURE__ */ new Map();
+  count = 0;
+  from = new Int32Array(64);
+  to = new Int32Array(64);
+  /** Per edge: summed weight, and the last sample that counted it (read by the hot loop). */
+  weight = new Float64Array(64);
+  seenIn = new Int32Array(64);
+  allInline = new Uint8Array(64);
+  sample = 0;
+  /** Starts a sample; returns its number (edges are counted once per sample). */
+  nextSample() {
+    return ++this.sample;
+  }
+  /** The id of the edge from → to (to must be inlinable), created on first use. */
+  id(from, to) {
+    const cell = this.dense ? this.slotOf[to] * this.nodeCount + from : from * this.nodeCount + to;
+    const known = this.dense ? this.dense[cell] : this.sparse.get(cell) ?? -1;
+    if (known >= 0) return known;
+    const e2 = this.count++;
+    if (e2 === this.from.length) this.grow();
+    if (this.dense) this.dense[cell] = e2;
+    else this.sparse.set(cell, e2);
+    this.from[e2] = from;
+    this.to[e2] = to;
+    this.allInline[e2] = 1;
+    this.seenIn[e2] = 0;
+    return e2;
+  }
+  /** Ids of the edges inside each location: from each line into the line inlined in it. */
+  intraLocationEdges(ln) {
+    const out = new Int32Array(ln.nodes.length).fill(-1);
+    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
+      for (let k2 = ln.start[l2]; k2 < ln.start[l2 + 1] - 1; k2++) {
+        const to = ln.nodes[k2];
+        const from = ln.nodes[k2 + 1];
+        if (from !== to) out[k2] = this.id(from, to);
+      }
+    }
+    return out;
+  }
+  /** Counts edge e for the current sample (once per sample); any direct call makes it direct. */
+  hit(e2, w2, inline) {
+    if (this.seenIn[e2] === this.sample) return;
+    this.seenIn[e2] = this.sample;
+    this.weight[e2] += w2;
+    if (!inline) this.allInline[e2] = 0;
+  }
+  grow() {
+    const n2 = this.from.length * 2;
+    const grown = (a2) => {
+      const b2 = new a2.constructor(n2);
+      b2.set(a2);
+      return b2;
+    };
+    this.from = grown(this.from);
+    this.to = grown(this.to);
+    this.weight = grown(this.weight);
+    this.allInline = grown(this.allInline);
+    this.seenIn = grown(this.seenIn);
+  }
+  /** pprof's marker per node, counting only edges whose |weight| reaches the cutoff. */
+  markers(cutoff) {
+    const inline = [];
+    const direct = [];
+    for (let e2 = 0; e2 < this.count; e2++) {
+      if (this.weight[e2] === 0 && this.seenIn[e2] === 0) continue;
+      if (Math.abs(this.weight[e2]) < cutoff) continue;
+      const to = this.to[e2];
+      if (this.allInline[e2]) inline[to] = true;
+      else direct[to] = true;
+    }
+    const out = [];
+    for (let i2 = 0; i2 < this.nodeCount; i2++) {
+      if (inline[i2]) out[i2] = direct[i2] ? "partial-inline" : "inline";
+    }
+    return out;
+  }
+};
+
+// src/analyze/hotspots.ts
+var advice = {
+  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
+  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
+  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
+  "builder-growth": "call `Grow` on the builder with the expected size before writing",
+  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
+  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
+  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
+  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
+  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
+  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
+  copy: "the time goes to copying memory: check for repeated growth or large value copies",
+  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
+  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
+};
+function packageOf(fn) {
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot < 0 ? fn : fn.slice(0, dot);
+}
+function isUserFunction(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "main") return true;
+  const first = pkg.split("/")[0] ?? "";
+  return first.includes(".");
+}
+var runtimeKinds = [
+  [/^runtime\.growslice/, "slice-growth"],
+  [/^runtime\.makeslice/, "make"],
+  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
+  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
+  [
+    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
+    "conversion"
+  ],
+  [/^runtime\.convT/, "interface-boxing"],
+  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
+  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
+  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
+];
+var helperKinds = [
+  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
+  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
+  [/^encoding\/json\./, "json"],
+  [/^fmt\./, "fmt"]
+];
+function kindFrom(table2, fn) {
+  return table2.find(([re2]) => re2.test(fn))?.[1];
+}
+function kindFromSource(text) {
+  const code = text.replace(/\/\/.*$/, "");
+  if (/\bappend\(/.test(code)) return "slice-growth";
+  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
+  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
+  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
+  if (/\bjson\.(Marshal|NewEncoder|Unmarshal)/.test(code)) return "json";
+  if (/\bfmt\.Sprint/.test(code)) return "fmt";
+  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
+  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
+  if (/\bmake\(/.test(code)) return "make";
+  return void 0;
+}
+function frames(locs) {
+  const out = [];
+  for (const loc of locs) {
+    for (const ln of loc.lines)
+      out.push({ fn: ln.fn?.name ?? "", file: ln.fn?.filename ?? "", line: ln.line });
+  }
+  return out;
+}
+function stackOf(p2, i2) {
+  const { stackStart, stack } = p2.samples;
+  const out = [];
+  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) out.push(p2.locations[stack[j2]]);
+  return out;
+}
+var siteKey2 = (s2) => `${s2.fn}\0${s2.file}\0${s2.line}`;
+function add(map, site, delta, kind, evidence3) {
+  const key = siteKey2(site);
+  let a2 = map.get(key);
+  if (!a2)
+    map.set(key, a2 = { site, amounts: { bytes: 0, objects: 0, cpuNs: 0 }, kinds: /* @__PURE__ */ new Map() });
+  a2.amounts.bytes += delta.bytes ?? 0;
+  a2.amounts.objects += delta.objects ?? 0;
+  a2.amounts.cpuNs += delta.cpuNs ?? 0;
+  if (kind && !a2.kinds.has(evidence3)) a2.kinds.set(evidence3, kind);
+}
+function sampleIndex(p2, type) {
+  return p2.sampleTypes.findIndex((t2) => t2.type === type);
+}
+function collectSites(inputs) {
+  const sites2 = /* @__PURE__ */ new Map();
+  const a2 = inputs.allocs;
+  if (a2) {
+    const bi = sampleIndex(a2, "alloc_space");
+    const oi = sampleIndex(a2, "alloc_objects");
+    const { values, width, count } = a2.samples;
+    for (let i2 = 0; i2 < count; i2++) {
+      const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
+      const objects = oi >= 0 ? values[i2 * width + oi] : 0;
+      if (bytes2 === 0 && objects === 0) continue;
+      const fs = frames(stackOf(a2, i2));
+      const leaf = fs[0];
+      if (!leaf) continue;
+      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
+      const site = userIndex >= 0 ? fs[userIndex] : leaf;
+      let kind;
+      let evidence3 = "";
+      for (let k2 = 0; k2 < (userIndex >= 0 ? userIndex : 1); k2++) {
+        const hk = kindFrom(helperKinds, fs[k2].fn);
+        if (hk) {
+          kind = hk;
+          evidence3 = `allocated in ${fs[k2].fn}`;
+          break;
+        }
+      }
+      add(sites2, site, { bytes: bytes2, objects }, kind, evidence3 || "allocs");
+    }
+  }
+  const c2 = inputs.cpu;
+  if (c2) {
+    const ci = sampleIndex(c2, "cpu");
+    const { values, width, count } = c2.samples;
+    for (let i2 = 0; i2 < count; i2++) {
+      const ns = ci >= 0 ? values[i2 * width + ci] : 0;
+      if (ns === 0) continue;
+      const fs = frames(stackOf(c2, i2));
+      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
+      let kind;
+      let routine = "";
+      const end = userIndex >= 0 ? userIndex : fs.length;
+      for (let k2 = end - 1; k2 >= 0; k2--) {
+        const rk = kindFrom(runtimeKinds, fs[k2].fn);
+        if (rk) {
+          kind = rk;
+          routine = fs[k2].fn;
+          break;
+        }
+      }
+      if (!kind) continue;
+      if (userIndex < 0) {
+        if (kind === "gc")
+          add(
+            sites2,
+            { fn: "(garbage collection)", file: "", line: 0 },
+            { cpuNs: ns },
+            "gc",
+            "cpu: GC"
+          );
+        continue;
+      }
+      add(sites2, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
+    }
+  }
+  return sites2;
+}
+function decideKind(a2, source) {
+  const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
+  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
+  if (fromSource) return { kind: fromSource, evidence: `source: ${text.trim()}` };
+  for (const [evidence3, kind] of a2.kinds)
+    if (!evidence3.startsWith("cpu") && evidence3 !== "allocs") return { kind, evidence: evidence3 };
+  const order = [
+    "slice-growth",
+    "string-concat",
+    "map-growth",
+    "conversion",
+    "make",
+    "interface-boxing",
+    "gc",
+    "allocation",
+    "copy"
+  ];
+  const cpu = [...a2.kinds.entries()].filter(([e2]) => e2.startsWith("cpu"));
+  cpu.sort((x, y2) => order.indexOf(x[1]) - order.indexOf(y2[1]));
+  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
+  return { kind: "allocation", evidence: "allocs" };
+}
+function findHotspots(head, base, options = {}) {
+  const h2 = collectSites(head);
+  const b2 = base ? collectSites(base) : void 0;
+  let totalBytes = 0;
+  let totalCpu = 0;
+  const cpuTotal = head.cpu ? sumType(head.cpu, "cpu") : 0;
+  for (const a2 of h2.values()) {
+    totalBytes += a2.amounts.bytes;
+    totalCpu += a2.amounts.cpuNs;
+  }
+  void totalCpu;
+  const minShare = options.minShare ?? 0.01;
+  const out = [];
+  for (const [key, a2] of h2) {
+    const bytesShare = totalBytes > 0 ? a2.amounts.bytes / totalBytes : 0;
+    const cpuShare = cpuTotal > 0 ? a2.amounts.cpuNs / cpuTotal : 0;
+    if (bytesShare < minShare && cpuShare < minShare) continue;
+    if (!isUserFunction(a2.site.fn) && a2.site.fn !== "(garbage collection)") continue;
+    const prev = b2?.get(key);
+    const { kind, evidence: evidence3 } = decideKind(a2, options.source);
+    out.push({
+      site: a2.site,
+      kind,
+      advice: advice[kind],
+      evidence: evidence3,
+      base: b2 ? prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 } : void 0,
+      head: a2.amounts,
+      isNew: b2 !== void 0 && (prev === void 0 || prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)
+    });
+  }
+  const growth = (x) => x.head.bytes - (x.base?.bytes ?? 0);
+  out.sort(
+    (x, y2) => Number(y2.isNew) - Number(x.isNew) || growth(y2) - growth(x) || y2.head.cpuNs - x.head.cpuNs
+  );
+  return out;
+}
+function sumType(p2, type) {
+  const i2 = sampleIndex(p2, type);
+  if (i2 < 0) return 0;
+  const { values, width, count } = p2.samples;
+  let s2 = 0;
+  for (let k2 = 0; k2 < count; k2++) s2 += values[k2 * width + i2];
+  return s2;
+}
+
+// src/analyze/leaks.ts
+var defaultIgnore = [
+  "testing.*",
+  "os/signal.*",
+  "runtime/pprof.*",
+  "runtime.ensureSigM*",
+  "net/http.(*Server).Serve",
+  "net/http.(*Server).ListenAndServe"
+];
+var defaultLeakOptions = {
+  minGrowth: 10,
+  minRatio: 2,
+  parkedThreshold: 100,
+  ignore: defaultIgnore
+};
+function globToRegExp(glob) {
+  return new RegExp(
+    `^${glob.split("*").map((p2) => p2.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+}
+function sites(s2, ignore) {
+  const out = /* @__PURE__ */ new Map();
+  for (const g2 of s2.groups) {
+    if (g2.stack.some((f2) => ignore.some((re2) => re2.test(f2.fn)))) continue;
+    const key = siteKey(g2);
+    const site = out.get(key);
+    if (site) {
+      site.count += g2.count;
+      if (g2.count > site.group.count) site.group = g2;
+    } else out.set(key, { count: g2.count, group: g2 });
+  }
+  return out;
+}
+function warning(severity, key, base, site) {
+  const g2 = site.group;
+  return {
+    severity,
+    key,
+    base,
+    head: site.count,
+    origin: g2.createdBy ?? entryFrame(g2),
+    blocking: blockingFrame(g2),
+    state: g2.state,
+    waitMinutes: g2.waitMinutes,
+    stack: g2.stack
+  };
+}
+function findLeaks(head, base, options = defaultLeakOptions) {
+  const ignore = options.ignore.map(globToRegExp);
+  const h2 = sites(head, ignore);
+  const out = [];
+  if (base) {
+    const b2 = sites(base, ignore);
+    for (const [key, site] of h2) {
+      const before = b2.get(key)?.count ?? 0;
+      const growth = site.count - before;
+      if (growth >= options.minGrowth && (before === 0 || site.count >= options.minRatio * before)) {
+        out.push(warning("leak", key, before, site));
+      }
+    }
+  } else {
+    for (const [key, site] of h2) {
+      if (site.count >= options.parkedThreshold) out.push(warning("parked", key, void 0, site));
+    }
+  }
+  return out.sort((x, y2) => y2.head - (y2.base ?? 0) - (x.head - (x.base ?? 0)));
+}
+
+// src/analyze/profile-diff.ts
+function checkComparable(base, head, baseName, headName) {
+  const kinds = (p2) => p2.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
+  if (kinds(base) !== kinds(head)) {
+    throw new FormatError(
+      `${baseName} and ${headName} are different kinds of profile: ${baseName} has ${kinds(base)}, ${headName} has ${kinds(head)}`
+    );
+  }
+}
+function sums(p2) {
+  const { values, width, count } = p2.samples;
+  const out = new Array(width).fill(0);
+  for (let i2 = 0; i2 < count; i2++) for (let j2 = 0; j2 < width; j2++) out[j2] += values[i2 * width + j2];
+  return out;
+}
+var goRound = (x) => Math.sign(x) * Math.round(Math.abs(x));
+function scaleProfile(p2, ratios) {
+  const { values, width } = p2.samples;
+  const scaled = new Float64Array(values.length);
+  for (let k2 = 0; k2 < values.length; k2++) {
+    const r2 = ratios[k2 % width];
+    scaled[k2] = r2 === 1 ? values[k2] : goRound(values[k2] * r2);
+  }
+  return { ...p2, samples: { ...p2.samples, values: scaled } };
+}
+function diffFunctionTable(base, head, options) {
+  let h2 = head;
+  let b2 = base;
+  if (options.normalize) {
+    const bs = sums(base);
+    const hs = sums(head);
+    h2 = scaleProfile(
+      head,
+      bs.map((v2, i2) => hs[i2] === 0 ? 0 : v2 / hs[i2])
+    );
+  }
+  if (options.perOp) {
+    const { base: nb, head: nh } = options.perOp;
+    if (!(nb > 0) || !(nh > 0))
+      throw new FormatError("per-operation diffs need the operation count of both runs");
+    h2 = scaleProfileExact(h2, 1 / nh);
+    b2 = scaleProfileExact(b2, 1 / nb);
+  }
+  return functionTable([
+    { profile: h2, sampleIndex: options.sampleIndex },
+    { profile: b2, sampleIndex: options.sampleIndex, scale: -1, base: true }
+  ]);
+}
+function scaleProfileExact(p2, factor) {
+  const values = p2.samples.values.map((v2) => v2 * factor);
+  return { ...p2, samples: { ...p2.samples, values } };
+}
+
+// src/analyze/profile-insights.ts
+var defaultShareLimits = { alloc_space: 5, alloc_objects: 5 };
+var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay", "contentions"];
+var TOP = 5;
+function flatByName(p2, sampleIndex2) {
+  const t2 = functionTable([{ profile: p2, sampleIndex: sampleIndex2 }]);
+  return { flat: new Map(t2.functions.map((f2) => [f2.name, f2.flat])), total: t2.total };
+}
+function sampleTypeChanges(pair, type, limits) {
+  const { base, head } = pair;
+  if (!base) return void 0;
+  const hi = head.sampleTypes.findIndex((t2) => t2.type === type);
+  const bi = base.sampleTypes.findIndex((t2) => t2.type === type);
+  if (hi < 0 || bi < 0) return void 0;
+  const diff = diffFunctionTable(base, head, { sampleIndex: hi });
+  const b2 = flatByName(base, bi);
+  const h2 = flatByName(head, hi);
+  const limit = limits[type];
+  const changes = diff.functions.map((f2) => {
+    const bv = b2.flat.get(f2.name) ?? 0;
+    const hv = h2.flat.get(f2.name) ?? 0;
+    const share = (v2, total) => total > 0 ? 100 * v2 / total : 0;
+    const sharePoints = share(hv, h2.total) - share(bv, b2.total);
+    return {
+      name: f2.name,
+      base: bv,
+      head: hv,
+      delta: f2.flat,
+      sharePoints,
+      regression: limit !== void 0 && sharePoints > limit
+    };
+  });
+  return {
+    profile: pair.name,
+    sampleType: type,
+    unit: head.sampleTypes[hi].unit,
+    baseTotal: b2.total,
+    headTotal: h2.total,
+    grown: changes.filter((c2) => c2.delta > 0).sort((x, y2) => y2.sharePoints - x.sharePoints || y2.delta - x.delta).slice(0, TOP),
+    shrunk: changes.filter((c2) => c2.delta < 0).sort((x, y2) => x.sharePoints - y2.sharePoints || x.delta - y2.delta).slice(0, TOP),
+    limitPoints: limit
+  };
+}
+function profileInsights(inputs) {
+  const limits = inputs.shareLimits ?? defaultShareLimits;
+  const changes = [];
+  const notes = [];
+  const head = {};
+  const base = {};
+  let anyBase = false;
+  for (const pair of inputs.pairs) {
+    if (pair.head.samples.count === 0) notes.push(`${pair.name}: the profile has no samples`);
+    const types = pair.head.sampleTypes.map((t2) => t2.type);
+    if (types.includes("cpu")) {
+      head.cpu ??= pair.head;
+      if (pair.base) base.cpu ??= pair.base;
+    }
+    if (types.includes("alloc_space") && !pair.name.includes("heap")) {
+      head.allocs ??= pair.head;
+      if (pair.base) base.allocs ??= pair.base;
+    }
+    if (pair.base) anyBase = true;
+    for (const type of interesting) {
+      if (!types.includes(type) || type === "inuse_space" && !pair.name.includes("heap"))
+        continue;
+      const c2 = sampleTypeChanges(pair, type, limits);
+      if (c2) changes.push(c2);
+    }
+  }
+  const hotspots = head.cpu || head.allocs ? findHotspots(head, anyBase ? base : void 0, {
+    ...inputs.source ? { source: inputs.source } : {}
+  }) : [];
+  const g2 = inputs.goroutines;
+  const leaks = g2 ? findLeaks(g2.head, g2.base, inputs.leakOptions ?? defaultLeakOptions) : [];
+  if (g2) notes.push(...g2.head.warnings, ...g2.base?.warnings ?? []);
+  return { changes, hotspots, leaks, notes };
+}
+
+// src/collect/source.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path5 from "node:path";
+function sourceLookup(roots) {
+  const files = /* @__PURE__ */ new Map();
+  const locate = (file) => {
+    if (path5.isAbsolute(file) && existsSync(file)) return file;
+    const parts = file.split("/").filter((p2) => p2 !== "");
+    for (let i2 = 0; i2 < parts.length; i2++) {
+      const tail = parts.slice(i2).join("/");
+      for (const root2 of roots) {
+        const candidate = path5.join(root2, tail);
+        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      }
+    }
+    return void 0;
+  };
+  return (file, line) => {
+    if (!files.has(file)) {
+      const found = locate(file);
+      let lines;
+      try {
+        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
+      } catch {
+        lines = void 0;
+      }
+      files.set(file, lines);
+    }
+    return files.get(file)?.[line - 1];
+  };
+}
+
+// src/report/run-report.ts
+function age(fromIso, toIso) {
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
+  const minutes = Math.round(ms / 6e4);
+  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural(hours, "hour");
+  return plural(Math.round(hours / 24), "day");
+}
+function decideVerdict(gate2, failures, missingBaseline, profiles) {
+  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  const profileRegressions = (profiles?.changes ?? []).flatMap(
+    (c2) => c2.grown.filter((f2) => f2.regression)
+  ).length;
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate2 && comparedProfiles) {
+    if (profileRegressions > 0) {
+      return {
+        verdict: "fail",
+        reason: `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
+      };
+    }
+    return { verdict: "pass", reason: "no regression beyond the limits" };
+  }
+  if (!gate2) {
+    return {
+      verdict: "no-baseline",
+      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    };
+  }
+  const n2 = gate2.regressions.length;
+  if (n2 > 0)
+    return { verdict: "fail", reason: `${n2} regression${n2 === 1 ? "" : "s"} beyond the limits` };
+  return { verdict: "pass", reason: "no regression beyond the limits" };
+}
+
 // src/render/pprof-units.ts
 var memoryUnits = [
   { name: "B", aliases: ["b", "byte"], factor: 1 },
@@ -11158,6 +11753,376 @@ function percentage(value, total) {
   if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
   if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
   return `${formatGeneral(ratio, 2).padStart(5)}%`;
+}
+
+// src/render/hotspots.ts
+var bytes = (n2) => n2 === 0 ? "0 B" : `${scaleOne(n2, "binary")}B`;
+var time = (ns) => scaledLabel(ns, "nanoseconds");
+function where(h2) {
+  return h2.site.file ? `${h2.site.file}:${h2.site.line}` : "";
+}
+function amounts(h2) {
+  const parts = [];
+  const signed = (n2, fmt) => `${n2 >= 0 ? "+" : "-"}${fmt(Math.abs(n2))}`;
+  if (h2.head.bytes > 0 || (h2.base?.bytes ?? 0) > 0) {
+    parts.push(
+      h2.base ? `${bytes(h2.base.bytes)} → ${bytes(h2.head.bytes)} (${signed(h2.head.bytes - h2.base.bytes, bytes)})` : bytes(h2.head.bytes)
+    );
+  }
+  if (h2.head.cpuNs > 0 || (h2.base?.cpuNs ?? 0) > 0) {
+    parts.push(
+      h2.base ? `cpu ${time(h2.base.cpuNs)} → ${time(h2.head.cpuNs)}` : `cpu ${time(h2.head.cpuNs)}`
+    );
+  }
+  return parts.join(", ");
+}
+function renderHotspotsText(hs) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  return hs.map(
+    (h2) => `${h2.isNew ? "NEW " : ""}${h2.site.fn}  ${where(h2)}
+  ${h2.kind}: ${amounts(h2)}
+  advice: ${h2.advice}
+  (${h2.evidence})`
+  ).join("\n\n") + "\n";
+}
+function renderHotspotsMarkdown(hs, max = 10) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  const rows = hs.slice(0, max).map((h2) => [
+    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}`,
+    h2.kind,
+    escapeMarkdown(amounts(h2)),
+    escapeMarkdown(h2.advice).replace(/&#96;([^&]*?)&#96;/g, "<code>$1</code>")
+  ]);
+  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
+`;
+}
+
+// src/render/insights.ts
+var points = (p2) => `${p2 >= 0 ? "+" : ""}${formatFixed(p2, 1)} pp`;
+function notableChanges(changes) {
+  return changes.filter((c2) => c2.grown.some((f2) => f2.regression || f2.sharePoints >= 1));
+}
+function changeRows(c2, fs) {
+  const v2 = (x) => scaledLabel(x, c2.unit);
+  return fs.map((f2) => [
+    `${f2.regression ? "❌ " : ""}${codeCell(f2.name)}`,
+    v2(f2.base),
+    v2(f2.head),
+    `${f2.delta >= 0 ? "+" : ""}${v2(f2.delta)}`,
+    points(f2.sharePoints)
+  ]);
+}
+function mermaidLabel(s2) {
+  const short = s2.length > 28 ? `…${s2.slice(-27)}` : s2;
+  return short.replace(/[^A-Za-z0-9_.()*/ -]/g, "_");
+}
+function changesChart(c2) {
+  const top = c2.grown.slice(0, 5);
+  if (top.length === 0) return "";
+  const scale = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
+  const [unitFactor, unitName] = c2.unit === "bytes" ? [2 ** 20, "MiB"] : c2.unit === "nanoseconds" ? [1e6, "ms"] : [1, c2.unit];
+  const num2 = (x) => formatFixed(x / unitFactor, scale / unitFactor < 10 ? 2 : 0);
+  return [
+    "```mermaid",
+    "xychart-beta",
+    `  title "${mermaidLabel(c2.sampleType)}: base vs head"`,
+    `  x-axis [${top.map((f2) => `"${mermaidLabel(f2.name)}"`).join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}"`,
+    `  bar [${top.map((f2) => num2(f2.base)).join(", ")}]`,
+    `  bar [${top.map((f2) => num2(f2.head)).join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function leakLine(w2) {
+  const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
+  const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
+  const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
+  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
+  const stack = w2.stack.map((f2) => `${f2.fn}
+    ${f2.file}:${f2.line}`).join("\n").replace(/```/g, "'''");
+  return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}
+
+  <details><summary>stack</summary>
+
+  \`\`\`
+${stack}
+  \`\`\`
+
+  </details>`;
+}
+function renderInsightsMarkdown(p2, options) {
+  const parts = [];
+  const leaks = p2.leaks;
+  if (leaks.length > 0) {
+    const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+    parts.push(title, "", ...leaks.map(leakLine));
+  }
+  const notable = notableChanges(p2.changes);
+  for (const c2 of notable) {
+    const limit = c2.limitPoints === void 0 ? "reported only" : `gate: share +${c2.limitPoints} pp`;
+    parts.push(
+      "",
+      `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit})`,
+      "",
+      table(["function", "base", "head", "delta", "share"], changeRows(c2, c2.grown), [
+        "l",
+        "r",
+        "r",
+        "r",
+        "r"
+      ])
+    );
+  }
+  if (notable[0]) parts.push("", changesChart(notable[0]));
+  const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(
+    (h2) => h2.isNew || h2.base !== void 0 && h2.head.bytes > 1.1 * h2.base.bytes + 1024
+  ) : p2.hotspots;
+  if (hotspots.length > 0)
+    parts.push("", "**Allocation hotspots**", "", renderHotspotsMarkdown(hotspots).trimEnd());
+  if (p2.notes.length > 0) parts.push("", ...p2.notes.map((n2) => `> ${escapeMarkdown(n2)}`));
+  return parts.join("\n").trim();
+}
+
+// src/render/comment.ts
+var COMMENT_LIMIT = 65536;
+var MAX_ROWS = 20;
+function commentMarker(key) {
+  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
+}
+function icon(r2) {
+  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "ℹ️";
+}
+function headline(r2) {
+  const g2 = r2.gate;
+  const counts = g2 ? ` · ${g2.regressions.length} regression${g2.regressions.length === 1 ? "" : "s"} · ${g2.improvements.length} improvement${g2.improvements.length === 1 ? "" : "s"}` : "";
+  return `### ${icon(r2)} perfgate: ${r2.verdict === "no-baseline" ? "no baseline" : r2.verdict}${counts}`;
+}
+function baselineLine(r2) {
+  const b2 = r2.baseline;
+  if (!b2) return "No baseline was found for this comparison.";
+  const shown = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown}\`` : codeCell(shown);
+  const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
+  const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
+  const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
+  return `Base ${commit}${where2}${when} (${how}).`;
+}
+function evidence2(f2) {
+  if (f2.method === "exact") return "exact";
+  return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
+}
+function findingRows(fs) {
+  return fs.map((f2) => {
+    const [b2, h2] = formatPair(f2);
+    return [
+      codeCell(f2.name),
+      f2.unit,
+      b2,
+      h2,
+      formatChange(f2.change),
+      evidence2(f2),
+      formatLimit(f2.limit, f2.unit)
+    ];
+  });
+}
+var header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
+var align = ["l", "l", "r", "r", "r", "l", "l"];
+function findingTable(fs, max) {
+  const shown = fs.slice(0, max);
+  const more = fs.length > max ? `
+
+…and ${fs.length - max} more in the job summary.` : "";
+  return `${table(header, findingRows(shown), align)}${more}`;
+}
+function details(summary, body) {
+  return `<details><summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function renderComment(r2, maxRows = MAX_ROWS) {
+  const parts = [
+    commentMarker(r2.key),
+    headline(r2),
+    "",
+    `${escapeMarkdown(r2.reason)}. ${baselineLine(r2)}`
+  ];
+  if (r2.failures.length > 0) {
+    parts.push(
+      "",
+      "**The benchmark run failed:**",
+      "",
+      "```",
+      ...r2.failures.map((f2) => f2.replace(/```/g, "'''")),
+      "```"
+    );
+  }
+  const g2 = r2.gate;
+  if (g2) {
+    if (g2.regressions.length > 0) parts.push("", findingTable(g2.regressions, maxRows));
+    if (g2.improvements.length > 0) {
+      parts.push(
+        "",
+        details(`Improvements (${g2.improvements.length})`, findingTable(g2.improvements, maxRows))
+      );
+    }
+    const ungated = g2.findings.filter(
+      (f2) => !f2.gated && (f2.verdict === "regression" || f2.verdict === "improvement")
+    );
+    if (ungated.length > 0) {
+      parts.push(
+        "",
+        details(
+          `Timings, not gated (${ungated.length} changes)`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
+
+${findingTable(ungated, maxRows)}`
+        )
+      );
+    }
+  } else if (r2.headOnly) {
+    parts.push(
+      "",
+      `Measured ${r2.headOnly.benchmarks} benchmark results and ${r2.headOnly.profiles} profiles in head.`
+    );
+  }
+  if (r2.profiles) {
+    const insights = renderInsightsMarkdown(r2.profiles, {
+      hotspotsNewOrGrownOnly: r2.baseline !== void 0
+    });
+    if (insights) parts.push("", "#### Profiles", "", insights);
+  }
+  const notes = [...r2.warnings, ...g2?.notes ?? []];
+  if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
+  const links = [
+    r2.links.run && `[Run](${r2.links.run})`,
+    r2.links.summary && `[job summary](${r2.links.summary})`
+  ].filter(Boolean).join(" · ");
+  if (links) parts.push("", `<sub>${links}</sub>`);
+  return fit(parts.join("\n"), r2);
+}
+function fit(body, r2) {
+  if (body.length <= COMMENT_LIMIT) return body;
+  const note = `
+
+**This report was cut to fit a comment.** The full report is in the ${r2.links.summary ? `[job summary](${r2.links.summary})` : "job summary"}.`;
+  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
+  return cut.slice(0, cut.lastIndexOf("\n")) + note;
+}
+
+// src/cli/commands/comment.ts
+var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+
+Prints the pull-request comment (GitHub markdown) that the action posts for these two
+benchmark runs, as if base had been rerun in the same job (timings gate).
+
+Options:
+  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
+  --base-profiles DIR  the same profiles of base (paired by file name)
+  --source DIR         where the Go sources are, to name allocation kinds (default: .)
+  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function listDir(dir) {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
+  } catch {
+    throw new UserError(`${dir}: not a folder of profiles`);
+  }
+}
+async function readInsights(values) {
+  const headDir = values["head-profiles"];
+  if (headDir === void 0) return void 0;
+  const baseDir = values["base-profiles"];
+  const read = await readProfiles(
+    { dir: headDir, files: await listDir(headDir) },
+    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listDir(baseDir) }
+  );
+  const insights = profileInsights({
+    pairs: read.pairs,
+    goroutines: read.goroutines,
+    source: sourceLookup([values.source ?? "."])
+  });
+  insights.notes.unshift(...read.warnings);
+  return insights;
+}
+async function runComment(argv, io) {
+  const { values, positionals } = parseCommandArgs("comment", argv, {
+    key: { type: "string" },
+    "head-profiles": { type: "string" },
+    "base-profiles": { type: "string" },
+    source: { type: "string" },
+    "stored-baseline": { type: "boolean" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate comment: expected two benchmark files (base and head)
+
+${commentUsage}`
+    );
+  }
+  const [basePath, headPath] = positionals;
+  const read = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+  const base = await read(basePath);
+  const head = await read(headPath);
+  const stored = values["stored-baseline"] === true;
+  const failures = [...base.failures, ...head.failures].map(failureMessage);
+  const result = failures.length === 0 ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored }) : void 0;
+  const profiles = await readInsights(values);
+  const { verdict, reason } = decideVerdict(result, failures, "pass", profiles);
+  const report = {
+    verdict,
+    reason,
+    key: values.key ?? "demo",
+    headCommit: headPath,
+    gate: result,
+    profiles,
+    baseline: {
+      source: stored ? "path" : "rerun",
+      commit: basePath,
+      branch: void 0,
+      createdAt: void 0,
+      runUrl: void 0
+    },
+    timingsGated: !stored,
+    headOnly: void 0,
+    failures,
+    warnings: [],
+    links: { run: void 0, summary: void 0 },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  };
+  io.stdout(`${renderComment(report)}
+`);
+  return 0;
+}
+
+// src/analyze/sample-index.ts
+function resolveSampleIndex(profile, spec) {
+  const types = profile.sampleTypes;
+  if (spec === void 0 || spec === "") return profile.defaultSampleIndex;
+  if (/^\d+$/.test(spec)) {
+    const i3 = Number(spec);
+    if (i3 >= types.length) {
+      throw new FormatError(
+        `sample index ${spec} is outside the range [0..${types.length - 1}] of this profile's sample types`
+      );
+    }
+    return i3;
+  }
+  const noInuse = spec.startsWith("inuse_") ? spec.slice("inuse_".length) : spec;
+  const i2 = types.findIndex((t2) => t2.type === spec || t2.type === noInuse);
+  if (i2 < 0) {
+    throw new FormatError(
+      `sample index "${spec}" is not a sample type of this profile (it has: ${types.map((t2) => t2.type).join(", ")})`
+    );
+  }
+  return i2;
 }
 
 // src/render/top-markdown.ts
@@ -11344,304 +12309,6 @@ ${diffUsage}`
   return 0;
 }
 
-// src/analyze/hotspots.ts
-var advice = {
-  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
-  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
-  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
-  "builder-growth": "call `Grow` on the builder with the expected size before writing",
-  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
-  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
-  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
-  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
-  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
-  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
-  copy: "the time goes to copying memory: check for repeated growth or large value copies",
-  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
-  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
-};
-function packageOf(fn) {
-  const slash = fn.lastIndexOf("/");
-  const dot = fn.indexOf(".", slash + 1);
-  return dot < 0 ? fn : fn.slice(0, dot);
-}
-function isUserFunction(fn) {
-  const pkg = packageOf(fn);
-  if (pkg === "main") return true;
-  const first = pkg.split("/")[0] ?? "";
-  return first.includes(".");
-}
-var runtimeKinds = [
-  [/^runtime\.growslice/, "slice-growth"],
-  [/^runtime\.makeslice/, "make"],
-  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
-  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
-  [
-    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
-    "conversion"
-  ],
-  [/^runtime\.convT/, "interface-boxing"],
-  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
-  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
-  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
-];
-var helperKinds = [
-  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
-  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
-  [/^encoding\/json\./, "json"],
-  [/^fmt\./, "fmt"]
-];
-function kindFrom(table2, fn) {
-  return table2.find(([re2]) => re2.test(fn))?.[1];
-}
-function kindFromSource(text) {
-  const code = text.replace(/\/\/.*$/, "");
-  if (/\bappend\(/.test(code)) return "slice-growth";
-  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
-  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
-  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
-  if (/\bjson\.(Marshal|NewEncoder|Unmarshal)/.test(code)) return "json";
-  if (/\bfmt\.Sprint/.test(code)) return "fmt";
-  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
-  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
-  if (/\bmake\(/.test(code)) return "make";
-  return void 0;
-}
-function frames(locs) {
-  const out = [];
-  for (const loc of locs) {
-    for (const ln of loc.lines)
-      out.push({ fn: ln.fn?.name ?? "", file: ln.fn?.filename ?? "", line: ln.line });
-  }
-  return out;
-}
-function stackOf(p2, i2) {
-  const { stackStart, stack } = p2.samples;
-  const out = [];
-  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) out.push(p2.locations[stack[j2]]);
-  return out;
-}
-var siteKey = (s2) => `${s2.fn}\0${s2.file}\0${s2.line}`;
-function add(map, site, delta, kind, evidence3) {
-  const key = siteKey(site);
-  let a2 = map.get(key);
-  if (!a2)
-    map.set(key, a2 = { site, amounts: { bytes: 0, objects: 0, cpuNs: 0 }, kinds: /* @__PURE__ */ new Map() });
-  a2.amounts.bytes += delta.bytes ?? 0;
-  a2.amounts.objects += delta.objects ?? 0;
-  a2.amounts.cpuNs += delta.cpuNs ?? 0;
-  if (kind && !a2.kinds.has(evidence3)) a2.kinds.set(evidence3, kind);
-}
-function sampleIndex(p2, type) {
-  return p2.sampleTypes.findIndex((t2) => t2.type === type);
-}
-function collectSites(inputs) {
-  const sites = /* @__PURE__ */ new Map();
-  const a2 = inputs.allocs;
-  if (a2) {
-    const bi = sampleIndex(a2, "alloc_space");
-    const oi = sampleIndex(a2, "alloc_objects");
-    const { values, width, count } = a2.samples;
-    for (let i2 = 0; i2 < count; i2++) {
-      const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
-      const objects = oi >= 0 ? values[i2 * width + oi] : 0;
-      if (bytes2 === 0 && objects === 0) continue;
-      const fs = frames(stackOf(a2, i2));
-      const leaf = fs[0];
-      if (!leaf) continue;
-      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
-      const site = userIndex >= 0 ? fs[userIndex] : leaf;
-      let kind;
-      let evidence3 = "";
-      for (let k2 = 0; k2 < (userIndex >= 0 ? userIndex : 1); k2++) {
-        const hk = kindFrom(helperKinds, fs[k2].fn);
-        if (hk) {
-          kind = hk;
-          evidence3 = `allocated in ${fs[k2].fn}`;
-          break;
-        }
-      }
-      add(sites, site, { bytes: bytes2, objects }, kind, evidence3 || "allocs");
-    }
-  }
-  const c2 = inputs.cpu;
-  if (c2) {
-    const ci = sampleIndex(c2, "cpu");
-    const { values, width, count } = c2.samples;
-    for (let i2 = 0; i2 < count; i2++) {
-      const ns = ci >= 0 ? values[i2 * width + ci] : 0;
-      if (ns === 0) continue;
-      const fs = frames(stackOf(c2, i2));
-      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
-      let kind;
-      let routine = "";
-      const end = userIndex >= 0 ? userIndex : fs.length;
-      for (let k2 = end - 1; k2 >= 0; k2--) {
-        const rk = kindFrom(runtimeKinds, fs[k2].fn);
-        if (rk) {
-          kind = rk;
-          routine = fs[k2].fn;
-          break;
-        }
-      }
-      if (!kind) continue;
-      if (userIndex < 0) {
-        if (kind === "gc")
-          add(
-            sites,
-            { fn: "(garbage collection)", file: "", line: 0 },
-            { cpuNs: ns },
-            "gc",
-            "cpu: GC"
-          );
-        continue;
-      }
-      add(sites, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
-    }
-  }
-  return sites;
-}
-function decideKind(a2, source) {
-  const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
-  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
-  if (fromSource) return { kind: fromSource, evidence: `source: ${text.trim()}` };
-  for (const [evidence3, kind] of a2.kinds)
-    if (!evidence3.startsWith("cpu") && evidence3 !== "allocs") return { kind, evidence: evidence3 };
-  const order = [
-    "slice-growth",
-    "string-concat",
-    "map-growth",
-    "conversion",
-    "make",
-    "interface-boxing",
-    "gc",
-    "allocation",
-    "copy"
-  ];
-  const cpu = [...a2.kinds.entries()].filter(([e2]) => e2.startsWith("cpu"));
-  cpu.sort((x, y2) => order.indexOf(x[1]) - order.indexOf(y2[1]));
-  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
-  return { kind: "allocation", evidence: "allocs" };
-}
-function findHotspots(head, base, options = {}) {
-  const h2 = collectSites(head);
-  const b2 = base ? collectSites(base) : void 0;
-  let totalBytes = 0;
-  let totalCpu = 0;
-  const cpuTotal = head.cpu ? sumType(head.cpu, "cpu") : 0;
-  for (const a2 of h2.values()) {
-    totalBytes += a2.amounts.bytes;
-    totalCpu += a2.amounts.cpuNs;
-  }
-  void totalCpu;
-  const minShare = options.minShare ?? 0.01;
-  const out = [];
-  for (const [key, a2] of h2) {
-    const bytesShare = totalBytes > 0 ? a2.amounts.bytes / totalBytes : 0;
-    const cpuShare = cpuTotal > 0 ? a2.amounts.cpuNs / cpuTotal : 0;
-    if (bytesShare < minShare && cpuShare < minShare) continue;
-    if (!isUserFunction(a2.site.fn) && a2.site.fn !== "(garbage collection)") continue;
-    const prev = b2?.get(key);
-    const { kind, evidence: evidence3 } = decideKind(a2, options.source);
-    out.push({
-      site: a2.site,
-      kind,
-      advice: advice[kind],
-      evidence: evidence3,
-      base: b2 ? prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 } : void 0,
-      head: a2.amounts,
-      isNew: b2 !== void 0 && (prev === void 0 || prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)
-    });
-  }
-  const growth = (x) => x.head.bytes - (x.base?.bytes ?? 0);
-  out.sort(
-    (x, y2) => Number(y2.isNew) - Number(x.isNew) || growth(y2) - growth(x) || y2.head.cpuNs - x.head.cpuNs
-  );
-  return out;
-}
-function sumType(p2, type) {
-  const i2 = sampleIndex(p2, type);
-  if (i2 < 0) return 0;
-  const { values, width, count } = p2.samples;
-  let s2 = 0;
-  for (let k2 = 0; k2 < count; k2++) s2 += values[k2 * width + i2];
-  return s2;
-}
-
-// src/collect/source.ts
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path4 from "node:path";
-function sourceLookup(roots) {
-  const files = /* @__PURE__ */ new Map();
-  const locate = (file) => {
-    if (path4.isAbsolute(file) && existsSync(file)) return file;
-    const parts = file.split("/").filter((p2) => p2 !== "");
-    for (let i2 = 0; i2 < parts.length; i2++) {
-      const tail = parts.slice(i2).join("/");
-      for (const root2 of roots) {
-        const candidate = path4.join(root2, tail);
-        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-      }
-    }
-    return void 0;
-  };
-  return (file, line) => {
-    if (!files.has(file)) {
-      const found = locate(file);
-      let lines;
-      try {
-        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
-      } catch {
-        lines = void 0;
-      }
-      files.set(file, lines);
-    }
-    return files.get(file)?.[line - 1];
-  };
-}
-
-// src/render/hotspots.ts
-var bytes = (n2) => n2 === 0 ? "0 B" : `${scaleOne(n2, "binary")}B`;
-var time = (ns) => scaledLabel(ns, "nanoseconds");
-function where(h2) {
-  return h2.site.file ? `${h2.site.file}:${h2.site.line}` : "";
-}
-function amounts(h2) {
-  const parts = [];
-  const signed = (n2, fmt) => `${n2 >= 0 ? "+" : "-"}${fmt(Math.abs(n2))}`;
-  if (h2.head.bytes > 0 || (h2.base?.bytes ?? 0) > 0) {
-    parts.push(
-      h2.base ? `${bytes(h2.base.bytes)} → ${bytes(h2.head.bytes)} (${signed(h2.head.bytes - h2.base.bytes, bytes)})` : bytes(h2.head.bytes)
-    );
-  }
-  if (h2.head.cpuNs > 0 || (h2.base?.cpuNs ?? 0) > 0) {
-    parts.push(
-      h2.base ? `cpu ${time(h2.base.cpuNs)} → ${time(h2.head.cpuNs)}` : `cpu ${time(h2.head.cpuNs)}`
-    );
-  }
-  return parts.join(", ");
-}
-function renderHotspotsText(hs) {
-  if (hs.length === 0) return "No allocation hotspots.\n";
-  return hs.map(
-    (h2) => `${h2.isNew ? "NEW " : ""}${h2.site.fn}  ${where(h2)}
-  ${h2.kind}: ${amounts(h2)}
-  advice: ${h2.advice}
-  (${h2.evidence})`
-  ).join("\n\n") + "\n";
-}
-function renderHotspotsMarkdown(hs, max = 10) {
-  if (hs.length === 0) return "No allocation hotspots.\n";
-  const rows = hs.slice(0, max).map((h2) => [
-    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}`,
-    h2.kind,
-    escapeMarkdown(amounts(h2)),
-    escapeMarkdown(h2.advice).replace(/&#96;([^&]*?)&#96;/g, "<code>$1</code>")
-  ]);
-  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
-`;
-}
-
 // src/cli/commands/hotspots.ts
 var hotspotsUsage = `Usage: perfgate hotspots <profile>... [--base <profile>]... [options]
 
@@ -11700,6 +12367,89 @@ ${hotspotsUsage}`);
   else if (format === "markdown") io.stdout(renderHotspotsMarkdown(hotspots));
   else io.stdout(renderHotspotsText(hotspots));
   return 0;
+}
+
+// src/cli/commands/leaks.ts
+var leaksUsage = `Usage: perfgate leaks [<before>] <after> [options]
+
+Compares two goroutine dumps (pprof goroutine profiles, or debug=1 / debug=2 text from
+/debug/pprof/goroutine) and warns about groups of goroutines that grew, grouped by where they
+were started and where they wait. With one dump, warns about many goroutines parked at one site.
+Exit code 1 when there is a warning.
+
+Options:
+  --min-growth N     a group must grow by at least N goroutines (default 10)
+  --min-ratio R      ...and to at least R times its count before (default 2)
+  --parked N         with one dump: N goroutines at one site (default 100)
+  --ignore GLOBS     function globs of long-lived goroutines to ignore (comma-separated),
+                     added to the defaults (testing.*, os/signal.*, runtime/pprof.*, ...)
+  --format FORMAT    text (default) or json
+`;
+async function load2(file) {
+  try {
+    return parseGoroutines(await readInputFile(file), file);
+  } catch (err) {
+    throw withSource(file, err);
+  }
+}
+async function runLeaks(argv, io) {
+  const { values, positionals } = parseCommandArgs("leaks", argv, {
+    "min-growth": { type: "string" },
+    "min-ratio": { type: "string" },
+    parked: { type: "string" },
+    ignore: { type: "string" },
+    format: { type: "string" }
+  });
+  if (positionals.length < 1 || positionals.length > 2) {
+    throw new UserError(
+      `perfgate leaks: expected one or two goroutine dumps, got ${positionals.length}
+
+${leaksUsage}`
+    );
+  }
+  const format = readChoice("--format", values.format ?? "text", [
+    "text",
+    "json"
+  ]);
+  const options = {
+    minGrowth: values["min-growth"] === void 0 ? defaultLeakOptions.minGrowth : readInteger("--min-growth", values["min-growth"], 1),
+    minRatio: values["min-ratio"] === void 0 ? defaultLeakOptions.minRatio : Number(values["min-ratio"]),
+    parkedThreshold: values.parked === void 0 ? defaultLeakOptions.parkedThreshold : readInteger("--parked", values.parked, 1),
+    ignore: [
+      ...defaultLeakOptions.ignore,
+      ...(values.ignore ?? "").split(",").map((s2) => s2.trim()).filter((s2) => s2 !== "")
+    ]
+  };
+  if (!(options.minRatio >= 1))
+    throw new UserError(
+      `perfgate leaks: --min-ratio: ${JSON.stringify(values["min-ratio"])} is not a number of at least 1`
+    );
+  const after = await load2(positionals[positionals.length - 1]);
+  const before = positionals.length === 2 ? await load2(positionals[0]) : void 0;
+  for (const w2 of [...before?.warnings ?? [], ...after.warnings]) io.stderr(`warning: ${w2}
+`);
+  const leaks = findLeaks(after, before, options);
+  if (format === "json") {
+    io.stdout(`${JSON.stringify(leaks, null, 2)}
+`);
+  } else if (leaks.length === 0) {
+    io.stdout(
+      `No goroutine leaks: ${before ? `${before.total} → ` : ""}${after.total} goroutines.
+`
+    );
+  } else {
+    for (const w2 of leaks) {
+      const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base} → ${w2.head})` : `${w2.head} goroutines parked`;
+      io.stdout(
+        `${counts}: started by ${w2.origin?.fn ?? "?"}, waiting in ${w2.blocking?.fn ?? "?"}${w2.state ? ` [${w2.state}]` : ""}
+`
+      );
+      for (const f2 of w2.stack) io.stdout(`    ${f2.fn}
+        ${f2.file}:${f2.line}
+`);
+    }
+  }
+  return leaks.length > 0 ? 1 : 0;
 }
 
 // src/cli/commands/top.ts
@@ -11771,6 +12521,7 @@ var commands = {
   top: { run: runTop, usage: topUsage },
   diff: { run: runDiff, usage: diffUsage },
   hotspots: { run: runHotspots, usage: hotspotsUsage },
+  leaks: { run: runLeaks, usage: leaksUsage },
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
@@ -11782,6 +12533,7 @@ Commands:
   top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
   diff <base> <head>      what changed per function between two profiles (like -diff_base)
   hotspots <profiles>     allocation hotspots in your code, with advice
+  leaks <before> <after>  goroutine groups that grew (leaks), by creation site and wait site
   compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)

@@ -26,6 +26,9 @@ import { commentMarker, renderComment, renderSummary } from '../render/comment.j
 import { formatChange, formatPair } from '../render/gate-text.js';
 import { type BaselineInfo, type RunReport, decideVerdict } from '../report/run-report.js';
 import { collectRun, type Collected } from './collect-run.js';
+import { readProfiles } from './read-profiles.js';
+import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
+import { sourceLookup } from '../collect/source.js';
 import { type RunContext, readRunContext, runUrl } from './context.js';
 import { type ActionSettings, readActionSettings } from './settings.js';
 
@@ -60,6 +63,8 @@ async function parseFiles(
 interface Baseline {
   bench: BenchFile | undefined;
   info: BaselineInfo;
+  /** The baseline's profiles, when it has any. */
+  profiles?: { dir: string; files: string[] };
 }
 
 /** Finds, downloads and reads the stored baseline; problems become warnings, never crashes. */
@@ -112,6 +117,7 @@ async function loadArtifactBaseline(
   }
   return {
     bench,
+    profiles: { dir, files: manifest.profiles },
     info: {
       source: 'artifact',
       commit: manifest.commit,
@@ -127,6 +133,7 @@ async function loadPathBaseline(p: string): Promise<Baseline> {
   if (typeof manifest !== 'string') {
     return {
       bench: await parseFiles(p, manifest.benchFiles, 'base'),
+      profiles: { dir: p, files: manifest.profiles },
       info: {
         source: 'path',
         commit: manifest.commit,
@@ -221,17 +228,31 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
     failures.push(...baseline.bench.failures.map((f) => `baseline: ${failureMessage(f)}`));
 
   const timingsGated = s.gateTimings ?? s.baseline.kind === 'rerun';
+  let profiles: ProfileInsights | undefined;
+  if (collected.profiles.length > 0) {
+    const read = await readProfiles(
+      { dir: collected.dir, files: collected.profiles },
+      baseline?.profiles,
+    );
+    warnings.push(...read.warnings);
+    profiles = profileInsights({
+      pairs: read.pairs,
+      goroutines: read.goroutines,
+      source: sourceLookup([path.resolve(s.workingDirectory), env.GITHUB_WORKSPACE ?? '.']),
+    });
+  }
   const result =
     baseline?.bench && head && failures.length === 0
       ? gate(baseline.bench, head, { ...s.gate, gateTimings: timingsGated })
       : undefined;
-  const { verdict, reason } = decideVerdict(result, failures, s.missingBaseline);
+  const { verdict, reason } = decideVerdict(result, failures, s.missingBaseline, profiles);
   const report: RunReport = {
     verdict,
     reason,
     key: s.baselineKey,
     headCommit: ctx.pullRequest?.headSha || ctx.sha,
     gate: result,
+    profiles,
     baseline: baseline?.info,
     timingsGated,
     headOnly: result

@@ -5,6 +5,7 @@ import { commentUsage, runComment } from './commands/comment.js';
 import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare.js';
 import { diffUsage, runDiff } from './commands/diff.js';
 import { hotspotsUsage, runHotspots } from './commands/hotspots.js';
+import { leaksUsage, runLeaks } from './commands/leaks.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
 
@@ -20,6 +21,7 @@ const commands: Record<
   top: { run: runTop, usage: topUsage },
   diff: { run: runDiff, usage: diffUsage },
   hotspots: { run: runHotspots, usage: hotspotsUsage },
+  leaks: { run: runLeaks, usage: leaksUsage },
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
@@ -32,6 +34,7 @@ Commands:
   top <profile>           functions of a pprof profile by flat value (like go tool pprof -top)
   diff <base> <head>      what changed per function between two profiles (like -diff_base)
   hotspots <profiles>     allocation hotspots in your code, with advice
+  leaks <before> <after>  goroutine groups that grew (leaks), by creation site and wait site
   compare <base> <head>   Go benchmark results side by side, with benchstat's statistics
   gate <base> <head>      the regression gate on two benchmark runs (exit 1 when it fails)
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)

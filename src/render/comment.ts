@@ -7,6 +7,7 @@ import type { GateFinding } from '../analyze/gate.js';
 import { age, type RunReport } from '../report/run-report.js';
 import { formatChange, formatLimit, formatPair } from './gate-text.js';
 import { formatFixed } from './go-format.js';
+import { renderInsightsMarkdown } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 
 /** GitHub rejects comments longer than this. */
@@ -123,6 +124,12 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
       '',
       `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`,
     );
+  }
+  if (r.profiles) {
+    const insights = renderInsightsMarkdown(r.profiles, {
+      hotspotsNewOrGrownOnly: r.baseline !== undefined,
+    });
+    if (insights) parts.push('', '#### Profiles', '', insights);
   }
   const notes = [...r.warnings, ...(g?.notes ?? [])];
   if (notes.length > 0) parts.push('', ...notes.map((n) => `> ${escapeMarkdown(n)}`));

@@ -4,6 +4,7 @@
  * summary and the JSON output are all renderings of it.
  */
 import type { GateResult } from '../analyze/gate.js';
+import type { ProfileInsights } from '../analyze/profile-insights.js';
 
 /** Where the baseline came from. */
 export interface BaselineInfo {
@@ -25,6 +26,8 @@ export interface RunReport {
   key: string;
   headCommit: string;
   gate: GateResult | undefined;
+  /** What the profiles say (function changes, hotspots, leaks), when profiles were given. */
+  profiles: ProfileInsights | undefined;
   baseline: BaselineInfo | undefined;
   /** Whether timings could fail the gate (not against another run's baseline by default). */
   timingsGated: boolean;
@@ -56,8 +59,22 @@ export function decideVerdict(
   gate: GateResult | undefined,
   failures: string[],
   missingBaseline: 'pass' | 'fail',
+  profiles?: ProfileInsights,
 ): { verdict: RunReport['verdict']; reason: string } {
   if (failures.length > 0) return { verdict: 'fail', reason: 'the benchmark run has failures' };
+  const profileRegressions = (profiles?.changes ?? []).flatMap((c) =>
+    c.grown.filter((f) => f.regression),
+  ).length;
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate && comparedProfiles) {
+    if (profileRegressions > 0) {
+      return {
+        verdict: 'fail',
+        reason: `${profileRegressions} function${profileRegressions === 1 ? '' : 's'} grew beyond the profile limits`,
+      };
+    }
+    return { verdict: 'pass', reason: 'no regression beyond the limits' };
+  }
   if (!gate) {
     return {
       verdict: 'no-baseline',

@@ -1,5 +1,9 @@
 /** `perfgate comment`: the PR comment the action would post for two benchmark runs. */
+import { readdir } from 'node:fs/promises';
+import { readProfiles } from '../../action/read-profiles.js';
 import { gate } from '../../analyze/gate.js';
+import { type ProfileInsights, profileInsights } from '../../analyze/profile-insights.js';
+import { sourceLookup } from '../../collect/source.js';
 import { readInputFile } from '../../collect/files.js';
 import { UserError } from '../../errors.js';
 import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
@@ -16,13 +20,47 @@ benchmark runs, as if base had been rerun in the same job (timings gate).
 
 Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
+  --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
+  --base-profiles DIR  the same profiles of base (paired by file name)
+  --source DIR         where the Go sources are, to name allocation kinds (default: .)
   --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    throw new UserError(`${dir}: not a folder of profiles`);
+  }
+}
+
+async function readInsights(values: Record<string, unknown>): Promise<ProfileInsights | undefined> {
+  const headDir = values['head-profiles'] as string | undefined;
+  if (headDir === undefined) return undefined;
+  const baseDir = values['base-profiles'] as string | undefined;
+  const read = await readProfiles(
+    { dir: headDir, files: await listDir(headDir) },
+    baseDir === undefined ? undefined : { dir: baseDir, files: await listDir(baseDir) },
+  );
+  const insights = profileInsights({
+    pairs: read.pairs,
+    goroutines: read.goroutines,
+    source: sourceLookup([(values.source as string | undefined) ?? '.']),
+  });
+  insights.notes.unshift(...read.warnings);
+  return insights;
+}
+
 export async function runComment(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('comment', argv, {
     key: { type: 'string' },
+    'head-profiles': { type: 'string' },
+    'base-profiles': { type: 'string' },
+    source: { type: 'string' },
     'stored-baseline': { type: 'boolean' },
     'max-regression': { type: 'string' },
     alpha: { type: 'string' },
@@ -45,13 +83,15 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     failures.length === 0
       ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored })
       : undefined;
-  const { verdict, reason } = decideVerdict(result, failures, 'pass');
+  const profiles = await readInsights(values);
+  const { verdict, reason } = decideVerdict(result, failures, 'pass', profiles);
   const report: RunReport = {
     verdict,
     reason,
     key: (values.key as string | undefined) ?? 'demo',
     headCommit: headPath,
     gate: result,
+    profiles,
     baseline: {
       source: stored ? 'path' : 'rerun',
       commit: basePath,
