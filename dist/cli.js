@@ -10686,7 +10686,7 @@ function parseGoroutineDebug2(text, label) {
 }
 
 // src/parse/goroutine/debug1.ts
-var headerLine2 = /^goroutine profile: total (\d+)$/;
+var headerLine2 = /^goroutine(?:leak)? profile: total (\d+)$/;
 var countLine = /^(\d+) @(?: 0x[0-9a-f]+)*$/;
 var labelsLine = /^# labels: (.*)$/;
 var frameLine = /^#\t+(0x[0-9a-f]+)(?:\t+(.+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+))?$/;
@@ -10802,7 +10802,9 @@ function formatLabels(labels) {
   return `{${pairs.sort().join(", ")}}`;
 }
 function goroutineSnapshotFromProfile(profile, _label) {
-  const valueIndex = profile.sampleTypes.findIndex((t2) => t2.type === "goroutine");
+  const valueIndex = profile.sampleTypes.findIndex(
+    (t2) => t2.type === "goroutine" || t2.type === "goroutineleak"
+  );
   if (valueIndex < 0) {
     const types = profile.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
     throw new FormatError(`not a goroutine profile (sample types: ${types})`);
@@ -10827,7 +10829,11 @@ ${stackKey(stack)}`;
 
 // src/parse/goroutine/index.ts
 var textFormats = [
-  { name: "debug1", firstLine: /^goroutine profile: total \d+\r?$/, parse: parseGoroutineDebug1 },
+  {
+    name: "debug1",
+    firstLine: /^goroutine(?:leak)? profile: total \d+\r?$/,
+    parse: parseGoroutineDebug1
+  },
   {
     name: "debug2",
     firstLine: /^goroutine \d+ (?:[^[]* )?\[.*\]:\r?$/,
@@ -10865,7 +10871,9 @@ async function readOne(side, rel, warnings) {
       return { goroutines: parseGoroutines(bytes2, rel) };
     }
     const profile = parsePprof(bytes2);
-    const isGoroutine = profile.sampleTypes.some((t2) => t2.type === "goroutine");
+    const isGoroutine = profile.sampleTypes.some(
+      (t2) => t2.type === "goroutine" || t2.type === "goroutineleak"
+    );
     return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
   } catch (err) {
     if (err instanceof FormatError) {
@@ -11791,7 +11799,8 @@ function renderHotspotsMarkdown(hs, max = 10) {
     `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}`,
     h2.kind,
     escapeMarkdown(amounts(h2)),
-    escapeMarkdown(h2.advice).replace(/&#96;([^&]*?)&#96;/g, "<code>$1</code>")
+    h2.advice
+    // perfgate's own text: markdown as written
   ]);
   return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
 `;
@@ -12021,6 +12030,8 @@ Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
   --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
   --base-profiles DIR  the same profiles of base (paired by file name)
+  --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
+  --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
   --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
   plus the gate's options: --max-regression, --alpha, --correction, --test
@@ -12034,12 +12045,27 @@ async function listDir(dir) {
 }
 async function readInsights(values) {
   const headDir = values["head-profiles"];
-  if (headDir === void 0) return void 0;
+  const headG = values["head-goroutines"];
+  if (headDir === void 0 && headG === void 0) return void 0;
   const baseDir = values["base-profiles"];
-  const read = await readProfiles(
+  const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
     { dir: headDir, files: await listDir(headDir) },
     baseDir === void 0 ? void 0 : { dir: baseDir, files: await listDir(baseDir) }
   );
+  if (headG !== void 0) {
+    const baseG = values["base-goroutines"];
+    const load3 = async (f2) => {
+      try {
+        return parseGoroutines(await readInputFile(f2), f2);
+      } catch (err) {
+        throw withSource(f2, err);
+      }
+    };
+    read.goroutines = {
+      head: await load3(headG),
+      base: baseG === void 0 ? void 0 : await load3(baseG)
+    };
+  }
   const insights = profileInsights({
     pairs: read.pairs,
     goroutines: read.goroutines,
@@ -12054,6 +12080,8 @@ async function runComment(argv, io) {
     "head-profiles": { type: "string" },
     "base-profiles": { type: "string" },
     source: { type: "string" },
+    "head-goroutines": { type: "string" },
+    "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
     "max-regression": { type: "string" },
     alpha: { type: "string" },

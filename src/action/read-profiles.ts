@@ -42,7 +42,9 @@ async function readOne(
       return { goroutines: parseGoroutines(bytes, rel) };
     }
     const profile = parsePprof(bytes);
-    const isGoroutine = profile.sampleTypes.some((t) => t.type === 'goroutine');
+    const isGoroutine = profile.sampleTypes.some(
+      (t) => t.type === 'goroutine' || t.type === 'goroutineleak',
+    );
     return isGoroutine ? { profile, goroutines: parseGoroutines(bytes, rel) } : { profile };
   } catch (err) {
     if (err instanceof FormatError) {

@@ -18,6 +18,7 @@ function report(over: Partial<RunReport> = {}): RunReport {
     key: 'bench-go',
     headCommit: 'h'.repeat(40),
     gate: g,
+    profiles: undefined,
     baseline: {
       source: 'rerun',
       commit: 'b'.repeat(40),

@@ -5,7 +5,8 @@ import { gate } from '../../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../../analyze/profile-insights.js';
 import { sourceLookup } from '../../collect/source.js';
 import { readInputFile } from '../../collect/files.js';
-import { UserError } from '../../errors.js';
+import { UserError, withSource } from '../../errors.js';
+import { parseGoroutines } from '../../parse/goroutine/index.js';
 import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
 import { renderComment } from '../../render/comment.js';
 import { decideVerdict, type RunReport } from '../../report/run-report.js';
@@ -22,6 +23,8 @@ Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
   --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
   --base-profiles DIR  the same profiles of base (paired by file name)
+  --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
+  --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
   --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
   plus the gate's options: --max-regression, --alpha, --correction, --test
@@ -40,12 +43,30 @@ async function listDir(dir: string): Promise<string[]> {
 
 async function readInsights(values: Record<string, unknown>): Promise<ProfileInsights | undefined> {
   const headDir = values['head-profiles'] as string | undefined;
-  if (headDir === undefined) return undefined;
+  const headG = values['head-goroutines'] as string | undefined;
+  if (headDir === undefined && headG === undefined) return undefined;
   const baseDir = values['base-profiles'] as string | undefined;
-  const read = await readProfiles(
-    { dir: headDir, files: await listDir(headDir) },
-    baseDir === undefined ? undefined : { dir: baseDir, files: await listDir(baseDir) },
-  );
+  const read =
+    headDir === undefined
+      ? { pairs: [], goroutines: undefined, warnings: [] }
+      : await readProfiles(
+          { dir: headDir, files: await listDir(headDir) },
+          baseDir === undefined ? undefined : { dir: baseDir, files: await listDir(baseDir) },
+        );
+  if (headG !== undefined) {
+    const baseG = values['base-goroutines'] as string | undefined;
+    const load = async (f: string) => {
+      try {
+        return parseGoroutines(await readInputFile(f), f);
+      } catch (err) {
+        throw withSource(f, err);
+      }
+    };
+    read.goroutines = {
+      head: await load(headG),
+      base: baseG === undefined ? undefined : await load(baseG),
+    };
+  }
   const insights = profileInsights({
     pairs: read.pairs,
     goroutines: read.goroutines,
@@ -61,6 +82,8 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     'head-profiles': { type: 'string' },
     'base-profiles': { type: 'string' },
     source: { type: 'string' },
+    'head-goroutines': { type: 'string' },
+    'base-goroutines': { type: 'string' },
     'stored-baseline': { type: 'boolean' },
     'max-regression': { type: 'string' },
     alpha: { type: 'string' },

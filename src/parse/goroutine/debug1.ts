@@ -19,7 +19,8 @@ import {
 } from '../../model/goroutines.js';
 import { cutOffWarning, dumpLines, LineWarnings } from './debug2.js';
 
-const headerLine = /^goroutine profile: total (\d+)$/;
+// Go 1.26 also writes a goroutineleak profile (goroutines the GC proved leaked) in the same form.
+const headerLine = /^goroutine(?:leak)? profile: total (\d+)$/;
 const countLine = /^(\d+) @(?: 0x[0-9a-f]+)*$/;
 const labelsLine = /^# labels: (.*)$/;
 /** `#\t0xpc\tfn+0xoff\tfile:line`, padded with extra tabs; an unsymbolized frame has only the pc. */

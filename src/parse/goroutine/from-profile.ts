@@ -41,7 +41,9 @@ function formatLabels(labels: Label[]): string | undefined {
 
 /** Reads a parsed goroutine profile into a snapshot (the label is unused: pprof has checked it). */
 export function goroutineSnapshotFromProfile(profile: Profile, _label: string): GoroutineSnapshot {
-  const valueIndex = profile.sampleTypes.findIndex((t) => t.type === 'goroutine');
+  const valueIndex = profile.sampleTypes.findIndex(
+    (t) => t.type === 'goroutine' || t.type === 'goroutineleak',
+  );
   if (valueIndex < 0) {
     const types = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
     throw new FormatError(`not a goroutine profile (sample types: ${types})`);

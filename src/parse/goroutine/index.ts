@@ -23,7 +23,11 @@ const textFormats: {
   firstLine: RegExp;
   parse: (text: string, label: string) => GoroutineSnapshot;
 }[] = [
-  { name: 'debug1', firstLine: /^goroutine profile: total \d+\r?$/, parse: parseGoroutineDebug1 },
+  {
+    name: 'debug1',
+    firstLine: /^goroutine(?:leak)? profile: total \d+\r?$/,
+    parse: parseGoroutineDebug1,
+  },
   {
     name: 'debug2',
     firstLine: /^goroutine \d+ (?:[^[]* )?\[.*\]:\r?$/,

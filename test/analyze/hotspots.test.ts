@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import {
+  findHotspots,
+  isUserFunction,
+  kindFromSource,
+  packageOf,
+} from '../../src/analyze/hotspots.js';
+import { sourceLookup } from '../../src/collect/source.js';
+import { parsePprof } from '../../src/parse/pprof/index.js';
+
+const profile = (scenario: string, variant: string, kind: string) =>
+  parsePprof(readFileSync(`fixtures/profiles/${scenario}/${variant}/${kind}.pb.gz`));
+const run = (scenario: string, variant: string) => ({
+  cpu: profile(scenario, variant, 'cpu'),
+  allocs: profile(scenario, variant, 'allocs'),
+});
+const source = sourceLookup(['fixtures/go']);
+
+/** The line the fixture's source has at a site, to check the attribution against the code itself. */
+const lineOf = (file: string, line: number) => source(file, line)?.trim();
+
+describe('allocation hotspots on the fixture programs', () => {
+  test('growslice: the append into an unsized slice, named with its line, new in head, with pre-size advice', () => {
+    const hs = findHotspots(run('growslice', 'head'), run('growslice', 'base'), { source });
+    const top = hs[0]!;
+    expect(top.site.fn).toBe('main.collectIDs');
+    expect(top.site.file).toBe('perfgate.example/fixtures/workload/growslice.go');
+    expect(lineOf(top.site.file, top.site.line)).toMatch(/= append\(/);
+    expect(top.kind).toBe('slice-growth');
+    expect(top.isNew).toBe(true);
+    expect(top.head.bytes).toBeGreaterThan(0);
+    expect(top.base!.bytes).toBe(0);
+    expect(top.head.cpuNs).toBeGreaterThan(0);
+    expect(top.advice).toContain('make([]T, 0, n)');
+  });
+
+  test('without the source at hand, the cpu profile still names runtime.growslice as the cause', () => {
+    const hs = findHotspots(run('growslice', 'head'), undefined);
+    const site = hs.find((h) => h.site.fn === 'main.collectIDs')!;
+    expect(site.kind).toBe('slice-growth');
+    expect(site.evidence).toBe('cpu: runtime.growslice');
+  });
+
+  test('concat: string += in a loop', () => {
+    const hs = findHotspots(run('concat', 'head'), run('concat', 'base'), { source });
+    expect(hs[0]!.site.fn).toBe('main.renderReport');
+    expect(hs[0]!.kind).toBe('string-concat');
+    expect(lineOf(hs[0]!.site.file, hs[0]!.site.line)).toContain('+=');
+  });
+
+  test('identical base and head: nothing new, nothing grown', () => {
+    const same = run('growslice', 'head');
+    const hs = findHotspots(same, same, { source });
+    expect(hs.length).toBeGreaterThan(0);
+    expect(hs.filter((h) => h.isNew || h.head.bytes !== h.base!.bytes)).toEqual([]);
+  });
+});
+
+describe('reading Go names and lines', () => {
+  test.each([
+    ['main.collectIDs', 'main', true],
+    ['perfgate.example/fixtures/workload.run', 'perfgate.example/fixtures/workload', true],
+    ['encoding/json.Marshal', 'encoding/json', false],
+    ['bytes.growSlice', 'bytes', false],
+    ['github.com/acme/lib.(*T).Do', 'github.com/acme/lib', true],
+    ['runtime.growslice', 'runtime', false],
+  ])('%s', (fn, pkg, user) => {
+    expect(packageOf(fn)).toBe(pkg);
+    expect(isUserFunction(fn)).toBe(user);
+  });
+
+  test.each([
+    ['ids = append(ids, x)', 'slice-growth'],
+    ['s += name + "\\n"', 'string-concat'],
+    ['m := make(map[string]int)', 'map-growth'],
+    ['m := make(map[string]int, n)', 'make'],
+    ['b, err := json.Marshal(v)', 'json'],
+    ['buf := []byte(s)', 'conversion'],
+    ['counts[key] = v', 'map-growth'],
+    ['x := y + 1', undefined],
+  ])('%s', (line, kind) => {
+    expect(kindFromSource(line)).toBe(kind);
+  });
+});
