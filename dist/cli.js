@@ -11676,6 +11676,9 @@ function age(fromIso, toIso) {
   if (hours < 48) return plural(hours, "hour");
   return plural(Math.round(hours / 24), "day");
 }
+function profileRegressionCount(p2) {
+  return (p2?.changes ?? []).flatMap((c2) => c2.grown.filter((f2) => f2.regression)).length;
+}
 function decideVerdict(gate2, failures, missingBaseline, profiles) {
   if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
   const profileRegressions = (profiles?.changes ?? []).flatMap(
@@ -11903,7 +11906,10 @@ function icon(r2) {
 }
 function headline(r2) {
   const g2 = r2.gate;
-  const counts = g2 ? ` · ${g2.regressions.length} regression${g2.regressions.length === 1 ? "" : "s"} · ${g2.improvements.length} improvement${g2.improvements.length === 1 ? "" : "s"}` : "";
+  const regressions = (g2?.regressions.length ?? 0) + profileRegressionCount(r2.profiles);
+  const improvements = g2?.improvements.length ?? 0;
+  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  const counts = g2 || r2.profiles?.changes.length ? ` · ${plural(regressions, "regression")} · ${plural(improvements, "improvement")}` : "";
   return `### ${icon(r2)} perfgate: ${r2.verdict === "no-baseline" ? "no baseline" : r2.verdict}${counts}`;
 }
 function baselineLine(r2) {

@@ -4,7 +4,7 @@
  * details fold away. Names come from untrusted input and are escaped.
  */
 import type { GateFinding } from '../analyze/gate.js';
-import { age, type RunReport } from '../report/run-report.js';
+import { age, profileRegressionCount, type RunReport } from '../report/run-report.js';
 import { formatChange, formatLimit, formatPair } from './gate-text.js';
 import { formatFixed } from './go-format.js';
 import { renderInsightsMarkdown } from './insights.js';
@@ -25,9 +25,13 @@ function icon(r: RunReport): string {
 
 function headline(r: RunReport): string {
   const g = r.gate;
-  const counts = g
-    ? ` · ${g.regressions.length} regression${g.regressions.length === 1 ? '' : 's'} · ${g.improvements.length} improvement${g.improvements.length === 1 ? '' : 's'}`
-    : '';
+  const regressions = (g?.regressions.length ?? 0) + profileRegressionCount(r.profiles);
+  const improvements = g?.improvements.length ?? 0;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const counts =
+    g || r.profiles?.changes.length
+      ? ` · ${plural(regressions, 'regression')} · ${plural(improvements, 'improvement')}`
+      : '';
   return `### ${icon(r)} perfgate: ${r.verdict === 'no-baseline' ? 'no baseline' : r.verdict}${counts}`;
 }
 

@@ -54,6 +54,11 @@ export function age(fromIso: string, toIso: string): string {
   return plural(Math.round(hours / 24), 'day');
 }
 
+/** Functions whose share of a profile grew beyond its limit. */
+export function profileRegressionCount(p: ProfileInsights | undefined): number {
+  return (p?.changes ?? []).flatMap((c) => c.grown.filter((f) => f.regression)).length;
+}
+
 /** The verdict from the gate, the baseline and the settings. */
 export function decideVerdict(
   gate: GateResult | undefined,

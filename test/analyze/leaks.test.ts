@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { defaultLeakOptions, findLeaks } from '../../src/analyze/leaks.js';
+import { profileInsights } from '../../src/analyze/profile-insights.js';
+import { parseGoroutines } from '../../src/parse/goroutine/index.js';
+import { parsePprof } from '../../src/parse/pprof/index.js';
+
+const dump = (variant: string, file: string) =>
+  parseGoroutines(readFileSync(`fixtures/profiles/leak/${variant}/${file}`), file);
+
+describe('goroutine leaks on the leak fixture (blocked receivers, HTTP bodies never closed)', () => {
+  test('debug=2: the blocked receivers, by creation site, wait site and state, with their growth', () => {
+    const leaks = findLeaks(
+      dump('head', 'goroutine.debug2.txt'),
+      dump('base', 'goroutine.debug2.txt'),
+    );
+    const receivers = leaks.find((l) => l.blocking?.fn === 'main.waitForResult')!;
+    expect(receivers).toMatchObject({ severity: 'leak', state: 'chan receive', base: 0 });
+    expect(receivers.origin?.fn).toBe('main.fetchSummary');
+    expect(receivers.head).toBeGreaterThanOrEqual(defaultLeakOptions.minGrowth);
+    const loops = leaks.filter((l) =>
+      /persistConn\)\.(readLoop|writeLoop)/.test(l.blocking?.fn ?? ''),
+    );
+    expect(loops).toHaveLength(2);
+  });
+
+  test.each(['goroutine.debug1.txt', 'goroutine.pb.gz', 'goroutineleak.pb.gz'])(
+    '%s: the same receivers',
+    (file) => {
+      const leaks = findLeaks(dump('head', file), dump('base', file));
+      const receivers = leaks.find((l) => l.blocking?.fn === 'main.waitForResult')!;
+      expect(receivers.head - receivers.base!).toBe(
+        findLeaks(dump('head', 'goroutine.debug2.txt'), dump('base', 'goroutine.debug2.txt')).find(
+          (l) => l.blocking?.fn === 'main.waitForResult',
+        )!.head,
+      );
+    },
+  );
+
+  test('identical snapshots: nothing', () => {
+    const head = dump('head', 'goroutine.debug2.txt');
+    expect(findLeaks(head, head)).toEqual([]);
+  });
+
+  test('an ignore pattern hides long-lived goroutines', () => {
+    const leaks = findLeaks(
+      dump('head', 'goroutine.debug2.txt'),
+      dump('base', 'goroutine.debug2.txt'),
+      {
+        ...defaultLeakOptions,
+        ignore: [
+          ...defaultLeakOptions.ignore,
+          'net/http.*',
+          'main.waitForResult',
+          'internal/poll.*',
+        ],
+      },
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  test('one snapshot: many goroutines parked at one site is a softer warning', () => {
+    const parked = findLeaks(dump('head', 'goroutine.debug2.txt'), undefined, {
+      ...defaultLeakOptions,
+      parkedThreshold: 30,
+    });
+    expect(parked.length).toBeGreaterThan(0);
+    expect(parked.every((p) => p.severity === 'parked' && p.base === undefined)).toBe(true);
+  });
+
+  test('a cut-off dump: what is whole is read, the rest is warned about', () => {
+    const cut = dump('head', 'goroutine.debug2.truncated.txt');
+    expect(cut.warnings[0]).toMatch(
+      /^goroutine\.debug2\.truncated\.txt: the dump is cut off after \d+ whole goroutines; the rest is ignored$/,
+    );
+    expect(cut.total).toBeGreaterThan(0);
+  });
+});
+
+describe('profile insights on identical base and head warn of nothing', () => {
+  test.each(['growslice', 'leak', 'mutex'])('%s', (scenario) => {
+    const p = (kind: string) =>
+      parsePprof(readFileSync(`fixtures/profiles/${scenario}/head/${kind}.pb.gz`));
+    const g = dump('head', 'goroutine.debug2.txt');
+    const insights = profileInsights({
+      pairs: ['cpu', 'allocs', 'heap', 'block', 'mutex'].map((k) => ({
+        name: `${k}.pb.gz`,
+        base: p(k),
+        head: p(k),
+      })),
+      goroutines: { base: g, head: g },
+      source: undefined,
+    });
+    expect(insights.changes.flatMap((c) => c.grown)).toEqual([]);
+    expect(insights.hotspots.filter((h) => h.isNew || h.head.bytes !== h.base!.bytes)).toEqual([]);
+    expect(insights.leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { pprofTypes } from '../../src/parse/pprof/schema.js';
+import { cli, distCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-insights-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const demoArgs = JSON.parse(readFileSync('package.json', 'utf8'))
+  .scripts.demo.replace(/^node dist\/cli\.js /, '')
+  .split(' ');
+const goldenComment = 'fixtures/golden/comment/demo.md';
+
+describe('the PR comment for the fixture pair (npm run demo)', () => {
+  test('equals the reviewed golden comment (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const r = distCli(...demoArgs);
+    expect(r.code).toBe(0);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(goldenComment)) {
+      mkdirSync(path.dirname(goldenComment), { recursive: true });
+      writeFileSync(goldenComment, r.stdout);
+    }
+    expect(r.stdout).toBe(readFileSync(goldenComment, 'utf8'));
+  });
+
+  test('names the growslice site and line, its bytes delta and the pre-size advice; warns of the leak', () => {
+    const body = readFileSync(goldenComment, 'utf8');
+    expect(body).toMatch(
+      /\| 🆕 <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| 0 B → [\d.]+GiB \(\+[\d.]+GiB\)/,
+    );
+    expect(body).toContain('pre-size the slice: `make([]T, 0, n)`');
+    expect(body).toMatch(
+      /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>, waiting in <code>main\.waitForResult<\/code> \[chan receive\]/,
+    );
+    expect(body).toContain('```mermaid\nxychart-beta');
+  });
+});
+
+describe('bad profile input', () => {
+  test('profiles of different types paired by mistake: an error naming both', async () => {
+    const cpu = 'fixtures/profiles/growslice/head/cpu.pb.gz';
+    const heap = 'fixtures/profiles/growslice/base/heap.pb.gz';
+    const r = await cli('diff', heap, cpu);
+    expect(r.stderr).toBe(
+      `perfgate diff: ${heap} and ${cpu} are different kinds of profile: ${heap} has alloc_objects/count, alloc_space/bytes, inuse_objects/count, inuse_space/bytes, ${cpu} has samples/count, cpu/nanoseconds\n`,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test('a goroutine dump that is cut off: what is whole is used, the rest is warned about', async () => {
+    const r = await cli(
+      'leaks',
+      'fixtures/profiles/leak/base/goroutine.debug2.txt',
+      'fixtures/profiles/leak/head/goroutine.debug2.truncated.txt',
+    );
+    expect(r.stderr).toMatch(
+      /^warning: fixtures\/profiles\/leak\/head\/goroutine\.debug2\.truncated\.txt: the dump is cut off after \d+ whole goroutines; the rest is ignored\n$/,
+    );
+    expect(r.stdout).toContain(
+      'started by main.fetchSummary, waiting in main.waitForResult [chan receive]',
+    );
+    expect(r.code).toBe(1);
+  });
+
+  test('a profile with no samples is said plainly', async () => {
+    const raw = gunzipSync(readFileSync('fixtures/profiles/growslice/head/cpu.pb.gz'));
+    const msg = pprofTypes.Profile.toObject(pprofTypes.Profile.decode(raw), {
+      arrays: true,
+      defaults: true,
+    });
+    msg.sample = [];
+    const empty = path.join(dir, 'empty');
+    mkdirSync(empty);
+    writeFileSync(
+      path.join(empty, 'cpu.pb'),
+      pprofTypes.Profile.encode(pprofTypes.Profile.fromObject(msg)).finish(),
+    );
+    const r = await cli(
+      'comment',
+      'fixtures/bench/ab-inter-base.txt',
+      'fixtures/bench/ab-inter-base.txt',
+      '--head-profiles',
+      empty,
+    );
+    expect(r.stdout).toContain('> cpu.pb: the profile has no samples');
+    const top = await cli('top', path.join(empty, 'cpu.pb'));
+    expect(top.stdout).toContain('Showing nodes accounting for 0, 0% of 0 total');
+  });
+
+  test('leaks: a file that is not a goroutine dump', async () => {
+    const r = await cli('leaks', 'fixtures/profiles/growslice/head/cpu.pb.gz');
+    expect(r.stderr).toBe(
+      'perfgate leaks: fixtures/profiles/growslice/head/cpu.pb.gz: not a goroutine profile (sample types: samples/count, cpu/nanoseconds)\n',
+    );
+    expect(r.code).toBe(2);
+  });
+});
