@@ -11681,9 +11681,7 @@ function profileRegressionCount(p2) {
 }
 function decideVerdict(gate2, failures, missingBaseline, profiles) {
   if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  const profileRegressions = (profiles?.changes ?? []).flatMap(
-    (c2) => c2.grown.filter((f2) => f2.regression)
-  ).length;
+  const profileRegressions = profileRegressionCount(profiles);
   const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
   if (!gate2 && comparedProfiles) {
     if (profileRegressions > 0) {
@@ -11700,7 +11698,7 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
       reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
     };
   }
-  const n2 = gate2.regressions.length;
+  const n2 = gate2.regressions.length + profileRegressions;
   if (n2 > 0)
     return { verdict: "fail", reason: `${n2} regression${n2 === 1 ? "" : "s"} beyond the limits` };
   return { verdict: "pass", reason: "no regression beyond the limits" };

@@ -67,9 +67,7 @@ export function decideVerdict(
   profiles?: ProfileInsights,
 ): { verdict: RunReport['verdict']; reason: string } {
   if (failures.length > 0) return { verdict: 'fail', reason: 'the benchmark run has failures' };
-  const profileRegressions = (profiles?.changes ?? []).flatMap((c) =>
-    c.grown.filter((f) => f.regression),
-  ).length;
+  const profileRegressions = profileRegressionCount(profiles);
   const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
   if (!gate && comparedProfiles) {
     if (profileRegressions > 0) {
@@ -89,7 +87,7 @@ export function decideVerdict(
           : 'no baseline to compare with yet: head measured and reported alone',
     };
   }
-  const n = gate.regressions.length;
+  const n = gate.regressions.length + profileRegressions;
   if (n > 0)
     return { verdict: 'fail', reason: `${n} regression${n === 1 ? '' : 's'} beyond the limits` };
   return { verdict: 'pass', reason: 'no regression beyond the limits' };
