@@ -11559,6 +11559,7 @@ function scaleProfileExact(p2, factor) {
 var defaultShareLimits = { alloc_space: 5, alloc_objects: 5 };
 var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay", "contentions"];
 var TOP = 5;
+var MIN_POINTS = 0.1;
 function flatByName(p2, sampleIndex2) {
   const t2 = functionTable([{ profile: p2, sampleIndex: sampleIndex2 }]);
   return { flat: new Map(t2.functions.map((f2) => [f2.name, f2.flat])), total: t2.total };
@@ -11593,8 +11594,8 @@ function sampleTypeChanges(pair, type, limits) {
     unit: head.sampleTypes[hi].unit,
     baseTotal: b2.total,
     headTotal: h2.total,
-    grown: changes.filter((c2) => c2.delta > 0).sort((x, y2) => y2.sharePoints - x.sharePoints || y2.delta - x.delta).slice(0, TOP),
-    shrunk: changes.filter((c2) => c2.delta < 0).sort((x, y2) => x.sharePoints - y2.sharePoints || x.delta - y2.delta).slice(0, TOP),
+    grown: changes.filter((c2) => c2.delta > 0 && (c2.regression || Math.abs(c2.sharePoints) >= MIN_POINTS)).sort((x, y2) => y2.sharePoints - x.sharePoints || y2.delta - x.delta).slice(0, TOP),
+    shrunk: changes.filter((c2) => c2.delta < 0 && Math.abs(c2.sharePoints) >= MIN_POINTS).sort((x, y2) => x.sharePoints - y2.sharePoints || x.delta - y2.delta).slice(0, TOP),
     limitPoints: limit
   };
 }
@@ -11617,9 +11618,9 @@ function profileInsights(inputs) {
       if (pair.base) base.allocs ??= pair.base;
     }
     if (pair.base) anyBase = true;
-    for (const type of interesting) {
-      if (!types.includes(type) || type === "inuse_space" && !pair.name.includes("heap"))
-        continue;
+    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t2) => t2 !== "inuse_space");
+    for (const type of wanted) {
+      if (!types.includes(type)) continue;
       const c2 = sampleTypeChanges(pair, type, limits);
       if (c2) changes.push(c2);
     }
@@ -11823,7 +11824,7 @@ function changeRows(c2, fs) {
   ]);
 }
 function mermaidLabel(s2) {
-  const short = s2.length > 28 ? `…${s2.slice(-27)}` : s2;
+  const short = s2.length > 28 ? `...${s2.slice(-25)}` : s2;
   return short.replace(/[^A-Za-z0-9_.()*/ -]/g, "_");
 }
 function changesChart(c2) {

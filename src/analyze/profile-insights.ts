@@ -63,6 +63,8 @@ export const defaultShareLimits: Record<string, number> = { alloc_space: 5, allo
 const interesting = ['cpu', 'alloc_space', 'alloc_objects', 'inuse_space', 'delay', 'contentions'];
 
 const TOP = 5;
+/** Share changes smaller than this (percentage points) are noise, not worth a row. */
+const MIN_POINTS = 0.1;
 
 function flatByName(p: Profile, sampleIndex: number): { flat: Map<string, number>; total: number } {
   const t = functionTable([{ profile: p, sampleIndex }]);
@@ -105,11 +107,11 @@ export function sampleTypeChanges(
     baseTotal: b.total,
     headTotal: h.total,
     grown: changes
-      .filter((c) => c.delta > 0)
+      .filter((c) => c.delta > 0 && (c.regression || Math.abs(c.sharePoints) >= MIN_POINTS))
       .sort((x, y) => y.sharePoints - x.sharePoints || y.delta - x.delta)
       .slice(0, TOP),
     shrunk: changes
-      .filter((c) => c.delta < 0)
+      .filter((c) => c.delta < 0 && Math.abs(c.sharePoints) >= MIN_POINTS)
       .sort((x, y) => x.sharePoints - y.sharePoints || x.delta - y.delta)
       .slice(0, TOP),
     limitPoints: limit,
@@ -145,9 +147,12 @@ export function profileInsights(inputs: InsightInputs): ProfileInsights {
       if (pair.base) base.allocs ??= pair.base;
     }
     if (pair.base) anyBase = true;
-    for (const type of interesting) {
-      if (!types.includes(type) || (type === 'inuse_space' && !pair.name.includes('heap')))
-        continue;
+    // A heap profile holds the same allocation counts as the allocs profile: read only what is in use.
+    const wanted = pair.name.includes('heap')
+      ? ['inuse_space']
+      : interesting.filter((t) => t !== 'inuse_space');
+    for (const type of wanted) {
+      if (!types.includes(type)) continue;
       const c = sampleTypeChanges(pair, type, limits);
       if (c) changes.push(c);
     }

@@ -30,7 +30,7 @@ function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
 
 /** Safe text for a Mermaid label: no quotes, brackets or backticks. */
 function mermaidLabel(s: string): string {
-  const short = s.length > 28 ? `…${s.slice(-27)}` : s;
+  const short = s.length > 28 ? `...${s.slice(-25)}` : s;
   return short.replace(/[^A-Za-z0-9_.()*/ -]/g, '_');
 }
 
