@@ -11574,6 +11574,11 @@ function sampleTypeChanges(pair, type, limits) {
   const b2 = flatByName(base, bi);
   const h2 = flatByName(head, hi);
   const limit = limits[type];
+  const where2 = /* @__PURE__ */ new Map();
+  for (const p2 of [base, head]) {
+    for (const fn of p2.functions)
+      where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
+  }
   const changes = diff.functions.map((f2) => {
     const bv = b2.flat.get(f2.name) ?? 0;
     const hv = h2.flat.get(f2.name) ?? 0;
@@ -11581,6 +11586,8 @@ function sampleTypeChanges(pair, type, limits) {
     const sharePoints = share(hv, h2.total) - share(bv, b2.total);
     return {
       name: f2.name,
+      file: where2.get(f2.name)?.file ?? "",
+      line: where2.get(f2.name)?.line ?? 0,
       base: bv,
       head: hv,
       delta: f2.flat,
@@ -11816,7 +11823,7 @@ function notableChanges(changes) {
 function changeRows(c2, fs) {
   const v2 = (x) => scaledLabel(x, c2.unit);
   return fs.map((f2) => [
-    `${f2.regression ? "❌ " : ""}${codeCell(f2.name)}`,
+    `${f2.regression ? "❌ " : ""}${codeCell(f2.name)}${f2.file ? `<br><sub>${escapeMarkdown(`${f2.file}:${f2.line}`)}</sub>` : ""}`,
     v2(f2.base),
     v2(f2.head),
     `${f2.delta >= 0 ? "+" : ""}${v2(f2.delta)}`,
@@ -12280,6 +12287,8 @@ Lists per function what changed from base to head, with the numbers and layout o
 Options:
   --sample-index NAME   sample type (cpu, alloc_space, inuse_space, delay, ...); default: the profile's default
   --normalize           scale head to the base's total first (pprof's -normalize)
+  --per-op BASE,HEAD    divide each side by its operations (b.N of the benchmark runs that
+                        wrote the profiles), so a longer head run does not look like a regression
   --nodecount N         show at most N functions
   --format FORMAT       text (default), markdown or json
 `;
@@ -12295,6 +12304,7 @@ async function runDiff(argv, io) {
   const { values, positionals } = parseCommandArgs("diff", argv, {
     "sample-index": { type: "string" },
     normalize: { type: "boolean" },
+    "per-op": { type: "string" },
     nodecount: { type: "string" },
     format: { type: "string" }
   });
@@ -12326,9 +12336,20 @@ ${diffUsage}`
   } catch (err) {
     throw withSource(headFile, err);
   }
+  let perOp;
+  if (values["per-op"] !== void 0) {
+    const m2 = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(values["per-op"]);
+    if (!m2 || Number(m2[1]) === 0 || Number(m2[2]) === 0) {
+      throw new UserError(
+        `perfgate diff: --per-op: ${JSON.stringify(values["per-op"])} is not two operation counts (e.g. "120000,95000")`
+      );
+    }
+    perOp = { base: Number(m2[1]), head: Number(m2[2]) };
+  }
   const table2 = diffFunctionTable(base, head, {
     sampleIndex: sampleIndex2,
-    normalize: values.normalize === true
+    normalize: values.normalize === true,
+    ...perOp ? { perOp } : {}
   });
   const report = topReport(head, table2, {
     source: `${baseFile} → ${headFile}`,

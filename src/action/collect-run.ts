@@ -67,7 +67,11 @@ export async function collectRun(
       await writeFile(path.join(dir, 'rerun-base', 'go.txt'), run.base);
       c.rerunBase = { files: [path.join('rerun-base', 'go.txt')], sha: run.baseSha };
     } else {
-      await keep('go', (await runGoBench(go, runner, log)).text);
+      const profilesDir = s.goProfiles ? path.join(dir, 'profiles') : undefined;
+      if (profilesDir) await mkdir(profilesDir, { recursive: true });
+      const run = await runGoBench({ ...go, ...(profilesDir ? { profilesDir } : {}) }, runner, log);
+      await keep('go', run.text);
+      for (const f of run.profiles) c.profiles.push(path.relative(dir, f));
     }
   }
   if (s.jsBench) {

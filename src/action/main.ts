@@ -239,6 +239,7 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
       pairs: read.pairs,
       goroutines: read.goroutines,
       source: sourceLookup([path.resolve(s.workingDirectory), env.GITHUB_WORKSPACE ?? '.']),
+      shareLimits: s.profileLimits,
     });
   }
   const result =

@@ -3,6 +3,7 @@
  * before any work starts, with a message naming the input and quoting the value.
  */
 import { type GateOptions, defaultGateOptions } from '../analyze/gate.js';
+import { defaultShareLimits } from '../analyze/profile-insights.js';
 import { UserError } from '../errors.js';
 import { readLimitRules } from '../settings/limits.js';
 import { readChoice, readFraction, readInteger } from '../settings/values.js';
@@ -29,6 +30,10 @@ export interface ActionSettings {
   saveBaseline: boolean | undefined;
   retentionDays: number | undefined;
   gate: GateOptions;
+  /** Per sample type, the share growth (percentage points) of a function that fails the gate. */
+  profileLimits: Record<string, number>;
+  /** Also write a cpu and a mem profile per Go package (plain runs). */
+  goProfiles: boolean;
   /** Whether time units (sec/op, rates) may fail the gate; undefined: only with `baseline: rerun`. */
   gateTimings: boolean | undefined;
   failOn: 'regression' | 'never';
@@ -69,6 +74,22 @@ export function defaultBaselineKey(env: NodeJS.ProcessEnv): string {
   return [env.GITHUB_WORKFLOW, env.GITHUB_JOB].filter((s) => s).join('-') || 'default';
 }
 
+/** `alloc_space=5, cpu=off`: share growth limits in percentage points, or off. */
+function readProfileLimits(text: string): Record<string, number> {
+  const limits: Record<string, number> = { ...defaultShareLimits };
+  for (const raw of list(text)) {
+    const m = /^([a-z_]+)\s*=\s*(off|\d+(?:\.\d+)?)\s*(?:pp)?$/.exec(raw);
+    if (!m) {
+      throw new UserError(
+        `${inputName('profile-limits')}: ${JSON.stringify(raw)} is not a limit (e.g. "alloc_space=5" in percentage points, or "cpu=off")`,
+      );
+    }
+    if (m[2] === 'off') delete limits[m[1]!];
+    else limits[m[1]!] = Number(m[2]);
+  }
+  return limits;
+}
+
 /** Reads and checks every input. */
 export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): ActionSettings {
   const mode = readChoice(inputName('mode'), get('mode') || 'gate', ['gate', 'comment'] as const);
@@ -103,6 +124,7 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
       'bh',
     ] as const);
   }
+  const profileLimits = readProfileLimits(get('profile-limits'));
   const count = get('count') === '' ? 10 : readInteger(inputName('count'), get('count'), 1, 1000);
   const retention = get('retention-days');
   return {
@@ -121,6 +143,8 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
     retentionDays:
       retention === '' ? undefined : readInteger(inputName('retention-days'), retention, 1, 400),
     gate,
+    profileLimits,
+    goProfiles: bool(get, 'go-profiles', false) ?? false,
     gateTimings: bool(get, 'gate-timings', undefined),
     failOn: readChoice(inputName('fail-on'), get('fail-on') || 'regression', [
       'regression',

@@ -7,6 +7,7 @@
  */
 import type { Profile } from '../model/profile.js';
 import type { GoroutineSnapshot } from '../model/goroutines.js';
+import { displayName } from './function-name.js';
 import { functionTable } from './functions.js';
 import { type Hotspot, type HotspotInputs, type SourceLookup, findHotspots } from './hotspots.js';
 import { type LeakOptions, type LeakWarning, defaultLeakOptions, findLeaks } from './leaks.js';
@@ -22,6 +23,9 @@ export interface ProfilePair {
 /** One function's change in one sample type. */
 export interface FunctionChange {
   name: string;
+  /** Where the function is: its file and first line, from the head profile (or base). */
+  file: string;
+  line: number;
   /** Flat values (pprof's -top flat), base and head. */
   base: number;
   head: number;
@@ -86,6 +90,11 @@ export function sampleTypeChanges(
   const b = flatByName(base, bi);
   const h = flatByName(head, hi);
   const limit = limits[type];
+  const where = new Map<string, { file: string; line: number }>();
+  for (const p of [base, head]) {
+    for (const fn of p.functions)
+      where.set(displayName(fn), { file: fn.filename, line: fn.startLine });
+  }
   const changes: FunctionChange[] = diff.functions.map((f) => {
     const bv = b.flat.get(f.name) ?? 0;
     const hv = h.flat.get(f.name) ?? 0;
@@ -93,6 +102,8 @@ export function sampleTypeChanges(
     const sharePoints = share(hv, h.total) - share(bv, b.total);
     return {
       name: f.name,
+      file: where.get(f.name)?.file ?? '',
+      line: where.get(f.name)?.line ?? 0,
       base: bv,
       head: hv,
       delta: f.flat,

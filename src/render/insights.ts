@@ -20,7 +20,7 @@ export function notableChanges(changes: SampleTypeChanges[]): SampleTypeChanges[
 function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
   const v = (x: number) => scaledLabel(x, c.unit);
   return fs.map((f) => [
-    `${f.regression ? '❌ ' : ''}${codeCell(f.name)}`,
+    `${f.regression ? '❌ ' : ''}${codeCell(f.name)}${f.file ? `<br><sub>${escapeMarkdown(`${f.file}:${f.line}`)}</sub>` : ''}`,
     v(f.base),
     v(f.head),
     `${f.delta >= 0 ? '+' : ''}${v(f.delta)}`,

@@ -67,6 +67,19 @@ describe('action settings', () => {
     expect(() => readActionSettings(inputs(values), env)).toThrow(message);
   });
 
+  test('profile limits', () => {
+    const s = readActionSettings(
+      inputs({ profiles: 'x.pb.gz', 'profile-limits': 'alloc_space=3, cpu=10, alloc_objects=off' }),
+      env,
+    );
+    expect(s.profileLimits).toEqual({ alloc_space: 3, cpu: 10 });
+    expect(() =>
+      readActionSettings(inputs({ profiles: 'x.pb.gz', 'profile-limits': 'cpu=lots' }), env),
+    ).toThrow(
+      `input 'profile-limits': "cpu=lots" is not a limit (e.g. "alloc_space=5" in percentage points, or "cpu=off")`,
+    );
+  });
+
   test('a path baseline', () => {
     expect(
       readActionSettings(inputs({ 'bench-output': 'x.txt', baseline: 'old/bench.txt' }), env)

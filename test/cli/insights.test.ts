@@ -97,3 +97,23 @@ describe('bad profile input', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('perfgate diff --per-op', () => {
+  test('per-operation values: each side divided by its operation count', async () => {
+    const base = 'fixtures/bench/base.mem.pb.gz';
+    const head = 'fixtures/bench/head.mem.pb.gz';
+    const plain = JSON.parse((await cli('diff', base, head, '--format', 'json')).stdout);
+    const perOp = JSON.parse(
+      (await cli('diff', base, base, '--per-op', '2,1', '--format', 'json')).stdout,
+    );
+    expect(plain.rows.length).toBeGreaterThan(0);
+    // The same profile against itself at half the operations per run: every flat doubles minus itself.
+    const self = JSON.parse((await cli('top', base, '--format', 'json')).stdout);
+    const first = perOp.rows.find((r: { name: string }) => r.name === self.rows[0].name);
+    expect(first.flat).toBeCloseTo(self.rows[0].flat / 2, 6);
+    const bad = await cli('diff', base, head, '--per-op', 'many');
+    expect(bad.stderr).toBe(
+      'perfgate diff: --per-op: "many" is not two operation counts (e.g. "120000,95000")\n',
+    );
+  });
+});

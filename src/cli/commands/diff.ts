@@ -20,6 +20,8 @@ Lists per function what changed from base to head, with the numbers and layout o
 Options:
   --sample-index NAME   sample type (cpu, alloc_space, inuse_space, delay, ...); default: the profile's default
   --normalize           scale head to the base's total first (pprof's -normalize)
+  --per-op BASE,HEAD    divide each side by its operations (b.N of the benchmark runs that
+                        wrote the profiles), so a longer head run does not look like a regression
   --nodecount N         show at most N functions
   --format FORMAT       text (default), markdown or json
 `;
@@ -37,6 +39,7 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('diff', argv, {
     'sample-index': { type: 'string' },
     normalize: { type: 'boolean' },
+    'per-op': { type: 'string' },
     nodecount: { type: 'string' },
     format: { type: 'string' },
   });
@@ -67,9 +70,20 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     throw withSource(headFile, err);
   }
+  let perOp: { base: number; head: number } | undefined;
+  if (values['per-op'] !== undefined) {
+    const m = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(values['per-op'] as string);
+    if (!m || Number(m[1]) === 0 || Number(m[2]) === 0) {
+      throw new UserError(
+        `perfgate diff: --per-op: ${JSON.stringify(values['per-op'])} is not two operation counts (e.g. "120000,95000")`,
+      );
+    }
+    perOp = { base: Number(m[1]), head: Number(m[2]) };
+  }
   const table = diffFunctionTable(base, head, {
     sampleIndex,
     normalize: values.normalize === true,
+    ...(perOp ? { perOp } : {}),
   });
   const report = topReport(head, table, {
     source: `${baseFile} → ${headFile}`,
