@@ -319,7 +319,8 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
   const save = s.saveBaseline ?? onDefaultBranch;
   if (save) {
-    if (failures.length > 0 || !head || head.results.length === 0) {
+    const nothing = (head?.results.length ?? 0) === 0 && collected.profiles.length === 0;
+    if (failures.length > 0 || nothing) {
       core.warning('perfgate: not saving a baseline: the run has failures or no results');
     } else {
       await saveBaseline(s, ctx, collected, api);

@@ -5,7 +5,15 @@
  */
 import { execFile } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -372,6 +380,49 @@ describe('the action end to end', () => {
     expect(body).not.toContain('Timings, not gated');
     expect(r.code).toBe(1);
   }, 120_000);
+
+  test('profiles: the baseline keeps them, the PR comment reads hotspots and leaks from them', async () => {
+    // The same paths in both runs, as a workflow writing its profiles to one folder has.
+    const prof = path.join(work, 'prof');
+    const stage = (variant: string) => {
+      rmSync(prof, { recursive: true, force: true });
+      mkdirSync(prof, { recursive: true });
+      for (const f of ['cpu.pb.gz', 'allocs.pb.gz'])
+        copyFileSync(`fixtures/profiles/growslice/${variant}/${f}`, path.join(prof, f));
+      copyFileSync(
+        `fixtures/profiles/leak/${variant}/goroutine.debug2.txt`,
+        path.join(prof, 'goroutine.txt'),
+      );
+    };
+    stage('base');
+    const inputs = {
+      profiles: path.join(prof, '*'),
+      'baseline-key': 'prof',
+      'working-directory': 'fixtures/go',
+    };
+    const push = await runAction('push', { ref: 'refs/heads/main', repository }, inputs, {
+      GITHUB_SHA: BASE_SHA,
+      GITHUB_REF: 'refs/heads/main',
+    });
+    expect(push.stdout).not.toContain('::error');
+    expect(push.code).toBe(0);
+    const saved = fake.artifacts.find((a) => a.name === 'perfgate-baseline-prof')!;
+    expect(
+      Object.keys(fake.artifactFiles(saved)).filter((f) => f.startsWith('profiles/')),
+    ).toHaveLength(3);
+    stage('head');
+    const pr = await pullRequest(30, '', { inputs: { ...inputs, 'bench-output': '' } });
+    const body = comments(30)[0]!.body;
+    expect(body).toContain('#### Profiles');
+    expect(body).toMatch(
+      /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>/,
+    );
+    expect(body).toMatch(
+      /🆕 <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth/,
+    );
+    expect(pr.outputs.verdict).toBe('fail');
+    expect(pr.code).toBe(1);
+  });
 
   test('10. a bad input fails at once with a clear error, and nothing is uploaded', async () => {
     const artifacts = fake.artifacts.length;
