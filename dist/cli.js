@@ -3165,24 +3165,24 @@ var require_fs = __commonJS({
 var require_fetch = __commonJS({
   "node_modules/protobufjs/src/util/fetch.js"(exports, module) {
     "use strict";
-    module.exports = fetch;
+    module.exports = fetch2;
     var asPromise = require_aspromise();
     var fs = require_fs();
-    function fetch(filename, options, callback) {
+    function fetch2(filename, options, callback) {
       if (typeof options === "function") {
         callback = options;
         options = {};
       } else if (!options)
         options = {};
       if (!callback)
-        return asPromise(fetch, this, filename, options);
+        return asPromise(fetch2, this, filename, options);
       if (!options.xhr && fs && fs.readFile)
         return fs.readFile(filename, function fetchReadFileCallback(err, contents) {
-          return err && typeof XMLHttpRequest !== "undefined" ? fetch.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
+          return err && typeof XMLHttpRequest !== "undefined" ? fetch2.xhr(filename, options, callback) : err ? callback(err) : callback(null, options.binary ? contents : contents.toString("utf8"));
         });
-      return fetch.xhr(filename, options, callback);
+      return fetch2.xhr(filename, options, callback);
     }
-    fetch.xhr = function fetch_xhr(filename, options, callback) {
+    fetch2.xhr = function fetch_xhr(filename, options, callback) {
       var xhr = new XMLHttpRequest();
       xhr.onreadystatechange = function fetchOnReadyStateChange() {
         if (xhr.readyState !== 4)
@@ -3215,13 +3215,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path6 = exports;
+    var path7 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path7) {
-      if (typeof URL === "undefined" || !urlRe.test(path7))
+    function normalizeUrl(path8) {
+      if (typeof URL === "undefined" || !urlRe.test(path8))
         return null;
       try {
-        return new URL(path7).href;
+        return new URL(path8).href;
       } catch (e2) {
         return null;
       }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path6.isAbsolute = function isAbsolute2(path7) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path7);
+      path7.isAbsolute = function isAbsolute2(path8) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path8);
       }
     );
     var normalize = (
@@ -3251,18 +3251,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path6.normalize = function normalize2(path7) {
-        var normalizedUrl = normalizeUrl(path7);
+      path7.normalize = function normalize2(path8) {
+        var normalizedUrl = normalizeUrl(path8);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path7.substring(0, 2);
+        var firstTwoCharacters = path8.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path7 = path7.substring(2);
+          path8 = path8.substring(2);
         }
-        path7 = path7.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path7.split("/"), absolute = isAbsolute(path7), prefix = "";
+        path8 = path8.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path8.split("/"), absolute = isAbsolute(path8), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i2 = 0; i2 < parts.length; ) {
@@ -3281,7 +3281,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path6.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path7.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path6, json) {
-      if (util.isString(path6))
-        path6 = path6.split(".");
-      else if (!Array.isArray(path6))
+    Namespace.prototype.define = function define2(path7, json) {
+      if (util.isString(path7))
+        path7 = path7.split(".");
+      else if (!Array.isArray(path7))
         throw TypeError("illegal path");
-      if (path6 && path6.length && path6[0] === "")
+      if (path7 && path7.length && path7[0] === "")
         throw Error("path must be relative");
-      if (path6.length > util.recursionLimit)
+      if (path7.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path6.length > 0) {
-        var part = path6.shift();
+      while (path7.length > 0) {
+        var part = path7.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path6, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path7, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path6) && path6.length) {
-        if (path6 === ".")
+      if (util.isString(path7) && path7.length) {
+        if (path7 === ".")
           return this.root;
-        path6 = path6.split(".");
-      } else if (!path6.length)
+        path7 = path7.split(".");
+      } else if (!path7.length)
         return this;
-      var flatPath = path6.join(".");
-      if (path6[0] === "")
-        return this.root.lookup(path6.slice(1), filterTypes);
-      var found = this._lookupImpl(path6, flatPath);
+      var flatPath = path7.join(".");
+      if (path7[0] === "")
+        return this.root.lookup(path7.slice(1), filterTypes);
+      var found = this._lookupImpl(path7, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path6, flatPath);
+        found = current.parent._lookupImpl(path7, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path6, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path7, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path6[0]);
+      var found = this.get(path7[0]);
       var exact = null;
       if (found) {
-        if (path6.length === 1) {
+        if (path7.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path6 = path6.slice(1);
-          exact = found._lookupImpl(path6, path6.join("."));
+          path7 = path7.slice(1);
+          exact = found._lookupImpl(path7, path7.join("."));
         }
       } else {
         for (var i2 = 0; i2 < this.nestedArray.length; ++i2)
-          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path6, flatPath))) {
+          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path7, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path6) {
-      var found = this.lookup(path6, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path7) {
+      var found = this.lookup(path7, [Type]);
       if (!found)
-        throw Error("no such type: " + path6);
+        throw Error("no such type: " + path7);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path6) {
-      var found = this.lookup(path6, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path7) {
+      var found = this.lookup(path7, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path6 + "' in " + this);
+        throw Error("no such Enum '" + path7 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path6) {
-      var found = this.lookup(path6, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path7) {
+      var found = this.lookup(path7, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path6 + "' in " + this);
+        throw Error("no such Type or Enum '" + path7 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path6) {
-      var found = this.lookup(path6, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path7) {
+      var found = this.lookup(path7, [Service]);
       if (!found)
-        throw Error("no such Service '" + path6 + "' in " + this);
+        throw Error("no such Service '" + path7 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -4913,12 +4913,12 @@ var require_root = __commonJS({
             if (parsed.imports) {
               for (; i3 < parsed.imports.length; ++i3)
                 if (resolved2 = getBundledFileName(parsed.imports[i3]) || self2.resolvePath(filename2, parsed.imports[i3]))
-                  fetch(resolved2, false, depth + 1);
+                  fetch2(resolved2, false, depth + 1);
             }
             if (parsed.weakImports) {
               for (i3 = 0; i3 < parsed.weakImports.length; ++i3)
                 if (resolved2 = getBundledFileName(parsed.weakImports[i3]) || self2.resolvePath(filename2, parsed.weakImports[i3]))
-                  fetch(resolved2, true, depth + 1);
+                  fetch2(resolved2, true, depth + 1);
             }
           }
         } catch (err) {
@@ -4928,7 +4928,7 @@ var require_root = __commonJS({
           finish(null, self2);
         }
       }
-      function fetch(filename2, weak, depth) {
+      function fetch2(filename2, weak, depth) {
         if (depth === void 0)
           depth = 0;
         filename2 = getBundledFileName(filename2) || filename2;
@@ -4982,7 +4982,7 @@ var require_root = __commonJS({
       }
       for (var i2 = 0, resolved; i2 < filename.length; ++i2)
         if (resolved = self2.resolvePath("", filename[i2]))
-          fetch(resolved);
+          fetch2(resolved);
       if (sync) {
         self2.resolveAll();
         return self2;
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path6, value, ifNotSet) {
-      function setProp(dst2, path7, value2) {
-        var part = path7.shift();
+    util.setProperty = function setProperty(dst, path7, value, ifNotSet) {
+      function setProp(dst2, path8, value2) {
+        var part = path8.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path7.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path7, value2);
+        if (path8.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path8, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path6)
+      if (!path7)
         throw TypeError("path must be specified");
-      path6 = path6.split(".");
-      if (path6.length > util.recursionLimit)
+      path7 = path7.split(".");
+      if (path7.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path6, value);
+      return setProp(dst, path7, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path6 = [this.name], ptr = this.parent;
+          var path7 = [this.name], ptr = this.parent;
           while (ptr) {
-            path6.unshift(ptr.name);
+            path7.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path6.join(".");
+          return path7.join(".");
         }
       }
     });
@@ -8797,17 +8797,17 @@ function parseCommandArgs(command, argv, options) {
 
 // src/collect/files.ts
 import { readFile, stat } from "node:fs/promises";
-async function readInputFile(path6) {
+async function readInputFile(path7) {
   try {
-    const info = await stat(path6);
-    if (info.isDirectory()) throw new UserError(`${path6}: is a directory, not a file`);
-    return await readFile(path6);
+    const info = await stat(path7);
+    if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
+    return await readFile(path7);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path6}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path6}: permission denied`);
-    throw new UserError(`${path6}: cannot be read (${err.message})`);
+    if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
+    throw new UserError(`${path7}: cannot be read (${err.message})`);
   }
 }
 
@@ -9181,8 +9181,8 @@ function fileLabels(paths) {
 }
 async function loadFiles(paths, labels) {
   const files = [];
-  for (const [i2, path6] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path6));
+  for (const [i2, path7] of paths.entries()) {
+    const text = new TextDecoder().decode(await readInputFile(path7));
     files.push(parseBenchOutput(text, labels[i2]));
   }
   return files;
@@ -9405,12 +9405,135 @@ ${failures.join("\n")}
   return result.verdict === "fail" ? 1 : 0;
 }
 
-// src/cli/commands/comment.ts
-import { readdir } from "node:fs/promises";
-
-// src/action/read-profiles.ts
-import { readFile as readFile2 } from "node:fs/promises";
+// src/cli/commands/collect.ts
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
 import path4 from "node:path";
+
+// src/model/goroutines.ts
+function isRuntimeFrame(fn) {
+  if (fn.startsWith("runtime.") || fn.startsWith("internal/runtime/")) return true;
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot >= 0 && fn.startsWith("runtime_", dot + 1);
+}
+function blockingFrame(g2) {
+  return g2.stack.find((f2) => !isRuntimeFrame(f2.fn)) ?? g2.stack[0];
+}
+function entryFrame(g2) {
+  for (let i2 = g2.stack.length - 1; i2 >= 0; i2--) {
+    const frame = g2.stack[i2];
+    if (frame.fn !== "runtime.goexit" && frame.fn !== "runtime.main") return frame;
+  }
+  return g2.stack[g2.stack.length - 1];
+}
+function siteKey(g2) {
+  const origin = g2.createdBy?.fn ?? entryFrame(g2)?.fn ?? "?";
+  const blocking = blockingFrame(g2)?.fn ?? "?";
+  return `${origin} → ${blocking}${g2.state !== void 0 ? ` [${g2.state}]` : ""}`;
+}
+function stackKey(stack) {
+  return stack.map((f2) => `${f2.fn}	${f2.file}:${f2.line}`).join("\n");
+}
+
+// src/analyze/leaks.ts
+var defaultIgnore = [
+  "testing.*",
+  "os/signal.*",
+  "runtime/pprof.*",
+  "runtime.ensureSigM*",
+  "net/http.(*Server).Serve",
+  "net/http.(*Server).ListenAndServe"
+];
+var defaultLeakOptions = {
+  minGrowth: 10,
+  minRatio: 2,
+  parkedThreshold: 100,
+  ignore: defaultIgnore
+};
+function globToRegExp(glob) {
+  return new RegExp(
+    `^${glob.split("*").map((p2) => p2.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+  );
+}
+function sites(s2, ignore) {
+  const out = /* @__PURE__ */ new Map();
+  for (const g2 of s2.groups) {
+    if (g2.stack.some((f2) => ignore.some((re2) => re2.test(f2.fn)))) continue;
+    const key = siteKey(g2);
+    const site = out.get(key);
+    if (site) {
+      site.count += g2.count;
+      if (g2.count > site.group.count) site.group = g2;
+    } else out.set(key, { count: g2.count, group: g2 });
+  }
+  return out;
+}
+function warning(severity, key, base, site) {
+  const g2 = site.group;
+  return {
+    severity,
+    key,
+    base,
+    head: site.count,
+    origin: g2.createdBy ?? entryFrame(g2),
+    blocking: blockingFrame(g2),
+    state: g2.state,
+    waitMinutes: g2.waitMinutes,
+    stack: g2.stack
+  };
+}
+function findLeaks(head, base, options = defaultLeakOptions) {
+  const ignore = options.ignore.map(globToRegExp);
+  const h2 = sites(head, ignore);
+  const out = [];
+  if (base) {
+    const b2 = sites(base, ignore);
+    for (const [key, site] of h2) {
+      const before = b2.get(key)?.count ?? 0;
+      const growth = site.count - before;
+      if (growth >= options.minGrowth && (before === 0 || site.count >= options.minRatio * before)) {
+        out.push(warning("leak", key, before, site));
+      }
+    }
+  } else {
+    for (const [key, site] of h2) {
+      if (site.count >= options.parkedThreshold) out.push(warning("parked", key, void 0, site));
+    }
+  }
+  return out.sort((x, y2) => y2.head - (y2.base ?? 0) - (x.head - (x.base ?? 0)));
+}
+
+// src/parse/pprof/gzip.ts
+import { gunzipSync } from "node:zlib";
+var DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3;
+function isGzip(bytes2) {
+  return bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139;
+}
+function gunzipLimited(bytes2, limit) {
+  try {
+    return gunzipSync(bytes2, { maxOutputLength: limit });
+  } catch (err) {
+    const e2 = err;
+    if (e2.code === "ERR_BUFFER_TOO_LARGE" || e2 instanceof RangeError) {
+      throw new FormatError(
+        `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`
+      );
+    }
+    if (e2.code === "Z_BUF_ERROR")
+      throw new FormatError("truncated gzip data: it ends before the end of the stream");
+    throw new FormatError(`corrupt gzip data: ${e2.message}`);
+  }
+}
+function formatBytes(n2) {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+  let i2 = 0;
+  let v2 = n2;
+  while (v2 >= 1024 && i2 < units.length - 1 && Number.isInteger(v2 / 1024)) {
+    v2 /= 1024;
+    i2++;
+  }
+  return `${v2} ${units[i2]}`;
+}
 
 // src/parse/pprof/growable.ts
 var GrowableIds = class {
@@ -10261,38 +10384,6 @@ function decodeString(buf, start, end) {
   return utf8.decode(buf.subarray(start, end));
 }
 
-// src/parse/pprof/gzip.ts
-import { gunzipSync } from "node:zlib";
-var DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3;
-function isGzip(bytes2) {
-  return bytes2.length >= 2 && bytes2[0] === 31 && bytes2[1] === 139;
-}
-function gunzipLimited(bytes2, limit) {
-  try {
-    return gunzipSync(bytes2, { maxOutputLength: limit });
-  } catch (err) {
-    const e2 = err;
-    if (e2.code === "ERR_BUFFER_TOO_LARGE" || e2 instanceof RangeError) {
-      throw new FormatError(
-        `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`
-      );
-    }
-    if (e2.code === "Z_BUF_ERROR")
-      throw new FormatError("truncated gzip data: it ends before the end of the stream");
-    throw new FormatError(`corrupt gzip data: ${e2.message}`);
-  }
-}
-function formatBytes(n2) {
-  const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let i2 = 0;
-  let v2 = n2;
-  while (v2 >= 1024 && i2 < units.length - 1 && Number.isInteger(v2 / 1024)) {
-    v2 /= 1024;
-    i2++;
-  }
-  return `${v2} ${units[i2]}`;
-}
-
 // src/parse/pprof/resolve.ts
 function invalid(message) {
   throw new FormatError(`invalid profile: ${message}`);
@@ -10512,30 +10603,141 @@ function textPreview(bytes2) {
   return first.length > 60 ? `${first.slice(0, 60)}…` : first;
 }
 
-// src/model/goroutines.ts
-function isRuntimeFrame(fn) {
-  if (fn.startsWith("runtime.") || fn.startsWith("internal/runtime/")) return true;
-  const slash = fn.lastIndexOf("/");
-  const dot = fn.indexOf(".", slash + 1);
-  return dot >= 0 && fn.startsWith("runtime_", dot + 1);
+// src/collect/pprof-http.ts
+function profileUrl(baseUrl, spec) {
+  return `${baseUrl.replace(/\/+$/, "")}/${spec.replace(/^\/+/, "")}`;
 }
-function blockingFrame(g2) {
-  return g2.stack.find((f2) => !isRuntimeFrame(f2.fn)) ?? g2.stack[0];
+function profileFileName(spec) {
+  const [path7 = "", query = ""] = spec.split("?");
+  const name = path7 === "profile" ? "cpu" : path7.replace(/[^A-Za-z0-9_-]+/g, "_");
+  const debug = /(?:^|&)debug=([12])/.exec(query)?.[1];
+  return debug ? `${name}.debug${debug}.txt` : `${name}.pb.gz`;
 }
-function entryFrame(g2) {
-  for (let i2 = g2.stack.length - 1; i2 >= 0; i2--) {
-    const frame = g2.stack[i2];
-    if (frame.fn !== "runtime.goexit" && frame.fn !== "runtime.main") return frame;
+function seconds(spec) {
+  const m2 = /(?:\?|&)seconds=(\d+)/.exec(spec);
+  if (m2) return Number(m2[1]);
+  return spec.startsWith("profile") ? 30 : 0;
+}
+function describe(err) {
+  const e2 = err;
+  if (e2.name === "TimeoutError" || e2.name === "AbortError") return "timed out";
+  return e2.cause?.code ?? e2.cause?.message ?? e2.message ?? String(err);
+}
+async function waitForEndpoint(baseUrl, waitSeconds, log) {
+  const deadline = Date.now() + waitSeconds * 1e3;
+  let last;
+  let announced = false;
+  for (; ; ) {
+    try {
+      const r2 = await fetch(profileUrl(baseUrl, ""), { signal: AbortSignal.timeout(5e3) });
+      await r2.arrayBuffer();
+      return;
+    } catch (err) {
+      last = describe(err);
+    }
+    if (Date.now() >= deadline) {
+      throw new UserError(
+        `${baseUrl}: no answer within ${waitSeconds}s (last error: ${last}); is the service running and listening there?`
+      );
+    }
+    if (!announced) {
+      log(`waiting for ${baseUrl} to answer (up to ${waitSeconds}s)`);
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return g2.stack[g2.stack.length - 1];
 }
-function siteKey(g2) {
-  const origin = g2.createdBy?.fn ?? entryFrame(g2)?.fn ?? "?";
-  const blocking = blockingFrame(g2)?.fn ?? "?";
-  return `${origin} → ${blocking}${g2.state !== void 0 ? ` [${g2.state}]` : ""}`;
+function recognise(url, bytes2, contentType) {
+  if (isGzip(bytes2) || contentType.includes("octet-stream")) return "proto";
+  const head = new TextDecoder().decode(bytes2.subarray(0, 200)).trimStart();
+  if (/^goroutine(leak)? profile: total \d+/.test(head)) return "debug1";
+  if (/^goroutine \d+ \[/.test(head)) return "debug2";
+  if (head.startsWith("<") || contentType.includes("text/html")) {
+    throw new UserError(
+      `${url}: answered with an HTML page, not a profile (is this the /debug/pprof/ endpoint of a Go service?)`
+    );
+  }
+  if (bytes2.length === 0) throw new UserError(`${url}: answered with an empty body, not a profile`);
+  throw new UserError(
+    `${url}: answered with something that is not a profile (it starts ${JSON.stringify(head.slice(0, 60))})`
+  );
 }
-function stackKey(stack) {
-  return stack.map((f2) => `${f2.fn}	${f2.file}:${f2.line}`).join("\n");
+function profileNotes(spec, bytes2) {
+  const kind = spec.split("?")[0];
+  if (kind !== "block" && kind !== "mutex") return [];
+  const p2 = parsePprof(bytes2);
+  if (p2.samples.count > 0) return [];
+  return kind === "block" ? [
+    "the block profile is empty: the service never called runtime.SetBlockProfileRate; call runtime.SetBlockProfileRate(1) (or a sampling rate such as 10000 ns) at start-up to record blocking"
+  ] : [
+    "the mutex profile is empty: the service never called runtime.SetMutexProfileFraction; call runtime.SetMutexProfileFraction(5) (or 1 for every event) at start-up to record contention"
+  ];
+}
+async function fetchProfile(s2, spec) {
+  const url = profileUrl(s2.baseUrl, spec);
+  let response;
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await fetch(url, {
+        signal: AbortSignal.timeout((s2.timeoutSeconds + seconds(spec)) * 1e3)
+      });
+    } catch (err) {
+      if (describe(err) !== "ECONNREFUSED" || attempt >= 3) {
+        throw new UserError(`${url}: the request failed (${describe(err)})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+  let bytes2;
+  try {
+    bytes2 = new Uint8Array(await response.arrayBuffer());
+  } catch (err) {
+    throw new UserError(
+      `${url}: the connection dropped while reading the answer (${describe(err)})`
+    );
+  }
+  if (response.status === 404) {
+    throw new UserError(
+      `${url}: 404 Not Found: "${spec.split("?")[0]}" is not a profile this service offers`
+    );
+  }
+  if (!response.ok) {
+    const text = new TextDecoder().decode(bytes2.subarray(0, 200)).trim();
+    throw new UserError(`${url}: HTTP ${response.status}${text ? `: ${text}` : ""}`);
+  }
+  const format = recognise(url, bytes2, response.headers.get("content-type") ?? "");
+  let notes = [];
+  if (format === "proto") {
+    try {
+      notes = profileNotes(spec, bytes2);
+    } catch (err) {
+      throw new UserError(`${url}: ${err.message}`);
+    }
+  }
+  return { spec, fileName: profileFileName(spec), format, bytes: bytes2, notes };
+}
+async function collectFromService(s2, log, load3) {
+  await waitForEndpoint(s2.baseUrl, s2.waitSeconds, log);
+  const out = [];
+  const fetchLogged = async (spec) => {
+    const secs = seconds(spec);
+    log(`fetching ${profileUrl(s2.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ""}`);
+    return fetchProfile(s2, spec);
+  };
+  if (!load3) {
+    for (const spec of s2.profiles) out.push(await fetchLogged(spec));
+    return out;
+  }
+  const before = await fetchLogged("goroutine");
+  out.push({ ...before, spec: "goroutine (before the load)", fileName: "goroutine-before.pb.gz" });
+  const during = s2.profiles.filter((p2) => seconds(p2) > 0);
+  log("starting the load");
+  const running = load3();
+  for (const spec of during) out.push(await fetchLogged(spec));
+  await running;
+  log("the load is done");
+  for (const spec of s2.profiles.filter((p2) => seconds(p2) === 0)) out.push(await fetchLogged(spec));
+  return out;
 }
 
 // src/parse/goroutine/debug2.ts
@@ -10857,11 +11059,91 @@ function parseGoroutines(bytes2, label) {
   return format.parse(text, label);
 }
 
+// src/cli/commands/collect.ts
+var defaultPprofProfiles = "profile?seconds=10,heap,allocs,goroutine,block,mutex";
+var collectUsage = `Usage: perfgate collect <url> [options]
+
+Takes profiles from a running Go service's net/http/pprof endpoints (e.g.
+http://127.0.0.1:6060/debug/pprof) and writes them to --out.
+
+Options:
+  --profiles LIST   what to take (default: ${defaultPprofProfiles});
+                    goroutine?debug=1 and goroutine?debug=2 give the text dumps
+  --load COMMAND    a shell command that puts load on the service: a goroutine snapshot is taken
+                    before it, the cpu profile during it, the rest after; goroutines that grew are
+                    reported as leaks
+  --wait S          wait up to S seconds for the service to answer (default 30)
+  --timeout S       per request, on top of a profile's own seconds (default 30)
+  --out DIR         where to write the profiles (default: perfgate-profiles)
+`;
+async function runCollect(argv, io) {
+  const { values, positionals } = parseCommandArgs("collect", argv, {
+    profiles: { type: "string" },
+    load: { type: "string" },
+    wait: { type: "string" },
+    timeout: { type: "string" },
+    out: { type: "string" }
+  });
+  if (positionals.length !== 1)
+    throw new UserError(`perfgate collect: expected one URL
+
+${collectUsage}`);
+  const url = positionals[0];
+  if (!/^https?:\/\//.test(url))
+    throw new UserError(
+      `perfgate collect: ${JSON.stringify(url)} is not an http:// or https:// URL`
+    );
+  const out = values.out ?? "perfgate-profiles";
+  const settings = {
+    baseUrl: url,
+    profiles: (values.profiles ?? defaultPprofProfiles).split(",").map((p2) => p2.trim()).filter((p2) => p2 !== ""),
+    waitSeconds: values.wait === void 0 ? 30 : readInteger("--wait", values.wait, 0),
+    timeoutSeconds: values.timeout === void 0 ? 30 : readInteger("--timeout", values.timeout, 1)
+  };
+  const log = (l2) => io.stderr(`${l2}
+`);
+  const command = values.load;
+  const load3 = command ? async () => {
+    const r2 = await processRunner.run("sh", ["-c", command], { cwd: ".", onLine: log });
+    if (r2.code !== 0) throw new UserError(`--load: the command exited with ${r2.code}`);
+  } : void 0;
+  const fetched = await collectFromService(settings, log, load3);
+  await mkdir2(out, { recursive: true });
+  for (const f2 of fetched) {
+    await writeFile2(path4.join(out, f2.fileName), f2.bytes);
+    io.stdout(`${path4.join(out, f2.fileName)}  (${f2.spec}, ${f2.format})
+`);
+    for (const n2 of f2.notes) io.stdout(`  note: ${n2}
+`);
+  }
+  const before = fetched.find((f2) => f2.fileName === "goroutine-before.pb.gz");
+  const after = fetched.find((f2) => f2.fileName === "goroutine.pb.gz");
+  if (before && after) {
+    const leaks = findLeaks(
+      parseGoroutines(after.bytes, "after"),
+      parseGoroutines(before.bytes, "before")
+    );
+    for (const w2 of leaks) {
+      io.stdout(
+        `leak: +${w2.head - (w2.base ?? 0)} goroutines (${w2.base} → ${w2.head}) started by ${w2.origin?.fn ?? "?"}, waiting in ${w2.blocking?.fn ?? "?"}
+`
+      );
+    }
+    if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
+  }
+  return 0;
+}
+
+// src/cli/commands/comment.ts
+import { readdir } from "node:fs/promises";
+
 // src/action/read-profiles.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path5 from "node:path";
 async function readOne(side, rel, warnings) {
   let bytes2;
   try {
-    bytes2 = await readFile2(path4.join(side.dir, rel));
+    bytes2 = await readFile2(path5.join(side.dir, rel));
   } catch {
     return void 0;
   }
@@ -10887,13 +11169,17 @@ async function readProfiles(head, base) {
   const warnings = [];
   const pairs = [];
   let goroutines;
+  const beforeFile = head.files.find((f2) => /goroutine-before\.pb\.gz$/.test(f2));
+  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
   for (const rel of head.files) {
+    if (rel === beforeFile) continue;
     const h2 = await readOne(head, rel, warnings);
     if (!h2) continue;
     const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
     if (h2.profile && !h2.goroutines)
-      pairs.push({ name: path4.basename(rel), base: b2?.profile, head: h2.profile });
-    if (h2.goroutines && !goroutines) goroutines = { head: h2.goroutines, base: b2?.goroutines };
+      pairs.push({ name: path5.basename(rel), base: b2?.profile, head: h2.profile });
+    if (h2.goroutines && !goroutines)
+      goroutines = { head: h2.goroutines, base: before ?? b2?.goroutines };
   }
   return { pairs, goroutines, warnings };
 }
@@ -11434,74 +11720,6 @@ function sumType(p2, type) {
   return s2;
 }
 
-// src/analyze/leaks.ts
-var defaultIgnore = [
-  "testing.*",
-  "os/signal.*",
-  "runtime/pprof.*",
-  "runtime.ensureSigM*",
-  "net/http.(*Server).Serve",
-  "net/http.(*Server).ListenAndServe"
-];
-var defaultLeakOptions = {
-  minGrowth: 10,
-  minRatio: 2,
-  parkedThreshold: 100,
-  ignore: defaultIgnore
-};
-function globToRegExp(glob) {
-  return new RegExp(
-    `^${glob.split("*").map((p2) => p2.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
-  );
-}
-function sites(s2, ignore) {
-  const out = /* @__PURE__ */ new Map();
-  for (const g2 of s2.groups) {
-    if (g2.stack.some((f2) => ignore.some((re2) => re2.test(f2.fn)))) continue;
-    const key = siteKey(g2);
-    const site = out.get(key);
-    if (site) {
-      site.count += g2.count;
-      if (g2.count > site.group.count) site.group = g2;
-    } else out.set(key, { count: g2.count, group: g2 });
-  }
-  return out;
-}
-function warning(severity, key, base, site) {
-  const g2 = site.group;
-  return {
-    severity,
-    key,
-    base,
-    head: site.count,
-    origin: g2.createdBy ?? entryFrame(g2),
-    blocking: blockingFrame(g2),
-    state: g2.state,
-    waitMinutes: g2.waitMinutes,
-    stack: g2.stack
-  };
-}
-function findLeaks(head, base, options = defaultLeakOptions) {
-  const ignore = options.ignore.map(globToRegExp);
-  const h2 = sites(head, ignore);
-  const out = [];
-  if (base) {
-    const b2 = sites(base, ignore);
-    for (const [key, site] of h2) {
-      const before = b2.get(key)?.count ?? 0;
-      const growth = site.count - before;
-      if (growth >= options.minGrowth && (before === 0 || site.count >= options.minRatio * before)) {
-        out.push(warning("leak", key, before, site));
-      }
-    }
-  } else {
-    for (const [key, site] of h2) {
-      if (site.count >= options.parkedThreshold) out.push(warning("parked", key, void 0, site));
-    }
-  }
-  return out.sort((x, y2) => y2.head - (y2.base ?? 0) - (x.head - (x.base ?? 0)));
-}
-
 // src/analyze/profile-diff.ts
 function checkComparable(base, head, baseName, headName) {
   const kinds = (p2) => p2.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
@@ -11643,16 +11861,16 @@ function profileInsights(inputs) {
 
 // src/collect/source.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 function sourceLookup(roots) {
   const files = /* @__PURE__ */ new Map();
   const locate = (file) => {
-    if (path5.isAbsolute(file) && existsSync(file)) return file;
+    if (path6.isAbsolute(file) && existsSync(file)) return file;
     const parts = file.split("/").filter((p2) => p2 !== "");
     for (let i2 = 0; i2 < parts.length; i2++) {
       const tail = parts.slice(i2).join("/");
       for (const root2 of roots) {
-        const candidate = path5.join(root2, tail);
+        const candidate = path6.join(root2, tail);
         if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
       }
     }
@@ -12579,7 +12797,8 @@ var commands = {
   compare: { run: runCompare, usage: compareUsage },
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
-  comment: { run: runComment, usage: commentUsage }
+  comment: { run: runComment, usage: commentUsage },
+  collect: { run: runCollect, usage: collectUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
@@ -12593,6 +12812,7 @@ Commands:
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)
   bench --js suite.mjs    run a tinybench suite
   comment <base> <head>   the PR comment the action would post for two benchmark runs
+  collect <url>           profiles from a running service's /debug/pprof endpoints
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { runGoBench, runGoBenchInterleaved, type Log } from '../collect/go-bench.js';
 import { expandGlob } from '../collect/glob.js';
 import { runJsBench } from '../collect/js-bench.js';
+import { collectFromService } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
 import type { ActionSettings } from './settings.js';
@@ -20,6 +21,8 @@ export interface Collected {
   profiles: string[];
   /** The base side of an interleaved rerun, relative to dir (under `rerun-base/`). */
   rerunBase: { files: string[]; sha: string } | undefined;
+  /** Things worth telling (an empty block profile and how to turn it on). */
+  notes: string[];
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+/, '');
@@ -44,7 +47,7 @@ export async function collectRun(
   log: Log,
 ): Promise<Collected> {
   await mkdir(path.join(dir, 'bench'), { recursive: true });
-  const c: Collected = { dir, benchFiles: [], profiles: [], rerunBase: undefined };
+  const c: Collected = { dir, benchFiles: [], profiles: [], rerunBase: undefined, notes: [] };
   const cwd = path.resolve(s.workingDirectory);
   const keep = async (name: string, text: string) => {
     const rel = path.join('bench', `${c.benchFiles.length}-${safe(name)}.txt`);
@@ -86,6 +89,27 @@ export async function collectRun(
   for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
     log(`reading benchmark output ${f}`);
     await keep(path.basename(f), await readFile(path.resolve(cwd, f), 'utf8'));
+  }
+  if (s.pprof) {
+    const { url, profiles, waitSeconds, timeoutSeconds, load } = s.pprof;
+    const fetched = await collectFromService(
+      { baseUrl: url, profiles, waitSeconds, timeoutSeconds },
+      log,
+      load
+        ? async () => {
+            const r = await runner.run('sh', ['-c', load], { cwd, onLine: log });
+            if (r.code !== 0)
+              throw new UserError(`input 'pprof-load': the command exited with ${r.code}`);
+          }
+        : undefined,
+    );
+    await mkdir(path.join(dir, 'profiles'), { recursive: true });
+    for (const f of fetched) {
+      const rel = path.join('profiles', `pprof-${f.fileName}`);
+      await writeFile(path.join(dir, rel), f.bytes);
+      c.profiles.push(rel);
+      for (const n of f.notes) c.notes.push(`${f.spec}: ${n}`);
+    }
   }
   if (s.profiles.length > 0) {
     await mkdir(path.join(dir, 'profiles'), { recursive: true });

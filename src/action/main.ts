@@ -234,7 +234,7 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
       { dir: collected.dir, files: collected.profiles },
       baseline?.profiles,
     );
-    warnings.push(...read.warnings);
+    warnings.push(...read.warnings, ...collected.notes);
     profiles = profileInsights({
       pairs: read.pairs,
       goroutines: read.goroutines,

@@ -63,13 +63,18 @@ export async function readProfiles(
   const warnings: string[] = [];
   const pairs: ProfilePair[] = [];
   let goroutines: ReadProfiles['goroutines'];
+  // A snapshot taken before a load (pprof-load) makes leak detection within this run.
+  const beforeFile = head.files.find((f) => /goroutine-before\.pb\.gz$/.test(f));
+  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : undefined;
   for (const rel of head.files) {
+    if (rel === beforeFile) continue;
     const h = await readOne(head, rel, warnings);
     if (!h) continue;
     const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : undefined;
     if (h.profile && !h.goroutines)
       pairs.push({ name: path.basename(rel), base: b?.profile, head: h.profile });
-    if (h.goroutines && !goroutines) goroutines = { head: h.goroutines, base: b?.goroutines };
+    if (h.goroutines && !goroutines)
+      goroutines = { head: h.goroutines, base: before ?? b?.goroutines };
   }
   return { pairs, goroutines, warnings };
 }

@@ -34,6 +34,16 @@ export interface ActionSettings {
   profileLimits: Record<string, number>;
   /** Also write a cpu and a mem profile per Go package (plain runs). */
   goProfiles: boolean;
+  /** A running service's /debug/pprof endpoint to take profiles from. */
+  pprof:
+    | {
+        url: string;
+        profiles: string[];
+        waitSeconds: number;
+        timeoutSeconds: number;
+        load: string | undefined;
+      }
+    | undefined;
   /** Whether time units (sec/op, rates) may fail the gate; undefined: only with `baseline: rerun`. */
   gateTimings: boolean | undefined;
   failOn: 'regression' | 'never';
@@ -97,13 +107,24 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
   const jsBench = get('js-bench') || undefined;
   const profiles = list(get('profiles'));
   const benchOutput = list(get('bench-output'));
-  if (
-    mode === 'gate' &&
-    goPackages.length + profiles.length + benchOutput.length === 0 &&
-    !jsBench
-  ) {
+  const pprofUrl = get('pprof-url');
+  // Read together so a bad value fails even when pprof-url is unset.
+  const pprofInputs = {
+    profiles: get('pprof-profiles'),
+    wait: get('pprof-wait'),
+    timeout: get('pprof-timeout'),
+    load: get('pprof-load'),
+  };
+  if (pprofUrl !== '' && !/^https?:\/\//.test(pprofUrl)) {
     throw new UserError(
-      "nothing to measure: set at least one of the inputs 'go-packages', 'js-bench', 'profiles' or 'bench-output'",
+      `${inputName('pprof-url')}: ${JSON.stringify(pprofUrl)} is not an http:// or https:// URL`,
+    );
+  }
+  const nothing =
+    goPackages.length + profiles.length + benchOutput.length === 0 && !jsBench && !pprofUrl;
+  if (mode === 'gate' && nothing) {
+    throw new UserError(
+      "nothing to measure: set at least one of the inputs 'go-packages', 'js-bench', 'profiles', 'bench-output' or 'pprof-url'",
     );
   }
   const baseline = baselineSource(get('baseline'));
@@ -145,6 +166,24 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
     gate,
     profileLimits,
     goProfiles: bool(get, 'go-profiles', false) ?? false,
+    pprof:
+      pprofUrl === ''
+        ? undefined
+        : {
+            url: pprofUrl,
+            profiles: list(
+              get('pprof-profiles') || 'profile?seconds=10, heap, allocs, goroutine, block, mutex',
+            ),
+            waitSeconds:
+              get('pprof-wait') === ''
+                ? 30
+                : readInteger(inputName('pprof-wait'), get('pprof-wait'), 0, 3600),
+            timeoutSeconds:
+              get('pprof-timeout') === ''
+                ? 30
+                : readInteger(inputName('pprof-timeout'), get('pprof-timeout'), 1, 3600),
+            load: pprofInputs.load || undefined,
+          },
     gateTimings: bool(get, 'gate-timings', undefined),
     failOn: readChoice(inputName('fail-on'), get('fail-on') || 'regression', [
       'regression',

@@ -1,6 +1,7 @@
 /** The perfgate command line: dispatches to a command and turns user errors into exit codes. */
 import { UserError } from '../errors.js';
 import { benchUsage, runBench } from './commands/bench.js';
+import { collectUsage, runCollect } from './commands/collect.js';
 import { commentUsage, runComment } from './commands/comment.js';
 import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare.js';
 import { diffUsage, runDiff } from './commands/diff.js';
@@ -26,6 +27,7 @@ const commands: Record<
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
   comment: { run: runComment, usage: commentUsage },
+  collect: { run: runCollect, usage: collectUsage },
 };
 
 const usage = `Usage: perfgate <command> [options]
@@ -40,6 +42,7 @@ Commands:
   bench --go ./...        run Go benchmarks (--base-ref REF: against a base commit, interleaved)
   bench --js suite.mjs    run a tinybench suite
   comment <base> <head>   the PR comment the action would post for two benchmark runs
+  collect <url>           profiles from a running service's /debug/pprof endpoints
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

@@ -31,7 +31,7 @@ describe('action settings', () => {
   test.each([
     [
       {},
-      "nothing to measure: set at least one of the inputs 'go-packages', 'js-bench', 'profiles' or 'bench-output'",
+      "nothing to measure: set at least one of the inputs 'go-packages', 'js-bench', 'profiles', 'bench-output' or 'pprof-url'",
     ],
     [{ 'go-packages': './...', count: 'ten' }, `input 'count': "ten" is not a whole number`],
     [{ 'go-packages': './...', count: '0' }, `input 'count': "0" must be between 1 and 1000`],
