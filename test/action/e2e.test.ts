@@ -4,7 +4,7 @@
  * and artifact service. Benchmark data: real fixture runs (fixtures/bench).
  */
 import { execFile } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -423,6 +423,42 @@ describe('the action end to end', () => {
     expect(pr.outputs.verdict).toBe('fail');
     expect(pr.code).toBe(1);
   });
+
+  test('pprof-url: profiles taken from a running service around a load; the leak is in the comment', async () => {
+    const bin = path.join(work, 'service');
+    execFileSync('go', ['build', '-trimpath', '-o', bin, './service'], { cwd: 'fixtures/go' });
+    const svc = spawn(bin, ['-variant', 'head'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolve) => {
+        let out = '';
+        svc.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+      });
+      const load = `"${process.execPath}" -e "(async()=>{for(let i=0;i<50;i++){const r=await fetch('${url}/work');await r.arrayBuffer()}})()"`;
+      const r = await pullRequest(40, '', {
+        inputs: {
+          'bench-output': '',
+          'pprof-url': `${url}/debug/pprof`,
+          'pprof-profiles': 'profile?seconds=1, allocs, goroutine, block',
+          'pprof-load': load,
+          'baseline-key': 'service',
+        },
+      });
+      expect(r.stdout).toContain('starting the load');
+      const body = comments(40)[0]!.body;
+      expect(body).toMatch(
+        /- ⚠️ \+50 goroutines \(\d+ → \d+\) started by <code>main\.awaitReply<\/code>, waiting in <code>main\.awaitReply<\/code>/,
+      );
+      expect(body).toContain(
+        'block: the block profile is empty: the service never called runtime.SetBlockProfileRate',
+      );
+    } finally {
+      svc.kill('SIGTERM');
+    }
+  }, 60_000);
 
   test('10. a bad input fails at once with a clear error, and nothing is uploaded', async () => {
     const artifacts = fake.artifacts.length;
