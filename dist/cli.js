@@ -1280,7 +1280,7 @@ var require_umd = __commonJS({
           return this.not().add(ONE);
         };
         LongPrototype.neg = LongPrototype.negate;
-        LongPrototype.add = function add2(addend) {
+        LongPrototype.add = function add3(addend) {
           if (!isLong(addend)) addend = fromValue(addend);
           var a48 = this.high >>> 16;
           var a32 = this.high & 65535;
@@ -2247,7 +2247,7 @@ var require_writer = __commonJS({
       }
       return this;
     };
-    Writer.prototype.finish = function finish(shared) {
+    Writer.prototype.finish = function finish2(shared) {
       if (shared)
         return this.buf.subarray(0, this.pos);
       var buf = this.constructor.alloc(this.pos);
@@ -3404,7 +3404,7 @@ var require_namespace = __commonJS({
         return this.nested[name].values;
       throw Error("no such enum: " + name);
     };
-    Namespace.prototype.add = function add2(object) {
+    Namespace.prototype.add = function add3(object) {
       if (!(object instanceof Field && object.extend !== void 0 || object instanceof Type || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
         throw TypeError("object must be a valid nested object");
       if (object.name === "__proto__")
@@ -3836,7 +3836,7 @@ var require_service2 = __commonJS({
       });
       return this;
     };
-    Service.prototype.add = function add2(object) {
+    Service.prototype.add = function add3(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Method) {
@@ -4676,7 +4676,7 @@ var require_type = __commonJS({
         return this.nested[name];
       return null;
     };
-    Type.prototype.add = function add2(object) {
+    Type.prototype.add = function add3(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Field && object.extend === void 0) {
@@ -4874,7 +4874,7 @@ var require_root = __commonJS({
         return util.asPromise(load3, self2, filename, options);
       }
       var sync = callback === SYNC;
-      function finish(err, root2) {
+      function finish2(err, root2) {
         if (!callback) {
           return;
         }
@@ -4922,10 +4922,10 @@ var require_root = __commonJS({
             }
           }
         } catch (err) {
-          finish(err);
+          finish2(err);
         }
         if (!sync && !queued) {
-          finish(null, self2);
+          finish2(null, self2);
         }
       }
       function fetch2(filename2, weak, depth) {
@@ -4954,7 +4954,7 @@ var require_root = __commonJS({
             source = util.fs.readFileSync(filename2).toString("utf8");
           } catch (err) {
             if (!weak)
-              finish(err);
+              finish2(err);
             return;
           }
           process2(filename2, source, depth);
@@ -4967,9 +4967,9 @@ var require_root = __commonJS({
             }
             if (err) {
               if (!weak)
-                finish(err);
+                finish2(err);
               else if (!queued)
-                finish(null, self2);
+                finish2(null, self2);
               return;
             }
             process2(filename2, source2, depth);
@@ -4988,7 +4988,7 @@ var require_root = __commonJS({
         return self2;
       }
       if (!queued) {
-        finish(null, self2);
+        finish2(null, self2);
       }
       return self2;
     };
@@ -5681,7 +5681,7 @@ var require_oneof = __commonJS({
             oneof.parent.add(oneof.fieldsArray[i2]);
       }
     }
-    OneOf.prototype.add = function add2(field) {
+    OneOf.prototype.add = function add3(field) {
       if (!(field instanceof Field))
         throw TypeError("field must be a Field");
       if (field.parent && field.parent !== this.parent)
@@ -6042,7 +6042,7 @@ var require_enum = __commonJS({
         keepComments ? this.comments : void 0
       ]);
     };
-    Enum.prototype.add = function add2(name, id, comment, options) {
+    Enum.prototype.add = function add3(name, id, comment, options) {
       if (!util.isString(name))
         throw TypeError("name must be a string");
       if (!util.isInteger(id))
@@ -6376,9 +6376,9 @@ function erfSeries(x) {
   const x2 = x * x;
   for (let n2 = 1; n2 < 200; n2++) {
     term *= -x2 / n2;
-    const add2 = term / (2 * n2 + 1);
-    sum += add2;
-    if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
+    const add3 = term / (2 * n2 + 1);
+    sum += add3;
+    if (Math.abs(add3) < 1e-17 * Math.abs(sum)) break;
   }
   return 2 / SQRT_PI * sum;
 }
@@ -6470,12 +6470,12 @@ function uCdf(u2, n1, n2, groups) {
       const second = placed - a2;
       for (let k2 = 0; k2 <= t2 && a2 + k2 <= n1; k2++) {
         if (t2 - k2 > n2 - second) continue;
-        const add2 = 2 * k2 * second + k2 * (t2 - k2);
+        const add3 = 2 * k2 * second + k2 * (t2 - k2);
         const target = next[a2 + k2] ??= new Float64Array(maxU2 + 1);
         const c2 = choose[k2];
-        for (let w2 = 0; w2 + add2 <= maxU2; w2++) {
+        for (let w2 = 0; w2 + add3 <= maxU2; w2++) {
           const x = row[w2];
-          if (x !== 0) target[w2 + add2] += c2 * x;
+          if (x !== 0) target[w2 + add3] += c2 * x;
         }
       }
     }
@@ -6484,12 +6484,12 @@ function uCdf(u2, n1, n2, groups) {
   }
   const final = ways[n1];
   let below = 0;
-  let total = 0;
+  let total2 = 0;
   for (let w2 = 0; w2 <= maxU2; w2++) {
-    total += final[w2];
+    total2 += final[w2];
     if (w2 <= limit) below += final[w2];
   }
-  return below / total;
+  return below / total2;
 }
 function binomialRow(t2) {
   const row = [1];
@@ -7353,11 +7353,11 @@ function mergeRounds(rounds) {
   const lines = (t2) => t2.split("\n").filter((l2) => l2 !== "");
   const isResult = (l2) => l2.startsWith("Benchmark");
   const isNoise = (l2) => l2 === "PASS" || /^ok\s/.test(l2);
-  const header2 = lines(rounds[0]).filter(
+  const header = lines(rounds[0]).filter(
     (l2) => !isResult(l2) && !isNoise(l2) && /^[a-z][^:\s]*: /.test(l2)
   );
-  const body = rounds.flatMap((r2) => lines(r2).filter((l2) => !isNoise(l2) && !header2.includes(l2)));
-  return `${[...header2, ...body].join("\n")}
+  const body = rounds.flatMap((r2) => lines(r2).filter((l2) => !isNoise(l2) && !header.includes(l2)));
+  return `${[...header, ...body].join("\n")}
 `;
 }
 
@@ -8483,7 +8483,7 @@ function defaultStringLength(value) {
 }
 function markdownTable(table2, options) {
   const settings = options || {};
-  const align2 = (settings.align || []).concat();
+  const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
   const alignments = [];
   const cellMatrix = [];
@@ -8513,12 +8513,12 @@ function markdownTable(table2, options) {
     sizeMatrix[rowIndex] = sizes2;
   }
   let columnIndex = -1;
-  if (typeof align2 === "object" && "length" in align2) {
+  if (typeof align === "object" && "length" in align) {
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align2[columnIndex]);
+      alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code = toAlignment(align2);
+    const code = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
       alignments[columnIndex] = code;
     }
@@ -8628,8 +8628,8 @@ function escapeMarkdown(text) {
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;
 }
-function table(header2, rows, align2) {
-  return markdownTable([header2, ...rows], { align: align2 });
+function table(header, rows, align) {
+  return markdownTable([header, ...rows], { align });
 }
 
 // src/render/gate-text.ts
@@ -8691,9 +8691,8 @@ function renderGateText(r2) {
   return `${lines.join("\n")}
 `;
 }
-function renderGateMarkdown(r2) {
-  const icon2 = r2.verdict === "fail" ? "❌" : "✅";
-  const rows = (fs) => fs.map((f2) => {
+function findingTable(fs, evidenceOf) {
+  const rows = fs.map((f2) => {
     const [b2, h2] = formatPair(f2);
     return [
       codeCell(f2.name),
@@ -8701,22 +8700,32 @@ function renderGateMarkdown(r2) {
       b2,
       h2,
       formatChange(f2.change),
-      evidence(f2),
+      evidenceOf(f2),
       formatLimit(f2.limit, f2.unit)
     ];
   });
-  const header2 = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
-  const align2 = ["l", "l", "r", "r", "r", "l", "l"];
+  return table(["benchmark", "unit", "base", "head", "change", "evidence", "limit"], rows, [
+    "l",
+    "l",
+    "r",
+    "r",
+    "r",
+    "l",
+    "l"
+  ]);
+}
+function renderGateMarkdown(r2) {
+  const icon2 = r2.verdict === "fail" ? "❌" : "✅";
   let out = `${icon2} **${verdictLine(r2)}**
 `;
   if (r2.regressions.length > 0) out += `
-${table(header2, rows(r2.regressions), align2)}
+${findingTable(r2.regressions, evidence)}
 `;
   if (r2.improvements.length > 0) {
     out += `
 <details><summary>Improvements (${r2.improvements.length})</summary>
 
-${table(header2, rows(r2.improvements), align2)}
+${findingTable(r2.improvements, evidence)}
 
 </details>
 `;
@@ -8796,7 +8805,7 @@ function parseCommandArgs(command, argv, options) {
 }
 
 // src/collect/files.ts
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 async function readInputFile(path7) {
   try {
     const info = await stat(path7);
@@ -8808,6 +8817,13 @@ async function readInputFile(path7) {
     if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
     if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
     throw new UserError(`${path7}: cannot be read (${err.message})`);
+  }
+}
+async function listFiles(dir, what = "a folder") {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
+  } catch {
+    throw new UserError(`${dir}: not ${what}`);
   }
 }
 
@@ -8912,10 +8928,10 @@ var TextGrid = class {
     return out;
   }
 };
-function pad(s2, width, align2) {
+function pad(s2, width, align) {
   const n2 = runes(s2);
-  if (align2 === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
-  if (align2 === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
+  if (align === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
   return s2;
 }
 
@@ -9022,10 +9038,10 @@ function renderBenchstatText(tables) {
   const parts = [];
   let previous;
   for (const t2 of tables) {
-    const header2 = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
+    const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
 `).join("");
     previous = t2.config;
-    parts.push(header2 + renderBenchTableText(t2));
+    parts.push(header + renderBenchTableText(t2));
   }
   return parts.join("\n");
 }
@@ -10761,8 +10777,8 @@ var LineWarnings = class {
       this.extra++;
       return;
     }
-    const shown = line.length > 100 ? `${line.slice(0, 100)}…` : line;
-    this.shown.push(`${this.label}:${n2}: unrecognised line ${JSON.stringify(shown)}`);
+    const shown2 = line.length > 100 ? `${line.slice(0, 100)}…` : line;
+    this.shown.push(`${this.label}:${n2}: unrecognised line ${JSON.stringify(shown2)}`);
   }
   /** The warnings, with one summary line for those not shown. */
   warnings() {
@@ -10863,18 +10879,18 @@ function parseGoroutineDebug2(text, label) {
   const warn = new LineWarnings(label);
   const groups = new Groups();
   let block;
-  const finish = () => {
+  const finish2 = () => {
     if (block?.pending) warn.unrecognised(block.pending.n, block.pending.line);
     if (block) groups.add(block);
     block = void 0;
   };
   lines.forEach((line, i2) => {
-    const header2 = headerLine.exec(line);
-    if (header2) {
-      finish();
-      block = newBlock(header2[2]);
+    const header = headerLine.exec(line);
+    if (header) {
+      finish2();
+      block = newBlock(header[2]);
     } else if (line.trim() === "") {
-      finish();
+      finish2();
     } else if (!block || !blockLine(block, line, i2 + 1, warn)) {
       warn.unrecognised(i2 + 1, line);
     }
@@ -10895,8 +10911,8 @@ var frameLine = /^#\t+(0x[0-9a-f]+)(?:\t+(.+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+))?$
 function parseGoroutineDebug1(text, label) {
   const { lines, unterminated } = dumpLines(text);
   const first = lines.findIndex((l2) => l2.trim() !== "");
-  const total = first >= 0 ? headerLine2.exec(lines[first]) : null;
-  if (!total) {
+  const total2 = first >= 0 ? headerLine2.exec(lines[first]) : null;
+  if (!total2) {
     throw new FormatError(
       'not a goroutine debug=1 dump: it does not start with "goroutine profile: total N"'
     );
@@ -10939,9 +10955,9 @@ function parseGoroutineDebug1(text, label) {
     records.pop();
     cutOff = true;
   }
-  return snapshot(records, Number(total[1]), cutOff, label, warn);
+  return snapshot(records, Number(total2[1]), cutOff, label, warn);
 }
-function snapshot(records, header2, cutOff, label, warn) {
+function snapshot(records, header, cutOff, label, warn) {
   const byKey = /* @__PURE__ */ new Map();
   let sum = 0;
   for (const r2 of records) {
@@ -10956,8 +10972,8 @@ ${stackKey(r2.stack)}`;
   }
   const warnings = warn.warnings();
   if (cutOff) warnings.unshift(cutOffWarning(label, sum));
-  else if (sum !== header2)
-    warnings.push(`${label}: the records count ${sum} goroutines but the header says ${header2}`);
+  else if (sum !== header)
+    warnings.push(`${label}: the records count ${sum} goroutines but the header says ${header}`);
   return { source: "debug1", total: sum, groups: [...byKey.values()], warnings };
 }
 
@@ -11012,7 +11028,7 @@ function goroutineSnapshotFromProfile(profile, _label) {
     throw new FormatError(`not a goroutine profile (sample types: ${types})`);
   }
   const byKey = /* @__PURE__ */ new Map();
-  let total = 0;
+  let total2 = 0;
   for (let i2 = 0; i2 < profile.samples.count; i2++) {
     const count = sampleValue(profile, i2, valueIndex);
     if (count <= 0) continue;
@@ -11021,12 +11037,12 @@ function goroutineSnapshotFromProfile(profile, _label) {
     const key = `${labels ?? ""}
 
 ${stackKey(stack)}`;
-    total += count;
+    total2 += count;
     const g2 = byKey.get(key);
     if (g2) g2.count += count;
     else byKey.set(key, { count, stack, ...labels !== void 0 ? { labels } : {} });
   }
-  return { source: "proto", total, groups: [...byKey.values()], warnings: [] };
+  return { source: "proto", total: total2, groups: [...byKey.values()], warnings: [] };
 }
 
 // src/parse/goroutine/index.ts
@@ -11133,9 +11149,6 @@ ${collectUsage}`);
   }
   return 0;
 }
-
-// src/cli/commands/comment.ts
-import { readdir } from "node:fs/promises";
 
 // src/action/read-profiles.ts
 import { readFile as readFile2 } from "node:fs/promises";
@@ -11263,13 +11276,13 @@ function nodeKey(loc, lineIndex, names) {
 function locationNodes(profile, index) {
   const locs = profile.locations;
   const start = new Uint32Array(locs.length + 1);
-  let total = 0;
+  let total2 = 0;
   for (let i2 = 0; i2 < locs.length; i2++) {
-    start[i2] = total;
-    total += Math.max(1, locs[i2].lines.length);
+    start[i2] = total2;
+    total2 += Math.max(1, locs[i2].lines.length);
   }
-  start[locs.length] = total;
-  const nodes = new Int32Array(total);
+  start[locs.length] = total2;
+  const nodes = new Int32Array(total2);
   const names = /* @__PURE__ */ new Map();
   for (let i2 = 0; i2 < locs.length; i2++) {
     const loc = locs[i2];
@@ -11334,13 +11347,13 @@ function accumulate(source, ln, intra, acc) {
   const { flat, cum, seen, inlinable, edges } = acc;
   let { seenIn: edgeSeen, weight: edgeWeight } = edges;
   let stamp = acc.stamp;
-  let total = acc.total;
+  let total2 = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
   for (let i2 = 0; i2 < count; i2++) {
     const w2 = values[i2 * width + sampleIndex2] * scale;
     const first = stackStart[i2];
     const last = stackStart[i2 + 1];
-    total += Math.abs(w2);
+    total2 += Math.abs(w2);
     if (source.base || baseMask?.[i2]) acc.baseTotal += Math.abs(w2);
     if (w2 === 0 || first === last) continue;
     stamp++;
@@ -11377,7 +11390,7 @@ function accumulate(source, ln, intra, acc) {
     flat[parent] += w2;
   }
   acc.stamp = stamp;
-  acc.total = total;
+  acc.total = total2;
 }
 function baseSamples(profile) {
   const t2 = profile.samples.labels;
@@ -11574,7 +11587,7 @@ function stackOf(p2, i2) {
   return out;
 }
 var siteKey2 = (s2) => `${s2.fn}\0${s2.file}\0${s2.line}`;
-function add(map, site, delta, kind, evidence3) {
+function add(map, site, delta, kind, evidence4) {
   const key = siteKey2(site);
   let a2 = map.get(key);
   if (!a2)
@@ -11582,7 +11595,7 @@ function add(map, site, delta, kind, evidence3) {
   a2.amounts.bytes += delta.bytes ?? 0;
   a2.amounts.objects += delta.objects ?? 0;
   a2.amounts.cpuNs += delta.cpuNs ?? 0;
-  if (kind && !a2.kinds.has(evidence3)) a2.kinds.set(evidence3, kind);
+  if (kind && !a2.kinds.has(evidence4)) a2.kinds.set(evidence4, kind);
 }
 function sampleIndex(p2, type) {
   return p2.sampleTypes.findIndex((t2) => t2.type === type);
@@ -11604,16 +11617,16 @@ function collectSites(inputs) {
       const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
       const site = userIndex >= 0 ? fs[userIndex] : leaf;
       let kind;
-      let evidence3 = "";
+      let evidence4 = "";
       for (let k2 = 0; k2 < (userIndex >= 0 ? userIndex : 1); k2++) {
         const hk = kindFrom(helperKinds, fs[k2].fn);
         if (hk) {
           kind = hk;
-          evidence3 = `allocated in ${fs[k2].fn}`;
+          evidence4 = `allocated in ${fs[k2].fn}`;
           break;
         }
       }
-      add(sites2, site, { bytes: bytes2, objects }, kind, evidence3 || "allocs");
+      add(sites2, site, { bytes: bytes2, objects }, kind, evidence4 || "allocs");
     }
   }
   const c2 = inputs.cpu;
@@ -11657,8 +11670,8 @@ function decideKind(a2, source) {
   const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
   const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
   if (fromSource) return { kind: fromSource, evidence: `source: ${text.trim()}` };
-  for (const [evidence3, kind] of a2.kinds)
-    if (!evidence3.startsWith("cpu") && evidence3 !== "allocs") return { kind, evidence: evidence3 };
+  for (const [evidence4, kind] of a2.kinds)
+    if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
   const order = [
     "slice-growth",
     "string-concat",
@@ -11694,12 +11707,12 @@ function findHotspots(head, base, options = {}) {
     if (bytesShare < minShare && cpuShare < minShare) continue;
     if (!isUserFunction(a2.site.fn) && a2.site.fn !== "(garbage collection)") continue;
     const prev = b2?.get(key);
-    const { kind, evidence: evidence3 } = decideKind(a2, options.source);
+    const { kind, evidence: evidence4 } = decideKind(a2, options.source);
     out.push({
       site: a2.site,
       kind,
       advice: advice[kind],
-      evidence: evidence3,
+      evidence: evidence4,
       base: b2 ? prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 } : void 0,
       head: a2.amounts,
       isNew: b2 !== void 0 && (prev === void 0 || prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)
@@ -11800,7 +11813,7 @@ function sampleTypeChanges(pair, type, limits) {
   const changes = diff.functions.map((f2) => {
     const bv = b2.flat.get(f2.name) ?? 0;
     const hv = h2.flat.get(f2.name) ?? 0;
-    const share = (v2, total) => total > 0 ? 100 * v2 / total : 0;
+    const share = (v2, total2) => total2 > 0 ? 100 * v2 / total2 : 0;
     const sharePoints = share(hv, h2.total) - share(bv, b2.total);
     return {
       name: f2.name,
@@ -11983,8 +11996,8 @@ function scaledLabel(value, fromUnit, toUnit = "minimum") {
   if (s2 === "0" || s2 === "-0") return "0";
   return s2 + u2;
 }
-function percentage(value, total) {
-  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+function percentage(value, total2) {
+  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
   if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
   if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
   return `${formatGeneral(ratio, 2).padStart(5)}%`;
@@ -12139,8 +12152,8 @@ function headline(r2) {
 function baselineLine(r2) {
   const b2 = r2.baseline;
   if (!b2) return "No baseline was found for this comparison.";
-  const shown = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown}\`` : codeCell(shown);
+  const shown2 = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown2}\`` : codeCell(shown2);
   const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
   const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
   const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
@@ -12150,28 +12163,12 @@ function evidence2(f2) {
   if (f2.method === "exact") return "exact";
   return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
 }
-function findingRows(fs) {
-  return fs.map((f2) => {
-    const [b2, h2] = formatPair(f2);
-    return [
-      codeCell(f2.name),
-      f2.unit,
-      b2,
-      h2,
-      formatChange(f2.change),
-      evidence2(f2),
-      formatLimit(f2.limit, f2.unit)
-    ];
-  });
-}
-var header = ["benchmark", "unit", "base", "head", "change", "evidence", "limit"];
-var align = ["l", "l", "r", "r", "r", "l", "l"];
-function findingTable(fs, max) {
-  const shown = fs.slice(0, max);
+function topFindings(fs, max) {
+  const shown2 = fs.slice(0, max);
   const more = fs.length > max ? `
 
 …and ${fs.length - max} more in the job summary.` : "";
-  return `${table(header, findingRows(shown), align)}${more}`;
+  return `${findingTable(shown2, evidence2)}${more}`;
 }
 function details(summary, body) {
   return `<details><summary>${summary}</summary>
@@ -12199,11 +12196,11 @@ function renderComment(r2, maxRows = MAX_ROWS) {
   }
   const g2 = r2.gate;
   if (g2) {
-    if (g2.regressions.length > 0) parts.push("", findingTable(g2.regressions, maxRows));
+    if (g2.regressions.length > 0) parts.push("", topFindings(g2.regressions, maxRows));
     if (g2.improvements.length > 0) {
       parts.push(
         "",
-        details(`Improvements (${g2.improvements.length})`, findingTable(g2.improvements, maxRows))
+        details(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
       );
     }
     const ungated = g2.findings.filter(
@@ -12216,7 +12213,7 @@ function renderComment(r2, maxRows = MAX_ROWS) {
           `Timings, not gated (${ungated.length} changes)`,
           `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
 
-${findingTable(ungated, maxRows)}`
+${topFindings(ungated, maxRows)}`
         )
       );
     }
@@ -12235,6 +12232,7 @@ ${findingTable(ungated, maxRows)}`
   const notes = [...r2.warnings, ...g2?.notes ?? []];
   if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
   const links = [
+    r2.links.html && `[HTML report with flame graphs](${r2.links.html})`,
     r2.links.run && `[Run](${r2.links.run})`,
     r2.links.summary && `[job summary](${r2.links.summary})`
   ].filter(Boolean).join(" · ");
@@ -12266,21 +12264,14 @@ Options:
   --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
-async function listDir(dir) {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
-  } catch {
-    throw new UserError(`${dir}: not a folder of profiles`);
-  }
-}
 async function readInsights(values) {
   const headDir = values["head-profiles"];
   const headG = values["head-goroutines"];
   if (headDir === void 0 && headG === void 0) return void 0;
   const baseDir = values["base-profiles"];
   const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
-    { dir: headDir, files: await listDir(headDir) },
-    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listDir(baseDir) }
+    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
+    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
   );
   if (headG !== void 0) {
     const baseG = values["base-goroutines"];
@@ -12385,18 +12376,18 @@ function resolveSampleIndex(profile, spec) {
 
 // src/render/top-markdown.ts
 function renderTopMarkdown(report) {
-  const { sampleType, total } = report;
+  const { sampleType, total: total2 } = report;
   const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
   const rows = report.rows.map((r2) => [
     value(r2.flat),
-    percentage(r2.flat, total).trim(),
-    percentage(r2.sumFlat, total).trim(),
+    percentage(r2.flat, total2).trim(),
+    percentage(r2.sumFlat, total2).trim(),
     value(r2.cum),
-    percentage(r2.cum, total).trim(),
+    percentage(r2.cum, total2).trim(),
     codeCell(r2.name) + (r2.inline ? ` (${r2.inline})` : "")
   ]);
-  const shown = report.rows.length < report.functionCount ? `, top ${report.rows.length} of ${report.functionCount} functions` : "";
-  const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total)}${shown}`;
+  const shown2 = report.rows.length < report.functionCount ? `, top ${report.rows.length} of ${report.functionCount} functions` : "";
+  const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total2)}${shown2}`;
   return `${heading}
 
 ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
@@ -12412,24 +12403,24 @@ ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
 
 // src/render/top-text.ts
 function topHeaderLines(report) {
-  const { header: header2, sampleType, total } = report;
+  const { header, sampleType, total: total2 } = report;
   const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
   const lines = [];
-  if (header2.file) lines.push(`File: ${header2.file}`);
-  if (header2.buildId) lines.push(`Build ID: ${header2.buildId}`);
-  lines.push(...header2.comments);
+  if (header.file) lines.push(`File: ${header.file}`);
+  if (header.buildId) lines.push(`Build ID: ${header.buildId}`);
+  lines.push(...header.comments);
   lines.push(`Type: ${sampleType.type}`);
-  if (header2.docUrl) lines.push(`Doc: ${header2.docUrl}`);
-  if (header2.timeNanos) lines.push(`Time: ${new Date(header2.timeNanos / 1e6).toISOString()}`);
-  if (header2.durationNanos) {
-    const [ns, unit] = scaleValue(total, sampleType.unit, "nanoseconds");
-    const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header2.durationNanos)})` : "";
+  if (header.docUrl) lines.push(`Doc: ${header.docUrl}`);
+  if (header.timeNanos) lines.push(`Time: ${new Date(header.timeNanos / 1e6).toISOString()}`);
+  if (header.durationNanos) {
+    const [ns, unit] = scaleValue(total2, sampleType.unit, "nanoseconds");
+    const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header.durationNanos)})` : "";
     lines.push(
-      `Duration: ${scaledLabel(header2.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total)} ${ratio}`
+      `Duration: ${scaledLabel(header.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total2)} ${ratio}`
     );
   }
   lines.push(
-    `Showing nodes accounting for ${value(report.shownFlat)}, ${percentage(report.shownFlat, total).trim()} of ${value(total)} total`
+    `Showing nodes accounting for ${value(report.shownFlat)}, ${percentage(report.shownFlat, total2).trim()} of ${value(total2)} total`
   );
   if (report.rows.length < report.functionCount) {
     lines.push(`Showing top ${report.rows.length} nodes out of ${report.functionCount}`);
@@ -12437,7 +12428,7 @@ function topHeaderLines(report) {
   return lines;
 }
 function renderTopText(report) {
-  const { sampleType, total } = report;
+  const { sampleType, total: total2 } = report;
   const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
   const out = topHeaderLines(report);
   out.push(
@@ -12446,7 +12437,7 @@ function renderTopText(report) {
   for (const row of report.rows) {
     const marker = row.inline ? ` (${row.inline})` : "";
     out.push(
-      `${padLeft(value(row.flat), 10)} ${percentage(row.flat, total)} ${percentage(row.sumFlat, total)} ${padLeft(value(row.cum), 10)} ${percentage(row.cum, total)}  ${row.name}${marker}`
+      `${padLeft(value(row.flat), 10)} ${percentage(row.flat, total2)} ${percentage(row.sumFlat, total2)} ${padLeft(value(row.cum), 10)} ${percentage(row.cum, total2)}  ${row.name}${marker}`
     );
   }
   return `${out.join("\n")}
@@ -12457,9 +12448,9 @@ function renderTopText(report) {
 function topReport(profile, table2, options) {
   const sampleType = profile.sampleTypes[options.sampleIndex];
   const limit = options.nodeCount && options.nodeCount > 0 ? options.nodeCount : Infinity;
-  const shown = table2.functions.slice(0, limit);
+  const shown2 = table2.functions.slice(0, limit);
   let sum = 0;
-  const rows = shown.map((f2) => {
+  const rows = shown2.map((f2) => {
     sum += f2.flat;
     return { ...f2, sumFlat: sum };
   });
@@ -12482,17 +12473,17 @@ function topReport(profile, table2, options) {
     }
   };
 }
-function displayUnit(rows, total, sampleUnit) {
+function displayUnit(rows, total2, sampleUnit) {
   let min = Infinity;
   for (const r2 of rows) {
     const v2 = r2.flat !== 0 ? Math.abs(r2.flat) : Math.abs(r2.cum);
     if (v2 !== 0 && v2 < min) min = v2;
   }
-  if (min === Infinity) min = total;
+  if (min === Infinity) min = total2;
   const [, minUnit] = scaleValue(min, sampleUnit);
-  const [, maxUnit] = scaleValue(total, sampleUnit);
+  const [, maxUnit] = scaleValue(total2, sampleUnit);
   let unit = minUnit;
-  if (minUnit !== maxUnit && min * 100 < total) [, unit] = scaleValue(100 * min, sampleUnit);
+  if (minUnit !== maxUnit && min * 100 < total2) [, unit] = scaleValue(100 * min, sampleUnit);
   return unit === "" ? sampleUnit : unit;
 }
 
@@ -12724,6 +12715,911 @@ ${leaksUsage}`
   return leaks.length > 0 ? 1 : 0;
 }
 
+// src/cli/commands/report.ts
+import { writeFile as writeFile3 } from "node:fs/promises";
+
+// src/render/html-report.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c2) => `&#${c2.charCodeAt(0)};`);
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+var pageFormatterScript = String.raw`
+const UNIT_TYPES = [
+  [[['B', ['b', 'byte'], 1], ['kB', ['kb', 'kbyte', 'kilobyte'], 2 ** 10],
+    ['MB', ['mb', 'mbyte', 'megabyte'], 2 ** 20], ['GB', ['gb', 'gbyte', 'gigabyte'], 2 ** 30],
+    ['TB', ['tb', 'tbyte', 'terabyte'], 2 ** 40], ['PB', ['pb', 'pbyte', 'petabyte'], 2 ** 50]], 'B'],
+  [[['ns', ['ns', 'nanosecond'], 1], ['us', ['\u03bcs', 'us', 'microsecond'], 1e3],
+    ['ms', ['ms', 'millisecond'], 1e6], ['s', ['s', 'sec', 'second'], 1e9],
+    ['hrs', ['hour', 'hr'], 3600e9]], 's'],
+];
+function findUnit(units, name) {
+  let n = name.toLowerCase();
+  if (n.length > 2 && n.endsWith('s')) n = n.slice(0, -1);
+  return units.find((u) => u[1].includes(n));
+}
+function scaleValue(value, unit) {
+  if (value < 0) {
+    const [v, u] = scaleValue(-value, unit);
+    return [-v, u];
+  }
+  for (const [units, fallback] of UNIT_TYPES) {
+    const from = findUnit(units, unit);
+    if (!from) continue;
+    const base = value * from[2];
+    let to;
+    for (const u of units) if (base / u[2] >= 1) to = u;
+    to = to || units.find((u) => u[0] === fallback);
+    return [base / to[2], to[0]];
+  }
+  return [value, ''];
+}
+// The exact decimal digits of |x| (toFixed(100) is exact below 1e21) and the point's position.
+function exactDigits(x) {
+  const s = Math.abs(x).toFixed(100);
+  const dot = s.indexOf('.');
+  const all = s.slice(0, dot) + s.slice(dot + 1);
+  const first = all.search(/[1-9]/);
+  if (first < 0) return { digits: '', point: 0 };
+  return { digits: all.slice(first).replace(/0+$/, ''), point: dot - first };
+}
+// Keeps 'keep' digits, rounding half to even; carry is true when the digits grew by one (9.99 -> 10.0).
+function roundDigits(digits, keep) {
+  if (keep < 0) return { digits: '', carry: false };
+  if (digits.length <= keep) return { digits, carry: false };
+  const next = digits.charCodeAt(keep) - 48;
+  const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
+  const up = next > 5 || (next === 5 && (/[1-9]/.test(digits.slice(keep + 1)) || prev % 2 === 1));
+  const kept = digits.slice(0, keep).split('').map(Number);
+  if (!up) return { digits: kept.join(''), carry: false };
+  let i = kept.length - 1;
+  while (i >= 0 && kept[i] === 9) kept[i--] = 0;
+  if (i < 0) return { digits: '1' + kept.join(''), carry: true };
+  kept[i]++;
+  return { digits: kept.join(''), carry: false };
+}
+// Go's %.<prec>f.
+function formatFixed(x, prec) {
+  const neg = x < 0 || Object.is(x, -0);
+  const { digits, point } = exactDigits(x);
+  const r = roundDigits(digits, point + prec);
+  const pt = r.digits === '' ? 0 : point + (r.carry ? 1 : 0);
+  const full = ((pt < 0 ? '0'.repeat(-pt) : '') + r.digits).padEnd(Math.max(pt, 0) + prec, '0');
+  const intLen = Math.max(pt, 0);
+  const int = intLen > 0 ? full.slice(0, intLen) : '0';
+  const body = prec > 0 ? int + '.' + full.slice(intLen, intLen + prec) : int;
+  return neg ? '-' + body : body;
+}
+// Go's %.<prec>g for x > 0 (percentages).
+function formatGeneral(x, prec) {
+  if (x === 0) return '0';
+  const exact = exactDigits(x);
+  const r = roundDigits(exact.digits, prec);
+  const digs = r.digits.replace(/0+$/, '');
+  const nd = digs.length;
+  const dp = exact.point + (r.carry ? 1 : 0);
+  const exp = dp - 1;
+  const eprec = prec > nd && nd >= dp ? nd : prec;
+  if (exp < -4 || exp >= eprec) {
+    const mant = nd > 1 ? digs[0] + '.' + digs.slice(1) : digs;
+    const e = Math.abs(exp);
+    return mant + 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' + e : e);
+  }
+  const fracDigits = Math.max((prec > dp ? nd : prec) - dp, 0);
+  const int = dp > 0 ? digs.slice(0, dp).padEnd(dp, '0') : '0';
+  const frac = (dp < 0 ? '0'.repeat(-dp) : '') + digs.slice(Math.max(dp, 0));
+  return fracDigits > 0 ? int + '.' + frac.padEnd(fracDigits, '0').slice(0, fracDigits) : int;
+}
+// A value as pprof prints it: 1.50MB, 10ms, 120.
+function scaledLabel(value, unit) {
+  const [v, u] = scaleValue(value, unit);
+  let s = formatFixed(v, 2);
+  if (s.endsWith('.00')) s = s.slice(0, -3);
+  if (s === '0' || s === '-0') return '0';
+  return s + u;
+}
+// A share of the total as pprof prints it (without its padding): 12.34%, 0.5%, 100%.
+function percentage(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return '100%';
+  if (ratio >= 1) return formatFixed(ratio, 2) + '%';
+  return formatGeneral(ratio, 2) + '%';
+}
+`;
+function pageData(model) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (s2) => {
+    let i2 = ids.get(s2);
+    if (i2 === void 0) ids.set(s2, i2 = ids.size);
+    return i2;
+  };
+  const node = (n2) => ({
+    ...n2,
+    name: id(n2.name),
+    file: id(n2.file),
+    children: n2.children.map(node)
+  });
+  const graphs = model.graphs.map((g2) => ({ ...g2, root: g2.root ? node(g2.root) : g2.root }));
+  const tops = model.tops.map((t2) => ({
+    ...t2,
+    rows: t2.rows.map((r2) => ({ ...r2, name: id(r2.name), file: id(r2.file) }))
+  }));
+  return { strings: [...ids.keys()], graphs, tops };
+}
+var pageScript = String.raw`
+(() => {
+  'use strict';
+  const ROW = 18; // px per frame row
+  const MIN_PX = 0.5; // frames narrower than this are not drawn (zoom in to see them)
+  const TEXT_PX = 24; // frames narrower than this show no name
+  const SAME = 0.001; // changes under this share of the total are "unchanged"
+  const FULL = 0.2; // a change of this share of the total gets the strongest colour
+  const MAX_ROWS = 500;
+  const $ = (id) => document.getElementById(id);
+
+  function showMessage(text) {
+    const box = $('message');
+    const p = document.createElement('p');
+    p.textContent = text;
+    box.appendChild(p);
+    box.hidden = false;
+  }
+
+  let data;
+  try {
+    data = JSON.parse($('data').textContent || '');
+  } catch (err) {
+    showMessage('The report\u2019s data could not be read (' + err.message + ').');
+    return;
+  }
+  const graphs = Array.isArray(data.graphs) ? data.graphs : [];
+  const tops = Array.isArray(data.tops) ? data.tops : [];
+  const strings = Array.isArray(data.strings) ? data.strings : [];
+  const text = (v) => (typeof v === 'number' ? String(strings[v] ?? '') : String(v ?? ''));
+  if (!$('viewer') || graphs.length === 0) return;
+
+  const state = { graph: null, top: null, zoom: null, term: '', sort: { key: 'flat', dir: -1 } };
+
+  const valid = (g) => !!g && !!g.root && typeof g.root.head === 'number' && typeof g.unit === 'string';
+  const label = (v) => scaledLabel(v, state.graph.unit);
+  const signed = (v) => (v > 0 ? '+' : '') + label(v);
+  const total = (g) => Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
+
+  // Numbers the frames (root first), links each to its parent and looks up its strings.
+  function prepare(g) {
+    const nodes = [];
+    const todo = [[g.root, null, 0]];
+    while (todo.length > 0) {
+      const [n, parent, depth] = todo.pop();
+      if (!Array.isArray(n.children)) n.children = [];
+      n.name = text(n.name);
+      n.file = text(n.file);
+      n.id = nodes.length;
+      n.parent = parent;
+      n.depth = depth;
+      nodes.push(n);
+      for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i], n, depth + 1]);
+    }
+    return nodes;
+  }
+
+  function change(g, n) {
+    const r = (n.head - n.base) / total(g);
+    const kind = Math.abs(r) < SAME ? 'same' : r > 0 ? 'grow' : 'shrink';
+    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
+    const colour =
+      kind === 'same'
+        ? 'hsl(0, 0%, 84%)'
+        : kind === 'grow'
+          ? 'hsl(0, 85%, ' + (88 - 36 * t).toFixed(1) + '%)'
+          : 'hsl(130, 55%, ' + (86 - 36 * t).toFixed(1) + '%)';
+    return { kind, colour };
+  }
+
+  const gone = (n) => n.children.filter((c) => !(c.head > 0) && c.base > 0);
+
+  function frameElement(g, n, x, w, px, ancestor) {
+    const el = document.createElement('div');
+    const c = change(g, n);
+    el.className = 'frame ' + c.kind + (n.small ? ' small' : '') + (ancestor ? ' ancestor' : '');
+    el.style.left = x * 100 + '%';
+    el.style.width = w * 100 + '%';
+    el.style.top = n.depth * ROW + 'px';
+    el.style.backgroundColor = c.colour;
+    el.dataset.id = String(n.id);
+    el.dataset.name = n.name;
+    el.dataset.head = String(n.head);
+    el.dataset.base = String(n.base);
+    if (n.base === 0 && n.head > 0) el.dataset.new = 'true';
+    const removed = gone(n).length;
+    if (removed > 0) el.dataset.gone = String(removed);
+    if (w * px >= TEXT_PX) el.textContent = n.name;
+    return el;
+  }
+
+  function draw() {
+    const g = state.graph;
+    const flame = $('flame');
+    flame.textContent = '';
+    const z = state.zoom || g.root;
+    const px = flame.clientWidth || 1200;
+    const frag = document.createDocumentFragment();
+    for (let a = z.parent; a; a = a.parent) frag.appendChild(frameElement(g, a, 0, 1, px, true));
+    const scale = z.head > 0 ? z.head : 1;
+    let depth = z.depth;
+    const todo = [[z, 0, 1]];
+    while (todo.length > 0) {
+      const [n, x, w] = todo.pop();
+      frag.appendChild(frameElement(g, n, x, w, px, false));
+      depth = Math.max(depth, n.depth);
+      let cx = x;
+      for (const c of n.children) {
+        if (!(c.head > 0)) continue;
+        const cw = c.head / scale;
+        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
+        cx += cw;
+      }
+    }
+    flame.style.height = (depth + 1) * ROW + 'px';
+    flame.appendChild(frag);
+    $('reset-zoom').disabled = !state.zoom;
+    markMatches();
+  }
+
+  function field(name, text) {
+    $('tooltip').querySelector('[data-field="' + name + '"]').textContent = text;
+  }
+
+  function showTip(n, ev) {
+    const g = state.graph;
+    const tip = $('tooltip');
+    const delta = n.head - n.base;
+    field('name', n.small ? 'small frames (merged: each under ' + (g.minFraction * 100) + '% of the total)' : n.name);
+    field('file', n.file ? n.file + ':' + n.line : '');
+    field('base', label(n.base));
+    field('head', label(n.head));
+    field(
+      'delta',
+      n.base === 0 && n.head !== 0
+        ? signed(delta) + ' (new in head)'
+        : signed(delta) + ' (' + (delta >= 0 ? '+' : '-') + percentage(delta, total(g)) + ' of total)',
+    );
+    field('share', percentage(n.head, g.headTotal) + ' of head, ' + percentage(n.base, g.baseTotal) + ' of base');
+    const removed = gone(n);
+    field(
+      'gone',
+      removed.length === 0
+        ? ''
+        : 'gone in head: ' + removed.slice(0, 5).map((c) => c.name + ' (' + label(c.base) + ')').join(', ') +
+            (removed.length > 5 ? ', \u2026' : ''),
+    );
+    tip.hidden = false;
+    const x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+    const below = ev.clientY + 16;
+    const y = below + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 8 : below;
+    tip.style.left = Math.max(4, x) + 'px';
+    tip.style.top = Math.max(4, y) + 'px';
+  }
+
+  const hideTip = () => ($('tooltip').hidden = true);
+  const frameAt = (ev) => (ev.target instanceof Element ? ev.target.closest('.frame') : null);
+
+  function onHover(ev) {
+    const el = frameAt(ev);
+    if (!el) return hideTip();
+    showTip(state.graph.nodes[Number(el.dataset.id)], ev);
+  }
+
+  function zoomTo(n) {
+    state.zoom = n && n !== state.graph.root ? n : null;
+    hideTip();
+    draw();
+  }
+
+  function markMatches() {
+    const term = state.term.toLowerCase();
+    const flame = $('flame');
+    const matches = (name) => term !== '' && name.toLowerCase().includes(term);
+    flame.classList.toggle('searching', term !== '');
+    for (const el of flame.querySelectorAll('.frame')) el.classList.toggle('match', matches(el.dataset.name));
+    for (const tr of $('top').tBodies[0].rows) tr.classList.toggle('match', matches(tr.dataset.name));
+    const info = $('search-info');
+    if (term === '') return (info.textContent = '');
+    // The head value under matching frames, each stack counted once (the topmost match).
+    let count = 0;
+    let head = 0;
+    for (const n of state.graph.nodes) {
+      if (!matches(n.name)) continue;
+      count++;
+      let a = n.parent;
+      while (a && !matches(a.name)) a = a.parent;
+      if (!a) head += Math.max(0, n.head);
+    }
+    info.textContent =
+      count + (count === 1 ? ' frame' : ' frames') + ' \u00b7 ' + label(head) + ' (' + percentage(head, state.graph.headTotal) + ' of head)';
+  }
+
+  const SORT = {
+    name: (r) => r.name,
+    flat: (r) => r.headFlat,
+    flatPct: (r) => r.headFlat,
+    cum: (r) => r.headCum,
+    cumPct: (r) => r.headCum,
+    dflat: (r) => r.headFlat - r.baseFlat,
+    dcum: (r) => r.headCum - r.baseCum,
+  };
+
+  function cell(tr, text, cls, title) {
+    const td = tr.insertCell();
+    td.textContent = text;
+    if (cls) td.className = cls;
+    if (title) td.title = title;
+  }
+
+  const trend = (d) => (d > 0 ? 'num up' : d < 0 ? 'num down' : 'num');
+
+  function renderTop() {
+    const table = $('top');
+    const body = table.tBodies[0];
+    body.textContent = '';
+    const t = state.top;
+    const note = $('top-note');
+    if (!t || !Array.isArray(t.rows)) {
+      note.textContent = 'No top table for this profile.';
+      return;
+    }
+    const get = SORT[state.sort.key];
+    const dir = state.sort.dir;
+    const rows = t.rows.slice().sort((a, b) => {
+      const x = get(a);
+      const y = get(b);
+      const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
+      return c * dir || a.name.localeCompare(b.name);
+    });
+    for (const r of rows.slice(0, MAX_ROWS)) {
+      const tr = body.insertRow();
+      tr.dataset.name = r.name;
+      const df = r.headFlat - r.baseFlat;
+      const dc = r.headCum - r.baseCum;
+      cell(tr, label(r.headFlat), 'num');
+      cell(tr, percentage(r.headFlat, t.headTotal), 'num');
+      cell(tr, label(r.headCum), 'num');
+      cell(tr, percentage(r.headCum, t.headTotal), 'num');
+      cell(tr, signed(df), trend(df), 'base ' + label(r.baseFlat));
+      cell(tr, signed(dc), trend(dc), 'base ' + label(r.baseCum));
+      cell(tr, r.name, 'name', r.file ? r.file + ':' + r.line : '');
+    }
+    note.textContent =
+      rows.length > MAX_ROWS ? 'The first ' + MAX_ROWS + ' of ' + rows.length + ' functions.' : rows.length + ' functions.';
+    for (const th of table.tHead.rows[0].cells) {
+      const on = th.dataset.key === state.sort.key;
+      th.setAttribute('aria-sort', on ? (dir < 0 ? 'descending' : 'ascending') : 'none');
+    }
+    markMatches();
+  }
+
+  function select(i) {
+    const g = graphs[i];
+    hideTip();
+    state.zoom = null;
+    if (!valid(g)) {
+      $('flame').textContent = '';
+      $('top').tBodies[0].textContent = '';
+      showMessage('Graph ' + (i + 1) + ' of the report could not be read.');
+      return;
+    }
+    if (!g.nodes) g.nodes = prepare(g);
+    state.graph = g;
+    state.top = tops.find((t) => t && t.profile === g.profile && t.sampleType === g.sampleType) || null;
+    if (state.top && Array.isArray(state.top.rows) && !state.top.ready) {
+      for (const r of state.top.rows) {
+        r.name = text(r.name);
+        r.file = text(r.file);
+      }
+      state.top.ready = true;
+    }
+    const d = g.headTotal - g.baseTotal;
+    $('totals').textContent =
+      'head ' + label(g.headTotal) + ' \u00b7 base ' + label(g.baseTotal) + ' \u00b7 \u0394 ' + signed(d) +
+      (g.baseTotal === 0 ? ' \u00b7 no base profile: every frame is new' : '') +
+      (g.root.head === 0 ? ' \u00b7 no samples in head' : '');
+    draw();
+    renderTop();
+  }
+
+  function run() {
+    const picker = $('sample-type');
+    picker.addEventListener('change', () => select(Number(picker.value)));
+    const flame = $('flame');
+    flame.addEventListener('mousemove', onHover);
+    flame.addEventListener('mouseover', onHover);
+    flame.addEventListener('mouseleave', hideTip);
+    flame.addEventListener('click', (ev) => {
+      const el = frameAt(ev);
+      if (el) zoomTo(state.graph.nodes[Number(el.dataset.id)]);
+    });
+    $('reset-zoom').addEventListener('click', () => zoomTo(null));
+    document.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape' && state.zoom) zoomTo(null);
+    });
+    $('search').addEventListener('input', (ev) => {
+      state.term = ev.target.value.trim();
+      if (state.graph) markMatches();
+    });
+    $('top').tHead.addEventListener('click', (ev) => {
+      const th = ev.target instanceof Element ? ev.target.closest('th') : null;
+      if (!th || !state.graph) return;
+      const key = th.dataset.key;
+      state.sort = key === state.sort.key ? { key, dir: -state.sort.dir } : { key, dir: key === 'name' ? 1 : -1 };
+      renderTop();
+    });
+    let pending = 0;
+    window.addEventListener('resize', () => {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(() => state.graph && draw());
+    });
+    select(Number(picker.value) || 0);
+  }
+
+  try {
+    run();
+  } catch (err) {
+    $('viewer').hidden = true;
+    showMessage('The flame graph could not be drawn (' + err.message + ').');
+  }
+})();
+`;
+var style = `
+:root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa; --grow: #c62828; --shrink: #2e7d32; }
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
+header { padding: 10px 20px; border-bottom: 1px solid var(--border); display: flex; align-items: baseline; gap: 14px; flex-wrap: wrap; background: var(--panel); }
+h1 { font-size: 19px; margin: 0; }
+h2 { font-size: 16px; margin: 22px 0 8px; }
+main { padding: 10px 20px 40px; }
+code, .mono, .frame, #top td.name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.muted, #totals, #search-info, #top-note { color: var(--muted); }
+.badge { font-weight: 600; padding: 1px 8px; border-radius: 10px; font-size: 12px; color: #fff; }
+.badge.pass { background: var(--shrink); } .badge.fail { background: var(--grow); }
+#message { border: 1px solid #d4a72c; background: #fff8c5; padding: 6px 14px; border-radius: 6px; margin: 8px 0; }
+#message p { margin: 6px 0; }
+.toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 6px 0; }
+select, input, button { font: inherit; padding: 3px 6px; }
+#search { width: 240px; }
+.legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: var(--muted); margin: 4px 0; }
+.legend span::before { content: ""; display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px; background: var(--sw); }
+.legend .l-grow { --sw: hsl(0, 85%, 62%); } .legend .l-shrink { --sw: hsl(130, 55%, 60%); } .legend .l-same { --sw: hsl(0, 0%, 84%); }
+.legend .l-new::before { outline: 1px dashed #6a1b9a; outline-offset: -1px; background: repeating-linear-gradient(135deg, #fff 0 2px, transparent 2px 6px), hsl(0, 85%, 70%); }
+#totals { margin: 4px 0; font-size: 13px; }
+#flame { position: relative; width: 100%; overflow: hidden; border: 1px solid var(--border); min-height: 18px; }
+.frame { position: absolute; height: 17px; line-height: 17px; font-size: 11.5px; padding: 0 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid #fff; cursor: pointer; color: #111; }
+.frame:hover { filter: brightness(0.9); }
+.frame.small { font-style: italic; color: #444; }
+.frame[data-new="true"] { outline: 1px dashed #6a1b9a; outline-offset: -1px; background-image: repeating-linear-gradient(135deg, rgba(255, 255, 255, 0.3) 0 2px, transparent 2px 6px); }
+.frame.ancestor { opacity: 0.55; }
+#flame.searching .frame:not(.match) { opacity: 0.3; }
+.frame.match { box-shadow: inset 0 0 0 2px #0969da; }
+#tooltip { position: fixed; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); padding: 8px 10px; max-width: 560px; font-size: 12px; }
+#tooltip .tt-name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; word-break: break-all; }
+#tooltip dl { display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; margin: 6px 0 0; }
+#tooltip dt { color: var(--muted); } #tooltip dd { margin: 0; }
+table { border-collapse: collapse; font-size: 13px; }
+th, td { padding: 3px 8px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
+th { background: var(--panel); white-space: nowrap; }
+#top th { cursor: pointer; user-select: none; }
+#top th[aria-sort="descending"]::after { content: " \\25BE"; } #top th[aria-sort="ascending"]::after { content: " \\25B4"; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.up { color: var(--grow); } td.down { color: var(--shrink); }
+#top tr.match td { background: #ddf4ff; }
+tr.regression td:first-child { border-left: 3px solid var(--grow); } tr.improvement td:first-child { border-left: 3px solid var(--shrink); }
+.new { color: #6a1b9a; font-weight: 600; }
+pre { background: var(--panel); padding: 8px; overflow: auto; font-size: 12px; }
+`;
+function evidence3(f2) {
+  if (f2.method === "exact") return "exact";
+  if (f2.p === void 0) return "";
+  return `p=${formatFixed(f2.p, 3)}${f2.method === "wilcoxon" ? " paired" : ""}`;
+}
+var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
+function findingsTable(fs) {
+  const rows = fs.map((f2) => {
+    const [base, head2] = formatPair(f2);
+    const cells = [
+      td(`<code>${escapeHtml(f2.name)}</code>`),
+      td(escapeHtml(f2.unit)),
+      td(escapeHtml(base), true),
+      td(escapeHtml(head2), true),
+      td(escapeHtml(formatChange(f2.change)), true),
+      td(escapeHtml(evidence3(f2))),
+      td(escapeHtml(f2.verdict + (f2.gated ? "" : " (not gated)")))
+    ];
+    return `<tr class="${escapeHtml(f2.verdict)}">${cells.join("")}</tr>`;
+  });
+  const head = ["benchmark", "unit", "base", "head", "change", "evidence", "verdict"];
+  return `<table><thead><tr>${head.map((h2) => `<th>${h2}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function gateNotes(r2) {
+  return [
+    ...r2.notes,
+    ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
+  ];
+}
+function gateSection(r2) {
+  const shown2 = /* @__PURE__ */ new Set([...r2.regressions, ...r2.improvements]);
+  const others = r2.findings.filter((f2) => !shown2.has(f2));
+  const parts = [`<h2>Benchmarks</h2>`, `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`];
+  if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r2.regressions));
+  if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r2.improvements));
+  if (others.length > 0) {
+    parts.push(
+      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
+    );
+  }
+  return `<section id="benchmarks">${parts.join("\n")}</section>`;
+}
+function adviceHtml(text) {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+function hotspotsSection(hs) {
+  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
+  const rows = hs.map((h2) => {
+    const where2 = h2.site.file ? `<br><code class="muted">${escapeHtml(`${h2.site.file}:${h2.site.line}`)}</code>` : "";
+    const cells = [
+      td(
+        `${h2.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h2.site.fn)}</code>${where2}`
+      ),
+      td(escapeHtml(h2.kind)),
+      td(escapeHtml(amount(h2.base?.bytes, h2.head.bytes, "bytes")), true),
+      td(escapeHtml(amount(h2.base?.cpuNs, h2.head.cpuNs, "nanoseconds")), true),
+      td(adviceHtml(h2.advice))
+    ];
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
+  return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+function leakItem(w2) {
+  const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
+  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
+  const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
+  const stack = w2.stack.map((f2) => `${f2.fn}
+    ${f2.file}:${f2.line}`).join("\n");
+  return `<li>⚠️ ${counts} started by ${fn(w2.origin)}, waiting in ${fn(w2.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+}
+function notesSection(notes) {
+  if (notes.length === 0) return "";
+  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n2) => `<li>${escapeHtml(n2)}</li>`).join("")}</ul></section>`;
+}
+function messageBox(model) {
+  const lines = [];
+  if (model.graphs.length === 0) {
+    lines.push(
+      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
+    );
+  }
+  if (model.problems.length > 0) {
+    lines.push(
+      `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
+    );
+  }
+  const items = model.problems.map((p2) => `<li>${escapeHtml(p2)}</li>`).join("");
+  const body = lines.map((l2) => `<p>${escapeHtml(l2)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
+  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
+}
+var topColumns = [
+  ["flat", "flat"],
+  ["flatPct", "flat%"],
+  ["cum", "cum"],
+  ["cumPct", "cum%"],
+  ["dflat", "Δflat"],
+  ["dcum", "Δcum"],
+  ["name", "function"]
+];
+function viewer(model) {
+  if (model.graphs.length === 0) return "";
+  const options = model.graphs.map((g2, i2) => `<option value="${i2}">${escapeHtml(`${g2.profile} · ${g2.sampleType}`)}</option>`).join("");
+  const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
+  return `<section id="viewer" aria-label="Profiles">
+<div class="toolbar">
+<label>Profile <select id="sample-type">${options}</select></label>
+<input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
+<span id="search-info"></span>
+<button id="reset-zoom" type="button" disabled>Reset zoom</button>
+</div>
+<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
+<p id="totals"></p>
+<div id="flame" aria-label="Differential flame graph"></div>
+<h2>Top functions</h2>
+<table id="top"><thead><tr>${headers}</tr></thead><tbody></tbody></table>
+<p id="top-note"></p>
+</section>`;
+}
+var tooltip = `<div id="tooltip" role="tooltip" hidden>
+<div class="tt-name" data-field="name"></div>
+<div class="muted" data-field="file"></div>
+<dl><dt>base</dt><dd data-field="base"></dd><dt>head</dt><dd data-field="head"></dd><dt>delta</dt><dd data-field="delta"></dd><dt>share</dt><dd data-field="share"></dd></dl>
+<div class="muted" data-field="gone"></div>
+</div>`;
+function generatedLine(iso) {
+  const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
+  return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
+}
+function renderHtmlReport(model) {
+  const gate2 = model.gate;
+  const insights = model.insights;
+  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
+  const sections = [
+    messageBox(model),
+    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
+    viewer(model),
+    gate2 ? gateSection(gate2) : "",
+    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
+    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
+  ];
+  const data = jsonForScript(pageData(model));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(model.title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
+<main>
+${sections.filter((s2) => s2 !== "").join("\n")}
+</main>
+${tooltip}
+<script type="application/json" id="data">${data}</script>
+<script>${pageFormatterScript}${pageScript}</script>
+</body>
+</html>
+`;
+}
+
+// src/report/flame.ts
+function add2(p2, sampleIndex2, root2, side) {
+  const { values, width, count, stackStart, stack } = p2.samples;
+  const names = /* @__PURE__ */ new Map();
+  let total2 = 0;
+  for (let i2 = 0; i2 < count; i2++) {
+    const v2 = values[i2 * width + sampleIndex2];
+    if (v2 === 0) continue;
+    total2 += v2;
+    let at = root2;
+    at.node[side] += v2;
+    for (let j2 = stackStart[i2 + 1] - 1; j2 >= stackStart[i2]; j2--) {
+      const loc = p2.locations[stack[j2]];
+      for (let k2 = loc.lines.length - 1; k2 >= 0; k2--) {
+        const ln = loc.lines[k2];
+        const fn = ln.fn;
+        let name = fn ? names.get(fn.id) : void 0;
+        if (fn && name === void 0) {
+          name = displayName(fn) || "<unknown>";
+          names.set(fn.id, name);
+        }
+        name ??= "<unknown>";
+        let next = at.kids.get(name);
+        if (!next) {
+          next = {
+            node: {
+              name,
+              file: fn?.filename ?? "",
+              line: fn?.startLine ?? 0,
+              head: 0,
+              base: 0,
+              children: []
+            },
+            kids: /* @__PURE__ */ new Map()
+          };
+          at.kids.set(name, next);
+        }
+        next.node[side] += v2;
+        at = next;
+      }
+    }
+  }
+  return total2;
+}
+function finish(b2, min) {
+  const big = [];
+  let smallHead = 0;
+  let smallBase = 0;
+  for (const k2 of b2.kids.values()) {
+    if (Math.max(Math.abs(k2.node.head), Math.abs(k2.node.base)) >= min) big.push(finish(k2, min));
+    else {
+      smallHead += k2.node.head;
+      smallBase += k2.node.base;
+    }
+  }
+  big.sort((x, y2) => y2.head - x.head || x.name.localeCompare(y2.name));
+  if (smallHead !== 0 || smallBase !== 0) {
+    big.push({
+      name: "small frames",
+      file: "",
+      line: 0,
+      head: smallHead,
+      base: smallBase,
+      small: true,
+      children: []
+    });
+  }
+  return { ...b2.node, children: big };
+}
+function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
+  const hi = head.sampleTypes.findIndex((t2) => t2.type === sampleType);
+  if (hi < 0) return void 0;
+  const root2 = {
+    node: { name: "root", file: "", line: 0, head: 0, base: 0, children: [] },
+    kids: /* @__PURE__ */ new Map()
+  };
+  const headTotal = add2(head, hi, root2, "head");
+  let baseTotal = 0;
+  if (base) {
+    const bi = base.sampleTypes.findIndex((t2) => t2.type === sampleType);
+    if (bi >= 0) baseTotal = add2(base, bi, root2, "base");
+  }
+  const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
+  return {
+    profile: name,
+    sampleType,
+    unit: head.sampleTypes[hi].unit,
+    headTotal,
+    baseTotal,
+    minFraction,
+    root: finish(root2, min)
+  };
+}
+
+// src/report/html-build.ts
+var shown = [
+  "cpu",
+  "alloc_space",
+  "alloc_objects",
+  "inuse_space",
+  "delay",
+  "contentions",
+  "goroutine"
+];
+function flatCum(p2, type) {
+  const out = /* @__PURE__ */ new Map();
+  if (!p2) return out;
+  const i2 = p2.sampleTypes.findIndex((t2) => t2.type === type);
+  if (i2 < 0) return out;
+  for (const f2 of functionTable([{ profile: p2, sampleIndex: i2 }]).functions)
+    out.set(f2.name, { flat: f2.flat, cum: f2.cum });
+  return out;
+}
+function total(p2, type) {
+  if (!p2) return 0;
+  const i2 = p2.sampleTypes.findIndex((t2) => t2.type === type);
+  return i2 < 0 ? 0 : functionTable([{ profile: p2, sampleIndex: i2 }]).total;
+}
+function topTable(pair, type) {
+  const h2 = flatCum(pair.head, type);
+  const b2 = flatCum(pair.base, type);
+  const where2 = /* @__PURE__ */ new Map();
+  for (const p2 of [pair.base, pair.head])
+    for (const fn of p2?.functions ?? [])
+      where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
+  const rows = [.../* @__PURE__ */ new Set([...h2.keys(), ...b2.keys()])].map((name) => ({
+    name,
+    file: where2.get(name)?.file ?? "",
+    line: where2.get(name)?.line ?? 0,
+    headFlat: h2.get(name)?.flat ?? 0,
+    baseFlat: b2.get(name)?.flat ?? 0,
+    headCum: h2.get(name)?.cum ?? 0,
+    baseCum: b2.get(name)?.cum ?? 0
+  }));
+  rows.sort((x, y2) => Math.abs(y2.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y2.name));
+  const unit = pair.head.sampleTypes.find((t2) => t2.type === type)?.unit ?? "";
+  return {
+    profile: pair.name,
+    sampleType: type,
+    unit,
+    headTotal: total(pair.head, type),
+    baseTotal: total(pair.base, type),
+    rows
+  };
+}
+function htmlReportModel(title, pairs, gate2, insights, problems = []) {
+  const model = {
+    title,
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    graphs: [],
+    tops: [],
+    gate: gate2,
+    insights,
+    problems: [...problems]
+  };
+  for (const pair of pairs) {
+    const types = pair.head.sampleTypes.map((t2) => t2.type);
+    const wanted = pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t2) => t2 !== "inuse_space");
+    for (const type of wanted) {
+      if (!types.includes(type)) continue;
+      if (pair.head.samples.count === 0) {
+        model.problems.push(`${pair.name}: the profile has no samples`);
+        break;
+      }
+      const g2 = flameGraph(pair.name, pair.head, pair.base, type);
+      if (!g2) continue;
+      model.graphs.push(g2);
+      model.tops.push(topTable(pair, type));
+    }
+  }
+  return model;
+}
+
+// src/cli/commands/report.ts
+var reportUsage = `Usage: perfgate report <base profiles dir> <head profiles dir> [options]
+
+Writes one self-contained HTML file (no network needed to view it): for every profile pair and
+sample type a differential flame graph (width: head; colour: change against base) and a sortable
+top table, plus allocation hotspots, goroutine leaks and, with --bench-base/--bench-head, the
+benchmark comparison.
+
+Options:
+  -o, --out FILE        the HTML file to write (default: perfgate-report.html)
+  --bench-base FILE     base benchmark output (go test -bench)
+  --bench-head FILE     head benchmark output
+  --source DIR          where the Go sources are, to name allocation kinds (default: .)
+  --title TEXT          the report's title
+`;
+async function runReport(argv, io) {
+  const { values, positionals } = parseCommandArgs("report", argv, {
+    out: { type: "string", short: "o" },
+    "bench-base": { type: "string" },
+    "bench-head": { type: "string" },
+    source: { type: "string" },
+    title: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate report: expected two folders of profiles (base and head)
+
+${reportUsage}`
+    );
+  }
+  const [baseDir, headDir] = positionals;
+  const read = await readProfiles(
+    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
+    { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
+  );
+  let result;
+  if (values["bench-base"] !== void 0 && values["bench-head"] !== void 0) {
+    const load3 = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+    result = gate(
+      await load3(values["bench-base"]),
+      await load3(values["bench-head"])
+    );
+  }
+  const insights = profileInsights({
+    pairs: read.pairs,
+    goroutines: read.goroutines,
+    source: sourceLookup([values.source ?? "."])
+  });
+  const model = htmlReportModel(
+    values.title ?? `perfgate: ${baseDir} → ${headDir}`,
+    read.pairs,
+    result,
+    insights,
+    read.warnings
+  );
+  const out = values.out ?? "perfgate-report.html";
+  await writeFile3(out, renderHtmlReport(model));
+  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs
+`);
+  return 0;
+}
+
 // src/cli/commands/top.ts
 var topUsage = `Usage: perfgate top <profile> [options]
 
@@ -12798,7 +13694,8 @@ var commands = {
   gate: { run: runGate, usage: gateUsage },
   bench: { run: runBench, usage: benchUsage },
   comment: { run: runComment, usage: commentUsage },
-  collect: { run: runCollect, usage: collectUsage }
+  collect: { run: runCollect, usage: collectUsage },
+  report: { run: runReport, usage: reportUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
@@ -12813,6 +13710,7 @@ Commands:
   bench --js suite.mjs    run a tinybench suite
   comment <base> <head>   the PR comment the action would post for two benchmark runs
   collect <url>           profiles from a running service's /debug/pprof endpoints
+  report <base> <head>    a self-contained HTML report with differential flame graphs
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

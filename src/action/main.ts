@@ -26,7 +26,10 @@ import { commentMarker, renderComment, renderSummary } from '../render/comment.j
 import { formatChange, formatPair } from '../render/gate-text.js';
 import { type BaselineInfo, type RunReport, decideVerdict } from '../report/run-report.js';
 import { collectRun, type Collected } from './collect-run.js';
-import { readProfiles } from './read-profiles.js';
+import { type ReadProfiles, readProfiles } from './read-profiles.js';
+import { renderHtmlReport } from '../render/html-report.js';
+import { htmlReportModel } from '../report/html-build.js';
+import type { GateResult } from '../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
 import { sourceLookup } from '../collect/source.js';
 import { type RunContext, readRunContext, runUrl } from './context.js';
@@ -229,8 +232,9 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
 
   const timingsGated = s.gateTimings ?? s.baseline.kind === 'rerun';
   let profiles: ProfileInsights | undefined;
+  let read: ReadProfiles | undefined;
   if (collected.profiles.length > 0) {
-    const read = await readProfiles(
+    read = await readProfiles(
       { dir: collected.dir, files: collected.profiles },
       baseline?.profiles,
     );
@@ -264,6 +268,11 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
   };
+
+  if ((s.htmlReport ?? collected.profiles.length > 0) && profiles) {
+    const url = await publishHtmlReport(s, ctx, workDir, read, result, profiles);
+    if (url) report.links.html = url;
+  }
 
   // Publish: outputs and summary first; the comment may fail on a read-only token.
   const reportPath = path.join(workDir, 'perfgate-report.json');
@@ -330,6 +339,40 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
   if (verdict === 'fail' && s.failOn === 'regression') core.setFailed(`perfgate: ${reason}`);
   else if (verdict === 'no-baseline' && s.missingBaseline === 'fail')
     core.setFailed(`perfgate: ${reason}`);
+}
+
+/** Writes the HTML report, uploads it as an artifact and returns a link to it (undefined if that fails). */
+async function publishHtmlReport(
+  s: ActionSettings,
+  ctx: RunContext,
+  workDir: string,
+  read: ReadProfiles | undefined,
+  result: GateResult | undefined,
+  insights: ProfileInsights,
+): Promise<string | undefined> {
+  const dir = path.join(workDir, 'html');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'perfgate-report.html');
+  const model = htmlReportModel(
+    `perfgate: ${ctx.owner}/${ctx.repo} ${ctx.pullRequest ? `#${ctx.pullRequest.number}` : (ctx.branch ?? '')}`,
+    read?.pairs ?? [],
+    result,
+    insights,
+    read?.warnings ?? [],
+  );
+  await writeFile(file, renderHtmlReport(model));
+  core.setOutput('report-html', file);
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const name = artifactName(s.baselineKey).replace('perfgate-baseline-', 'perfgate-html-');
+    const { id } = await new DefaultArtifactClient().uploadArtifact(name, [file], dir, {
+      retentionDays: s.retentionDays ?? 30,
+    });
+    return id ? `${runUrl(ctx)}/artifacts/${id}` : undefined;
+  } catch (err) {
+    core.warning(`perfgate: the HTML report could not be uploaded: ${(err as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The Go toolchain's version, when Go benchmarks ran. */

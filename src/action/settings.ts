@@ -32,6 +32,8 @@ export interface ActionSettings {
   gate: GateOptions;
   /** Per sample type, the share growth (percentage points) of a function that fails the gate. */
   profileLimits: Record<string, number>;
+  /** Write the HTML report (undefined: when there are profiles). */
+  htmlReport: boolean | undefined;
   /** Also write a cpu and a mem profile per Go package (plain runs). */
   goProfiles: boolean;
   /** A running service's /debug/pprof endpoint to take profiles from. */
@@ -166,6 +168,7 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
     gate,
     profileLimits,
     goProfiles: bool(get, 'go-profiles', false) ?? false,
+    htmlReport: bool(get, 'html-report', undefined),
     pprof:
       pprofUrl === ''
         ? undefined

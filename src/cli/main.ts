@@ -7,6 +7,7 @@ import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare
 import { diffUsage, runDiff } from './commands/diff.js';
 import { hotspotsUsage, runHotspots } from './commands/hotspots.js';
 import { leaksUsage, runLeaks } from './commands/leaks.js';
+import { reportUsage, runReport } from './commands/report.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
 
@@ -28,6 +29,7 @@ const commands: Record<
   bench: { run: runBench, usage: benchUsage },
   comment: { run: runComment, usage: commentUsage },
   collect: { run: runCollect, usage: collectUsage },
+  report: { run: runReport, usage: reportUsage },
 };
 
 const usage = `Usage: perfgate <command> [options]
@@ -43,6 +45,7 @@ Commands:
   bench --js suite.mjs    run a tinybench suite
   comment <base> <head>   the PR comment the action would post for two benchmark runs
   collect <url>           profiles from a running service's /debug/pprof endpoints
+  report <base> <head>    a self-contained HTML report with differential flame graphs
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

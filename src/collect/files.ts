@@ -1,5 +1,5 @@
 /** Reading the user's input files, with errors that name the file and the cause. */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 
 /** Reads a whole file; a missing, unreadable or non-regular file is a UserError naming it. */
@@ -14,5 +14,17 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
     if (code === 'ENOENT') throw new UserError(`${path}: no such file`);
     if (code === 'EACCES') throw new UserError(`${path}: permission denied`);
     throw new UserError(`${path}: cannot be read (${(err as Error).message})`);
+  }
+}
+
+/** The files (not folders) directly in a folder, sorted; a UserError naming it when it is not one. */
+export async function listFiles(dir: string, what = 'a folder'): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    throw new UserError(`${dir}: not ${what}`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { GateFinding } from '../analyze/gate.js';
 import { age, profileRegressionCount, type RunReport } from '../report/run-report.js';
-import { formatChange, formatLimit, formatPair } from './gate-text.js';
+import { findingTable, formatChange, formatPair } from './gate-text.js';
 import { formatFixed } from './go-format.js';
 import { renderInsightsMarkdown } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
@@ -56,28 +56,10 @@ function evidence(f: GateFinding): string {
   return f.p === undefined ? '' : `p=${formatFixed(f.p, 3)}`;
 }
 
-function findingRows(fs: GateFinding[]): string[][] {
-  return fs.map((f) => {
-    const [b, h] = formatPair(f);
-    return [
-      codeCell(f.name),
-      f.unit,
-      b,
-      h,
-      formatChange(f.change),
-      evidence(f),
-      formatLimit(f.limit, f.unit),
-    ];
-  });
-}
-
-const header = ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'];
-const align: ('l' | 'r')[] = ['l', 'l', 'r', 'r', 'r', 'l', 'l'];
-
-function findingTable(fs: GateFinding[], max: number): string {
+function topFindings(fs: GateFinding[], max: number): string {
   const shown = fs.slice(0, max);
   const more = fs.length > max ? `\n\n…and ${fs.length - max} more in the job summary.` : '';
-  return `${table(header, findingRows(shown), align)}${more}`;
+  return `${findingTable(shown, evidence)}${more}`;
 }
 
 function details(summary: string, body: string): string {
@@ -104,11 +86,11 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
   }
   const g = r.gate;
   if (g) {
-    if (g.regressions.length > 0) parts.push('', findingTable(g.regressions, maxRows));
+    if (g.regressions.length > 0) parts.push('', topFindings(g.regressions, maxRows));
     if (g.improvements.length > 0) {
       parts.push(
         '',
-        details(`Improvements (${g.improvements.length})`, findingTable(g.improvements, maxRows)),
+        details(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows)),
       );
     }
     const ungated = g.findings.filter(
@@ -119,7 +101,7 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
         '',
         details(
           `Timings, not gated (${ungated.length} changes)`,
-          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.\n\n${findingTable(ungated, maxRows)}`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.\n\n${topFindings(ungated, maxRows)}`,
         ),
       );
     }
@@ -138,6 +120,7 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
   const notes = [...r.warnings, ...(g?.notes ?? [])];
   if (notes.length > 0) parts.push('', ...notes.map((n) => `> ${escapeMarkdown(n)}`));
   const links = [
+    r.links.html && `[HTML report with flame graphs](${r.links.html})`,
     r.links.run && `[Run](${r.links.run})`,
     r.links.summary && `[job summary](${r.links.summary})`,
   ]

@@ -73,28 +73,38 @@ export function renderGateText(r: GateResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Findings as a markdown table; `evidenceOf` says what decided each (p-value, exact). */
+export function findingTable(fs: GateFinding[], evidenceOf: (f: GateFinding) => string): string {
+  const rows = fs.map((f) => {
+    const [b, h] = formatPair(f);
+    return [
+      codeCell(f.name),
+      f.unit,
+      b,
+      h,
+      formatChange(f.change),
+      evidenceOf(f),
+      formatLimit(f.limit, f.unit),
+    ];
+  });
+  return table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'], rows, [
+    'l',
+    'l',
+    'r',
+    'r',
+    'r',
+    'l',
+    'l',
+  ]);
+}
+
 /** The gate's result as GitHub markdown. */
 export function renderGateMarkdown(r: GateResult): string {
   const icon = r.verdict === 'fail' ? '❌' : '✅';
-  const rows = (fs: GateFinding[]) =>
-    fs.map((f) => {
-      const [b, h] = formatPair(f);
-      return [
-        codeCell(f.name),
-        f.unit,
-        b,
-        h,
-        formatChange(f.change),
-        evidence(f),
-        formatLimit(f.limit, f.unit),
-      ];
-    });
-  const header = ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'];
-  const align: ('l' | 'r')[] = ['l', 'l', 'r', 'r', 'r', 'l', 'l'];
   let out = `${icon} **${verdictLine(r)}**\n`;
-  if (r.regressions.length > 0) out += `\n${table(header, rows(r.regressions), align)}\n`;
+  if (r.regressions.length > 0) out += `\n${findingTable(r.regressions, evidence)}\n`;
   if (r.improvements.length > 0) {
-    out += `\n<details><summary>Improvements (${r.improvements.length})</summary>\n\n${table(header, rows(r.improvements), align)}\n\n</details>\n`;
+    out += `\n<details><summary>Improvements (${r.improvements.length})</summary>\n\n${findingTable(r.improvements, evidence)}\n\n</details>\n`;
   }
   return out;
 }

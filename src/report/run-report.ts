@@ -37,7 +37,7 @@ export interface RunReport {
   failures: string[];
   /** Problems that did not stop the run (corrupt baseline, fork PR without comment, ...). */
   warnings: string[];
-  links: { run: string | undefined; summary: string | undefined };
+  links: { run: string | undefined; summary: string | undefined; html?: string };
   /** When the report was made (ISO), for baseline ages. */
   generatedAt: string;
 }

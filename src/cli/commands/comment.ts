@@ -1,10 +1,9 @@
 /** `perfgate comment`: the PR comment the action would post for two benchmark runs. */
-import { readdir } from 'node:fs/promises';
 import { readProfiles } from '../../action/read-profiles.js';
 import { gate } from '../../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../../analyze/profile-insights.js';
 import { sourceLookup } from '../../collect/source.js';
-import { readInputFile } from '../../collect/files.js';
+import { listFiles, readInputFile } from '../../collect/files.js';
 import { UserError, withSource } from '../../errors.js';
 import { parseGoroutines } from '../../parse/goroutine/index.js';
 import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
@@ -30,17 +29,6 @@ Options:
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    throw new UserError(`${dir}: not a folder of profiles`);
-  }
-}
-
 async function readInsights(values: Record<string, unknown>): Promise<ProfileInsights | undefined> {
   const headDir = values['head-profiles'] as string | undefined;
   const headG = values['head-goroutines'] as string | undefined;
@@ -50,8 +38,10 @@ async function readInsights(values: Record<string, unknown>): Promise<ProfileIns
     headDir === undefined
       ? { pairs: [], goroutines: undefined, warnings: [] }
       : await readProfiles(
-          { dir: headDir, files: await listDir(headDir) },
-          baseDir === undefined ? undefined : { dir: baseDir, files: await listDir(baseDir) },
+          { dir: headDir, files: await listFiles(headDir, 'a folder of profiles') },
+          baseDir === undefined
+            ? undefined
+            : { dir: baseDir, files: await listFiles(baseDir, 'a folder of profiles') },
         );
   if (headG !== undefined) {
     const baseG = values['base-goroutines'] as string | undefined;
