@@ -414,6 +414,16 @@ describe('the action end to end', () => {
     const pr = await pullRequest(30, '', { inputs: { ...inputs, 'bench-output': '' } });
     const body = comments(30)[0]!.body;
     expect(body).toContain('#### Profiles');
+    // The HTML report with the flame graphs is uploaded and linked.
+    const link =
+      /\[HTML report with flame graphs\]\(https:\/\/github\.com\/acme\/app\/actions\/runs\/\d+\/artifacts\/(\d+)\)/.exec(
+        body,
+      );
+    const html = fake.artifacts.find((a) => a.id === Number(link?.[1]))!;
+    expect(html.name).toBe('perfgate-html-prof');
+    const page = fake.artifactFiles(html)['perfgate-report.html']!.toString();
+    expect(page).toContain('<script type="application/json" id="data">');
+    expect(pr.outputs['report-html']).toMatch(/perfgate-report\.html$/);
     expect(body).toMatch(
       /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>/,
     );
