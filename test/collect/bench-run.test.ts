@@ -64,8 +64,10 @@ describe('perfgate bench --go', () => {
       expect(f.results[0]!.config.pkg).toBe('perfgate.example/gorepo');
     }
     expect(r.stdout).toMatch(/^base [0-9a-f]{12} vs head, 6 interleaved rounds\nFAIL: /);
+    // allocs/op is compared exactly when every round agrees; a run where the runtime adds an
+    // allocation in one round is judged by the test instead, and fails all the same.
     expect(r.stdout).toMatch(
-      /Squares-\d+ {2}allocs\/op {2}1\.000 → 16\.000 {2}\+1500\.00% {2}exact/,
+      /Squares-\d+ {2}allocs\/op {2}1\.000 → 16\.000 {2}\+1500\.00% {2}(exact|p=0\.\d{3})/,
     );
     expect(r.code).toBe(1);
     // The temporary worktree is gone.
