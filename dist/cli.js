@@ -11692,13 +11692,8 @@ function findHotspots(head, base, options = {}) {
   const h2 = collectSites(head);
   const b2 = base ? collectSites(base) : void 0;
   let totalBytes = 0;
-  let totalCpu = 0;
+  for (const a2 of h2.values()) totalBytes += a2.amounts.bytes;
   const cpuTotal = head.cpu ? sumType(head.cpu, "cpu") : 0;
-  for (const a2 of h2.values()) {
-    totalBytes += a2.amounts.bytes;
-    totalCpu += a2.amounts.cpuNs;
-  }
-  void totalCpu;
   const minShare = options.minShare ?? 0.01;
   const out = [];
   for (const [key, a2] of h2) {

@@ -311,13 +311,8 @@ export function findHotspots(
   const h = collectSites(head);
   const b = base ? collectSites(base) : undefined;
   let totalBytes = 0;
-  let totalCpu = 0;
+  for (const a of h.values()) totalBytes += a.amounts.bytes;
   const cpuTotal = head.cpu ? sumType(head.cpu, 'cpu') : 0;
-  for (const a of h.values()) {
-    totalBytes += a.amounts.bytes;
-    totalCpu += a.amounts.cpuNs;
-  }
-  void totalCpu;
   const minShare = options.minShare ?? 0.01;
   const out: Hotspot[] = [];
   for (const [key, a] of h) {
