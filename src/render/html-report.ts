@@ -225,8 +225,15 @@ const pageScript = String.raw`
     return nodes;
   }
 
+  // Colour by absolute change, or by change of share when the runs had different lengths (a
+  // time-boxed cpu profile of a slower head covers the same seconds but fewer operations).
+  let byShare = false;
+
   function change(g, n) {
-    const r = (n.head - n.base) / total(g);
+    const r =
+      byShare && g.headTotal > 0 && g.baseTotal > 0
+        ? n.head / g.headTotal - n.base / g.baseTotal
+        : (n.head - n.base) / total(g);
     const kind = Math.abs(r) < SAME ? 'same' : r > 0 ? 'grow' : 'shrink';
     const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
     const colour =
@@ -461,6 +468,10 @@ const pageScript = String.raw`
       if (el) zoomTo(state.graph.nodes[Number(el.dataset.id)]);
     });
     $('reset-zoom').addEventListener('click', () => zoomTo(null));
+    $('by-share').addEventListener('change', (ev) => {
+      byShare = ev.target.checked;
+      draw();
+    });
     document.addEventListener('keydown', (ev) => {
       if (ev.key === 'Escape' && state.zoom) zoomTo(null);
     });
@@ -678,6 +689,7 @@ function viewer(model: HtmlReportModel): string {
 <input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
 <span id="search-info"></span>
 <button id="reset-zoom" type="button" disabled>Reset zoom</button>
+<label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
 </div>
 <div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
 <p id="totals"></p>

@@ -8,16 +8,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { displayName } from '../../src/analyze/function-name.js';
-import { functionTable } from '../../src/analyze/functions.js';
 import { gate } from '../../src/analyze/gate.js';
 import { type ProfilePair, profileInsights } from '../../src/analyze/profile-insights.js';
-import type { Profile } from '../../src/model/profile.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
 import { parseGoroutines } from '../../src/parse/goroutine/index.js';
+import { topTable } from '../../src/report/html-build.js';
 import { parsePprof } from '../../src/parse/pprof/index.js';
 import { type FlameGraph, type FlameNode, flameGraph } from '../../src/report/flame.js';
-import type { HtmlReportModel, HtmlTopTable } from '../../src/report/html-model.js';
+import type { HtmlReportModel } from '../../src/report/html-model.js';
 import { renderHtmlReport } from '../../src/render/html-report.js';
 import { scaledLabel } from '../../src/render/pprof-units.js';
 
@@ -28,38 +26,6 @@ const MUTEX_ALLOC_SPACE = 'mutex/allocs.pb.gz · alloc_space';
 
 const profile = (scenario: string, side: string, file: string) =>
   parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/${file}`));
-
-function sideTable(p: Profile | undefined, type: string) {
-  const i = p ? p.sampleTypes.findIndex((t) => t.type === type) : -1;
-  if (!p || i < 0) return { total: 0, fns: new Map<string, { flat: number; cum: number }>() };
-  const t = functionTable([{ profile: p, sampleIndex: i }]);
-  return { total: t.total, fns: new Map(t.functions.map((f) => [f.name, f])) };
-}
-
-/** The top table of a pair, as the report's model holds it. */
-function topTable(pair: ProfilePair, type: string): HtmlTopTable {
-  const h = sideTable(pair.head, type);
-  const b = sideTable(pair.base, type);
-  const where = new Map<string, { file: string; line: number }>();
-  for (const fn of [...(pair.base?.functions ?? []), ...pair.head.functions])
-    where.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit: pair.head.sampleTypes.find((t) => t.type === type)!.unit,
-    headTotal: h.total,
-    baseTotal: b.total,
-    rows: [...new Set([...h.fns.keys(), ...b.fns.keys()])].map((name) => ({
-      name,
-      file: where.get(name)?.file ?? '',
-      line: where.get(name)?.line ?? 0,
-      headFlat: h.fns.get(name)?.flat ?? 0,
-      baseFlat: b.fns.get(name)?.flat ?? 0,
-      headCum: h.fns.get(name)?.cum ?? 0,
-      baseCum: b.fns.get(name)?.cum ?? 0,
-    })),
-  };
-}
 
 const emptyModel = (over: Partial<HtmlReportModel> = {}): HtmlReportModel => ({
   title: 'perfgate report',
@@ -300,6 +266,23 @@ describe('the HTML report in Chromium', () => {
     await expect(root()).resolves.toBe(String(graph(CPU).root.head));
     expect(await names(page)).not.toEqual(allocNames);
     expect(await topFirst()).not.toBe(allocTop);
+    await done(page);
+  });
+
+  it('colours by share of the total when asked, for runs of different lengths', async () => {
+    const page = await open();
+    await page.selectOption('#sample-type', { label: CPU });
+    const kinds = () =>
+      page.$$eval('#flame .frame', (els) =>
+        els.map((e) => (e.className.match(/\b(grow|shrink|same)\b/) ?? [''])[0]).join(','),
+      );
+    const absolute = await kinds();
+    // The root always has a share of 100% in both runs: by share it is unchanged.
+    await page.check('#by-share');
+    await expect(frame(page, 'root').getAttribute('class')).resolves.toMatch(/\bsame\b/);
+    expect(await kinds()).not.toBe(absolute);
+    await page.uncheck('#by-share');
+    expect(await kinds()).toBe(absolute);
     await done(page);
   });
 

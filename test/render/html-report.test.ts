@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { displayName } from '../../src/analyze/function-name.js';
-import { functionTable } from '../../src/analyze/functions.js';
 import { gate } from '../../src/analyze/gate.js';
 import { type ProfilePair, profileInsights } from '../../src/analyze/profile-insights.js';
-import type { Profile } from '../../src/model/profile.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
 import { parseGoroutines } from '../../src/parse/goroutine/index.js';
+import { topTable } from '../../src/report/html-build.js';
 import { parsePprof } from '../../src/parse/pprof/index.js';
 import { type FlameGraph, flameGraph } from '../../src/report/flame.js';
-import type { HtmlReportModel, HtmlTopTable } from '../../src/report/html-model.js';
+import type { HtmlReportModel } from '../../src/report/html-model.js';
 import {
   escapeHtml,
   jsonForScript,
@@ -22,38 +20,6 @@ const profile = (scenario: string, side: string, file: string) =>
   parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/${file}`));
 
 /** Flat and cum per function of one side, with the side's total. */
-function sideTable(p: Profile | undefined, type: string) {
-  const i = p ? p.sampleTypes.findIndex((t) => t.type === type) : -1;
-  if (!p || i < 0) return { total: 0, fns: new Map<string, { flat: number; cum: number }>() };
-  const t = functionTable([{ profile: p, sampleIndex: i }]);
-  return { total: t.total, fns: new Map(t.functions.map((f) => [f.name, f])) };
-}
-
-/** The top table of a pair, as the report's model holds it. */
-function topTable(pair: ProfilePair, type: string): HtmlTopTable {
-  const h = sideTable(pair.head, type);
-  const b = sideTable(pair.base, type);
-  const where = new Map<string, { file: string; line: number }>();
-  for (const fn of [...(pair.base?.functions ?? []), ...pair.head.functions])
-    where.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const names = [...new Set([...h.fns.keys(), ...b.fns.keys()])];
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit: pair.head.sampleTypes.find((t) => t.type === type)!.unit,
-    headTotal: h.total,
-    baseTotal: b.total,
-    rows: names.map((name) => ({
-      name,
-      file: where.get(name)?.file ?? '',
-      line: where.get(name)?.line ?? 0,
-      headFlat: h.fns.get(name)?.flat ?? 0,
-      baseFlat: b.fns.get(name)?.flat ?? 0,
-      headCum: h.fns.get(name)?.cum ?? 0,
-      baseCum: b.fns.get(name)?.cum ?? 0,
-    })),
-  };
-}
 
 const emptyModel = (over: Partial<HtmlReportModel> = {}): HtmlReportModel => ({
   title: 'perfgate report',
