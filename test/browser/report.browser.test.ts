@@ -123,7 +123,7 @@ describe('the HTML report in Chromium', () => {
   async function open(url = reportUrl): Promise<Page> {
     if (!browser) {
       throw new Error(
-        `${CHROMIUM} is missing: the browser tests need Debian's chromium (apt-get install chromium; .ci/run installs it)`,
+        `${CHROMIUM} is missing: the browser tests need Debian's chromium (npm run setup installs it)`,
       );
     }
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
