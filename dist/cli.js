@@ -6858,137 +6858,6 @@ function compareSamples(base, head, assume, alpha = 0.05) {
   return { p: p2, alpha, n1, n2, warnings };
 }
 
-// src/analyze/bench-compare.ts
-var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
-  const configKeys = [];
-  const rowOrder = /* @__PURE__ */ new Map();
-  const unitOrder = /* @__PURE__ */ new Map();
-  for (const f2 of files) {
-    for (const r2 of f2.results) {
-      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
-      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
-      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
-    }
-  }
-  const tables = /* @__PURE__ */ new Map();
-  files.forEach((f2, col) => {
-    for (const r2 of f2.results) {
-      const config = configKeys.map((k2) => r2.config[k2] ?? "");
-      for (const v2 of r2.values) {
-        const key = JSON.stringify([config, v2.unit]);
-        let t2 = tables.get(key);
-        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t2.cells.get(r2.name);
-        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
-        let values = row.get(col);
-        if (!values) row.set(col, values = []);
-        values.push(v2.value);
-      }
-    }
-  });
-  const sorted = [...tables.values()].sort((a2, b2) => {
-    for (let i2 = 0; i2 < configKeys.length; i2++) {
-      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
-    }
-    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
-  });
-  return sorted.map((t2) => {
-    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
-    const present = /* @__PURE__ */ new Set();
-    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a2, b2) => a2 - b2);
-    const baseCol = cols[0];
-    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
-    const rows = names.map((name) => {
-      const byCol = t2.cells.get(name);
-      const base = byCol.get(baseCol);
-      const baseSummary = base && summarize(base, assume, options.confidence);
-      return {
-        name,
-        cells: cols.map((col) => {
-          const values = byCol.get(col);
-          if (!values) return void 0;
-          if (col === baseCol) return { values, summary: baseSummary };
-          const summary = summarize(values, assume, options.confidence);
-          if (!base) return { values, summary };
-          return {
-            values,
-            summary,
-            comparison: compareSamples(base, values, assume, options.alpha),
-            baseCenter: baseSummary.center
-          };
-        })
-      };
-    });
-    return {
-      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
-      unit: t2.unit,
-      assume,
-      columns: cols.map((c2) => files[c2].label),
-      rows,
-      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
-    };
-  });
-}
-function mergeUnitMetadata(files) {
-  const out = {};
-  for (const f2 of files) {
-    for (const [unit, meta] of Object.entries(f2.units)) {
-      const m2 = out[unit] ??= {};
-      m2.assume ??= meta.assume;
-      m2.better ??= meta.better;
-    }
-  }
-  return out;
-}
-function geomean(xs) {
-  if (xs.length === 0) return NaN;
-  let m2 = 0;
-  for (let i2 = 0; i2 < xs.length; i2++) {
-    const x = xs[i2];
-    if (x <= 0) return NaN;
-    m2 += (Math.log(x) - m2) / (i2 + 1);
-  }
-  return Math.exp(m2);
-}
-function columnSummary(rows, col) {
-  const isBase = col === 0;
-  const centers = [];
-  const ratios = [];
-  let badRatio = false;
-  let nBase = 0;
-  for (const row of rows) {
-    if (row.cells[0]) nBase++;
-    const cell = row.cells[col];
-    if (!cell) continue;
-    centers.push(cell.summary.center);
-    if (!isBase && cell.baseCenter !== void 0) {
-      const a2 = cell.summary.center;
-      const b2 = cell.baseCenter;
-      if (a2 === b2) ratios.push(1);
-      else if (b2 === 0) {
-        badRatio = true;
-        ratios.push(0);
-      } else ratios.push(a2 / b2);
-    }
-  }
-  const s2 = { warnings: [] };
-  if (!isBase && nBase !== ratios.length) {
-    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
-  }
-  const gm = geomean(centers);
-  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
-  else s2.geomean = gm;
-  if (!isBase && !badRatio) {
-    const r2 = geomean(ratios);
-    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
-    else s2.ratio = r2;
-  }
-  return s2;
-}
-
 // src/analyze/stats/multiple.ts
 function adjustPValues(ps, method) {
   const m2 = ps.length;
@@ -7091,30 +6960,78 @@ function limitFor(options, name, unit) {
   return limit;
 }
 var allEqual = (xs) => xs.every((x) => x === xs[0]);
-function gate(base, head, options = defaultGateOptions) {
-  const tables = compareBenchFiles([base, head], options);
-  const findings = [];
-  const tested = [];
-  for (const t2 of tables) {
-    for (const row of t2.rows) {
-      const finding = judgeRow(
-        t2,
-        row.name,
-        row.cells[0]?.values,
-        row.cells[1]?.values,
-        options,
-        base,
-        head
-      );
-      if (finding.rawP !== void 0) tested.push(finding);
-      findings.push(finding);
+var PROCS_SUFFIX = /-(\d+)$/;
+function commonProcs(file) {
+  let procs;
+  for (const r2 of file.results) {
+    const m2 = PROCS_SUFFIX.exec(r2.name);
+    if (!m2 || procs !== void 0 && m2[1] !== procs) return void 0;
+    procs = m2[1];
+  }
+  return procs;
+}
+function pairByIdentity(base, head, identity) {
+  const pairs = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  const rowOrder = /* @__PURE__ */ new Map();
+  for (const [side, file] of [
+    ["base", base],
+    ["head", head]
+  ]) {
+    const procs = commonProcs(file);
+    for (const r2 of file.results) {
+      const name = procs === void 0 ? r2.name : r2.name.replace(PROCS_SUFFIX, "");
+      const id = identity.map((k2) => [k2, r2.config[k2] ?? ""]);
+      const row = JSON.stringify([id, name]);
+      if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
+      for (const v2 of r2.values) {
+        if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
+        const key = JSON.stringify([id, name, v2.unit]);
+        let p2 = pairs.get(key);
+        if (!p2) {
+          const order = rowOrder.get(row);
+          p2 = {
+            identity: id,
+            name: r2.name,
+            unit: v2.unit,
+            base: [],
+            head: [],
+            fromSetBytes: false,
+            row: order
+          };
+          pairs.set(key, p2);
+        }
+        if (side === "head" && p2.head.length === 0) p2.name = r2.name;
+        p2[side].push(v2.value);
+        if (v2.orig?.unit === "MB/s") p2.fromSetBytes = true;
+      }
     }
   }
-  const adjusted = adjustPValues(
-    tested.map((f2) => f2.rawP),
-    options.correction
+  const idKey = (p2) => JSON.stringify(p2.identity);
+  return [...pairs.values()].sort(
+    (a2, b2) => (idKey(a2) < idKey(b2) ? -1 : idKey(a2) > idKey(b2) ? 1 : 0) || unitOrder.get(a2.unit) - unitOrder.get(b2.unit) || a2.row - b2.row
   );
-  tested.forEach((f2, i2) => f2.p = adjusted[i2]);
+}
+function gate(base, head, options = defaultGateOptions) {
+  const identity = options.identity ?? ["pkg"];
+  const pairs = pairByIdentity(base, head, identity);
+  const timed = new Set(
+    pairs.filter((p2) => p2.unit === "sec/op").map((p2) => JSON.stringify([p2.identity, p2.name]))
+  );
+  const findings = pairs.map((p2) => {
+    const f2 = judgePair(p2, options, base, head);
+    if (p2.fromSetBytes && timed.has(JSON.stringify([p2.identity, p2.name]))) f2.restates = "sec/op";
+    return f2;
+  });
+  const family = findings.filter((f2) => f2.rawP !== void 0 && f2.gated && !f2.restates);
+  const others = findings.filter((f2) => f2.rawP !== void 0 && !(f2.gated && !f2.restates));
+  for (const group of [family, others]) {
+    const adjusted = adjustPValues(
+      group.map((f2) => f2.rawP),
+      options.correction
+    );
+    group.forEach((f2, i2) => f2.p = adjusted[i2]);
+  }
   for (const f2 of findings) decide(f2, options);
   const notes = [];
   const single = findings.some((f2) => f2.base?.n === 1 && f2.head?.n === 1);
@@ -7123,27 +7040,96 @@ function gate(base, head, options = defaultGateOptions) {
       "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
     );
   }
-  const regressions = findings.filter((f2) => f2.verdict === "regression" && f2.gated);
+  const counted = (f2) => f2.gated && !f2.restates;
+  const regressions = findings.filter((f2) => f2.verdict === "regression" && counted(f2));
+  const improvements = findings.filter((f2) => f2.verdict === "improvement" && counted(f2));
+  const benchmarks = countBenchmarks(findings, regressions, improvements);
+  const sides = { base: sideInfo(base, identity), head: sideInfo(head, identity) };
+  const cause = benchmarks.compared === 0 ? noComparisonCause(sides) : void 0;
   return {
     findings,
-    verdict: regressions.length > 0 ? "fail" : "pass",
+    verdict: cause ? "no-comparison" : regressions.length > 0 ? "fail" : "pass",
     regressions,
-    improvements: findings.filter((f2) => f2.verdict === "improvement" && f2.gated),
+    improvements,
+    benchmarks,
+    machines: machineDifference(base, head, identity),
+    power: powerNotes(family, options),
+    cause,
+    sides,
     notes,
     options
   };
 }
-function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile) {
-  const meta = baseFile.units[t2.unit] ?? headFile.units[t2.unit];
+var benchKey = (f2) => JSON.stringify([f2.config, f2.name]);
+function uniqueNames(fs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f2 of fs) if (!seen.has(benchKey(f2))) seen.set(benchKey(f2), f2.name);
+  return [...seen.values()];
+}
+function countBenchmarks(findings, regressions, improvements) {
+  const both = findings.filter((f2) => f2.base && f2.head);
+  const regressed = new Set(regressions.map(benchKey));
+  return {
+    compared: uniqueNames(both).length,
+    regressed: uniqueNames(regressions),
+    // A benchmark that regressed in one unit is not also counted as improved.
+    improved: uniqueNames(improvements.filter((f2) => !regressed.has(benchKey(f2)))),
+    added: uniqueNames(findings.filter((f2) => f2.verdict === "only-head")),
+    removed: uniqueNames(findings.filter((f2) => f2.verdict === "only-base"))
+  };
+}
+function sideInfo(file, identity) {
+  const names = [...new Set(file.results.map((r2) => r2.name))];
+  const packages = [
+    ...new Set(
+      file.results.map((r2) => identity.map((k2) => r2.config[k2] ?? "").join(" ")).filter(Boolean)
+    )
+  ];
+  return { label: file.label, benchmarks: names.length, packages, examples: names.slice(0, 3) };
+}
+function describeSide(s2) {
+  if (s2.benchmarks === 0) return `${s2.label} has no benchmark results`;
+  const more = s2.benchmarks > s2.examples.length ? ", …" : "";
+  const where2 = s2.packages.length > 0 ? ` in ${s2.packages.slice(0, 3).join(", ")}` : "";
+  return `${s2.label} has ${s2.benchmarks} benchmark${s2.benchmarks === 1 ? "" : "s"}${where2} (${s2.examples.join(", ")}${more})`;
+}
+function noComparisonCause(sides) {
+  return `nothing to compare: ${describeSide(sides.base)}; ${describeSide(sides.head)}; no benchmark is in both`;
+}
+function machineDifference(base, head, identity) {
+  const valuesOf = (f2) => {
+    const m2 = /* @__PURE__ */ new Map();
+    for (const r2 of f2.results)
+      for (const [k2, v2] of Object.entries(r2.config))
+        if (!identity.includes(k2)) (m2.get(k2) ?? m2.set(k2, /* @__PURE__ */ new Set()).get(k2)).add(v2);
+    const procs = commonProcs(f2);
+    if (procs !== void 0) m2.set("GOMAXPROCS", /* @__PURE__ */ new Set([procs]));
+    return m2;
+  };
+  const b2 = valuesOf(base);
+  const h2 = valuesOf(head);
+  const diffs = [];
+  for (const k2 of /* @__PURE__ */ new Set([...b2.keys(), ...h2.keys()])) {
+    const bv = [...b2.get(k2) ?? []].join(", ") || "(none)";
+    const hv = [...h2.get(k2) ?? []].join(", ") || "(none)";
+    if (bv !== hv) diffs.push(`${k2} ${bv} vs ${hv}`);
+  }
+  return diffs.length > 0 ? diffs.join("; ") : void 0;
+}
+function judgePair(p2, options, baseFile, headFile) {
+  const { unit } = p2;
+  const baseValues = p2.base.length > 0 ? p2.base : void 0;
+  const headValues = p2.head.length > 0 ? p2.head : void 0;
+  const meta = baseFile.units[unit] ?? headFile.units[unit];
   const finding = {
-    name,
-    unit: t2.unit,
-    config: t2.config,
+    name: p2.name,
+    unit,
+    config: p2.identity,
     method: "none",
-    limit: limitFor(options, name, t2.unit),
-    higherIsBetter: higherIsBetter(t2.unit, meta),
+    limit: limitFor(options, p2.name, unit),
+    higherIsBetter: higherIsBetter(unit, meta),
     verdict: "inconclusive",
-    gated: options.gateTimings || !isTimingUnit(t2.unit),
+    gated: options.gateTimings || !isTimingUnit(unit),
     notes: []
   };
   if (baseValues) finding.base = summarize(baseValues, "nothing", options.confidence);
@@ -7157,7 +7143,7 @@ function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile)
   finding.change = b2.center === 0 ? h2.center === 0 ? 0 : Infinity : h2.center / b2.center - 1;
   const declared = meta?.assume === "exact";
   const single = baseValues.length < 2 || headValues.length < 2;
-  const countsAllocations = t2.unit === "allocs/op" || t2.unit === "B/op";
+  const countsAllocations = unit === "allocs/op" || unit === "B/op";
   if (declared || allEqual(baseValues) && allEqual(headValues) && (!single || countsAllocations)) {
     finding.method = "exact";
     return finding;
@@ -7178,12 +7164,70 @@ function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile)
   }
   for (const w2 of [...b2.warnings, ...h2.warnings])
     if (!finding.notes.includes(w2)) finding.notes.push(w2);
-  if (t2.unit === "allocs/op" || t2.unit === "B/op") {
+  if (countsAllocations) {
     finding.notes.push(
-      `${t2.unit} varies between runs here, so it is judged by the test rather than exactly`
+      `${unit} varies between runs here, so it is judged by the test rather than exactly`
     );
   }
   return finding;
+}
+function thresholdFor(alpha, correction, m2) {
+  return correction === "none" || m2 <= 1 ? alpha : alpha / m2;
+}
+var minPCache = /* @__PURE__ */ new Map();
+function smallestPossibleP(method, n1, n2) {
+  const key = `${method}:${n1}:${n2}`;
+  let p2 = minPCache.get(key);
+  if (p2 === void 0) {
+    const lo = Array.from({ length: n1 }, (_2, i2) => i2);
+    const hi = Array.from({ length: n2 }, (_2, i2) => n1 + i2);
+    p2 = method === "wilcoxon" ? wilcoxonSignedRank(
+      lo,
+      lo.map((x, i2) => x + n1 + i2 + 1)
+    ) : mannWhitneyU(lo, hi);
+    minPCache.set(key, p2);
+  }
+  return p2;
+}
+function countNeeded(method, threshold) {
+  for (let n2 = 2; n2 < 1e3; n2++) if (smallestPossibleP(method, n2, n2) <= threshold) return n2;
+  return 1e3;
+}
+function powerNotes(family, options) {
+  const threshold = thresholdFor(options.alpha, options.correction, family.length);
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const f2 of family) (byUnit.get(f2.unit) ?? byUnit.set(f2.unit, []).get(f2.unit)).push(f2);
+  const notes = [];
+  for (const [unit, fs] of byUnit) {
+    let blind = 0;
+    let n2 = Infinity;
+    let minP = 0;
+    let method = "mann-whitney";
+    for (const f2 of fs) {
+      const m2 = f2.method === "wilcoxon" ? "wilcoxon" : "mann-whitney";
+      const p2 = smallestPossibleP(m2, f2.base.n, f2.head.n);
+      if (p2 <= threshold) continue;
+      blind++;
+      const size = Math.min(f2.base.n, f2.head.n);
+      if (size < n2) {
+        n2 = size;
+        minP = p2;
+        method = m2;
+      }
+    }
+    if (blind === 0) continue;
+    notes.push({
+      unit,
+      blind,
+      tested: fs.length,
+      n: n2,
+      minP,
+      threshold,
+      family: family.length,
+      countNeeded: countNeeded(method, threshold)
+    });
+  }
+  return notes;
 }
 function beyond(f2, worse) {
   const delta = f2.head.center - f2.base.center;
@@ -8659,12 +8703,46 @@ function evidence(f2) {
   const adjusted = f2.rawP !== void 0 && f2.rawP !== f2.p ? ` (raw ${formatFixed(f2.rawP, 3)})` : "";
   return `p=${formatFixed(f2.p, 3)}${adjusted} ${f2.method === "wilcoxon" ? "paired" : "n=" + f2.base.n + "+" + f2.head.n}`;
 }
+var plural = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
+function comparisonCount(r2) {
+  return r2.findings.filter((f2) => f2.base && f2.head && !f2.restates).length;
+}
 function verdictLine(r2) {
-  const n2 = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
-  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${n2(r2.regressions.length, "regression")}, ${n2(r2.improvements.length, "improvement")} (${r2.findings.length} comparisons)`;
+  if (r2.verdict === "no-comparison") return `NO COMPARISON: ${r2.cause ?? "nothing to compare"}`;
+  const b2 = r2.benchmarks;
+  const units = r2.regressions.length;
+  const regressed = `${plural(b2.regressed.length, "benchmark")} regressed${units > b2.regressed.length ? ` (${units} units)` : ""}`;
+  const total2 = b2.compared + b2.added.length;
+  const compared = `${b2.compared}${total2 > b2.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
+  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b2.improved.length} improved; ${compared} (${plural(comparisonCount(r2), "comparison")})`;
+}
+function formatP(p2) {
+  return String(Number(p2.toPrecision(2)));
+}
+function powerLine(n2, r2) {
+  const which = n2.blind === n2.tested ? `${n2.unit} not judged` : `${n2.blind} of ${n2.tested} ${n2.unit} comparisons not judged`;
+  const { correction, alpha } = r2.options;
+  const need = correction === "none" || n2.family <= 1 ? `p ≤ ${formatP(n2.threshold)} (alpha)` : `p ≤ ${formatP(n2.threshold)}, needed among ${n2.family} tested comparisons (${correction}, alpha ${alpha})`;
+  return `${which}: n = ${n2.n} per side cannot reach ${need}; the smallest possible is ${formatP(n2.minP)}; use -count ≥ ${n2.countNeeded}`;
+}
+function verdictNotes(r2) {
+  const out = [];
+  if (r2.machines) out.push(`base and head ran on different machines (${r2.machines})`);
+  for (const n2 of r2.power) out.push(powerLine(n2, r2));
+  return out;
+}
+function sideOnlyLines(r2) {
+  const line = (f2) => {
+    const s2 = f2.head ?? f2.base;
+    return `${f2.name}  ${scaleOne(s2.center, unitClass(f2.unit))} ${f2.unit}`;
+  };
+  return {
+    added: r2.findings.filter((f2) => f2.verdict === "only-head").map(line),
+    removed: r2.findings.filter((f2) => f2.verdict === "only-base").map(line)
+  };
 }
 function renderGateText(r2) {
-  const lines = [verdictLine(r2)];
+  const lines = [verdictLine(r2), ...verdictNotes(r2)];
   const section = (title, fs) => {
     if (fs.length === 0) return;
     lines.push("", `${title}:`);
@@ -8677,12 +8755,10 @@ function renderGateText(r2) {
   };
   section("Regressions", r2.regressions);
   section("Improvements", r2.improvements);
-  const missing = r2.findings.filter((f2) => f2.verdict === "only-base" || f2.verdict === "only-head");
-  if (missing.length > 0) {
-    lines.push("", "Only on one side:");
-    for (const f2 of missing)
-      lines.push(`  ${f2.name}  ${f2.unit}  only in ${f2.verdict === "only-base" ? "base" : "head"}`);
-  }
+  const { added, removed } = sideOnlyLines(r2);
+  if (added.length > 0) lines.push("", "Only in head (added):", ...added.map((l2) => `  ${l2}`));
+  if (removed.length > 0)
+    lines.push("", "Only in base (removed):", ...removed.map((l2) => `  ${l2}`));
   const notes = [
     ...r2.notes,
     ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
@@ -8714,9 +8790,34 @@ function findingTable(fs, evidenceOf) {
     "l"
   ]);
 }
+function sideOnlyMarkdown(r2) {
+  const block = (title, verdict, column) => {
+    const fs = r2.findings.filter((f2) => f2.verdict === verdict);
+    if (fs.length === 0) return [];
+    const rows = fs.map((f2) => {
+      const s2 = f2.head ?? f2.base;
+      return [codeCell(f2.name), escapeMarkdown(f2.unit), scaleOne(s2.center, unitClass(f2.unit))];
+    });
+    const n2 = new Set(fs.map((f2) => f2.name)).size;
+    return [
+      `<details><summary>${title} (${n2} benchmark${n2 === 1 ? "" : "s"})</summary>
+
+${table(["benchmark", "unit", column], rows, ["l", "l", "r"])}
+
+</details>`
+    ];
+  };
+  return [
+    ...block("Only in head: added, not compared", "only-head", "head"),
+    ...block("Only in base: removed or renamed, not compared", "only-base", "base")
+  ];
+}
 function renderGateMarkdown(r2) {
-  const icon2 = r2.verdict === "fail" ? "❌" : "✅";
-  let out = `${icon2} **${verdictLine(r2)}**
+  const icon2 = r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "⚠️";
+  let out = `${icon2} **${escapeMarkdown(verdictLine(r2))}**
+`;
+  for (const n2 of verdictNotes(r2)) out += `
+> ${escapeMarkdown(n2)}
 `;
   if (r2.regressions.length > 0) out += `
 ${findingTable(r2.regressions, evidence)}
@@ -8730,6 +8831,9 @@ ${findingTable(r2.improvements, evidence)}
 </details>
 `;
   }
+  for (const block of sideOnlyMarkdown(r2)) out += `
+${block}
+`;
   return out;
 }
 
@@ -8802,6 +8906,137 @@ function parseCommandArgs(command, argv, options) {
     }
     throw new UserError(`perfgate ${command}: ${e2.message.split(". ")[0]}`);
   }
+}
+
+// src/analyze/bench-compare.ts
+var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
+function compareBenchFiles(files, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files);
+  const configKeys = [];
+  const rowOrder = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  for (const f2 of files) {
+    for (const r2 of f2.results) {
+      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
+      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
+      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
+    }
+  }
+  const tables = /* @__PURE__ */ new Map();
+  files.forEach((f2, col) => {
+    for (const r2 of f2.results) {
+      const config = configKeys.map((k2) => r2.config[k2] ?? "");
+      for (const v2 of r2.values) {
+        const key = JSON.stringify([config, v2.unit]);
+        let t2 = tables.get(key);
+        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t2.cells.get(r2.name);
+        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
+        let values = row.get(col);
+        if (!values) row.set(col, values = []);
+        values.push(v2.value);
+      }
+    }
+  });
+  const sorted = [...tables.values()].sort((a2, b2) => {
+    for (let i2 = 0; i2 < configKeys.length; i2++) {
+      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
+    }
+    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
+  });
+  return sorted.map((t2) => {
+    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
+    const present = /* @__PURE__ */ new Set();
+    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a2, b2) => a2 - b2);
+    const baseCol = cols[0];
+    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
+    const rows = names.map((name) => {
+      const byCol = t2.cells.get(name);
+      const base = byCol.get(baseCol);
+      const baseSummary = base && summarize(base, assume, options.confidence);
+      return {
+        name,
+        cells: cols.map((col) => {
+          const values = byCol.get(col);
+          if (!values) return void 0;
+          if (col === baseCol) return { values, summary: baseSummary };
+          const summary = summarize(values, assume, options.confidence);
+          if (!base) return { values, summary };
+          return {
+            values,
+            summary,
+            comparison: compareSamples(base, values, assume, options.alpha),
+            baseCenter: baseSummary.center
+          };
+        })
+      };
+    });
+    return {
+      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
+      unit: t2.unit,
+      assume,
+      columns: cols.map((c2) => files[c2].label),
+      rows,
+      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
+    };
+  });
+}
+function mergeUnitMetadata(files) {
+  const out = {};
+  for (const f2 of files) {
+    for (const [unit, meta] of Object.entries(f2.units)) {
+      const m2 = out[unit] ??= {};
+      m2.assume ??= meta.assume;
+      m2.better ??= meta.better;
+    }
+  }
+  return out;
+}
+function geomean(xs) {
+  if (xs.length === 0) return NaN;
+  let m2 = 0;
+  for (let i2 = 0; i2 < xs.length; i2++) {
+    const x = xs[i2];
+    if (x <= 0) return NaN;
+    m2 += (Math.log(x) - m2) / (i2 + 1);
+  }
+  return Math.exp(m2);
+}
+function columnSummary(rows, col) {
+  const isBase = col === 0;
+  const centers = [];
+  const ratios = [];
+  let badRatio = false;
+  let nBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) nBase++;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    if (!isBase && cell.baseCenter !== void 0) {
+      const a2 = cell.summary.center;
+      const b2 = cell.baseCenter;
+      if (a2 === b2) ratios.push(1);
+      else if (b2 === 0) {
+        badRatio = true;
+        ratios.push(0);
+      } else ratios.push(a2 / b2);
+    }
+  }
+  const s2 = { warnings: [] };
+  if (!isBase && nBase !== ratios.length) {
+    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+  }
+  const gm = geomean(centers);
+  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
+  else s2.geomean = gm;
+  if (!isBase && !badRatio) {
+    const r2 = geomean(ratios);
+    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
+    else s2.ratio = r2;
+  }
+  return s2;
 }
 
 // src/collect/files.ts
@@ -9178,7 +9413,10 @@ Options:
 var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
 
 Applies the regression gate to two Go benchmark output files: a change fails only when it is
-significant and worse than its limit. Exit code 1 when the gate fails, 0 when it passes.
+significant and worse than its limit. Benchmarks are matched by package and name: machine lines
+(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
+differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
+base (nothing compared) or on bad input.
 
 Options:
   --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
@@ -9310,6 +9548,14 @@ ${headFailures.join("\n")}
 `);
   else if (format === "markdown") io.stdout(renderGateMarkdown(result));
   else io.stdout(renderGateText(result));
+  return gateExitCode(result, io, "gate");
+}
+function gateExitCode(result, io, command) {
+  if (result.verdict === "no-comparison") {
+    io.stderr(`perfgate ${command}: ${result.cause ?? "nothing to compare"}
+`);
+    return 2;
+  }
   return result.verdict === "fail" ? 1 : 0;
 }
 
@@ -9418,7 +9664,7 @@ ${failures.join("\n")}
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
 `);
   io.stdout(renderGateText(result));
-  return result.verdict === "fail" ? 1 : 0;
+  return gateExitCode(result, io, "bench");
 }
 
 // src/cli/commands/collect.ts
@@ -11904,11 +12150,11 @@ function age(fromIso, toIso) {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms) || ms < 0) return "unknown age";
   const minutes = Math.round(ms / 6e4);
-  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural(minutes, "minute");
+  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural2(minutes, "minute");
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural(hours, "hour");
-  return plural(Math.round(hours / 24), "day");
+  if (hours < 48) return plural2(hours, "hour");
+  return plural2(Math.round(hours / 24), "day");
 }
 function profileRegressionCount(p2) {
   return (p2?.changes ?? []).flatMap((c2) => c2.grown.filter((f2) => f2.regression)).length;
@@ -11932,9 +12178,17 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
       reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
     };
   }
-  const n2 = gate2.regressions.length + profileRegressions;
-  if (n2 > 0)
-    return { verdict: "fail", reason: `${n2} regression${n2 === 1 ? "" : "s"} beyond the limits` };
+  const benchmarks = gate2.benchmarks.regressed.length;
+  const parts = [];
+  if (benchmarks > 0)
+    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(
+      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
+    );
+  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (gate2.verdict === "no-comparison")
+    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
@@ -12134,15 +12388,28 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r2) {
-  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "ℹ️";
+  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" ? "⚠️" : "ℹ️";
 }
+var verdictWords = {
+  pass: "pass",
+  fail: "fail",
+  "no-baseline": "no baseline",
+  "no-comparison": "nothing compared"
+};
 function headline(r2) {
   const g2 = r2.gate;
-  const regressions = (g2?.regressions.length ?? 0) + profileRegressionCount(r2.profiles);
-  const improvements = g2?.improvements.length ?? 0;
-  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  const counts = g2 || r2.profiles?.changes.length ? ` · ${plural(regressions, "regression")} · ${plural(improvements, "improvement")}` : "";
-  return `### ${icon(r2)} perfgate: ${r2.verdict === "no-baseline" ? "no baseline" : r2.verdict}${counts}`;
+  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  const counts = [];
+  if (g2 && g2.verdict !== "no-comparison") {
+    counts.push(`${plural2(g2.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${g2.benchmarks.improved.length} improved`);
+    if (g2.power.length > 0) counts.push("⚠️ some units not judged");
+  }
+  if (r2.profiles?.changes.length) {
+    counts.push(`${plural2(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
+  }
+  const tail = counts.map((c2) => ` · ${c2}`).join("");
+  return `### ${icon(r2)} perfgate: ${verdictWords[r2.verdict]}${tail}`;
 }
 function baselineLine(r2) {
   const b2 = r2.baseline;
@@ -12191,6 +12458,7 @@ function renderComment(r2, maxRows = MAX_ROWS) {
   }
   const g2 = r2.gate;
   if (g2) {
+    for (const n2 of verdictNotes(g2)) parts.push("", `> ⚠️ ${escapeMarkdown(n2)}`);
     if (g2.regressions.length > 0) parts.push("", topFindings(g2.regressions, maxRows));
     if (g2.improvements.length > 0) {
       parts.push(
@@ -12212,6 +12480,7 @@ ${topFindings(ungated, maxRows)}`
         )
       );
     }
+    for (const block of sideOnlyMarkdown(g2)) parts.push("", block);
   } else if (r2.headOnly) {
     parts.push(
       "",
@@ -12247,7 +12516,8 @@ function fit(body, r2) {
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate).
+benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
@@ -12343,7 +12613,8 @@ ${commentUsage}`
   };
   io.stdout(`${renderComment(report)}
 `);
-  return 0;
+  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
+  return verdict === "fail" ? 1 : 0;
 }
 
 // src/analyze/sample-index.ts

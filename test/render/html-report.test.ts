@@ -117,7 +117,7 @@ describe('renderHtmlReport', () => {
 
   it('renders the benchmark comparison, hotspots and leaks', () => {
     expect(fixture).toContain('<section id="benchmarks">');
-    expect(fixture).toMatch(/<strong>(PASS|FAIL): \d+ regressions?/);
+    expect(fixture).toMatch(/<strong>(PASS|FAIL): \d+ benchmarks? regressed/);
     expect(fixture).toContain('<section id="hotspots">');
     expect(fixture).toContain('<code>main.collectIDs</code>');
     expect(fixture).toContain('<section id="leaks">');
