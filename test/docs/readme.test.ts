@@ -24,7 +24,5 @@ test('the two set-up lines come first, and the second is what CI runs', () => {
   const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
   expect(firstBlock).toMatch(/^npm ci && npm run demo\b/m);
   expect(firstBlock).toMatch(/^npm ci && npm run setup && npm test\b/m);
-  expect(readFileSync('.ci/run', 'utf8')).toContain(
-    'npm ci --no-audit --no-fund && npm run setup && npm test',
-  );
+  expect(readFileSync('.ci/run', 'utf8')).toMatch(/^npm ci && npm run setup && npm test$/m);
 });
