@@ -29,7 +29,6 @@ import { collectRun, type Collected } from './collect-run.js';
 import { type ReadProfiles, readProfiles } from './read-profiles.js';
 import { renderHtmlReport } from '../render/html-report.js';
 import { htmlReportModel } from '../report/html-build.js';
-import type { GateResult } from '../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
 import { sourceLookup } from '../collect/source.js';
 import { type RunContext, readRunContext, runUrl } from './context.js';
@@ -244,6 +243,8 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
       goroutines: read.goroutines,
       source: sourceLookup([path.resolve(s.workingDirectory), env.GITHUB_WORKSPACE ?? '.']),
       shareLimits: s.profileLimits,
+      // The benchmark output of the runs that wrote the profiles: per-operation comparisons.
+      bench: { base: baseline?.bench, head },
     });
   }
   // A baseline without benchmark results still meets head's: the gate then says that nothing
@@ -275,7 +276,7 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
   };
 
   if ((s.htmlReport ?? collected.profiles.length > 0) && profiles) {
-    const url = await publishHtmlReport(s, ctx, workDir, read, result, profiles);
+    const url = await publishHtmlReport(s, ctx, workDir, read, report);
     if (url) report.links.html = url;
   }
 
@@ -357,8 +358,7 @@ async function publishHtmlReport(
   ctx: RunContext,
   workDir: string,
   read: ReadProfiles | undefined,
-  result: GateResult | undefined,
-  insights: ProfileInsights,
+  report: RunReport,
 ): Promise<string | undefined> {
   const dir = path.join(workDir, 'html');
   await mkdir(dir, { recursive: true });
@@ -366,9 +366,10 @@ async function publishHtmlReport(
   const model = htmlReportModel(
     `perfgate: ${ctx.owner}/${ctx.repo} ${ctx.pullRequest ? `#${ctx.pullRequest.number}` : (ctx.branch ?? '')}`,
     read?.pairs ?? [],
-    result,
-    insights,
+    report.gate,
+    report.profiles,
     read?.warnings ?? [],
+    report,
   );
   await writeFile(file, renderHtmlReport(model));
   core.setOutput('report-html', file);

@@ -1,10 +1,12 @@
 /** Profile insights as markdown: function changes (with a chart), hotspots, goroutine leaks. */
+import type { Hotspot } from '../analyze/hotspots.js';
 import type { LeakWarning } from '../analyze/leaks.js';
 import type {
   FunctionChange,
   ProfileInsights,
   SampleTypeChanges,
 } from '../analyze/profile-insights.js';
+import { notableRow } from '../report/verdict-view.js';
 import { formatFixed } from './go-format.js';
 import { renderHotspotsMarkdown } from './hotspots.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
@@ -12,20 +14,43 @@ import { scaledLabel } from './pprof-units.js';
 
 const points = (p: number) => `${p >= 0 ? '+' : ''}${formatFixed(p, 1)} pp`;
 
-/** Sample types worth showing: a share moved by at least one point, or the gate tripped. */
-export function notableChanges(changes: SampleTypeChanges[]): SampleTypeChanges[] {
-  return changes.filter((c) => c.grown.some((f) => f.regression || f.sharePoints >= 1));
+/** Rows worth showing: the gate tripped, or a share moved by a point beyond sampling noise. */
+export function notableRows(c: SampleTypeChanges): FunctionChange[] {
+  return c.grown.filter(notableRow);
 }
 
+/** Sample types worth showing: some row is notable. */
+export function notableChanges(changes: SampleTypeChanges[]): SampleTypeChanges[] {
+  return changes.filter((c) => notableRows(c).length > 0);
+}
+
+/** `BenchmarkX` of `pkg.BenchmarkX`. */
+const shortBenchmark = (b: string) => b.slice(b.lastIndexOf('.') + 1);
+
 function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
-  const v = (x: number) => scaledLabel(x, c.unit);
-  return fs.map((f) => [
-    `${f.regression ? '❌ ' : ''}${codeCell(f.name)}${f.file ? `<br><sub>${escapeMarkdown(`${f.file}:${f.line}`)}</sub>` : ''}`,
-    v(f.base),
-    v(f.head),
-    `${f.delta >= 0 ? '+' : ''}${v(f.delta)}`,
-    points(f.sharePoints),
-  ]);
+  return fs.map((f) => {
+    const v = (x: number) => `${scaledLabel(x, c.unit)}${f.basis === 'per-op' ? '/op' : ''}`;
+    const under = [
+      f.file ? escapeMarkdown(`${f.file}:${f.line}`) : '',
+      f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : '',
+      f.leaf ? `via ${codeCell(f.leaf)}` : '',
+    ].filter((x) => x !== '');
+    return [
+      `${f.regression ? '❌ ' : ''}${codeCell(f.name)}${under.length ? `<br><sub>${under.join(' · ')}</sub>` : ''}`,
+      v(f.base),
+      v(f.head),
+      `${f.delta >= 0 ? '+' : ''}${v(f.delta)}`,
+      points(f.sharePoints),
+    ];
+  });
+}
+
+/** What a sample type's points are points of. */
+function pointsOf(c: SampleTypeChanges): string {
+  const basis = c.grown[0]?.basis;
+  if (basis === 'per-op') return 'points of the benchmark’s base value per op';
+  if (basis === 'benchmark') return 'points of share within the benchmark';
+  return 'points of share of the profile';
 }
 
 /** Safe text for a Mermaid label: no quotes, brackets or backticks. */
@@ -71,6 +96,14 @@ function leakLine(w: LeakWarning): string {
   return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}\n\n  <details><summary>stack</summary>\n\n  \`\`\`\n${stack}\n  \`\`\`\n\n  </details>`;
 }
 
+/**
+ * A hotspot that is new, grew beyond sampling noise, or moved to another line of its function
+ * (shown with the function's change); the GC row only exists when GC grew.
+ */
+function newOrGrown(h: Hotspot): boolean {
+  return h.isNew || h.grown || h.moved || h.kind === 'gc';
+}
+
 /** The profile part of the comment or summary. */
 export function renderInsightsMarkdown(
   p: ProfileInsights,
@@ -86,13 +119,12 @@ export function renderInsightsMarkdown(
   }
   const notable = notableChanges(p.changes);
   for (const c of notable) {
-    const limit =
-      c.limitPoints === undefined ? 'reported only' : `gate: share +${c.limitPoints} pp`;
+    const limit = c.limitPoints === undefined ? 'reported only' : `gate: +${c.limitPoints} pp`;
     parts.push(
       '',
-      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit})`,
+      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit}; ${pointsOf(c)})`,
       '',
-      table(['function', 'base', 'head', 'delta', 'share'], changeRows(c, c.grown), [
+      table(['function', 'base', 'head', 'delta', 'pp'], changeRows(c, notableRows(c)), [
         'l',
         'r',
         'r',
@@ -102,11 +134,7 @@ export function renderInsightsMarkdown(
     );
   }
   if (notable[0]) parts.push('', changesChart(notable[0]));
-  const hotspots = options.hotspotsNewOrGrownOnly
-    ? p.hotspots.filter(
-        (h) => h.isNew || (h.base !== undefined && h.head.bytes > 1.1 * h.base.bytes + 1024),
-      )
-    : p.hotspots;
+  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
   if (hotspots.length > 0)
     parts.push('', '**Allocation hotspots**', '', renderHotspotsMarkdown(hotspots).trimEnd());
   if (p.notes.length > 0) parts.push('', ...p.notes.map((n) => `> ${escapeMarkdown(n)}`));
