@@ -11996,14 +11996,13 @@ function splitByBenchmark(p2) {
   const names = [];
   const ids = /* @__PURE__ */ new Map();
   const of = new Int32Array(p2.samples.count).fill(-1);
-  let underTesting = false;
+  let underTesting = p2.mappings.some((m2) => /\.test(\.exe)?$/.test(m2.filename));
   for (let i2 = 0; i2 < p2.samples.count; i2++) {
     const fs = stackFrames(p2, i2);
+    if (!underTesting && fs.some((f2) => f2.fn.startsWith("testing.(*B)."))) underTesting = true;
     for (let k2 = fs.length - 1; k2 >= 0; k2--) {
       const bench = benchmarkFunction(fs[k2].fn);
       if (bench === void 0) continue;
-      if (!underTesting && fs.slice(k2 + 1).some((f2) => f2.fn.startsWith("testing.")))
-        underTesting = true;
       let id = ids.get(bench);
       if (id === void 0) {
         id = names.length;
@@ -12087,9 +12086,10 @@ function sampleEvents(p2, type) {
       return void 0;
   }
 }
-function userFrameIndex(fs, benchPackage) {
+function userFrameIndex(fs, benchPackage, options = {}) {
+  const harness = (fn) => options.benchmarks ? packageOf(fn) === "testing" || packageOf(fn) === "runtime/pprof" : isHarnessFunction(fn);
   return fs.findIndex(
-    (f2) => f2.fn !== "" && !isHarnessFunction(f2.fn) && (isUserFunction(f2.fn) || benchPackage !== void 0 && packageOf(f2.fn) === benchPackage)
+    (f2) => f2.fn !== "" && !harness(f2.fn) && (isUserFunction(f2.fn) || benchPackage !== void 0 && packageOf(f2.fn) === benchPackage)
   );
 }
 
@@ -12273,7 +12273,9 @@ function collectSites(inputs, includeTests) {
       addRaw(bench, { bytes: bytes2, objects });
       events.set(bench, (events.get(bench) ?? 0) + e2);
       const fs = stackFrames(a2, i2);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
+        benchmarks: includeTests
+      });
       if (userIndex < 0 || !keep(fs[userIndex])) continue;
       let kind;
       let evidence4 = "";
@@ -12302,7 +12304,9 @@ function collectSites(inputs, includeTests) {
       const bench = benchOf(cs, i2);
       addRaw(bench, { cpuNs: ns });
       const fs = stackFrames(c2, i2);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
+        benchmarks: includeTests
+      });
       let kind;
       let routine = "";
       const end = userIndex >= 0 ? userIndex : fs.length;
@@ -12484,7 +12488,7 @@ function findHotspots(head, base, options = {}) {
     const exposureB = b2?.exposure.get(a2.benchmark);
     const [eb, eh, vb, vh] = moved ? [fnBase.events, fnHead.events, fnBase.bytes, fnHead.bytes] : [prev?.events ?? 0, a2.events, prevAmounts.bytes, amounts2.bytes];
     const rest = (exposure, own) => exposure === void 0 ? void 0 : h2.basis === "per-op" ? exposure : exposure - own;
-    const grown = b2 !== void 0 && vh > 1.1 * vb && grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
+    const grown = b2 !== void 0 && h2.basis !== "share" && vh > 1.1 * vb && grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
     out.push({
       site: a2.site,
       benchmark: a2.benchmark || void 0,
@@ -12495,7 +12499,7 @@ function findHotspots(head, base, options = {}) {
       base: b2 ? prevAmounts : void 0,
       head: amounts2,
       function: b2 ? { base: amountsOnly(fnBase), head: amountsOnly(fnHead) } : void 0,
-      isNew: lineNew && !moved && fnBase.bytes === 0 && fnBase.cpuNs === 0 && (a2.events === 0 || grewBeyondNoise(0, rest(exposureB, 0), a2.events, rest(exposureH, a2.events))),
+      isNew: lineNew && !moved && fnBase.bytes === 0 && fnBase.cpuNs === 0 && grewBeyondNoise(0, rest(exposureB, 0), a2.events, rest(exposureH, a2.events)),
       moved,
       grown
     });
@@ -12672,7 +12676,9 @@ function sampleTypeChanges(pair, type, limitsOrOptions) {
         events: { base: eb, head: eh },
         p: p2,
         significant,
-        regression: limit !== void 0 && significant && points2 > limit
+        // Without operation counts, a share within a benchmark moves with b.N (set-up work
+        // against loop work) on identical code: reported, never gating.
+        regression: limit !== void 0 && basis !== "benchmark" && significant && points2 > limit
       });
     }
   }
@@ -12717,6 +12723,11 @@ function profileInsights(inputs) {
     }
     if (pair.base) anyBase = true;
     const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t2) => t2 !== "inuse_space");
+    if (pair.base && limits !== void 0 && wanted.some((t2) => limits[t2] !== void 0 && types.includes(t2)) && benchmarkSplit(pair.head)?.names.length && !(inputs.bench?.base && inputs.bench.head)) {
+      notes.push(
+        `${pair.name}: a go test -bench profile without the benchmark output of its runs: compared as shares within each benchmark, which move with b.N, so it does not gate; give the benchmark output to compare per operation`
+      );
+    }
     for (const type of wanted) {
       if (!types.includes(type)) continue;
       const c2 = sampleTypeChanges(pair, type, {

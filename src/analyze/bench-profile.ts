@@ -84,21 +84,23 @@ export interface BenchmarkSplit {
 
 /**
  * Splits a profile's samples by benchmark: the root-most benchmark function on each stack (under
- * `testing.(*B).runN` or `RunParallel`). Undefined when no stack holds a benchmark under the
- * testing package: a profile of a service or program, not of `go test -bench`.
+ * `testing.(*B).runN` or `RunParallel`). Undefined unless the profile is of a test binary (its
+ * mapping is `pkg.test`, or a stack runs in the testing package's benchmark code): a profile of a
+ * service or program, not of `go test -bench`. (A benchmark that
+ * allocates nothing leaves only the harness in the allocs profile: split, with no benchmark.)
  */
 export function splitByBenchmark(p: Profile): BenchmarkSplit | undefined {
   const names: string[] = [];
   const ids = new Map<string, number>();
   const of = new Int32Array(p.samples.count).fill(-1);
-  let underTesting = false;
+  // A test binary (`pkg.test`), or stacks in the testing package's benchmark code.
+  let underTesting = p.mappings.some((m) => /\.test(\.exe)?$/.test(m.filename));
   for (let i = 0; i < p.samples.count; i++) {
     const fs = stackFrames(p, i);
+    if (!underTesting && fs.some((f) => f.fn.startsWith('testing.(*B).'))) underTesting = true;
     for (let k = fs.length - 1; k >= 0; k--) {
       const bench = benchmarkFunction(fs[k]!.fn);
       if (bench === undefined) continue;
-      if (!underTesting && fs.slice(k + 1).some((f) => f.fn.startsWith('testing.')))
-        underTesting = true;
       let id = ids.get(bench);
       if (id === undefined) {
         id = names.length;
@@ -213,13 +215,22 @@ export function sampleEvents(p: Profile, type: string): Float64Array | undefined
  * The frame of the user's code a sample belongs to: the first frame from the leaf that is the
  * user's (a module path or main, or the package under test when the benchmarks are the standard
  * library's) and not the benchmark harness. Runtime and library frames below it are its callees.
- * -1 when the stack has no such frame.
+ * -1 when the stack has no such frame. With `benchmarks`, the benchmark functions themselves
+ * count as the user's (their set-up and loop lines, in `_test.go` files).
  */
-export function userFrameIndex(fs: StackFrame[], benchPackage: string | undefined): number {
+export function userFrameIndex(
+  fs: StackFrame[],
+  benchPackage: string | undefined,
+  options: { benchmarks?: boolean } = {},
+): number {
+  const harness = (fn: string) =>
+    options.benchmarks
+      ? packageOf(fn) === 'testing' || packageOf(fn) === 'runtime/pprof'
+      : isHarnessFunction(fn);
   return fs.findIndex(
     (f) =>
       f.fn !== '' &&
-      !isHarnessFunction(f.fn) &&
+      !harness(f.fn) &&
       (isUserFunction(f.fn) || (benchPackage !== undefined && packageOf(f.fn) === benchPackage)),
   );
 }

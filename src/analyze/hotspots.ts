@@ -287,7 +287,9 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
       addRaw(bench, { bytes, objects });
       events.set(bench, (events.get(bench) ?? 0) + e);
       const fs = stackFrames(a, i);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined, {
+        benchmarks: includeTests,
+      });
       if (userIndex < 0 || !keep(fs[userIndex]!)) continue;
       // A growth helper or library function between the user frame and the allocation names the kind.
       let kind: HotspotKind | undefined;
@@ -317,7 +319,9 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
       const bench = benchOf(cs, i);
       addRaw(bench, { cpuNs: ns });
       const fs = stackFrames(c, i);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined, {
+        benchmarks: includeTests,
+      });
       // The runtime routine nearest the user frame (its callee) names the cause.
       let kind: HotspotKind | undefined;
       let routine = '';
@@ -563,8 +567,10 @@ export function findHotspots(
     // Per operation, events are counted against operations; otherwise against the rest of the run.
     const rest = (exposure: number | undefined, own: number) =>
       exposure === undefined ? undefined : h.basis === 'per-op' ? exposure : exposure - own;
+    // Shares within a benchmark move with b.N (set-up against loop work): never "grown".
     const grown =
       b !== undefined &&
+      h.basis !== 'share' &&
       vh > 1.1 * vb &&
       grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
     out.push({
@@ -582,8 +588,7 @@ export function findHotspots(
         !moved &&
         fnBase.bytes === 0 &&
         fnBase.cpuNs === 0 &&
-        (a.events === 0 ||
-          grewBeyondNoise(0, rest(exposureB, 0), a.events, rest(exposureH, a.events))),
+        grewBeyondNoise(0, rest(exposureB, 0), a.events, rest(exposureH, a.events)),
       moved,
       grown,
     });

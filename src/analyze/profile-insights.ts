@@ -306,7 +306,9 @@ export function sampleTypeChanges(
         events: { base: eb, head: eh },
         p,
         significant,
-        regression: limit !== undefined && significant && points > limit,
+        // Without operation counts, a share within a benchmark moves with b.N (set-up work
+        // against loop work) on identical code: reported, never gating.
+        regression: limit !== undefined && basis !== 'benchmark' && significant && points > limit,
       });
     }
   }
@@ -382,6 +384,17 @@ export function profileInsights(inputs: InsightInputs): ProfileInsights {
     const wanted = pair.name.includes('heap')
       ? ['inuse_space']
       : interesting.filter((t) => t !== 'inuse_space');
+    if (
+      pair.base &&
+      limits !== undefined &&
+      wanted.some((t) => limits[t] !== undefined && types.includes(t)) &&
+      benchmarkSplit(pair.head)?.names.length &&
+      !(inputs.bench?.base && inputs.bench.head)
+    ) {
+      notes.push(
+        `${pair.name}: a go test -bench profile without the benchmark output of its runs: compared as shares within each benchmark, which move with b.N, so it does not gate; give the benchmark output to compare per operation`,
+      );
+    }
     for (const type of wanted) {
       if (!types.includes(type)) continue;
       const c = sampleTypeChanges(pair, type, {
