@@ -14099,7 +14099,7 @@ var pageScript = `"use strict";
     }
   }
 
-  // src/render/html/page/verdict.ts
+  // src/render/html/page/headline.ts
   var icons = {
     pass: "✅",
     fail: "❌",
@@ -14124,6 +14124,8 @@ var pageScript = `"use strict";
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
     return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
   }
+
+  // src/render/html/page/verdict.ts
   function cell2(row, text, className = "") {
     const td = row.insertCell();
     td.textContent = text;

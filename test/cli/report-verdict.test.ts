@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { headlineText } from '../../src/render/html/page/verdict.js';
+import { headlineText } from '../../src/render/html/page/headline.js';
 import type { PageData } from '../../src/report/page-data.js';
 import { cli } from '../helpers/cli.js';
 
