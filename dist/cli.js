@@ -12094,24 +12094,13 @@ function userFrameIndex(fs, benchPackage, options = {}) {
 }
 
 // src/analyze/stats/count-test.ts
-function logGamma(x) {
-  const c2 = [
-    0.9999999999998099,
-    676.5203681218851,
-    -1259.1392167224028,
-    771.3234287776531,
-    -176.61503916999186,
-    12.507343278686905,
-    -0.13857109526572012,
-    9984369578019572e-21,
-    15056327351493116e-23
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z2 = x - 1;
-  let a2 = c2[0];
-  const t2 = z2 + 7.5;
-  for (let i2 = 1; i2 < 9; i2++) a2 += c2[i2] / (z2 + i2);
-  return 0.5 * Math.log(2 * Math.PI) + (z2 + 0.5) * Math.log(t2) - t2 + Math.log(a2);
+var smallLogFactorials = [0];
+for (let n2 = 1; n2 <= 256; n2++) smallLogFactorials.push(smallLogFactorials[n2 - 1] + Math.log(n2));
+function logFactorial(n2) {
+  if (n2 <= 256) return smallLogFactorials[n2];
+  const r2 = 1 / n2;
+  const r22 = r2 * r2;
+  return n2 * Math.log(n2) - n2 + 0.5 * Math.log(2 * Math.PI * n2) + r2 * (1 / 12 - r22 * (1 / 360 - r22 * (1 / 1260 - r22 / 1680)));
 }
 function binomialUpperTail(k2, n2, p2) {
   k2 = Math.round(k2);
@@ -12120,7 +12109,7 @@ function binomialUpperTail(k2, n2, p2) {
   if (k2 > n2) return 0;
   if (p2 <= 0) return 0;
   if (p2 >= 1) return 1;
-  const logPmf = (j2) => logGamma(n2 + 1) - logGamma(j2 + 1) - logGamma(n2 - j2 + 1) + j2 * Math.log(p2) + (n2 - j2) * Math.log1p(-p2);
+  const logPmf = (j2) => logFactorial(n2) - logFactorial(j2) - logFactorial(n2 - j2) + j2 * Math.log(p2) + (n2 - j2) * Math.log1p(-p2);
   const ratio = p2 / (1 - p2);
   if (k2 > n2 * p2) {
     let term2 = Math.exp(logPmf(k2));
@@ -13445,6 +13434,7 @@ Options:
   --base PROFILE    a base profile (repeat for cpu and allocs)
   --source DIR      where the Go sources are (default: the current directory), to read the lines
   --format FORMAT   text (default), markdown or json
+  --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
 async function classify(files) {
   const out = {};
@@ -13470,7 +13460,8 @@ async function runHotspots(argv, io) {
   const { values, positionals } = parseCommandArgs("hotspots", argv, {
     base: { type: "string", multiple: true },
     source: { type: "string" },
-    format: { type: "string" }
+    format: { type: "string" },
+    tests: { type: "boolean" }
   });
   if (positionals.length === 0)
     throw new UserError(`perfgate hotspots: no profile given
@@ -13485,7 +13476,8 @@ ${hotspotsUsage}`);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
   const hotspots = findHotspots(head, base, {
-    source: sourceLookup([values.source ?? "."])
+    source: sourceLookup([values.source ?? "."]),
+    ...values.tests === true ? { includeTests: true } : {}
   });
   if (format === "json") io.stdout(`${JSON.stringify(hotspots, null, 2)}
 `);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
+  advice,
   findHotspots,
   isUserFunction,
   kindFromSource,
@@ -63,6 +64,14 @@ describe('allocation hotspots on the fixture programs', () => {
   });
 });
 
+describe('advice that matches the call', () => {
+  test('a decoder gets decoder advice, an encoder encoder advice', () => {
+    expect(advice['json-decode']).toContain('json.Decoder');
+    expect(advice['json-decode']).not.toContain('Encoder');
+    expect(advice.json).toContain('json.Encoder');
+  });
+});
+
 describe('reading Go names and lines', () => {
   test.each([
     ['main.collectIDs', 'main', true],
@@ -82,6 +91,8 @@ describe('reading Go names and lines', () => {
     ['m := make(map[string]int)', 'map-growth'],
     ['m := make(map[string]int, n)', 'make'],
     ['b, err := json.Marshal(v)', 'json'],
+    ['if err := json.Unmarshal(data, &v); err != nil {', 'json-decode'],
+    ['dec := json.NewDecoder(r)', 'json-decode'],
     ['buf := []byte(s)', 'conversion'],
     ['counts[key] = v', 'map-growth'],
     ['x := y + 1', undefined],

@@ -19,6 +19,7 @@ import {
   type FunctionChange,
   type ProfileInsights,
   profileInsights,
+  sampleTypeChanges,
 } from '../../src/analyze/profile-insights.js';
 import { sourceLookup } from '../../src/collect/source.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
@@ -256,5 +257,51 @@ describe('reading go test profiles', () => {
       expect(m[i]).toBeLessThanOrEqual(objects);
       expect(m[i]).toBeGreaterThanOrEqual(objects > 0 ? 0 : 0);
     }
+  });
+});
+
+describe('rows are the user functions that called the runtime and library leaves', () => {
+  const pp = (scenario: string, side: string, kind: string) =>
+    parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/${kind}.pb.gz`));
+  const rows = (scenario: string, kind: string, type: string) =>
+    sampleTypeChanges(
+      { name: kind, base: pp(scenario, 'base', kind), head: pp(scenario, 'head', kind) },
+      type,
+      {},
+    )!.grown;
+
+  test.each([
+    ['mutex', 'mutex', 'delay', 'main.(*globalCounters).add', 'sync.(*Mutex).Unlock'],
+    ['chanblock', 'block', 'delay', 'main.runUnbufferedPipeline.func1', 'runtime.chansend1'],
+    ['growslice', 'cpu', 'cpu', 'main.collectIDs', 'runtime.memmove'],
+  ])('%s %s: %s via the leaf', (scenario, kind, type, fn, leaf) => {
+    const rs = rows(scenario, kind, type);
+    expect(rs.every((r) => r.name.startsWith('main.'))).toBe(true);
+    const top = rs[0]!;
+    expect(top.name).toBe(fn);
+    expect(top.leaf).toBe(leaf);
+    expect(top.basis).toBe('total');
+  });
+});
+
+describe('the garbage collection row', () => {
+  const run = (scenario: string, side: string) => ({
+    cpu: parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/cpu.pb.gz`)),
+    allocs: parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/allocs.pb.gz`)),
+  });
+  const gc = (hs: ReturnType<typeof findHotspots>) => hs.filter((h) => h.kind === 'gc');
+
+  test('appears when GC grew, naming the allocation sites that drive it', () => {
+    const rows = gc(findHotspots(run('concat', 'head'), run('concat', 'base'), { source }));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.advice).toMatch(
+      /^garbage collection grew from [\d.]+% to [\d.]+% of cpu time: allocate less at `main\.renderReport` \(concat\.go:\d+\)/,
+    );
+  });
+
+  test('is absent without a base, on identical runs and when GC did not grow', () => {
+    expect(gc(findHotspots(run('concat', 'head'), undefined))).toEqual([]);
+    expect(gc(findHotspots(run('concat', 'head'), run('concat', 'head')))).toEqual([]);
+    expect(gc(findHotspots(run('growslice', 'head'), run('growslice', 'base')))).toEqual([]);
   });
 });

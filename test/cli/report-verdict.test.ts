@@ -88,3 +88,17 @@ describe('perfgate report and perfgate comment on the same inputs', () => {
     expect(rows.every((r) => r.basis === 'per-op' && r.line > 0 && r.limit === 5)).toBe(true);
   });
 });
+
+describe('perfgate hotspots on a go test profile', () => {
+  const json = `${P}/json`;
+  test('benchmark set-up in _test.go files is left out unless --tests is given', async () => {
+    const args = [`${json}/head/mem.pb.gz`, '--format', 'json'];
+    const plain = JSON.parse((await cli('hotspots', ...args)).stdout) as {
+      site: { file: string };
+    }[];
+    const all = JSON.parse((await cli('hotspots', ...args, '--tests')).stdout) as typeof plain;
+    const inTests = (hs: typeof plain) => hs.filter((h) => h.site.file.endsWith('_test.go'));
+    expect(inTests(plain)).toEqual([]);
+    expect(inTests(all).length).toBeGreaterThan(0);
+  });
+});

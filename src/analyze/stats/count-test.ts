@@ -5,19 +5,20 @@
  * The p-value is the binomial upper tail P(X ≥ n2), exact for up to a million events.
  */
 
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9: about 15 digits). */
-export function logGamma(x: number): number {
-  const c = [
-    0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531,
-    -176.61503916999186, 12.507343278686905, -0.13857109526572012, 9.984369578019572e-6,
-    1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+const smallLogFactorials: number[] = [0];
+for (let n = 1; n <= 256; n++) smallLogFactorials.push(smallLogFactorials[n - 1]! + Math.log(n));
+
+/** ln(n!) for a whole n ≥ 0: summed up to 256, Stirling's series (error < 1e-16) above. */
+export function logFactorial(n: number): number {
+  if (n <= 256) return smallLogFactorials[n]!;
+  const r = 1 / n;
+  const r2 = r * r;
+  return (
+    n * Math.log(n) -
+    n +
+    0.5 * Math.log(2 * Math.PI * n) +
+    r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 / 1680)))
+  );
 }
 
 /** P(X ≥ k) for X ~ Binomial(n, p); n and k are rounded to whole numbers. */
@@ -29,9 +30,9 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
   const logPmf = (j: number) =>
-    logGamma(n + 1) -
-    logGamma(j + 1) -
-    logGamma(n - j + 1) +
+    logFactorial(n) -
+    logFactorial(j) -
+    logFactorial(n - j) +
     j * Math.log(p) +
     (n - j) * Math.log1p(-p);
   const ratio = p / (1 - p);
