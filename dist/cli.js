@@ -11150,7 +11150,7 @@ ${collectUsage}`);
   return 0;
 }
 
-// src/action/read-profiles.ts
+// src/collect/read-profiles.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
 async function readOne(side, rel, warnings) {
@@ -12243,6 +12243,39 @@ function fit(body, r2) {
   return cut.slice(0, cut.lastIndexOf("\n")) + note;
 }
 
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f2) {
+  const failures = (f2.head?.failures ?? []).map(failureMessage);
+  const base = f2.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = base && f2.head && failures.length === 0 ? gate(base, f2.head, f2.gate) : void 0;
+  const { verdict, reason } = decideVerdict(result, failures, f2.missingBaseline, f2.profiles);
+  return {
+    verdict,
+    reason,
+    key: f2.key,
+    headCommit: f2.headCommit,
+    gate: result,
+    profiles: f2.profiles,
+    baseline: f2.baseline?.info,
+    timingsGated: f2.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
+    failures,
+    warnings: f2.warnings,
+    links: f2.links,
+    generatedAt: f2.generatedAt
+  };
+}
+
 // src/cli/commands/comment.ts
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
@@ -12256,10 +12289,11 @@ Options:
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
   --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
-async function readInsights(values) {
+async function readInsights(values, warnings) {
   const headDir = values["head-profiles"];
   const headG = values["head-goroutines"];
   if (headDir === void 0 && headG === void 0) return void 0;
@@ -12282,13 +12316,12 @@ async function readInsights(values) {
       base: baseG === void 0 ? void 0 : await load3(baseG)
     };
   }
-  const insights = profileInsights({
+  warnings.push(...read.warnings);
+  return profileInsights({
     pairs: read.pairs,
     goroutines: read.goroutines,
     source: sourceLookup([values.source ?? "."])
   });
-  insights.notes.unshift(...read.warnings);
-  return insights;
 }
 async function runComment(argv, io) {
   const { values, positionals } = parseCommandArgs("comment", argv, {
@@ -12299,6 +12332,7 @@ async function runComment(argv, io) {
     "head-goroutines": { type: "string" },
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
+    "run-url": { type: "string" },
     "max-regression": { type: "string" },
     alpha: { type: "string" },
     correction: { type: "string" },
@@ -12316,31 +12350,31 @@ ${commentUsage}`
   const base = await read(basePath);
   const head = await read(headPath);
   const stored = values["stored-baseline"] === true;
-  const failures = [...base.failures, ...head.failures].map(failureMessage);
-  const result = failures.length === 0 ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored }) : void 0;
-  const profiles = await readInsights(values);
-  const { verdict, reason } = decideVerdict(result, failures, "pass", profiles);
-  const report = {
-    verdict,
-    reason,
+  const runUrl = values["run-url"];
+  const warnings = [];
+  const profiles = await readInsights(values, warnings);
+  const report = buildRunReport({
     key: values.key ?? "demo",
     headCommit: headPath,
-    gate: result,
-    profiles,
+    head,
     baseline: {
-      source: stored ? "path" : "rerun",
-      commit: basePath,
-      branch: void 0,
-      createdAt: void 0,
-      runUrl: void 0
+      bench: base,
+      info: stored ? fileBaseline() : {
+        source: "rerun",
+        commit: basePath,
+        branch: void 0,
+        createdAt: void 0,
+        runUrl: void 0
+      }
     },
-    timingsGated: !stored,
-    headOnly: void 0,
-    failures,
-    warnings: [],
-    links: { run: void 0, summary: void 0 },
+    gate: { ...readGateOptions(values), gateTimings: !stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    warnings,
+    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
     generatedAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
+  });
   io.stdout(`${renderComment(report)}
 `);
   return 0;
@@ -13690,8 +13724,10 @@ async function runTop(argv, io) {
   return 0;
 }
 
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-source";
+
 // src/cli/main.ts
-var version = typeof PERFGATE_VERSION === "string" ? PERFGATE_VERSION : "0.1.0";
 var commands = {
   top: { run: runTop, usage: topUsage },
   diff: { run: runDiff, usage: diffUsage },
@@ -13728,7 +13764,7 @@ async function runCli(argv, io) {
     return name === void 0 ? 2 : 0;
   }
   if (name === "--version") {
-    io.stdout(`perfgate ${version}
+    io.stdout(`perfgate ${VERSION}
 `);
     return 0;
   }

@@ -1,6 +1,6 @@
 /** `perfgate report base/ head/ -o report.html`: the self-contained HTML report with flame graphs. */
 import { writeFile } from 'node:fs/promises';
-import { readProfiles } from '../../action/read-profiles.js';
+import { readProfiles } from '../../collect/read-profiles.js';
 import { type GateResult, gate } from '../../analyze/gate.js';
 import { profileInsights } from '../../analyze/profile-insights.js';
 import { listFiles, readInputFile } from '../../collect/files.js';
