@@ -14025,7 +14025,11 @@ function gateNotes(r2) {
 function gateSection(r2) {
   const shown2 = /* @__PURE__ */ new Set([...r2.regressions, ...r2.improvements]);
   const others = r2.findings.filter((f2) => !shown2.has(f2));
-  const parts = [`<h2>Benchmarks</h2>`, `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`];
+  const parts = [
+    `<h2>Benchmarks</h2>`,
+    `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`,
+    ...verdictNotes(r2).map((n2) => `<p>⚠️ ${escapeHtml(n2)}</p>`)
+  ];
   if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r2.regressions));
   if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r2.improvements));
   if (others.length > 0) {
