@@ -104,8 +104,8 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   const reportPath = path.join(workDir, 'perfgate-report.json');
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   out.setOutput('verdict', report.verdict);
-  out.setOutput('regressions', String(result?.regressions.length ?? 0));
-  out.setOutput('improvements', String(result?.improvements.length ?? 0));
+  out.setOutput('regressions', String(result?.benchmarks.regressed.length ?? 0));
+  out.setOutput('improvements', String(result?.benchmarks.improved.length ?? 0));
   out.setOutput('report-json', reportPath);
   const commentUrl = await publishComment(run, ports, report);
   out.setOutput('comment-url', commentUrl);
@@ -117,7 +117,11 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
   const save = s.saveBaseline ?? onDefaultBranch;
   if (save) {
-    const nothing = (head?.results.length ?? 0) === 0 && collected.profiles.length === 0;
+    // Benchmarks were asked for: a run without their results is no baseline, even with profiles.
+    const askedForBenchmarks = collected.benchFiles.length > 0;
+    const nothing = askedForBenchmarks
+      ? (head?.results.length ?? 0) === 0
+      : collected.profiles.length === 0;
     if (report.failures.length > 0 || nothing) {
       out.warning('perfgate: not saving a baseline: the run has failures or no results');
     } else {
@@ -125,8 +129,8 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     }
   }
 
-  if (report.verdict === 'fail' && s.failOn === 'regression')
-    out.setFailed(`perfgate: ${report.reason}`);
+  const failed = report.verdict === 'fail' || report.verdict === 'no-comparison';
+  if (failed && s.failOn === 'regression') out.setFailed(`perfgate: ${report.reason}`);
   else if (report.verdict === 'no-baseline' && s.missingBaseline === 'fail')
     out.setFailed(`perfgate: ${report.reason}`);
 }

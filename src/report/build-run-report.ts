@@ -7,6 +7,7 @@
 import { type GateOptions, gate } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { BenchFile } from '../model/bench.js';
+import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureMessage } from '../parse/benchfmt/load.js';
 import { type BaselineInfo, type RunReport, decideVerdict } from './run-report.js';
 
@@ -46,7 +47,12 @@ export function buildRunReport(f: RunFacts): RunReport {
   const failures = (f.head?.failures ?? []).map(failureMessage);
   const base = f.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
-  const result = base && f.head && failures.length === 0 ? gate(base, f.head, f.gate) : undefined;
+  // A baseline without benchmark results still meets head's: the gate then says that nothing
+  // was compared, rather than the run passing as if there had been no baseline.
+  const result =
+    f.baseline && f.head && failures.length === 0
+      ? gate(base ?? parseBenchText('', 'baseline'), f.head, f.gate)
+      : undefined;
   const { verdict, reason } = decideVerdict(result, failures, f.missingBaseline, f.profiles);
   return {
     verdict,

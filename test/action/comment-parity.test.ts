@@ -36,7 +36,8 @@ async function both(base: string, head: string, extra: Record<string, string> = 
     ...flags,
   );
   expect(printed.stderr).toBe('');
-  expect(printed.code).toBe(0);
+  // Both fail alike: the action's step and the CLI's exit code.
+  expect(printed.code).toBe(out.code);
   return { action, cli: printed.stdout, verdict: out.outputs.verdict };
 }
 

@@ -155,11 +155,11 @@ describe('the action end to end', () => {
     const second = await pullRequest(10, { 'bench-output': HEAD, baseline: BASE });
     expect(second.code).toBe(1);
     expect(comments(10)).toHaveLength(1);
-    expect(comments(10)[0]!.body).toContain('### ❌ perfgate: fail · 6 regressions');
+    expect(comments(10)[0]!.body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(
       fake.requests.some((q) => q.method === 'PATCH' && q.path.endsWith(`/issues/comments/${id}`)),
     ).toBe(true);
-    expect(second.stdout).toContain('::error::perfgate: 6 regressions beyond the limits');
+    expect(second.stdout).toContain('::error::perfgate: 3 benchmarks regressed beyond the limits');
     expect(second.stdout).toMatch(
       /::error title=perfgate(:|%3A) GrowSlice-2 regressed::GrowSlice-2 B\/op/,
     );

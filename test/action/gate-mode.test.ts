@@ -80,17 +80,88 @@ describe('gate mode', () => {
     const r = await w.pullRequest(11, { 'bench-output': HEAD });
     expect(r.code).toBe(1);
     expect(r.outputs.verdict).toBe('fail');
-    expect(r.outputs.regressions).toBe('6');
+    // Three benchmarks regressed (by B/op and allocs/op: six units); timings do not gate.
+    expect(r.outputs.regressions).toBe('3');
     const body = w.comments(11)[0]!.body;
-    expect(body).toContain('### ❌ perfgate: fail · 6 regressions');
+    expect(body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| allocs\/op +\| +1\.000 \| +18\.000 \|/);
     expect(body).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
-    expect(r.failed).toEqual(['perfgate: 6 regressions beyond the limits']);
+    expect(r.failed).toEqual(['perfgate: 3 benchmarks regressed beyond the limits']);
     expect(r.errors).toHaveLength(6);
     expect(r.errors).toContainEqual({
       message: expect.stringMatching(/^GrowSlice-2 B\/op: /),
       title: 'perfgate: GrowSlice-2 regressed',
     });
+  });
+
+  test('head from another machine (cpu line, GOMAXPROCS) still meets the stored baseline', async () => {
+    await storeBaseline();
+    const other = path.join(w.work, 'other-machine.txt');
+    writeFileSync(
+      other,
+      readFileSync(HEAD, 'utf8')
+        .replace(/^cpu: .*$/m, 'cpu: Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz')
+        .replace(/^(Benchmark\S+)-2(\s)/gm, '$1-4$2'),
+    );
+    const r = await w.pullRequest(41, { 'bench-output': other });
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.regressions).toBe('3');
+    const body = w.comments(41)[0]!.body;
+    expect(body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
+    expect(body).toContain(
+      '> ⚠️ base and head ran on different machines (cpu AMD EPYC vs Intel(R) Xeon(R) Platinum 8370C CPU &#64; 2.80GHz; GOMAXPROCS 2 vs 4)',
+    );
+    expect(r.code).toBe(1);
+  });
+
+  test('nothing compared (every benchmark in another package): never a pass', async () => {
+    await storeBaseline();
+    const renamed = path.join(w.work, 'renamed.txt');
+    writeFileSync(
+      renamed,
+      readFileSync(BASE, 'utf8').replace(/^pkg: .*$/m, 'pkg: perfgate.example/fixtures/moved'),
+    );
+    const r = await w.pullRequest(42, { 'bench-output': renamed });
+    expect(r.outputs.verdict).toBe('no-comparison');
+    expect(r.outputs.regressions).toBe('0');
+    const body = w.comments(42)[0]!.body;
+    expect(body).toContain('### ⚠️ perfgate: nothing compared');
+    expect(body).toContain('no benchmark is in both');
+    expect(body).toContain('Only in head: added, not compared (10 benchmarks)');
+    expect(r.failed).toHaveLength(1);
+    expect(r.failed[0]).toMatch(/^perfgate: nothing to compare: .*no benchmark is in both/);
+    expect(r.code).toBe(1);
+  });
+
+  test('a stored baseline without benchmark results meets head as nothing compared', async () => {
+    // A push whose profiles were kept but whose benchmark output was empty: no baseline is saved.
+    const empty = path.join(w.work, 'empty.txt');
+    writeFileSync(empty, '');
+    const prof = path.join(w.work, 'cpu.pb.gz');
+    copyFileSync('fixtures/profiles/growslice/base/cpu.pb.gz', prof);
+    const push = await w.push(BASE_SHA, { 'bench-output': empty, profiles: prof });
+    expect(push.warnings).toContain(
+      'perfgate: not saving a baseline: the run has failures or no results',
+    );
+    expect(w.artifacts.named('perfgate-baseline-benchmarks-bench')).toEqual([]);
+    // One stored by an older run, with profiles only, still never lets head pass unseen.
+    w.artifacts.add(
+      'perfgate-baseline-benchmarks-bench',
+      {
+        'perfgate-manifest.json': JSON.stringify({
+          schema: 1,
+          tool: 'perfgate',
+          commit: BASE_SHA,
+          branch: 'main',
+          benchFiles: [],
+          profiles: [],
+        }),
+      },
+      { id: 4444, headBranch: 'main', headSha: BASE_SHA, repositoryId: REPO_ID },
+    );
+    const r = await w.pullRequest(43, { 'bench-output': HEAD });
+    expect(r.outputs.verdict).toBe('no-comparison');
+    expect(r.code).toBe(1);
   });
 
   test('no baseline: head reported alone', async () => {
