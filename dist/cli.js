@@ -6430,8 +6430,8 @@ function mannWhitneyU(x1, x2) {
   for (let i2 = 0; i2 < merged.length; ) {
     const start = i2;
     const v2 = merged[i2].v;
-    let inFirst = 0;
-    for (; i2 < merged.length && merged[i2].v === v2; i2++) if (merged[i2].first) inFirst++;
+    let inFirst = merged[i2].first ? 1 : 0;
+    for (i2++; i2 < merged.length && merged[i2].v === v2; i2++) if (merged[i2].first) inFirst++;
     if (inFirst > 0) r1 += (start + 1 + i2) / 2 * inFirst;
     groups.push(i2 - start);
     if (i2 - start > 1) hasTies = true;
@@ -6807,7 +6807,7 @@ function summarizeExact(sorted) {
   let mode = sorted[0] ?? NaN;
   let modeCount = 0;
   for (let i2 = 0; i2 < sorted.length; ) {
-    let j2 = i2;
+    let j2 = i2 + 1;
     while (j2 < sorted.length && sorted[j2] === sorted[i2]) j2++;
     if (j2 - i2 > modeCount) {
       mode = sorted[i2];
@@ -7024,7 +7024,7 @@ function wilcoxonSignedRank(base, head) {
   const rank2 = new Array(n2);
   const groups = [];
   for (let i2 = 0; i2 < n2; ) {
-    let j2 = i2;
+    let j2 = i2 + 1;
     while (j2 < n2 && sorted[j2].a === sorted[i2].a) j2++;
     for (let k2 = i2; k2 < j2; k2++) rank2[k2] = i2 + 1 + j2;
     groups.push(j2 - i2);
