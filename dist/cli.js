@@ -6269,6 +6269,9 @@ function higherIsBetter(tidied, meta) {
   if (meta?.better) return meta.better === "higher";
   return /\/(s|sec|second)$/.test(tidied);
 }
+function isNonNegativeUnit(unit) {
+  return /^(sec|B|allocs)\/\w+$/.test(tidyUnit(unit).unit);
+}
 
 // src/render/go-format.ts
 function exactDigits(x) {
@@ -8235,6 +8238,10 @@ function parseLine(line, n2, state) {
       file.diagnostics.push({ ...pos, message: parsed });
       return;
     }
+    if ("invalid" in parsed) {
+      file.diagnostics.push({ ...pos, message: parsed.invalid, fatal: true });
+      return;
+    }
     file.results.push({ ...parsed, config: { ...state.config }, pos });
     return;
   }
@@ -8258,6 +8265,15 @@ function parseLine(line, n2, state) {
     else state.config[key] = value;
   }
 }
+function invalidValue(value, unit, name) {
+  const where2 = `for unit ${unit} in Benchmark${name}`;
+  if (Number.isNaN(value)) return `NaN value ${where2}`;
+  if (!Number.isFinite(value)) return `${value > 0 ? "+Inf" : "-Inf"} value ${where2}`;
+  if (value < 0 && isNonNegativeUnit(unit)) {
+    return `negative value ${value} ${where2} (${unit} cannot be negative)`;
+  }
+  return void 0;
+}
 function parseResultLine(line) {
   const rest = line.slice("Benchmark".length);
   const nameEnd = rest.search(/\s/);
@@ -8274,6 +8290,8 @@ function parseResultLine(line) {
     if (value === void 0) return "parsing measurement: invalid syntax";
     const unit = fields[i2 + 1];
     if (unit === void 0) return "missing units";
+    const invalid2 = invalidValue(value, unit, name);
+    if (invalid2) return { invalid: invalid2 };
     const tidy = tidyUnit(unit);
     const tidied = value * tidy.factor;
     if (tidied === value || tidy.unit === unit) values.push({ value, unit });
@@ -8373,9 +8391,50 @@ ${indent(detail)}` : ""}`;
 function indent(text) {
   return text.split("\n").map((l2) => `    ${l2}`).join("\n");
 }
-function parseBenchOutput(text, label) {
+var SNIFF_BYTES = 8192;
+function binaryKind(bytes2) {
+  const head = bytes2.subarray(0, SNIFF_BYTES);
+  const starts = (...magic) => magic.every((b2, i2) => head[i2] === b2);
+  if (starts(31, 139)) return "a gzip file (a pprof profile?)";
+  if (starts(127, 69, 76, 70)) return "an executable (ELF; a test binary?)";
+  if (starts(80, 75, 3, 4)) return "a zip archive";
+  if (head.includes(0)) return "binary data";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return "binary data (not UTF-8 text)";
+  }
+  return void 0;
+}
+function binaryTextKind(text) {
+  const head = text.slice(0, SNIFF_BYTES);
+  if (head.startsWith("�")) return "a gzip file (a pprof profile?)";
+  if (head.startsWith("ELF")) return "an executable (ELF; a test binary?)";
+  if (head.startsWith("PK")) return "a zip archive";
+  if (head.includes("\0")) return "binary data";
+  if (head.includes("��")) return "binary data (not UTF-8 text)";
+  return void 0;
+}
+function invalidValueMessages(file) {
+  const byCause = /* @__PURE__ */ new Map();
+  for (const d2 of file.diagnostics) {
+    if (!d2.fatal) continue;
+    const seen = byCause.get(d2.message);
+    if (seen) seen.more++;
+    else byCause.set(d2.message, { first: d2, more: 0 });
+  }
+  return [...byCause.values()].map(
+    ({ first, more }) => `${first.file}:${first.line}: ${first.message}${more > 0 ? ` (and ${more} more line${more > 1 ? "s" : ""})` : ""}`
+  );
+}
+function parseBenchOutput(input, label) {
+  const kind = typeof input === "string" ? binaryTextKind(input) : binaryKind(input);
+  if (kind) throw new UserError(`${label}: not benchmark text: it is ${kind}`);
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input);
   if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
+  const invalid2 = invalidValueMessages(file);
+  if (invalid2.length > 0) throw new UserError(invalid2.join("\n"));
   if (file.results.length === 0 && file.failures.length === 0) {
     const start = text.split("\n").filter((l2) => l2.trim() !== "").slice(0, 3).map((l2) => `
     ${l2.slice(0, 200)}`).join("");
@@ -9198,8 +9257,7 @@ function fileLabels(paths) {
 async function loadFiles(paths, labels) {
   const files = [];
   for (const [i2, path7] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path7));
-    files.push(parseBenchOutput(text, labels[i2]));
+    files.push(parseBenchOutput(await readInputFile(path7), labels[i2]));
   }
   return files;
 }
@@ -12312,7 +12370,7 @@ ${commentUsage}`
     );
   }
   const [basePath, headPath] = positionals;
-  const read = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+  const read = async (p2) => parseBenchOutput(await readInputFile(p2), p2);
   const base = await read(basePath);
   const head = await read(headPath);
   const stored = values["stored-baseline"] === true;
@@ -13602,7 +13660,7 @@ ${reportUsage}`
   );
   let result;
   if (values["bench-base"] !== void 0 && values["bench-head"] !== void 0) {
-    const load3 = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+    const load3 = async (p2) => parseBenchOutput(await readInputFile(p2), p2);
     result = gate(
       await load3(values["bench-base"]),
       await load3(values["bench-head"])

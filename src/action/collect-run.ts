@@ -10,6 +10,7 @@ import { runJsBench } from '../collect/js-bench.js';
 import { collectFromService } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
+import { binaryKind } from '../parse/benchfmt/load.js';
 import type { ActionSettings } from './settings.js';
 
 /** What one run collected, stored under `dir`. */
@@ -88,7 +89,10 @@ export async function collectRun(
   }
   for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
     log(`reading benchmark output ${f}`);
-    await keep(path.basename(f), await readFile(path.resolve(cwd, f), 'utf8'));
+    const bytes = await readFile(path.resolve(cwd, f));
+    const kind = binaryKind(bytes);
+    if (kind) throw new UserError(`input 'bench-output': ${f}: not benchmark text: it is ${kind}`);
+    await keep(path.basename(f), new TextDecoder().decode(bytes));
   }
   if (s.pprof) {
     const { url, profiles, waitSeconds, timeoutSeconds, load } = s.pprof;

@@ -66,6 +66,50 @@ describe('bad benchmark input: a clear message naming the file and the cause', (
     expect(r.code).toBe(1);
   });
 
+  test('NaN metrics (b.ReportMetric of math.NaN() and of 0/0): one line per cause, exit 2', async () => {
+    const messages =
+      'fixtures/bench/bad-metric.txt:5: NaN value for unit x in BenchmarkReportNaN-2 (and 1 more line)\n' +
+      'fixtures/bench/bad-metric.txt:7: NaN value for unit hits/op in BenchmarkZeroByZero-2 (and 1 more line)\n';
+    for (const command of ['compare', 'gate', 'comment']) {
+      const r = await cli(command, bench('count1-base.txt'), bench('bad-metric.txt'));
+      expect(r.stderr, command).toBe(`perfgate ${command}: ${messages}`);
+      expect(r.stdout, command).toBe('');
+      expect(r.code, command).toBe(2);
+    }
+    // As the base side too: a NaN baseline is refused, not compared.
+    const g = await cli('gate', bench('bad-metric.txt'), bench('count1-head.txt'));
+    expect(g.stderr).toBe(`perfgate gate: ${messages}`);
+    expect(g.code).toBe(2);
+  });
+
+  test('a negative size or time, and an infinite rate', async () => {
+    const f = file(
+      'negative.txt',
+      'BenchmarkA-8 10 100 ns/op -64 B/op\nBenchmarkA-8 10 -1 ns/op 64 B/op\nBenchmarkB-8 10 5 ns/op +Inf MB/s\n',
+    );
+    const r = await cli('gate', bench('base.txt'), f);
+    expect(r.stderr).toBe(
+      `perfgate gate: ${f}:1: negative value -64 for unit B/op in BenchmarkA-8 (B/op cannot be negative)\n` +
+        `${f}:2: negative value -1 for unit ns/op in BenchmarkA-8 (ns/op cannot be negative)\n` +
+        `${f}:3: +Inf value for unit MB/s in BenchmarkB-8\n`,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test('a profile or another binary file given as benchmark output', async () => {
+    const gz = await cli('gate', bench('base.txt'), bench('head.cpu.pb.gz'));
+    expect(gz.stderr).toBe(
+      'perfgate gate: fixtures/bench/head.cpu.pb.gz: not benchmark text: it is a gzip file (a pprof profile?)\n',
+    );
+    expect(gz.code).toBe(2);
+    const raw = 'fixtures/profiles/crafted/packed-raw.pb';
+    const pb = await cli('compare', raw, bench('base.txt'));
+    expect(pb.stderr).toMatch(
+      /^perfgate compare: fixtures\/profiles\/crafted\/packed-raw\.pb: not benchmark text: it is binary data( \(not UTF-8 text\))?\n$/,
+    );
+    expect(pb.code).toBe(2);
+  });
+
   test('units that differ between the two sides', async () => {
     const a = file('mem.txt', 'BenchmarkA-8 10 100 ns/op 64 B/op 1 allocs/op\n');
     const b = file('nomem.txt', 'BenchmarkA-8 10 100 ns/op\n');
