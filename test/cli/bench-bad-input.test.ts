@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -139,6 +139,41 @@ describe('bad benchmark input: a clear message naming the file and the cause', (
       'perfgate gate: --alpha: "5" is not a number between 0 and 1 (e.g. "0.05")\n',
     );
     expect(a.code).toBe(2);
+  });
+});
+
+describe('perfgate bench: bad flags are refused before anything runs', () => {
+  test.each([
+    [
+      ['--benchtime', '10parsecs'],
+      '--benchtime: "10parsecs" is not a duration (e.g. "200ms", "1.5s") or a count (e.g. "100x")',
+    ],
+    [['--benchtime', '0x'], '--benchtime: "0x" must be more than 0x'],
+    [
+      ['--cpu', 'x'],
+      '--cpu: "x" is not a comma-separated list of positive whole numbers (e.g. "1,2,4")',
+    ],
+    [['--count', '0'], '--count: "0" must be between 1 and 1000'],
+    [['--count', 'many'], '--count: "many" is not a whole number'],
+    [
+      ['--bench', '(Squares'],
+      '--bench: "(Squares" is not a valid regular expression (Unterminated group)',
+    ],
+    [
+      ['--bench', 'Squares(?=x)'],
+      '--bench: "Squares(?=x)" is not a Go regular expression: Go has no lookahead or lookbehind',
+    ],
+    [
+      ['--go=./...,-toolexec=/bin/true'],
+      '--go: "-toolexec=/bin/true" is not a package pattern: it starts with "-" (go would read it as a flag)',
+    ],
+  ])('%j', async (flags, message) => {
+    const out = path.join(dir, 'never');
+    const go = flags[0]!.startsWith('--go=') ? [] : ['--go', './...'];
+    const r = await cli('bench', ...go, ...flags, '--dir', 'fixtures/gorepo/head', '--out', out);
+    expect(r.stderr).toBe(`perfgate bench: ${message}\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

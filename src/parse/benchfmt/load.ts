@@ -5,17 +5,21 @@ import { parseBenchText } from './index.js';
 
 /** One failure as a message: `head.txt:12: BenchmarkFatal failed: --- FAIL: ...`. */
 export function failureMessage(f: BenchFailure): string {
-  const where = `${f.file}:${f.line}`;
+  return `${f.file}:${f.line}: ${failureText(f)}`;
+}
+
+/** One failure without its position: `BenchmarkPanic-2 panicked:` and the indented stack. */
+export function failureText(f: BenchFailure): string {
   const detail = f.detail.trim();
   switch (f.kind) {
     case 'build':
-      return `${where}: package ${f.subject} failed to build${detail ? `:\n${indent(detail)}` : ''}`;
+      return `package ${f.subject} failed to build${detail ? `:\n${indent(detail)}` : ''}`;
     case 'panic':
-      return `${where}: ${f.subject ? `${f.subject} ` : ''}panicked${detail ? `:\n${indent(detail)}` : ''}`;
+      return `${f.subject ? `${f.subject} ` : ''}panicked${detail ? `:\n${indent(detail)}` : ''}`;
     case 'package':
-      return `${where}: package ${f.subject} failed`;
+      return `package ${f.subject} failed`;
     default:
-      return `${where}: ${f.subject} failed${detail ? `:\n${indent(detail)}` : ''}`;
+      return `${f.subject} failed${detail ? `:\n${indent(detail)}` : ''}`;
   }
 }
 
