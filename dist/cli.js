@@ -7556,8 +7556,8 @@ function topLevelBenchRegex(re2) {
 }
 function goTestFailure(what, code, output) {
   const parsed = parseBenchText(output, what);
-  const failures = parsed.failures.filter(
-    (f2) => f2.kind !== "package" || parsed.failures.length === 1
+  const failures = parsed.failures.filter((f2) => f2.kind !== "package" || parsed.failures.length === 1).map(
+    (f2) => f2.kind === "panic" && f2.subject === "" ? { ...f2, subject: /\.(Benchmark\w+)\(/.exec(f2.detail)?.[1] ?? "" } : f2
   );
   const body = failures.length > 0 ? failures.map(failureText).join("\n") : output.trim().split("\n").slice(-20).join("\n");
   return `${what} failed (exit status ${code}):

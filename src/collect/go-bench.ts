@@ -116,9 +116,14 @@ export function topLevelBenchRegex(re: string): string {
 /** What a failed go test run printed, as one message: its failures, or else its last lines. */
 export function goTestFailure(what: string, code: number, output: string): string {
   const parsed = parseBenchText(output, what);
-  const failures = parsed.failures.filter(
-    (f) => f.kind !== 'package' || parsed.failures.length === 1,
-  );
+  const failures = parsed.failures
+    .filter((f) => f.kind !== 'package' || parsed.failures.length === 1)
+    // go test does not always print a benchmark's name before it panics; its stack names it.
+    .map((f) =>
+      f.kind === 'panic' && f.subject === ''
+        ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? '' }
+        : f,
+    );
   const body =
     failures.length > 0
       ? failures.map(failureText).join('\n')
