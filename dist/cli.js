@@ -7638,7 +7638,7 @@ async function git(runner, cwd, args) {
   const r2 = await runner.run("git", args, { cwd });
   if (r2.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
 ${r2.output.trim()}`);
-  return r2.output.trim();
+  return r2.stdout.trim();
 }
 async function runTarget(runner, target, args, side, what) {
   const r2 = await runner.run(target.bin, args, { cwd: target.dir });

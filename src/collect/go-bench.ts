@@ -259,7 +259,7 @@ export interface InterleavedRun {
 async function git(runner: Runner, cwd: string, args: string[]): Promise<string> {
   const r = await runner.run('git', args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(' ')} failed:\n${r.output.trim()}`);
-  return r.output.trim();
+  return r.stdout.trim();
 }
 
 /** A built test binary of one side of a package, and where it runs. */

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mergeRounds } from '../../src/collect/go-bench.js';
+import { goTestFailure, mergeRounds, topLevelBenchRegex } from '../../src/collect/go-bench.js';
 import { parseBenchText } from '../../src/parse/benchfmt/index.js';
 import { distCli, distCliEnv } from '../helpers/cli.js';
 
@@ -398,6 +398,46 @@ describe('mergeRounds', () => {
     const round = (ns: number) => `goos: linux\npkg: p\nBenchmarkA-2 \t 10 \t ${ns} ns/op\nPASS\n`;
     expect(mergeRounds([round(1), round(2)])).toBe(
       'goos: linux\npkg: p\nBenchmarkA-2 \t 10 \t 1 ns/op\nBenchmarkA-2 \t 10 \t 2 ns/op\n',
+    );
+  });
+});
+
+describe('topLevelBenchRegex: what go test -list matches of a -bench expression', () => {
+  test.each([
+    ['.', '.'],
+    ['^BenchmarkParse$', '^BenchmarkParse$'],
+    ['Parse/size=10', 'Parse'],
+    ['Parse/size=10/hit', 'Parse'],
+    ['A/x|B/y', '(?:A)|(?:B)'],
+    ['(A|B)/x', '(A|B)'],
+    ['[/|]x/y', '[/|]x'],
+    ['a\\/b/c', 'a\\/b'],
+  ])('%j → %j', (re, top) => expect(topLevelBenchRegex(re)).toBe(top));
+});
+
+describe('goTestFailure', () => {
+  test('a build failure: the compiler messages, once', () => {
+    const output = readFileSync('fixtures/bench/failing-build.txt', 'utf8');
+    expect(goTestFailure('go test -list .', 1, output)).toBe(
+      'go test -list . failed (exit status 1):\n' +
+        '  package perfgate.example/fixtures/failing failed to build:\n' +
+        '      failing/broken.go:7:13: undefined: maxRecords\n' +
+        '      FAIL\tperfgate.example/fixtures/failing [build failed]',
+    );
+  });
+
+  test('a panic: the stack, without the package FAIL line', () => {
+    const output = readFileSync('fixtures/bench/failing-panic.txt', 'utf8');
+    const message = goTestFailure('go test', 1, output);
+    expect(message).toMatch(
+      /^go test failed \(exit status 1\):\n {2}BenchmarkPanic-2 panicked:\n {6}panic: checksum: table has 256 entries, need 300\n/,
+    );
+    expect(message).not.toContain('package perfgate.example/fixtures/failing failed');
+  });
+
+  test('nothing recognisable: the last lines as printed', () => {
+    expect(goTestFailure('x.test', 2, 'flag provided but not defined: -foo\nusage…\n')).toBe(
+      'x.test failed (exit status 2):\n  flag provided but not defined: -foo\n  usage…',
     );
   });
 });
