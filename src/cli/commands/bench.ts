@@ -21,7 +21,7 @@ import {
 import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { readGateOptions } from './compare.js';
+import { gateExitCode, readGateOptions } from './compare.js';
 
 export const benchUsage = `Usage: perfgate bench --go <packages> [options]
        perfgate bench --js <suite.mjs> [options]
@@ -137,7 +137,7 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`wrote ${n} profiles in ${profileDirs.base} and ${profileDirs.head}\n`);
   }
   io.stdout(renderGateText(result));
-  return result.verdict === 'fail' ? 1 : 0;
+  return gateExitCode(result, io, 'bench');
 }
 
 /**
