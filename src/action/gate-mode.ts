@@ -48,8 +48,12 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
 
   let baseline: Baseline | undefined;
   if (s.baseline.kind === 'rerun' && collected.rerunBase) {
+    const baseProfiles = collected.rerunBase.profiles;
     baseline = {
       bench: await parseFiles(collected.dir, collected.rerunBase.files, 'base'),
+      ...(baseProfiles.length > 0
+        ? { profiles: { dir: path.join(collected.dir, 'rerun-base'), files: baseProfiles } }
+        : {}),
       info: {
         source: 'rerun',
         commit: collected.rerunBase.sha,

@@ -90,8 +90,7 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     );
   }
   const [basePath, headPath] = positionals as [string, string];
-  const read = async (p: string) =>
-    parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+  const read = async (p: string) => parseBenchOutput(await readInputFile(p), p);
   const base = await read(basePath);
   const head = await read(headPath);
   const stored = values['stored-baseline'] === true;

@@ -47,8 +47,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
   );
   let result: GateResult | undefined;
   if (values['bench-base'] !== undefined && values['bench-head'] !== undefined) {
-    const load = async (p: string) =>
-      parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+    const load = async (p: string) => parseBenchOutput(await readInputFile(p), p);
     result = gate(
       await load(values['bench-base'] as string),
       await load(values['bench-head'] as string),
