@@ -1,18 +1,18 @@
 /**
  * The run report of `perfgate comment` and `perfgate report`, built once from the same inputs
- * (benchmark outputs, profile folders, goroutine dumps), so that both show the same verdict,
- * regressions and counts.
+ * (benchmark outputs, profile folders, goroutine dumps) with the action's report builder, so that
+ * the comment and the HTML report show the same verdict, regressions and counts.
  */
-import { type ReadProfiles, readProfiles } from '../action/read-profiles.js';
-import { type GateResult, gate } from '../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
 import { listFiles, readInputFile } from '../collect/files.js';
+import { type ReadProfiles, readProfiles } from '../collect/read-profiles.js';
 import { sourceLookup } from '../collect/source.js';
 import { withSource } from '../errors.js';
 import type { BenchFile } from '../model/bench.js';
+import { parseBenchOutput } from '../parse/benchfmt/load.js';
 import { parseGoroutines } from '../parse/goroutine/index.js';
-import { failureMessage, parseBenchOutput } from '../parse/benchfmt/load.js';
-import { decideVerdict, type RunReport } from '../report/run-report.js';
+import { buildRunReport, fileBaseline } from '../report/build-run-report.js';
+import type { RunReport } from '../report/run-report.js';
 import { readGateOptions } from './commands/compare.js';
 
 /** What a comparison on the command line reads. */
@@ -25,9 +25,11 @@ export interface CliRunInputs {
   headGoroutines: string | undefined;
   /** Where the Go sources are. */
   source: string;
-  /** Base is a stored baseline from another run: timings do not gate. */
+  /** Base is the action's `baseline: <file>` (timings do not gate). */
   stored: boolean;
   key: string;
+  /** The workflow run the report links to. */
+  runUrl: string | undefined;
   /** The gate's options as given on the command line (--max-regression, --alpha, ...). */
   gateValues: Record<string, unknown>;
 }
@@ -39,7 +41,7 @@ export interface CliRun {
 }
 
 async function readBench(p: string): Promise<BenchFile> {
-  return parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+  return parseBenchOutput(await readInputFile(p), p);
 }
 
 async function readAllProfiles(inputs: CliRunInputs): Promise<ReadProfiles> {
@@ -69,50 +71,47 @@ async function readAllProfiles(inputs: CliRunInputs): Promise<ReadProfiles> {
   return read;
 }
 
-/** Reads the inputs, gates the benchmarks, reads the profiles and decides the verdict. */
+/** Reads the inputs and builds the run report as the action would. */
 export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
   const base = inputs.benchBase === undefined ? undefined : await readBench(inputs.benchBase);
   const head = inputs.benchHead === undefined ? undefined : await readBench(inputs.benchHead);
-  const failures = [...(base?.failures ?? []), ...(head?.failures ?? [])].map(failureMessage);
-  const result: GateResult | undefined =
-    base && head && failures.length === 0
-      ? gate(base, head, { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored })
-      : undefined;
   const read = await readAllProfiles(inputs);
-  let insights: ProfileInsights | undefined;
+  let profiles: ProfileInsights | undefined;
   if (inputs.headProfiles !== undefined || inputs.headGoroutines !== undefined) {
-    insights = profileInsights({
+    profiles = profileInsights({
       pairs: read.pairs,
       goroutines: read.goroutines,
       source: sourceLookup([inputs.source]),
       bench: { base, head },
     });
-    insights.notes.unshift(...read.warnings);
   }
-  const { verdict, reason } = decideVerdict(result, failures, 'pass', insights);
-  const report: RunReport = {
-    verdict,
-    reason,
+  const { runUrl } = inputs;
+  const report = buildRunReport({
     key: inputs.key,
     headCommit: inputs.benchHead ?? inputs.headProfiles ?? '',
-    gate: result,
-    profiles: insights,
+    head,
     baseline:
-      inputs.benchBase === undefined && inputs.baseProfiles === undefined
+      base === undefined
         ? undefined
         : {
-            source: inputs.stored ? 'path' : 'rerun',
-            commit: inputs.benchBase ?? inputs.baseProfiles ?? '',
-            branch: undefined,
-            createdAt: undefined,
-            runUrl: undefined,
+            bench: base,
+            info: inputs.stored
+              ? fileBaseline()
+              : {
+                  source: 'rerun',
+                  commit: inputs.benchBase!,
+                  branch: undefined,
+                  createdAt: undefined,
+                  runUrl: undefined,
+                },
           },
-    timingsGated: !inputs.stored,
-    headOnly: undefined,
-    failures,
-    warnings: [],
-    links: { run: undefined, summary: undefined },
+    gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: 'pass',
+    warnings: [...read.warnings],
+    links: { run: runUrl, summary: runUrl === undefined ? undefined : `${runUrl}#summary` },
     generatedAt: new Date().toISOString(),
-  };
+  });
   return { report, profiles: read };
 }

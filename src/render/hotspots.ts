@@ -1,8 +1,8 @@
 /** Allocation hotspots as text and as a markdown table. */
 import type { Hotspot, HotspotAmounts } from '../analyze/hotspots.js';
-import { scaleOne } from './bench-scale.js';
-import { formatFixed } from './go-format.js';
-import { scaledLabel } from './pprof-units.js';
+import { scaleOne } from '../units/bench-scale.js';
+import { formatFixed } from '../units/go-format.js';
+import { scaledLabel } from '../units/pprof-units.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 
 const bytes = (n: number) => (n === 0 ? '0 B' : `${scaleOne(n, 'binary')}B`);

@@ -11,9 +11,9 @@ import type { Hotspot } from '../analyze/hotspots.js';
 import type { LeakWarning } from '../analyze/leaks.js';
 import { pageData } from '../report/html-build.js';
 import type { HtmlReportModel } from '../report/html-model.js';
-import { formatChange, formatPair, verdictLine } from './gate-text.js';
+import { formatChange, formatPair, verdictLine, verdictNotes } from './gate-text.js';
 import { allocatedText, benchmarkLabel, cpuText } from './hotspots.js';
-import { formatFixed } from './go-format.js';
+import { formatFixed } from '../units/go-format.js';
 import { pageScript, pageStyle } from './html/page-assets.generated.js';
 
 /** Text made inert in HTML (element content and quoted attribute values). */
@@ -69,7 +69,11 @@ function gateNotes(r: GateResult): string[] {
 function gateSection(r: GateResult): string {
   const shown = new Set([...r.regressions, ...r.improvements]);
   const others = r.findings.filter((f) => !shown.has(f));
-  const parts = [`<h2>Benchmarks</h2>`, `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`];
+  const parts = [
+    `<h2>Benchmarks</h2>`,
+    `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
+    ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`),
+  ];
   if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r.regressions));
   if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r.improvements));
   if (others.length > 0) {

@@ -19,7 +19,8 @@ Options:
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
   --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 
@@ -32,6 +33,7 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     'head-goroutines': { type: 'string' },
     'base-goroutines': { type: 'string' },
     'stored-baseline': { type: 'boolean' },
+    'run-url': { type: 'string' },
     'max-regression': { type: 'string' },
     alpha: { type: 'string' },
     correction: { type: 'string' },
@@ -53,10 +55,11 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     source: (values.source as string | undefined) ?? '.',
     stored: values['stored-baseline'] === true,
     key: (values.key as string | undefined) ?? 'demo',
+    runUrl: values['run-url'] as string | undefined,
     gateValues: values,
   });
-  const { verdict, reason } = report;
   io.stdout(`${renderComment(report)}\n`);
+  const { verdict, reason } = report;
   if (verdict === 'no-comparison') return gateExitCode({ verdict, cause: reason }, io, 'comment');
   return verdict === 'fail' ? 1 : 0;
 }

@@ -20,7 +20,7 @@ Options:
   --bench-head FILE     head benchmark output
   --source DIR          where the Go sources are, to name allocation kinds (default: .)
   --title TEXT          the report's title
-  --stored-baseline     treat base as a stored baseline from another run (timings do not gate)
+  --stored-baseline     treat base as the action's \`baseline: <file>\` (timings do not gate)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 
 The verdict, its regressions and its counts are those of \`perfgate comment\` on the same inputs.
@@ -55,6 +55,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     source: (values.source as string | undefined) ?? '.',
     stored: values['stored-baseline'] === true,
     key: 'report',
+    runUrl: undefined,
     gateValues: values,
   });
   const model = htmlReportModel(
