@@ -12235,20 +12235,25 @@ function isHarnessFunction(fn) {
   const pkg = packageOf(fn);
   return pkg === "testing" || pkg === "runtime/pprof" || benchmarkFunction(fn) !== void 0;
 }
+var locationFrames2 = /* @__PURE__ */ new WeakMap();
+function framesOf(loc) {
+  let fs = locationFrames2.get(loc);
+  if (!fs) {
+    fs = loc.lines.map((ln) => ({
+      fn: ln.fn ? displayName(ln.fn) : "",
+      file: ln.fn?.filename ?? "",
+      line: ln.line,
+      startLine: ln.fn?.startLine ?? 0
+    }));
+    locationFrames2.set(loc, fs);
+  }
+  return fs;
+}
 function stackFrames(p2, i2) {
   const { stackStart, stack } = p2.samples;
   const out = [];
-  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) {
-    const loc = p2.locations[stack[j2]];
-    for (const ln of loc.lines) {
-      out.push({
-        fn: ln.fn ? displayName(ln.fn) : "",
-        file: ln.fn?.filename ?? "",
-        line: ln.line,
-        startLine: ln.fn?.startLine ?? 0
-      });
-    }
-  }
+  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++)
+    for (const f2 of framesOf(p2.locations[stack[j2]])) out.push(f2);
   return out;
 }
 function splitByBenchmark(p2) {
@@ -12273,6 +12278,12 @@ function splitByBenchmark(p2) {
     }
   }
   return underTesting ? { names, of } : void 0;
+}
+var splits = /* @__PURE__ */ new WeakMap();
+function benchmarkSplit(p2) {
+  let s2 = splits.get(p2);
+  if (s2 === void 0) splits.set(p2, s2 = splitByBenchmark(p2) ?? null);
+  return s2 ?? void 0;
 }
 function benchmarkTotals(file) {
   const out = /* @__PURE__ */ new Map();
@@ -12476,12 +12487,8 @@ function add(run, bench, at, delta, kind, evidence4) {
 function sampleIndex(p2, type) {
   return p2.sampleTypes.findIndex((t2) => t2.type === type);
 }
-var splits = /* @__PURE__ */ new WeakMap();
 function split(p2) {
-  if (!p2) return void 0;
-  let s2 = splits.get(p2);
-  if (s2 === void 0) splits.set(p2, s2 = splitByBenchmark(p2) ?? null);
-  return s2 ?? void 0;
+  return p2 ? benchmarkSplit(p2) : void 0;
 }
 function benchOf(sp, i2) {
   const b2 = sp ? sp.of[i2] : -1;
@@ -12827,12 +12834,6 @@ function attribute(p2, type, split2) {
   }
   return scopes;
 }
-var splits2 = /* @__PURE__ */ new WeakMap();
-function benchmarkSplit(p2) {
-  let s2 = splits2.get(p2);
-  if (s2 === void 0) splits2.set(p2, s2 = splitByBenchmark(p2) ?? null);
-  return s2 ?? void 0;
-}
 function perOpTotal(totals, bench, type) {
   const u2 = perOpUnits[type];
   const t2 = totals && totalsOf(totals, bench);
@@ -12856,8 +12857,7 @@ function topLeaf(f2) {
   for (const e2 of f2?.leaves ?? []) if (!best || e2[1] > best[1]) best = e2;
   return best && f2 && best[1] > f2.value / 2 ? best[0] : void 0;
 }
-function sampleTypeChanges(pair, type, limitsOrOptions) {
-  const options = "limits" in limitsOrOptions && typeof limitsOrOptions.limits === "object" ? limitsOrOptions : { limits: limitsOrOptions };
+function sampleTypeChanges(pair, type, options) {
   const evidence4 = options.evidence ?? defaultEvidence;
   const { base, head } = pair;
   if (!base) return void 0;

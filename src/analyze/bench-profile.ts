@@ -56,21 +56,29 @@ export interface StackFrame {
   startLine: number;
 }
 
+const locationFrames = new WeakMap<Location, StackFrame[]>();
+
+/** A location's frames, innermost first, made once per location. */
+function framesOf(loc: Location): StackFrame[] {
+  let fs = locationFrames.get(loc);
+  if (!fs) {
+    fs = loc.lines.map((ln) => ({
+      fn: ln.fn ? displayName(ln.fn) : '',
+      file: ln.fn?.filename ?? '',
+      line: ln.line,
+      startLine: ln.fn?.startLine ?? 0,
+    }));
+    locationFrames.set(loc, fs);
+  }
+  return fs;
+}
+
 /** The frames of sample `i`, leaf first, each inlined line a frame of its own. */
 export function stackFrames(p: Profile, i: number): StackFrame[] {
   const { stackStart, stack } = p.samples;
   const out: StackFrame[] = [];
-  for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) {
-    const loc: Location = p.locations[stack[j]!]!;
-    for (const ln of loc.lines) {
-      out.push({
-        fn: ln.fn ? displayName(ln.fn) : '',
-        file: ln.fn?.filename ?? '',
-        line: ln.line,
-        startLine: ln.fn?.startLine ?? 0,
-      });
-    }
-  }
+  for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++)
+    for (const f of framesOf(p.locations[stack[j]!]!)) out.push(f);
   return out;
 }
 
@@ -112,6 +120,15 @@ export function splitByBenchmark(p: Profile): BenchmarkSplit | undefined {
     }
   }
   return underTesting ? { names, of } : undefined;
+}
+
+const splits = new WeakMap<Profile, BenchmarkSplit | null>();
+
+/** The benchmark split of a profile (see `splitByBenchmark`), computed once per profile. */
+export function benchmarkSplit(p: Profile): BenchmarkSplit | undefined {
+  let s = splits.get(p);
+  if (s === undefined) splits.set(p, (s = splitByBenchmark(p) ?? null));
+  return s ?? undefined;
 }
 
 /** One benchmark function's results in a benchmark output, summed over its result lines. */

@@ -28,7 +28,7 @@ import {
   sampleEvents,
   packageOf,
   perOpUnits,
-  splitByBenchmark,
+  benchmarkSplit,
   stackFrames,
   totalsOf,
   userFrameIndex,
@@ -238,12 +238,8 @@ function sampleIndex(p: Profile, type: string): number {
   return p.sampleTypes.findIndex((t) => t.type === type);
 }
 
-const splits = new WeakMap<Profile, BenchmarkSplit | null>();
 function split(p: Profile | undefined): BenchmarkSplit | undefined {
-  if (!p) return undefined;
-  let s = splits.get(p);
-  if (s === undefined) splits.set(p, (s = splitByBenchmark(p) ?? null));
-  return s ?? undefined;
+  return p ? benchmarkSplit(p) : undefined;
 }
 
 /** The benchmark of sample i ('' outside benchmarks or in a program's profile). */

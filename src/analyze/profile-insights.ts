@@ -20,7 +20,7 @@ import {
   packageOf,
   perOpUnits,
   sampleEvents,
-  splitByBenchmark,
+  benchmarkSplit,
   stackFrames,
   totalsOf,
   userFrameIndex,
@@ -180,14 +180,6 @@ function attribute(p: Profile, type: string, split: BenchmarkSplit | undefined) 
   return scopes;
 }
 
-const splits = new WeakMap<Profile, BenchmarkSplit | null>();
-/** The benchmark split of a profile, computed once per profile. */
-export function benchmarkSplit(p: Profile): BenchmarkSplit | undefined {
-  let s = splits.get(p);
-  if (s === undefined) splits.set(p, (s = splitByBenchmark(p) ?? null));
-  return s ?? undefined;
-}
-
 /** Per-operation totals of a benchmark in one sample type, from the benchmark output. */
 function perOpTotal(
   totals: Map<string, BenchTotals> | undefined,
@@ -233,12 +225,8 @@ export interface ChangeOptions {
 export function sampleTypeChanges(
   pair: ProfilePair,
   type: string,
-  limitsOrOptions: Record<string, number> | ChangeOptions,
+  options: ChangeOptions,
 ): SampleTypeChanges | undefined {
-  const options: ChangeOptions =
-    'limits' in limitsOrOptions && typeof limitsOrOptions.limits === 'object'
-      ? (limitsOrOptions as ChangeOptions)
-      : { limits: limitsOrOptions as Record<string, number> };
   const evidence = options.evidence ?? defaultEvidence;
   const { base, head } = pair;
   if (!base) return undefined;

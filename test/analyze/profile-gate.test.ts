@@ -267,7 +267,7 @@ describe('rows are the user functions that called the runtime and library leaves
     sampleTypeChanges(
       { name: kind, base: pp(scenario, 'base', kind), head: pp(scenario, 'head', kind) },
       type,
-      {},
+      { limits: {} },
     )!.grown;
 
   test.each([
