@@ -15227,6 +15227,12 @@ ${reportUsage}`
     );
   }
   const [baseDir, headDir] = positionals;
+  if (values["bench-base"] === void 0 !== (values["bench-head"] === void 0)) {
+    const given = values["bench-base"] === void 0 ? "--bench-head" : "--bench-base";
+    throw new UserError(
+      `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`
+    );
+  }
   const { report, profiles } = await cliRun({
     benchBase: values["bench-base"],
     benchHead: values["bench-head"],

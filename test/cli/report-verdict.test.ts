@@ -102,3 +102,35 @@ describe('perfgate hotspots on a go test profile', () => {
     expect(inTests(all).length).toBeGreaterThan(0);
   });
 });
+
+describe('perfgate report: bad input', () => {
+  test('one benchmark output without the other', async () => {
+    const r = await cli(
+      'report',
+      `${P}/profgate/base`,
+      `${P}/profgate/head`,
+      '--bench-base',
+      `${P}/profgate/base.txt`,
+    );
+    expect(r.stderr).toBe(
+      'perfgate report: --bench-base was given alone: --bench-base and --bench-head go together\n',
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test("a gate option it shares with perfgate comment, with comment's message", async () => {
+    const r = await cli(
+      'report',
+      `${P}/profgate/base`,
+      `${P}/profgate/head`,
+      '--alpha',
+      'many',
+      '-o',
+      path.join(dir, 'bad.html'),
+    );
+    expect(r.stderr).toBe(
+      'perfgate report: --alpha: "many" is not a number between 0 and 1 (e.g. "0.05")\n',
+    );
+    expect(r.code).toBe(2);
+  });
+});

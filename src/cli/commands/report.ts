@@ -45,6 +45,12 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     );
   }
   const [baseDir, headDir] = positionals as [string, string];
+  if ((values['bench-base'] === undefined) !== (values['bench-head'] === undefined)) {
+    const given = values['bench-base'] === undefined ? '--bench-head' : '--bench-base';
+    throw new UserError(
+      `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`,
+    );
+  }
   const { report, profiles } = await cliRun({
     benchBase: values['bench-base'] as string | undefined,
     benchHead: values['bench-head'] as string | undefined,
