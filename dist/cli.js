@@ -11256,6 +11256,12 @@ function removeMatching(name, open, close) {
   }
   return out;
 }
+var goVersionSuffix = /^(.*?)\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+var goPackagePath = /^(?:[\w\-.]+\/)+([^.]+\..+)/;
+function shortFunctionName(name) {
+  const unversioned = name.replace(goVersionSuffix, "$1$2");
+  return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
+}
 
 // src/analyze/functions.ts
 var EDGE_FRACTION = 1e-3;
@@ -12041,6 +12047,50 @@ function renderHotspotsMarkdown(hs, max = 10) {
 `;
 }
 
+// src/render/sections.ts
+function shortenable(priority, items, render) {
+  return { priority, items, render };
+}
+function moreLine(left, what, where2) {
+  return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
+}
+var characters = (s2) => s2.length;
+function joined(parts) {
+  return parts.filter((p2, i2) => p2 !== "" || i2 === 0 || parts[i2 - 1] !== "").join("\n");
+}
+function fitBlocks(blocks, limit, measure = characters) {
+  const keep = blocks.map((b2) => typeof b2 === "string" ? 0 : b2.items);
+  const text = (i2, k2) => {
+    const b2 = blocks[i2];
+    return typeof b2 === "string" ? b2 : b2.render(k2);
+  };
+  const parts = blocks.map((_2, i2) => text(i2, keep[i2]));
+  const whole = () => joined(parts);
+  if (measure(whole()) <= limit) return whole();
+  const order = blocks.map((b2, i2) => ({ b: b2, i: i2 })).filter((x) => typeof x.b !== "string").sort((x, y2) => y2.b.priority - x.b.priority || y2.i - x.i);
+  for (const { b: b2, i: i2 } of order) {
+    const rest = measure(joined(parts.map((p2, j2) => j2 === i2 ? "\0" : p2))) - 1;
+    const fits = (k2) => rest + measure(parts[i2] = text(i2, k2)) <= limit;
+    let lo = 0;
+    let hi = b2.items;
+    if (!fits(0)) {
+      parts[i2] = text(i2, 0);
+      continue;
+    }
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    parts[i2] = text(i2, lo);
+    if (measure(whole()) <= limit) return whole();
+  }
+  const all = whole();
+  let end = Math.min(all.length, limit);
+  while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);
+  return all.slice(0, Math.max(0, all.lastIndexOf("\n", end)));
+}
+
 // src/render/insights.ts
 var points = (p2) => `${p2 >= 0 ? "+" : ""}${formatFixed(p2, 1)} pp`;
 function notableChanges(changes) {
@@ -12056,56 +12106,90 @@ function changeRows(c2, fs) {
     points(f2.sharePoints)
   ]);
 }
-function mermaidLabel(s2) {
-  const short = s2.length > 28 ? `...${s2.slice(-25)}` : s2;
-  return short.replace(/[^A-Za-z0-9_.()*/ -]/g, "_");
+function mermaidLabel(s2, max = 40) {
+  const short = s2.length > max ? `…${s2.slice(-(max - 1))}` : s2;
+  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
+}
+function chartUnit(unit, max) {
+  const steps = unit === "bytes" ? [
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"],
+    [1, "bytes"]
+  ] : unit === "nanoseconds" ? [
+    [1e9, "s"],
+    [1e6, "ms"],
+    [1e3, "µs"],
+    [1, "ns"]
+  ] : [[1, unit]];
+  return steps.find(([f2]) => max >= f2) ?? steps[steps.length - 1];
+}
+function axisEnd(max) {
+  if (max <= 0) return 1;
+  const p2 = 10 ** Math.floor(Math.log10(max));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m2) => m2 * p2).find((e2) => e2 >= max) ?? 10 * p2;
+}
+function gatingChanges(changes) {
+  return changes.find((c2) => c2.grown.some((f2) => f2.regression));
 }
 function changesChart(c2) {
   const top = c2.grown.slice(0, 5);
   if (top.length === 0) return "";
-  const scale = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
-  const [unitFactor, unitName] = c2.unit === "bytes" ? [2 ** 20, "MiB"] : c2.unit === "nanoseconds" ? [1e6, "ms"] : [1, c2.unit];
-  const num2 = (x) => formatFixed(x / unitFactor, scale / unitFactor < 10 ? 2 : 0);
+  const max = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
+  const [factor, unitName] = chartUnit(c2.unit, max);
+  const end = axisEnd(max / factor);
+  const digits = end <= 10 ? 2 : end <= 100 ? 1 : 0;
+  const num2 = (x) => formatFixed(x / factor, digits);
+  const labels = top.flatMap((f2) => {
+    const name = mermaidLabel(shortFunctionName(f2.name));
+    return [`"${name} · base"`, `"${name} · head"`];
+  });
+  const base = top.flatMap((f2) => [num2(f2.base), "0"]);
+  const head = top.flatMap((f2) => ["0", num2(f2.head)]);
   return [
     "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidLabel(c2.sampleType)}: base vs head"`,
-    `  x-axis [${top.map((f2) => `"${mermaidLabel(f2.name)}"`).join(", ")}]`,
-    `  y-axis "${mermaidLabel(unitName)}"`,
-    `  bar [${top.map((f2) => num2(f2.base)).join(", ")}]`,
-    `  bar [${top.map((f2) => num2(f2.head)).join(", ")}]`,
+    '%%{init: {"xyChart": {"showDataLabel": true}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #cf222e"}}}}%%',
+    "xychart-beta horizontal",
+    `  title "${mermaidLabel(c2.sampleType)} in ${mermaidLabel(c2.profile)}: base (grey) and head (red)"`,
+    `  x-axis [${labels.join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${end}`,
+    `  bar [${base.join(", ")}]`,
+    `  bar [${head.join(", ")}]`,
     "```"
   ].join("\n");
 }
-function leakLine(w2) {
+function leakItem(w2) {
   const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
   const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
   const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
   const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
-  const stack = w2.stack.map((f2) => `${f2.fn}
-    ${f2.file}:${f2.line}`).join("\n").replace(/```/g, "'''");
-  return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}
-
-  <details><summary>stack</summary>
-
-  \`\`\`
-${stack}
-  \`\`\`
-
-  </details>`;
+  const stack = w2.stack.flatMap((f2) => [f2.fn, `    ${f2.file}:${f2.line}`]).map((l2) => `  ${l2.replace(/`{3,}/g, (m2) => "'".repeat(m2.length))}`).join("\n");
+  return [
+    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    "",
+    "  <details><summary>stack</summary>",
+    "",
+    "  ```",
+    stack,
+    "  ```",
+    "",
+    "  </details>"
+  ].join("\n");
 }
-function renderInsightsMarkdown(p2, options) {
-  const parts = [];
-  const leaks = p2.leaks;
-  if (leaks.length > 0) {
-    const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
-    parts.push(title, "", ...leaks.map(leakLine));
-  }
-  const notable = notableChanges(p2.changes);
-  for (const c2 of notable) {
+function leakBlock(leaks, elsewhere2) {
+  const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+  const what = (n2) => n2 === 1 ? "leak" : "leaks";
+  return shortenable(2, leaks.length, (keep) => {
+    const shown2 = leaks.slice(0, keep).map(leakItem);
+    const left = leaks.length - shown2.length;
+    const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
+    return [title, ...shown2, ...more].join("\n\n");
+  });
+}
+function changesBlock(notable, elsewhere2) {
+  const section = (c2) => {
     const limit = c2.limitPoints === void 0 ? "reported only" : `gate: share +${c2.limitPoints} pp`;
-    parts.push(
-      "",
+    return [
       `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit})`,
       "",
       table(["function", "base", "head", "delta", "share"], changeRows(c2, c2.grown), [
@@ -12115,16 +12199,54 @@ function renderInsightsMarkdown(p2, options) {
         "r",
         "r"
       ])
-    );
+    ].join("\n");
+  };
+  return shortenable(3, notable.length, (keep) => {
+    const left = notable.length - keep;
+    const more = left > 0 ? [moreLine(left, "profile tables", elsewhere2)] : [];
+    return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
+  });
+}
+function insightBlocks(p2, options) {
+  const blocks = [];
+  const add3 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
+  if (p2.leaks.length > 0) add3(leakBlock(p2.leaks, options.elsewhere));
+  const notable = notableChanges(p2.changes);
+  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
+  const gating = gatingChanges(p2.changes);
+  if (gating) {
+    const chart = changesChart(gating);
+    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
-  if (notable[0]) parts.push("", changesChart(notable[0]));
   const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(
     (h2) => h2.isNew || h2.base !== void 0 && h2.head.bytes > 1.1 * h2.base.bytes + 1024
   ) : p2.hotspots;
-  if (hotspots.length > 0)
-    parts.push("", "**Allocation hotspots**", "", renderHotspotsMarkdown(hotspots).trimEnd());
-  if (p2.notes.length > 0) parts.push("", ...p2.notes.map((n2) => `> ${escapeMarkdown(n2)}`));
-  return parts.join("\n").trim();
+  if (hotspots.length > 0) {
+    const shown2 = Math.min(hotspots.length, 10);
+    add3(
+      shortenable(4, shown2, (keep) => {
+        if (keep === 0) return "";
+        const left = hotspots.length - keep;
+        const more = left > 0 && keep < shown2 ? `
+
+${moreLine(left, "hotspots", options.elsewhere)}` : "";
+        return `**Allocation hotspots**
+
+${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+      })
+    );
+  }
+  if (p2.notes.length > 0) {
+    add3(
+      shortenable(6, p2.notes.length, (keep) => {
+        const left = p2.notes.length - keep;
+        const lines = p2.notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  return blocks;
 }
 
 // src/render/comment.ts
@@ -12172,7 +12294,15 @@ ${body}
 
 </details>`;
 }
-function renderComment(r2, maxRows = MAX_ROWS) {
+function elsewhere(r2) {
+  if (r2.links.summary) return `in the [job summary](${r2.links.summary})`;
+  if (r2.links.html) return `in the [HTML report](${r2.links.html})`;
+  return "";
+}
+function foldBlock(summary, body) {
+  return shortenable(5, 1, (keep) => keep > 0 ? details(summary, body) : "");
+}
+function commentBlocks(r2, maxRows) {
   const parts = [
     commentMarker(r2.key),
     headline(r2),
@@ -12184,18 +12314,29 @@ function renderComment(r2, maxRows = MAX_ROWS) {
       "",
       "**The benchmark run failed:**",
       "",
-      "```",
-      ...r2.failures.map((f2) => f2.replace(/```/g, "'''")),
-      "```"
+      shortenable(1, r2.failures.length, (keep) => {
+        const left = r2.failures.length - keep;
+        const lines = r2.failures.slice(0, keep).map((f2) => f2.replace(/`{3,}/g, "'''"));
+        const more = left > 0 ? `
+
+${moreLine(left, "lines", elsewhere(r2))}` : "";
+        return ["```", ...lines, "```"].join("\n") + more;
+      })
     );
   }
   const g2 = r2.gate;
   if (g2) {
-    if (g2.regressions.length > 0) parts.push("", topFindings(g2.regressions, maxRows));
+    if (g2.regressions.length > 0) {
+      const shown2 = Math.min(g2.regressions.length, maxRows);
+      parts.push(
+        "",
+        shortenable(1, shown2, (keep) => topFindings(g2.regressions, Math.max(keep, 1)))
+      );
+    }
     if (g2.improvements.length > 0) {
       parts.push(
         "",
-        details(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
+        foldBlock(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
       );
     }
     const ungated = g2.findings.filter(
@@ -12204,7 +12345,7 @@ function renderComment(r2, maxRows = MAX_ROWS) {
     if (ungated.length > 0) {
       parts.push(
         "",
-        details(
+        foldBlock(
           `Timings, not gated (${ungated.length} changes)`,
           `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
 
@@ -12219,28 +12360,34 @@ ${topFindings(ungated, maxRows)}`
     );
   }
   if (r2.profiles) {
-    const insights = renderInsightsMarkdown(r2.profiles, {
-      hotspotsNewOrGrownOnly: r2.baseline !== void 0
+    const insights = insightBlocks(r2.profiles, {
+      hotspotsNewOrGrownOnly: r2.baseline !== void 0,
+      elsewhere: elsewhere(r2)
     });
-    if (insights) parts.push("", "#### Profiles", "", insights);
+    if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
   const notes = [...r2.warnings, ...g2?.notes ?? []];
-  if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
+  if (notes.length > 0) {
+    parts.push(
+      "",
+      shortenable(6, notes.length, (keep) => {
+        const lines = notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        const left = notes.length - keep;
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r2))}`);
+        return lines.join("\n");
+      })
+    );
+  }
   const links = [
     r2.links.html && `[HTML report with flame graphs](${r2.links.html})`,
     r2.links.run && `[Run](${r2.links.run})`,
     r2.links.summary && `[job summary](${r2.links.summary})`
   ].filter(Boolean).join(" · ");
-  if (links) parts.push("", `<sub>${links}</sub>`);
-  return fit(parts.join("\n"), r2);
+  parts.push("", links ? `<sub>${links}</sub>` : "");
+  return parts;
 }
-function fit(body, r2) {
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `
-
-**This report was cut to fit a comment.** The full report is in the ${r2.links.summary ? `[job summary](${r2.links.summary})` : "job summary"}.`;
-  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
-  return cut.slice(0, cut.lastIndexOf("\n")) + note;
+function renderComment(r2, maxRows = MAX_ROWS) {
+  return fitBlocks(commentBlocks(r2, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
 // src/cli/commands/comment.ts
@@ -13289,7 +13436,7 @@ function hotspotsSection(hs) {
   const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
-function leakItem(w2) {
+function leakItem2(w2) {
   const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
   const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
   const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
@@ -13366,7 +13513,7 @@ function renderHtmlReport(model) {
     viewer(model),
     gate2 ? gateSection(gate2) : "",
     insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
     notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
   ];
   const data = jsonForScript(pageData(model));
