@@ -8623,7 +8623,7 @@ function toAlignment(value) {
 // src/render/markdown.ts
 var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
-  return text.replace(entityChars, (c2) => `&#${c2.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+  return text.replace(entityChars, (c2) => c2 === "@" ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;

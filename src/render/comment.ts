@@ -192,7 +192,7 @@ export function renderSummary(r: RunReport): string {
         f.verdict + (f.gated ? '' : ' (not gated)'),
       ];
     });
-    const all = shortenable(5, rows.length, (keep) => {
+    const all = shortenable(1, rows.length, (keep) => {
       if (keep === 0) return '';
       const left = rows.length - keep;
       const more =

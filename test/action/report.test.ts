@@ -67,7 +67,7 @@ describe('the PR comment', () => {
       'b',
     );
     const body = renderComment(report({ gate: gate(evil, worse) }));
-    expect(body).toContain('<code>X&#64;octocat&#60;img/src=x&#62;&#124;&#42;a&#42;-8</code>');
+    expect(body).toContain('<code>X&#64;<wbr>octocat&#60;img/src=x&#62;&#124;&#42;a&#42;-8</code>');
     expect(body).not.toContain('@octocat');
     expect(body).not.toContain('<img');
   });

@@ -70,6 +70,7 @@ const allowed = new Set([
   'br',
   'strong',
   'a',
+  'wbr',
 ]);
 
 /** Markdown syntax that must never show as text: it means a construct broke. */
@@ -107,12 +108,22 @@ function attr(e: Element, name: string): string | undefined {
   return e.attrs.find((a) => a.name === name)?.value;
 }
 
-/** Text nodes outside `<code>` and `<pre>`: where markdown syntax must not survive. */
+/** Elements whose text a reader takes in as one run (a paragraph, a cell, a list item's line). */
+const textBlocks = new Set(['p', 'td', 'th', 'li', 'summary', 'h3', 'h4']);
+
+/**
+ * The text of each paragraph, cell or list item outside `<code>` and `<pre>`, inline elements
+ * joined: where markdown syntax must not survive.
+ */
 function proseTexts(n: Node, out: string[] = []): string[] {
-  for (const c of children(n)) {
-    if (c.nodeName === '#text') out.push((c as DefaultTreeAdapterMap['textNode']).value);
-    else if (isElement(c) && c.tagName !== 'code' && c.tagName !== 'pre') proseTexts(c, out);
-  }
+  const inline = (x: Node): string => {
+    if (x.nodeName === '#text') return (x as DefaultTreeAdapterMap['textNode']).value;
+    if (!isElement(x) || x.tagName === 'code' || x.tagName === 'pre') return '';
+    if (textBlocks.has(x.tagName)) return (proseTexts(x, out), '');
+    return children(x).map(inline).join('');
+  };
+  const own = children(n).map(inline).join('');
+  if (own.trim() !== '') out.push(own);
   return out;
 }
 
