@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github.js';
+import { gfmProblems, intendedShape } from '../helpers/gfm.js';
 
 let fake: FakeGitHub;
 const work = mkdtempSync(path.join(tmpdir(), 'perfgate-e2e-'));
@@ -102,12 +103,23 @@ async function runAction(
       },
     );
   });
+  const summary = readFileSync(files.summary, 'utf8');
+  if (summary !== '') rendered.push({ what: `run ${n}'s job summary`, markdown: summary });
+  for (const [pr, list] of fake.comments) {
+    for (const c of list) {
+      if (!rendered.some((x) => x.markdown === c.body))
+        rendered.push({ what: `run ${n}'s comment on #${pr}`, markdown: c.body });
+    }
+  }
   return {
     ...result,
     outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
+    summary,
   };
 }
+
+/** Every comment body and job summary the runs wrote, for rendering with cmark-gfm. */
+const rendered: { what: string; markdown: string }[] = [];
 
 const repository = { id: REPO_ID, full_name: 'acme/app', default_branch: 'main' };
 
@@ -148,6 +160,13 @@ function pullRequest(
 }
 
 const comments = (pr: number) => fake.comments.get(pr) ?? [];
+
+/** Comments and summaries that do not render whole on GitHub, with what is wrong with each. */
+function renderingProblems(): string[] {
+  return rendered.flatMap(({ what, markdown }) =>
+    gfmProblems(markdown, intendedShape(markdown)).map((p) => `${what}: ${p}`),
+  );
+}
 
 describe('the action end to end', () => {
   test('1. a push to main saves a baseline', async () => {
@@ -482,5 +501,11 @@ describe('the action end to end', () => {
     expect(r.stdout).toContain(`::error::perfgate: input 'count': "lots" is not a whole number\n`);
     expect(fake.artifacts.length).toBe(artifacts);
     expect(r.summary).toBe('');
+  });
+
+  test('every comment posted and every job summary written renders whole in cmark-gfm', () => {
+    expect(rendered.filter((x) => x.what.includes('comment')).length).toBeGreaterThanOrEqual(8);
+    expect(rendered.some((x) => x.markdown.includes('<summary>stack</summary>'))).toBe(true);
+    expect(renderingProblems()).toEqual([]);
   });
 });

@@ -204,3 +204,24 @@ export function mermaidSources(markdown: string): string[] {
     .filter((c) => attr(c, 'class') === 'language-mermaid')
     .map(textOf);
 }
+
+/**
+ * The shape markdown written by perfgate means to have, read from its source: each table
+ * (a `|` header, a delimiter row, then `|` rows), each `<summary>stack</summary>` fold, each
+ * `[text](url)` link. For checking renderings whose contents a test does not know in advance.
+ */
+export function intendedShape(markdown: string): GfmShape {
+  const lines = markdown.split('\n');
+  const tables: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (!/^\|( *:?-+:? *\|)+$/.test(lines[i]!) || !lines[i - 1]!.startsWith('|')) continue;
+    let rows = 0;
+    while (lines[i + 1 + rows]?.startsWith('|')) rows++;
+    tables.push(rows);
+  }
+  return {
+    tables,
+    foldedStacks: markdown.match(/<summary>stack<\/summary>/g)?.length ?? 0,
+    links: [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!),
+  };
+}
