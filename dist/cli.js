@@ -12132,29 +12132,33 @@ function axisEnd(max) {
 function gatingChanges(changes) {
   return changes.find((c2) => c2.grown.some((f2) => f2.regression));
 }
+var chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
+});
 function changesChart(c2) {
   const top = c2.grown.slice(0, 5);
   if (top.length === 0) return "";
   const max = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
   const [factor, unitName] = chartUnit(c2.unit, max);
-  const end = axisEnd(max / factor);
-  const digits = end <= 10 ? 2 : end <= 100 ? 1 : 0;
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
   const num2 = (x) => formatFixed(x / factor, digits);
+  const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
   const labels = top.flatMap((f2) => {
     const name = mermaidLabel(shortFunctionName(f2.name));
-    return [`"${name} · base"`, `"${name} · head"`];
+    return [`"${name} · base ${shown2(f2.base)}"`, `"${name} · head ${shown2(f2.head)}"`];
   });
   const base = top.flatMap((f2) => [num2(f2.base), "0"]);
   const head = top.flatMap((f2) => ["0", num2(f2.head)]);
   return [
     "```mermaid",
-    '%%{init: {"xyChart": {"showDataLabel": true}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #cf222e"}}}}%%',
+    `%%{init: ${chartInit}}%%`,
     "xychart-beta horizontal",
-    `  title "${mermaidLabel(c2.sampleType)} in ${mermaidLabel(c2.profile)}: base (grey) and head (red)"`,
+    `  title "${mermaidLabel(c2.sampleType)} in ${mermaidLabel(c2.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
     `  x-axis [${labels.join(", ")}]`,
-    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${end}`,
-    `  bar [${base.join(", ")}]`,
-    `  bar [${head.join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(", ")}]`,
+    `  bar "head" [${head.join(", ")}]`,
     "```"
   ].join("\n");
 }

@@ -70,34 +70,43 @@ export function gatingChanges(changes: SampleTypeChanges[]): SampleTypeChanges |
   return changes.find((c) => c.grown.some((f) => f.regression));
 }
 
+/** Mermaid's settings for the chart: see changesChart. */
+const chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: '#8c959f, #cf222e' } },
+});
+
 /**
  * A bar chart of one sample type's top growths (GitHub draws Mermaid): each function's base and
- * head as neighbouring bars, labelled and coloured by side, on an axis from 0.
+ * head as neighbouring bars, coloured by side, each labelled with its name, side and value.
+ * Mermaid draws bars from the plot's edge but places 0 of a labelled value axis a little inside
+ * it, so every bar would be longer than its value: the value axis has no tick labels (the values
+ * are in the bar labels), which puts 0 at the edge. Two series draw their bars at the same place,
+ * so each has a bar only where its side is.
  */
 export function changesChart(c: SampleTypeChanges): string {
   const top = c.grown.slice(0, 5);
   if (top.length === 0) return '';
   const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
   const [factor, unitName] = chartUnit(c.unit, max);
-  const end = axisEnd(max / factor);
-  const digits = end <= 10 ? 2 : end <= 100 ? 1 : 0;
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
   const num = (x: number) => formatFixed(x / factor, digits);
+  const shown = (x: number) => (factor === 1 ? x.toLocaleString('en-US') : num(x));
   const labels = top.flatMap((f) => {
     const name = mermaidLabel(shortFunctionName(f.name));
-    return [`"${name} · base"`, `"${name} · head"`];
+    return [`"${name} · base ${shown(f.base)}"`, `"${name} · head ${shown(f.head)}"`];
   });
-  // Two series, each with a bar only where its side is: base and head never share a place.
   const base = top.flatMap((f) => [num(f.base), '0']);
   const head = top.flatMap((f) => ['0', num(f.head)]);
   return [
     '```mermaid',
-    '%%{init: {"xyChart": {"showDataLabel": true}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #cf222e"}}}}%%',
+    `%%{init: ${chartInit}}%%`,
     'xychart-beta horizontal',
-    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}: base (grey) and head (red)"`,
+    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
     `  x-axis [${labels.join(', ')}]`,
-    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${end}`,
-    `  bar [${base.join(', ')}]`,
-    `  bar [${head.join(', ')}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(', ')}]`,
+    `  bar "head" [${head.join(', ')}]`,
     '```',
   ].join('\n');
 }
