@@ -12070,19 +12070,24 @@ function fitBlocks(blocks, limit, measure = characters) {
   const order = blocks.map((b2, i2) => ({ b: b2, i: i2 })).filter((x) => typeof x.b !== "string").sort((x, y2) => y2.b.priority - x.b.priority || y2.i - x.i);
   for (const { b: b2, i: i2 } of order) {
     const rest = measure(joined(parts.map((p2, j2) => j2 === i2 ? "\0" : p2))) - 1;
-    const fits = (k2) => rest + measure(parts[i2] = text(i2, k2)) <= limit;
-    let lo = 0;
-    let hi = b2.items;
+    const fits = (k2) => rest + measure(text(i2, k2)) <= limit;
     if (!fits(0)) {
-      parts[i2] = text(i2, 0);
+      const short = text(i2, 0);
+      if (measure(short) < measure(parts[i2])) parts[i2] = short;
       continue;
     }
+    let lo = 0;
+    let hi = b2.items;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
     parts[i2] = text(i2, lo);
+    return whole();
+  }
+  for (const { i: i2 } of order) {
+    parts[i2] = "";
     if (measure(whole()) <= limit) return whole();
   }
   const all = whole();

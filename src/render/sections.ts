@@ -67,22 +67,29 @@ export function fitBlocks(blocks: Block[], limit: number, measure: Measure = cha
   for (const { b, i } of order) {
     // The rest is fixed while this block shrinks: measure it once.
     const rest = measure(joined(parts.map((p, j) => (j === i ? '\u0000' : p)))) - 1;
-    const fits = (k: number) => rest + measure((parts[i] = text(i, k))) <= limit;
-    let lo = 0;
-    let hi = b.items;
+    const fits = (k: number) => rest + measure(text(i, k)) <= limit;
     if (!fits(0)) {
-      parts[i] = text(i, 0);
+      // Even its shortest form is too long: shortest it is, and the next block gives way too.
+      const short = text(i, 0);
+      if (measure(short) < measure(parts[i]!)) parts[i] = short;
       continue;
     }
+    let lo = 0;
+    let hi = b.items;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
     parts[i] = text(i, lo);
+    return whole();
+  }
+  // Still too long: the shortenable blocks go altogether, then (the last resort, fixed text alone
+  // over the limit) the text is cut at a line.
+  for (const { i } of order) {
+    parts[i] = '';
     if (measure(whole()) <= limit) return whole();
   }
-  // Only fixed text is left and it is still too long: cut at a line, the last resort.
   const all = whole();
   let end = Math.min(all.length, limit);
   while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);

@@ -26,7 +26,7 @@ export const actionLinks = {
 };
 
 /** What `npm run demo` reads: the growslice profiles, the leak dumps, go/bench's runs. */
-export async function demoInsights(): Promise<ProfileInsights> {
+export async function demoInsights(shareLimits?: Record<string, number>): Promise<ProfileInsights> {
   const side = async (dir: string) => ({
     dir,
     files: await listFiles(dir, 'a folder of profiles'),
@@ -42,6 +42,7 @@ export async function demoInsights(): Promise<ProfileInsights> {
       base: goroutineDump('leak/base/goroutine.debug2.txt'),
     },
     source: sourceLookup(['fixtures/go']),
+    ...(shareLimits ? { shareLimits } : {}),
   });
   insights.notes.unshift(...read.warnings);
   return insights;

@@ -12,7 +12,7 @@ import { parseBenchText } from '../../src/parse/benchfmt/index.js';
 import { parsePprof } from '../../src/parse/pprof/index.js';
 import { COMMENT_LIMIT, renderComment, renderSummary } from '../../src/render/comment.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { gfmProblems } from '../helpers/gfm.js';
+import { gfmProblems, mermaidSources } from '../helpers/gfm.js';
 import { actionLinks, demoInsights, goroutineDump, runReport } from '../helpers/reports.js';
 
 const links = [actionLinks.html, actionLinks.run, actionLinks.summary];
@@ -54,6 +54,32 @@ describe('the demo comment (npm run demo) rendered by cmark-gfm', () => {
         foldedStacks: 4,
         links: [actionLinks.html, actionLinks.run],
         endsWith: summaryEnd,
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('the chart', () => {
+  test('of the sample type that failed the gate', async () => {
+    const r = runReport(await demoInsights());
+    const gated = r.profiles!.changes.filter((c) => c.grown.some((f) => f.regression));
+    expect(gated.map((c) => c.sampleType)).toEqual(['alloc_objects']);
+    const charts = mermaidSources(renderComment(r));
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toContain('title "alloc_objects in allocs.pb.gz, count:');
+  });
+
+  test('none when no profile limit failed', async () => {
+    const r = runReport(await demoInsights({}));
+    const body = renderComment(r);
+    expect(body).toContain('(reported only)');
+    expect(mermaidSources(body)).toEqual([]);
+    expect(
+      gfmProblems(body, {
+        tables: [r.gate!.regressions.length, ...profileTables(r)],
+        foldedStacks: 4,
+        links,
+        endsWith: commentEnd,
       }),
     ).toEqual([]);
   });
