@@ -6858,137 +6858,6 @@ function compareSamples(base, head, assume, alpha = 0.05) {
   return { p: p2, alpha, n1, n2, warnings };
 }
 
-// src/analyze/bench-compare.ts
-var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
-  const configKeys = [];
-  const rowOrder = /* @__PURE__ */ new Map();
-  const unitOrder = /* @__PURE__ */ new Map();
-  for (const f2 of files) {
-    for (const r2 of f2.results) {
-      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
-      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
-      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
-    }
-  }
-  const tables = /* @__PURE__ */ new Map();
-  files.forEach((f2, col) => {
-    for (const r2 of f2.results) {
-      const config = configKeys.map((k2) => r2.config[k2] ?? "");
-      for (const v2 of r2.values) {
-        const key = JSON.stringify([config, v2.unit]);
-        let t2 = tables.get(key);
-        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t2.cells.get(r2.name);
-        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
-        let values = row.get(col);
-        if (!values) row.set(col, values = []);
-        values.push(v2.value);
-      }
-    }
-  });
-  const sorted = [...tables.values()].sort((a2, b2) => {
-    for (let i2 = 0; i2 < configKeys.length; i2++) {
-      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
-    }
-    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
-  });
-  return sorted.map((t2) => {
-    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
-    const present = /* @__PURE__ */ new Set();
-    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a2, b2) => a2 - b2);
-    const baseCol = cols[0];
-    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
-    const rows = names.map((name) => {
-      const byCol = t2.cells.get(name);
-      const base = byCol.get(baseCol);
-      const baseSummary = base && summarize(base, assume, options.confidence);
-      return {
-        name,
-        cells: cols.map((col) => {
-          const values = byCol.get(col);
-          if (!values) return void 0;
-          if (col === baseCol) return { values, summary: baseSummary };
-          const summary = summarize(values, assume, options.confidence);
-          if (!base) return { values, summary };
-          return {
-            values,
-            summary,
-            comparison: compareSamples(base, values, assume, options.alpha),
-            baseCenter: baseSummary.center
-          };
-        })
-      };
-    });
-    return {
-      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
-      unit: t2.unit,
-      assume,
-      columns: cols.map((c2) => files[c2].label),
-      rows,
-      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
-    };
-  });
-}
-function mergeUnitMetadata(files) {
-  const out = {};
-  for (const f2 of files) {
-    for (const [unit, meta] of Object.entries(f2.units)) {
-      const m2 = out[unit] ??= {};
-      m2.assume ??= meta.assume;
-      m2.better ??= meta.better;
-    }
-  }
-  return out;
-}
-function geomean(xs) {
-  if (xs.length === 0) return NaN;
-  let m2 = 0;
-  for (let i2 = 0; i2 < xs.length; i2++) {
-    const x = xs[i2];
-    if (x <= 0) return NaN;
-    m2 += (Math.log(x) - m2) / (i2 + 1);
-  }
-  return Math.exp(m2);
-}
-function columnSummary(rows, col) {
-  const isBase = col === 0;
-  const centers = [];
-  const ratios = [];
-  let badRatio = false;
-  let nBase = 0;
-  for (const row of rows) {
-    if (row.cells[0]) nBase++;
-    const cell = row.cells[col];
-    if (!cell) continue;
-    centers.push(cell.summary.center);
-    if (!isBase && cell.baseCenter !== void 0) {
-      const a2 = cell.summary.center;
-      const b2 = cell.baseCenter;
-      if (a2 === b2) ratios.push(1);
-      else if (b2 === 0) {
-        badRatio = true;
-        ratios.push(0);
-      } else ratios.push(a2 / b2);
-    }
-  }
-  const s2 = { warnings: [] };
-  if (!isBase && nBase !== ratios.length) {
-    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
-  }
-  const gm = geomean(centers);
-  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
-  else s2.geomean = gm;
-  if (!isBase && !badRatio) {
-    const r2 = geomean(ratios);
-    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
-    else s2.ratio = r2;
-  }
-  return s2;
-}
-
 // src/analyze/stats/multiple.ts
 function adjustPValues(ps, method) {
   const m2 = ps.length;
@@ -7091,30 +6960,78 @@ function limitFor(options, name, unit) {
   return limit;
 }
 var allEqual = (xs) => xs.every((x) => x === xs[0]);
-function gate(base, head, options = defaultGateOptions) {
-  const tables = compareBenchFiles([base, head], options);
-  const findings = [];
-  const tested = [];
-  for (const t2 of tables) {
-    for (const row of t2.rows) {
-      const finding = judgeRow(
-        t2,
-        row.name,
-        row.cells[0]?.values,
-        row.cells[1]?.values,
-        options,
-        base,
-        head
-      );
-      if (finding.rawP !== void 0) tested.push(finding);
-      findings.push(finding);
+var PROCS_SUFFIX = /-(\d+)$/;
+function commonProcs(file) {
+  let procs;
+  for (const r2 of file.results) {
+    const m2 = PROCS_SUFFIX.exec(r2.name);
+    if (!m2 || procs !== void 0 && m2[1] !== procs) return void 0;
+    procs = m2[1];
+  }
+  return procs;
+}
+function pairByIdentity(base, head, identity) {
+  const pairs = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  const rowOrder = /* @__PURE__ */ new Map();
+  for (const [side, file] of [
+    ["base", base],
+    ["head", head]
+  ]) {
+    const procs = commonProcs(file);
+    for (const r2 of file.results) {
+      const name = procs === void 0 ? r2.name : r2.name.replace(PROCS_SUFFIX, "");
+      const id = identity.map((k2) => [k2, r2.config[k2] ?? ""]);
+      const row = JSON.stringify([id, name]);
+      if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
+      for (const v2 of r2.values) {
+        if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
+        const key = JSON.stringify([id, name, v2.unit]);
+        let p2 = pairs.get(key);
+        if (!p2) {
+          const order = rowOrder.get(row);
+          p2 = {
+            identity: id,
+            name: r2.name,
+            unit: v2.unit,
+            base: [],
+            head: [],
+            fromSetBytes: false,
+            row: order
+          };
+          pairs.set(key, p2);
+        }
+        if (side === "head" && p2.head.length === 0) p2.name = r2.name;
+        p2[side].push(v2.value);
+        if (v2.orig?.unit === "MB/s") p2.fromSetBytes = true;
+      }
     }
   }
-  const adjusted = adjustPValues(
-    tested.map((f2) => f2.rawP),
-    options.correction
+  const idKey = (p2) => JSON.stringify(p2.identity);
+  return [...pairs.values()].sort(
+    (a2, b2) => (idKey(a2) < idKey(b2) ? -1 : idKey(a2) > idKey(b2) ? 1 : 0) || unitOrder.get(a2.unit) - unitOrder.get(b2.unit) || a2.row - b2.row
   );
-  tested.forEach((f2, i2) => f2.p = adjusted[i2]);
+}
+function gate(base, head, options = defaultGateOptions) {
+  const identity = options.identity ?? ["pkg"];
+  const pairs = pairByIdentity(base, head, identity);
+  const timed = new Set(
+    pairs.filter((p2) => p2.unit === "sec/op").map((p2) => JSON.stringify([p2.identity, p2.name]))
+  );
+  const findings = pairs.map((p2) => {
+    const f2 = judgePair(p2, options, base, head);
+    if (p2.fromSetBytes && timed.has(JSON.stringify([p2.identity, p2.name]))) f2.restates = "sec/op";
+    return f2;
+  });
+  const family = findings.filter((f2) => f2.rawP !== void 0 && f2.gated && !f2.restates);
+  const others = findings.filter((f2) => f2.rawP !== void 0 && !(f2.gated && !f2.restates));
+  for (const group of [family, others]) {
+    const adjusted = adjustPValues(
+      group.map((f2) => f2.rawP),
+      options.correction
+    );
+    group.forEach((f2, i2) => f2.p = adjusted[i2]);
+  }
   for (const f2 of findings) decide(f2, options);
   const notes = [];
   const single = findings.some((f2) => f2.base?.n === 1 && f2.head?.n === 1);
@@ -7123,27 +7040,96 @@ function gate(base, head, options = defaultGateOptions) {
       "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
     );
   }
-  const regressions = findings.filter((f2) => f2.verdict === "regression" && f2.gated);
+  const counted = (f2) => f2.gated && !f2.restates;
+  const regressions = findings.filter((f2) => f2.verdict === "regression" && counted(f2));
+  const improvements = findings.filter((f2) => f2.verdict === "improvement" && counted(f2));
+  const benchmarks = countBenchmarks(findings, regressions, improvements);
+  const sides = { base: sideInfo(base, identity), head: sideInfo(head, identity) };
+  const cause = benchmarks.compared === 0 ? noComparisonCause(sides) : void 0;
   return {
     findings,
-    verdict: regressions.length > 0 ? "fail" : "pass",
+    verdict: cause ? "no-comparison" : regressions.length > 0 ? "fail" : "pass",
     regressions,
-    improvements: findings.filter((f2) => f2.verdict === "improvement" && f2.gated),
+    improvements,
+    benchmarks,
+    machines: machineDifference(base, head, identity),
+    power: powerNotes(family, options),
+    cause,
+    sides,
     notes,
     options
   };
 }
-function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile) {
-  const meta = baseFile.units[t2.unit] ?? headFile.units[t2.unit];
+var benchKey = (f2) => JSON.stringify([f2.config, f2.name]);
+function uniqueNames(fs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f2 of fs) if (!seen.has(benchKey(f2))) seen.set(benchKey(f2), f2.name);
+  return [...seen.values()];
+}
+function countBenchmarks(findings, regressions, improvements) {
+  const both = findings.filter((f2) => f2.base && f2.head);
+  const regressed = new Set(regressions.map(benchKey));
+  return {
+    compared: uniqueNames(both).length,
+    regressed: uniqueNames(regressions),
+    // A benchmark that regressed in one unit is not also counted as improved.
+    improved: uniqueNames(improvements.filter((f2) => !regressed.has(benchKey(f2)))),
+    added: uniqueNames(findings.filter((f2) => f2.verdict === "only-head")),
+    removed: uniqueNames(findings.filter((f2) => f2.verdict === "only-base"))
+  };
+}
+function sideInfo(file, identity) {
+  const names = [...new Set(file.results.map((r2) => r2.name))];
+  const packages = [
+    ...new Set(
+      file.results.map((r2) => identity.map((k2) => r2.config[k2] ?? "").join(" ")).filter(Boolean)
+    )
+  ];
+  return { label: file.label, benchmarks: names.length, packages, examples: names.slice(0, 3) };
+}
+function describeSide(s2) {
+  if (s2.benchmarks === 0) return `${s2.label} has no benchmark results`;
+  const more = s2.benchmarks > s2.examples.length ? ", …" : "";
+  const where2 = s2.packages.length > 0 ? ` in ${s2.packages.slice(0, 3).join(", ")}` : "";
+  return `${s2.label} has ${s2.benchmarks} benchmark${s2.benchmarks === 1 ? "" : "s"}${where2} (${s2.examples.join(", ")}${more})`;
+}
+function noComparisonCause(sides) {
+  return `nothing to compare: ${describeSide(sides.base)}; ${describeSide(sides.head)}; no benchmark is in both`;
+}
+function machineDifference(base, head, identity) {
+  const valuesOf = (f2) => {
+    const m2 = /* @__PURE__ */ new Map();
+    for (const r2 of f2.results)
+      for (const [k2, v2] of Object.entries(r2.config))
+        if (!identity.includes(k2)) (m2.get(k2) ?? m2.set(k2, /* @__PURE__ */ new Set()).get(k2)).add(v2);
+    const procs = commonProcs(f2);
+    if (procs !== void 0) m2.set("GOMAXPROCS", /* @__PURE__ */ new Set([procs]));
+    return m2;
+  };
+  const b2 = valuesOf(base);
+  const h2 = valuesOf(head);
+  const diffs = [];
+  for (const k2 of /* @__PURE__ */ new Set([...b2.keys(), ...h2.keys()])) {
+    const bv = [...b2.get(k2) ?? []].join(", ") || "(none)";
+    const hv = [...h2.get(k2) ?? []].join(", ") || "(none)";
+    if (bv !== hv) diffs.push(`${k2} ${bv} vs ${hv}`);
+  }
+  return diffs.length > 0 ? diffs.join("; ") : void 0;
+}
+function judgePair(p2, options, baseFile, headFile) {
+  const { unit } = p2;
+  const baseValues = p2.base.length > 0 ? p2.base : void 0;
+  const headValues = p2.head.length > 0 ? p2.head : void 0;
+  const meta = baseFile.units[unit] ?? headFile.units[unit];
   const finding = {
-    name,
-    unit: t2.unit,
-    config: t2.config,
+    name: p2.name,
+    unit,
+    config: p2.identity,
     method: "none",
-    limit: limitFor(options, name, t2.unit),
-    higherIsBetter: higherIsBetter(t2.unit, meta),
+    limit: limitFor(options, p2.name, unit),
+    higherIsBetter: higherIsBetter(unit, meta),
     verdict: "inconclusive",
-    gated: options.gateTimings || !isTimingUnit(t2.unit),
+    gated: options.gateTimings || !isTimingUnit(unit),
     notes: []
   };
   if (baseValues) finding.base = summarize(baseValues, "nothing", options.confidence);
@@ -7157,7 +7143,7 @@ function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile)
   finding.change = b2.center === 0 ? h2.center === 0 ? 0 : Infinity : h2.center / b2.center - 1;
   const declared = meta?.assume === "exact";
   const single = baseValues.length < 2 || headValues.length < 2;
-  const countsAllocations = t2.unit === "allocs/op" || t2.unit === "B/op";
+  const countsAllocations = unit === "allocs/op" || unit === "B/op";
   if (declared || allEqual(baseValues) && allEqual(headValues) && (!single || countsAllocations)) {
     finding.method = "exact";
     return finding;
@@ -7178,12 +7164,70 @@ function judgeRow(t2, name, baseValues, headValues, options, baseFile, headFile)
   }
   for (const w2 of [...b2.warnings, ...h2.warnings])
     if (!finding.notes.includes(w2)) finding.notes.push(w2);
-  if (t2.unit === "allocs/op" || t2.unit === "B/op") {
+  if (countsAllocations) {
     finding.notes.push(
-      `${t2.unit} varies between runs here, so it is judged by the test rather than exactly`
+      `${unit} varies between runs here, so it is judged by the test rather than exactly`
     );
   }
   return finding;
+}
+function thresholdFor(alpha, correction, m2) {
+  return correction === "none" || m2 <= 1 ? alpha : alpha / m2;
+}
+var minPCache = /* @__PURE__ */ new Map();
+function smallestPossibleP(method, n1, n2) {
+  const key = `${method}:${n1}:${n2}`;
+  let p2 = minPCache.get(key);
+  if (p2 === void 0) {
+    const lo = Array.from({ length: n1 }, (_2, i2) => i2);
+    const hi = Array.from({ length: n2 }, (_2, i2) => n1 + i2);
+    p2 = method === "wilcoxon" ? wilcoxonSignedRank(
+      lo,
+      lo.map((x, i2) => x + n1 + i2 + 1)
+    ) : mannWhitneyU(lo, hi);
+    minPCache.set(key, p2);
+  }
+  return p2;
+}
+function countNeeded(method, threshold) {
+  for (let n2 = 2; n2 < 1e3; n2++) if (smallestPossibleP(method, n2, n2) <= threshold) return n2;
+  return 1e3;
+}
+function powerNotes(family, options) {
+  const threshold = thresholdFor(options.alpha, options.correction, family.length);
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const f2 of family) (byUnit.get(f2.unit) ?? byUnit.set(f2.unit, []).get(f2.unit)).push(f2);
+  const notes = [];
+  for (const [unit, fs] of byUnit) {
+    let blind = 0;
+    let n2 = Infinity;
+    let minP = 0;
+    let method = "mann-whitney";
+    for (const f2 of fs) {
+      const m2 = f2.method === "wilcoxon" ? "wilcoxon" : "mann-whitney";
+      const p2 = smallestPossibleP(m2, f2.base.n, f2.head.n);
+      if (p2 <= threshold) continue;
+      blind++;
+      const size = Math.min(f2.base.n, f2.head.n);
+      if (size < n2) {
+        n2 = size;
+        minP = p2;
+        method = m2;
+      }
+    }
+    if (blind === 0) continue;
+    notes.push({
+      unit,
+      blind,
+      tested: fs.length,
+      n: n2,
+      minP,
+      threshold,
+      family: family.length,
+      countNeeded: countNeeded(method, threshold)
+    });
+  }
+  return notes;
 }
 function beyond(f2, worse) {
   const delta = f2.head.center - f2.base.center;
@@ -8659,12 +8703,46 @@ function evidence(f2) {
   const adjusted = f2.rawP !== void 0 && f2.rawP !== f2.p ? ` (raw ${formatFixed(f2.rawP, 3)})` : "";
   return `p=${formatFixed(f2.p, 3)}${adjusted} ${f2.method === "wilcoxon" ? "paired" : "n=" + f2.base.n + "+" + f2.head.n}`;
 }
+var plural = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
+function comparisonCount(r2) {
+  return r2.findings.filter((f2) => f2.base && f2.head && !f2.restates).length;
+}
 function verdictLine(r2) {
-  const n2 = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
-  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${n2(r2.regressions.length, "regression")}, ${n2(r2.improvements.length, "improvement")} (${r2.findings.length} comparisons)`;
+  if (r2.verdict === "no-comparison") return `NO COMPARISON: ${r2.cause ?? "nothing to compare"}`;
+  const b2 = r2.benchmarks;
+  const units = r2.regressions.length;
+  const regressed = `${plural(b2.regressed.length, "benchmark")} regressed${units > b2.regressed.length ? ` (${units} units)` : ""}`;
+  const total2 = b2.compared + b2.added.length;
+  const compared = `${b2.compared}${total2 > b2.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
+  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b2.improved.length} improved; ${compared} (${plural(comparisonCount(r2), "comparison")})`;
+}
+function formatP(p2) {
+  return String(Number(p2.toPrecision(2)));
+}
+function powerLine(n2, r2) {
+  const which = n2.blind === n2.tested ? `${n2.unit} not judged` : `${n2.blind} of ${n2.tested} ${n2.unit} comparisons not judged`;
+  const { correction, alpha } = r2.options;
+  const need = correction === "none" || n2.family <= 1 ? `p ≤ ${formatP(n2.threshold)} (alpha)` : `p ≤ ${formatP(n2.threshold)}, needed among ${n2.family} tested comparisons (${correction}, alpha ${alpha})`;
+  return `${which}: n = ${n2.n} per side cannot reach ${need}; the smallest possible is ${formatP(n2.minP)}; use -count ≥ ${n2.countNeeded}`;
+}
+function verdictNotes(r2) {
+  const out = [];
+  if (r2.machines) out.push(`base and head ran on different machines (${r2.machines})`);
+  for (const n2 of r2.power) out.push(powerLine(n2, r2));
+  return out;
+}
+function sideOnlyLines(r2) {
+  const line = (f2) => {
+    const s2 = f2.head ?? f2.base;
+    return `${f2.name}  ${scaleOne(s2.center, unitClass(f2.unit))} ${f2.unit}`;
+  };
+  return {
+    added: r2.findings.filter((f2) => f2.verdict === "only-head").map(line),
+    removed: r2.findings.filter((f2) => f2.verdict === "only-base").map(line)
+  };
 }
 function renderGateText(r2) {
-  const lines = [verdictLine(r2)];
+  const lines = [verdictLine(r2), ...verdictNotes(r2)];
   const section = (title, fs) => {
     if (fs.length === 0) return;
     lines.push("", `${title}:`);
@@ -8677,12 +8755,10 @@ function renderGateText(r2) {
   };
   section("Regressions", r2.regressions);
   section("Improvements", r2.improvements);
-  const missing = r2.findings.filter((f2) => f2.verdict === "only-base" || f2.verdict === "only-head");
-  if (missing.length > 0) {
-    lines.push("", "Only on one side:");
-    for (const f2 of missing)
-      lines.push(`  ${f2.name}  ${f2.unit}  only in ${f2.verdict === "only-base" ? "base" : "head"}`);
-  }
+  const { added, removed } = sideOnlyLines(r2);
+  if (added.length > 0) lines.push("", "Only in head (added):", ...added.map((l2) => `  ${l2}`));
+  if (removed.length > 0)
+    lines.push("", "Only in base (removed):", ...removed.map((l2) => `  ${l2}`));
   const notes = [
     ...r2.notes,
     ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
@@ -8714,9 +8790,34 @@ function findingTable(fs, evidenceOf) {
     "l"
   ]);
 }
+function sideOnlyMarkdown(r2) {
+  const block = (title, verdict, column) => {
+    const fs = r2.findings.filter((f2) => f2.verdict === verdict);
+    if (fs.length === 0) return [];
+    const rows = fs.map((f2) => {
+      const s2 = f2.head ?? f2.base;
+      return [codeCell(f2.name), escapeMarkdown(f2.unit), scaleOne(s2.center, unitClass(f2.unit))];
+    });
+    const n2 = new Set(fs.map((f2) => f2.name)).size;
+    return [
+      `<details><summary>${title} (${n2} benchmark${n2 === 1 ? "" : "s"})</summary>
+
+${table(["benchmark", "unit", column], rows, ["l", "l", "r"])}
+
+</details>`
+    ];
+  };
+  return [
+    ...block("Only in head: added, not compared", "only-head", "head"),
+    ...block("Only in base: removed or renamed, not compared", "only-base", "base")
+  ];
+}
 function renderGateMarkdown(r2) {
-  const icon2 = r2.verdict === "fail" ? "❌" : "✅";
-  let out = `${icon2} **${verdictLine(r2)}**
+  const icon2 = r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "⚠️";
+  let out = `${icon2} **${escapeMarkdown(verdictLine(r2))}**
+`;
+  for (const n2 of verdictNotes(r2)) out += `
+> ${escapeMarkdown(n2)}
 `;
   if (r2.regressions.length > 0) out += `
 ${findingTable(r2.regressions, evidence)}
@@ -8730,6 +8831,9 @@ ${findingTable(r2.improvements, evidence)}
 </details>
 `;
   }
+  for (const block of sideOnlyMarkdown(r2)) out += `
+${block}
+`;
   return out;
 }
 
@@ -8802,6 +8906,137 @@ function parseCommandArgs(command, argv, options) {
     }
     throw new UserError(`perfgate ${command}: ${e2.message.split(". ")[0]}`);
   }
+}
+
+// src/analyze/bench-compare.ts
+var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
+function compareBenchFiles(files, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files);
+  const configKeys = [];
+  const rowOrder = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  for (const f2 of files) {
+    for (const r2 of f2.results) {
+      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
+      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
+      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
+    }
+  }
+  const tables = /* @__PURE__ */ new Map();
+  files.forEach((f2, col) => {
+    for (const r2 of f2.results) {
+      const config = configKeys.map((k2) => r2.config[k2] ?? "");
+      for (const v2 of r2.values) {
+        const key = JSON.stringify([config, v2.unit]);
+        let t2 = tables.get(key);
+        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t2.cells.get(r2.name);
+        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
+        let values = row.get(col);
+        if (!values) row.set(col, values = []);
+        values.push(v2.value);
+      }
+    }
+  });
+  const sorted = [...tables.values()].sort((a2, b2) => {
+    for (let i2 = 0; i2 < configKeys.length; i2++) {
+      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
+    }
+    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
+  });
+  return sorted.map((t2) => {
+    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
+    const present = /* @__PURE__ */ new Set();
+    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a2, b2) => a2 - b2);
+    const baseCol = cols[0];
+    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
+    const rows = names.map((name) => {
+      const byCol = t2.cells.get(name);
+      const base = byCol.get(baseCol);
+      const baseSummary = base && summarize(base, assume, options.confidence);
+      return {
+        name,
+        cells: cols.map((col) => {
+          const values = byCol.get(col);
+          if (!values) return void 0;
+          if (col === baseCol) return { values, summary: baseSummary };
+          const summary = summarize(values, assume, options.confidence);
+          if (!base) return { values, summary };
+          return {
+            values,
+            summary,
+            comparison: compareSamples(base, values, assume, options.alpha),
+            baseCenter: baseSummary.center
+          };
+        })
+      };
+    });
+    return {
+      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
+      unit: t2.unit,
+      assume,
+      columns: cols.map((c2) => files[c2].label),
+      rows,
+      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
+    };
+  });
+}
+function mergeUnitMetadata(files) {
+  const out = {};
+  for (const f2 of files) {
+    for (const [unit, meta] of Object.entries(f2.units)) {
+      const m2 = out[unit] ??= {};
+      m2.assume ??= meta.assume;
+      m2.better ??= meta.better;
+    }
+  }
+  return out;
+}
+function geomean(xs) {
+  if (xs.length === 0) return NaN;
+  let m2 = 0;
+  for (let i2 = 0; i2 < xs.length; i2++) {
+    const x = xs[i2];
+    if (x <= 0) return NaN;
+    m2 += (Math.log(x) - m2) / (i2 + 1);
+  }
+  return Math.exp(m2);
+}
+function columnSummary(rows, col) {
+  const isBase = col === 0;
+  const centers = [];
+  const ratios = [];
+  let badRatio = false;
+  let nBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) nBase++;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    if (!isBase && cell.baseCenter !== void 0) {
+      const a2 = cell.summary.center;
+      const b2 = cell.baseCenter;
+      if (a2 === b2) ratios.push(1);
+      else if (b2 === 0) {
+        badRatio = true;
+        ratios.push(0);
+      } else ratios.push(a2 / b2);
+    }
+  }
+  const s2 = { warnings: [] };
+  if (!isBase && nBase !== ratios.length) {
+    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+  }
+  const gm = geomean(centers);
+  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
+  else s2.geomean = gm;
+  if (!isBase && !badRatio) {
+    const r2 = geomean(ratios);
+    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
+    else s2.ratio = r2;
+  }
+  return s2;
 }
 
 // src/collect/files.ts
@@ -9178,7 +9413,10 @@ Options:
 var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
 
 Applies the regression gate to two Go benchmark output files: a change fails only when it is
-significant and worse than its limit. Exit code 1 when the gate fails, 0 when it passes.
+significant and worse than its limit. Benchmarks are matched by package and name: machine lines
+(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
+differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
+base (nothing compared) or on bad input.
 
 Options:
   --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
@@ -9310,6 +9548,14 @@ ${headFailures.join("\n")}
 `);
   else if (format === "markdown") io.stdout(renderGateMarkdown(result));
   else io.stdout(renderGateText(result));
+  return gateExitCode(result, io, "gate");
+}
+function gateExitCode(result, io, command) {
+  if (result.verdict === "no-comparison") {
+    io.stderr(`perfgate ${command}: ${result.cause ?? "nothing to compare"}
+`);
+    return 2;
+  }
   return result.verdict === "fail" ? 1 : 0;
 }
 
@@ -9418,7 +9664,7 @@ ${failures.join("\n")}
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
 `);
   io.stdout(renderGateText(result));
-  return result.verdict === "fail" ? 1 : 0;
+  return gateExitCode(result, io, "bench");
 }
 
 // src/cli/commands/collect.ts
@@ -11910,11 +12156,11 @@ function age(fromIso, toIso) {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms) || ms < 0) return "unknown age";
   const minutes = Math.round(ms / 6e4);
-  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural(minutes, "minute");
+  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural2(minutes, "minute");
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural(hours, "hour");
-  return plural(Math.round(hours / 24), "day");
+  if (hours < 48) return plural2(hours, "hour");
+  return plural2(Math.round(hours / 24), "day");
 }
 function profileRegressionCount(p2) {
   return (p2?.changes ?? []).flatMap((c2) => c2.grown.filter((f2) => f2.regression)).length;
@@ -11938,9 +12184,17 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
       reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
     };
   }
-  const n2 = gate2.regressions.length + profileRegressions;
-  if (n2 > 0)
-    return { verdict: "fail", reason: `${n2} regression${n2 === 1 ? "" : "s"} beyond the limits` };
+  const benchmarks = gate2.benchmarks.regressed.length;
+  const parts = [];
+  if (benchmarks > 0)
+    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(
+      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
+    );
+  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (gate2.verdict === "no-comparison")
+    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
@@ -12265,15 +12519,28 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r2) {
-  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "ℹ️";
+  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" ? "⚠️" : "ℹ️";
 }
+var verdictWords = {
+  pass: "pass",
+  fail: "fail",
+  "no-baseline": "no baseline",
+  "no-comparison": "nothing compared"
+};
 function headline(r2) {
   const g2 = r2.gate;
-  const regressions = (g2?.regressions.length ?? 0) + profileRegressionCount(r2.profiles);
-  const improvements = g2?.improvements.length ?? 0;
-  const plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  const counts = g2 || r2.profiles?.changes.length ? ` · ${plural(regressions, "regression")} · ${plural(improvements, "improvement")}` : "";
-  return `### ${icon(r2)} perfgate: ${r2.verdict === "no-baseline" ? "no baseline" : r2.verdict}${counts}`;
+  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  const counts = [];
+  if (g2 && g2.verdict !== "no-comparison") {
+    counts.push(`${plural2(g2.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${g2.benchmarks.improved.length} improved`);
+    if (g2.power.length > 0) counts.push("⚠️ some units not judged");
+  }
+  if (r2.profiles?.changes.length) {
+    counts.push(`${plural2(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
+  }
+  const tail = counts.map((c2) => ` · ${c2}`).join("");
+  return `### ${icon(r2)} perfgate: ${verdictWords[r2.verdict]}${tail}`;
 }
 function baselineLine(r2) {
   const b2 = r2.baseline;
@@ -12308,8 +12575,11 @@ function elsewhere(r2) {
   if (r2.links.html) return `in the [HTML report](${r2.links.html})`;
   return "";
 }
+function droppable(text) {
+  return shortenable(5, 1, (keep) => keep > 0 ? text : "");
+}
 function foldBlock(summary, body) {
-  return shortenable(5, 1, (keep) => keep > 0 ? details(summary, body) : "");
+  return droppable(details(summary, body));
 }
 function commentBlocks(r2, maxRows) {
   const parts = [
@@ -12335,6 +12605,7 @@ ${moreLine(left, "lines", elsewhere(r2))}` : "";
   }
   const g2 = r2.gate;
   if (g2) {
+    for (const n2 of verdictNotes(g2)) parts.push("", `> ⚠️ ${escapeMarkdown(n2)}`);
     if (g2.regressions.length > 0) {
       const shown2 = Math.min(g2.regressions.length, maxRows);
       parts.push(
@@ -12362,6 +12633,7 @@ ${topFindings(ungated, maxRows)}`
         )
       );
     }
+    for (const block of sideOnlyMarkdown(g2)) parts.push("", droppable(block));
   } else if (r2.headOnly) {
     parts.push(
       "",
@@ -12403,7 +12675,8 @@ function renderComment(r2, maxRows = MAX_ROWS) {
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate).
+benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
@@ -12499,7 +12772,8 @@ ${commentUsage}`
   };
   io.stdout(`${renderComment(report)}
 `);
-  return 0;
+  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
+  return verdict === "fail" ? 1 : 0;
 }
 
 // src/analyze/sample-index.ts
@@ -12869,685 +13143,6 @@ ${leaksUsage}`
 // src/cli/commands/report.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
 
-// src/render/html-report.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c2) => `&#${c2.charCodeAt(0)};`);
-}
-function jsonForScript(value) {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-var pageFormatterScript = String.raw`
-const UNIT_TYPES = [
-  [[['B', ['b', 'byte'], 1], ['kB', ['kb', 'kbyte', 'kilobyte'], 2 ** 10],
-    ['MB', ['mb', 'mbyte', 'megabyte'], 2 ** 20], ['GB', ['gb', 'gbyte', 'gigabyte'], 2 ** 30],
-    ['TB', ['tb', 'tbyte', 'terabyte'], 2 ** 40], ['PB', ['pb', 'pbyte', 'petabyte'], 2 ** 50]], 'B'],
-  [[['ns', ['ns', 'nanosecond'], 1], ['us', ['\u03bcs', 'us', 'microsecond'], 1e3],
-    ['ms', ['ms', 'millisecond'], 1e6], ['s', ['s', 'sec', 'second'], 1e9],
-    ['hrs', ['hour', 'hr'], 3600e9]], 's'],
-];
-function findUnit(units, name) {
-  let n = name.toLowerCase();
-  if (n.length > 2 && n.endsWith('s')) n = n.slice(0, -1);
-  return units.find((u) => u[1].includes(n));
-}
-function scaleValue(value, unit) {
-  if (value < 0) {
-    const [v, u] = scaleValue(-value, unit);
-    return [-v, u];
-  }
-  for (const [units, fallback] of UNIT_TYPES) {
-    const from = findUnit(units, unit);
-    if (!from) continue;
-    const base = value * from[2];
-    let to;
-    for (const u of units) if (base / u[2] >= 1) to = u;
-    to = to || units.find((u) => u[0] === fallback);
-    return [base / to[2], to[0]];
-  }
-  return [value, ''];
-}
-// The exact decimal digits of |x| (toFixed(100) is exact below 1e21) and the point's position.
-function exactDigits(x) {
-  const s = Math.abs(x).toFixed(100);
-  const dot = s.indexOf('.');
-  const all = s.slice(0, dot) + s.slice(dot + 1);
-  const first = all.search(/[1-9]/);
-  if (first < 0) return { digits: '', point: 0 };
-  return { digits: all.slice(first).replace(/0+$/, ''), point: dot - first };
-}
-// Keeps 'keep' digits, rounding half to even; carry is true when the digits grew by one (9.99 -> 10.0).
-function roundDigits(digits, keep) {
-  if (keep < 0) return { digits: '', carry: false };
-  if (digits.length <= keep) return { digits, carry: false };
-  const next = digits.charCodeAt(keep) - 48;
-  const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
-  const up = next > 5 || (next === 5 && (/[1-9]/.test(digits.slice(keep + 1)) || prev % 2 === 1));
-  const kept = digits.slice(0, keep).split('').map(Number);
-  if (!up) return { digits: kept.join(''), carry: false };
-  let i = kept.length - 1;
-  while (i >= 0 && kept[i] === 9) kept[i--] = 0;
-  if (i < 0) return { digits: '1' + kept.join(''), carry: true };
-  kept[i]++;
-  return { digits: kept.join(''), carry: false };
-}
-// Go's %.<prec>f.
-function formatFixed(x, prec) {
-  const neg = x < 0 || Object.is(x, -0);
-  const { digits, point } = exactDigits(x);
-  const r = roundDigits(digits, point + prec);
-  const pt = r.digits === '' ? 0 : point + (r.carry ? 1 : 0);
-  const full = ((pt < 0 ? '0'.repeat(-pt) : '') + r.digits).padEnd(Math.max(pt, 0) + prec, '0');
-  const intLen = Math.max(pt, 0);
-  const int = intLen > 0 ? full.slice(0, intLen) : '0';
-  const body = prec > 0 ? int + '.' + full.slice(intLen, intLen + prec) : int;
-  return neg ? '-' + body : body;
-}
-// Go's %.<prec>g for x > 0 (percentages).
-function formatGeneral(x, prec) {
-  if (x === 0) return '0';
-  const exact = exactDigits(x);
-  const r = roundDigits(exact.digits, prec);
-  const digs = r.digits.replace(/0+$/, '');
-  const nd = digs.length;
-  const dp = exact.point + (r.carry ? 1 : 0);
-  const exp = dp - 1;
-  const eprec = prec > nd && nd >= dp ? nd : prec;
-  if (exp < -4 || exp >= eprec) {
-    const mant = nd > 1 ? digs[0] + '.' + digs.slice(1) : digs;
-    const e = Math.abs(exp);
-    return mant + 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' + e : e);
-  }
-  const fracDigits = Math.max((prec > dp ? nd : prec) - dp, 0);
-  const int = dp > 0 ? digs.slice(0, dp).padEnd(dp, '0') : '0';
-  const frac = (dp < 0 ? '0'.repeat(-dp) : '') + digs.slice(Math.max(dp, 0));
-  return fracDigits > 0 ? int + '.' + frac.padEnd(fracDigits, '0').slice(0, fracDigits) : int;
-}
-// A value as pprof prints it: 1.50MB, 10ms, 120.
-function scaledLabel(value, unit) {
-  const [v, u] = scaleValue(value, unit);
-  let s = formatFixed(v, 2);
-  if (s.endsWith('.00')) s = s.slice(0, -3);
-  if (s === '0' || s === '-0') return '0';
-  return s + u;
-}
-// A share of the total as pprof prints it (without its padding): 12.34%, 0.5%, 100%.
-function percentage(value, total) {
-  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
-  if (ratio >= 99.95 && ratio <= 100.05) return '100%';
-  if (ratio >= 1) return formatFixed(ratio, 2) + '%';
-  return formatGeneral(ratio, 2) + '%';
-}
-`;
-function pageData(model) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (s2) => {
-    let i2 = ids.get(s2);
-    if (i2 === void 0) ids.set(s2, i2 = ids.size);
-    return i2;
-  };
-  const node = (n2) => ({
-    ...n2,
-    name: id(n2.name),
-    file: id(n2.file),
-    children: n2.children.map(node)
-  });
-  const graphs = model.graphs.map((g2) => ({ ...g2, root: g2.root ? node(g2.root) : g2.root }));
-  const tops = model.tops.map((t2) => ({
-    ...t2,
-    rows: t2.rows.map((r2) => ({ ...r2, name: id(r2.name), file: id(r2.file) }))
-  }));
-  return { strings: [...ids.keys()], graphs, tops };
-}
-var pageScript = String.raw`
-(() => {
-  'use strict';
-  const ROW = 18; // px per frame row
-  const MIN_PX = 0.5; // frames narrower than this are not drawn (zoom in to see them)
-  const TEXT_PX = 24; // frames narrower than this show no name
-  const SAME = 0.001; // changes under this share of the total are "unchanged"
-  const FULL = 0.2; // a change of this share of the total gets the strongest colour
-  const MAX_ROWS = 500;
-  const $ = (id) => document.getElementById(id);
-
-  function showMessage(text) {
-    const box = $('message');
-    const p = document.createElement('p');
-    p.textContent = text;
-    box.appendChild(p);
-    box.hidden = false;
-  }
-
-  let data;
-  try {
-    data = JSON.parse($('data').textContent || '');
-  } catch (err) {
-    showMessage('The report\u2019s data could not be read (' + err.message + ').');
-    return;
-  }
-  const graphs = Array.isArray(data.graphs) ? data.graphs : [];
-  const tops = Array.isArray(data.tops) ? data.tops : [];
-  const strings = Array.isArray(data.strings) ? data.strings : [];
-  const text = (v) => (typeof v === 'number' ? String(strings[v] ?? '') : String(v ?? ''));
-  if (!$('viewer') || graphs.length === 0) return;
-
-  const state = { graph: null, top: null, zoom: null, term: '', sort: { key: 'flat', dir: -1 } };
-
-  const valid = (g) => !!g && !!g.root && typeof g.root.head === 'number' && typeof g.unit === 'string';
-  const label = (v) => scaledLabel(v, state.graph.unit);
-  const signed = (v) => (v > 0 ? '+' : '') + label(v);
-  const total = (g) => Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
-
-  // Numbers the frames (root first), links each to its parent and looks up its strings.
-  function prepare(g) {
-    const nodes = [];
-    const todo = [[g.root, null, 0]];
-    while (todo.length > 0) {
-      const [n, parent, depth] = todo.pop();
-      if (!Array.isArray(n.children)) n.children = [];
-      n.name = text(n.name);
-      n.file = text(n.file);
-      n.id = nodes.length;
-      n.parent = parent;
-      n.depth = depth;
-      nodes.push(n);
-      for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i], n, depth + 1]);
-    }
-    return nodes;
-  }
-
-  // Colour by absolute change, or by change of share when the runs had different lengths (a
-  // time-boxed cpu profile of a slower head covers the same seconds but fewer operations).
-  let byShare = false;
-
-  function change(g, n) {
-    const r =
-      byShare && g.headTotal > 0 && g.baseTotal > 0
-        ? n.head / g.headTotal - n.base / g.baseTotal
-        : (n.head - n.base) / total(g);
-    const kind = Math.abs(r) < SAME ? 'same' : r > 0 ? 'grow' : 'shrink';
-    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
-    const colour =
-      kind === 'same'
-        ? 'hsl(0, 0%, 84%)'
-        : kind === 'grow'
-          ? 'hsl(0, 85%, ' + (88 - 36 * t).toFixed(1) + '%)'
-          : 'hsl(130, 55%, ' + (86 - 36 * t).toFixed(1) + '%)';
-    return { kind, colour };
-  }
-
-  const gone = (n) => n.children.filter((c) => !(c.head > 0) && c.base > 0);
-
-  function frameElement(g, n, x, w, px, ancestor) {
-    const el = document.createElement('div');
-    const c = change(g, n);
-    el.className = 'frame ' + c.kind + (n.small ? ' small' : '') + (ancestor ? ' ancestor' : '');
-    el.style.left = x * 100 + '%';
-    el.style.width = w * 100 + '%';
-    el.style.top = n.depth * ROW + 'px';
-    el.style.backgroundColor = c.colour;
-    el.dataset.id = String(n.id);
-    el.dataset.name = n.name;
-    el.dataset.head = String(n.head);
-    el.dataset.base = String(n.base);
-    if (n.base === 0 && n.head > 0) el.dataset.new = 'true';
-    const removed = gone(n).length;
-    if (removed > 0) el.dataset.gone = String(removed);
-    if (w * px >= TEXT_PX) el.textContent = n.name;
-    return el;
-  }
-
-  function draw() {
-    const g = state.graph;
-    const flame = $('flame');
-    flame.textContent = '';
-    const z = state.zoom || g.root;
-    const px = flame.clientWidth || 1200;
-    const frag = document.createDocumentFragment();
-    for (let a = z.parent; a; a = a.parent) frag.appendChild(frameElement(g, a, 0, 1, px, true));
-    const scale = z.head > 0 ? z.head : 1;
-    let depth = z.depth;
-    const todo = [[z, 0, 1]];
-    while (todo.length > 0) {
-      const [n, x, w] = todo.pop();
-      frag.appendChild(frameElement(g, n, x, w, px, false));
-      depth = Math.max(depth, n.depth);
-      let cx = x;
-      for (const c of n.children) {
-        if (!(c.head > 0)) continue;
-        const cw = c.head / scale;
-        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
-        cx += cw;
-      }
-    }
-    flame.style.height = (depth + 1) * ROW + 'px';
-    flame.appendChild(frag);
-    $('reset-zoom').disabled = !state.zoom;
-    markMatches();
-  }
-
-  function field(name, text) {
-    $('tooltip').querySelector('[data-field="' + name + '"]').textContent = text;
-  }
-
-  function showTip(n, ev) {
-    const g = state.graph;
-    const tip = $('tooltip');
-    const delta = n.head - n.base;
-    field('name', n.small ? 'small frames (merged: each under ' + (g.minFraction * 100) + '% of the total)' : n.name);
-    field('file', n.file ? n.file + ':' + n.line : '');
-    field('base', label(n.base));
-    field('head', label(n.head));
-    field(
-      'delta',
-      n.base === 0 && n.head !== 0
-        ? signed(delta) + ' (new in head)'
-        : signed(delta) + ' (' + (delta >= 0 ? '+' : '-') + percentage(delta, total(g)) + ' of total)',
-    );
-    field('share', percentage(n.head, g.headTotal) + ' of head, ' + percentage(n.base, g.baseTotal) + ' of base');
-    const removed = gone(n);
-    field(
-      'gone',
-      removed.length === 0
-        ? ''
-        : 'gone in head: ' + removed.slice(0, 5).map((c) => c.name + ' (' + label(c.base) + ')').join(', ') +
-            (removed.length > 5 ? ', \u2026' : ''),
-    );
-    tip.hidden = false;
-    const x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
-    const below = ev.clientY + 16;
-    const y = below + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 8 : below;
-    tip.style.left = Math.max(4, x) + 'px';
-    tip.style.top = Math.max(4, y) + 'px';
-  }
-
-  const hideTip = () => ($('tooltip').hidden = true);
-  const frameAt = (ev) => (ev.target instanceof Element ? ev.target.closest('.frame') : null);
-
-  function onHover(ev) {
-    const el = frameAt(ev);
-    if (!el) return hideTip();
-    showTip(state.graph.nodes[Number(el.dataset.id)], ev);
-  }
-
-  function zoomTo(n) {
-    state.zoom = n && n !== state.graph.root ? n : null;
-    hideTip();
-    draw();
-  }
-
-  function markMatches() {
-    const term = state.term.toLowerCase();
-    const flame = $('flame');
-    const matches = (name) => term !== '' && name.toLowerCase().includes(term);
-    flame.classList.toggle('searching', term !== '');
-    for (const el of flame.querySelectorAll('.frame')) el.classList.toggle('match', matches(el.dataset.name));
-    for (const tr of $('top').tBodies[0].rows) tr.classList.toggle('match', matches(tr.dataset.name));
-    const info = $('search-info');
-    if (term === '') return (info.textContent = '');
-    // The head value under matching frames, each stack counted once (the topmost match).
-    let count = 0;
-    let head = 0;
-    for (const n of state.graph.nodes) {
-      if (!matches(n.name)) continue;
-      count++;
-      let a = n.parent;
-      while (a && !matches(a.name)) a = a.parent;
-      if (!a) head += Math.max(0, n.head);
-    }
-    info.textContent =
-      count + (count === 1 ? ' frame' : ' frames') + ' \u00b7 ' + label(head) + ' (' + percentage(head, state.graph.headTotal) + ' of head)';
-  }
-
-  const SORT = {
-    name: (r) => r.name,
-    flat: (r) => r.headFlat,
-    flatPct: (r) => r.headFlat,
-    cum: (r) => r.headCum,
-    cumPct: (r) => r.headCum,
-    dflat: (r) => r.headFlat - r.baseFlat,
-    dcum: (r) => r.headCum - r.baseCum,
-  };
-
-  function cell(tr, text, cls, title) {
-    const td = tr.insertCell();
-    td.textContent = text;
-    if (cls) td.className = cls;
-    if (title) td.title = title;
-  }
-
-  const trend = (d) => (d > 0 ? 'num up' : d < 0 ? 'num down' : 'num');
-
-  function renderTop() {
-    const table = $('top');
-    const body = table.tBodies[0];
-    body.textContent = '';
-    const t = state.top;
-    const note = $('top-note');
-    if (!t || !Array.isArray(t.rows)) {
-      note.textContent = 'No top table for this profile.';
-      return;
-    }
-    const get = SORT[state.sort.key];
-    const dir = state.sort.dir;
-    const rows = t.rows.slice().sort((a, b) => {
-      const x = get(a);
-      const y = get(b);
-      const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
-      return c * dir || a.name.localeCompare(b.name);
-    });
-    for (const r of rows.slice(0, MAX_ROWS)) {
-      const tr = body.insertRow();
-      tr.dataset.name = r.name;
-      const df = r.headFlat - r.baseFlat;
-      const dc = r.headCum - r.baseCum;
-      cell(tr, label(r.headFlat), 'num');
-      cell(tr, percentage(r.headFlat, t.headTotal), 'num');
-      cell(tr, label(r.headCum), 'num');
-      cell(tr, percentage(r.headCum, t.headTotal), 'num');
-      cell(tr, signed(df), trend(df), 'base ' + label(r.baseFlat));
-      cell(tr, signed(dc), trend(dc), 'base ' + label(r.baseCum));
-      cell(tr, r.name, 'name', r.file ? r.file + ':' + r.line : '');
-    }
-    note.textContent =
-      rows.length > MAX_ROWS ? 'The first ' + MAX_ROWS + ' of ' + rows.length + ' functions.' : rows.length + ' functions.';
-    for (const th of table.tHead.rows[0].cells) {
-      const on = th.dataset.key === state.sort.key;
-      th.setAttribute('aria-sort', on ? (dir < 0 ? 'descending' : 'ascending') : 'none');
-    }
-    markMatches();
-  }
-
-  function select(i) {
-    const g = graphs[i];
-    hideTip();
-    state.zoom = null;
-    if (!valid(g)) {
-      $('flame').textContent = '';
-      $('top').tBodies[0].textContent = '';
-      showMessage('Graph ' + (i + 1) + ' of the report could not be read.');
-      return;
-    }
-    if (!g.nodes) g.nodes = prepare(g);
-    state.graph = g;
-    state.top = tops.find((t) => t && t.profile === g.profile && t.sampleType === g.sampleType) || null;
-    if (state.top && Array.isArray(state.top.rows) && !state.top.ready) {
-      for (const r of state.top.rows) {
-        r.name = text(r.name);
-        r.file = text(r.file);
-      }
-      state.top.ready = true;
-    }
-    const d = g.headTotal - g.baseTotal;
-    $('totals').textContent =
-      'head ' + label(g.headTotal) + ' \u00b7 base ' + label(g.baseTotal) + ' \u00b7 \u0394 ' + signed(d) +
-      (g.baseTotal === 0 ? ' \u00b7 no base profile: every frame is new' : '') +
-      (g.root.head === 0 ? ' \u00b7 no samples in head' : '');
-    draw();
-    renderTop();
-  }
-
-  function run() {
-    const picker = $('sample-type');
-    picker.addEventListener('change', () => select(Number(picker.value)));
-    const flame = $('flame');
-    flame.addEventListener('mousemove', onHover);
-    flame.addEventListener('mouseover', onHover);
-    flame.addEventListener('mouseleave', hideTip);
-    flame.addEventListener('click', (ev) => {
-      const el = frameAt(ev);
-      if (el) zoomTo(state.graph.nodes[Number(el.dataset.id)]);
-    });
-    $('reset-zoom').addEventListener('click', () => zoomTo(null));
-    $('by-share').addEventListener('change', (ev) => {
-      byShare = ev.target.checked;
-      draw();
-    });
-    document.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape' && state.zoom) zoomTo(null);
-    });
-    $('search').addEventListener('input', (ev) => {
-      state.term = ev.target.value.trim();
-      if (state.graph) markMatches();
-    });
-    $('top').tHead.addEventListener('click', (ev) => {
-      const th = ev.target instanceof Element ? ev.target.closest('th') : null;
-      if (!th || !state.graph) return;
-      const key = th.dataset.key;
-      state.sort = key === state.sort.key ? { key, dir: -state.sort.dir } : { key, dir: key === 'name' ? 1 : -1 };
-      renderTop();
-    });
-    let pending = 0;
-    window.addEventListener('resize', () => {
-      cancelAnimationFrame(pending);
-      pending = requestAnimationFrame(() => state.graph && draw());
-    });
-    select(Number(picker.value) || 0);
-  }
-
-  try {
-    run();
-  } catch (err) {
-    $('viewer').hidden = true;
-    showMessage('The flame graph could not be drawn (' + err.message + ').');
-  }
-})();
-`;
-var style = `
-:root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa; --grow: #c62828; --shrink: #2e7d32; }
-* { box-sizing: border-box; }
-[hidden] { display: none !important; }
-body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
-header { padding: 10px 20px; border-bottom: 1px solid var(--border); display: flex; align-items: baseline; gap: 14px; flex-wrap: wrap; background: var(--panel); }
-h1 { font-size: 19px; margin: 0; }
-h2 { font-size: 16px; margin: 22px 0 8px; }
-main { padding: 10px 20px 40px; }
-code, .mono, .frame, #top td.name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-.muted, #totals, #search-info, #top-note { color: var(--muted); }
-.badge { font-weight: 600; padding: 1px 8px; border-radius: 10px; font-size: 12px; color: #fff; }
-.badge.pass { background: var(--shrink); } .badge.fail { background: var(--grow); }
-#message { border: 1px solid #d4a72c; background: #fff8c5; padding: 6px 14px; border-radius: 6px; margin: 8px 0; }
-#message p { margin: 6px 0; }
-.toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 6px 0; }
-select, input, button { font: inherit; padding: 3px 6px; }
-#search { width: 240px; }
-.legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: var(--muted); margin: 4px 0; }
-.legend span::before { content: ""; display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px; background: var(--sw); }
-.legend .l-grow { --sw: hsl(0, 85%, 62%); } .legend .l-shrink { --sw: hsl(130, 55%, 60%); } .legend .l-same { --sw: hsl(0, 0%, 84%); }
-.legend .l-new::before { outline: 1px dashed #6a1b9a; outline-offset: -1px; background: repeating-linear-gradient(135deg, #fff 0 2px, transparent 2px 6px), hsl(0, 85%, 70%); }
-#totals { margin: 4px 0; font-size: 13px; }
-#flame { position: relative; width: 100%; overflow: hidden; border: 1px solid var(--border); min-height: 18px; }
-.frame { position: absolute; height: 17px; line-height: 17px; font-size: 11.5px; padding: 0 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid #fff; cursor: pointer; color: #111; }
-.frame:hover { filter: brightness(0.9); }
-.frame.small { font-style: italic; color: #444; }
-.frame[data-new="true"] { outline: 1px dashed #6a1b9a; outline-offset: -1px; background-image: repeating-linear-gradient(135deg, rgba(255, 255, 255, 0.3) 0 2px, transparent 2px 6px); }
-.frame.ancestor { opacity: 0.55; }
-#flame.searching .frame:not(.match) { opacity: 0.3; }
-.frame.match { box-shadow: inset 0 0 0 2px #0969da; }
-#tooltip { position: fixed; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); padding: 8px 10px; max-width: 560px; font-size: 12px; }
-#tooltip .tt-name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; word-break: break-all; }
-#tooltip dl { display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; margin: 6px 0 0; }
-#tooltip dt { color: var(--muted); } #tooltip dd { margin: 0; }
-table { border-collapse: collapse; font-size: 13px; }
-th, td { padding: 3px 8px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
-th { background: var(--panel); white-space: nowrap; }
-#top th { cursor: pointer; user-select: none; }
-#top th[aria-sort="descending"]::after { content: " \\25BE"; } #top th[aria-sort="ascending"]::after { content: " \\25B4"; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.up { color: var(--grow); } td.down { color: var(--shrink); }
-#top tr.match td { background: #ddf4ff; }
-tr.regression td:first-child { border-left: 3px solid var(--grow); } tr.improvement td:first-child { border-left: 3px solid var(--shrink); }
-.new { color: #6a1b9a; font-weight: 600; }
-pre { background: var(--panel); padding: 8px; overflow: auto; font-size: 12px; }
-`;
-function evidence3(f2) {
-  if (f2.method === "exact") return "exact";
-  if (f2.p === void 0) return "";
-  return `p=${formatFixed(f2.p, 3)}${f2.method === "wilcoxon" ? " paired" : ""}`;
-}
-var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
-function findingsTable(fs) {
-  const rows = fs.map((f2) => {
-    const [base, head2] = formatPair(f2);
-    const cells = [
-      td(`<code>${escapeHtml(f2.name)}</code>`),
-      td(escapeHtml(f2.unit)),
-      td(escapeHtml(base), true),
-      td(escapeHtml(head2), true),
-      td(escapeHtml(formatChange(f2.change)), true),
-      td(escapeHtml(evidence3(f2))),
-      td(escapeHtml(f2.verdict + (f2.gated ? "" : " (not gated)")))
-    ];
-    return `<tr class="${escapeHtml(f2.verdict)}">${cells.join("")}</tr>`;
-  });
-  const head = ["benchmark", "unit", "base", "head", "change", "evidence", "verdict"];
-  return `<table><thead><tr>${head.map((h2) => `<th>${h2}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
-}
-function gateNotes(r2) {
-  return [
-    ...r2.notes,
-    ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
-  ];
-}
-function gateSection(r2) {
-  const shown2 = /* @__PURE__ */ new Set([...r2.regressions, ...r2.improvements]);
-  const others = r2.findings.filter((f2) => !shown2.has(f2));
-  const parts = [`<h2>Benchmarks</h2>`, `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`];
-  if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r2.regressions));
-  if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r2.improvements));
-  if (others.length > 0) {
-    parts.push(
-      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
-    );
-  }
-  return `<section id="benchmarks">${parts.join("\n")}</section>`;
-}
-function adviceHtml(text) {
-  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
-}
-function hotspotsSection(hs) {
-  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
-  const rows = hs.map((h2) => {
-    const where2 = h2.site.file ? `<br><code class="muted">${escapeHtml(`${h2.site.file}:${h2.site.line}`)}</code>` : "";
-    const cells = [
-      td(
-        `${h2.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h2.site.fn)}</code>${where2}`
-      ),
-      td(escapeHtml(h2.kind)),
-      td(escapeHtml(amount(h2.base?.bytes, h2.head.bytes, "bytes")), true),
-      td(escapeHtml(amount(h2.base?.cpuNs, h2.head.cpuNs, "nanoseconds")), true),
-      td(adviceHtml(h2.advice))
-    ];
-    return `<tr>${cells.join("")}</tr>`;
-  });
-  const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
-  return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
-}
-function leakItem2(w2) {
-  const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
-  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
-  const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
-  const stack = w2.stack.map((f2) => `${f2.fn}
-    ${f2.file}:${f2.line}`).join("\n");
-  return `<li>⚠️ ${counts} started by ${fn(w2.origin)}, waiting in ${fn(w2.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
-}
-function notesSection(notes) {
-  if (notes.length === 0) return "";
-  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n2) => `<li>${escapeHtml(n2)}</li>`).join("")}</ul></section>`;
-}
-function messageBox(model) {
-  const lines = [];
-  if (model.graphs.length === 0) {
-    lines.push(
-      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
-    );
-  }
-  if (model.problems.length > 0) {
-    lines.push(
-      `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
-    );
-  }
-  const items = model.problems.map((p2) => `<li>${escapeHtml(p2)}</li>`).join("");
-  const body = lines.map((l2) => `<p>${escapeHtml(l2)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
-  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
-}
-var topColumns = [
-  ["flat", "flat"],
-  ["flatPct", "flat%"],
-  ["cum", "cum"],
-  ["cumPct", "cum%"],
-  ["dflat", "Δflat"],
-  ["dcum", "Δcum"],
-  ["name", "function"]
-];
-function viewer(model) {
-  if (model.graphs.length === 0) return "";
-  const options = model.graphs.map((g2, i2) => `<option value="${i2}">${escapeHtml(`${g2.profile} · ${g2.sampleType}`)}</option>`).join("");
-  const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
-  return `<section id="viewer" aria-label="Profiles">
-<div class="toolbar">
-<label>Profile <select id="sample-type">${options}</select></label>
-<input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
-<span id="search-info"></span>
-<button id="reset-zoom" type="button" disabled>Reset zoom</button>
-<label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
-</div>
-<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
-<p id="totals"></p>
-<div id="flame" aria-label="Differential flame graph"></div>
-<h2>Top functions</h2>
-<table id="top"><thead><tr>${headers}</tr></thead><tbody></tbody></table>
-<p id="top-note"></p>
-</section>`;
-}
-var tooltip = `<div id="tooltip" role="tooltip" hidden>
-<div class="tt-name" data-field="name"></div>
-<div class="muted" data-field="file"></div>
-<dl><dt>base</dt><dd data-field="base"></dd><dt>head</dt><dd data-field="head"></dd><dt>delta</dt><dd data-field="delta"></dd><dt>share</dt><dd data-field="share"></dd></dl>
-<div class="muted" data-field="gone"></div>
-</div>`;
-function generatedLine(iso) {
-  const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
-  return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
-}
-function renderHtmlReport(model) {
-  const gate2 = model.gate;
-  const insights = model.insights;
-  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
-  const sections = [
-    messageBox(model),
-    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
-    viewer(model),
-    gate2 ? gateSection(gate2) : "",
-    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
-    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
-  ];
-  const data = jsonForScript(pageData(model));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(model.title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
-<main>
-${sections.filter((s2) => s2 !== "").join("\n")}
-</main>
-${tooltip}
-<script type="application/json" id="data">${data}</script>
-<script>${pageFormatterScript}${pageScript}</script>
-</body>
-</html>
-`;
-}
-
 // src/report/flame.ts
 function add2(p2, sampleIndex2, root2, side) {
   const { values, width, count, stackStart, stack } = p2.samples;
@@ -13719,6 +13314,1012 @@ function htmlReportModel(title, pairs, gate2, insights, problems = []) {
     }
   }
   return model;
+}
+function pageData(model) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (s2) => {
+    let i2 = ids.get(s2);
+    if (i2 === void 0) ids.set(s2, i2 = ids.size);
+    return i2;
+  };
+  const frame = (n2) => ({
+    ...n2,
+    name: id(n2.name),
+    file: id(n2.file),
+    children: n2.children.map(frame)
+  });
+  const graphs = model.graphs.map((g2) => ({ ...g2, root: g2.root ? frame(g2.root) : g2.root }));
+  const tops = model.tops.map((t2) => ({
+    ...t2,
+    rows: t2.rows.map((r2) => ({ ...r2, name: id(r2.name), file: id(r2.file) }))
+  }));
+  return { strings: [...ids.keys()], graphs, tops };
+}
+
+// src/render/html/page-assets.generated.ts
+var pageScript = `"use strict";
+(() => {
+  // src/render/html/page/dom.ts
+  function byId(id, type) {
+    const el = document.getElementById(id);
+    if (!(el instanceof type)) throw new Error(\`the page has no #\${id} \${type.name}\`);
+    return el;
+  }
+  function showMessage(text) {
+    const box = byId("message", HTMLDivElement);
+    const p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    box.hidden = false;
+  }
+  function reason(err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+
+  // src/render/html/page/flame-graph.ts
+  var ROW = 18;
+  var MIN_PX = 0.5;
+  var TEXT_PX = 24;
+  var SAME = 1e-3;
+  var FULL = 0.2;
+  function drawable(g) {
+    return !!g && !!g.root && typeof g.root.head === "number" && typeof g.unit === "string";
+  }
+  function readGraph(g, text) {
+    const frames = [];
+    const todo = [[g.root, null, 0]];
+    while (todo.length > 0) {
+      const [n, parent, depth] = todo.pop();
+      const f = {
+        id: frames.length,
+        name: text(n.name),
+        file: text(n.file),
+        line: n.line,
+        head: n.head,
+        base: n.base,
+        small: n.small === true,
+        children: [],
+        parent,
+        depth
+      };
+      frames.push(f);
+      parent?.children.push(f);
+      const kids = Array.isArray(n.children) ? n.children : [];
+      for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i], f, depth + 1]);
+    }
+    return { data: g, frames, root: frames[0] };
+  }
+  function total(g) {
+    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
+  }
+  function gone(f) {
+    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
+  }
+  function change(g, f, byShare) {
+    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
+    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
+    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
+    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
+    return { kind, colour };
+  }
+  function frameElement(view, f, box, ancestor) {
+    const el = document.createElement("div");
+    const c = change(view.graph.data, f, view.byShare);
+    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
+    el.style.left = \`\${box.x * 100}%\`;
+    el.style.width = \`\${box.w * 100}%\`;
+    el.style.top = \`\${f.depth * ROW}px\`;
+    el.style.backgroundColor = c.colour;
+    el.dataset.id = String(f.id);
+    el.dataset.name = f.name;
+    el.dataset.head = String(f.head);
+    el.dataset.base = String(f.base);
+    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
+    const removed = gone(f).length;
+    if (removed > 0) el.dataset.gone = String(removed);
+    if (box.w * box.px >= TEXT_PX) el.textContent = f.name;
+    return el;
+  }
+  function drawFlame(container, view) {
+    container.textContent = "";
+    const z = view.zoom ?? view.graph.root;
+    const px = container.clientWidth || 1200;
+    const frag = document.createDocumentFragment();
+    for (let a = z.parent; a; a = a.parent) {
+      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px }, true));
+    }
+    const scale = z.head > 0 ? z.head : 1;
+    let depth = z.depth;
+    const todo = [[z, 0, 1]];
+    while (todo.length > 0) {
+      const [f, x, w] = todo.pop();
+      frag.appendChild(frameElement(view, f, { x, w, px }, false));
+      depth = Math.max(depth, f.depth);
+      let cx = x;
+      for (const c of f.children) {
+        if (!(c.head > 0)) continue;
+        const cw = c.head / scale;
+        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
+        cx += cw;
+      }
+    }
+    container.style.height = \`\${(depth + 1) * ROW}px\`;
+    container.appendChild(frag);
+  }
+
+  // src/render/go-format.ts
+  function exactDigits(x) {
+    const s = Math.abs(x).toFixed(100);
+    const dot = s.indexOf(".");
+    let digits = s.slice(0, dot) + s.slice(dot + 1);
+    let point = dot;
+    const firstNonZero = digits.search(/[1-9]/);
+    if (firstNonZero < 0) return { digits: "", point: 0 };
+    digits = digits.slice(firstNonZero).replace(/0+$/, "");
+    point -= firstNonZero;
+    return { digits, point };
+  }
+  function roundDigits(digits, keep) {
+    if (keep < 0) return { digits: "", carry: false };
+    if (digits.length <= keep) return { digits, carry: false };
+    const next = digits.charCodeAt(keep) - 48;
+    const rest = digits.slice(keep + 1);
+    const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
+    const up = next > 5 || next === 5 && (/[1-9]/.test(rest) || prev % 2 === 1);
+    let kept = digits.slice(0, keep);
+    if (!up) return { digits: kept, carry: false };
+    const chars = kept.split("").map((c) => c.charCodeAt(0) - 48);
+    let i = chars.length - 1;
+    while (i >= 0) {
+      if (chars[i] < 9) {
+        chars[i]++;
+        break;
+      }
+      chars[i] = 0;
+      i--;
+    }
+    kept = chars.join("");
+    if (i < 0) return { digits: \`1\${kept}\`, carry: true };
+    return { digits: kept, carry: false };
+  }
+  function formatFixed(x, prec) {
+    const neg = x < 0 || Object.is(x, -0);
+    const { digits, point } = exactDigits(x);
+    const { digits: kept, carry } = roundDigits(digits, point + prec);
+    const pt = kept === "" ? 0 : point + (carry ? 1 : 0);
+    const totalLen = Math.max(pt, 0) + prec;
+    const padded = (pt < 0 ? "0".repeat(-pt) : "") + kept;
+    const full = padded.padEnd(totalLen, "0");
+    const intLen = Math.max(pt, 0);
+    const intPart = intLen > 0 ? full.slice(0, intLen) : "0";
+    const frac = full.slice(intLen, intLen + prec);
+    const body = prec > 0 ? \`\${intPart}.\${frac}\` : intPart;
+    return neg ? \`-\${body}\` : body;
+  }
+  function formatGeneral(x, prec) {
+    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+    const neg = x < 0;
+    const exact = exactDigits(x);
+    const { digits: rounded, carry } = roundDigits(exact.digits, prec);
+    const digs = rounded.replace(/0+$/, "");
+    const nd = digs.length;
+    const dp = exact.point + (carry ? 1 : 0);
+    let eprec = prec;
+    if (eprec > nd && nd >= dp) eprec = nd;
+    const exp = dp - 1;
+    let body;
+    if (exp < -4 || exp >= eprec) {
+      const p = Math.min(prec, nd);
+      const mant = p > 1 ? \`\${digs[0]}.\${digs.slice(1, p).padEnd(p - 1, "0")}\` : digs[0];
+      const e = Math.abs(exp);
+      body = \`\${mant}e\${exp < 0 ? "-" : "+"}\${e < 10 ? \`0\${e}\` : e}\`;
+    } else {
+      const p = prec > dp ? nd : prec;
+      const fracDigits = Math.max(p - dp, 0);
+      const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
+      const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
+      body = fracDigits > 0 ? \`\${intPart}.\${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}\` : intPart;
+    }
+    return neg ? \`-\${body}\` : body;
+  }
+
+  // src/render/pprof-units.ts
+  var memoryUnits = [
+    { name: "B", aliases: ["b", "byte"], factor: 1 },
+    { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
+    { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
+    { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
+    { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
+    { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
+  ];
+  var timeUnits = [
+    { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
+    { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
+    { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
+    { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
+    { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
+  ];
+  var unitTypes = [
+    { units: memoryUnits, fallback: "B" },
+    { units: timeUnits, fallback: "s" }
+  ];
+  function findUnit(units, name) {
+    let n = name.toLowerCase();
+    if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
+    return units.find((u) => u.aliases.includes(n));
+  }
+  function scaleValue(value, fromUnit, toUnit = "minimum") {
+    if (value < 0) {
+      const [v, u] = scaleValue(-value, fromUnit, toUnit);
+      return [-v, u];
+    }
+    for (const { units, fallback } of unitTypes) {
+      const from = findUnit(units, fromUnit);
+      if (!from) continue;
+      const base = value * from.factor;
+      let to;
+      if (toUnit === "minimum" || toUnit === "auto") {
+        for (const u of units) if (base / u.factor >= 1) to = u;
+      } else {
+        to = findUnit(units, toUnit);
+      }
+      to ??= units.find((u) => u.name === fallback);
+      return [base / to.factor, to.name];
+    }
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
+    return [value, toUnit];
+  }
+  function scaledLabel(value, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value, fromUnit, toUnit);
+    let s = formatFixed(v, 2);
+    if (s.endsWith(".00")) s = s.slice(0, -3);
+    if (s === "0" || s === "-0") return "0";
+    return s + u;
+  }
+  function percentage(value, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+    if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+    if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
+    return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
+  }
+
+  // src/render/html/page/format.ts
+  function label(value, unit) {
+    return scaledLabel(value, unit);
+  }
+  function signed(value, unit) {
+    return (value > 0 ? "+" : "") + scaledLabel(value, unit);
+  }
+  function share(value, total2) {
+    return percentage(value, total2).trim();
+  }
+
+  // src/render/html/page/top-table.ts
+  var MAX_ROWS = 500;
+  function readTop(t, text) {
+    return {
+      data: t,
+      rows: t.rows.map((r) => ({ ...r, name: text(r.name), file: text(r.file) }))
+    };
+  }
+  var byNumber = (get) => (a, b) => get(a) - get(b);
+  var ORDER = {
+    name: (a, b) => a.name.localeCompare(b.name),
+    flat: byNumber((r) => r.headFlat),
+    flatPct: byNumber((r) => r.headFlat),
+    cum: byNumber((r) => r.headCum),
+    cumPct: byNumber((r) => r.headCum),
+    dflat: byNumber((r) => r.headFlat - r.baseFlat),
+    dcum: byNumber((r) => r.headCum - r.baseCum)
+  };
+  function isSortKey(key) {
+    return key !== void 0 && Object.hasOwn(ORDER, key);
+  }
+  function nextSort(sort, key) {
+    if (key === sort.key) return { key, dir: sort.dir === 1 ? -1 : 1 };
+    return { key, dir: key === "name" ? 1 : -1 };
+  }
+  function cell(tr, text, cls, title) {
+    const td = tr.insertCell();
+    td.textContent = text;
+    if (cls) td.className = cls;
+    if (title) td.title = title;
+  }
+  var trend = (d) => d > 0 ? "num up" : d < 0 ? "num down" : "num";
+  function renderTop(table, note, top, sort, unit) {
+    const body = table.tBodies[0];
+    body.textContent = "";
+    if (!top) {
+      note.textContent = "No top table for this profile.";
+      return;
+    }
+    const order = ORDER[sort.key];
+    const rows = top.rows.slice().sort((a, b) => order(a, b) * sort.dir || a.name.localeCompare(b.name));
+    const total2 = top.data.headTotal;
+    for (const r of rows.slice(0, MAX_ROWS)) {
+      const tr = body.insertRow();
+      tr.dataset.name = r.name;
+      const df = r.headFlat - r.baseFlat;
+      const dc = r.headCum - r.baseCum;
+      cell(tr, label(r.headFlat, unit), "num");
+      cell(tr, share(r.headFlat, total2), "num");
+      cell(tr, label(r.headCum, unit), "num");
+      cell(tr, share(r.headCum, total2), "num");
+      cell(tr, signed(df, unit), trend(df), \`base \${label(r.baseFlat, unit)}\`);
+      cell(tr, signed(dc, unit), trend(dc), \`base \${label(r.baseCum, unit)}\`);
+      cell(tr, r.name, "name", r.file ? \`\${r.file}:\${r.line}\` : "");
+    }
+    note.textContent = rows.length > MAX_ROWS ? \`The first \${MAX_ROWS} of \${rows.length} functions.\` : \`\${rows.length} functions.\`;
+    for (const th of table.tHead.rows[0].cells) {
+      const on = th.dataset.key === sort.key;
+      th.setAttribute("aria-sort", on ? sort.dir < 0 ? "descending" : "ascending" : "none");
+    }
+  }
+
+  // src/render/html/page/main.ts
+  function elements() {
+    return {
+      viewer: byId("viewer", HTMLElement),
+      picker: byId("sample-type", HTMLSelectElement),
+      flame: byId("flame", HTMLDivElement),
+      tooltip: byId("tooltip", HTMLDivElement),
+      totals: byId("totals", HTMLParagraphElement),
+      search: byId("search", HTMLInputElement),
+      searchInfo: byId("search-info", HTMLSpanElement),
+      resetZoom: byId("reset-zoom", HTMLButtonElement),
+      byShare: byId("by-share", HTMLInputElement),
+      top: byId("top", HTMLTableElement),
+      topNote: byId("top-note", HTMLParagraphElement)
+    };
+  }
+  function viewer(data, el) {
+    const text = (i) => typeof i === "number" ? String(data.strings[i] ?? "") : String(i ?? "");
+    const read = /* @__PURE__ */ new Map();
+    const state = {
+      graph: null,
+      zoom: null,
+      byShare: false,
+      top: null,
+      term: "",
+      sort: { key: "flat", dir: -1 }
+    };
+    function field(name, value) {
+      const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
+      if (f) f.textContent = value;
+    }
+    function showTip(graph, f, ev) {
+      const g = graph.data;
+      const delta = f.head - f.base;
+      const merged = \`small frames (merged: each under \${g.minFraction * 100}% of the total)\`;
+      field("name", f.small ? merged : f.name);
+      field("file", f.file ? \`\${f.file}:\${f.line}\` : "");
+      field("base", label(f.base, g.unit));
+      field("head", label(f.head, g.unit));
+      field(
+        "delta",
+        f.base === 0 && f.head !== 0 ? \`\${signed(delta, g.unit)} (new in head)\` : \`\${signed(delta, g.unit)} (\${delta >= 0 ? "+" : "-"}\${share(delta, total(g))} of total)\`
+      );
+      field("share", \`\${share(f.head, g.headTotal)} of head, \${share(f.base, g.baseTotal)} of base\`);
+      const removed = gone(f);
+      const listed = removed.slice(0, 5).map((c) => \`\${c.name} (\${label(c.base, g.unit)})\`);
+      field(
+        "gone",
+        removed.length === 0 ? "" : \`gone in head: \${listed.join(", ")}\${removed.length > 5 ? ", …" : ""}\`
+      );
+      const tip = el.tooltip;
+      tip.hidden = false;
+      const x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+      const below = ev.clientY + 16;
+      const y = below + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 8 : below;
+      tip.style.left = \`\${Math.max(4, x)}px\`;
+      tip.style.top = \`\${Math.max(4, y)}px\`;
+    }
+    const hideTip = () => {
+      el.tooltip.hidden = true;
+    };
+    function frameAt(ev) {
+      const target = ev.target instanceof Element ? ev.target.closest(".frame") : null;
+      if (!target || !state.graph) return void 0;
+      return state.graph.frames[Number(target.dataset.id)];
+    }
+    function onHover(ev) {
+      const f = frameAt(ev);
+      if (!f || !state.graph) return hideTip();
+      showTip(state.graph, f, ev);
+    }
+    function markMatches() {
+      const term = state.term.toLowerCase();
+      const matches = (name) => term !== "" && (name ?? "").toLowerCase().includes(term);
+      el.flame.classList.toggle("searching", term !== "");
+      for (const f of el.flame.querySelectorAll(".frame")) {
+        f.classList.toggle("match", matches(f.dataset.name));
+      }
+      for (const tr of el.top.tBodies[0].rows)
+        tr.classList.toggle("match", matches(tr.dataset.name));
+      if (term === "" || !state.graph) {
+        el.searchInfo.textContent = "";
+        return;
+      }
+      const g = state.graph;
+      let count = 0;
+      let head = 0;
+      for (const f of g.frames) {
+        if (!matches(f.name)) continue;
+        count++;
+        let a = f.parent;
+        while (a && !matches(a.name)) a = a.parent;
+        if (!a) head += Math.max(0, f.head);
+      }
+      const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
+      const value = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value}\`;
+    }
+    function draw() {
+      const { graph, zoom, byShare } = state;
+      if (!graph) return;
+      drawFlame(el.flame, { graph, zoom, byShare });
+      el.resetZoom.disabled = !zoom;
+      markMatches();
+    }
+    function drawTop() {
+      if (!state.graph) return;
+      renderTop(el.top, el.topNote, state.top, state.sort, state.graph.data.unit);
+      markMatches();
+    }
+    function zoomTo(f) {
+      if (!state.graph) return;
+      state.zoom = f && f !== state.graph.root ? f : null;
+      hideTip();
+      draw();
+    }
+    function readPair(g) {
+      const t = data.tops.find((t2) => t2 && t2.profile === g.profile && t2.sampleType === g.sampleType);
+      return { graph: readGraph(g, text), top: t && Array.isArray(t.rows) ? readTop(t, text) : null };
+    }
+    function select(i) {
+      const g = data.graphs[i];
+      hideTip();
+      state.zoom = null;
+      if (!drawable(g)) {
+        state.graph = null;
+        el.flame.textContent = "";
+        el.top.tBodies[0].textContent = "";
+        showMessage(\`Graph \${i + 1} of the report could not be read.\`);
+        return;
+      }
+      let pair = read.get(i);
+      if (!pair) read.set(i, pair = readPair(g));
+      const { graph } = pair;
+      state.graph = graph;
+      state.top = pair.top;
+      const d = g.headTotal - g.baseTotal;
+      el.totals.textContent = \`head \${label(g.headTotal, g.unit)} · base \${label(g.baseTotal, g.unit)} · Δ \${signed(d, g.unit)}\` + (g.baseTotal === 0 ? " · no base profile: every frame is new" : "") + (graph.root.head === 0 ? " · no samples in head" : "");
+      draw();
+      drawTop();
+    }
+    function listen() {
+      el.picker.addEventListener("change", () => select(Number(el.picker.value)));
+      el.flame.addEventListener("mousemove", onHover);
+      el.flame.addEventListener("mouseover", onHover);
+      el.flame.addEventListener("mouseleave", hideTip);
+      el.flame.addEventListener("click", (ev) => {
+        const f = frameAt(ev);
+        if (f) zoomTo(f);
+      });
+      el.resetZoom.addEventListener("click", () => zoomTo(null));
+      el.byShare.addEventListener("change", () => {
+        state.byShare = el.byShare.checked;
+        draw();
+      });
+      document.addEventListener("keydown", (ev) => {
+        if (ev.key === "Escape" && state.zoom) zoomTo(null);
+      });
+      el.search.addEventListener("input", () => {
+        state.term = el.search.value.trim();
+        if (state.graph) markMatches();
+      });
+      el.top.tHead.addEventListener("click", (ev) => {
+        const th = ev.target instanceof Element ? ev.target.closest("th") : null;
+        const key = th?.dataset.key;
+        if (!isSortKey(key) || !state.graph) return;
+        state.sort = nextSort(state.sort, key);
+        drawTop();
+      });
+      let pending = 0;
+      window.addEventListener("resize", () => {
+        cancelAnimationFrame(pending);
+        pending = requestAnimationFrame(draw);
+      });
+    }
+    return { select, listen };
+  }
+  function readData(json) {
+    const data = JSON.parse(json);
+    return {
+      strings: Array.isArray(data?.strings) ? data.strings : [],
+      graphs: Array.isArray(data?.graphs) ? data.graphs : [],
+      tops: Array.isArray(data?.tops) ? data.tops : []
+    };
+  }
+  function main() {
+    let data;
+    try {
+      data = readData(byId("data", HTMLScriptElement).textContent || "");
+    } catch (err) {
+      showMessage(\`The report’s data could not be read (\${reason(err)}).\`);
+      return;
+    }
+    if (!document.getElementById("viewer") || data.graphs.length === 0) return;
+    try {
+      const el = elements();
+      const v = viewer(data, el);
+      v.listen();
+      v.select(Number(el.picker.value) || 0);
+    } catch (err) {
+      const box = document.getElementById("viewer");
+      if (box) box.hidden = true;
+      showMessage(\`The flame graph could not be drawn (\${reason(err)}).\`);
+    }
+  }
+  main();
+})();
+`;
+var pageStyle = `/* src/render/html/page/style.css */
+:root {
+  --fg: #1f2328;
+  --muted: #59636e;
+  --border: #d1d9e0;
+  --panel: #f6f8fa;
+  --grow: #c62828;
+  --shrink: #2e7d32;
+}
+* {
+  box-sizing: border-box;
+}
+[hidden] {
+  display: none !important;
+}
+body {
+  margin: 0;
+  font:
+    14px/1.45 system-ui,
+    -apple-system,
+    "Segoe UI",
+    Roboto,
+    sans-serif;
+  color: var(--fg);
+  background: #fff;
+}
+header {
+  padding: 10px 20px;
+  border-bottom: 1px solid var(--border);
+  display: flex;
+  align-items: baseline;
+  gap: 14px;
+  flex-wrap: wrap;
+  background: var(--panel);
+}
+h1 {
+  font-size: 19px;
+  margin: 0;
+}
+h2 {
+  font-size: 16px;
+  margin: 22px 0 8px;
+}
+main {
+  padding: 10px 20px 40px;
+}
+code,
+.mono,
+.frame,
+#top td.name {
+  font-family:
+    ui-monospace,
+    SFMono-Regular,
+    Menlo,
+    Consolas,
+    monospace;
+}
+.muted,
+#totals,
+#search-info,
+#top-note {
+  color: var(--muted);
+}
+.badge {
+  font-weight: 600;
+  padding: 1px 8px;
+  border-radius: 10px;
+  font-size: 12px;
+  color: #fff;
+}
+.badge.pass {
+  background: var(--shrink);
+}
+.badge.fail {
+  background: var(--grow);
+}
+#message {
+  border: 1px solid #d4a72c;
+  background: #fff8c5;
+  padding: 6px 14px;
+  border-radius: 6px;
+  margin: 8px 0;
+}
+#message p {
+  margin: 6px 0;
+}
+.toolbar {
+  display: flex;
+  gap: 12px;
+  align-items: center;
+  flex-wrap: wrap;
+  margin: 6px 0;
+}
+select,
+input,
+button {
+  font: inherit;
+  padding: 3px 6px;
+}
+#search {
+  width: 240px;
+}
+.legend {
+  display: flex;
+  gap: 14px;
+  flex-wrap: wrap;
+  font-size: 12px;
+  color: var(--muted);
+  margin: 4px 0;
+}
+.legend span::before {
+  content: "";
+  display: inline-block;
+  width: 12px;
+  height: 12px;
+  margin-right: 4px;
+  vertical-align: -2px;
+  background: var(--sw);
+}
+.legend .l-grow {
+  --sw: hsl(0, 85%, 62%);
+}
+.legend .l-shrink {
+  --sw: hsl(130, 55%, 60%);
+}
+.legend .l-same {
+  --sw: hsl(0, 0%, 84%);
+}
+.legend .l-new::before {
+  outline: 1px dashed #6a1b9a;
+  outline-offset: -1px;
+  background:
+    repeating-linear-gradient(
+      135deg,
+      #fff 0 2px,
+      transparent 2px 6px),
+    hsl(0, 85%, 70%);
+}
+#totals {
+  margin: 4px 0;
+  font-size: 13px;
+}
+#flame {
+  position: relative;
+  width: 100%;
+  overflow: hidden;
+  border: 1px solid var(--border);
+  min-height: 18px;
+}
+.frame {
+  position: absolute;
+  height: 17px;
+  line-height: 17px;
+  font-size: 11.5px;
+  padding: 0 4px;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  border-right: 1px solid #fff;
+  cursor: pointer;
+  color: #111;
+}
+.frame:hover {
+  filter: brightness(0.9);
+}
+.frame.small {
+  font-style: italic;
+  color: #444;
+}
+.frame[data-new=true] {
+  outline: 1px dashed #6a1b9a;
+  outline-offset: -1px;
+  background-image:
+    repeating-linear-gradient(
+      135deg,
+      rgba(255, 255, 255, 0.3) 0 2px,
+      transparent 2px 6px);
+}
+.frame.ancestor {
+  opacity: 0.55;
+}
+#flame.searching .frame:not(.match) {
+  opacity: 0.3;
+}
+.frame.match {
+  box-shadow: inset 0 0 0 2px #0969da;
+}
+#tooltip {
+  position: fixed;
+  z-index: 10;
+  pointer-events: none;
+  background: #fff;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+  padding: 8px 10px;
+  max-width: 560px;
+  font-size: 12px;
+}
+#tooltip .tt-name {
+  font-family:
+    ui-monospace,
+    SFMono-Regular,
+    Menlo,
+    Consolas,
+    monospace;
+  font-weight: 600;
+  word-break: break-all;
+}
+#tooltip dl {
+  display: grid;
+  grid-template-columns: auto 1fr;
+  gap: 1px 10px;
+  margin: 6px 0 0;
+}
+#tooltip dt {
+  color: var(--muted);
+}
+#tooltip dd {
+  margin: 0;
+}
+table {
+  border-collapse: collapse;
+  font-size: 13px;
+}
+th,
+td {
+  padding: 3px 8px;
+  border-bottom: 1px solid var(--border);
+  text-align: left;
+  vertical-align: top;
+}
+th {
+  background: var(--panel);
+  white-space: nowrap;
+}
+#top th {
+  cursor: pointer;
+  user-select: none;
+}
+#top th[aria-sort=descending]::after {
+  content: " ▾";
+}
+#top th[aria-sort=ascending]::after {
+  content: " ▴";
+}
+td.num {
+  text-align: right;
+  white-space: nowrap;
+  font-variant-numeric: tabular-nums;
+}
+td.up {
+  color: var(--grow);
+}
+td.down {
+  color: var(--shrink);
+}
+#top tr.match td {
+  background: #ddf4ff;
+}
+tr.regression td:first-child {
+  border-left: 3px solid var(--grow);
+}
+tr.improvement td:first-child {
+  border-left: 3px solid var(--shrink);
+}
+.new {
+  color: #6a1b9a;
+  font-weight: 600;
+}
+pre {
+  background: var(--panel);
+  padding: 8px;
+  overflow: auto;
+  font-size: 12px;
+}
+`;
+
+// src/render/html-report.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c2) => `&#${c2.charCodeAt(0)};`);
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+function evidence3(f2) {
+  if (f2.method === "exact") return "exact";
+  if (f2.p === void 0) return "";
+  return `p=${formatFixed(f2.p, 3)}${f2.method === "wilcoxon" ? " paired" : ""}`;
+}
+var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
+function findingsTable(fs) {
+  const rows = fs.map((f2) => {
+    const [base, head2] = formatPair(f2);
+    const cells = [
+      td(`<code>${escapeHtml(f2.name)}</code>`),
+      td(escapeHtml(f2.unit)),
+      td(escapeHtml(base), true),
+      td(escapeHtml(head2), true),
+      td(escapeHtml(formatChange(f2.change)), true),
+      td(escapeHtml(evidence3(f2))),
+      td(escapeHtml(f2.verdict + (f2.gated ? "" : " (not gated)")))
+    ];
+    return `<tr class="${escapeHtml(f2.verdict)}">${cells.join("")}</tr>`;
+  });
+  const head = ["benchmark", "unit", "base", "head", "change", "evidence", "verdict"];
+  return `<table><thead><tr>${head.map((h2) => `<th>${h2}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function gateNotes(r2) {
+  return [
+    ...r2.notes,
+    ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
+  ];
+}
+function gateSection(r2) {
+  const shown2 = /* @__PURE__ */ new Set([...r2.regressions, ...r2.improvements]);
+  const others = r2.findings.filter((f2) => !shown2.has(f2));
+  const parts = [
+    `<h2>Benchmarks</h2>`,
+    `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`,
+    ...verdictNotes(r2).map((n2) => `<p>⚠️ ${escapeHtml(n2)}</p>`)
+  ];
+  if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r2.regressions));
+  if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r2.improvements));
+  if (others.length > 0) {
+    parts.push(
+      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
+    );
+  }
+  return `<section id="benchmarks">${parts.join("\n")}</section>`;
+}
+function adviceHtml(text) {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+function hotspotsSection(hs) {
+  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
+  const rows = hs.map((h2) => {
+    const where2 = h2.site.file ? `<br><code class="muted">${escapeHtml(`${h2.site.file}:${h2.site.line}`)}</code>` : "";
+    const cells = [
+      td(
+        `${h2.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h2.site.fn)}</code>${where2}`
+      ),
+      td(escapeHtml(h2.kind)),
+      td(escapeHtml(amount(h2.base?.bytes, h2.head.bytes, "bytes")), true),
+      td(escapeHtml(amount(h2.base?.cpuNs, h2.head.cpuNs, "nanoseconds")), true),
+      td(adviceHtml(h2.advice))
+    ];
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
+  return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+function leakItem2(w2) {
+  const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
+  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
+  const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
+  const stack = w2.stack.map((f2) => `${f2.fn}
+    ${f2.file}:${f2.line}`).join("\n");
+  return `<li>⚠️ ${counts} started by ${fn(w2.origin)}, waiting in ${fn(w2.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+}
+function notesSection(notes) {
+  if (notes.length === 0) return "";
+  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n2) => `<li>${escapeHtml(n2)}</li>`).join("")}</ul></section>`;
+}
+function messageBox(model) {
+  const lines = [];
+  if (model.graphs.length === 0) {
+    lines.push(
+      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
+    );
+  }
+  if (model.problems.length > 0) {
+    lines.push(
+      `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
+    );
+  }
+  const items = model.problems.map((p2) => `<li>${escapeHtml(p2)}</li>`).join("");
+  const body = lines.map((l2) => `<p>${escapeHtml(l2)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
+  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
+}
+var topColumns = [
+  ["flat", "flat"],
+  ["flatPct", "flat%"],
+  ["cum", "cum"],
+  ["cumPct", "cum%"],
+  ["dflat", "Δflat"],
+  ["dcum", "Δcum"],
+  ["name", "function"]
+];
+function viewer(model) {
+  if (model.graphs.length === 0) return "";
+  const options = model.graphs.map((g2, i2) => `<option value="${i2}">${escapeHtml(`${g2.profile} · ${g2.sampleType}`)}</option>`).join("");
+  const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
+  return `<section id="viewer" aria-label="Profiles">
+<div class="toolbar">
+<label>Profile <select id="sample-type">${options}</select></label>
+<input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
+<span id="search-info"></span>
+<button id="reset-zoom" type="button" disabled>Reset zoom</button>
+<label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
+</div>
+<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
+<p id="totals"></p>
+<div id="flame" aria-label="Differential flame graph"></div>
+<h2>Top functions</h2>
+<table id="top"><thead><tr>${headers}</tr></thead><tbody></tbody></table>
+<p id="top-note"></p>
+</section>`;
+}
+var tooltip = `<div id="tooltip" role="tooltip" hidden>
+<div class="tt-name" data-field="name"></div>
+<div class="muted" data-field="file"></div>
+<dl><dt>base</dt><dd data-field="base"></dd><dt>head</dt><dd data-field="head"></dd><dt>delta</dt><dd data-field="delta"></dd><dt>share</dt><dd data-field="share"></dd></dl>
+<div class="muted" data-field="gone"></div>
+</div>`;
+function generatedLine(iso) {
+  const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
+  return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
+}
+function renderHtmlReport(model) {
+  const gate2 = model.gate;
+  const insights = model.insights;
+  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
+  const sections = [
+    messageBox(model),
+    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
+    viewer(model),
+    gate2 ? gateSection(gate2) : "",
+    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
+    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
+  ];
+  const data = jsonForScript(pageData(model));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(model.title)}</title>
+<style>${pageStyle}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
+<main>
+${sections.filter((s2) => s2 !== "").join("\n")}
+</main>
+${tooltip}
+<script type="application/json" id="data">${data}</script>
+<script>${pageScript}</script>
+</body>
+</html>
+`;
 }
 
 // src/cli/commands/report.ts

@@ -5,7 +5,13 @@
  */
 import type { GateFinding } from '../analyze/gate.js';
 import { age, profileRegressionCount, type RunReport } from '../report/run-report.js';
-import { findingTable, formatChange, formatPair } from './gate-text.js';
+import {
+  findingTable,
+  formatChange,
+  formatPair,
+  sideOnlyMarkdown,
+  verdictNotes,
+} from './gate-text.js';
 import { formatFixed } from './go-format.js';
 import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
@@ -21,19 +27,37 @@ export function commentMarker(key: string): string {
 }
 
 function icon(r: RunReport): string {
-  return r.verdict === 'fail' ? '❌' : r.verdict === 'pass' ? '✅' : 'ℹ️';
+  return r.verdict === 'fail'
+    ? '❌'
+    : r.verdict === 'pass'
+      ? '✅'
+      : r.verdict === 'no-comparison'
+        ? '⚠️'
+        : 'ℹ️';
 }
 
+const verdictWords: Record<RunReport['verdict'], string> = {
+  pass: 'pass',
+  fail: 'fail',
+  'no-baseline': 'no baseline',
+  'no-comparison': 'nothing compared',
+};
+
+/** `### ❌ perfgate: fail · 3 benchmarks regressed · 1 improved · 2 functions grew`. */
 function headline(r: RunReport): string {
   const g = r.gate;
-  const regressions = (g?.regressions.length ?? 0) + profileRegressionCount(r.profiles);
-  const improvements = g?.improvements.length ?? 0;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const counts =
-    g || r.profiles?.changes.length
-      ? ` · ${plural(regressions, 'regression')} · ${plural(improvements, 'improvement')}`
-      : '';
-  return `### ${icon(r)} perfgate: ${r.verdict === 'no-baseline' ? 'no baseline' : r.verdict}${counts}`;
+  const counts: string[] = [];
+  if (g && g.verdict !== 'no-comparison') {
+    counts.push(`${plural(g.benchmarks.regressed.length, 'benchmark')} regressed`);
+    counts.push(`${g.benchmarks.improved.length} improved`);
+    if (g.power.length > 0) counts.push('⚠️ some units not judged');
+  }
+  if (r.profiles?.changes.length) {
+    counts.push(`${plural(profileRegressionCount(r.profiles), 'function')} grew in profiles`);
+  }
+  const tail = counts.map((c) => ` · ${c}`).join('');
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
 }
 
 function baselineLine(r: RunReport): string {
@@ -74,9 +98,14 @@ function elsewhere(r: RunReport): string {
   return '';
 }
 
-/** A fold that gives way (vanishes) before the sections above it when space runs out. */
+/** Text that gives way (vanishes) before the sections above it when space runs out. */
+function droppable(text: string): Block {
+  return shortenable(5, 1, (keep) => (keep > 0 ? text : ''));
+}
+
+/** A fold that gives way before the sections above it. */
 function foldBlock(summary: string, body: string): Block {
-  return shortenable(5, 1, (keep) => (keep > 0 ? details(summary, body) : ''));
+  return droppable(details(summary, body));
 }
 
 /**
@@ -105,6 +134,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   }
   const g = r.gate;
   if (g) {
+    for (const n of verdictNotes(g)) parts.push('', `> ⚠️ ${escapeMarkdown(n)}`);
     if (g.regressions.length > 0) {
       const shown = Math.min(g.regressions.length, maxRows);
       parts.push(
@@ -130,6 +160,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
         ),
       );
     }
+    for (const block of sideOnlyMarkdown(g)) parts.push('', droppable(block));
   } else if (r.headOnly) {
     parts.push(
       '',
@@ -189,7 +220,7 @@ export function renderSummary(r: RunReport): string {
         h,
         formatChange(f.change),
         evidence(f),
-        f.verdict + (f.gated ? '' : ' (not gated)'),
+        f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
       ];
     });
     const all = shortenable(1, rows.length, (keep) => {
