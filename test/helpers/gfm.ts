@@ -27,11 +27,23 @@ export const CMARK_ARGS = [
 
 /** Markdown rendered to HTML by cmark-gfm. */
 export function renderGfm(markdown: string): string {
-  return execFileSync('cmark-gfm', CMARK_ARGS, {
-    input: markdown,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  try {
+    return execFileSync('cmark-gfm', CMARK_ARGS, {
+      input: markdown,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') {
+      throw new Error(
+        'cmark-gfm is missing: the render tests need it (npm run setup installs it)',
+        {
+          cause: err,
+        },
+      );
+    }
+    throw err;
+  }
 }
 
 /** What a rendered comment or summary is expected to hold. */
