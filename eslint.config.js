@@ -24,4 +24,22 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  {
+    // The CLI and the action are two entry points over the same stages; neither imports the other.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/action/*'],
+              message:
+                'the CLI does not import src/action: shared code lives in collect/, report/ or publish/',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

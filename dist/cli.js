@@ -6224,7 +6224,7 @@ function withSource(source, err) {
 }
 
 // src/cli/commands/bench.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm as rm2, writeFile } from "node:fs/promises";
 import path3 from "node:path";
 
 // src/model/units.ts
@@ -6268,6 +6268,9 @@ function unitClass(tidied) {
 function higherIsBetter(tidied, meta) {
   if (meta?.better) return meta.better === "higher";
   return /\/(s|sec|second)$/.test(tidied);
+}
+function isNonNegativeUnit(unit) {
+  return /^(sec|B|allocs)\/\w+$/.test(tidyUnit(unit).unit);
 }
 
 // src/render/go-format.ts
@@ -6430,8 +6433,8 @@ function mannWhitneyU(x1, x2) {
   for (let i2 = 0; i2 < merged.length; ) {
     const start = i2;
     const v2 = merged[i2].v;
-    let inFirst = 0;
-    for (; i2 < merged.length && merged[i2].v === v2; i2++) if (merged[i2].first) inFirst++;
+    let inFirst = merged[i2].first ? 1 : 0;
+    for (i2++; i2 < merged.length && merged[i2].v === v2; i2++) if (merged[i2].first) inFirst++;
     if (inFirst > 0) r1 += (start + 1 + i2) / 2 * inFirst;
     groups.push(i2 - start);
     if (i2 - start > 1) hasTies = true;
@@ -6807,7 +6810,7 @@ function summarizeExact(sorted) {
   let mode = sorted[0] ?? NaN;
   let modeCount = 0;
   for (let i2 = 0; i2 < sorted.length; ) {
-    let j2 = i2;
+    let j2 = i2 + 1;
     while (j2 < sorted.length && sorted[j2] === sorted[i2]) j2++;
     if (j2 - i2 > modeCount) {
       mode = sorted[i2];
@@ -6893,7 +6896,7 @@ function wilcoxonSignedRank(base, head) {
   const rank2 = new Array(n2);
   const groups = [];
   for (let i2 = 0; i2 < n2; ) {
-    let j2 = i2;
+    let j2 = i2 + 1;
     while (j2 < n2 && sorted[j2].a === sorted[i2].a) j2++;
     for (let k2 = i2; k2 < j2; k2++) rank2[k2] = i2 + 1 + j2;
     groups.push(j2 - i2);
@@ -7251,6 +7254,303 @@ function decide(f2, options) {
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+// src/parse/benchfmt/index.ts
+var MAX_DETAIL_LINES = 40;
+var configKey = /^[^\s:A-Z]*$/u;
+function configLine(line) {
+  const colon = line.indexOf(":");
+  if (colon <= 0) return void 0;
+  const key = line.slice(0, colon);
+  if (!new RegExp("^\\p{Ll}", "u").test(key) || !configKey.test(key)) return void 0;
+  const rest = line.slice(colon + 1);
+  if (rest !== "" && !/^[ \t]/.test(rest)) return void 0;
+  return [key, rest.replace(/^[ \t]+/, "")];
+}
+function parseIterations(text) {
+  if (!/^[+-]?\d(_?\d)*$/.test(text)) return void 0;
+  return Number(text.replace(/_/g, ""));
+}
+function parseMeasurement(text) {
+  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
+    return void 0;
+  const v2 = Number(text.replace(/_/g, ""));
+  return Number.isFinite(v2) ? v2 : void 0;
+}
+function parseBenchText(text, label) {
+  const file = { label, results: [], failures: [], diagnostics: [], units: {} };
+  const state = { file, config: {}, open: void 0 };
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, i2) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i2 + 1, state));
+  return file;
+}
+function parseLine(line, n2, state) {
+  const { file } = state;
+  const pos = { file: file.label, line: n2 };
+  if (state.open && collectDetail(line, state.open)) return;
+  state.open = void 0;
+  if (line.startsWith("Benchmark")) {
+    const failure3 = failureOnResultLine(line, pos);
+    if (failure3) {
+      addFailure(state, failure3);
+      return;
+    }
+    const parsed = parseResultLine(line);
+    if (parsed === "skip") return;
+    if (typeof parsed === "string") {
+      file.diagnostics.push({ ...pos, message: parsed });
+      return;
+    }
+    if ("invalid" in parsed) {
+      file.diagnostics.push({ ...pos, message: parsed.invalid, fatal: true });
+      return;
+    }
+    file.results.push({ ...parsed, config: { ...state.config }, pos });
+    return;
+  }
+  if (line.startsWith("Unit")) {
+    const fields = line.split(/\s+/).filter((f2) => f2 !== "");
+    if (fields[0] === "Unit") {
+      const message = parseUnitLine(fields, file.units);
+      if (message) file.diagnostics.push({ ...pos, message });
+      return;
+    }
+  }
+  const failure2 = failureLine(line, pos);
+  if (failure2) {
+    addFailure(state, failure2);
+    return;
+  }
+  const kv = configLine(line);
+  if (kv) {
+    const [key, value] = kv;
+    if (value === "") delete state.config[key];
+    else state.config[key] = value;
+  }
+}
+function invalidValue(value, unit, name) {
+  const where2 = `for unit ${unit} in Benchmark${name}`;
+  if (Number.isNaN(value)) return `NaN value ${where2}`;
+  if (!Number.isFinite(value)) return `${value > 0 ? "+Inf" : "-Inf"} value ${where2}`;
+  if (value < 0 && isNonNegativeUnit(unit)) {
+    return `negative value ${value} ${where2} (${unit} cannot be negative)`;
+  }
+  return void 0;
+}
+function parseResultLine(line) {
+  const rest = line.slice("Benchmark".length);
+  const nameEnd = rest.search(/\s/);
+  if (nameEnd < 0) return "skip";
+  const name = rest.slice(0, nameEnd);
+  const fields = rest.slice(nameEnd).split(/\s+/).filter((f2) => f2 !== "");
+  if (fields.length === 0) return "missing iteration count";
+  const iterations = parseIterations(fields[0]);
+  if (iterations === void 0) return "parsing iteration count: invalid syntax";
+  if (fields.length === 1) return "missing measurements";
+  const values = [];
+  for (let i2 = 1; i2 < fields.length; i2 += 2) {
+    const value = parseMeasurement(fields[i2]);
+    if (value === void 0) return "parsing measurement: invalid syntax";
+    const unit = fields[i2 + 1];
+    if (unit === void 0) return "missing units";
+    const invalid2 = invalidValue(value, unit, name);
+    if (invalid2) return { invalid: invalid2 };
+    const tidy = tidyUnit(unit);
+    const tidied = value * tidy.factor;
+    if (tidied === value || tidy.unit === unit) values.push({ value, unit });
+    else values.push({ value: tidied, unit: tidy.unit, orig: { value, unit } });
+  }
+  return { name, iterations, values };
+}
+function parseUnitLine(fields, units) {
+  const unit = fields[1];
+  if (unit === void 0) return "missing unit";
+  const tidied = tidyUnit(unit).unit;
+  const meta = units[tidied] ??= {};
+  for (const field of fields.slice(2)) {
+    const eq = field.indexOf("=");
+    if (eq <= 0) return "expected key=value";
+    const key = field.slice(0, eq);
+    const value = field.slice(eq + 1);
+    if (key === "assume") {
+      const assume = value === "exact" ? "exact" : "nothing";
+      if (meta.assume && meta.assume !== assume) {
+        return `metadata assume of unit ${tidied} already set to ${meta.assume}`;
+      }
+      meta.assume = assume;
+    } else if (key === "better" && (value === "higher" || value === "lower")) {
+      if (meta.better && meta.better !== value) {
+        return `metadata better of unit ${tidied} already set to ${meta.better}`;
+      }
+      meta.better = value;
+    }
+  }
+  return void 0;
+}
+function failureOnResultLine(line, pos) {
+  const m2 = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
+  if (!m2) return void 0;
+  const kind = m2[2].startsWith("panic:") ? "panic" : "benchmark";
+  return failure(kind, `Benchmark${m2[1]}`, m2[2], pos);
+}
+function failure(kind, subject, detail, pos) {
+  return { file: pos.file, line: pos.line, kind, subject, detail };
+}
+function failureLine(line, pos) {
+  let m2 = /^\s*--- FAIL: (\S+)/.exec(line);
+  if (m2) return failure("benchmark", m2[1], line.trim(), pos);
+  if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
+  m2 = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
+  if (m2) return failure("build", m2[1], line, pos);
+  m2 = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
+  if (m2) return failure("package", m2[1], line, pos);
+  m2 = /^# (\S+)/.exec(line);
+  if (m2) return failure("build", m2[1], "", pos);
+  return void 0;
+}
+function addFailure(state, f2) {
+  const failures = state.file.failures;
+  const build = failures.find((x) => x.kind === "build" && x.subject === f2.subject);
+  if (build && f2.kind === "build") {
+    build.detail = [build.detail, f2.detail].filter((d2) => d2 !== "").join("\n");
+    return;
+  }
+  failures.push(f2);
+  state.open = f2;
+}
+function collectDetail(line, f2) {
+  const belongs = f2.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f2.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
+  if (!belongs)
+    return f2.kind === "panic" && line === "" && !f2.detail.endsWith("\n\n") && addBlank(f2);
+  const count = f2.detail.split("\n").length;
+  if (count < MAX_DETAIL_LINES) f2.detail = f2.detail === "" ? line : `${f2.detail}
+${line}`;
+  else if (count === MAX_DETAIL_LINES) f2.detail += "\n…";
+  return true;
+}
+function addBlank(f2) {
+  f2.detail += "\n";
+  return true;
+}
+
+// src/parse/benchfmt/load.ts
+function failureMessage(f2) {
+  return `${f2.file}:${f2.line}: ${failureText(f2)}`;
+}
+function failureText(f2) {
+  const detail = f2.detail.trim();
+  switch (f2.kind) {
+    case "build":
+      return `package ${f2.subject} failed to build${detail ? `:
+${indent(detail)}` : ""}`;
+    case "panic":
+      return `${f2.subject ? `${f2.subject} ` : ""}panicked${detail ? `:
+${indent(detail)}` : ""}`;
+    case "package":
+      return `package ${f2.subject} failed`;
+    default:
+      return `${f2.subject} failed${detail ? `:
+${indent(detail)}` : ""}`;
+  }
+}
+function indent(text) {
+  return text.split("\n").map((l2) => `    ${l2}`).join("\n");
+}
+var SNIFF_BYTES = 8192;
+function binaryKind(bytes2) {
+  const head = bytes2.subarray(0, SNIFF_BYTES);
+  const starts = (...magic) => magic.every((b2, i2) => head[i2] === b2);
+  if (starts(31, 139)) return "a gzip file (a pprof profile?)";
+  if (starts(127, 69, 76, 70)) return "an executable (ELF; a test binary?)";
+  if (starts(80, 75, 3, 4)) return "a zip archive";
+  if (head.includes(0)) return "binary data";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return "binary data (not UTF-8 text)";
+  }
+  return void 0;
+}
+function binaryTextKind(text) {
+  const head = text.slice(0, SNIFF_BYTES);
+  if (head.startsWith("�")) return "a gzip file (a pprof profile?)";
+  if (head.startsWith("ELF")) return "an executable (ELF; a test binary?)";
+  if (head.startsWith("PK")) return "a zip archive";
+  if (head.includes("\0")) return "binary data";
+  if (head.includes("��")) return "binary data (not UTF-8 text)";
+  return void 0;
+}
+function invalidValueMessages(file) {
+  const byCause = /* @__PURE__ */ new Map();
+  for (const d2 of file.diagnostics) {
+    if (!d2.fatal) continue;
+    const seen = byCause.get(d2.message);
+    if (seen) seen.more++;
+    else byCause.set(d2.message, { first: d2, more: 0 });
+  }
+  return [...byCause.values()].map(
+    ({ first, more }) => `${first.file}:${first.line}: ${first.message}${more > 0 ? ` (and ${more} more line${more > 1 ? "s" : ""})` : ""}`
+  );
+}
+function parseBenchOutput(input, label) {
+  const kind = typeof input === "string" ? binaryTextKind(input) : binaryKind(input);
+  if (kind) throw new UserError(`${label}: not benchmark text: it is ${kind}`);
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input);
+  if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
+  const file = parseBenchText(text, label);
+  const invalid2 = invalidValueMessages(file);
+  if (invalid2.length > 0) throw new UserError(invalid2.join("\n"));
+  if (file.results.length === 0 && file.failures.length === 0) {
+    const start = text.split("\n").filter((l2) => l2.trim() !== "").slice(0, 3).map((l2) => `
+    ${l2.slice(0, 200)}`).join("");
+    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d2) => `
+${d2.file}:${d2.line}: ${d2.message}`).join("") : `
+it starts:${start}`;
+    throw new UserError(
+      `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
+    );
+  }
+  return file;
+}
+function unitMismatches(base, head) {
+  const unitsOf = (f2) => {
+    const m2 = /* @__PURE__ */ new Map();
+    for (const r2 of f2.results) {
+      const s2 = m2.get(r2.name) ?? /* @__PURE__ */ new Set();
+      for (const v2 of r2.values) s2.add(v2.unit);
+      m2.set(r2.name, s2);
+    }
+    return m2;
+  };
+  const b2 = unitsOf(base);
+  const h2 = unitsOf(head);
+  const out = [];
+  for (const [name, bu] of b2) {
+    const hu = h2.get(name);
+    if (!hu) continue;
+    const same = bu.size === hu.size && [...bu].every((u2) => hu.has(u2));
+    if (!same) {
+      out.push(
+        `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
+      );
+    }
+  }
+  return out;
+}
+
+// src/collect/go-bench.ts
+var GoTestFailed = class extends UserError {
+  constructor(message, side, output) {
+    super(message);
+    this.side = side;
+    this.output = output;
+  }
+  side;
+  output;
+};
 async function listTestPackages(runner, dir, patterns) {
   const r2 = await runner.run(
     "go",
@@ -7266,10 +7566,70 @@ async function listTestPackages(runner, dir, patterns) {
     throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}:
 ${r2.output.trim()}`);
   }
-  return r2.output.split("\n").filter((l2) => l2.includes("	")).map((l2) => {
+  return r2.stdout.split("\n").filter((l2) => l2.includes("	")).map((l2) => {
     const [importPath, pkgDir] = l2.split("	");
     return { importPath, dir: pkgDir };
   });
+}
+function topLevelBenchRegex(re2) {
+  const alternatives = [[]];
+  let part = "";
+  let brackets = 0;
+  let parens = 0;
+  for (let i2 = 0; i2 < re2.length; i2++) {
+    const c2 = re2[i2];
+    if (c2 === "\\" && i2 + 1 < re2.length) {
+      part += c2 + re2[++i2];
+      continue;
+    }
+    if (c2 === "[") brackets++;
+    else if (c2 === "]") brackets = Math.max(0, brackets - 1);
+    else if (c2 === "(" && brackets === 0) parens++;
+    else if (c2 === ")" && brackets === 0) parens--;
+    else if ((c2 === "/" || c2 === "|") && brackets === 0 && parens === 0) {
+      alternatives[alternatives.length - 1].push(part);
+      part = "";
+      if (c2 === "|") alternatives.push([]);
+      continue;
+    }
+    part += c2;
+  }
+  alternatives[alternatives.length - 1].push(part);
+  const tops = alternatives.map((a2) => a2[0]);
+  return tops.length === 1 ? tops[0] : tops.map((t2) => `(?:${t2})`).join("|");
+}
+function goTestFailure(what, code, output) {
+  const parsed = parseBenchText(output, what);
+  const failures = parsed.failures.filter((f2) => f2.kind !== "package" || parsed.failures.length === 1).map(
+    (f2) => f2.kind === "panic" && f2.subject === "" ? { ...f2, subject: /\.(Benchmark\w+)\(/.exec(f2.detail)?.[1] ?? "" } : f2
+  );
+  const body = failures.length > 0 ? failures.map(failureText).join("\n") : output.trim().split("\n").slice(-20).join("\n");
+  return `${what} failed (exit status ${code}):
+${body.split("\n").map((l2) => `  ${l2}`).join("\n")}`;
+}
+async function packagesWithBenchmarks(runner, dir, bench, packages, side) {
+  if (packages.length === 0) return [];
+  const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p2) => p2.importPath)];
+  const r2 = await runner.run("go", args, { cwd: dir });
+  if (r2.code !== 0) {
+    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r2.code, r2.output), side, r2.output);
+  }
+  const found = /* @__PURE__ */ new Set();
+  let benchmarks = 0;
+  for (const line of r2.stdout.split("\n")) {
+    if (line.startsWith("Benchmark")) benchmarks++;
+    const ok = /^ok\s+(\S+)/.exec(line);
+    if (ok) {
+      if (benchmarks > 0) found.add(ok[1]);
+      benchmarks = 0;
+    }
+  }
+  return packages.filter((p2) => found.has(p2.importPath));
+}
+function noBenchmarks(s2, where2 = "") {
+  return new UserError(
+    `no benchmark matches -bench '${s2.bench}' in ${s2.packages.join(" ")}${where2}`
+  );
 }
 function benchFlags(s2, prefix) {
   const f2 = [`-${prefix}run`, "^$", `-${prefix}bench`, s2.bench, `-${prefix}benchmem`];
@@ -7278,27 +7638,43 @@ function benchFlags(s2, prefix) {
   return f2;
 }
 var fileSafe = (importPath) => importPath.replace(/[^A-Za-z0-9._-]+/g, "_");
+function profilePaths(dir, importPath) {
+  const base = path.join(dir, fileSafe(importPath));
+  return { cpu: `${base}.cpu.pb.gz`, mem: `${base}.mem.pb.gz` };
+}
 async function runGoBench(s2, runner, log) {
-  const packages = await listTestPackages(runner, s2.dir, s2.packages);
-  if (packages.length === 0) {
+  const all = await listTestPackages(runner, s2.dir, s2.packages);
+  if (all.length === 0) {
     throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
   }
+  const packages = await packagesWithBenchmarks(runner, s2.dir, s2.bench, all, "head");
+  if (packages.length === 0) throw noBenchmarks(s2);
+  const bins = await mkdtemp(path.join(tmpdir(), "perfgate-bin-"));
   let text = "";
   const profiles = [];
-  for (const [i2, pkg] of packages.entries()) {
-    log(
-      `[${i2 + 1}/${packages.length}] go test -bench ${s2.bench} -count ${s2.count} ${pkg.importPath}`
-    );
-    const args = ["test", ...benchFlags(s2, ""), "-count", String(s2.count)];
-    if (s2.profilesDir) {
-      const base = path.join(s2.profilesDir, fileSafe(pkg.importPath));
-      args.push("-cpuprofile", `${base}.cpu.pb.gz`, "-memprofile", `${base}.mem.pb.gz`);
-      profiles.push(`${base}.cpu.pb.gz`, `${base}.mem.pb.gz`);
-    }
-    args.push(pkg.importPath);
-    const r2 = await runner.run("go", args, { cwd: s2.dir, onLine: log });
-    text += r2.output.endsWith("\n") || r2.output === "" ? r2.output : `${r2.output}
+  try {
+    for (const [i2, pkg] of packages.entries()) {
+      log(
+        `[${i2 + 1}/${packages.length}] go test -bench ${s2.bench} -count ${s2.count} ${pkg.importPath}`
+      );
+      const args = ["test", ...benchFlags(s2, ""), "-count", String(s2.count)];
+      if (s2.profilesDir) {
+        const p2 = profilePaths(s2.profilesDir, pkg.importPath);
+        args.push("-o", path.join(bins, `${i2}.test`), "-cpuprofile", p2.cpu, "-memprofile", p2.mem);
+        profiles.push(p2.cpu, p2.mem);
+      }
+      args.push(pkg.importPath);
+      const onLine = (l2) => void (/^Benchmark\S*\s+\d+\s/.test(l2) && log(l2));
+      const r2 = await runner.run("go", args, { cwd: s2.dir, onLine });
+      if (r2.code !== 0) {
+        const what = `go test -bench '${s2.bench}' ${pkg.importPath}`;
+        throw new GoTestFailed(goTestFailure(what, r2.code, r2.output), "head", r2.output);
+      }
+      text += r2.stdout.endsWith("\n") || r2.stdout === "" ? r2.stdout : `${r2.stdout}
 `;
+    }
+  } finally {
+    await rm(bins, { recursive: true, force: true });
   }
   return { text, profiles };
 }
@@ -7306,7 +7682,25 @@ async function git(runner, cwd, args) {
   const r2 = await runner.run("git", args, { cwd });
   if (r2.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
 ${r2.output.trim()}`);
-  return r2.output.trim();
+  return r2.stdout.trim();
+}
+async function runTarget(runner, target, args, side, what) {
+  const r2 = await runner.run(target.bin, args, { cwd: target.dir });
+  if (r2.code !== 0) {
+    throw new GoTestFailed(goTestFailure(what, r2.code, r2.output), side, r2.output);
+  }
+  return r2.stdout;
+}
+async function buildTarget(runner, cwd, pkg, bin, side) {
+  const r2 = await runner.run("go", ["test", "-c", "-o", bin, pkg.importPath], { cwd });
+  if (r2.code !== 0) {
+    throw new GoTestFailed(
+      goTestFailure(`${side}: go test -c ${pkg.importPath}`, r2.code, r2.output),
+      side,
+      buildFailure(pkg.importPath, r2.output)
+    );
+  }
+  return { bin, dir: pkg.dir };
 }
 async function runGoBenchInterleaved(s2, runner, log) {
   const root2 = await git(runner, s2.dir, ["rev-parse", "--show-toplevel"]);
@@ -7320,70 +7714,91 @@ async function runGoBenchInterleaved(s2, runner, log) {
   if (verify.code !== 0) {
     throw new UserError(`base ref "${s2.baseRef}" is not a commit of the repository at ${root2}`);
   }
-  const baseSha = verify.output.trim();
+  const baseSha = verify.stdout.trim();
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
     log(`checking out base ${baseSha.slice(0, 12)} (${s2.baseRef}) into a temporary worktree`);
     await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
     const baseDir = path.join(tree, path.relative(root2, path.resolve(s2.dir)));
-    const headPkgs = await listTestPackages(runner, s2.dir, s2.packages);
+    const headAll = await listTestPackages(runner, s2.dir, s2.packages);
+    if (headAll.length === 0) {
+      throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
+    }
+    const headPkgs = await packagesWithBenchmarks(runner, s2.dir, s2.bench, headAll, "head");
+    if (headPkgs.length === 0) throw noBenchmarks(s2);
+    const baseAll = (await listTestPackages(runner, baseDir, s2.packages).catch(() => [])).filter(
+      (p2) => headPkgs.some((h2) => h2.importPath === p2.importPath)
+    );
     const basePkgs = new Map(
-      (await listTestPackages(runner, baseDir, s2.packages).catch(() => [])).map((p2) => [
+      (await packagesWithBenchmarks(runner, baseDir, s2.bench, baseAll, "base")).map((p2) => [
         p2.importPath,
         p2
       ])
     );
-    if (headPkgs.length === 0) {
-      throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
+    if (basePkgs.size === 0 && s2.requireBaseBenchmarks) {
+      throw noBenchmarks(
+        s2,
+        ` at base ${s2.baseRef} (${baseSha.slice(0, 12)}): nothing to compare with`
+      );
     }
-    const sides = [];
-    let base = "";
-    let head = "";
+    const pairs = [];
     for (const [i2, pkg] of headPkgs.entries()) {
       log(`[${i2 + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
-      const headBin = path.join(work, `${i2}.head.test`);
-      const hb = await runner.run("go", ["test", "-c", "-o", headBin, pkg.importPath], {
-        cwd: s2.dir
-      });
-      if (hb.code !== 0) {
-        head += hb.output;
-        continue;
-      }
-      const entry = { pkg, head: { bin: headBin, dir: pkg.dir } };
+      const head2 = await buildTarget(runner, s2.dir, pkg, path.join(work, `${i2}.head.test`), "head");
       const basePkg = basePkgs.get(pkg.importPath);
-      if (basePkg) {
-        const baseBin = path.join(work, `${i2}.base.test`);
-        const bb = await runner.run("go", ["test", "-c", "-o", baseBin, pkg.importPath], {
-          cwd: baseDir
-        });
-        if (bb.code === 0) entry.base = { bin: baseBin, dir: basePkg.dir };
-        else base += buildFailure(pkg.importPath, bb.output);
-      }
-      sides.push(entry);
+      const base2 = basePkg ? await buildTarget(runner, baseDir, basePkg, path.join(work, `${i2}.base.test`), "base") : void 0;
+      pairs.push(base2 ? { pkg, head: head2, base: base2 } : { pkg, head: head2 });
     }
-    for (const entry of sides) {
+    let base = "";
+    let head = "";
+    const flags = benchFlags(s2, "test.");
+    for (const pair of pairs) {
       const outputs = { base: [], head: [] };
       for (let round = 0; round < s2.count; round++) {
         const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
         for (const side of order) {
-          const target = entry[side];
+          const target = pair[side];
           if (!target) continue;
-          log(`round ${round + 1}/${s2.count}: ${side} ${entry.pkg.importPath}`);
-          const r2 = await runner.run(target.bin, [...benchFlags(s2, "test."), "-test.count", "1"], {
-            cwd: target.dir
-          });
-          outputs[side].push(r2.output);
+          log(`round ${round + 1}/${s2.count}: ${side} ${pair.pkg.importPath}`);
+          const what = `${side}: ${pair.pkg.importPath} -test.bench '${s2.bench}' (round ${round + 1})`;
+          outputs[side].push(
+            await runTarget(runner, target, [...flags, "-test.count", "1"], side, what)
+          );
         }
       }
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
-    return { base, head, baseSha, rounds: s2.count };
+    const profiles = s2.profiles ? await profileSides(s2, s2.profiles, pairs, runner, log) : void 0;
+    return { base, head, baseSha, rounds: s2.count, profiles: profiles ?? { base: [], head: [] } };
   } finally {
     await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
     await rm(work, { recursive: true, force: true });
   }
+}
+async function profileSides(s2, dirs, pairs, runner, log) {
+  const written = { base: [], head: [] };
+  for (const pair of pairs) {
+    for (const side of ["base", "head"]) {
+      const target = pair[side];
+      if (!target) continue;
+      log(`profiling ${side} ${pair.pkg.importPath}`);
+      const p2 = profilePaths(path.resolve(dirs[side]), pair.pkg.importPath);
+      const args = [
+        ...benchFlags(s2, "test."),
+        "-test.count",
+        "1",
+        "-test.cpuprofile",
+        p2.cpu,
+        "-test.memprofile",
+        p2.mem
+      ];
+      await runTarget(runner, target, args, side, `${side}: profiling ${pair.pkg.importPath}`);
+      written[side].push(p2.cpu, p2.mem);
+    }
+  }
+  return written;
 }
 function buildFailure(importPath, output) {
   const body = output.trim().startsWith("#") ? output.trim() : `# ${importPath}
@@ -8205,18 +8620,20 @@ var processRunner = {
         stdio: ["ignore", "pipe", "pipe"]
       });
       let output = "";
+      const streams = { stdout: "", stderr: "" };
       let pending = "";
-      const onData = (chunk) => {
+      const onData = (stream) => (chunk) => {
         const text = chunk.toString("utf8");
         output += text;
+        streams[stream] += text;
         if (!options.onLine) return;
         pending += text;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
         for (const l2 of lines) options.onLine(l2);
       };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
+      child.stdout.on("data", onData("stdout"));
+      child.stderr.on("data", onData("stderr"));
       child.on("error", (err) => {
         reject(
           err.code === "ENOENT" ? new Error(`${cmd}: command not found (is it installed and on PATH?)`) : err
@@ -8224,239 +8641,11 @@ var processRunner = {
       });
       child.on("close", (code) => {
         if (pending && options.onLine) options.onLine(pending);
-        resolve({ code: code ?? 1, output });
+        resolve({ code: code ?? 1, output, ...streams });
       });
     });
   }
 };
-
-// src/parse/benchfmt/index.ts
-var MAX_DETAIL_LINES = 40;
-var configKey = /^[^\s:A-Z]*$/u;
-function configLine(line) {
-  const colon = line.indexOf(":");
-  if (colon <= 0) return void 0;
-  const key = line.slice(0, colon);
-  if (!new RegExp("^\\p{Ll}", "u").test(key) || !configKey.test(key)) return void 0;
-  const rest = line.slice(colon + 1);
-  if (rest !== "" && !/^[ \t]/.test(rest)) return void 0;
-  return [key, rest.replace(/^[ \t]+/, "")];
-}
-function parseIterations(text) {
-  if (!/^[+-]?\d(_?\d)*$/.test(text)) return void 0;
-  return Number(text.replace(/_/g, ""));
-}
-function parseMeasurement(text) {
-  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
-  if (/^nan$/i.test(text)) return NaN;
-  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
-    return void 0;
-  const v2 = Number(text.replace(/_/g, ""));
-  return Number.isFinite(v2) ? v2 : void 0;
-}
-function parseBenchText(text, label) {
-  const file = { label, results: [], failures: [], diagnostics: [], units: {} };
-  const state = { file, config: {}, open: void 0 };
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, i2) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i2 + 1, state));
-  return file;
-}
-function parseLine(line, n2, state) {
-  const { file } = state;
-  const pos = { file: file.label, line: n2 };
-  if (state.open && collectDetail(line, state.open)) return;
-  state.open = void 0;
-  if (line.startsWith("Benchmark")) {
-    const failure3 = failureOnResultLine(line, pos);
-    if (failure3) {
-      addFailure(state, failure3);
-      return;
-    }
-    const parsed = parseResultLine(line);
-    if (parsed === "skip") return;
-    if (typeof parsed === "string") {
-      file.diagnostics.push({ ...pos, message: parsed });
-      return;
-    }
-    file.results.push({ ...parsed, config: { ...state.config }, pos });
-    return;
-  }
-  if (line.startsWith("Unit")) {
-    const fields = line.split(/\s+/).filter((f2) => f2 !== "");
-    if (fields[0] === "Unit") {
-      const message = parseUnitLine(fields, file.units);
-      if (message) file.diagnostics.push({ ...pos, message });
-      return;
-    }
-  }
-  const failure2 = failureLine(line, pos);
-  if (failure2) {
-    addFailure(state, failure2);
-    return;
-  }
-  const kv = configLine(line);
-  if (kv) {
-    const [key, value] = kv;
-    if (value === "") delete state.config[key];
-    else state.config[key] = value;
-  }
-}
-function parseResultLine(line) {
-  const rest = line.slice("Benchmark".length);
-  const nameEnd = rest.search(/\s/);
-  if (nameEnd < 0) return "skip";
-  const name = rest.slice(0, nameEnd);
-  const fields = rest.slice(nameEnd).split(/\s+/).filter((f2) => f2 !== "");
-  if (fields.length === 0) return "missing iteration count";
-  const iterations = parseIterations(fields[0]);
-  if (iterations === void 0) return "parsing iteration count: invalid syntax";
-  if (fields.length === 1) return "missing measurements";
-  const values = [];
-  for (let i2 = 1; i2 < fields.length; i2 += 2) {
-    const value = parseMeasurement(fields[i2]);
-    if (value === void 0) return "parsing measurement: invalid syntax";
-    const unit = fields[i2 + 1];
-    if (unit === void 0) return "missing units";
-    const tidy = tidyUnit(unit);
-    const tidied = value * tidy.factor;
-    if (tidied === value || tidy.unit === unit) values.push({ value, unit });
-    else values.push({ value: tidied, unit: tidy.unit, orig: { value, unit } });
-  }
-  return { name, iterations, values };
-}
-function parseUnitLine(fields, units) {
-  const unit = fields[1];
-  if (unit === void 0) return "missing unit";
-  const tidied = tidyUnit(unit).unit;
-  const meta = units[tidied] ??= {};
-  for (const field of fields.slice(2)) {
-    const eq = field.indexOf("=");
-    if (eq <= 0) return "expected key=value";
-    const key = field.slice(0, eq);
-    const value = field.slice(eq + 1);
-    if (key === "assume") {
-      const assume = value === "exact" ? "exact" : "nothing";
-      if (meta.assume && meta.assume !== assume) {
-        return `metadata assume of unit ${tidied} already set to ${meta.assume}`;
-      }
-      meta.assume = assume;
-    } else if (key === "better" && (value === "higher" || value === "lower")) {
-      if (meta.better && meta.better !== value) {
-        return `metadata better of unit ${tidied} already set to ${meta.better}`;
-      }
-      meta.better = value;
-    }
-  }
-  return void 0;
-}
-function failureOnResultLine(line, pos) {
-  const m2 = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
-  if (!m2) return void 0;
-  const kind = m2[2].startsWith("panic:") ? "panic" : "benchmark";
-  return failure(kind, `Benchmark${m2[1]}`, m2[2], pos);
-}
-function failure(kind, subject, detail, pos) {
-  return { file: pos.file, line: pos.line, kind, subject, detail };
-}
-function failureLine(line, pos) {
-  let m2 = /^\s*--- FAIL: (\S+)/.exec(line);
-  if (m2) return failure("benchmark", m2[1], line.trim(), pos);
-  if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
-  m2 = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
-  if (m2) return failure("build", m2[1], line, pos);
-  m2 = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
-  if (m2) return failure("package", m2[1], line, pos);
-  m2 = /^# (\S+)/.exec(line);
-  if (m2) return failure("build", m2[1], "", pos);
-  return void 0;
-}
-function addFailure(state, f2) {
-  const failures = state.file.failures;
-  const build = failures.find((x) => x.kind === "build" && x.subject === f2.subject);
-  if (build && f2.kind === "build") {
-    build.detail = [build.detail, f2.detail].filter((d2) => d2 !== "").join("\n");
-    return;
-  }
-  failures.push(f2);
-  state.open = f2;
-}
-function collectDetail(line, f2) {
-  const belongs = f2.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f2.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
-  if (!belongs)
-    return f2.kind === "panic" && line === "" && !f2.detail.endsWith("\n\n") && addBlank(f2);
-  const count = f2.detail.split("\n").length;
-  if (count < MAX_DETAIL_LINES) f2.detail = f2.detail === "" ? line : `${f2.detail}
-${line}`;
-  else if (count === MAX_DETAIL_LINES) f2.detail += "\n…";
-  return true;
-}
-function addBlank(f2) {
-  f2.detail += "\n";
-  return true;
-}
-
-// src/parse/benchfmt/load.ts
-function failureMessage(f2) {
-  const where2 = `${f2.file}:${f2.line}`;
-  const detail = f2.detail.trim();
-  switch (f2.kind) {
-    case "build":
-      return `${where2}: package ${f2.subject} failed to build${detail ? `:
-${indent(detail)}` : ""}`;
-    case "panic":
-      return `${where2}: ${f2.subject ? `${f2.subject} ` : ""}panicked${detail ? `:
-${indent(detail)}` : ""}`;
-    case "package":
-      return `${where2}: package ${f2.subject} failed`;
-    default:
-      return `${where2}: ${f2.subject} failed${detail ? `:
-${indent(detail)}` : ""}`;
-  }
-}
-function indent(text) {
-  return text.split("\n").map((l2) => `    ${l2}`).join("\n");
-}
-function parseBenchOutput(text, label) {
-  if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
-  const file = parseBenchText(text, label);
-  if (file.results.length === 0 && file.failures.length === 0) {
-    const start = text.split("\n").filter((l2) => l2.trim() !== "").slice(0, 3).map((l2) => `
-    ${l2.slice(0, 200)}`).join("");
-    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d2) => `
-${d2.file}:${d2.line}: ${d2.message}`).join("") : `
-it starts:${start}`;
-    throw new UserError(
-      `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
-    );
-  }
-  return file;
-}
-function unitMismatches(base, head) {
-  const unitsOf = (f2) => {
-    const m2 = /* @__PURE__ */ new Map();
-    for (const r2 of f2.results) {
-      const s2 = m2.get(r2.name) ?? /* @__PURE__ */ new Set();
-      for (const v2 of r2.values) s2.add(v2.unit);
-      m2.set(r2.name, s2);
-    }
-    return m2;
-  };
-  const b2 = unitsOf(base);
-  const h2 = unitsOf(head);
-  const out = [];
-  for (const [name, bu] of b2) {
-    const hu = h2.get(name);
-    if (!hu) continue;
-    const same = bu.size === hu.size && [...bu].every((u2) => hu.has(u2));
-    if (!same) {
-      out.push(
-        `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
-      );
-    }
-  }
-  return out;
-}
 
 // src/render/bench-scale.ts
 var siFactors = [
@@ -8840,16 +9029,92 @@ ${block}
   return out;
 }
 
-// src/settings/values.ts
+// src/settings/go-flags.ts
 function bad(name, value, why) {
+  throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
+}
+var durationPart = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
+var unitNanos = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  μs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 6e10,
+  h: 36e11
+};
+function goDurationNanos(text) {
+  if (text === "") return void 0;
+  durationPart.lastIndex = 0;
+  let total2 = 0;
+  let m2;
+  while (durationPart.lastIndex < text.length && (m2 = durationPart.exec(text)) !== null) {
+    total2 += Number(m2[1]) * unitNanos[m2[2]];
+  }
+  return durationPart.lastIndex === text.length ? total2 : void 0;
+}
+function readBenchtime(name, value) {
+  const text = value.trim();
+  const count = /^(\d+)x$/.exec(text);
+  if (count) {
+    if (Number(count[1]) === 0) bad(name, value, "must be more than 0x");
+    return text;
+  }
+  const nanos = goDurationNanos(text);
+  if (nanos === void 0) {
+    bad(name, value, 'is not a duration (e.g. "200ms", "1.5s") or a count (e.g. "100x")');
+  }
+  if (nanos <= 0) bad(name, value, "must be more than zero");
+  return text;
+}
+function readCpuList(name, value) {
+  const items = value.split(",").map((s2) => s2.trim());
+  if (!items.every((s2) => /^\d+$/.test(s2) && Number(s2) > 0)) {
+    bad(name, value, 'is not a comma-separated list of positive whole numbers (e.g. "1,2,4")');
+  }
+  return items.join(",");
+}
+function asJavaScript(re2) {
+  return re2.replace(/\\Q(.*?)(\\E|$)/g, (_2, lit) => lit.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).replace(/\(\?[imsU-]+\)/g, "").replace(/\(\?[imsU-]+:/g, "(?:").replace(/\(\?P</g, "(?<").replace(/\[:\^?[a-z]+:\]/g, "a").replace(/\\A/g, "^").replace(/\\z/g, "$");
+}
+function readBenchRegex(name, value) {
+  if (/\(\?<?[=!]/.test(value)) {
+    bad(name, value, "is not a Go regular expression: Go has no lookahead or lookbehind");
+  }
+  if (/(^|[^\\])(\\\\)*\\[1-9]/.test(value)) {
+    bad(name, value, "is not a Go regular expression: Go has no backreferences");
+  }
+  try {
+    new RegExp(asJavaScript(value));
+  } catch (err) {
+    const why = err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
+    bad(name, value, `is not a valid regular expression (${why})`);
+  }
+  return value;
+}
+function readPackagePatterns(name, patterns) {
+  if (patterns.length === 0) {
+    throw new UserError(`${name}: no package patterns (e.g. "./...")`);
+  }
+  for (const p2 of patterns) {
+    if (p2.startsWith("-")) {
+      bad(name, p2, 'is not a package pattern: it starts with "-" (go would read it as a flag)');
+    }
+  }
+  return patterns;
+}
+
+// src/settings/values.ts
+function bad2(name, value, why) {
   throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
 }
 function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
   const text = value.trim();
-  if (!/^-?\d+$/.test(text)) bad(name, value, "is not a whole number");
+  if (!/^-?\d+$/.test(text)) bad2(name, value, "is not a whole number");
   const n2 = Number(text);
   if (n2 < min || n2 > max) {
-    bad(
+    bad2(
       name,
       value,
       max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
@@ -8873,23 +9138,23 @@ function readByteSize(name, value) {
   const m2 = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
   const factor = m2 ? sizeUnits[m2[2].toLowerCase()] : void 0;
   if (!m2 || factor === void 0) {
-    bad(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
+    bad2(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
   }
   const n2 = Math.round(Number(m2[1]) * factor);
-  if (n2 <= 0) bad(name, value, "must be more than 0 bytes");
+  if (n2 <= 0) bad2(name, value, "must be more than 0 bytes");
   return n2;
 }
 function readChoice(name, value, choices) {
   const v2 = value.trim();
   if (!choices.includes(v2)) {
-    bad(name, value, `is not one of: ${choices.join(", ")}`);
+    bad2(name, value, `is not one of: ${choices.join(", ")}`);
   }
   return v2;
 }
 function readFraction(name, value) {
   const n2 = Number(value.trim());
   if (value.trim() === "" || !Number.isFinite(n2) || n2 <= 0 || n2 >= 1) {
-    bad(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
+    bad2(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
   }
   return n2;
 }
@@ -9439,8 +9704,7 @@ function fileLabels(paths) {
 async function loadFiles(paths, labels) {
   const files = [];
   for (const [i2, path7] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path7));
-    files.push(parseBenchOutput(text, labels[i2]));
+    files.push(parseBenchOutput(await readInputFile(path7), labels[i2]));
   }
   return files;
 }
@@ -9571,14 +9835,21 @@ base commit is checked out in a temporary git worktree, both sides are built onc
 benchmarks run in alternating rounds (base, head, then head, base, ...) so machine drift hits
 both alike; then the gate compares them (exit 1 when it fails).
 
+Go: the flags, and whether any benchmark matches --bench (go test -list, on both sides with
+--base-ref), are checked before any round. A build failure, panic or failed benchmark stops
+the run and is reported once (exit 2), as are results that are not measurements (NaN, ±Inf).
+Test binaries are built in a temporary folder, never in your tree.
+
 Options:
   --go PATTERNS        Go packages, e.g. ./... (space- or comma-separated)
   --bench REGEX        -bench regular expression (default .)
   --count N            runs (rounds) per benchmark (default 10)
   --benchtime D        -benchtime, e.g. 200ms or 1000x
-  --cpu LIST           -cpu list
+  --cpu LIST           -cpu list, e.g. 1,2,4
   --base-ref REF       compare with this commit, interleaved (Go only)
-  --profiles           also write a cpu and mem profile per package (Go, without --base-ref)
+  --profiles           also write a cpu and mem profile per package (Go): into --out, or with
+                       --base-ref from one extra profiled run per side after the rounds, into
+                       OUT/base-profiles and OUT/head-profiles
   --js MODULE          a tinybench suite: exports a Bench, or an object of task functions
   --rounds N           rounds of the JS suite (samples per task; default 10, at least 5)
   --dir DIR            where to run (default: the current directory)
@@ -9615,8 +9886,9 @@ ${benchUsage}`
   const dir = values.dir ?? ".";
   const log = (line) => io.stderr(`${line}
 `);
+  const go = values.js === void 0 ? readGoSettings(values, dir) : void 0;
   await mkdir(out, { recursive: true });
-  if (values.js !== void 0) {
+  if (values.js !== void 0 || go === void 0) {
     const rounds = values.rounds === void 0 ? 10 : readInteger("--rounds", values.rounds, 1);
     const text = await runJsBench({ module: values.js, rounds, time: 100 }, log);
     await writeFile(path3.join(out, "head.txt"), text);
@@ -9624,38 +9896,39 @@ ${benchUsage}`
 `);
     return 0;
   }
-  const settings = {
-    dir,
-    packages: values.go.split(/[\s,]+/).filter((p2) => p2 !== ""),
-    bench: values.bench ?? ".",
-    count: values.count === void 0 ? 10 : readInteger("--count", values.count, 1),
-    ...values.benchtime !== void 0 ? { benchtime: values.benchtime } : {},
-    ...values.cpu !== void 0 ? { cpu: values.cpu } : {}
-  };
   if (values["base-ref"] === void 0) {
     const profilesDir = values.profiles ? path3.resolve(out) : void 0;
-    const { text } = await runGoBench(
-      { ...settings, ...profilesDir ? { profilesDir } : {} },
+    const { text, profiles } = await runGoBench(
+      { ...go, ...profilesDir ? { profilesDir } : {} },
       processRunner,
       log
     );
-    await writeFile(path3.join(out, "head.txt"), text);
-    const head2 = parseBenchOutput(text, path3.join(out, "head.txt"));
+    const head2 = await keepOutput(out, "head.txt", text);
     for (const f2 of head2.failures) io.stderr(`${failureMessage(f2)}
 `);
     io.stdout(`wrote ${path3.join(out, "head.txt")}: ${head2.results.length} results
 `);
+    if (profiles.length > 0) io.stdout(`wrote ${profiles.length} profiles in ${out}
+`);
     return head2.failures.length > 0 ? 1 : 0;
   }
+  const profileDirs = values.profiles ? { base: path3.join(out, "base-profiles"), head: path3.join(out, "head-profiles") } : void 0;
+  if (profileDirs) {
+    await mkdir(profileDirs.base, { recursive: true });
+    await mkdir(profileDirs.head, { recursive: true });
+  }
   const run = await runGoBenchInterleaved(
-    { ...settings, baseRef: values["base-ref"] },
+    {
+      ...go,
+      baseRef: values["base-ref"],
+      requireBaseBenchmarks: true,
+      ...profileDirs ? { profiles: profileDirs } : {}
+    },
     processRunner,
     log
   );
-  await writeFile(path3.join(out, "base.txt"), run.base);
-  await writeFile(path3.join(out, "head.txt"), run.head);
-  const base = parseBenchOutput(run.base, path3.join(out, "base.txt"));
-  const head = parseBenchOutput(run.head, path3.join(out, "head.txt"));
+  const base = await keepOutput(out, "base.txt", run.base);
+  const head = await keepOutput(out, "head.txt", run.head);
   const failures = [...base.failures, ...head.failures].map(failureMessage);
   if (failures.length > 0) {
     io.stdout(`FAIL: the benchmark runs have failures
@@ -9666,8 +9939,41 @@ ${failures.join("\n")}
   const result = gate(base, head, gateOptions);
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
 `);
+  if (profileDirs) {
+    const n2 = run.profiles.base.length + run.profiles.head.length;
+    io.stdout(`wrote ${n2} profiles in ${profileDirs.base} and ${profileDirs.head}
+`);
+  }
   io.stdout(renderGateText(result));
   return gateExitCode(result, io, "bench");
+}
+async function keepOutput(out, name, text) {
+  const file = path3.join(out, name);
+  const invalid2 = file.replace(/\.txt$/, ".invalid.txt");
+  try {
+    parseBenchOutput(text, invalid2);
+  } catch (err) {
+    await rm2(file, { force: true });
+    await writeFile(invalid2, text);
+    throw err;
+  }
+  await rm2(invalid2, { force: true });
+  await writeFile(file, text);
+  return parseBenchOutput(text, file);
+}
+function readGoSettings(values, dir) {
+  const str = (name) => values[name];
+  return {
+    dir,
+    packages: readPackagePatterns(
+      "--go",
+      values.go.split(/[\s,]+/).filter((p2) => p2 !== "")
+    ),
+    bench: readBenchRegex("--bench", str("bench") ?? "."),
+    count: str("count") === void 0 ? 10 : readInteger("--count", str("count"), 1, 1e3),
+    ...str("benchtime") !== void 0 ? { benchtime: readBenchtime("--benchtime", str("benchtime")) } : {},
+    ...str("cpu") !== void 0 ? { cpu: readCpuList("--cpu", str("cpu")) } : {}
+  };
 }
 
 // src/cli/commands/collect.ts
@@ -11399,7 +11705,7 @@ ${collectUsage}`);
   return 0;
 }
 
-// src/action/read-profiles.ts
+// src/collect/read-profiles.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
 async function readOne(side, rel, warnings) {
@@ -12674,6 +12980,39 @@ function renderComment(r2, maxRows = MAX_ROWS) {
   return fitBlocks(commentBlocks(r2, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f2) {
+  const failures = (f2.head?.failures ?? []).map(failureMessage);
+  const base = f2.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
+  const { verdict, reason } = decideVerdict(result, failures, f2.missingBaseline, f2.profiles);
+  return {
+    verdict,
+    reason,
+    key: f2.key,
+    headCommit: f2.headCommit,
+    gate: result,
+    profiles: f2.profiles,
+    baseline: f2.baseline?.info,
+    timingsGated: f2.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
+    failures,
+    warnings: f2.warnings,
+    links: f2.links,
+    generatedAt: f2.generatedAt
+  };
+}
+
 // src/cli/commands/comment.ts
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
@@ -12688,10 +13027,11 @@ Options:
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
   --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
-async function readInsights(values) {
+async function readInsights(values, warnings) {
   const headDir = values["head-profiles"];
   const headG = values["head-goroutines"];
   if (headDir === void 0 && headG === void 0) return void 0;
@@ -12714,13 +13054,12 @@ async function readInsights(values) {
       base: baseG === void 0 ? void 0 : await load3(baseG)
     };
   }
-  const insights = profileInsights({
+  warnings.push(...read.warnings);
+  return profileInsights({
     pairs: read.pairs,
     goroutines: read.goroutines,
     source: sourceLookup([values.source ?? "."])
   });
-  insights.notes.unshift(...read.warnings);
-  return insights;
 }
 async function runComment(argv, io) {
   const { values, positionals } = parseCommandArgs("comment", argv, {
@@ -12731,6 +13070,7 @@ async function runComment(argv, io) {
     "head-goroutines": { type: "string" },
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
+    "run-url": { type: "string" },
     "max-regression": { type: "string" },
     alpha: { type: "string" },
     correction: { type: "string" },
@@ -12744,37 +13084,38 @@ ${commentUsage}`
     );
   }
   const [basePath, headPath] = positionals;
-  const read = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+  const read = async (p2) => parseBenchOutput(await readInputFile(p2), p2);
   const base = await read(basePath);
   const head = await read(headPath);
   const stored = values["stored-baseline"] === true;
-  const failures = [...base.failures, ...head.failures].map(failureMessage);
-  const result = failures.length === 0 ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored }) : void 0;
-  const profiles = await readInsights(values);
-  const { verdict, reason } = decideVerdict(result, failures, "pass", profiles);
-  const report = {
-    verdict,
-    reason,
+  const runUrl = values["run-url"];
+  const warnings = [];
+  const profiles = await readInsights(values, warnings);
+  const report = buildRunReport({
     key: values.key ?? "demo",
     headCommit: headPath,
-    gate: result,
-    profiles,
+    head,
     baseline: {
-      source: stored ? "path" : "rerun",
-      commit: basePath,
-      branch: void 0,
-      createdAt: void 0,
-      runUrl: void 0
+      bench: base,
+      info: stored ? fileBaseline() : {
+        source: "rerun",
+        commit: basePath,
+        branch: void 0,
+        createdAt: void 0,
+        runUrl: void 0
+      }
     },
-    timingsGated: !stored,
-    headOnly: void 0,
-    failures,
-    warnings: [],
-    links: { run: void 0, summary: void 0 },
+    gate: { ...readGateOptions(values), gateTimings: !stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    warnings,
+    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
     generatedAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
+  });
   io.stdout(`${renderComment(report)}
 `);
+  const { verdict, reason } = report;
   if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
   return verdict === "fail" ? 1 : 0;
 }
@@ -14362,7 +14703,7 @@ ${reportUsage}`
   );
   let result;
   if (values["bench-base"] !== void 0 && values["bench-head"] !== void 0) {
-    const load3 = async (p2) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p2)), p2);
+    const load3 = async (p2) => parseBenchOutput(await readInputFile(p2), p2);
     result = gate(
       await load3(values["bench-base"]),
       await load3(values["bench-head"])
@@ -14450,8 +14791,10 @@ async function runTop(argv, io) {
   return 0;
 }
 
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-source";
+
 // src/cli/main.ts
-var version = typeof PERFGATE_VERSION === "string" ? PERFGATE_VERSION : "0.1.0";
 var commands = {
   top: { run: runTop, usage: topUsage },
   diff: { run: runDiff, usage: diffUsage },
@@ -14488,7 +14831,7 @@ async function runCli(argv, io) {
     return name === void 0 ? 2 : 0;
   }
   if (name === "--version") {
-    io.stdout(`perfgate ${version}
+    io.stdout(`perfgate ${VERSION}
 `);
     return 0;
   }

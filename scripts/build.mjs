@@ -1,7 +1,7 @@
 // Bundles the action (dist/index.js) and the command-line tool (dist/cli.js) as ES modules.
 // Usage: node scripts/build.mjs [outdir]   (default: dist)
 import { build } from 'esbuild';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const outdir = process.argv[2] ?? 'dist';
@@ -9,6 +9,9 @@ const outdir = process.argv[2] ?? 'dist';
 // `createRequire` imported inside @azure/storage-common (pulled in by @actions/artifact).
 const requireShim =
   "import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);";
+
+// The version is written once, in package.json; the bundles get it as PERFGATE_VERSION.
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -18,6 +21,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'utf8',
+  define: { PERFGATE_VERSION: JSON.stringify(version) },
 };
 
 await rm(outdir, { recursive: true, force: true });

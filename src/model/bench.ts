@@ -28,6 +28,11 @@ export interface BenchResult {
 /** A problem in the input that did not stop parsing: `file:line: message`. */
 export interface Diagnostic extends SourcePos {
   message: string;
+  /**
+   * The file cannot be used while it holds this: a value that is not a measurement (NaN, ±Inf, a
+   * negative time or size). Parsing still goes on, so every such line is found at once.
+   */
+  fatal?: true;
 }
 
 /** A benchmark, test binary or package that failed: never dropped silently. */

@@ -63,3 +63,12 @@ export function higherIsBetter(tidied: string, meta?: UnitMetadata): boolean {
   if (meta?.better) return meta.better === 'higher';
   return /\/(s|sec|second)$/.test(tidied);
 }
+
+/**
+ * Whether values of a unit can never be below zero: time, bytes or allocations per something
+ * (`sec/op`, `B/op`, `allocs/op`, `B/s`, and `ns/op`, `MB/s` before tidying). Other units, e.g.
+ * a custom `delta/op` from b.ReportMetric, may legitimately be negative.
+ */
+export function isNonNegativeUnit(unit: string): boolean {
+  return /^(sec|B|allocs)\/\w+$/.test(tidyUnit(unit).unit);
+}

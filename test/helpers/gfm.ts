@@ -237,3 +237,16 @@ export function intendedShape(markdown: string): GfmShape {
     links: [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!),
   };
 }
+
+/** Markdown a run wrote (a comment body, a job summary), named for the failure message. */
+export interface Written {
+  what: string;
+  markdown: string;
+}
+
+/** Every problem of every written text as GitHub would render it, against its intended shape. */
+export function renderingProblems(written: Written[]): string[] {
+  return written.flatMap(({ what, markdown }) =>
+    gfmProblems(markdown, intendedShape(markdown)).map((p) => `${what}: ${p}`),
+  );
+}

@@ -1,6 +1,6 @@
 /** Run reports made from the real fixtures, as the CLI and the action make them. */
 import { readFileSync } from 'node:fs';
-import { readProfiles } from '../../src/action/read-profiles.js';
+import { readProfiles } from '../../src/collect/read-profiles.js';
 import { gate } from '../../src/analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../../src/analyze/profile-insights.js';
 import { listFiles } from '../../src/collect/files.js';
