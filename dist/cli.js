@@ -6227,7 +6227,7 @@ function withSource(source, err) {
 import { mkdir, rm as rm2, writeFile } from "node:fs/promises";
 import path3 from "node:path";
 
-// src/model/units.ts
+// src/units/bench-units.ts
 function tidyUnit(unit) {
   switch (unit) {
     case "ns/op":
@@ -6273,7 +6273,7 @@ function isNonNegativeUnit(unit) {
   return /^(sec|B|allocs)\/\w+$/.test(tidyUnit(unit).unit);
 }
 
-// src/render/go-format.ts
+// src/units/go-format.ts
 function exactDigits(x) {
   const s2 = Math.abs(x).toFixed(100);
   const dot = s2.indexOf(".");
@@ -8647,7 +8647,7 @@ var processRunner = {
   }
 };
 
-// src/render/bench-scale.ts
+// src/units/bench-scale.ts
 var siFactors = [
   [12, "T"],
   [9, "G"],
@@ -12507,7 +12507,7 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
-// src/render/pprof-units.ts
+// src/units/pprof-units.ts
 var memoryUnits = [
   { name: "B", aliases: ["b", "byte"], factor: 1 },
   { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
@@ -13791,7 +13791,7 @@ var pageScript = `"use strict";
     container.appendChild(frag);
   }
 
-  // src/render/go-format.ts
+  // src/units/go-format.ts
   function exactDigits(x) {
     const s = Math.abs(x).toFixed(100);
     const dot = s.indexOf(".");
@@ -13867,7 +13867,7 @@ var pageScript = `"use strict";
     return neg ? \`-\${body}\` : body;
   }
 
-  // src/render/pprof-units.ts
+  // src/units/pprof-units.ts
   var memoryUnits = [
     { name: "B", aliases: ["b", "byte"], factor: 1 },
     { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },

@@ -1,4 +1,7 @@
 /** The benchmark model: results of `go test -bench` (or any benchfmt producer) and JS suites. */
+import type { UnitMetadata } from '../units/bench-units.js';
+
+export type { UnitMetadata };
 
 /** Where something came from: a file (or a label) and a 1-based line. */
 export interface SourcePos {
@@ -42,12 +45,6 @@ export interface BenchFailure extends SourcePos {
   subject: string;
   /** What the tool said (e.g. the compiler's messages), possibly several lines. */
   detail: string;
-}
-
-/** Per-unit facts declared in the input (`Unit ns/op assume=exact better=lower`). */
-export interface UnitMetadata {
-  assume?: 'exact' | 'nothing';
-  better?: 'higher' | 'lower';
 }
 
 /** Everything read from one benchmark output file. */

@@ -12,7 +12,7 @@ import {
   sideOnlyMarkdown,
   verdictNotes,
 } from './gate-text.js';
-import { formatFixed } from './go-format.js';
+import { formatFixed } from '../units/go-format.js';
 import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';

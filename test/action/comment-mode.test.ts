@@ -54,7 +54,7 @@ describe('a pull request from a fork', () => {
     expect(w.comments(14)).toHaveLength(0);
     expect(w.github.calls.slice(calls)).toEqual([]);
     expect(r.warnings).toContain(
-      'pull request from a fork: the token is read-only, so no comment is posted (see the README for the workflow_run recipe)',
+      'pull request from a fork: the token is read-only, so no comment is posted (docs/action.md, "Pull requests from forks", has the workflow_run recipe)',
     );
     expect(r.summaries[0]).toContain('### ❌ perfgate: fail');
     const [report] = w.artifacts.named(REPORT);

@@ -3,7 +3,7 @@
  * warnings (golang.org/x/perf/benchmath: AssumeNothing by default, AssumeExact for units declared
  * exact). Warnings are data: callers show them as footnotes.
  */
-import { formatGoValue } from '../../render/go-format.js';
+import { formatGoValue } from '../../units/go-format.js';
 import { SamplesEqualError, mannWhitneyU } from './mann-whitney.js';
 import { median, medianCiOrders, samplesNeededForCi } from './median.js';
 

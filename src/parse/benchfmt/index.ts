@@ -12,7 +12,7 @@ import type {
   Diagnostic,
   UnitMetadata,
 } from '../../model/bench.js';
-import { isNonNegativeUnit, tidyUnit } from '../../model/units.js';
+import { isNonNegativeUnit, tidyUnit } from '../../units/bench-units.js';
 
 /** Maximum detail lines kept for one failure (a panic's goroutine dump can be long). */
 const MAX_DETAIL_LINES = 40;

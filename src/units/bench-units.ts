@@ -2,7 +2,12 @@
  * Benchmark units as data: how a unit is tidied for display and comparison (benchstat's rules),
  * whether bigger is better, and whether its values scale by 1000 or 1024.
  */
-import type { UnitMetadata } from './bench.js';
+
+/** Per-unit facts declared in the input (`Unit ns/op assume=exact better=lower`). */
+export interface UnitMetadata {
+  assume?: 'exact' | 'nothing';
+  better?: 'higher' | 'lower';
+}
 
 /** A unit rewritten to base units, and the factor its values are multiplied by. */
 export interface TidyUnit {
