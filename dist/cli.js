@@ -12622,12 +12622,11 @@ function joined(parts) {
   return parts.filter((p2, i2) => p2 !== "" || i2 === 0 || parts[i2 - 1] !== "").join("\n");
 }
 function fitBlocks(blocks, limit, measure = characters) {
-  const keep = blocks.map((b2) => typeof b2 === "string" ? 0 : b2.items);
   const text = (i2, k2) => {
     const b2 = blocks[i2];
     return typeof b2 === "string" ? b2 : b2.render(k2);
   };
-  const parts = blocks.map((_2, i2) => text(i2, keep[i2]));
+  const parts = blocks.map((b2) => typeof b2 === "string" ? b2 : b2.render(b2.items));
   const whole = () => joined(parts);
   if (measure(whole()) <= limit) return whole();
   const order = blocks.map((b2, i2) => ({ b: b2, i: i2 })).filter((x) => typeof x.b !== "string").sort((x, y2) => y2.b.priority - x.b.priority || y2.i - x.i);

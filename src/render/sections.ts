@@ -51,12 +51,11 @@ function joined(parts: string[]): string {
  * equals), each keeping as many items as still fit.
  */
 export function fitBlocks(blocks: Block[], limit: number, measure: Measure = characters): string {
-  const keep = blocks.map((b) => (typeof b === 'string' ? 0 : b.items));
   const text = (i: number, k: number) => {
     const b = blocks[i]!;
     return typeof b === 'string' ? b : b.render(k);
   };
-  const parts = blocks.map((_, i) => text(i, keep[i]!));
+  const parts = blocks.map((b) => (typeof b === 'string' ? b : b.render(b.items)));
   const whole = () => joined(parts);
   if (measure(whole()) <= limit) return whole();
 
