@@ -8856,7 +8856,10 @@ function toAlignment(value) {
 // src/render/markdown.ts
 var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
-  return text.replace(entityChars, (c2) => `&#${c2.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+  return text.replace(
+    entityChars,
+    (c2, at, all) => c2 === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`
+  ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;
@@ -11752,6 +11755,72 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
+// src/analyze/function-name.ts
+function displayName(fn) {
+  if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
+  const name = fn.systemName;
+  const demangled = demangleSimpleCpp(name);
+  if (demangled !== void 0) return demangled;
+  if (!looksLikeDemangledCpp(name)) return name;
+  return removeMatching(removeMatching(name, "(", ")"), "<", ">");
+}
+function demangleSimpleCpp(name) {
+  if (!name.startsWith("_Z")) return void 0;
+  let pos = 2;
+  const parts = [];
+  const sourceName = () => {
+    const m2 = /^[1-9]\d*/.exec(name.slice(pos));
+    if (!m2) return false;
+    const len = Number(m2[0]);
+    pos += m2[0].length;
+    if (pos + len > name.length) return false;
+    parts.push(name.slice(pos, pos + len));
+    pos += len;
+    return true;
+  };
+  if (name[pos] === "N") {
+    pos++;
+    while (name[pos] === "r" || name[pos] === "V" || name[pos] === "K") pos++;
+    while (name[pos] !== "E") if (!sourceName()) return void 0;
+    pos++;
+  } else if (!sourceName()) {
+    return void 0;
+  }
+  if (!/^[vbcahstijlmxyfdeDnz]*$/.test(name.slice(pos)) || parts.length === 0) return void 0;
+  return parts.join("::");
+}
+function looksLikeDemangledCpp(name) {
+  if (name.includes(".<")) return false;
+  if (name.includes("]).")) return false;
+  return /[<>[\]]/.test(name) || name.includes("::");
+}
+function removeMatching(name, open, close) {
+  let out = name;
+  let nesting = 0;
+  let first = 0;
+  for (let i2 = 0; i2 < out.length; i2++) {
+    const c2 = out[i2];
+    if (c2 === open) {
+      nesting++;
+      if (nesting === 1) first = i2;
+    } else if (c2 === close) {
+      nesting--;
+      if (nesting < 0) return out;
+      if (nesting === 0) {
+        out = out.slice(0, first) + out.slice(i2 + 1);
+        i2 = first - 1;
+      }
+    }
+  }
+  return out;
+}
+var goVersionSuffix = /^(.*?)\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+var goPackagePath = /^(?:[\w\-.]+\/)+([^.]+\..+)/;
+function shortFunctionName(name) {
+  const unversioned = name.replace(goVersionSuffix, "$1$2");
+  return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
+}
+
 // src/report/verdict-view.ts
 function notableRow(f2) {
   return f2.regression || f2.significant && f2.sharePoints >= 1;
@@ -11916,6 +11985,54 @@ function renderHotspotsMarkdown(hs, max = 10) {
 `;
 }
 
+// src/render/sections.ts
+function shortenable(priority, items, render) {
+  return { priority, items, render };
+}
+function moreLine(left, what, where2) {
+  return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
+}
+var characters = (s2) => s2.length;
+function joined(parts) {
+  return parts.filter((p2, i2) => p2 !== "" || i2 === 0 || parts[i2 - 1] !== "").join("\n");
+}
+function fitBlocks(blocks, limit, measure = characters) {
+  const text = (i2, k2) => {
+    const b2 = blocks[i2];
+    return typeof b2 === "string" ? b2 : b2.render(k2);
+  };
+  const parts = blocks.map((b2) => typeof b2 === "string" ? b2 : b2.render(b2.items));
+  const whole = () => joined(parts);
+  if (measure(whole()) <= limit) return whole();
+  const order = blocks.map((b2, i2) => ({ b: b2, i: i2 })).filter((x) => typeof x.b !== "string").sort((x, y2) => y2.b.priority - x.b.priority || y2.i - x.i);
+  for (const { b: b2, i: i2 } of order) {
+    const rest = measure(joined(parts.map((p2, j2) => j2 === i2 ? "\0" : p2))) - 1;
+    const fits = (k2) => rest + measure(text(i2, k2)) <= limit;
+    if (!fits(0)) {
+      const short = text(i2, 0);
+      if (measure(short) < measure(parts[i2])) parts[i2] = short;
+      continue;
+    }
+    let lo = 0;
+    let hi = b2.items;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    parts[i2] = text(i2, lo);
+    return whole();
+  }
+  for (const { i: i2 } of order) {
+    parts[i2] = "";
+    if (measure(whole()) <= limit) return whole();
+  }
+  const all = whole();
+  let end = Math.min(all.length, limit);
+  while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);
+  return all.slice(0, Math.max(0, all.lastIndexOf("\n", end)));
+}
+
 // src/render/insights.ts
 var points = (p2) => `${p2 >= 0 ? "+" : ""}${formatFixed(p2, 1)} pp`;
 function notableRows(c2) {
@@ -11948,59 +12065,98 @@ function pointsOf(c2) {
   if (basis === "benchmark") return "points of share within the benchmark";
   return "points of share of the profile";
 }
-function mermaidLabel(s2) {
-  const short = s2.length > 28 ? `...${s2.slice(-25)}` : s2;
-  return short.replace(/[^A-Za-z0-9_.()*/ -]/g, "_");
+function mermaidLabel(s2, max = 40) {
+  const short = s2.length > max ? `…${s2.slice(-(max - 1))}` : s2;
+  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
 }
+function chartUnit(unit, max) {
+  const steps = unit === "bytes" ? [
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"],
+    [1, "bytes"]
+  ] : unit === "nanoseconds" ? [
+    [1e9, "s"],
+    [1e6, "ms"],
+    [1e3, "µs"],
+    [1, "ns"]
+  ] : [[1, unit]];
+  return steps.find(([f2]) => max >= f2) ?? steps[steps.length - 1];
+}
+function axisEnd(max) {
+  if (max <= 0) return 1;
+  const p2 = 10 ** Math.floor(Math.log10(max));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m2) => m2 * p2).find((e2) => e2 >= max) ?? 10 * p2;
+}
+function gatingChanges(changes) {
+  return changes.find((c2) => c2.grown.some((f2) => f2.regression));
+}
+var chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
+});
 function changesChart(c2) {
   const top = c2.grown.slice(0, 5);
   if (top.length === 0) return "";
-  const scale = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
-  const [unitFactor, unitName] = c2.unit === "bytes" ? [2 ** 20, "MiB"] : c2.unit === "nanoseconds" ? [1e6, "ms"] : [1, c2.unit];
-  const num2 = (x) => formatFixed(x / unitFactor, scale / unitFactor < 10 ? 2 : 0);
+  const max = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
+  const [factor, axisUnit] = chartUnit(c2.unit, max);
+  const unitName = top[0]?.basis === "per-op" ? `${axisUnit}/op` : axisUnit;
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
+  const num2 = (x) => formatFixed(x / factor, digits);
+  const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
+  const labels = top.flatMap((f2) => {
+    const name = mermaidLabel(shortFunctionName(f2.name));
+    return [`"${name} · base ${shown2(f2.base)}"`, `"${name} · head ${shown2(f2.head)}"`];
+  });
+  const base = top.flatMap((f2) => [num2(f2.base), "0"]);
+  const head = top.flatMap((f2) => ["0", num2(f2.head)]);
   return [
     "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidLabel(c2.sampleType)}: base vs head"`,
-    `  x-axis [${top.map((f2) => `"${mermaidLabel(f2.name)}"`).join(", ")}]`,
-    `  y-axis "${mermaidLabel(unitName)}"`,
-    `  bar [${top.map((f2) => num2(f2.base)).join(", ")}]`,
-    `  bar [${top.map((f2) => num2(f2.head)).join(", ")}]`,
+    `%%{init: ${chartInit}}%%`,
+    "xychart-beta horizontal",
+    `  title "${mermaidLabel(c2.sampleType)} in ${mermaidLabel(c2.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
+    `  x-axis [${labels.join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(", ")}]`,
+    `  bar "head" [${head.join(", ")}]`,
     "```"
   ].join("\n");
 }
-function leakLine(w2) {
+function leakItem(w2) {
   const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
   const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
   const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
   const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
-  const stack = w2.stack.map((f2) => `${f2.fn}
-    ${f2.file}:${f2.line}`).join("\n").replace(/```/g, "'''");
-  return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}
-
-  <details><summary>stack</summary>
-
-  \`\`\`
-${stack}
-  \`\`\`
-
-  </details>`;
+  const stack = w2.stack.flatMap((f2) => [f2.fn, `    ${f2.file}:${f2.line}`]).map((l2) => `  ${l2.replace(/`{3,}/g, (m2) => "'".repeat(m2.length))}`).join("\n");
+  return [
+    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    "",
+    "  <details><summary>stack</summary>",
+    "",
+    "  ```",
+    stack,
+    "  ```",
+    "",
+    "  </details>"
+  ].join("\n");
 }
 function newOrGrown(h2) {
   return h2.isNew || h2.grown || h2.moved || h2.kind === "gc";
 }
-function renderInsightsMarkdown(p2, options) {
-  const parts = [];
-  const leaks = p2.leaks;
-  if (leaks.length > 0) {
-    const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
-    parts.push(title, "", ...leaks.map(leakLine));
-  }
-  const notable = notableChanges(p2.changes);
-  for (const c2 of notable) {
+function leakBlock(leaks, elsewhere2) {
+  const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+  const what = (n2) => n2 === 1 ? "leak" : "leaks";
+  return shortenable(2, leaks.length, (keep) => {
+    const shown2 = leaks.slice(0, keep).map(leakItem);
+    const left = leaks.length - shown2.length;
+    const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
+    return [title, ...shown2, ...more].join("\n\n");
+  });
+}
+function changesBlock(notable, elsewhere2) {
+  const section = (c2) => {
     const limit = c2.limitPoints === void 0 ? "reported only" : `gate: +${c2.limitPoints} pp`;
-    parts.push(
-      "",
+    return [
       `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit}; ${pointsOf(c2)})`,
       "",
       table(["function", "base", "head", "delta", "pp"], changeRows(c2, notableRows(c2)), [
@@ -12010,14 +12166,52 @@ function renderInsightsMarkdown(p2, options) {
         "r",
         "r"
       ])
+    ].join("\n");
+  };
+  return shortenable(3, notable.length, (keep) => {
+    const left = notable.length - keep;
+    const more = left > 0 ? [moreLine(left, "profile tables", elsewhere2)] : [];
+    return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
+  });
+}
+function insightBlocks(p2, options) {
+  const blocks = [];
+  const add3 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
+  if (p2.leaks.length > 0) add3(leakBlock(p2.leaks, options.elsewhere));
+  const notable = notableChanges(p2.changes);
+  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
+  const gating = gatingChanges(p2.changes);
+  if (gating) {
+    const chart = changesChart(gating);
+    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
+  }
+  const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(newOrGrown) : p2.hotspots;
+  if (hotspots.length > 0) {
+    const shown2 = Math.min(hotspots.length, 10);
+    add3(
+      shortenable(4, shown2, (keep) => {
+        if (keep === 0) return "";
+        const left = hotspots.length - keep;
+        const more = left > 0 && keep < shown2 ? `
+
+${moreLine(left, "hotspots", options.elsewhere)}` : "";
+        return `**Allocation hotspots**
+
+${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+      })
     );
   }
-  if (notable[0]) parts.push("", changesChart(notable[0]));
-  const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(newOrGrown) : p2.hotspots;
-  if (hotspots.length > 0)
-    parts.push("", "**Allocation hotspots**", "", renderHotspotsMarkdown(hotspots).trimEnd());
-  if (p2.notes.length > 0) parts.push("", ...p2.notes.map((n2) => `> ${escapeMarkdown(n2)}`));
-  return parts.join("\n").trim();
+  if (p2.notes.length > 0) {
+    add3(
+      shortenable(6, p2.notes.length, (keep) => {
+        const left = p2.notes.length - keep;
+        const lines = p2.notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  return blocks;
 }
 
 // src/render/comment.ts
@@ -12078,7 +12272,18 @@ ${body}
 
 </details>`;
 }
-function renderComment(r2, maxRows = MAX_ROWS) {
+function elsewhere(r2) {
+  if (r2.links.summary) return `in the [job summary](${r2.links.summary})`;
+  if (r2.links.html) return `in the [HTML report](${r2.links.html})`;
+  return "";
+}
+function droppable(text) {
+  return shortenable(5, 1, (keep) => keep > 0 ? text : "");
+}
+function foldBlock(summary, body) {
+  return droppable(details(summary, body));
+}
+function commentBlocks(r2, maxRows) {
   const parts = [
     commentMarker(r2.key),
     headline(r2),
@@ -12090,19 +12295,30 @@ function renderComment(r2, maxRows = MAX_ROWS) {
       "",
       "**The benchmark run failed:**",
       "",
-      "```",
-      ...r2.failures.map((f2) => f2.replace(/```/g, "'''")),
-      "```"
+      shortenable(1, r2.failures.length, (keep) => {
+        const left = r2.failures.length - keep;
+        const lines = r2.failures.slice(0, keep).map((f2) => f2.replace(/`{3,}/g, "'''"));
+        const more = left > 0 ? `
+
+${moreLine(left, "lines", elsewhere(r2))}` : "";
+        return ["```", ...lines, "```"].join("\n") + more;
+      })
     );
   }
   const g2 = r2.gate;
   if (g2) {
     for (const n2 of verdictNotes(g2)) parts.push("", `> ⚠️ ${escapeMarkdown(n2)}`);
-    if (g2.regressions.length > 0) parts.push("", topFindings(g2.regressions, maxRows));
+    if (g2.regressions.length > 0) {
+      const shown2 = Math.min(g2.regressions.length, maxRows);
+      parts.push(
+        "",
+        shortenable(1, shown2, (keep) => topFindings(g2.regressions, Math.max(keep, 1)))
+      );
+    }
     if (g2.improvements.length > 0) {
       parts.push(
         "",
-        details(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
+        foldBlock(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
       );
     }
     const ungated = g2.findings.filter(
@@ -12111,7 +12327,7 @@ function renderComment(r2, maxRows = MAX_ROWS) {
     if (ungated.length > 0) {
       parts.push(
         "",
-        details(
+        foldBlock(
           `Timings, not gated (${ungated.length} changes)`,
           `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
 
@@ -12119,7 +12335,7 @@ ${topFindings(ungated, maxRows)}`
         )
       );
     }
-    for (const block of sideOnlyMarkdown(g2)) parts.push("", block);
+    for (const block of sideOnlyMarkdown(g2)) parts.push("", droppable(block));
   } else if (r2.headOnly) {
     parts.push(
       "",
@@ -12127,88 +12343,34 @@ ${topFindings(ungated, maxRows)}`
     );
   }
   if (r2.profiles) {
-    const insights = renderInsightsMarkdown(r2.profiles, {
-      hotspotsNewOrGrownOnly: r2.baseline !== void 0
+    const insights = insightBlocks(r2.profiles, {
+      hotspotsNewOrGrownOnly: r2.baseline !== void 0,
+      elsewhere: elsewhere(r2)
     });
-    if (insights) parts.push("", "#### Profiles", "", insights);
+    if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
   const notes = [...r2.warnings, ...g2?.notes ?? []];
-  if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
+  if (notes.length > 0) {
+    parts.push(
+      "",
+      shortenable(6, notes.length, (keep) => {
+        const lines = notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        const left = notes.length - keep;
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r2))}`);
+        return lines.join("\n");
+      })
+    );
+  }
   const links = [
     r2.links.html && `[HTML report with flame graphs](${r2.links.html})`,
     r2.links.run && `[Run](${r2.links.run})`,
     r2.links.summary && `[job summary](${r2.links.summary})`
   ].filter(Boolean).join(" · ");
-  if (links) parts.push("", `<sub>${links}</sub>`);
-  return fit(parts.join("\n"), r2);
+  parts.push("", links ? `<sub>${links}</sub>` : "");
+  return parts;
 }
-function fit(body, r2) {
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `
-
-**This report was cut to fit a comment.** The full report is in the ${r2.links.summary ? `[job summary](${r2.links.summary})` : "job summary"}.`;
-  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
-  return cut.slice(0, cut.lastIndexOf("\n")) + note;
-}
-
-// src/analyze/function-name.ts
-function displayName(fn) {
-  if (fn.name !== "" && fn.systemName !== fn.name) return fn.name;
-  const name = fn.systemName;
-  const demangled = demangleSimpleCpp(name);
-  if (demangled !== void 0) return demangled;
-  if (!looksLikeDemangledCpp(name)) return name;
-  return removeMatching(removeMatching(name, "(", ")"), "<", ">");
-}
-function demangleSimpleCpp(name) {
-  if (!name.startsWith("_Z")) return void 0;
-  let pos = 2;
-  const parts = [];
-  const sourceName = () => {
-    const m2 = /^[1-9]\d*/.exec(name.slice(pos));
-    if (!m2) return false;
-    const len = Number(m2[0]);
-    pos += m2[0].length;
-    if (pos + len > name.length) return false;
-    parts.push(name.slice(pos, pos + len));
-    pos += len;
-    return true;
-  };
-  if (name[pos] === "N") {
-    pos++;
-    while (name[pos] === "r" || name[pos] === "V" || name[pos] === "K") pos++;
-    while (name[pos] !== "E") if (!sourceName()) return void 0;
-    pos++;
-  } else if (!sourceName()) {
-    return void 0;
-  }
-  if (!/^[vbcahstijlmxyfdeDnz]*$/.test(name.slice(pos)) || parts.length === 0) return void 0;
-  return parts.join("::");
-}
-function looksLikeDemangledCpp(name) {
-  if (name.includes(".<")) return false;
-  if (name.includes("]).")) return false;
-  return /[<>[\]]/.test(name) || name.includes("::");
-}
-function removeMatching(name, open, close) {
-  let out = name;
-  let nesting = 0;
-  let first = 0;
-  for (let i2 = 0; i2 < out.length; i2++) {
-    const c2 = out[i2];
-    if (c2 === open) {
-      nesting++;
-      if (nesting === 1) first = i2;
-    } else if (c2 === close) {
-      nesting--;
-      if (nesting < 0) return out;
-      if (nesting === 0) {
-        out = out.slice(0, first) + out.slice(i2 + 1);
-        i2 = first - 1;
-      }
-    }
-  }
-  return out;
+function renderComment(r2, maxRows = MAX_ROWS) {
+  return fitBlocks(commentBlocks(r2, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
 // src/analyze/bench-profile.ts
@@ -15082,7 +15244,7 @@ function hotspotsSection(hs) {
   const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
-function leakItem(w2) {
+function leakItem2(w2) {
   const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
   const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
   const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
@@ -15161,7 +15323,7 @@ function renderHtmlReport(model) {
     viewer(model),
     gate2 ? gateSection(gate2) : "",
     insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
     notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
   ];
   const data = jsonForScript(pageData(model));
