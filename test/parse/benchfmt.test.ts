@@ -111,6 +111,6 @@ describe('a panic that left a NaN result line behind', () => {
     expect(f.failures[0]!.detail).toContain('checksum: table has 256 entries, need 300');
     expect(() =>
       parseBenchOutput('BenchmarkA-2 1 NaN ns/op\nBenchmarkA-2 1 5 ns/op\n', 'x.txt'),
-    ).toThrow('x.txt:1: NaN value for unit sec/op in BenchmarkA-2');
+    ).toThrow('x.txt:1: NaN value for unit ns/op in BenchmarkA-2');
   });
 });
