@@ -6930,6 +6930,58 @@ function wilcoxonSignedRank(base, head) {
   return Math.min(1, 2 * Math.min(normalCdf(z2), 1 - normalCdf(z2)));
 }
 
+// src/analyze/verdict.ts
+function beyond(f2, worse) {
+  const delta = f2.head.center - f2.base.center;
+  const signed2 = f2.higherIsBetter ? -delta : delta;
+  if (worse ? signed2 <= 0 : signed2 >= 0) return false;
+  const abs = Math.abs(delta);
+  const rel = Math.abs(f2.change);
+  return abs > f2.limit.floor && rel > f2.limit.pct / 100;
+}
+function benchmarkVerdict(f2, alpha) {
+  if (f2.verdict === "only-base" || f2.verdict === "only-head") return f2.verdict;
+  if (f2.method === "none") return f2.verdict;
+  const significant = f2.method === "exact" || !(f2.p > alpha);
+  if (f2.method === "exact" && f2.base.center === f2.head.center) return "unchanged";
+  if (significant && beyond(f2, true)) return "regression";
+  if (significant && beyond(f2, false)) return "improvement";
+  return "unchanged";
+}
+function profileGrowthFails(g2) {
+  return g2.limit !== void 0 && g2.basis !== "benchmark" && g2.significant && g2.points > g2.limit;
+}
+function profileRegressionCount(p2) {
+  const grew = (p2?.changes ?? []).flatMap(
+    (c2) => c2.grown.filter((f2) => f2.regression).map((f2) => `${f2.benchmark ?? ""}\0${f2.name}`)
+  );
+  return new Set(grew).size;
+}
+var plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+function decideVerdict(gate2, failures, missingBaseline, profiles) {
+  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  const profileRegressions = profileRegressionCount(profiles);
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate2 && !comparedProfiles) {
+    return {
+      verdict: "no-baseline",
+      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    };
+  }
+  const benchmarks = gate2?.benchmarks.regressed.length ?? 0;
+  const parts = [];
+  if (benchmarks > 0) parts.push(`${plural(benchmarks, "benchmark")} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(`${plural(profileRegressions, "function")} grew beyond the profile limits`);
+  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (gate2?.verdict === "no-comparison")
+    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
+  return { verdict: "pass", reason: "no regression beyond the limits" };
+}
+function exitCodeFor(verdict) {
+  return verdict === "fail" ? 1 : verdict === "no-comparison" ? 2 : 0;
+}
+
 // src/analyze/gate.ts
 var defaultGateOptions = {
   alpha: 0.05,
@@ -7035,7 +7087,7 @@ function gate(base, head, options = defaultGateOptions) {
     );
     group.forEach((f2, i2) => f2.p = adjusted[i2]);
   }
-  for (const f2 of findings) decide(f2, options);
+  for (const f2 of findings) f2.verdict = benchmarkVerdict(f2, options.alpha);
   const notes = [];
   const single = findings.some((f2) => f2.base?.n === 1 && f2.head?.n === 1);
   if (single) {
@@ -7231,23 +7283,6 @@ function powerNotes(family, options) {
     });
   }
   return notes;
-}
-function beyond(f2, worse) {
-  const delta = f2.head.center - f2.base.center;
-  const signed2 = f2.higherIsBetter ? -delta : delta;
-  if (worse ? signed2 <= 0 : signed2 >= 0) return false;
-  const abs = Math.abs(delta);
-  const rel = Math.abs(f2.change);
-  return abs > f2.limit.floor && rel > f2.limit.pct / 100;
-}
-function decide(f2, options) {
-  if (f2.verdict === "only-base" || f2.verdict === "only-head") return;
-  if (f2.method === "none") return;
-  const significant = f2.method === "exact" || !(f2.p > options.alpha);
-  if (f2.method === "exact" && f2.base.center === f2.head.center) f2.verdict = "unchanged";
-  else if (significant && beyond(f2, true)) f2.verdict = "regression";
-  else if (significant && beyond(f2, false)) f2.verdict = "improvement";
-  else f2.verdict = "unchanged";
 }
 
 // src/collect/go-bench.ts
@@ -8895,7 +8930,7 @@ function evidence(f2) {
   const adjusted = f2.rawP !== void 0 && f2.rawP !== f2.p ? ` (raw ${formatFixed(f2.rawP, 3)})` : "";
   return `p=${formatFixed(f2.p, 3)}${adjusted} ${f2.method === "wilcoxon" ? "paired" : "n=" + f2.base.n + "+" + f2.head.n}`;
 }
-var plural = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
+var plural2 = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
 function comparisonCount(r2) {
   return r2.findings.filter((f2) => f2.base && f2.head && !f2.restates).length;
 }
@@ -8903,10 +8938,10 @@ function verdictLine(r2) {
   if (r2.verdict === "no-comparison") return `NO COMPARISON: ${r2.cause ?? "nothing to compare"}`;
   const b2 = r2.benchmarks;
   const units = r2.regressions.length;
-  const regressed = `${plural(b2.regressed.length, "benchmark")} regressed${units > b2.regressed.length ? ` (${units} units)` : ""}`;
+  const regressed = `${plural2(b2.regressed.length, "benchmark")} regressed${units > b2.regressed.length ? ` (${units} units)` : ""}`;
   const total2 = b2.compared + b2.added.length;
   const compared = `${b2.compared}${total2 > b2.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
-  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b2.improved.length} improved; ${compared} (${plural(comparisonCount(r2), "comparison")})`;
+  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b2.improved.length} improved; ${compared} (${plural2(comparisonCount(r2), "comparison")})`;
 }
 function formatP(p2) {
   return String(Number(p2.toPrecision(2)));
@@ -9818,12 +9853,10 @@ ${headFailures.join("\n")}
   return gateExitCode(result, io, "gate");
 }
 function gateExitCode(result, io, command) {
-  if (result.verdict === "no-comparison") {
+  if (result.verdict === "no-comparison")
     io.stderr(`perfgate ${command}: ${result.cause ?? "nothing to compare"}
 `);
-    return 2;
-  }
-  return result.verdict === "fail" ? 1 : 0;
+  return exitCodeFor(result.verdict);
 }
 
 // src/cli/commands/bench.ts
@@ -11710,49 +11743,11 @@ function age(fromIso, toIso) {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms) || ms < 0) return "unknown age";
   const minutes = Math.round(ms / 6e4);
-  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural2(minutes, "minute");
+  const plural3 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural3(minutes, "minute");
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural2(hours, "hour");
-  return plural2(Math.round(hours / 24), "day");
-}
-function profileRegressionCount(p2) {
-  const grew = (p2?.changes ?? []).flatMap(
-    (c2) => c2.grown.filter((f2) => f2.regression).map((f2) => `${f2.benchmark ?? ""}\0${f2.name}`)
-  );
-  return new Set(grew).size;
-}
-function decideVerdict(gate2, failures, missingBaseline, profiles) {
-  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  const profileRegressions = profileRegressionCount(profiles);
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
-  if (!gate2 && comparedProfiles) {
-    if (profileRegressions > 0) {
-      return {
-        verdict: "fail",
-        reason: `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
-      };
-    }
-    return { verdict: "pass", reason: "no regression beyond the limits" };
-  }
-  if (!gate2) {
-    return {
-      verdict: "no-baseline",
-      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
-    };
-  }
-  const benchmarks = gate2.benchmarks.regressed.length;
-  const parts = [];
-  if (benchmarks > 0)
-    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(
-      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
-    );
-  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
-  if (gate2.verdict === "no-comparison")
-    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
-  return { verdict: "pass", reason: "no regression beyond the limits" };
+  if (hours < 48) return plural3(hours, "hour");
+  return plural3(Math.round(hours / 24), "day");
 }
 
 // src/analyze/function-name.ts
@@ -12231,15 +12226,15 @@ var verdictWords = {
 };
 function headline(r2) {
   const g2 = r2.gate;
-  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  const plural3 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
   const counts = [];
   if (g2 && g2.verdict !== "no-comparison") {
-    counts.push(`${plural2(g2.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${plural3(g2.benchmarks.regressed.length, "benchmark")} regressed`);
     counts.push(`${g2.benchmarks.improved.length} improved`);
     if (g2.power.length > 0) counts.push("⚠️ some units not judged");
   }
   if (r2.profiles?.changes.length) {
-    counts.push(`${plural2(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
+    counts.push(`${plural3(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
   }
   const tail = counts.map((c2) => ` · ${c2}`).join("");
   return `### ${icon(r2)} perfgate: ${verdictWords[r2.verdict]}${tail}`;
@@ -13086,9 +13081,7 @@ function sampleTypeChanges(pair, type, options) {
         events: { base: eb, head: eh },
         p: p2,
         significant,
-        // Without operation counts, a share within a benchmark moves with b.N (set-up work
-        // against loop work) on identical code: reported, never gating.
-        regression: limit !== void 0 && basis !== "benchmark" && significant && points2 > limit
+        regression: profileGrowthFails({ limit, basis, significant, points: points2 })
       });
     }
   }
@@ -13394,9 +13387,7 @@ ${commentUsage}`
   });
   io.stdout(`${renderComment(report)}
 `);
-  const { verdict, reason } = report;
-  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
-  return verdict === "fail" ? 1 : 0;
+  return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "comment");
 }
 
 // src/analyze/functions.ts

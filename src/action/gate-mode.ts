@@ -3,6 +3,7 @@
  * summary come first (the comment may fail on a read-only token), the gate's exit code last, and
  * only a complete, failure-free run becomes a baseline.
  */
+import { stepFails } from '../analyze/verdict.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GateFinding } from '../analyze/gate.js';
@@ -135,9 +136,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     }
   }
 
-  const failed = report.verdict === 'fail' || report.verdict === 'no-comparison';
-  if (failed && s.failOn === 'regression') out.setFailed(`perfgate: ${report.reason}`);
-  else if (report.verdict === 'no-baseline' && s.missingBaseline === 'fail')
+  if (stepFails(report.verdict, s.failOn, s.missingBaseline))
     out.setFailed(`perfgate: ${report.reason}`);
 }
 

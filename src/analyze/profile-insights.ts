@@ -10,6 +10,7 @@
  * contention), only with evidence: enough sampled events behind it and a count test that finds
  * it beyond sampling noise. Benchmark harness frames never gate.
  */
+import { profileGrowthFails } from './verdict.js';
 import type { Profile } from '../model/profile.js';
 import type { GoroutineSnapshot } from '../model/goroutines.js';
 import type { BenchFile } from '../model/bench.js';
@@ -294,9 +295,7 @@ export function sampleTypeChanges(
         events: { base: eb, head: eh },
         p,
         significant,
-        // Without operation counts, a share within a benchmark moves with b.N (set-up work
-        // against loop work) on identical code: reported, never gating.
-        regression: limit !== undefined && basis !== 'benchmark' && significant && points > limit,
+        regression: profileGrowthFails({ limit, basis, significant, points }),
       });
     }
   }

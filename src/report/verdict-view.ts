@@ -5,7 +5,8 @@
  */
 import type { FunctionChange } from '../analyze/profile-insights.js';
 import type { PageProfileRow, PageVerdict } from './page-data.js';
-import { profileRegressionCount, type RunReport } from './run-report.js';
+import { profileRegressionCount } from '../analyze/verdict.js';
+import type { RunReport } from './run-report.js';
 
 /** The rows worth showing: the gate tripped, or a share moved by a point beyond sampling noise. */
 export function notableRow(f: FunctionChange): boolean {

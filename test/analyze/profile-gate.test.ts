@@ -24,7 +24,7 @@ import {
 import { sourceLookup } from '../../src/collect/source.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
 import { parsePprof } from '../../src/parse/pprof/index.js';
-import { profileRegressionCount } from '../../src/report/run-report.js';
+import { profileRegressionCount } from '../../src/analyze/verdict.js';
 
 const DIR = 'fixtures/profile-gate';
 const source = sourceLookup(['fixtures/go']);

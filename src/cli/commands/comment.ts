@@ -59,7 +59,5 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     gateValues: values,
   });
   io.stdout(`${renderComment(report)}\n`);
-  const { verdict, reason } = report;
-  if (verdict === 'no-comparison') return gateExitCode({ verdict, cause: reason }, io, 'comment');
-  return verdict === 'fail' ? 1 : 0;
+  return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, 'comment');
 }
