@@ -9211,442 +9211,6 @@ function parseCommandArgs(command, argv, options) {
   }
 }
 
-// src/analyze/bench-compare.ts
-var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
-  const configKeys = [];
-  const rowOrder = /* @__PURE__ */ new Map();
-  const unitOrder = /* @__PURE__ */ new Map();
-  for (const f2 of files) {
-    for (const r2 of f2.results) {
-      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
-      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
-      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
-    }
-  }
-  const tables = /* @__PURE__ */ new Map();
-  files.forEach((f2, col) => {
-    for (const r2 of f2.results) {
-      const config = configKeys.map((k2) => r2.config[k2] ?? "");
-      for (const v2 of r2.values) {
-        const key = JSON.stringify([config, v2.unit]);
-        let t2 = tables.get(key);
-        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t2.cells.get(r2.name);
-        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
-        let values = row.get(col);
-        if (!values) row.set(col, values = []);
-        values.push(v2.value);
-      }
-    }
-  });
-  const sorted = [...tables.values()].sort((a2, b2) => {
-    for (let i2 = 0; i2 < configKeys.length; i2++) {
-      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
-    }
-    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
-  });
-  return sorted.map((t2) => {
-    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
-    const present = /* @__PURE__ */ new Set();
-    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a2, b2) => a2 - b2);
-    const baseCol = cols[0];
-    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
-    const rows = names.map((name) => {
-      const byCol = t2.cells.get(name);
-      const base = byCol.get(baseCol);
-      const baseSummary = base && summarize(base, assume, options.confidence);
-      return {
-        name,
-        cells: cols.map((col) => {
-          const values = byCol.get(col);
-          if (!values) return void 0;
-          if (col === baseCol) return { values, summary: baseSummary };
-          const summary = summarize(values, assume, options.confidence);
-          if (!base) return { values, summary };
-          return {
-            values,
-            summary,
-            comparison: compareSamples(base, values, assume, options.alpha),
-            baseCenter: baseSummary.center
-          };
-        })
-      };
-    });
-    return {
-      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
-      unit: t2.unit,
-      assume,
-      columns: cols.map((c2) => files[c2].label),
-      rows,
-      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
-    };
-  });
-}
-function mergeUnitMetadata(files) {
-  const out = {};
-  for (const f2 of files) {
-    for (const [unit, meta] of Object.entries(f2.units)) {
-      const m2 = out[unit] ??= {};
-      m2.assume ??= meta.assume;
-      m2.better ??= meta.better;
-    }
-  }
-  return out;
-}
-function geomean(xs) {
-  if (xs.length === 0) return NaN;
-  let m2 = 0;
-  for (let i2 = 0; i2 < xs.length; i2++) {
-    const x = xs[i2];
-    if (x <= 0) return NaN;
-    m2 += (Math.log(x) - m2) / (i2 + 1);
-  }
-  return Math.exp(m2);
-}
-function columnSummary(rows, col) {
-  const isBase = col === 0;
-  const centers = [];
-  const ratios = [];
-  let badRatio = false;
-  let nBase = 0;
-  for (const row of rows) {
-    if (row.cells[0]) nBase++;
-    const cell = row.cells[col];
-    if (!cell) continue;
-    centers.push(cell.summary.center);
-    if (!isBase && cell.baseCenter !== void 0) {
-      const a2 = cell.summary.center;
-      const b2 = cell.baseCenter;
-      if (a2 === b2) ratios.push(1);
-      else if (b2 === 0) {
-        badRatio = true;
-        ratios.push(0);
-      } else ratios.push(a2 / b2);
-    }
-  }
-  const s2 = { warnings: [] };
-  if (!isBase && nBase !== ratios.length) {
-    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
-  }
-  const gm = geomean(centers);
-  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
-  else s2.geomean = gm;
-  if (!isBase && !badRatio) {
-    const r2 = geomean(ratios);
-    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
-    else s2.ratio = r2;
-  }
-  return s2;
-}
-
-// src/collect/files.ts
-import { readFile, readdir, stat } from "node:fs/promises";
-async function readInputFile(path7) {
-  try {
-    const info = await stat(path7);
-    if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
-    return await readFile(path7);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
-    throw new UserError(`${path7}: cannot be read (${err.message})`);
-  }
-}
-async function listFiles(dir, what = "a folder") {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
-  } catch {
-    throw new UserError(`${dir}: not ${what}`);
-  }
-}
-
-// src/render/text-grid.ts
-var runes = (s2) => [...s2].length;
-var TextGrid = class {
-  cells = [];
-  cols = 0;
-  shrinkable = /* @__PURE__ */ new Set();
-  row = 0;
-  col = 0;
-  /** Starts a new row. */
-  newRow() {
-    if (this.cells.length > 0) this.row++;
-    this.col = 0;
-    return this;
-  }
-  /** Moves to a column of the current row (never backwards). */
-  at(col) {
-    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
-    this.col = col;
-    return this;
-  }
-  /** The current column. */
-  get column() {
-    return this.col;
-  }
-  /** Adds a cell of one column. */
-  cell(value, options = {}) {
-    return this.span(1, value, options);
-  }
-  /** Adds a cell spanning `cols` columns. */
-  span(cols, value, options = {}) {
-    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
-    this.cells.push({
-      row: this.row,
-      col: this.col,
-      span: cols,
-      value,
-      margin,
-      align: options.align ?? "left"
-    });
-    this.col += cols;
-    this.cols = Math.max(this.cols, this.col);
-    return this;
-  }
-  /** Marks a column as one that spans do not widen. */
-  shrink(col) {
-    this.shrinkable.add(col);
-  }
-  /** The laid-out text, one line per row, each ending in a newline. */
-  format() {
-    const margins = new Array(this.cols).fill(0);
-    for (const c2 of this.cells) margins[c2.col] = Math.max(margins[c2.col], runes(c2.margin));
-    const widths = new Array(this.cols).fill(0);
-    const bySpan = [...this.cells].sort((a2, b2) => a2.span - b2.span);
-    for (const c2 of bySpan) {
-      let w2 = runes(c2.value) + margins[c2.col];
-      if (c2.span === 1) {
-        widths[c2.col] = Math.max(widths[c2.col], w2);
-        continue;
-      }
-      let have = 0;
-      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) have += widths[i2];
-      if (have >= w2) continue;
-      const stretch = [];
-      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) {
-        if (this.shrinkable.has(i2)) w2 -= widths[i2];
-        else stretch.push(i2);
-      }
-      stretch.sort((a2, b2) => widths[b2] - widths[a2]);
-      let left = stretch.length;
-      for (const i2 of stretch) {
-        const avg = Math.floor((w2 + left - 1) / left);
-        widths[i2] = Math.max(widths[i2], avg);
-        w2 -= widths[i2];
-        left--;
-      }
-    }
-    const offsets = [0];
-    for (const w2 of widths) offsets.push(offsets[offsets.length - 1] + w2);
-    const ordered = [...this.cells].sort((a2, b2) => a2.row - b2.row || a2.col - b2.col);
-    let out = "";
-    let row = 0;
-    let pos = 0;
-    for (const c2 of ordered) {
-      if (c2.value.trim() === "" && c2.margin.trim() === "") continue;
-      while (c2.row > row) {
-        out += "\n";
-        row++;
-        pos = 0;
-      }
-      const gap = offsets[c2.col] - pos;
-      out += " ".repeat(Math.max(gap, 0)) + c2.margin.padStart(margins[c2.col]);
-      pos += Math.max(gap, 0) + margins[c2.col];
-      const width = offsets[c2.col + c2.span] - offsets[c2.col] - margins[c2.col];
-      const text = pad(c2.value, width, c2.align);
-      out += text;
-      pos += runes(text);
-    }
-    if (this.cells.length > 0) out += "\n";
-    return out;
-  }
-};
-function pad(s2, width, align) {
-  const n2 = runes(s2);
-  if (align === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
-  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
-  return s2;
-}
-
-// src/render/benchstat-text.ts
-function pctRange(s2) {
-  if (!Number.isFinite(s2.lo) || !Number.isFinite(s2.hi)) return "∞";
-  const sign = Math.sign(s2.center);
-  if (Number.isNaN(sign) || sign !== Math.sign(s2.lo) || sign !== Math.sign(s2.hi)) return "?";
-  if (s2.center === 0) return "0%";
-  const v2 = Math.max(s2.hi / s2.center - 1, 1 - s2.lo / s2.center);
-  return `${formatFixed(100 * v2, 0)}%`;
-}
-function formatDelta(c2, base, head) {
-  if (c2.p > c2.alpha) return "~";
-  if (base === head) return "0.00%";
-  if (base === 0) return "?";
-  return signedPercent((head / base - 1) * 100);
-}
-function signedPercent(pct) {
-  const s2 = formatFixed(pct, 2);
-  return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
-}
-function comparisonText(c2) {
-  const p2 = c2.p !== 0 ? `p=${formatFixed(c2.p, 3)} ` : "";
-  return p2 + (c2.n1 === c2.n2 ? `n=${c2.n1}` : `n=${c2.n1}+${c2.n2}`);
-}
-var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscript(i2) {
-  return String(i2).split("").map((d2) => superDigits[Number(d2)]).join("");
-}
-function renderBenchTableText(t2) {
-  const grid = new TextGrid();
-  const start = (e2) => e2 === 0 ? 1 : 1 + 3 + (e2 - 1) * 6;
-  const notes = [];
-  const warn = (...lists) => {
-    const marks = [];
-    for (const list of lists) {
-      for (const w2 of list) {
-        let i2 = notes.indexOf(w2);
-        if (i2 < 0) i2 = notes.push(w2) - 1;
-        marks.push(superscript(i2 + 1));
-      }
-    }
-    grid.cell(marks.join(" "));
-  };
-  const rEdge = start(t2.columns.length + 1);
-  grid.newRow();
-  t2.columns.forEach((label, e2) => {
-    const l2 = start(e2);
-    grid.at(l2).span(start(e2 + 1) - l2, label, { align: "center", margin: " │ " });
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  grid.newRow();
-  t2.columns.forEach((_2, e2) => {
-    const l2 = start(e2);
-    grid.at(l2).span(3, t2.unit, { align: "center", margin: " │ " });
-    if (e2 > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
-    for (let j2 = l2 + 1; j2 < grid.column; j2++) grid.shrink(j2);
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  const cls = unitClass(t2.unit);
-  for (const row of t2.rows) {
-    grid.newRow().cell(row.name);
-    const scaler = commonScale(
-      row.cells.filter((c2) => c2 !== void 0).map((c2) => c2.summary.center),
-      cls
-    );
-    row.cells.forEach((cell, e2) => {
-      if (!cell) return;
-      grid.at(start(e2));
-      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
-      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
-      warn(cell.summary.warnings);
-      if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
-        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
-          align: "right"
-        });
-        grid.cell(`(${comparisonText(cell.comparison)})`);
-        warn(cell.comparison.warnings);
-      }
-    });
-  }
-  if (t2.rows.length > 1) {
-    grid.newRow().cell("geomean");
-    t2.summaries.forEach((s2, e2) => {
-      if (s2.geomean !== void 0)
-        grid.at(start(e2)).cell(scaleOne(s2.geomean, cls), { align: "right" });
-      if (e2 > 0) {
-        grid.at(start(e2) + 3);
-        if (s2.ratio !== void 0)
-          grid.cell(signedPercent((s2.ratio - 1) * 100), { align: "right" });
-        else grid.cell("?");
-      }
-      grid.at(start(e2 + 1) - 1);
-      warn(s2.warnings);
-    });
-  }
-  let out = grid.format();
-  notes.forEach((n2, i2) => out += `${superscript(i2 + 1)} ${n2}
-`);
-  return out;
-}
-function renderBenchstatText(tables) {
-  const parts = [];
-  let previous;
-  for (const t2 of tables) {
-    const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
-`).join("");
-    previous = t2.config;
-    parts.push(header + renderBenchTableText(t2));
-  }
-  return parts.join("\n");
-}
-function renderBenchstatCsv(tables) {
-  const records = [];
-  const warnings = [];
-  let previous;
-  tables.forEach((t2, ti) => {
-    if (ti > 0) records.push([]);
-    for (const [i2, [k2, v2]] of t2.config.entries()) {
-      if (previous && previous[i2]?.[0] === k2 && previous[i2]?.[1] === v2) continue;
-      records.push([`${k2}: ${v2}`]);
-    }
-    previous = t2.config;
-    const width = 1 + 2 + (t2.columns.length - 1) * 4;
-    const labels = [""];
-    t2.columns.forEach((c2, e2) => labels.push(c2, "", ...e2 > 0 ? ["", ""] : []));
-    records.push(labels.concat(new Array(width - labels.length).fill("")));
-    const units = [""];
-    t2.columns.forEach((_2, e2) => units.push(t2.unit, "CI", ...e2 > 0 ? ["vs base", "P"] : []));
-    records.push(units);
-    const note = (col, list) => {
-      for (const w2 of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w2}`);
-    };
-    for (const row of t2.rows) {
-      const rec = [row.name];
-      row.cells.forEach((cell, e2) => {
-        const at = e2 === 0 ? 1 : 3 + (e2 - 1) * 4;
-        if (!cell) return;
-        while (rec.length < at) rec.push("");
-        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
-        note(at, cell.summary.warnings);
-        if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
-          rec.push(
-            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
-            comparisonText(cell.comparison)
-          );
-          note(at + 2, cell.comparison.warnings);
-        }
-      });
-      records.push(rec);
-    }
-    const gm = ["geomean"];
-    t2.summaries.forEach((s2, e2) => {
-      gm.push(s2.geomean !== void 0 ? formatGoValue(s2.geomean) : "", "");
-      if (e2 > 0) gm.push(s2.ratio !== void 0 ? signedPercent((s2.ratio - 1) * 100) : "?", "");
-      note(e2 === 0 ? 1 : 3 + (e2 - 1) * 4, s2.warnings);
-    });
-    records.push(gm);
-  });
-  return { csv: records.map((r2) => r2.map(csvField).join(",")).join("\n") + "\n", warnings };
-}
-function csvField(s2) {
-  if (s2 === "" || !/[",\r\n]/.test(s2) && !s2.startsWith(" ")) return s2;
-  return `"${s2.replace(/"/g, '""')}"`;
-}
-function columnLetter(i2) {
-  let s2 = "";
-  let n2 = i2 + 1;
-  while (n2 > 0) {
-    const r2 = (n2 - 1) % 26;
-    s2 = String.fromCharCode(65 + r2) + s2;
-    n2 = Math.floor((n2 - 1) / 26);
-  }
-  return s2;
-}
-
 // src/settings/limits.ts
 var suffixes = {
   "": 1,
@@ -9701,156 +9265,35 @@ function readLimitRules(name, text) {
   return rules;
 }
 
-// src/cli/commands/compare.ts
-var compareUsage = `Usage: perfgate compare <base.txt> <head.txt> [more.txt ...] [options]
-
-Compares Go benchmark output files (go test -bench) like benchstat: medians, 95% confidence
-intervals, Mann-Whitney U p-values, and "~" where the difference is not significant. With no
-options it makes exactly benchstat's decisions (alpha 0.05, no correction).
-
-Options:
-  --format FORMAT     text (benchstat's layout, default), csv (benchstat's CSV), json
-  --alpha A           significance level (default 0.05)
-  --confidence C      confidence level of the intervals (default 0.95)
-`;
-var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
-
-Applies the regression gate to two Go benchmark output files: a change fails only when it is
-significant and worse than its limit. Benchmarks are matched by package and name: machine lines
-(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
-differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
-base (nothing compared) or on bad input.
-
-Options:
-  --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
-                           (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
-                           e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
-  --alpha A                significance level (default 0.05)
-  --correction METHOD      holm (default), bh or none: multiple-comparison control over all
-                           comparisons of the run
-  --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
-  --format FORMAT          text (default), markdown or json
-`;
-function fileLabels(paths) {
-  return paths.map(
-    (p2, i2) => paths.filter((q2) => q2 === p2).length > 1 ? `${p2}#${paths.slice(0, i2).filter((q2) => q2 === p2).length}` : p2
-  );
-}
-async function loadFiles(paths, labels) {
-  const files = [];
-  for (const [i2, path7] of paths.entries()) {
-    files.push(parseBenchOutput(await readInputFile(path7), labels[i2]));
-  }
-  return files;
-}
-function reportDiagnostics(files, io) {
-  for (const f2 of files)
-    for (const d2 of f2.diagnostics) io.stderr(`${d2.file}:${d2.line}: ${d2.message}
-`);
-}
-function rejectFailures(files) {
-  const messages = files.flatMap((f2) => f2.failures.map(failureMessage));
-  if (messages.length > 0) throw new UserError(messages.join("\n"));
-}
-async function runCompare(argv, io) {
-  const { values, positionals } = parseCommandArgs("compare", argv, {
-    format: { type: "string" },
-    alpha: { type: "string" },
-    confidence: { type: "string" }
-  });
-  if (positionals.length < 2) {
-    throw new UserError(
-      `perfgate compare: expected at least two benchmark files, got ${positionals.length}
-
-${compareUsage}`
-    );
-  }
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "csv",
-    "json"
-  ]);
-  const options = {
-    alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
-    confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
-  };
-  const files = await loadFiles(positionals, fileLabels(positionals));
-  reportDiagnostics(files, io);
-  rejectFailures(files);
-  for (const m2 of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m2}
-`);
-  const tables = compareBenchFiles(files, options);
-  if (format === "json") io.stdout(`${JSON.stringify(tables, null, 2)}
-`);
-  else if (format === "csv") {
-    const { csv, warnings } = renderBenchstatCsv(tables);
-    io.stdout(csv);
-    for (const w2 of warnings) io.stderr(`${w2}
-`);
-  } else io.stdout(renderBenchstatText(tables));
-  return 0;
-}
+// src/cli/shared-options.ts
+var gateFlags = {
+  "max-regression": { type: "string" },
+  alpha: { type: "string" },
+  correction: { type: "string" },
+  test: { type: "string" }
+};
 function readGateOptions(values) {
   const options = { ...defaultGateOptions, rules: [...defaultGateOptions.rules] };
-  if (values["max-regression"] !== void 0) {
+  if (values["max-regression"] !== void 0)
     options.rules.push(...readLimitRules("--max-regression", values["max-regression"]));
-  }
   if (values.alpha !== void 0) options.alpha = readFraction("--alpha", values.alpha);
-  if (values.correction !== void 0) {
-    options.correction = readChoice(
-      "--correction",
-      values.correction,
-      ["none", "holm", "bh"]
-    );
-  }
-  if (values.test !== void 0) {
-    options.test = readChoice(
-      "--test",
-      values.test,
-      ["mann-whitney", "wilcoxon"]
-    );
-  }
+  if (values.correction !== void 0)
+    options.correction = readChoice("--correction", values.correction, [
+      "none",
+      "holm",
+      "bh"
+    ]);
+  if (values.test !== void 0)
+    options.test = readChoice("--test", values.test, ["mann-whitney", "wilcoxon"]);
   return options;
 }
-async function runGate(argv, io) {
-  const { values, positionals } = parseCommandArgs("gate", argv, {
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" },
-    format: { type: "string" }
-  });
-  if (positionals.length !== 2) {
-    throw new UserError(
-      `perfgate gate: expected two benchmark files (base and head), got ${positionals.length}
-
-${gateUsage}`
-    );
-  }
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "markdown",
-    "json"
-  ]);
-  const options = readGateOptions(values);
-  const [base, head] = await loadFiles(positionals, fileLabels(positionals));
-  reportDiagnostics([base, head], io);
-  rejectFailures([base]);
-  const headFailures = head.failures.map(failureMessage);
-  if (headFailures.length > 0) {
-    io.stdout(`FAIL: the head run has failures
-${headFailures.join("\n")}
+function readFormat(value, formats) {
+  return readChoice("--format", value ?? formats[0], formats);
+}
+function printAs(io, format, model, renderers) {
+  if (format === "json") io.stdout(`${JSON.stringify(model, null, 2)}
 `);
-    return 1;
-  }
-  for (const m2 of unitMismatches(base, head)) io.stderr(`warning: ${m2}
-`);
-  const result = gate(base, head, options);
-  if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}
-`);
-  else if (format === "markdown") io.stdout(renderGateMarkdown(result));
-  else io.stdout(renderGateText(result));
-  return gateExitCode(result, io, "gate");
+  else io.stdout(renderers[format]());
 }
 function gateExitCode(result, io, command) {
   if (result.verdict === "no-comparison")
@@ -13155,6 +12598,38 @@ function profileInsights(inputs) {
   return { changes, hotspots, leaks, notes };
 }
 
+// src/collect/files.ts
+import { readFile, readdir, stat } from "node:fs/promises";
+async function readInputFile(path7) {
+  try {
+    const info = await stat(path7);
+    if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
+    return await readFile(path7);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
+    throw new UserError(`${path7}: cannot be read (${err.message})`);
+  }
+}
+async function listFiles(dir, what = "a folder") {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
+  } catch {
+    throw new UserError(`${dir}: not ${what}`);
+  }
+}
+
+// src/collect/bench-files.ts
+async function readBenchFile(file, options = {}) {
+  const label = options.label ?? file;
+  const bytes2 = await readInputFile(file);
+  if (options.empty === "no-results" && new TextDecoder().decode(bytes2).trim() === "")
+    return parseBenchText("", label);
+  return parseBenchOutput(bytes2, label);
+}
+
 // src/collect/read-profiles.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
@@ -13268,9 +12743,7 @@ function buildRunReport(f2) {
 }
 
 // src/cli/run-inputs.ts
-async function readBench(p2) {
-  return parseBenchOutput(await readInputFile(p2), p2);
-}
+var readBench = (p2) => readBenchFile(p2);
 async function readAllProfiles(inputs) {
   const { headProfiles: headDir, baseProfiles: baseDir } = inputs;
   const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
@@ -13359,10 +12832,7 @@ async function runComment(argv, io) {
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
     "run-url": { type: "string" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
+    ...gateFlags
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -13388,6 +12858,539 @@ ${commentUsage}`
   io.stdout(`${renderComment(report)}
 `);
   return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "comment");
+}
+
+// src/analyze/bench-compare.ts
+var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
+function compareBenchFiles(files, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files);
+  const configKeys = [];
+  const rowOrder = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  for (const f2 of files) {
+    for (const r2 of f2.results) {
+      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
+      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
+      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
+    }
+  }
+  const tables = /* @__PURE__ */ new Map();
+  files.forEach((f2, col) => {
+    for (const r2 of f2.results) {
+      const config = configKeys.map((k2) => r2.config[k2] ?? "");
+      for (const v2 of r2.values) {
+        const key = JSON.stringify([config, v2.unit]);
+        let t2 = tables.get(key);
+        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t2.cells.get(r2.name);
+        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
+        let values = row.get(col);
+        if (!values) row.set(col, values = []);
+        values.push(v2.value);
+      }
+    }
+  });
+  const sorted = [...tables.values()].sort((a2, b2) => {
+    for (let i2 = 0; i2 < configKeys.length; i2++) {
+      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
+    }
+    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
+  });
+  return sorted.map((t2) => {
+    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
+    const present = /* @__PURE__ */ new Set();
+    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a2, b2) => a2 - b2);
+    const baseCol = cols[0];
+    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
+    const rows = names.map((name) => {
+      const byCol = t2.cells.get(name);
+      const base = byCol.get(baseCol);
+      const baseSummary = base && summarize(base, assume, options.confidence);
+      return {
+        name,
+        cells: cols.map((col) => {
+          const values = byCol.get(col);
+          if (!values) return void 0;
+          if (col === baseCol) return { values, summary: baseSummary };
+          const summary = summarize(values, assume, options.confidence);
+          if (!base) return { values, summary };
+          return {
+            values,
+            summary,
+            comparison: compareSamples(base, values, assume, options.alpha),
+            baseCenter: baseSummary.center
+          };
+        })
+      };
+    });
+    return {
+      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
+      unit: t2.unit,
+      assume,
+      columns: cols.map((c2) => files[c2].label),
+      rows,
+      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
+    };
+  });
+}
+function mergeUnitMetadata(files) {
+  const out = {};
+  for (const f2 of files) {
+    for (const [unit, meta] of Object.entries(f2.units)) {
+      const m2 = out[unit] ??= {};
+      m2.assume ??= meta.assume;
+      m2.better ??= meta.better;
+    }
+  }
+  return out;
+}
+function geomean(xs) {
+  if (xs.length === 0) return NaN;
+  let m2 = 0;
+  for (let i2 = 0; i2 < xs.length; i2++) {
+    const x = xs[i2];
+    if (x <= 0) return NaN;
+    m2 += (Math.log(x) - m2) / (i2 + 1);
+  }
+  return Math.exp(m2);
+}
+function columnSummary(rows, col) {
+  const isBase = col === 0;
+  const centers = [];
+  const ratios = [];
+  let badRatio = false;
+  let nBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) nBase++;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    if (!isBase && cell.baseCenter !== void 0) {
+      const a2 = cell.summary.center;
+      const b2 = cell.baseCenter;
+      if (a2 === b2) ratios.push(1);
+      else if (b2 === 0) {
+        badRatio = true;
+        ratios.push(0);
+      } else ratios.push(a2 / b2);
+    }
+  }
+  const s2 = { warnings: [] };
+  if (!isBase && nBase !== ratios.length) {
+    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+  }
+  const gm = geomean(centers);
+  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
+  else s2.geomean = gm;
+  if (!isBase && !badRatio) {
+    const r2 = geomean(ratios);
+    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
+    else s2.ratio = r2;
+  }
+  return s2;
+}
+
+// src/render/text-grid.ts
+var runes = (s2) => [...s2].length;
+var TextGrid = class {
+  cells = [];
+  cols = 0;
+  shrinkable = /* @__PURE__ */ new Set();
+  row = 0;
+  col = 0;
+  /** Starts a new row. */
+  newRow() {
+    if (this.cells.length > 0) this.row++;
+    this.col = 0;
+    return this;
+  }
+  /** Moves to a column of the current row (never backwards). */
+  at(col) {
+    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
+    this.col = col;
+    return this;
+  }
+  /** The current column. */
+  get column() {
+    return this.col;
+  }
+  /** Adds a cell of one column. */
+  cell(value, options = {}) {
+    return this.span(1, value, options);
+  }
+  /** Adds a cell spanning `cols` columns. */
+  span(cols, value, options = {}) {
+    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
+    this.cells.push({
+      row: this.row,
+      col: this.col,
+      span: cols,
+      value,
+      margin,
+      align: options.align ?? "left"
+    });
+    this.col += cols;
+    this.cols = Math.max(this.cols, this.col);
+    return this;
+  }
+  /** Marks a column as one that spans do not widen. */
+  shrink(col) {
+    this.shrinkable.add(col);
+  }
+  /** The laid-out text, one line per row, each ending in a newline. */
+  format() {
+    const margins = new Array(this.cols).fill(0);
+    for (const c2 of this.cells) margins[c2.col] = Math.max(margins[c2.col], runes(c2.margin));
+    const widths = new Array(this.cols).fill(0);
+    const bySpan = [...this.cells].sort((a2, b2) => a2.span - b2.span);
+    for (const c2 of bySpan) {
+      let w2 = runes(c2.value) + margins[c2.col];
+      if (c2.span === 1) {
+        widths[c2.col] = Math.max(widths[c2.col], w2);
+        continue;
+      }
+      let have = 0;
+      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) have += widths[i2];
+      if (have >= w2) continue;
+      const stretch = [];
+      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) {
+        if (this.shrinkable.has(i2)) w2 -= widths[i2];
+        else stretch.push(i2);
+      }
+      stretch.sort((a2, b2) => widths[b2] - widths[a2]);
+      let left = stretch.length;
+      for (const i2 of stretch) {
+        const avg = Math.floor((w2 + left - 1) / left);
+        widths[i2] = Math.max(widths[i2], avg);
+        w2 -= widths[i2];
+        left--;
+      }
+    }
+    const offsets = [0];
+    for (const w2 of widths) offsets.push(offsets[offsets.length - 1] + w2);
+    const ordered = [...this.cells].sort((a2, b2) => a2.row - b2.row || a2.col - b2.col);
+    let out = "";
+    let row = 0;
+    let pos = 0;
+    for (const c2 of ordered) {
+      if (c2.value.trim() === "" && c2.margin.trim() === "") continue;
+      while (c2.row > row) {
+        out += "\n";
+        row++;
+        pos = 0;
+      }
+      const gap = offsets[c2.col] - pos;
+      out += " ".repeat(Math.max(gap, 0)) + c2.margin.padStart(margins[c2.col]);
+      pos += Math.max(gap, 0) + margins[c2.col];
+      const width = offsets[c2.col + c2.span] - offsets[c2.col] - margins[c2.col];
+      const text = pad(c2.value, width, c2.align);
+      out += text;
+      pos += runes(text);
+    }
+    if (this.cells.length > 0) out += "\n";
+    return out;
+  }
+};
+function pad(s2, width, align) {
+  const n2 = runes(s2);
+  if (align === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
+  return s2;
+}
+
+// src/render/benchstat-text.ts
+function pctRange(s2) {
+  if (!Number.isFinite(s2.lo) || !Number.isFinite(s2.hi)) return "∞";
+  const sign = Math.sign(s2.center);
+  if (Number.isNaN(sign) || sign !== Math.sign(s2.lo) || sign !== Math.sign(s2.hi)) return "?";
+  if (s2.center === 0) return "0%";
+  const v2 = Math.max(s2.hi / s2.center - 1, 1 - s2.lo / s2.center);
+  return `${formatFixed(100 * v2, 0)}%`;
+}
+function formatDelta(c2, base, head) {
+  if (c2.p > c2.alpha) return "~";
+  if (base === head) return "0.00%";
+  if (base === 0) return "?";
+  return signedPercent((head / base - 1) * 100);
+}
+function signedPercent(pct) {
+  const s2 = formatFixed(pct, 2);
+  return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
+}
+function comparisonText(c2) {
+  const p2 = c2.p !== 0 ? `p=${formatFixed(c2.p, 3)} ` : "";
+  return p2 + (c2.n1 === c2.n2 ? `n=${c2.n1}` : `n=${c2.n1}+${c2.n2}`);
+}
+var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+function superscript(i2) {
+  return String(i2).split("").map((d2) => superDigits[Number(d2)]).join("");
+}
+function renderBenchTableText(t2) {
+  const grid = new TextGrid();
+  const start = (e2) => e2 === 0 ? 1 : 1 + 3 + (e2 - 1) * 6;
+  const notes = [];
+  const warn = (...lists) => {
+    const marks = [];
+    for (const list of lists) {
+      for (const w2 of list) {
+        let i2 = notes.indexOf(w2);
+        if (i2 < 0) i2 = notes.push(w2) - 1;
+        marks.push(superscript(i2 + 1));
+      }
+    }
+    grid.cell(marks.join(" "));
+  };
+  const rEdge = start(t2.columns.length + 1);
+  grid.newRow();
+  t2.columns.forEach((label, e2) => {
+    const l2 = start(e2);
+    grid.at(l2).span(start(e2 + 1) - l2, label, { align: "center", margin: " │ " });
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  grid.newRow();
+  t2.columns.forEach((_2, e2) => {
+    const l2 = start(e2);
+    grid.at(l2).span(3, t2.unit, { align: "center", margin: " │ " });
+    if (e2 > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
+    for (let j2 = l2 + 1; j2 < grid.column; j2++) grid.shrink(j2);
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  const cls = unitClass(t2.unit);
+  for (const row of t2.rows) {
+    grid.newRow().cell(row.name);
+    const scaler = commonScale(
+      row.cells.filter((c2) => c2 !== void 0).map((c2) => c2.summary.center),
+      cls
+    );
+    row.cells.forEach((cell, e2) => {
+      if (!cell) return;
+      grid.at(start(e2));
+      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
+      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
+      warn(cell.summary.warnings);
+      if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
+        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
+          align: "right"
+        });
+        grid.cell(`(${comparisonText(cell.comparison)})`);
+        warn(cell.comparison.warnings);
+      }
+    });
+  }
+  if (t2.rows.length > 1) {
+    grid.newRow().cell("geomean");
+    t2.summaries.forEach((s2, e2) => {
+      if (s2.geomean !== void 0)
+        grid.at(start(e2)).cell(scaleOne(s2.geomean, cls), { align: "right" });
+      if (e2 > 0) {
+        grid.at(start(e2) + 3);
+        if (s2.ratio !== void 0)
+          grid.cell(signedPercent((s2.ratio - 1) * 100), { align: "right" });
+        else grid.cell("?");
+      }
+      grid.at(start(e2 + 1) - 1);
+      warn(s2.warnings);
+    });
+  }
+  let out = grid.format();
+  notes.forEach((n2, i2) => out += `${superscript(i2 + 1)} ${n2}
+`);
+  return out;
+}
+function renderBenchstatText(tables) {
+  const parts = [];
+  let previous;
+  for (const t2 of tables) {
+    const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
+`).join("");
+    previous = t2.config;
+    parts.push(header + renderBenchTableText(t2));
+  }
+  return parts.join("\n");
+}
+function renderBenchstatCsv(tables) {
+  const records = [];
+  const warnings = [];
+  let previous;
+  tables.forEach((t2, ti) => {
+    if (ti > 0) records.push([]);
+    for (const [i2, [k2, v2]] of t2.config.entries()) {
+      if (previous && previous[i2]?.[0] === k2 && previous[i2]?.[1] === v2) continue;
+      records.push([`${k2}: ${v2}`]);
+    }
+    previous = t2.config;
+    const width = 1 + 2 + (t2.columns.length - 1) * 4;
+    const labels = [""];
+    t2.columns.forEach((c2, e2) => labels.push(c2, "", ...e2 > 0 ? ["", ""] : []));
+    records.push(labels.concat(new Array(width - labels.length).fill("")));
+    const units = [""];
+    t2.columns.forEach((_2, e2) => units.push(t2.unit, "CI", ...e2 > 0 ? ["vs base", "P"] : []));
+    records.push(units);
+    const note = (col, list) => {
+      for (const w2 of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w2}`);
+    };
+    for (const row of t2.rows) {
+      const rec = [row.name];
+      row.cells.forEach((cell, e2) => {
+        const at = e2 === 0 ? 1 : 3 + (e2 - 1) * 4;
+        if (!cell) return;
+        while (rec.length < at) rec.push("");
+        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
+        note(at, cell.summary.warnings);
+        if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
+          rec.push(
+            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
+            comparisonText(cell.comparison)
+          );
+          note(at + 2, cell.comparison.warnings);
+        }
+      });
+      records.push(rec);
+    }
+    const gm = ["geomean"];
+    t2.summaries.forEach((s2, e2) => {
+      gm.push(s2.geomean !== void 0 ? formatGoValue(s2.geomean) : "", "");
+      if (e2 > 0) gm.push(s2.ratio !== void 0 ? signedPercent((s2.ratio - 1) * 100) : "?", "");
+      note(e2 === 0 ? 1 : 3 + (e2 - 1) * 4, s2.warnings);
+    });
+    records.push(gm);
+  });
+  return { csv: records.map((r2) => r2.map(csvField).join(",")).join("\n") + "\n", warnings };
+}
+function csvField(s2) {
+  if (s2 === "" || !/[",\r\n]/.test(s2) && !s2.startsWith(" ")) return s2;
+  return `"${s2.replace(/"/g, '""')}"`;
+}
+function columnLetter(i2) {
+  let s2 = "";
+  let n2 = i2 + 1;
+  while (n2 > 0) {
+    const r2 = (n2 - 1) % 26;
+    s2 = String.fromCharCode(65 + r2) + s2;
+    n2 = Math.floor((n2 - 1) / 26);
+  }
+  return s2;
+}
+
+// src/cli/commands/compare.ts
+var compareUsage = `Usage: perfgate compare <base.txt> <head.txt> [more.txt ...] [options]
+
+Compares Go benchmark output files (go test -bench) like benchstat: medians, 95% confidence
+intervals, Mann-Whitney U p-values, and "~" where the difference is not significant. With no
+options it makes exactly benchstat's decisions (alpha 0.05, no correction).
+
+Options:
+  --format FORMAT     text (benchstat's layout, default), csv (benchstat's CSV), json
+  --alpha A           significance level (default 0.05)
+  --confidence C      confidence level of the intervals (default 0.95)
+`;
+var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
+
+Applies the regression gate to two Go benchmark output files: a change fails only when it is
+significant and worse than its limit. Benchmarks are matched by package and name: machine lines
+(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
+differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
+base (nothing compared) or on bad input.
+
+Options:
+  --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
+                           (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
+                           e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
+  --alpha A                significance level (default 0.05)
+  --correction METHOD      holm (default), bh or none: multiple-comparison control over all
+                           comparisons of the run
+  --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
+  --format FORMAT          text (default), markdown or json
+`;
+function fileLabels(paths) {
+  return paths.map(
+    (p2, i2) => paths.filter((q2) => q2 === p2).length > 1 ? `${p2}#${paths.slice(0, i2).filter((q2) => q2 === p2).length}` : p2
+  );
+}
+async function loadFiles(paths, labels) {
+  const files = [];
+  for (const [i2, path7] of paths.entries()) {
+    files.push(await readBenchFile(path7, { label: labels[i2] }));
+  }
+  return files;
+}
+function reportDiagnostics(files, io) {
+  for (const f2 of files)
+    for (const d2 of f2.diagnostics) io.stderr(`${d2.file}:${d2.line}: ${d2.message}
+`);
+}
+function rejectFailures(files) {
+  const messages = files.flatMap((f2) => f2.failures.map(failureMessage));
+  if (messages.length > 0) throw new UserError(messages.join("\n"));
+}
+async function runCompare(argv, io) {
+  const { values, positionals } = parseCommandArgs("compare", argv, {
+    format: { type: "string" },
+    alpha: { type: "string" },
+    confidence: { type: "string" }
+  });
+  if (positionals.length < 2) {
+    throw new UserError(
+      `perfgate compare: expected at least two benchmark files, got ${positionals.length}
+
+${compareUsage}`
+    );
+  }
+  const format = readFormat(values.format, ["text", "csv", "json"]);
+  const options = {
+    alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
+    confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
+  };
+  const files = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics(files, io);
+  rejectFailures(files);
+  for (const m2 of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m2}
+`);
+  const tables = compareBenchFiles(files, options);
+  printAs(io, format, tables, {
+    text: () => renderBenchstatText(tables),
+    csv: () => {
+      const { csv, warnings } = renderBenchstatCsv(tables);
+      for (const w2 of warnings) io.stderr(`${w2}
+`);
+      return csv;
+    }
+  });
+  return 0;
+}
+async function runGate(argv, io) {
+  const { values, positionals } = parseCommandArgs("gate", argv, {
+    ...gateFlags,
+    format: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate gate: expected two benchmark files (base and head), got ${positionals.length}
+
+${gateUsage}`
+    );
+  }
+  const format = readFormat(values.format, ["text", "markdown", "json"]);
+  const options = readGateOptions(values);
+  const [base, head] = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics([base, head], io);
+  rejectFailures([base]);
+  const headFailures = head.failures.map(failureMessage);
+  if (headFailures.length > 0) {
+    io.stdout(`FAIL: the head run has failures
+${headFailures.join("\n")}
+`);
+    return 1;
+  }
+  for (const m2 of unitMismatches(base, head)) io.stderr(`warning: ${m2}
+`);
+  const result = gate(base, head, options);
+  printAs(io, format, result, {
+    text: () => renderGateText(result),
+    markdown: () => renderGateMarkdown(result)
+  });
+  return gateExitCode(result, io, "gate");
 }
 
 // src/analyze/functions.ts
@@ -13869,11 +13872,7 @@ ${diffUsage}`
     );
   }
   const [baseFile, headFile] = positionals;
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "markdown",
-    "json"
-  ]);
+  const format = readFormat(values.format, ["text", "markdown", "json"]);
   const nodeCount = values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1);
   const base = await load(baseFile);
   const head = await load(headFile);
@@ -13909,10 +13908,10 @@ ${diffUsage}`
     sampleIndex: sampleIndex2,
     nodeCount
   });
-  if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
-`);
-  else if (format === "markdown") io.stdout(renderTopMarkdown(report));
-  else io.stdout(renderTopText(report));
+  printAs(io, format, report, {
+    text: () => renderTopText(report),
+    markdown: () => renderTopMarkdown(report)
+  });
   return 0;
 }
 
@@ -13960,11 +13959,7 @@ async function runHotspots(argv, io) {
     throw new UserError(`perfgate hotspots: no profile given
 
 ${hotspotsUsage}`);
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "markdown",
-    "json"
-  ]);
+  const format = readFormat(values.format, ["text", "markdown", "json"]);
   const head = await classify(positionals);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
@@ -13972,10 +13967,10 @@ ${hotspotsUsage}`);
     source: sourceLookup([values.source ?? "."]),
     ...values.tests === true ? { includeTests: true } : {}
   });
-  if (format === "json") io.stdout(`${JSON.stringify(hotspots, null, 2)}
-`);
-  else if (format === "markdown") io.stdout(renderHotspotsMarkdown(hotspots));
-  else io.stdout(renderHotspotsText(hotspots));
+  printAs(io, format, hotspots, {
+    text: () => renderHotspotsText(hotspots),
+    markdown: () => renderHotspotsMarkdown(hotspots)
+  });
   return 0;
 }
 
@@ -14017,10 +14012,7 @@ async function runLeaks(argv, io) {
 ${leaksUsage}`
     );
   }
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "json"
-  ]);
+  const format = readFormat(values.format, ["text", "json"]);
   const options = {
     minGrowth: values["min-growth"] === void 0 ? defaultLeakOptions.minGrowth : readInteger("--min-growth", values["min-growth"], 1),
     minRatio: values["min-ratio"] === void 0 ? defaultLeakOptions.minRatio : Number(values["min-ratio"]),
@@ -15367,10 +15359,7 @@ async function runReport(argv, io) {
     source: { type: "string" },
     title: { type: "string" },
     "stored-baseline": { type: "boolean" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
+    ...gateFlags
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -15446,11 +15435,7 @@ ${topUsage}`
     file: positionals[0],
     sampleIndex: values["sample-index"],
     nodeCount: values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1),
-    format: readChoice("--format", values.format ?? "text", [
-      "text",
-      "markdown",
-      "json"
-    ]),
+    format: readFormat(values.format, ["text", "markdown", "json"]),
     maxDecompressedBytes: values["max-decompressed-size"] === void 0 ? DEFAULT_MAX_DECOMPRESSED_BYTES : readByteSize("--max-decompressed-size", values["max-decompressed-size"])
   };
 }
@@ -15470,10 +15455,10 @@ async function runTop(argv, io) {
   } catch (err) {
     throw withSource(settings.file, err);
   }
-  if (settings.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
-`);
-  else if (settings.format === "markdown") io.stdout(renderTopMarkdown(report));
-  else io.stdout(renderTopText(report));
+  printAs(io, settings.format, report, {
+    text: () => renderTopText(report),
+    markdown: () => renderTopMarkdown(report)
+  });
   return 0;
 }
 
