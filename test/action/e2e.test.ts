@@ -238,4 +238,53 @@ describe('the action end to end', () => {
     expect(fake.requests).toEqual([]);
     expect(r.summary).toBe('');
   });
+
+  test('go test runs without the tokens and command files: a benchmark that dumps its environment sees none', async () => {
+    const { fake, runAction } = await setUp();
+    const scratch = mkdtempSync(path.join(tmpdir(), 'perfgate-envdump-'));
+    onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+    const dump = path.join(scratch, 'env.txt');
+    for (const f of ['github-env', 'github-path', 'github-state'])
+      writeFileSync(path.join(scratch, f), '');
+    const r = await runAction(
+      'push',
+      { ref: 'refs/heads/main', after: BASE_SHA, repository },
+      {
+        'go-packages': './envdump',
+        'working-directory': 'fixtures/go',
+        count: '1',
+        benchtime: '1x',
+        'save-baseline': 'false',
+        'github-token': 'ghs_secret_input_token',
+      },
+      {
+        GITHUB_SHA: BASE_SHA,
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_TOKEN: 'ghs_secret_github_token',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret-oidc',
+        GITHUB_ENV: path.join(scratch, 'github-env'),
+        GITHUB_PATH: path.join(scratch, 'github-path'),
+        GITHUB_STATE: path.join(scratch, 'github-state'),
+        PERFGATE_ENV_DUMP: dump,
+      },
+    );
+    expect(r.code).toBe(0);
+    const seen = new Map(
+      readFileSync(dump, 'utf8')
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as const),
+    );
+    const names = [...seen.keys()];
+    expect(names.filter((n) => /^(INPUT_|ACTIONS_)/i.test(n))).toEqual([]);
+    const gone = ['GITHUB_TOKEN', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE'];
+    expect(names.filter((n) => [...gone, 'GITHUB_STEP_SUMMARY'].includes(n))).toEqual([]);
+    expect([...seen.values()].filter((v) => /secret|test-token|run-\d|eyJ/.test(v))).toEqual([]);
+    // The rest of the environment is the user's: PATH, the run's context, the workflow's env.
+    // go test puts its own GOROOT/bin first.
+    expect(seen.get('PATH')).toContain(process.env.PATH);
+    expect(seen.get('GITHUB_REPOSITORY')).toBe('acme/app');
+    expect(seen.get('GITHUB_SHA')).toBe(BASE_SHA);
+    expect(seen.get('PERFGATE_ENV_DUMP')).toBe(dump);
+    noInternalErrors(fake);
+  });
 });
