@@ -7234,8 +7234,8 @@ function powerNotes(family, options) {
 }
 function beyond(f2, worse) {
   const delta = f2.head.center - f2.base.center;
-  const signed = f2.higherIsBetter ? -delta : delta;
-  if (worse ? signed <= 0 : signed >= 0) return false;
+  const signed2 = f2.higherIsBetter ? -delta : delta;
+  if (worse ? signed2 <= 0 : signed2 >= 0) return false;
   const abs = Math.abs(delta);
   const rel = Math.abs(f2.change);
   return abs > f2.limit.floor && rel > f2.limit.pct / 100;
@@ -8904,7 +8904,10 @@ function toAlignment(value) {
 // src/render/markdown.ts
 var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
-  return text.replace(entityChars, (c2) => `&#${c2.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+  return text.replace(
+    entityChars,
+    (c2, at, all) => c2 === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`
+  ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;
@@ -8914,10 +8917,10 @@ function table(header, rows, align) {
 }
 
 // src/render/gate-text.ts
-function formatChange(change) {
-  if (change === void 0) return "";
-  if (!Number.isFinite(change)) return "from 0";
-  const s2 = formatFixed(change * 100, 2);
+function formatChange(change2) {
+  if (change2 === void 0) return "";
+  if (!Number.isFinite(change2)) return "from 0";
+  const s2 = formatFixed(change2 * 100, 2);
   return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
 }
 function formatLimit(limit, unit) {
@@ -9701,11 +9704,11 @@ function readLimitRules(name, text) {
     }
     const factor = suffixes[parts[3] ?? ""];
     if (factor === void 0) fail(name, entry, `has an unknown suffix "${parts[3]}"`);
-    const amount = parts[2] === void 0 ? 0 : Number(parts[2]) * (parts[3] ? factor : tidy.factor);
+    const amount2 = parts[2] === void 0 ? 0 : Number(parts[2]) * (parts[3] ? factor : tidy.factor);
     rules.push({
       unit: tidy.unit,
       ...pattern !== void 0 ? { pattern: pattern.trim() } : {},
-      limit: { pct: parts[1] === void 0 ? 0 : Number(parts[1]), floor: amount }
+      limit: { pct: parts[1] === void 0 ? 0 : Number(parts[1]), floor: amount2 }
     });
   }
   return rules;
@@ -10551,7 +10554,7 @@ var WireReader = class {
   uint64() {
     return this.uint();
   }
-  slowVarint(signed) {
+  slowVarint(signed2) {
     const buf = this.buf;
     let pos = this.pos;
     let lo = 0;
@@ -10582,7 +10585,7 @@ var WireReader = class {
       }
     }
     this.pos = pos;
-    return signed ? (hi | 0) * TWO_32 + (lo >>> 0) : (hi >>> 0) * TWO_32 + (lo >>> 0);
+    return signed2 ? (hi | 0) * TWO_32 + (lo >>> 0) : (hi >>> 0) * TWO_32 + (lo >>> 0);
   }
   /** Reads a length prefix and returns the end offset of the field it announces. */
   lengthDelimitedEnd(what) {
@@ -11750,51 +11753,54 @@ ${collectUsage}`);
   return 0;
 }
 
-// src/collect/read-profiles.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path5 from "node:path";
-async function readOne(side, rel, warnings) {
-  let bytes2;
-  try {
-    bytes2 = await readFile2(path5.join(side.dir, rel));
-  } catch {
-    return void 0;
-  }
-  try {
-    const text = textPreview(bytes2);
-    if (text !== void 0 && sniffGoroutineText(new TextDecoder().decode(bytes2))) {
-      return { goroutines: parseGoroutines(bytes2, rel) };
-    }
-    const profile = parsePprof(bytes2);
-    const isGoroutine = profile.sampleTypes.some(
-      (t2) => t2.type === "goroutine" || t2.type === "goroutineleak"
-    );
-    return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
-  } catch (err) {
-    if (err instanceof FormatError) {
-      warnings.push(`${rel}: ${err.message}`);
-      return void 0;
-    }
-    throw err;
-  }
+// src/report/run-report.ts
+function age(fromIso, toIso) {
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
+  const minutes = Math.round(ms / 6e4);
+  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural2(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural2(hours, "hour");
+  return plural2(Math.round(hours / 24), "day");
 }
-async function readProfiles(head, base) {
-  const warnings = [];
-  const pairs = [];
-  let goroutines;
-  const beforeFile = head.files.find((f2) => /goroutine-before\.pb\.gz$/.test(f2));
-  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
-  for (const rel of head.files) {
-    if (rel === beforeFile) continue;
-    const h2 = await readOne(head, rel, warnings);
-    if (!h2) continue;
-    const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
-    if (h2.profile && !h2.goroutines)
-      pairs.push({ name: path5.basename(rel), base: b2?.profile, head: h2.profile });
-    if (h2.goroutines && !goroutines)
-      goroutines = { head: h2.goroutines, base: before ?? b2?.goroutines };
+function profileRegressionCount(p2) {
+  const grew = (p2?.changes ?? []).flatMap(
+    (c2) => c2.grown.filter((f2) => f2.regression).map((f2) => `${f2.benchmark ?? ""}\0${f2.name}`)
+  );
+  return new Set(grew).size;
+}
+function decideVerdict(gate2, failures, missingBaseline, profiles) {
+  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  const profileRegressions = profileRegressionCount(profiles);
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate2 && comparedProfiles) {
+    if (profileRegressions > 0) {
+      return {
+        verdict: "fail",
+        reason: `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
+      };
+    }
+    return { verdict: "pass", reason: "no regression beyond the limits" };
   }
-  return { pairs, goroutines, warnings };
+  if (!gate2) {
+    return {
+      verdict: "no-baseline",
+      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    };
+  }
+  const benchmarks = gate2.benchmarks.regressed.length;
+  const parts = [];
+  if (benchmarks > 0)
+    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(
+      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
+    );
+  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (gate2.verdict === "no-comparison")
+    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
+  return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
 // src/analyze/function-name.ts
@@ -11855,6 +11861,1590 @@ function removeMatching(name, open, close) {
     }
   }
   return out;
+}
+var goVersionSuffix = /^(.*?)\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+var goPackagePath = /^(?:[\w\-.]+\/)+([^.]+\..+)/;
+function shortFunctionName(name) {
+  const unversioned = name.replace(goVersionSuffix, "$1$2");
+  return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
+}
+
+// src/report/verdict-view.ts
+function notableRow(f2) {
+  return f2.regression || f2.significant && f2.sharePoints >= 1;
+}
+function verdictView(r2) {
+  const g2 = r2.gate;
+  const compared = g2 !== void 0 && g2.verdict !== "no-comparison";
+  const rows = [];
+  for (const c2 of r2.profiles?.changes ?? []) {
+    for (const f2 of c2.grown.filter(notableRow)) {
+      rows.push({
+        profile: c2.profile,
+        sampleType: c2.sampleType,
+        unit: c2.unit,
+        function: f2.name,
+        benchmark: f2.benchmark ?? "",
+        file: f2.file,
+        line: f2.line,
+        leaf: f2.leaf ?? "",
+        basis: f2.basis,
+        base: f2.base,
+        head: f2.head,
+        points: f2.sharePoints,
+        limit: c2.limitPoints ?? null,
+        regression: f2.regression
+      });
+    }
+  }
+  rows.sort((x, y2) => Number(y2.regression) - Number(x.regression) || y2.points - x.points);
+  return {
+    verdict: r2.verdict,
+    reason: r2.reason,
+    benchmarksRegressed: compared ? g2.benchmarks.regressed.length : null,
+    benchmarksImproved: compared ? g2.benchmarks.improved.length : null,
+    unitsNotJudged: compared && g2.power.length > 0,
+    profileRegressions: r2.profiles?.changes.length ? profileRegressionCount(r2.profiles) : null,
+    profileRows: rows
+  };
+}
+
+// src/units/pprof-units.ts
+var memoryUnits = [
+  { name: "B", aliases: ["b", "byte"], factor: 1 },
+  { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
+  { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
+  { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
+  { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
+  { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
+];
+var timeUnits = [
+  { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
+  { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
+  { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
+  { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
+  { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
+];
+var unitTypes = [
+  { units: memoryUnits, fallback: "B" },
+  { units: timeUnits, fallback: "s" }
+];
+function findUnit(units, name) {
+  let n2 = name.toLowerCase();
+  if (n2.length > 2 && n2.endsWith("s")) n2 = n2.slice(0, -1);
+  return units.find((u2) => u2.aliases.includes(n2));
+}
+function scaleValue(value, fromUnit, toUnit = "minimum") {
+  if (value < 0) {
+    const [v2, u2] = scaleValue(-value, fromUnit, toUnit);
+    return [-v2, u2];
+  }
+  for (const { units, fallback } of unitTypes) {
+    const from = findUnit(units, fromUnit);
+    if (!from) continue;
+    const base = value * from.factor;
+    let to;
+    if (toUnit === "minimum" || toUnit === "auto") {
+      for (const u2 of units) if (base / u2.factor >= 1) to = u2;
+    } else {
+      to = findUnit(units, toUnit);
+    }
+    to ??= units.find((u2) => u2.name === fallback);
+    return [base / to.factor, to.name];
+  }
+  if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
+  return [value, toUnit];
+}
+function scaledLabel(value, fromUnit, toUnit = "minimum") {
+  const [v2, u2] = scaleValue(value, fromUnit, toUnit);
+  let s2 = formatFixed(v2, 2);
+  if (s2.endsWith(".00")) s2 = s2.slice(0, -3);
+  if (s2 === "0" || s2 === "-0") return "0";
+  return s2 + u2;
+}
+function percentage(value, total2) {
+  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
+  return `${formatGeneral(ratio, 2).padStart(5)}%`;
+}
+
+// src/render/hotspots.ts
+var bytes = (n2) => n2 === 0 ? "0 B" : `${scaleOne(n2, "binary")}B`;
+var time = (ns) => scaledLabel(ns, "nanoseconds");
+var percent = (f2) => `${formatFixed(100 * f2, 1)}%`;
+function where(h2) {
+  return h2.site.file ? `${h2.site.file}:${h2.site.line}` : "";
+}
+function benchmarkLabel(h2) {
+  return h2.benchmark ? h2.benchmark.slice(h2.benchmark.lastIndexOf(".") + 1) : "";
+}
+function signed(n2, fmt) {
+  return `${n2 >= 0 ? "+" : "-"}${fmt(Math.abs(n2))}`;
+}
+function amount(h2, v2, kind) {
+  if (h2.basis === "share") return percent(v2);
+  const text = kind === "bytes" ? bytes(v2) : time(v2);
+  return h2.basis === "per-op" ? `${text}/op` : text;
+}
+function change(h2, base, head, kind) {
+  const fmt = (n2) => amount(h2, n2, kind);
+  const rel = base > 0 ? ` ${signed(100 * (head - base) / base, (x) => formatFixed(x, 1))}%` : "";
+  return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel ? `,${rel}` : ""})`;
+}
+function allocatedText(h2) {
+  if (h2.kind === "gc") return "";
+  const of = h2.basis === "share" ? " of the benchmark" : "";
+  if (h2.moved && h2.function) {
+    return `moved within the function: ${change(h2, h2.function.base.bytes, h2.function.head.bytes, "bytes")}${of}`;
+  }
+  if (h2.head.bytes === 0 && (h2.base?.bytes ?? 0) === 0) return "";
+  return h2.base ? `${change(h2, h2.base.bytes, h2.head.bytes, "bytes")}${of}` : `${amount(h2, h2.head.bytes, "bytes")}${of}`;
+}
+function cpuText(h2) {
+  if (h2.kind === "gc") return "";
+  const b2 = h2.base;
+  if (h2.head.cpuNs === 0 && (b2?.cpuNs ?? 0) === 0) return "";
+  const fmt = (n2) => amount(h2, n2, "cpu");
+  return b2 ? `cpu ${fmt(b2.cpuNs)} → ${fmt(h2.head.cpuNs)}` : `cpu ${fmt(h2.head.cpuNs)}`;
+}
+function amounts(h2) {
+  return [allocatedText(h2), cpuText(h2)].filter((x) => x !== "").join(", ");
+}
+function renderHotspotsText(hs) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  return hs.map(
+    (h2) => `${h2.isNew ? "NEW " : ""}${h2.site.fn}  ${where(h2)}${h2.benchmark ? `  (${benchmarkLabel(h2)})` : ""}
+  ${h2.kind}: ${amounts(h2)}
+  advice: ${h2.advice}
+  (${h2.evidence})`
+  ).join("\n\n") + "\n";
+}
+function renderHotspotsMarkdown(hs, max = 10) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  const rows = hs.slice(0, max).map((h2) => [
+    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}${h2.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h2))}</sub>` : ""}`,
+    h2.kind,
+    escapeMarkdown(amounts(h2)),
+    h2.advice
+    // perfgate's own text: markdown as written
+  ]);
+  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
+`;
+}
+
+// src/render/sections.ts
+function shortenable(priority, items, render) {
+  return { priority, items, render };
+}
+function moreLine(left, what, where2) {
+  return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
+}
+var characters = (s2) => s2.length;
+function joined(parts) {
+  return parts.filter((p2, i2) => p2 !== "" || i2 === 0 || parts[i2 - 1] !== "").join("\n");
+}
+function fitBlocks(blocks, limit, measure = characters) {
+  const text = (i2, k2) => {
+    const b2 = blocks[i2];
+    return typeof b2 === "string" ? b2 : b2.render(k2);
+  };
+  const parts = blocks.map((b2) => typeof b2 === "string" ? b2 : b2.render(b2.items));
+  const whole = () => joined(parts);
+  if (measure(whole()) <= limit) return whole();
+  const order = blocks.map((b2, i2) => ({ b: b2, i: i2 })).filter((x) => typeof x.b !== "string").sort((x, y2) => y2.b.priority - x.b.priority || y2.i - x.i);
+  for (const { b: b2, i: i2 } of order) {
+    const rest = measure(joined(parts.map((p2, j2) => j2 === i2 ? "\0" : p2))) - 1;
+    const fits = (k2) => rest + measure(text(i2, k2)) <= limit;
+    if (!fits(0)) {
+      const short = text(i2, 0);
+      if (measure(short) < measure(parts[i2])) parts[i2] = short;
+      continue;
+    }
+    let lo = 0;
+    let hi = b2.items;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    parts[i2] = text(i2, lo);
+    return whole();
+  }
+  for (const { i: i2 } of order) {
+    parts[i2] = "";
+    if (measure(whole()) <= limit) return whole();
+  }
+  const all = whole();
+  let end = Math.min(all.length, limit);
+  while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);
+  return all.slice(0, Math.max(0, all.lastIndexOf("\n", end)));
+}
+
+// src/render/insights.ts
+var points = (p2) => `${p2 >= 0 ? "+" : ""}${formatFixed(p2, 1)} pp`;
+function notableRows(c2) {
+  return c2.grown.filter(notableRow);
+}
+function notableChanges(changes) {
+  return changes.filter((c2) => notableRows(c2).length > 0);
+}
+var shortBenchmark = (b2) => b2.slice(b2.lastIndexOf(".") + 1);
+function changeRows(c2, fs) {
+  return fs.map((f2) => {
+    const v2 = (x) => `${scaledLabel(x, c2.unit)}${f2.basis === "per-op" ? "/op" : ""}`;
+    const under = [
+      f2.file ? escapeMarkdown(`${f2.file}:${f2.line}`) : "",
+      f2.benchmark ? `in ${codeCell(shortBenchmark(f2.benchmark))}` : "",
+      f2.leaf ? `via ${codeCell(f2.leaf)}` : ""
+    ].filter((x) => x !== "");
+    return [
+      `${f2.regression ? "❌ " : ""}${codeCell(f2.name)}${under.length ? `<br><sub>${under.join(" · ")}</sub>` : ""}`,
+      v2(f2.base),
+      v2(f2.head),
+      `${f2.delta >= 0 ? "+" : ""}${v2(f2.delta)}`,
+      points(f2.sharePoints)
+    ];
+  });
+}
+function pointsOf(c2) {
+  const basis = c2.grown[0]?.basis;
+  if (basis === "per-op") return "points of the benchmark’s base value per op";
+  if (basis === "benchmark") return "points of share within the benchmark";
+  return "points of share of the profile";
+}
+function mermaidLabel(s2, max = 40) {
+  const short = s2.length > max ? `…${s2.slice(-(max - 1))}` : s2;
+  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
+}
+function chartUnit(unit, max) {
+  const steps = unit === "bytes" ? [
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"],
+    [1, "bytes"]
+  ] : unit === "nanoseconds" ? [
+    [1e9, "s"],
+    [1e6, "ms"],
+    [1e3, "µs"],
+    [1, "ns"]
+  ] : [[1, unit]];
+  return steps.find(([f2]) => max >= f2) ?? steps[steps.length - 1];
+}
+function axisEnd(max) {
+  if (max <= 0) return 1;
+  const p2 = 10 ** Math.floor(Math.log10(max));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m2) => m2 * p2).find((e2) => e2 >= max) ?? 10 * p2;
+}
+function gatingChanges(changes) {
+  return changes.find((c2) => c2.grown.some((f2) => f2.regression));
+}
+var chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
+});
+function changesChart(c2) {
+  const top = c2.grown.slice(0, 5);
+  if (top.length === 0) return "";
+  const max = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
+  const [factor, axisUnit] = chartUnit(c2.unit, max);
+  const unitName = top[0]?.basis === "per-op" ? `${axisUnit}/op` : axisUnit;
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
+  const num2 = (x) => formatFixed(x / factor, digits);
+  const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
+  const labels = top.flatMap((f2) => {
+    const name = mermaidLabel(shortFunctionName(f2.name));
+    return [`"${name} · base ${shown2(f2.base)}"`, `"${name} · head ${shown2(f2.head)}"`];
+  });
+  const base = top.flatMap((f2) => [num2(f2.base), "0"]);
+  const head = top.flatMap((f2) => ["0", num2(f2.head)]);
+  return [
+    "```mermaid",
+    `%%{init: ${chartInit}}%%`,
+    "xychart-beta horizontal",
+    `  title "${mermaidLabel(c2.sampleType)} in ${mermaidLabel(c2.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
+    `  x-axis [${labels.join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(", ")}]`,
+    `  bar "head" [${head.join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function leakItem(w2) {
+  const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
+  const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
+  const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
+  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
+  const stack = w2.stack.flatMap((f2) => [f2.fn, `    ${f2.file}:${f2.line}`]).map((l2) => `  ${l2.replace(/`{3,}/g, (m2) => "'".repeat(m2.length))}`).join("\n");
+  return [
+    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    "",
+    "  <details><summary>stack</summary>",
+    "",
+    "  ```",
+    stack,
+    "  ```",
+    "",
+    "  </details>"
+  ].join("\n");
+}
+function newOrGrown(h2) {
+  return h2.isNew || h2.grown || h2.moved || h2.kind === "gc";
+}
+function leakBlock(leaks, elsewhere2) {
+  const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+  const what = (n2) => n2 === 1 ? "leak" : "leaks";
+  return shortenable(2, leaks.length, (keep) => {
+    const shown2 = leaks.slice(0, keep).map(leakItem);
+    const left = leaks.length - shown2.length;
+    const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
+    return [title, ...shown2, ...more].join("\n\n");
+  });
+}
+function changesBlock(notable, elsewhere2) {
+  const section = (c2) => {
+    const limit = c2.limitPoints === void 0 ? "reported only" : `gate: +${c2.limitPoints} pp`;
+    return [
+      `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit}; ${pointsOf(c2)})`,
+      "",
+      table(["function", "base", "head", "delta", "pp"], changeRows(c2, notableRows(c2)), [
+        "l",
+        "r",
+        "r",
+        "r",
+        "r"
+      ])
+    ].join("\n");
+  };
+  return shortenable(3, notable.length, (keep) => {
+    const left = notable.length - keep;
+    const more = left > 0 ? [moreLine(left, "profile tables", elsewhere2)] : [];
+    return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
+  });
+}
+function insightBlocks(p2, options) {
+  const blocks = [];
+  const add3 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
+  if (p2.leaks.length > 0) add3(leakBlock(p2.leaks, options.elsewhere));
+  const notable = notableChanges(p2.changes);
+  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
+  const gating = gatingChanges(p2.changes);
+  if (gating) {
+    const chart = changesChart(gating);
+    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
+  }
+  const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(newOrGrown) : p2.hotspots;
+  if (hotspots.length > 0) {
+    const shown2 = Math.min(hotspots.length, 10);
+    add3(
+      shortenable(4, shown2, (keep) => {
+        if (keep === 0) return "";
+        const left = hotspots.length - keep;
+        const more = left > 0 && keep < shown2 ? `
+
+${moreLine(left, "hotspots", options.elsewhere)}` : "";
+        return `**Allocation hotspots**
+
+${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+      })
+    );
+  }
+  if (p2.notes.length > 0) {
+    add3(
+      shortenable(6, p2.notes.length, (keep) => {
+        const left = p2.notes.length - keep;
+        const lines = p2.notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  return blocks;
+}
+
+// src/render/comment.ts
+var COMMENT_LIMIT = 65536;
+var MAX_ROWS = 20;
+function commentMarker(key) {
+  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
+}
+function icon(r2) {
+  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" ? "⚠️" : "ℹ️";
+}
+var verdictWords = {
+  pass: "pass",
+  fail: "fail",
+  "no-baseline": "no baseline",
+  "no-comparison": "nothing compared"
+};
+function headline(r2) {
+  const g2 = r2.gate;
+  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  const counts = [];
+  if (g2 && g2.verdict !== "no-comparison") {
+    counts.push(`${plural2(g2.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${g2.benchmarks.improved.length} improved`);
+    if (g2.power.length > 0) counts.push("⚠️ some units not judged");
+  }
+  if (r2.profiles?.changes.length) {
+    counts.push(`${plural2(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
+  }
+  const tail = counts.map((c2) => ` · ${c2}`).join("");
+  return `### ${icon(r2)} perfgate: ${verdictWords[r2.verdict]}${tail}`;
+}
+function baselineLine(r2) {
+  const b2 = r2.baseline;
+  if (!b2) return "No baseline was found for this comparison.";
+  const shown2 = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown2}\`` : codeCell(shown2);
+  const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
+  const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
+  const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
+  return `Base ${commit}${where2}${when} (${how}).`;
+}
+function evidence2(f2) {
+  if (f2.method === "exact") return "exact";
+  return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
+}
+function topFindings(fs, max) {
+  const shown2 = fs.slice(0, max);
+  const more = fs.length > max ? `
+
+…and ${fs.length - max} more in the job summary.` : "";
+  return `${findingTable(shown2, evidence2)}${more}`;
+}
+function details(summary, body) {
+  return `<details><summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function elsewhere(r2) {
+  if (r2.links.summary) return `in the [job summary](${r2.links.summary})`;
+  if (r2.links.html) return `in the [HTML report](${r2.links.html})`;
+  return "";
+}
+function droppable(text) {
+  return shortenable(5, 1, (keep) => keep > 0 ? text : "");
+}
+function foldBlock(summary, body) {
+  return droppable(details(summary, body));
+}
+function commentBlocks(r2, maxRows) {
+  const parts = [
+    commentMarker(r2.key),
+    headline(r2),
+    "",
+    `${escapeMarkdown(r2.reason)}. ${baselineLine(r2)}`
+  ];
+  if (r2.failures.length > 0) {
+    parts.push(
+      "",
+      "**The benchmark run failed:**",
+      "",
+      shortenable(1, r2.failures.length, (keep) => {
+        const left = r2.failures.length - keep;
+        const lines = r2.failures.slice(0, keep).map((f2) => f2.replace(/`{3,}/g, "'''"));
+        const more = left > 0 ? `
+
+${moreLine(left, "lines", elsewhere(r2))}` : "";
+        return ["```", ...lines, "```"].join("\n") + more;
+      })
+    );
+  }
+  const g2 = r2.gate;
+  if (g2) {
+    for (const n2 of verdictNotes(g2)) parts.push("", `> ⚠️ ${escapeMarkdown(n2)}`);
+    if (g2.regressions.length > 0) {
+      const shown2 = Math.min(g2.regressions.length, maxRows);
+      parts.push(
+        "",
+        shortenable(1, shown2, (keep) => topFindings(g2.regressions, Math.max(keep, 1)))
+      );
+    }
+    if (g2.improvements.length > 0) {
+      parts.push(
+        "",
+        foldBlock(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
+      );
+    }
+    const ungated = g2.findings.filter(
+      (f2) => !f2.gated && (f2.verdict === "regression" || f2.verdict === "improvement")
+    );
+    if (ungated.length > 0) {
+      parts.push(
+        "",
+        foldBlock(
+          `Timings, not gated (${ungated.length} changes)`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
+
+${topFindings(ungated, maxRows)}`
+        )
+      );
+    }
+    for (const block of sideOnlyMarkdown(g2)) parts.push("", droppable(block));
+  } else if (r2.headOnly) {
+    parts.push(
+      "",
+      `Measured ${r2.headOnly.benchmarks} benchmark results and ${r2.headOnly.profiles} profiles in head.`
+    );
+  }
+  if (r2.profiles) {
+    const insights = insightBlocks(r2.profiles, {
+      hotspotsNewOrGrownOnly: r2.baseline !== void 0,
+      elsewhere: elsewhere(r2)
+    });
+    if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
+  }
+  const notes = [...r2.warnings, ...g2?.notes ?? []];
+  if (notes.length > 0) {
+    parts.push(
+      "",
+      shortenable(6, notes.length, (keep) => {
+        const lines = notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        const left = notes.length - keep;
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r2))}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  const links = [
+    r2.links.html && `[HTML report with flame graphs](${r2.links.html})`,
+    r2.links.run && `[Run](${r2.links.run})`,
+    r2.links.summary && `[job summary](${r2.links.summary})`
+  ].filter(Boolean).join(" · ");
+  parts.push("", links ? `<sub>${links}</sub>` : "");
+  return parts;
+}
+function renderComment(r2, maxRows = MAX_ROWS) {
+  return fitBlocks(commentBlocks(r2, maxRows), COMMENT_LIMIT).trimEnd();
+}
+
+// src/analyze/bench-profile.ts
+function packageOf(fn) {
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot < 0 ? fn : fn.slice(0, dot);
+}
+function isUserFunction(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "main") return true;
+  const first = pkg.split("/")[0] ?? "";
+  return first.includes(".");
+}
+function benchmarkFunction(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "testing" || pkg === fn) return void 0;
+  const rest = fn.slice(pkg.length + 1);
+  const first = rest.split(".")[0] ?? "";
+  if (!/^Benchmark($|[^a-z])/.test(first)) return void 0;
+  return `${pkg}.${first}`;
+}
+function isHarnessFunction(fn) {
+  const pkg = packageOf(fn);
+  return pkg === "testing" || pkg === "runtime/pprof" || benchmarkFunction(fn) !== void 0;
+}
+var locationFrames2 = /* @__PURE__ */ new WeakMap();
+function framesOf(loc) {
+  let fs = locationFrames2.get(loc);
+  if (!fs) {
+    fs = loc.lines.map((ln) => ({
+      fn: ln.fn ? displayName(ln.fn) : "",
+      file: ln.fn?.filename ?? "",
+      line: ln.line,
+      startLine: ln.fn?.startLine ?? 0
+    }));
+    locationFrames2.set(loc, fs);
+  }
+  return fs;
+}
+function stackFrames(p2, i2) {
+  const { stackStart, stack } = p2.samples;
+  const out = [];
+  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++)
+    for (const f2 of framesOf(p2.locations[stack[j2]])) out.push(f2);
+  return out;
+}
+function splitByBenchmark(p2) {
+  const names = [];
+  const ids = /* @__PURE__ */ new Map();
+  const of = new Int32Array(p2.samples.count).fill(-1);
+  let underTesting = p2.mappings.some((m2) => /\.test(\.exe)?$/.test(m2.filename));
+  for (let i2 = 0; i2 < p2.samples.count; i2++) {
+    const fs = stackFrames(p2, i2);
+    if (!underTesting && fs.some((f2) => f2.fn.startsWith("testing.(*B)."))) underTesting = true;
+    for (let k2 = fs.length - 1; k2 >= 0; k2--) {
+      const bench = benchmarkFunction(fs[k2].fn);
+      if (bench === void 0) continue;
+      let id = ids.get(bench);
+      if (id === void 0) {
+        id = names.length;
+        ids.set(bench, id);
+        names.push(bench);
+      }
+      of[i2] = id;
+      break;
+    }
+  }
+  return underTesting ? { names, of } : void 0;
+}
+var splits = /* @__PURE__ */ new WeakMap();
+function benchmarkSplit(p2) {
+  let s2 = splits.get(p2);
+  if (s2 === void 0) splits.set(p2, s2 = splitByBenchmark(p2) ?? null);
+  return s2 ?? void 0;
+}
+function benchmarkTotals(file) {
+  const out = /* @__PURE__ */ new Map();
+  const lines = /* @__PURE__ */ new Map();
+  const unitLines = /* @__PURE__ */ new Map();
+  for (const r2 of file?.results ?? []) {
+    const top = (r2.name.split("/")[0] ?? "").replace(/-\d+$/, "");
+    const pkg = r2.config.pkg;
+    const key = pkg ? `${pkg}.Benchmark${top}` : `Benchmark${top}`;
+    let t2 = out.get(key);
+    if (!t2) out.set(key, t2 = { ops: 0, sums: /* @__PURE__ */ new Map() });
+    t2.ops += r2.iterations;
+    lines.set(key, (lines.get(key) ?? 0) + 1);
+    const seen = unitLines.get(key) ?? /* @__PURE__ */ new Map();
+    unitLines.set(key, seen);
+    for (const v2 of r2.values) {
+      t2.sums.set(v2.unit, (t2.sums.get(v2.unit) ?? 0) + v2.value * r2.iterations);
+      seen.set(v2.unit, (seen.get(v2.unit) ?? 0) + 1);
+    }
+  }
+  for (const [key, t2] of out) {
+    for (const unit of [...t2.sums.keys()])
+      if (unitLines.get(key)?.get(unit) !== lines.get(key)) t2.sums.delete(unit);
+  }
+  return out;
+}
+function totalsOf(totals, bench) {
+  return totals.get(bench) ?? totals.get(bench.slice(packageOf(bench).length + 1));
+}
+var perOpUnits = {
+  alloc_space: { unit: "B/op", factor: 1 },
+  alloc_objects: { unit: "allocs/op", factor: 1 },
+  cpu: { unit: "sec/op", factor: 1e9 }
+};
+function sampleEvents(p2, type) {
+  const idx = (t2) => p2.sampleTypes.findIndex((s2) => s2.type === t2);
+  const { values, width, count } = p2.samples;
+  const out = new Float64Array(count);
+  const heap = (objectsType, spaceType) => {
+    const oi = idx(objectsType);
+    const si = idx(spaceType);
+    if (oi < 0 || si < 0 || !(p2.period > 0)) return false;
+    for (let i2 = 0; i2 < count; i2++) {
+      const objects = values[i2 * width + oi];
+      const space = values[i2 * width + si];
+      if (objects <= 0) continue;
+      out[i2] = objects * -Math.expm1(-space / objects / p2.period);
+    }
+    return true;
+  };
+  const direct = (t2, per = 1) => {
+    const k2 = idx(t2);
+    if (k2 < 0) return false;
+    for (let i2 = 0; i2 < count; i2++) out[i2] = values[i2 * width + k2] / per;
+    return true;
+  };
+  switch (type) {
+    case "alloc_space":
+    case "alloc_objects":
+      return heap("alloc_objects", "alloc_space") ? out : void 0;
+    case "inuse_space":
+    case "inuse_objects":
+      return heap("inuse_objects", "inuse_space") ? out : void 0;
+    case "cpu":
+      return direct("samples") || p2.period > 0 && direct("cpu", p2.period) ? out : void 0;
+    case "delay":
+    case "contentions":
+      return direct("contentions") ? out : void 0;
+    default:
+      return void 0;
+  }
+}
+function userFrameIndex(fs, benchPackage, options = {}) {
+  const harness = (fn) => options.benchmarks ? packageOf(fn) === "testing" || packageOf(fn) === "runtime/pprof" : isHarnessFunction(fn);
+  return fs.findIndex(
+    (f2) => f2.fn !== "" && !harness(f2.fn) && (isUserFunction(f2.fn) || benchPackage !== void 0 && packageOf(f2.fn) === benchPackage)
+  );
+}
+
+// src/analyze/stats/count-test.ts
+var smallLogFactorials = [0];
+for (let n2 = 1; n2 <= 256; n2++) smallLogFactorials.push(smallLogFactorials[n2 - 1] + Math.log(n2));
+function logFactorial(n2) {
+  if (n2 <= 256) return smallLogFactorials[n2];
+  const r2 = 1 / n2;
+  const r22 = r2 * r2;
+  return n2 * Math.log(n2) - n2 + 0.5 * Math.log(2 * Math.PI * n2) + r2 * (1 / 12 - r22 * (1 / 360 - r22 * (1 / 1260 - r22 / 1680)));
+}
+function binomialUpperTail(k2, n2, p2) {
+  k2 = Math.round(k2);
+  n2 = Math.round(n2);
+  if (k2 <= 0) return 1;
+  if (k2 > n2) return 0;
+  if (p2 <= 0) return 0;
+  if (p2 >= 1) return 1;
+  const logPmf = (j2) => logFactorial(n2) - logFactorial(j2) - logFactorial(n2 - j2) + j2 * Math.log(p2) + (n2 - j2) * Math.log1p(-p2);
+  const ratio = p2 / (1 - p2);
+  if (k2 > n2 * p2) {
+    let term2 = Math.exp(logPmf(k2));
+    let sum2 = term2;
+    for (let j2 = k2; j2 < n2 && term2 >= sum2 * 1e-17; j2++) {
+      term2 *= (n2 - j2) / (j2 + 1) * ratio;
+      sum2 += term2;
+    }
+    return Math.min(1, sum2);
+  }
+  let term = Math.exp(logPmf(k2 - 1));
+  let sum = term;
+  for (let j2 = k2 - 1; j2 > 0 && term >= sum * 1e-17; j2--) {
+    term *= j2 / (n2 - j2 + 1) / ratio;
+    sum += term;
+  }
+  return Math.max(0, 1 - sum);
+}
+function rateGrowthP(n1, e1, n2, e2) {
+  if (!(e1 > 0) || !(e2 > 0)) return 1;
+  return binomialUpperTail(n2, n1 + n2, e2 / (e1 + e2));
+}
+
+// src/analyze/hotspots.ts
+var advice = {
+  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
+  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
+  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
+  "builder-growth": "call `Grow` on the builder with the expected size before writing",
+  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
+  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
+  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
+  "json-decode": "decode into a reused struct rather than `map[string]any`, with one `json.Decoder` over the stream instead of `json.Unmarshal` per value",
+  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
+  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
+  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
+  copy: "the time goes to copying memory: check for repeated growth or large value copies",
+  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
+  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
+};
+var runtimeKinds = [
+  [/^runtime\.growslice/, "slice-growth"],
+  [/^runtime\.makeslice/, "make"],
+  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
+  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
+  [
+    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
+    "conversion"
+  ],
+  [/^runtime\.convT/, "interface-boxing"],
+  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
+  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
+  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
+];
+var helperKinds = [
+  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
+  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
+  [
+    /^encoding\/json\.(Unmarshal|\(\*Decoder\)|\(\*decodeState\)|\(\*scanner\)|unquote)/,
+    "json-decode"
+  ],
+  [/^encoding\/json\./, "json"],
+  [/^fmt\./, "fmt"]
+];
+function kindFrom(table2, fn) {
+  return table2.find(([re2]) => re2.test(fn))?.[1];
+}
+function kindFromSource(text) {
+  const code = text.replace(/\/\/.*$/, "");
+  if (/\bappend\(/.test(code)) return "slice-growth";
+  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
+  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
+  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
+  if (/\bjson\.(Unmarshal|NewDecoder)|\.Decode\(/.test(code)) return "json-decode";
+  if (/\bjson\.(Marshal|NewEncoder)|\.Encode\(/.test(code)) return "json";
+  if (/\bfmt\.Sprint/.test(code)) return "fmt";
+  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
+  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
+  if (/\bmake\(/.test(code)) return "make";
+  return void 0;
+}
+var siteKey2 = (bench, s2) => `${bench}\0${s2.fn}\0${s2.file}\0${s2.line}`;
+var fnKey = (bench, fn) => `${bench}\0${fn}`;
+function add(run, bench, at, delta, kind, evidence4) {
+  const site = { fn: at.fn, file: at.file, line: at.line };
+  const key = siteKey2(bench, site);
+  let a2 = run.sites.get(key);
+  if (!a2) {
+    a2 = {
+      benchmark: bench,
+      site,
+      startLine: at.startLine,
+      amounts: { bytes: 0, objects: 0, cpuNs: 0 },
+      events: 0,
+      kinds: /* @__PURE__ */ new Map()
+    };
+    run.sites.set(key, a2);
+  }
+  a2.amounts.bytes += delta.bytes ?? 0;
+  a2.amounts.objects += delta.objects ?? 0;
+  a2.amounts.cpuNs += delta.cpuNs ?? 0;
+  a2.events += delta.events ?? 0;
+  if (kind && !a2.kinds.has(evidence4)) a2.kinds.set(evidence4, kind);
+}
+function sampleIndex(p2, type) {
+  return p2.sampleTypes.findIndex((t2) => t2.type === type);
+}
+function split(p2) {
+  return p2 ? benchmarkSplit(p2) : void 0;
+}
+function benchOf(sp, i2) {
+  const b2 = sp ? sp.of[i2] : -1;
+  return b2 >= 0 ? sp.names[b2] : "";
+}
+function collectSites(inputs, includeTests) {
+  const run = {
+    sites: /* @__PURE__ */ new Map(),
+    scale: /* @__PURE__ */ new Map(),
+    basis: "total",
+    gcShare: 0,
+    exposure: /* @__PURE__ */ new Map()
+  };
+  const events = /* @__PURE__ */ new Map();
+  const raw = /* @__PURE__ */ new Map();
+  const addRaw = (bench, d2) => {
+    let r2 = raw.get(bench);
+    if (!r2) raw.set(bench, r2 = { bytes: 0, objects: 0, cpuNs: 0 });
+    r2.bytes += d2.bytes ?? 0;
+    r2.objects += d2.objects ?? 0;
+    r2.cpuNs += d2.cpuNs ?? 0;
+  };
+  const keep = (f2) => includeTests || !f2.file.endsWith("_test.go");
+  const a2 = inputs.allocs;
+  const as = split(a2);
+  if (a2) {
+    const bi = sampleIndex(a2, "alloc_space");
+    const oi = sampleIndex(a2, "alloc_objects");
+    const { values, width, count } = a2.samples;
+    const ev = sampleEvents(a2, "alloc_space");
+    for (let i2 = 0; i2 < count; i2++) {
+      const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
+      const objects = oi >= 0 ? values[i2 * width + oi] : 0;
+      if (bytes2 === 0 && objects === 0) continue;
+      const bench = benchOf(as, i2);
+      const e2 = ev?.[i2] ?? 0;
+      addRaw(bench, { bytes: bytes2, objects });
+      events.set(bench, (events.get(bench) ?? 0) + e2);
+      const fs = stackFrames(a2, i2);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
+        benchmarks: includeTests
+      });
+      if (userIndex < 0 || !keep(fs[userIndex])) continue;
+      let kind;
+      let evidence4 = "";
+      for (let k2 = 0; k2 < userIndex; k2++) {
+        const hk = kindFrom(helperKinds, fs[k2].fn);
+        if (hk) {
+          kind = hk;
+          evidence4 = `allocated in ${fs[k2].fn}`;
+          break;
+        }
+      }
+      add(run, bench, fs[userIndex], { bytes: bytes2, objects, events: e2 }, kind, evidence4 || "allocs");
+    }
+  }
+  const c2 = inputs.cpu;
+  const cs = split(c2);
+  if (c2) {
+    const ci = sampleIndex(c2, "cpu");
+    const { values, width, count } = c2.samples;
+    let gc = 0;
+    let all = 0;
+    for (let i2 = 0; i2 < count; i2++) {
+      const ns = ci >= 0 ? values[i2 * width + ci] : 0;
+      if (ns === 0) continue;
+      all += ns;
+      const bench = benchOf(cs, i2);
+      addRaw(bench, { cpuNs: ns });
+      const fs = stackFrames(c2, i2);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
+        benchmarks: includeTests
+      });
+      let kind;
+      let routine = "";
+      const end = userIndex >= 0 ? userIndex : fs.length;
+      for (let k2 = end - 1; k2 >= 0; k2--) {
+        const rk = kindFrom(runtimeKinds, fs[k2].fn);
+        if (rk) {
+          kind = rk;
+          routine = fs[k2].fn;
+          break;
+        }
+      }
+      if (kind === "gc") gc += ns;
+      if (!kind || userIndex < 0 || !keep(fs[userIndex])) continue;
+      add(run, bench, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
+    }
+    run.gcShare = all > 0 ? gc / all : 0;
+  }
+  scaleRun(run, raw, inputs, as !== void 0 || cs !== void 0);
+  const totals = run.basis === "per-op" && inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
+  for (const [bench, e2] of events) {
+    const ops = totals && bench ? totalsOf(totals, bench)?.ops : void 0;
+    run.exposure.set(bench, ops ?? e2);
+  }
+  return run;
+}
+function scaleRun(run, raw, inputs, isBenchmark) {
+  if (!isBenchmark) {
+    run.scale.set("", { bytes: 1, objects: 1, cpuNs: 1 });
+    return;
+  }
+  const totals = inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
+  let perOp = totals !== void 0;
+  const factor = (bench, type, rawTotal) => {
+    const t2 = totals && bench ? totalsOf(totals, bench) : void 0;
+    const u2 = perOpUnits[type];
+    const sum = t2?.sums.get(u2.unit);
+    if (!t2 || !(t2.ops > 0) || sum === void 0) {
+      perOp = false;
+      return rawTotal > 0 ? 1 / rawTotal : 0;
+    }
+    return rawTotal > 0 ? sum / t2.ops * u2.factor / rawTotal : 0;
+  };
+  const scales = /* @__PURE__ */ new Map();
+  for (const [bench, r2] of raw) {
+    if (bench === "") continue;
+    scales.set(bench, {
+      bytes: factor(bench, "alloc_space", r2.bytes),
+      objects: factor(bench, "alloc_objects", r2.objects),
+      cpuNs: factor(bench, "cpu", r2.cpuNs)
+    });
+  }
+  for (const [bench, r2] of raw) {
+    if (bench === "") continue;
+    run.scale.set(
+      bench,
+      perOp ? scales.get(bench) : {
+        bytes: r2.bytes > 0 ? 1 / r2.bytes : 0,
+        objects: r2.objects > 0 ? 1 / r2.objects : 0,
+        cpuNs: r2.cpuNs > 0 ? 1 / r2.cpuNs : 0
+      }
+    );
+  }
+  run.basis = perOp ? "per-op" : "share";
+}
+function scaled(run, a2) {
+  const k2 = run.scale.get(a2.benchmark) ?? { bytes: 0, objects: 0, cpuNs: 0 };
+  return {
+    bytes: a2.amounts.bytes * k2.bytes,
+    objects: a2.amounts.objects * k2.objects,
+    cpuNs: a2.amounts.cpuNs * k2.cpuNs
+  };
+}
+function resetSlice(a2, source, text) {
+  const m2 = /(\w+)\s*=\s*append\(\s*(\w+)/.exec(text);
+  const v2 = m2?.[2];
+  if (!v2 || m2[1] !== v2 || !a2.startLine) return void 0;
+  const decl = new RegExp(
+    `\\bvar\\s+${v2}\\s+\\[\\]|\\b${v2}\\s*:?=\\s*(nil\\b|\\[\\][\\w.*]+(\\{\\}|\\(nil\\)))`
+  );
+  for (let l2 = a2.startLine; l2 < a2.site.line; l2++) {
+    const t2 = source(a2.site.file, l2);
+    if (t2 !== void 0 && decl.test(t2.replace(/\/\/.*$/, ""))) return v2;
+  }
+  return void 0;
+}
+function decideKind(a2, source) {
+  const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
+  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
+  if (fromSource) {
+    const reset = fromSource === "slice-growth" && source ? resetSlice(a2, source, text) : void 0;
+    return {
+      kind: fromSource,
+      evidence: `source: ${text.trim()}`,
+      ...reset ? {
+        advice: `${advice["slice-growth"]}; or reuse the slice across calls (\`${reset} = ${reset}[:0]\`) instead of starting from nil`
+      } : {}
+    };
+  }
+  for (const [evidence4, kind] of a2.kinds)
+    if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
+  const order = [
+    "slice-growth",
+    "string-concat",
+    "map-growth",
+    "conversion",
+    "make",
+    "interface-boxing",
+    "gc",
+    "allocation",
+    "copy"
+  ];
+  const cpu = [...a2.kinds.entries()].filter(([e2]) => e2.startsWith("cpu"));
+  cpu.sort((x, y2) => order.indexOf(x[1]) - order.indexOf(y2[1]));
+  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
+  return { kind: "allocation", evidence: "allocs" };
+}
+var MOVED = 0.25;
+var GC_POINTS = 2;
+function functionTotals(run) {
+  const out = /* @__PURE__ */ new Map();
+  for (const a2 of run.sites.values()) {
+    const key = fnKey(a2.benchmark, a2.site.fn);
+    const v2 = scaled(run, a2);
+    const t2 = out.get(key) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+    out.set(key, {
+      bytes: t2.bytes + v2.bytes,
+      objects: t2.objects + v2.objects,
+      cpuNs: t2.cpuNs + v2.cpuNs,
+      events: t2.events + a2.events
+    });
+  }
+  return out;
+}
+var amountsOnly = (a2) => ({
+  bytes: a2.bytes,
+  objects: a2.objects,
+  cpuNs: a2.cpuNs
+});
+var MIN_EVENTS = 20;
+var ALPHA = 1e-3;
+function grewBeyondNoise(eb, exposureB, eh, exposureH) {
+  if (eh < MIN_EVENTS || !exposureB || !exposureH) return false;
+  return rateGrowthP(eb, exposureB, eh, exposureH) < ALPHA;
+}
+function findHotspots(head, base, options = {}) {
+  const tests = options.includeTests === true;
+  let h2 = collectSites(head, tests);
+  let b2 = base ? collectSites(base, tests) : void 0;
+  if (b2 && h2.basis !== b2.basis && h2.basis !== "total" && b2.basis !== "total") {
+    h2 = collectSites({ ...head, bench: void 0 }, tests);
+    b2 = collectSites({ ...base, bench: void 0 }, tests);
+  }
+  const hFns = functionTotals(h2);
+  const bFns = b2 ? functionTotals(b2) : void 0;
+  let totalBytes = 0;
+  let totalCpu = 0;
+  for (const a2 of h2.sites.values()) {
+    const v2 = scaled(h2, a2);
+    totalBytes += v2.bytes;
+    totalCpu += v2.cpuNs;
+  }
+  const minShare = options.minShare ?? 0.01;
+  const out = [];
+  for (const [key, a2] of h2.sites) {
+    const amounts2 = scaled(h2, a2);
+    const bytesShare = totalBytes > 0 ? amounts2.bytes / totalBytes : 0;
+    const cpuShare = totalCpu > 0 ? amounts2.cpuNs / totalCpu : 0;
+    if (bytesShare < minShare && cpuShare < minShare) continue;
+    if (!isUserFunction(a2.site.fn) && !a2.benchmark) continue;
+    const prev = b2?.sites.get(key);
+    const prevAmounts = prev && b2 ? scaled(b2, prev) : { bytes: 0, objects: 0, cpuNs: 0 };
+    const { kind, evidence: evidence4, advice: special } = decideKind(a2, options.source);
+    const fk = fnKey(a2.benchmark, a2.site.fn);
+    const fnBase = bFns?.get(fk) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+    const fnHead = hFns.get(fk);
+    const lineNew = b2 !== void 0 && prevAmounts.bytes === 0 && prevAmounts.cpuNs === 0;
+    const moved = lineNew && fnBase.bytes > 0 && Math.abs(fnHead.bytes - fnBase.bytes) <= MOVED * fnBase.bytes;
+    const exposureH = h2.exposure.get(a2.benchmark);
+    const exposureB = b2?.exposure.get(a2.benchmark);
+    const [eb, eh, vb, vh] = moved ? [fnBase.events, fnHead.events, fnBase.bytes, fnHead.bytes] : [prev?.events ?? 0, a2.events, prevAmounts.bytes, amounts2.bytes];
+    const rest = (exposure, own) => exposure === void 0 ? void 0 : h2.basis === "per-op" ? exposure : exposure - own;
+    const grown = b2 !== void 0 && h2.basis !== "share" && vh > 1.1 * vb && grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
+    out.push({
+      site: a2.site,
+      benchmark: a2.benchmark || void 0,
+      basis: h2.basis,
+      kind,
+      advice: special ?? advice[kind],
+      evidence: evidence4,
+      base: b2 ? prevAmounts : void 0,
+      head: amounts2,
+      function: b2 ? { base: amountsOnly(fnBase), head: amountsOnly(fnHead) } : void 0,
+      isNew: lineNew && !moved && fnBase.bytes === 0 && fnBase.cpuNs === 0 && grewBeyondNoise(0, rest(exposureB, 0), a2.events, rest(exposureH, a2.events)),
+      moved,
+      grown
+    });
+  }
+  const growth = (x) => x.moved && x.function ? x.function.head.bytes - x.function.base.bytes : x.head.bytes - (x.base?.bytes ?? 0);
+  out.sort(
+    (x, y2) => Number(y2.isNew) - Number(x.isNew) || growth(y2) - growth(x) || y2.head.cpuNs - x.head.cpuNs
+  );
+  const gc = gcRow(h2, b2, out);
+  return gc ? [...out, gc] : out;
+}
+function gcRow(h2, b2, sites2) {
+  if (!b2 || h2.gcShare * 100 < b2.gcShare * 100 + GC_POINTS) return void 0;
+  const drivers = sites2.filter((s2) => s2.head.bytes > (s2.base?.bytes ?? 0) && !s2.moved).slice(0, 3).map((s2) => `\`${s2.site.fn}\` (${s2.site.file.split("/").pop()}:${s2.site.line})`);
+  if (drivers.length === 0) return void 0;
+  const points2 = (x) => Math.round(x * 1e3) / 10;
+  return {
+    site: { fn: "(garbage collection)", file: "", line: 0 },
+    benchmark: void 0,
+    basis: "share",
+    kind: "gc",
+    advice: `garbage collection grew from ${points2(b2.gcShare)}% to ${points2(h2.gcShare)}% of cpu time: allocate less at ${drivers.join(", ")}, or raise GOGC`,
+    evidence: "cpu: GC",
+    base: { bytes: 0, objects: 0, cpuNs: b2.gcShare },
+    head: { bytes: 0, objects: 0, cpuNs: h2.gcShare },
+    function: void 0,
+    isNew: false,
+    moved: false,
+    grown: true
+  };
+}
+
+// src/analyze/profile-insights.ts
+var defaultShareLimits = { alloc_space: 5, alloc_objects: 5 };
+var defaultEvidence = { minEvents: 20, alpha: 1e-3 };
+var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay", "contentions"];
+var TOP = 5;
+var MIN_POINTS = 0.1;
+var OUTSIDE = "\0outside";
+function attribute(p2, type, split2) {
+  const idx = p2.sampleTypes.findIndex((t2) => t2.type === type);
+  const events = sampleEvents(p2, type);
+  const scopes = /* @__PURE__ */ new Map();
+  const { values, width, count } = p2.samples;
+  for (let i2 = 0; i2 < count; i2++) {
+    const v2 = values[i2 * width + idx];
+    const e2 = events?.[i2] ?? 0;
+    if (v2 === 0) continue;
+    const b2 = split2 ? split2.of[i2] : -1;
+    const scope = split2 ? b2 >= 0 ? split2.names[b2] : OUTSIDE : "";
+    let s2 = scopes.get(scope);
+    if (!s2) scopes.set(scope, s2 = { total: 0, events: 0, fns: /* @__PURE__ */ new Map() });
+    s2.total += v2;
+    s2.events += e2;
+    if (scope === OUTSIDE) continue;
+    const fs = stackFrames(p2, i2);
+    const u2 = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
+    if (u2 < 0) continue;
+    const at = fs[u2];
+    let f2 = s2.fns.get(at.fn);
+    if (!f2) {
+      f2 = {
+        value: 0,
+        events: 0,
+        file: at.file,
+        startLine: at.startLine,
+        lines: /* @__PURE__ */ new Map(),
+        leaves: /* @__PURE__ */ new Map()
+      };
+      s2.fns.set(at.fn, f2);
+    }
+    f2.value += v2;
+    f2.events += e2;
+    f2.lines.set(at.line, (f2.lines.get(at.line) ?? 0) + v2);
+    const leaf = fs[0].fn;
+    if (u2 > 0) f2.leaves.set(leaf, (f2.leaves.get(leaf) ?? 0) + v2);
+  }
+  return scopes;
+}
+function perOpTotal(totals, bench, type) {
+  const u2 = perOpUnits[type];
+  const t2 = totals && totalsOf(totals, bench);
+  if (!u2 || !t2 || !(t2.ops > 0)) return void 0;
+  const sum = t2.sums.get(u2.unit);
+  return sum === void 0 ? void 0 : sum / t2.ops * u2.factor;
+}
+var share = (v2, total2) => total2 > 0 ? 100 * v2 / total2 : 0;
+function hotLine(b2, bt, h2, ht) {
+  let best;
+  for (const line of /* @__PURE__ */ new Set([...b2?.lines.keys() ?? [], ...h2?.lines.keys() ?? []])) {
+    const hv = h2?.lines.get(line) ?? 0;
+    const grow = share(hv, ht) - share(b2?.lines.get(line) ?? 0, bt);
+    if (!best || grow > best.grow || grow === best.grow && hv > best.head)
+      best = { line, grow, head: hv };
+  }
+  return best?.line;
+}
+function topLeaf(f2) {
+  let best;
+  for (const e2 of f2?.leaves ?? []) if (!best || e2[1] > best[1]) best = e2;
+  return best && f2 && best[1] > f2.value / 2 ? best[0] : void 0;
+}
+function sampleTypeChanges(pair, type, options) {
+  const evidence4 = options.evidence ?? defaultEvidence;
+  const { base, head } = pair;
+  if (!base) return void 0;
+  const hi = head.sampleTypes.findIndex((t2) => t2.type === type);
+  const bi = base.sampleTypes.findIndex((t2) => t2.type === type);
+  if (hi < 0 || bi < 0) return void 0;
+  const hs = benchmarkSplit(head);
+  const bs = benchmarkSplit(base);
+  const perBenchmark = hs !== void 0 && bs !== void 0;
+  const b2 = attribute(base, type, perBenchmark ? bs : void 0);
+  const h2 = attribute(head, type, perBenchmark ? hs : void 0);
+  const limit = options.limits[type];
+  const bTotals = options.bench?.base ? benchmarkTotals(options.bench.base) : void 0;
+  const hTotals = options.bench?.head ? benchmarkTotals(options.bench.head) : void 0;
+  const changes = [];
+  for (const [scope, hScope] of h2) {
+    const bScope = b2.get(scope);
+    if (scope === OUTSIDE || !bScope) continue;
+    const bench = scope === "" ? void 0 : scope;
+    const bPer = bench ? perOpTotal(bTotals, bench, type) : void 0;
+    const hPer = bench ? perOpTotal(hTotals, bench, type) : void 0;
+    const bOps = bench && bTotals ? totalsOf(bTotals, bench)?.ops : void 0;
+    const hOps = bench && hTotals ? totalsOf(hTotals, bench)?.ops : void 0;
+    const perOp = bPer !== void 0 && hPer !== void 0 && bOps && hOps;
+    for (const name of /* @__PURE__ */ new Set([...hScope.fns.keys(), ...bScope.fns.keys()])) {
+      const bf = bScope.fns.get(name);
+      const hf = hScope.fns.get(name);
+      const bv = bf?.value ?? 0;
+      const hv = hf?.value ?? 0;
+      const bShare = share(bv, bScope.total);
+      const hShare = share(hv, hScope.total);
+      let basis;
+      let baseValue;
+      let headValue;
+      let points2;
+      let p2;
+      const eb = bf?.events ?? 0;
+      const eh = hf?.events ?? 0;
+      if (perOp) {
+        basis = "per-op";
+        baseValue = bShare / 100 * bPer;
+        headValue = hShare / 100 * hPer;
+        points2 = share(headValue - baseValue, bPer > 0 ? bPer : hPer);
+        p2 = rateGrowthP(eb, bOps, eh, hOps);
+      } else {
+        basis = bench ? "benchmark" : "total";
+        baseValue = bv;
+        headValue = hv;
+        points2 = hShare - bShare;
+        p2 = rateGrowthP(eb, bScope.events - eb, eh, hScope.events - eh);
+      }
+      const significant = eh >= evidence4.minEvents && p2 < evidence4.alpha;
+      changes.push({
+        name,
+        benchmark: bench,
+        file: hf?.file ?? bf?.file ?? "",
+        line: hotLine(bf, bScope.total, hf, hScope.total) ?? hf?.startLine ?? bf?.startLine ?? 0,
+        leaf: topLeaf(hf ?? bf),
+        basis,
+        base: baseValue,
+        head: headValue,
+        delta: headValue - baseValue,
+        sharePoints: points2,
+        events: { base: eb, head: eh },
+        p: p2,
+        significant,
+        // Without operation counts, a share within a benchmark moves with b.N (set-up work
+        // against loop work) on identical code: reported, never gating.
+        regression: limit !== void 0 && basis !== "benchmark" && significant && points2 > limit
+      });
+    }
+  }
+  const grown = changes.filter((c2) => c2.delta > 0 && (c2.regression || Math.abs(c2.sharePoints) >= MIN_POINTS)).sort(
+    (x, y2) => Number(y2.regression) - Number(x.regression) || y2.sharePoints - x.sharePoints || y2.delta - x.delta
+  );
+  const regressions = grown.filter((c2) => c2.regression).length;
+  return {
+    profile: pair.name,
+    sampleType: type,
+    unit: head.sampleTypes[hi].unit,
+    baseTotal: sumOf(b2),
+    headTotal: sumOf(h2),
+    perBenchmark,
+    grown: grown.slice(0, Math.max(TOP, regressions)),
+    shrunk: changes.filter((c2) => c2.delta < 0 && Math.abs(c2.sharePoints) >= MIN_POINTS).sort((x, y2) => x.sharePoints - y2.sharePoints || x.delta - y2.delta).slice(0, TOP),
+    limitPoints: limit
+  };
+}
+function sumOf(scopes) {
+  let t2 = 0;
+  for (const s2 of scopes.values()) t2 += s2.total;
+  return t2;
+}
+function profileInsights(inputs) {
+  const limits = inputs.shareLimits ?? defaultShareLimits;
+  const changes = [];
+  const notes = [];
+  const head = {};
+  const base = {};
+  let anyBase = false;
+  for (const pair of inputs.pairs) {
+    if (pair.head.samples.count === 0) notes.push(`${pair.name}: the profile has no samples`);
+    const types = pair.head.sampleTypes.map((t2) => t2.type);
+    if (types.includes("cpu")) {
+      head.cpu ??= pair.head;
+      if (pair.base) base.cpu ??= pair.base;
+    }
+    if (types.includes("alloc_space") && !pair.name.includes("heap")) {
+      head.allocs ??= pair.head;
+      if (pair.base) base.allocs ??= pair.base;
+    }
+    if (pair.base) anyBase = true;
+    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t2) => t2 !== "inuse_space");
+    if (pair.base && limits !== void 0 && wanted.some((t2) => limits[t2] !== void 0 && types.includes(t2)) && benchmarkSplit(pair.head)?.names.length && !(inputs.bench?.base && inputs.bench.head)) {
+      notes.push(
+        `${pair.name}: a go test -bench profile without the benchmark output of its runs: compared as shares within each benchmark, which move with b.N, so it does not gate; give the benchmark output to compare per operation`
+      );
+    }
+    for (const type of wanted) {
+      if (!types.includes(type)) continue;
+      const c2 = sampleTypeChanges(pair, type, {
+        limits,
+        ...inputs.evidence ? { evidence: inputs.evidence } : {},
+        ...inputs.bench ? { bench: inputs.bench } : {}
+      });
+      if (c2) changes.push(c2);
+    }
+  }
+  const hotspots = head.cpu || head.allocs ? findHotspots(
+    { ...head, bench: inputs.bench?.head },
+    anyBase ? { ...base, bench: inputs.bench?.base } : void 0,
+    {
+      ...inputs.source ? { source: inputs.source } : {},
+      ...inputs.hotspotsInTests ? { includeTests: true } : {}
+    }
+  ) : [];
+  const g2 = inputs.goroutines;
+  const leaks = g2 ? findLeaks(g2.head, g2.base, inputs.leakOptions ?? defaultLeakOptions) : [];
+  if (g2) notes.push(...g2.head.warnings, ...g2.base?.warnings ?? []);
+  return { changes, hotspots, leaks, notes };
+}
+
+// src/collect/read-profiles.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import path5 from "node:path";
+async function readOne(side, rel, warnings) {
+  let bytes2;
+  try {
+    bytes2 = await readFile2(path5.join(side.dir, rel));
+  } catch {
+    return void 0;
+  }
+  try {
+    const text = textPreview(bytes2);
+    if (text !== void 0 && sniffGoroutineText(new TextDecoder().decode(bytes2))) {
+      return { goroutines: parseGoroutines(bytes2, rel) };
+    }
+    const profile = parsePprof(bytes2);
+    const isGoroutine = profile.sampleTypes.some(
+      (t2) => t2.type === "goroutine" || t2.type === "goroutineleak"
+    );
+    return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
+  } catch (err) {
+    if (err instanceof FormatError) {
+      warnings.push(`${rel}: ${err.message}`);
+      return void 0;
+    }
+    throw err;
+  }
+}
+async function readProfiles(head, base) {
+  const warnings = [];
+  const pairs = [];
+  let goroutines;
+  const beforeFile = head.files.find((f2) => /goroutine-before\.pb\.gz$/.test(f2));
+  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
+  for (const rel of head.files) {
+    if (rel === beforeFile) continue;
+    const h2 = await readOne(head, rel, warnings);
+    if (!h2) continue;
+    const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
+    if (h2.profile && !h2.goroutines)
+      pairs.push({ name: path5.basename(rel), base: b2?.profile, head: h2.profile });
+    if (h2.goroutines && !goroutines)
+      goroutines = { head: h2.goroutines, base: before ?? b2?.goroutines };
+  }
+  return { pairs, goroutines, warnings };
+}
+
+// src/collect/source.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path6 from "node:path";
+function sourceLookup(roots) {
+  const files = /* @__PURE__ */ new Map();
+  const locate = (file) => {
+    if (path6.isAbsolute(file) && existsSync(file)) return file;
+    const parts = file.split("/").filter((p2) => p2 !== "");
+    for (let i2 = 0; i2 < parts.length; i2++) {
+      const tail = parts.slice(i2).join("/");
+      for (const root2 of roots) {
+        const candidate = path6.join(root2, tail);
+        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      }
+    }
+    return void 0;
+  };
+  return (file, line) => {
+    if (!files.has(file)) {
+      const found = locate(file);
+      let lines;
+      try {
+        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
+      } catch {
+        lines = void 0;
+      }
+      files.set(file, lines);
+    }
+    return files.get(file)?.[line - 1];
+  };
+}
+
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f2) {
+  const failures = (f2.head?.failures ?? []).map(failureMessage);
+  const base = f2.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
+  const { verdict, reason } = decideVerdict(result, failures, f2.missingBaseline, f2.profiles);
+  return {
+    verdict,
+    reason,
+    key: f2.key,
+    headCommit: f2.headCommit,
+    gate: result,
+    profiles: f2.profiles,
+    baseline: f2.baseline?.info,
+    timingsGated: f2.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
+    failures,
+    warnings: f2.warnings,
+    links: f2.links,
+    generatedAt: f2.generatedAt
+  };
+}
+
+// src/cli/run-inputs.ts
+async function readBench(p2) {
+  return parseBenchOutput(await readInputFile(p2), p2);
+}
+async function readAllProfiles(inputs) {
+  const { headProfiles: headDir, baseProfiles: baseDir } = inputs;
+  const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
+    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
+    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
+  );
+  if (inputs.headGoroutines !== void 0) {
+    const load3 = async (f2) => {
+      try {
+        return parseGoroutines(await readInputFile(f2), f2);
+      } catch (err) {
+        throw withSource(f2, err);
+      }
+    };
+    read.goroutines = {
+      head: await load3(inputs.headGoroutines),
+      base: inputs.baseGoroutines === void 0 ? void 0 : await load3(inputs.baseGoroutines)
+    };
+  }
+  return read;
+}
+async function cliRun(inputs) {
+  const base = inputs.benchBase === void 0 ? void 0 : await readBench(inputs.benchBase);
+  const head = inputs.benchHead === void 0 ? void 0 : await readBench(inputs.benchHead);
+  const read = await readAllProfiles(inputs);
+  let profiles;
+  if (inputs.headProfiles !== void 0 || inputs.headGoroutines !== void 0) {
+    profiles = profileInsights({
+      pairs: read.pairs,
+      goroutines: read.goroutines,
+      source: sourceLookup([inputs.source]),
+      bench: { base, head }
+    });
+  }
+  const { runUrl } = inputs;
+  const report = buildRunReport({
+    key: inputs.key,
+    headCommit: inputs.benchHead ?? inputs.headProfiles ?? "",
+    head,
+    baseline: base === void 0 ? void 0 : {
+      bench: base,
+      info: inputs.stored ? fileBaseline() : {
+        source: "rerun",
+        commit: inputs.benchBase,
+        branch: void 0,
+        createdAt: void 0,
+        runUrl: void 0
+      }
+    },
+    gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    warnings: [...read.warnings],
+    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  return { report, profiles: read };
+}
+
+// src/cli/commands/comment.ts
+var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+
+Prints the pull-request comment (GitHub markdown) that the action posts for these two
+benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
+
+Options:
+  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
+  --base-profiles DIR  the same profiles of base (paired by file name)
+  --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
+  --base-goroutines F  the same dump of base
+  --source DIR         where the Go sources are, to name allocation kinds (default: .)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function runComment(argv, io) {
+  const { values, positionals } = parseCommandArgs("comment", argv, {
+    key: { type: "string" },
+    "head-profiles": { type: "string" },
+    "base-profiles": { type: "string" },
+    source: { type: "string" },
+    "head-goroutines": { type: "string" },
+    "base-goroutines": { type: "string" },
+    "stored-baseline": { type: "boolean" },
+    "run-url": { type: "string" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate comment: expected two benchmark files (base and head)
+
+${commentUsage}`
+    );
+  }
+  const [basePath, headPath] = positionals;
+  const { report } = await cliRun({
+    benchBase: basePath,
+    benchHead: headPath,
+    baseProfiles: values["base-profiles"],
+    headProfiles: values["head-profiles"],
+    baseGoroutines: values["base-goroutines"],
+    headGoroutines: values["head-goroutines"],
+    source: values.source ?? ".",
+    stored: values["stored-baseline"] === true,
+    key: values.key ?? "demo",
+    runUrl: values["run-url"],
+    gateValues: values
+  });
+  io.stdout(`${renderComment(report)}
+`);
+  const { verdict, reason } = report;
+  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
+  return verdict === "fail" ? 1 : 0;
 }
 
 // src/analyze/functions.ts
@@ -12109,225 +13699,6 @@ var EdgeTable = class {
   }
 };
 
-// src/analyze/hotspots.ts
-var advice = {
-  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
-  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
-  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
-  "builder-growth": "call `Grow` on the builder with the expected size before writing",
-  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
-  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
-  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
-  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
-  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
-  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
-  copy: "the time goes to copying memory: check for repeated growth or large value copies",
-  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
-  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
-};
-function packageOf(fn) {
-  const slash = fn.lastIndexOf("/");
-  const dot = fn.indexOf(".", slash + 1);
-  return dot < 0 ? fn : fn.slice(0, dot);
-}
-function isUserFunction(fn) {
-  const pkg = packageOf(fn);
-  if (pkg === "main") return true;
-  const first = pkg.split("/")[0] ?? "";
-  return first.includes(".");
-}
-var runtimeKinds = [
-  [/^runtime\.growslice/, "slice-growth"],
-  [/^runtime\.makeslice/, "make"],
-  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
-  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
-  [
-    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
-    "conversion"
-  ],
-  [/^runtime\.convT/, "interface-boxing"],
-  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
-  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
-  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
-];
-var helperKinds = [
-  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
-  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
-  [/^encoding\/json\./, "json"],
-  [/^fmt\./, "fmt"]
-];
-function kindFrom(table2, fn) {
-  return table2.find(([re2]) => re2.test(fn))?.[1];
-}
-function kindFromSource(text) {
-  const code = text.replace(/\/\/.*$/, "");
-  if (/\bappend\(/.test(code)) return "slice-growth";
-  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
-  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
-  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
-  if (/\bjson\.(Marshal|NewEncoder|Unmarshal)/.test(code)) return "json";
-  if (/\bfmt\.Sprint/.test(code)) return "fmt";
-  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
-  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
-  if (/\bmake\(/.test(code)) return "make";
-  return void 0;
-}
-function frames(locs) {
-  const out = [];
-  for (const loc of locs) {
-    for (const ln of loc.lines)
-      out.push({ fn: ln.fn?.name ?? "", file: ln.fn?.filename ?? "", line: ln.line });
-  }
-  return out;
-}
-function stackOf(p2, i2) {
-  const { stackStart, stack } = p2.samples;
-  const out = [];
-  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) out.push(p2.locations[stack[j2]]);
-  return out;
-}
-var siteKey2 = (s2) => `${s2.fn}\0${s2.file}\0${s2.line}`;
-function add(map, site, delta, kind, evidence4) {
-  const key = siteKey2(site);
-  let a2 = map.get(key);
-  if (!a2)
-    map.set(key, a2 = { site, amounts: { bytes: 0, objects: 0, cpuNs: 0 }, kinds: /* @__PURE__ */ new Map() });
-  a2.amounts.bytes += delta.bytes ?? 0;
-  a2.amounts.objects += delta.objects ?? 0;
-  a2.amounts.cpuNs += delta.cpuNs ?? 0;
-  if (kind && !a2.kinds.has(evidence4)) a2.kinds.set(evidence4, kind);
-}
-function sampleIndex(p2, type) {
-  return p2.sampleTypes.findIndex((t2) => t2.type === type);
-}
-function collectSites(inputs) {
-  const sites2 = /* @__PURE__ */ new Map();
-  const a2 = inputs.allocs;
-  if (a2) {
-    const bi = sampleIndex(a2, "alloc_space");
-    const oi = sampleIndex(a2, "alloc_objects");
-    const { values, width, count } = a2.samples;
-    for (let i2 = 0; i2 < count; i2++) {
-      const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
-      const objects = oi >= 0 ? values[i2 * width + oi] : 0;
-      if (bytes2 === 0 && objects === 0) continue;
-      const fs = frames(stackOf(a2, i2));
-      const leaf = fs[0];
-      if (!leaf) continue;
-      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
-      const site = userIndex >= 0 ? fs[userIndex] : leaf;
-      let kind;
-      let evidence4 = "";
-      for (let k2 = 0; k2 < (userIndex >= 0 ? userIndex : 1); k2++) {
-        const hk = kindFrom(helperKinds, fs[k2].fn);
-        if (hk) {
-          kind = hk;
-          evidence4 = `allocated in ${fs[k2].fn}`;
-          break;
-        }
-      }
-      add(sites2, site, { bytes: bytes2, objects }, kind, evidence4 || "allocs");
-    }
-  }
-  const c2 = inputs.cpu;
-  if (c2) {
-    const ci = sampleIndex(c2, "cpu");
-    const { values, width, count } = c2.samples;
-    for (let i2 = 0; i2 < count; i2++) {
-      const ns = ci >= 0 ? values[i2 * width + ci] : 0;
-      if (ns === 0) continue;
-      const fs = frames(stackOf(c2, i2));
-      const userIndex = fs.findIndex((f2) => isUserFunction(f2.fn));
-      let kind;
-      let routine = "";
-      const end = userIndex >= 0 ? userIndex : fs.length;
-      for (let k2 = end - 1; k2 >= 0; k2--) {
-        const rk = kindFrom(runtimeKinds, fs[k2].fn);
-        if (rk) {
-          kind = rk;
-          routine = fs[k2].fn;
-          break;
-        }
-      }
-      if (!kind) continue;
-      if (userIndex < 0) {
-        if (kind === "gc")
-          add(
-            sites2,
-            { fn: "(garbage collection)", file: "", line: 0 },
-            { cpuNs: ns },
-            "gc",
-            "cpu: GC"
-          );
-        continue;
-      }
-      add(sites2, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
-    }
-  }
-  return sites2;
-}
-function decideKind(a2, source) {
-  const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
-  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
-  if (fromSource) return { kind: fromSource, evidence: `source: ${text.trim()}` };
-  for (const [evidence4, kind] of a2.kinds)
-    if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
-  const order = [
-    "slice-growth",
-    "string-concat",
-    "map-growth",
-    "conversion",
-    "make",
-    "interface-boxing",
-    "gc",
-    "allocation",
-    "copy"
-  ];
-  const cpu = [...a2.kinds.entries()].filter(([e2]) => e2.startsWith("cpu"));
-  cpu.sort((x, y2) => order.indexOf(x[1]) - order.indexOf(y2[1]));
-  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
-  return { kind: "allocation", evidence: "allocs" };
-}
-function findHotspots(head, base, options = {}) {
-  const h2 = collectSites(head);
-  const b2 = base ? collectSites(base) : void 0;
-  let totalBytes = 0;
-  for (const a2 of h2.values()) totalBytes += a2.amounts.bytes;
-  const cpuTotal = head.cpu ? sumType(head.cpu, "cpu") : 0;
-  const minShare = options.minShare ?? 0.01;
-  const out = [];
-  for (const [key, a2] of h2) {
-    const bytesShare = totalBytes > 0 ? a2.amounts.bytes / totalBytes : 0;
-    const cpuShare = cpuTotal > 0 ? a2.amounts.cpuNs / cpuTotal : 0;
-    if (bytesShare < minShare && cpuShare < minShare) continue;
-    if (!isUserFunction(a2.site.fn) && a2.site.fn !== "(garbage collection)") continue;
-    const prev = b2?.get(key);
-    const { kind, evidence: evidence4 } = decideKind(a2, options.source);
-    out.push({
-      site: a2.site,
-      kind,
-      advice: advice[kind],
-      evidence: evidence4,
-      base: b2 ? prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 } : void 0,
-      head: a2.amounts,
-      isNew: b2 !== void 0 && (prev === void 0 || prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)
-    });
-  }
-  const growth = (x) => x.head.bytes - (x.base?.bytes ?? 0);
-  out.sort(
-    (x, y2) => Number(y2.isNew) - Number(x.isNew) || growth(y2) - growth(x) || y2.head.cpuNs - x.head.cpuNs
-  );
-  return out;
-}
-function sumType(p2, type) {
-  const i2 = sampleIndex(p2, type);
-  if (i2 < 0) return 0;
-  const { values, width, count } = p2.samples;
-  let s2 = 0;
-  for (let k2 = 0; k2 < count; k2++) s2 += values[k2 * width + i2];
-  return s2;
-}
-
 // src/analyze/profile-diff.ts
 function checkComparable(base, head, baseName, headName) {
   const kinds = (p2) => p2.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
@@ -12346,12 +13717,12 @@ function sums(p2) {
 var goRound = (x) => Math.sign(x) * Math.round(Math.abs(x));
 function scaleProfile(p2, ratios) {
   const { values, width } = p2.samples;
-  const scaled = new Float64Array(values.length);
+  const scaled2 = new Float64Array(values.length);
   for (let k2 = 0; k2 < values.length; k2++) {
     const r2 = ratios[k2 % width];
-    scaled[k2] = r2 === 1 ? values[k2] : goRound(values[k2] * r2);
+    scaled2[k2] = r2 === 1 ? values[k2] : goRound(values[k2] * r2);
   }
-  return { ...p2, samples: { ...p2.samples, values: scaled } };
+  return { ...p2, samples: { ...p2.samples, values: scaled2 } };
 }
 function diffFunctionTable(base, head, options) {
   let h2 = head;
@@ -12379,631 +13750,6 @@ function diffFunctionTable(base, head, options) {
 function scaleProfileExact(p2, factor) {
   const values = p2.samples.values.map((v2) => v2 * factor);
   return { ...p2, samples: { ...p2.samples, values } };
-}
-
-// src/analyze/profile-insights.ts
-var defaultShareLimits = { alloc_space: 5, alloc_objects: 5 };
-var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay", "contentions"];
-var TOP = 5;
-var MIN_POINTS = 0.1;
-function flatByName(p2, sampleIndex2) {
-  const t2 = functionTable([{ profile: p2, sampleIndex: sampleIndex2 }]);
-  return { flat: new Map(t2.functions.map((f2) => [f2.name, f2.flat])), total: t2.total };
-}
-function sampleTypeChanges(pair, type, limits) {
-  const { base, head } = pair;
-  if (!base) return void 0;
-  const hi = head.sampleTypes.findIndex((t2) => t2.type === type);
-  const bi = base.sampleTypes.findIndex((t2) => t2.type === type);
-  if (hi < 0 || bi < 0) return void 0;
-  const diff = diffFunctionTable(base, head, { sampleIndex: hi });
-  const b2 = flatByName(base, bi);
-  const h2 = flatByName(head, hi);
-  const limit = limits[type];
-  const where2 = /* @__PURE__ */ new Map();
-  for (const p2 of [base, head]) {
-    for (const fn of p2.functions)
-      where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  }
-  const changes = diff.functions.map((f2) => {
-    const bv = b2.flat.get(f2.name) ?? 0;
-    const hv = h2.flat.get(f2.name) ?? 0;
-    const share = (v2, total2) => total2 > 0 ? 100 * v2 / total2 : 0;
-    const sharePoints = share(hv, h2.total) - share(bv, b2.total);
-    return {
-      name: f2.name,
-      file: where2.get(f2.name)?.file ?? "",
-      line: where2.get(f2.name)?.line ?? 0,
-      base: bv,
-      head: hv,
-      delta: f2.flat,
-      sharePoints,
-      regression: limit !== void 0 && sharePoints > limit
-    };
-  });
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit: head.sampleTypes[hi].unit,
-    baseTotal: b2.total,
-    headTotal: h2.total,
-    grown: changes.filter((c2) => c2.delta > 0 && (c2.regression || Math.abs(c2.sharePoints) >= MIN_POINTS)).sort((x, y2) => y2.sharePoints - x.sharePoints || y2.delta - x.delta).slice(0, TOP),
-    shrunk: changes.filter((c2) => c2.delta < 0 && Math.abs(c2.sharePoints) >= MIN_POINTS).sort((x, y2) => x.sharePoints - y2.sharePoints || x.delta - y2.delta).slice(0, TOP),
-    limitPoints: limit
-  };
-}
-function profileInsights(inputs) {
-  const limits = inputs.shareLimits ?? defaultShareLimits;
-  const changes = [];
-  const notes = [];
-  const head = {};
-  const base = {};
-  let anyBase = false;
-  for (const pair of inputs.pairs) {
-    if (pair.head.samples.count === 0) notes.push(`${pair.name}: the profile has no samples`);
-    const types = pair.head.sampleTypes.map((t2) => t2.type);
-    if (types.includes("cpu")) {
-      head.cpu ??= pair.head;
-      if (pair.base) base.cpu ??= pair.base;
-    }
-    if (types.includes("alloc_space") && !pair.name.includes("heap")) {
-      head.allocs ??= pair.head;
-      if (pair.base) base.allocs ??= pair.base;
-    }
-    if (pair.base) anyBase = true;
-    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t2) => t2 !== "inuse_space");
-    for (const type of wanted) {
-      if (!types.includes(type)) continue;
-      const c2 = sampleTypeChanges(pair, type, limits);
-      if (c2) changes.push(c2);
-    }
-  }
-  const hotspots = head.cpu || head.allocs ? findHotspots(head, anyBase ? base : void 0, {
-    ...inputs.source ? { source: inputs.source } : {}
-  }) : [];
-  const g2 = inputs.goroutines;
-  const leaks = g2 ? findLeaks(g2.head, g2.base, inputs.leakOptions ?? defaultLeakOptions) : [];
-  if (g2) notes.push(...g2.head.warnings, ...g2.base?.warnings ?? []);
-  return { changes, hotspots, leaks, notes };
-}
-
-// src/collect/source.ts
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path6 from "node:path";
-function sourceLookup(roots) {
-  const files = /* @__PURE__ */ new Map();
-  const locate = (file) => {
-    if (path6.isAbsolute(file) && existsSync(file)) return file;
-    const parts = file.split("/").filter((p2) => p2 !== "");
-    for (let i2 = 0; i2 < parts.length; i2++) {
-      const tail = parts.slice(i2).join("/");
-      for (const root2 of roots) {
-        const candidate = path6.join(root2, tail);
-        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-      }
-    }
-    return void 0;
-  };
-  return (file, line) => {
-    if (!files.has(file)) {
-      const found = locate(file);
-      let lines;
-      try {
-        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
-      } catch {
-        lines = void 0;
-      }
-      files.set(file, lines);
-    }
-    return files.get(file)?.[line - 1];
-  };
-}
-
-// src/report/run-report.ts
-function age(fromIso, toIso) {
-  const ms = Date.parse(toIso) - Date.parse(fromIso);
-  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
-  const minutes = Math.round(ms / 6e4);
-  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural2(minutes, "minute");
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural2(hours, "hour");
-  return plural2(Math.round(hours / 24), "day");
-}
-function profileRegressionCount(p2) {
-  return (p2?.changes ?? []).flatMap((c2) => c2.grown.filter((f2) => f2.regression)).length;
-}
-function decideVerdict(gate2, failures, missingBaseline, profiles) {
-  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  const profileRegressions = profileRegressionCount(profiles);
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
-  if (!gate2 && comparedProfiles) {
-    if (profileRegressions > 0) {
-      return {
-        verdict: "fail",
-        reason: `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
-      };
-    }
-    return { verdict: "pass", reason: "no regression beyond the limits" };
-  }
-  if (!gate2) {
-    return {
-      verdict: "no-baseline",
-      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
-    };
-  }
-  const benchmarks = gate2.benchmarks.regressed.length;
-  const parts = [];
-  if (benchmarks > 0)
-    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(
-      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
-    );
-  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
-  if (gate2.verdict === "no-comparison")
-    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
-  return { verdict: "pass", reason: "no regression beyond the limits" };
-}
-
-// src/units/pprof-units.ts
-var memoryUnits = [
-  { name: "B", aliases: ["b", "byte"], factor: 1 },
-  { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
-  { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
-  { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
-  { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
-  { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
-];
-var timeUnits = [
-  { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
-  { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
-  { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
-  { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
-  { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
-];
-var unitTypes = [
-  { units: memoryUnits, fallback: "B" },
-  { units: timeUnits, fallback: "s" }
-];
-function findUnit(units, name) {
-  let n2 = name.toLowerCase();
-  if (n2.length > 2 && n2.endsWith("s")) n2 = n2.slice(0, -1);
-  return units.find((u2) => u2.aliases.includes(n2));
-}
-function scaleValue(value, fromUnit, toUnit = "minimum") {
-  if (value < 0) {
-    const [v2, u2] = scaleValue(-value, fromUnit, toUnit);
-    return [-v2, u2];
-  }
-  for (const { units, fallback } of unitTypes) {
-    const from = findUnit(units, fromUnit);
-    if (!from) continue;
-    const base = value * from.factor;
-    let to;
-    if (toUnit === "minimum" || toUnit === "auto") {
-      for (const u2 of units) if (base / u2.factor >= 1) to = u2;
-    } else {
-      to = findUnit(units, toUnit);
-    }
-    to ??= units.find((u2) => u2.name === fallback);
-    return [base / to.factor, to.name];
-  }
-  if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
-  return [value, toUnit];
-}
-function scaledLabel(value, fromUnit, toUnit = "minimum") {
-  const [v2, u2] = scaleValue(value, fromUnit, toUnit);
-  let s2 = formatFixed(v2, 2);
-  if (s2.endsWith(".00")) s2 = s2.slice(0, -3);
-  if (s2 === "0" || s2 === "-0") return "0";
-  return s2 + u2;
-}
-function percentage(value, total2) {
-  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
-  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-  if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
-  return `${formatGeneral(ratio, 2).padStart(5)}%`;
-}
-
-// src/render/hotspots.ts
-var bytes = (n2) => n2 === 0 ? "0 B" : `${scaleOne(n2, "binary")}B`;
-var time = (ns) => scaledLabel(ns, "nanoseconds");
-function where(h2) {
-  return h2.site.file ? `${h2.site.file}:${h2.site.line}` : "";
-}
-function amounts(h2) {
-  const parts = [];
-  const signed = (n2, fmt) => `${n2 >= 0 ? "+" : "-"}${fmt(Math.abs(n2))}`;
-  if (h2.head.bytes > 0 || (h2.base?.bytes ?? 0) > 0) {
-    parts.push(
-      h2.base ? `${bytes(h2.base.bytes)} → ${bytes(h2.head.bytes)} (${signed(h2.head.bytes - h2.base.bytes, bytes)})` : bytes(h2.head.bytes)
-    );
-  }
-  if (h2.head.cpuNs > 0 || (h2.base?.cpuNs ?? 0) > 0) {
-    parts.push(
-      h2.base ? `cpu ${time(h2.base.cpuNs)} → ${time(h2.head.cpuNs)}` : `cpu ${time(h2.head.cpuNs)}`
-    );
-  }
-  return parts.join(", ");
-}
-function renderHotspotsText(hs) {
-  if (hs.length === 0) return "No allocation hotspots.\n";
-  return hs.map(
-    (h2) => `${h2.isNew ? "NEW " : ""}${h2.site.fn}  ${where(h2)}
-  ${h2.kind}: ${amounts(h2)}
-  advice: ${h2.advice}
-  (${h2.evidence})`
-  ).join("\n\n") + "\n";
-}
-function renderHotspotsMarkdown(hs, max = 10) {
-  if (hs.length === 0) return "No allocation hotspots.\n";
-  const rows = hs.slice(0, max).map((h2) => [
-    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}`,
-    h2.kind,
-    escapeMarkdown(amounts(h2)),
-    h2.advice
-    // perfgate's own text: markdown as written
-  ]);
-  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
-`;
-}
-
-// src/render/insights.ts
-var points = (p2) => `${p2 >= 0 ? "+" : ""}${formatFixed(p2, 1)} pp`;
-function notableChanges(changes) {
-  return changes.filter((c2) => c2.grown.some((f2) => f2.regression || f2.sharePoints >= 1));
-}
-function changeRows(c2, fs) {
-  const v2 = (x) => scaledLabel(x, c2.unit);
-  return fs.map((f2) => [
-    `${f2.regression ? "❌ " : ""}${codeCell(f2.name)}${f2.file ? `<br><sub>${escapeMarkdown(`${f2.file}:${f2.line}`)}</sub>` : ""}`,
-    v2(f2.base),
-    v2(f2.head),
-    `${f2.delta >= 0 ? "+" : ""}${v2(f2.delta)}`,
-    points(f2.sharePoints)
-  ]);
-}
-function mermaidLabel(s2) {
-  const short = s2.length > 28 ? `...${s2.slice(-25)}` : s2;
-  return short.replace(/[^A-Za-z0-9_.()*/ -]/g, "_");
-}
-function changesChart(c2) {
-  const top = c2.grown.slice(0, 5);
-  if (top.length === 0) return "";
-  const scale = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
-  const [unitFactor, unitName] = c2.unit === "bytes" ? [2 ** 20, "MiB"] : c2.unit === "nanoseconds" ? [1e6, "ms"] : [1, c2.unit];
-  const num2 = (x) => formatFixed(x / unitFactor, scale / unitFactor < 10 ? 2 : 0);
-  return [
-    "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidLabel(c2.sampleType)}: base vs head"`,
-    `  x-axis [${top.map((f2) => `"${mermaidLabel(f2.name)}"`).join(", ")}]`,
-    `  y-axis "${mermaidLabel(unitName)}"`,
-    `  bar [${top.map((f2) => num2(f2.base)).join(", ")}]`,
-    `  bar [${top.map((f2) => num2(f2.head)).join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function leakLine(w2) {
-  const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
-  const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
-  const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
-  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
-  const stack = w2.stack.map((f2) => `${f2.fn}
-    ${f2.file}:${f2.line}`).join("\n").replace(/```/g, "'''");
-  return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}
-
-  <details><summary>stack</summary>
-
-  \`\`\`
-${stack}
-  \`\`\`
-
-  </details>`;
-}
-function renderInsightsMarkdown(p2, options) {
-  const parts = [];
-  const leaks = p2.leaks;
-  if (leaks.length > 0) {
-    const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
-    parts.push(title, "", ...leaks.map(leakLine));
-  }
-  const notable = notableChanges(p2.changes);
-  for (const c2 of notable) {
-    const limit = c2.limitPoints === void 0 ? "reported only" : `gate: share +${c2.limitPoints} pp`;
-    parts.push(
-      "",
-      `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit})`,
-      "",
-      table(["function", "base", "head", "delta", "share"], changeRows(c2, c2.grown), [
-        "l",
-        "r",
-        "r",
-        "r",
-        "r"
-      ])
-    );
-  }
-  if (notable[0]) parts.push("", changesChart(notable[0]));
-  const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(
-    (h2) => h2.isNew || h2.base !== void 0 && h2.head.bytes > 1.1 * h2.base.bytes + 1024
-  ) : p2.hotspots;
-  if (hotspots.length > 0)
-    parts.push("", "**Allocation hotspots**", "", renderHotspotsMarkdown(hotspots).trimEnd());
-  if (p2.notes.length > 0) parts.push("", ...p2.notes.map((n2) => `> ${escapeMarkdown(n2)}`));
-  return parts.join("\n").trim();
-}
-
-// src/render/comment.ts
-var COMMENT_LIMIT = 65536;
-var MAX_ROWS = 20;
-function commentMarker(key) {
-  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
-}
-function icon(r2) {
-  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" ? "⚠️" : "ℹ️";
-}
-var verdictWords = {
-  pass: "pass",
-  fail: "fail",
-  "no-baseline": "no baseline",
-  "no-comparison": "nothing compared"
-};
-function headline(r2) {
-  const g2 = r2.gate;
-  const plural2 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-  const counts = [];
-  if (g2 && g2.verdict !== "no-comparison") {
-    counts.push(`${plural2(g2.benchmarks.regressed.length, "benchmark")} regressed`);
-    counts.push(`${g2.benchmarks.improved.length} improved`);
-    if (g2.power.length > 0) counts.push("⚠️ some units not judged");
-  }
-  if (r2.profiles?.changes.length) {
-    counts.push(`${plural2(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
-  }
-  const tail = counts.map((c2) => ` · ${c2}`).join("");
-  return `### ${icon(r2)} perfgate: ${verdictWords[r2.verdict]}${tail}`;
-}
-function baselineLine(r2) {
-  const b2 = r2.baseline;
-  if (!b2) return "No baseline was found for this comparison.";
-  const shown2 = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown2}\`` : codeCell(shown2);
-  const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
-  const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
-  const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
-  return `Base ${commit}${where2}${when} (${how}).`;
-}
-function evidence2(f2) {
-  if (f2.method === "exact") return "exact";
-  return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
-}
-function topFindings(fs, max) {
-  const shown2 = fs.slice(0, max);
-  const more = fs.length > max ? `
-
-…and ${fs.length - max} more in the job summary.` : "";
-  return `${findingTable(shown2, evidence2)}${more}`;
-}
-function details(summary, body) {
-  return `<details><summary>${summary}</summary>
-
-${body}
-
-</details>`;
-}
-function renderComment(r2, maxRows = MAX_ROWS) {
-  const parts = [
-    commentMarker(r2.key),
-    headline(r2),
-    "",
-    `${escapeMarkdown(r2.reason)}. ${baselineLine(r2)}`
-  ];
-  if (r2.failures.length > 0) {
-    parts.push(
-      "",
-      "**The benchmark run failed:**",
-      "",
-      "```",
-      ...r2.failures.map((f2) => f2.replace(/```/g, "'''")),
-      "```"
-    );
-  }
-  const g2 = r2.gate;
-  if (g2) {
-    for (const n2 of verdictNotes(g2)) parts.push("", `> ⚠️ ${escapeMarkdown(n2)}`);
-    if (g2.regressions.length > 0) parts.push("", topFindings(g2.regressions, maxRows));
-    if (g2.improvements.length > 0) {
-      parts.push(
-        "",
-        details(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
-      );
-    }
-    const ungated = g2.findings.filter(
-      (f2) => !f2.gated && (f2.verdict === "regression" || f2.verdict === "improvement")
-    );
-    if (ungated.length > 0) {
-      parts.push(
-        "",
-        details(
-          `Timings, not gated (${ungated.length} changes)`,
-          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
-
-${topFindings(ungated, maxRows)}`
-        )
-      );
-    }
-    for (const block of sideOnlyMarkdown(g2)) parts.push("", block);
-  } else if (r2.headOnly) {
-    parts.push(
-      "",
-      `Measured ${r2.headOnly.benchmarks} benchmark results and ${r2.headOnly.profiles} profiles in head.`
-    );
-  }
-  if (r2.profiles) {
-    const insights = renderInsightsMarkdown(r2.profiles, {
-      hotspotsNewOrGrownOnly: r2.baseline !== void 0
-    });
-    if (insights) parts.push("", "#### Profiles", "", insights);
-  }
-  const notes = [...r2.warnings, ...g2?.notes ?? []];
-  if (notes.length > 0) parts.push("", ...notes.map((n2) => `> ${escapeMarkdown(n2)}`));
-  const links = [
-    r2.links.html && `[HTML report with flame graphs](${r2.links.html})`,
-    r2.links.run && `[Run](${r2.links.run})`,
-    r2.links.summary && `[job summary](${r2.links.summary})`
-  ].filter(Boolean).join(" · ");
-  if (links) parts.push("", `<sub>${links}</sub>`);
-  return fit(parts.join("\n"), r2);
-}
-function fit(body, r2) {
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `
-
-**This report was cut to fit a comment.** The full report is in the ${r2.links.summary ? `[job summary](${r2.links.summary})` : "job summary"}.`;
-  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
-  return cut.slice(0, cut.lastIndexOf("\n")) + note;
-}
-
-// src/report/build-run-report.ts
-function fileBaseline() {
-  return {
-    source: "path",
-    commit: "unknown",
-    branch: void 0,
-    createdAt: void 0,
-    runUrl: void 0
-  };
-}
-function buildRunReport(f2) {
-  const failures = (f2.head?.failures ?? []).map(failureMessage);
-  const base = f2.baseline?.bench;
-  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
-  const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
-  const { verdict, reason } = decideVerdict(result, failures, f2.missingBaseline, f2.profiles);
-  return {
-    verdict,
-    reason,
-    key: f2.key,
-    headCommit: f2.headCommit,
-    gate: result,
-    profiles: f2.profiles,
-    baseline: f2.baseline?.info,
-    timingsGated: f2.gate.gateTimings,
-    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
-    failures,
-    warnings: f2.warnings,
-    links: f2.links,
-    generatedAt: f2.generatedAt
-  };
-}
-
-// src/cli/commands/comment.ts
-var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
-
-Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
-\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
-
-Options:
-  --key KEY            the baseline key named in the comment's marker (default: demo)
-  --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
-  --base-profiles DIR  the same profiles of base (paired by file name)
-  --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
-  --base-goroutines F  the same dump of base
-  --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
-  --run-url URL        the workflow run the comment links to (and its job summary)
-  plus the gate's options: --max-regression, --alpha, --correction, --test
-`;
-async function readInsights(values, warnings) {
-  const headDir = values["head-profiles"];
-  const headG = values["head-goroutines"];
-  if (headDir === void 0 && headG === void 0) return void 0;
-  const baseDir = values["base-profiles"];
-  const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
-    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
-    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
-  );
-  if (headG !== void 0) {
-    const baseG = values["base-goroutines"];
-    const load3 = async (f2) => {
-      try {
-        return parseGoroutines(await readInputFile(f2), f2);
-      } catch (err) {
-        throw withSource(f2, err);
-      }
-    };
-    read.goroutines = {
-      head: await load3(headG),
-      base: baseG === void 0 ? void 0 : await load3(baseG)
-    };
-  }
-  warnings.push(...read.warnings);
-  return profileInsights({
-    pairs: read.pairs,
-    goroutines: read.goroutines,
-    source: sourceLookup([values.source ?? "."])
-  });
-}
-async function runComment(argv, io) {
-  const { values, positionals } = parseCommandArgs("comment", argv, {
-    key: { type: "string" },
-    "head-profiles": { type: "string" },
-    "base-profiles": { type: "string" },
-    source: { type: "string" },
-    "head-goroutines": { type: "string" },
-    "base-goroutines": { type: "string" },
-    "stored-baseline": { type: "boolean" },
-    "run-url": { type: "string" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
-  });
-  if (positionals.length !== 2) {
-    throw new UserError(
-      `perfgate comment: expected two benchmark files (base and head)
-
-${commentUsage}`
-    );
-  }
-  const [basePath, headPath] = positionals;
-  const read = async (p2) => parseBenchOutput(await readInputFile(p2), p2);
-  const base = await read(basePath);
-  const head = await read(headPath);
-  const stored = values["stored-baseline"] === true;
-  const runUrl = values["run-url"];
-  const warnings = [];
-  const profiles = await readInsights(values, warnings);
-  const report = buildRunReport({
-    key: values.key ?? "demo",
-    headCommit: headPath,
-    head,
-    baseline: {
-      bench: base,
-      info: stored ? fileBaseline() : {
-        source: "rerun",
-        commit: basePath,
-        branch: void 0,
-        createdAt: void 0,
-        runUrl: void 0
-      }
-    },
-    gate: { ...readGateOptions(values), gateTimings: !stored },
-    profiles,
-    headProfiles: 0,
-    missingBaseline: "pass",
-    warnings,
-    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
-    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
-  });
-  io.stdout(`${renderComment(report)}
-`);
-  const { verdict, reason } = report;
-  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
-  return verdict === "fail" ? 1 : 0;
 }
 
 // src/analyze/sample-index.ts
@@ -13238,6 +13984,7 @@ Options:
   --base PROFILE    a base profile (repeat for cpu and allocs)
   --source DIR      where the Go sources are (default: the current directory), to read the lines
   --format FORMAT   text (default), markdown or json
+  --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
 async function classify(files) {
   const out = {};
@@ -13263,7 +14010,8 @@ async function runHotspots(argv, io) {
   const { values, positionals } = parseCommandArgs("hotspots", argv, {
     base: { type: "string", multiple: true },
     source: { type: "string" },
-    format: { type: "string" }
+    format: { type: "string" },
+    tests: { type: "boolean" }
   });
   if (positionals.length === 0)
     throw new UserError(`perfgate hotspots: no profile given
@@ -13278,7 +14026,8 @@ ${hotspotsUsage}`);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
   const hotspots = findHotspots(head, base, {
-    source: sourceLookup([values.source ?? "."])
+    source: sourceLookup([values.source ?? "."]),
+    ...values.tests === true ? { includeTests: true } : {}
   });
   if (format === "json") io.stdout(`${JSON.stringify(hotspots, null, 2)}
 `);
@@ -13518,7 +14267,7 @@ function topTable(pair, type) {
     rows
   };
 }
-function htmlReportModel(title, pairs, gate2, insights, problems = []) {
+function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   const model = {
     title,
     generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -13526,7 +14275,8 @@ function htmlReportModel(title, pairs, gate2, insights, problems = []) {
     tops: [],
     gate: gate2,
     insights,
-    problems: [...problems]
+    problems: [...problems],
+    ...report ? { verdict: verdictView(report) } : {}
   };
   for (const pair of pairs) {
     const types = pair.head.sampleTypes.map((t2) => t2.type);
@@ -13563,7 +14313,12 @@ function pageData(model) {
     ...t2,
     rows: t2.rows.map((r2) => ({ ...r2, name: id(r2.name), file: id(r2.file) }))
   }));
-  return { strings: [...ids.keys()], graphs, tops };
+  return {
+    strings: [...ids.keys()],
+    graphs,
+    tops,
+    ...model.verdict ? { verdict: model.verdict } : {}
+  };
 }
 
 // src/render/html/page-assets.generated.ts
@@ -13778,15 +14533,15 @@ var pageScript = `"use strict";
     if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
     return units.find((u) => u.aliases.includes(n));
   }
-  function scaleValue(value, fromUnit, toUnit = "minimum") {
-    if (value < 0) {
-      const [v, u] = scaleValue(-value, fromUnit, toUnit);
+  function scaleValue(value2, fromUnit, toUnit = "minimum") {
+    if (value2 < 0) {
+      const [v, u] = scaleValue(-value2, fromUnit, toUnit);
       return [-v, u];
     }
     for (const { units, fallback } of unitTypes) {
       const from = findUnit(units, fromUnit);
       if (!from) continue;
-      const base = value * from.factor;
+      const base = value2 * from.factor;
       let to;
       if (toUnit === "minimum" || toUnit === "auto") {
         for (const u of units) if (base / u.factor >= 1) to = u;
@@ -13796,32 +14551,32 @@ var pageScript = `"use strict";
       to ??= units.find((u) => u.name === fallback);
       return [base / to.factor, to.name];
     }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
-    return [value, toUnit];
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value2, ""];
+    return [value2, toUnit];
   }
-  function scaledLabel(value, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value, fromUnit, toUnit);
+  function scaledLabel(value2, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value2, fromUnit, toUnit);
     let s = formatFixed(v, 2);
     if (s.endsWith(".00")) s = s.slice(0, -3);
     if (s === "0" || s === "-0") return "0";
     return s + u;
   }
-  function percentage(value, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+  function percentage(value2, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
     if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
     if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
     return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
   }
 
   // src/render/html/page/format.ts
-  function label(value, unit) {
-    return scaledLabel(value, unit);
+  function label(value2, unit) {
+    return scaledLabel(value2, unit);
   }
-  function signed(value, unit) {
-    return (value > 0 ? "+" : "") + scaledLabel(value, unit);
+  function signed(value2, unit) {
+    return (value2 > 0 ? "+" : "") + scaledLabel(value2, unit);
   }
-  function share(value, total2) {
-    return percentage(value, total2).trim();
+  function share(value2, total2) {
+    return percentage(value2, total2).trim();
   }
 
   // src/render/html/page/top-table.ts
@@ -13886,6 +14641,85 @@ var pageScript = `"use strict";
     }
   }
 
+  // src/render/html/page/headline.ts
+  var icons = {
+    pass: "✅",
+    fail: "❌",
+    "no-comparison": "⚠️",
+    "no-baseline": "ℹ️"
+  };
+  var words = {
+    pass: "pass",
+    fail: "fail",
+    "no-baseline": "no baseline",
+    "no-comparison": "nothing compared"
+  };
+  var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
+  function headlineText(v) {
+    const counts = [];
+    if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
+      counts.push(\`\${plural(v.benchmarksRegressed, "benchmark")} regressed\`);
+      counts.push(\`\${v.benchmarksImproved} improved\`);
+      if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
+    }
+    if (v.profileRegressions !== null)
+      counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+  }
+
+  // src/render/html/page/verdict.ts
+  function cell2(row, text, className = "") {
+    const td = row.insertCell();
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+  function value(r, v) {
+    return \`\${label(v, r.unit)}\${r.basis === "per-op" ? "/op" : ""}\`;
+  }
+  function points(p) {
+    return \`\${p >= 0 ? "+" : ""}\${p.toFixed(1)} pp\`;
+  }
+  function drawVerdict(v, section) {
+    section.replaceChildren();
+    const h = document.createElement("h2");
+    h.id = "verdict-headline";
+    h.textContent = headlineText(v);
+    const p = document.createElement("p");
+    p.textContent = \`\${v.reason}.\`;
+    section.append(h, p);
+    if (v.profileRows.length > 0) {
+      const table = document.createElement("table");
+      table.id = "profile-findings";
+      const head = table.createTHead().insertRow();
+      for (const t of ["function", "benchmark", "sample type", "base", "head", "change", "gate"])
+        cell2(head, t);
+      const body = table.createTBody();
+      for (const r of v.profileRows) {
+        const row = body.insertRow();
+        row.className = r.regression ? "regression" : "";
+        const fn = cell2(row, "");
+        const code = document.createElement("code");
+        code.textContent = r.function;
+        const where = document.createElement("div");
+        where.className = "muted";
+        where.textContent = [r.file ? \`\${r.file}:\${r.line}\` : "", r.leaf ? \`via \${r.leaf}\` : ""].filter((x) => x !== "").join(" · ");
+        fn.append(code, where);
+        cell2(row, r.benchmark.slice(r.benchmark.lastIndexOf(".") + 1));
+        cell2(row, \`\${r.sampleType} (\${r.profile})\`);
+        cell2(row, value(r, r.base), "num");
+        cell2(row, value(r, r.head), "num");
+        cell2(row, points(r.points), "num");
+        cell2(
+          row,
+          r.regression ? "❌ fails" : r.limit === null ? "reported only" : \`under +\${r.limit} pp\`
+        );
+      }
+      section.append(table);
+    }
+    section.hidden = false;
+  }
+
   // src/render/html/page/main.ts
   function elements() {
     return {
@@ -13913,9 +14747,9 @@ var pageScript = `"use strict";
       term: "",
       sort: { key: "flat", dir: -1 }
     };
-    function field(name, value) {
+    function field(name, value2) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
-      if (f) f.textContent = value;
+      if (f) f.textContent = value2;
     }
     function showTip(graph, f, ev) {
       const g = graph.data;
@@ -13981,8 +14815,8 @@ var pageScript = `"use strict";
         if (!a) head += Math.max(0, f.head);
       }
       const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
-      const value = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
-      el.searchInfo.textContent = \`\${frames} · \${value}\`;
+      const value2 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value2}\`;
     }
     function draw() {
       const { graph, zoom, byShare } = state;
@@ -14068,7 +14902,8 @@ var pageScript = `"use strict";
     return {
       strings: Array.isArray(data?.strings) ? data.strings : [],
       graphs: Array.isArray(data?.graphs) ? data.graphs : [],
-      tops: Array.isArray(data?.tops) ? data.tops : []
+      tops: Array.isArray(data?.tops) ? data.tops : [],
+      ...data?.verdict ? { verdict: data.verdict } : {}
     };
   }
   function main() {
@@ -14078,6 +14913,14 @@ var pageScript = `"use strict";
     } catch (err) {
       showMessage(\`The report’s data could not be read (\${reason(err)}).\`);
       return;
+    }
+    const verdict = document.getElementById("verdict");
+    if (data.verdict && verdict) {
+      try {
+        drawVerdict(data.verdict, verdict);
+      } catch (err) {
+        showMessage(\`The verdict could not be drawn (\${reason(err)}).\`);
+      }
     }
     if (!document.getElementById("viewer") || data.graphs.length === 0) return;
     try {
@@ -14432,16 +15275,16 @@ function adviceHtml(text) {
   return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 function hotspotsSection(hs) {
-  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
   const rows = hs.map((h2) => {
     const where2 = h2.site.file ? `<br><code class="muted">${escapeHtml(`${h2.site.file}:${h2.site.line}`)}</code>` : "";
+    const bench = h2.benchmark ? `<br><span class="muted">in <code>${escapeHtml(benchmarkLabel(h2))}</code></span>` : "";
     const cells = [
       td(
-        `${h2.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h2.site.fn)}</code>${where2}`
+        `${h2.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h2.site.fn)}</code>${where2}${bench}`
       ),
       td(escapeHtml(h2.kind)),
-      td(escapeHtml(amount(h2.base?.bytes, h2.head.bytes, "bytes")), true),
-      td(escapeHtml(amount(h2.base?.cpuNs, h2.head.cpuNs, "nanoseconds")), true),
+      td(escapeHtml(allocatedText(h2)), true),
+      td(escapeHtml(cpuText(h2)), true),
       td(adviceHtml(h2.advice))
     ];
     return `<tr>${cells.join("")}</tr>`;
@@ -14449,7 +15292,7 @@ function hotspotsSection(hs) {
   const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
-function leakItem(w2) {
+function leakItem2(w2) {
   const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
   const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
   const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
@@ -14519,14 +15362,16 @@ function generatedLine(iso) {
 function renderHtmlReport(model) {
   const gate2 = model.gate;
   const insights = model.insights;
-  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
+  const verdict = model.verdict?.verdict ?? gate2?.verdict;
+  const badge = verdict === "pass" || verdict === "fail" ? `<span class="badge ${verdict}">${verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
   const sections = [
     messageBox(model),
+    model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "",
     "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
     viewer(model),
     gate2 ? gateSection(gate2) : "",
     insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
     notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
   ];
   const data = jsonForScript(pageData(model));
@@ -14566,6 +15411,10 @@ Options:
   --bench-head FILE     head benchmark output
   --source DIR          where the Go sources are, to name allocation kinds (default: .)
   --title TEXT          the report's title
+  --stored-baseline     treat base as the action's \`baseline: <file>\` (timings do not gate)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+
+The verdict, its regressions and its counts are those of \`perfgate comment\` on the same inputs.
 `;
 async function runReport(argv, io) {
   const { values, positionals } = parseCommandArgs("report", argv, {
@@ -14573,7 +15422,12 @@ async function runReport(argv, io) {
     "bench-base": { type: "string" },
     "bench-head": { type: "string" },
     source: { type: "string" },
-    title: { type: "string" }
+    title: { type: "string" },
+    "stored-baseline": { type: "boolean" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -14583,33 +15437,36 @@ ${reportUsage}`
     );
   }
   const [baseDir, headDir] = positionals;
-  const read = await readProfiles(
-    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
-    { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
-  );
-  let result;
-  if (values["bench-base"] !== void 0 && values["bench-head"] !== void 0) {
-    const load3 = async (p2) => parseBenchOutput(await readInputFile(p2), p2);
-    result = gate(
-      await load3(values["bench-base"]),
-      await load3(values["bench-head"])
+  if (values["bench-base"] === void 0 !== (values["bench-head"] === void 0)) {
+    const given = values["bench-base"] === void 0 ? "--bench-head" : "--bench-base";
+    throw new UserError(
+      `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`
     );
   }
-  const insights = profileInsights({
-    pairs: read.pairs,
-    goroutines: read.goroutines,
-    source: sourceLookup([values.source ?? "."])
+  const { report, profiles } = await cliRun({
+    benchBase: values["bench-base"],
+    benchHead: values["bench-head"],
+    baseProfiles: baseDir,
+    headProfiles: headDir,
+    baseGoroutines: void 0,
+    headGoroutines: void 0,
+    source: values.source ?? ".",
+    stored: values["stored-baseline"] === true,
+    key: "report",
+    runUrl: void 0,
+    gateValues: values
   });
   const model = htmlReportModel(
     values.title ?? `perfgate: ${baseDir} → ${headDir}`,
-    read.pairs,
-    result,
-    insights,
-    read.warnings
+    profiles.pairs,
+    report.gate,
+    report.profiles,
+    profiles.warnings,
+    report
   );
   const out = values.out ?? "perfgate-report.html";
   await writeFile3(out, renderHtmlReport(model));
-  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs
+  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs; verdict: ${report.verdict}
 `);
   return 0;
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GateFinding, GateResult } from '../analyze/gate.js';
+import type { GateFinding } from '../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
 import { type ReadProfiles, readProfiles } from '../collect/read-profiles.js';
 import { sourceLookup } from '../collect/source.js';
@@ -82,6 +82,8 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       goroutines: read.goroutines,
       source: sourceLookup([path.resolve(s.workingDirectory), run.workspace]),
       shareLimits: s.profileLimits,
+      // The benchmark output of the runs that wrote the profiles: per-operation comparisons.
+      bench: { base: baseline?.bench, head },
     });
   }
   const report = buildRunReport({
@@ -100,7 +102,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   const result = report.gate;
 
   if ((s.htmlReport ?? collected.profiles.length > 0) && profiles) {
-    const url = await publishHtmlReport(run, ports, read, result, profiles);
+    const url = await publishHtmlReport(run, ports, read, report);
     if (url) report.links.html = url;
   }
 
@@ -205,8 +207,7 @@ async function publishHtmlReport(
   { settings: s, ctx, workDir }: ActionRun,
   { artifacts, out }: ActionPorts,
   read: ReadProfiles | undefined,
-  result: GateResult | undefined,
-  insights: ProfileInsights,
+  report: RunReport,
 ): Promise<string | undefined> {
   const dir = path.join(workDir, 'html');
   await mkdir(dir, { recursive: true });
@@ -214,9 +215,10 @@ async function publishHtmlReport(
   const model = htmlReportModel(
     `perfgate: ${ctx.owner}/${ctx.repo} ${ctx.pullRequest ? `#${ctx.pullRequest.number}` : (ctx.branch ?? '')}`,
     read?.pairs ?? [],
-    result,
-    insights,
+    report.gate,
+    report.profiles,
     read?.warnings ?? [],
+    report,
   );
   await writeFile(path.join(dir, file), renderHtmlReport(model));
   out.setOutput('report-html', path.join(dir, file));

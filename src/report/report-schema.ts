@@ -173,14 +173,23 @@ const gate: Check<GateResult> = obj<GateResult>({
 });
 
 const frame = obj({ fn: str(NAME), file: str(NAME), line: count });
+/** A number that may be infinite (JSON writes Infinity as null). */
+const unbounded: Check<number> = (x, at) => (x === null ? Infinity : num(x, at));
+
 const fnChange = obj({
   name: str(NAME),
+  benchmark: opt(str(NAME)),
   file: str(NAME),
   line: count,
+  leaf: opt(str(NAME)),
+  basis: oneOf('total', 'benchmark', 'per-op'),
   base: num,
   head: num,
   delta: num,
-  sharePoints: num,
+  sharePoints: unbounded,
+  events: obj({ base: num, head: num }),
+  p: num,
+  significant: bool,
   regression: bool,
 });
 const amounts = obj({ bytes: num, objects: num, cpuNs: num });
@@ -194,6 +203,7 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
       unit: str(NAME),
       baseTotal: num,
       headTotal: num,
+      perBenchmark: bool,
       grown: arr(fnChange, FEW),
       shrunk: arr(fnChange, FEW),
       limitPoints: opt(num),
@@ -203,11 +213,16 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
   hotspots: arr((x, at) => {
     const h = obj({
       site: frame,
+      benchmark: opt(str(NAME)),
+      basis: oneOf('total', 'per-op', 'share'),
       kind: oneOf(...kinds),
       evidence: str(LINE),
       base: opt(amounts),
       head: amounts,
+      function: opt(obj({ base: amounts, head: amounts })),
       isNew: bool,
+      moved: bool,
+      grown: bool,
     })(x, at);
     return { ...h, advice: advice[h.kind] };
   }, FEW),

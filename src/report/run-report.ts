@@ -57,9 +57,15 @@ export function age(fromIso: string, toIso: string): string {
   return plural(Math.round(hours / 24), 'day');
 }
 
-/** Functions whose share of a profile grew beyond its limit. */
+/**
+ * Functions that grew beyond the profile limits: each function once per benchmark, however many
+ * sample types (bytes and objects) it grew in.
+ */
 export function profileRegressionCount(p: ProfileInsights | undefined): number {
-  return (p?.changes ?? []).flatMap((c) => c.grown.filter((f) => f.regression)).length;
+  const grew = (p?.changes ?? []).flatMap((c) =>
+    c.grown.filter((f) => f.regression).map((f) => `${f.benchmark ?? ''}\u0000${f.name}`),
+  );
+  return new Set(grew).size;
 }
 
 /** The verdict from the gate, the baseline and the settings. */

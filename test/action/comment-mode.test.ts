@@ -5,12 +5,18 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BASE_SHA, World, repository } from '../helpers/action-world.js';
+import { renderingProblems } from '../helpers/gfm.js';
 
 let w: World;
 beforeEach(() => {
   w = new World();
 });
-afterEach(() => w.dispose());
+// Every comment and job summary of the test renders whole on GitHub (cmark-gfm).
+afterEach(() => {
+  const problems = renderingProblems(w.written);
+  w.dispose();
+  expect(problems).toEqual([]);
+});
 
 const REPORT = 'perfgate-report-benchmarks-bench';
 

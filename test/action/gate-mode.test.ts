@@ -11,6 +11,7 @@ import { VERSION } from '../../src/version.js';
 import { BASE_SHA, REPO_ID, World, repository } from '../helpers/action-world.js';
 import { GitHubCallFailed } from '../../src/publish/github-api.js';
 import { httpError } from '../helpers/memory-ports.js';
+import { renderingProblems } from '../helpers/gfm.js';
 
 const BASE = 'fixtures/bench/ab-inter-base.txt';
 const HEAD = 'fixtures/bench/ab-inter-head.txt';
@@ -19,7 +20,12 @@ let w: World;
 beforeEach(() => {
   w = new World();
 });
-afterEach(() => w.dispose());
+// Every comment and job summary of the test renders whole on GitHub (cmark-gfm).
+afterEach(() => {
+  const problems = renderingProblems(w.written);
+  w.dispose();
+  expect(problems).toEqual([]);
+});
 
 /** A baseline manifest with some fields changed. */
 function manifestWith(fields: Record<string, unknown>): string {
@@ -425,9 +431,12 @@ describe('gate mode', () => {
     expect(body).toMatch(
       /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>/,
     );
+    // The allocation moved from the make line to the append line of the same function.
     expect(body).toMatch(
-      /🆕 <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth/,
+      /\| <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| moved within the function: /,
     );
+    // The page states the comment's verdict.
+    expect(page).toContain('"verdict":{"verdict":"fail"');
     expect(pr.outputs.verdict).toBe('fail');
     expect(pr.code).toBe(1);
   });
