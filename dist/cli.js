@@ -8646,12 +8646,60 @@ async function runJsBench(s2, log) {
 
 // src/collect/runner.ts
 import { spawn } from "node:child_process";
+
+// src/collect/child-env.ts
+var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
+  "GITHUB_ACTION",
+  "GITHUB_ACTION_PATH",
+  "GITHUB_ACTION_REPOSITORY",
+  "GITHUB_ACTIONS",
+  "GITHUB_ACTOR",
+  "GITHUB_ACTOR_ID",
+  "GITHUB_API_URL",
+  "GITHUB_BASE_REF",
+  "GITHUB_EVENT_NAME",
+  "GITHUB_GRAPHQL_URL",
+  "GITHUB_HEAD_REF",
+  "GITHUB_JOB",
+  "GITHUB_REF",
+  "GITHUB_REF_NAME",
+  "GITHUB_REF_PROTECTED",
+  "GITHUB_REF_TYPE",
+  "GITHUB_REPOSITORY",
+  "GITHUB_REPOSITORY_ID",
+  "GITHUB_REPOSITORY_OWNER",
+  "GITHUB_REPOSITORY_OWNER_ID",
+  "GITHUB_RETENTION_DAYS",
+  "GITHUB_RUN_ATTEMPT",
+  "GITHUB_RUN_ID",
+  "GITHUB_RUN_NUMBER",
+  "GITHUB_SERVER_URL",
+  "GITHUB_SHA",
+  "GITHUB_TRIGGERING_ACTOR",
+  "GITHUB_WORKFLOW",
+  "GITHUB_WORKFLOW_REF",
+  "GITHUB_WORKFLOW_SHA",
+  "GITHUB_WORKSPACE"
+]);
+function keptForBenchmarks(name) {
+  const n2 = name.toUpperCase();
+  if (n2.startsWith("INPUT_") || n2.startsWith("ACTIONS_")) return false;
+  if (n2.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n2);
+  return true;
+}
+function benchmarkEnv(env) {
+  const out = {};
+  for (const [k2, v2] of Object.entries(env)) if (v2 !== void 0 && keptForBenchmarks(k2)) out[k2] = v2;
+  return out;
+}
+
+// src/collect/runner.ts
 var processRunner = {
   run(cmd, args, options) {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: options.env ?? benchmarkEnv(process.env),
         stdio: ["ignore", "pipe", "pipe"]
       });
       let output = "";
