@@ -12648,10 +12648,14 @@ function profileInsights(inputs) {
 
 // src/collect/files.ts
 import { readFile, readdir, stat } from "node:fs/promises";
-async function readInputFile(path7) {
+var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
+async function readInputFile(path7, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
     const info = await stat(path7);
     if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
+    if (!info.isFile()) throw new UserError(`${path7}: not a regular file`);
+    if (info.size > maxBytes)
+      throw new UserError(`${path7}: ${info.size} bytes, more than the limit of ${maxBytes}`);
     return await readFile(path7);
   } catch (err) {
     if (err instanceof UserError) throw err;
@@ -12670,9 +12674,10 @@ async function listFiles(dir, what = "a folder") {
 }
 
 // src/collect/bench-files.ts
+var MAX_BENCH_FILE_BYTES = 256 * 1024 * 1024;
 async function readBenchFile(file, options = {}) {
   const label = options.label ?? file;
-  const bytes2 = await readInputFile(file);
+  const bytes2 = await readInputFile(file, MAX_BENCH_FILE_BYTES);
   if (options.empty === "no-results" && new TextDecoder().decode(bytes2).trim() === "")
     return parseBenchText("", label);
   return parseBenchOutput(bytes2, label);
