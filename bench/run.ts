@@ -5,10 +5,16 @@
  *   BENCH_QUICK=1 npm run bench  # skip go tool pprof on the large profile
  *
  * The large profile is the allocs profile of go/types' own tests at -memprofilerate=1, made with
- * the local Go toolchain on first use and cached in .cache/bench (not committed).
+ * the local Go toolchain on first use and cached in .cache/bench (not committed). The end-to-end
+ * rows (diff, hotspots, comment, report) read it as both base and head, each in a fresh process,
+ * and are shown as multiples of `top` on one profile in the same run.
+ *
+ *   BENCH_RUNS=N               runs per end-to-end row on the large profile (default 3)
+ *   BENCH_CLI=path/to/cli.js   measure another build of the CLI (default dist/cli.js)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Bench } from 'tinybench';
@@ -20,6 +26,8 @@ const cacheDir = path.resolve('.cache/bench');
 const large = path.join(cacheDir, 'gotypes.allocs.pb.gz');
 const small = path.resolve('fixtures/bench/head.cpu.pb.gz');
 const quick = process.env.BENCH_QUICK === '1';
+const e2eRuns = Number(process.env.BENCH_RUNS ?? 3);
+const cli = process.env.BENCH_CLI ?? 'dist/cli.js';
 const hasTime = existsSync('/usr/bin/time');
 
 function ensureLargeProfile(): void {
@@ -30,7 +38,17 @@ function ensureLargeProfile(): void {
   );
   execFileSync(
     'go',
-    ['test', '-count=1', '-run', '.', '-memprofilerate=1', '-memprofile', large, 'go/types'],
+    [
+      'test',
+      '-count=1',
+      '-timeout=0',
+      '-run',
+      '.',
+      '-memprofilerate=1',
+      '-memprofile',
+      large,
+      'go/types',
+    ],
     { cwd: cacheDir, stdio: 'inherit' },
   );
 }
@@ -89,10 +107,55 @@ function describe(file: string): string {
 }
 
 ensureLargeProfile();
-if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build');
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
 const node = process.execPath;
-const cliTop = (file: string) => ['dist/cli.js', 'top', file, '--nodecount', '20'];
+const cliTop = (file: string) => [cli, 'top', file, '--nodecount', '20'];
 const pprofTop = (file: string) => ['tool', 'pprof', '-top', '-nodefraction=0', file];
+
+const reportFile = path.join(tmpdir(), `perfgate-bench-${process.pid}.html`);
+
+/** A folder holding the profile as `allocs.pb.gz`, the way `comment` and `report` read folders. */
+function profileFolder(file: string, side: string): string {
+  const dir = path.join(cacheDir, 'folders', `${path.basename(file, '.pb.gz')}-${side}`);
+  const target = path.join(dir, 'allocs.pb.gz');
+  if (!existsSync(target)) {
+    mkdirSync(dir, { recursive: true });
+    linkSync(file, target);
+  }
+  return dir;
+}
+
+/** The commands of a comparison of the profile with itself (base = head), each a fresh process. */
+function endToEnd(file: string): [string, string[]][] {
+  const base = profileFolder(file, 'base');
+  const head = profileFolder(file, 'head');
+  const html = reportFile;
+  return [
+    ['perfgate diff base head', [cli, 'diff', file, file, '--nodecount', '20']],
+    ['perfgate hotspots head --base base', [cli, 'hotspots', file, '--base', file]],
+    [
+      'perfgate comment (benchmarks + profiles)',
+      [
+        cli,
+        'comment',
+        'fixtures/bench/ab-inter-base.txt',
+        'fixtures/bench/ab-inter-head.txt',
+        '--base-profiles',
+        base,
+        '--head-profiles',
+        head,
+      ],
+    ],
+    ['perfgate report base/ head/', [cli, 'report', base, head, '-o', html]],
+  ];
+}
+
+/** Runs a command that may exit 1 (a failing verdict) without that being an error. */
+function runVerdict(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}`);
+}
 
 const rows: Row[] = [];
 for (const [label, file, iterations] of [
@@ -109,6 +172,10 @@ for (const [label, file, iterations] of [
     ],
   ];
   rows.push(...(await measure(label, processes, iterations)));
+  const e2e: [string, () => void, () => number | undefined][] = endToEnd(file).map(
+    ([name, args]) => [name, () => runVerdict(node, args), () => peakRss(node, args)],
+  );
+  rows.push(...(await measure(label, e2e, label === 'small' ? iterations : e2eRuns)));
   if (label === 'small' || !quick) {
     const pprof: [string, () => void, () => number | undefined][] = [
       ['go tool pprof -top', () => run('go', pprofTop(file)), () => peakRss('go', pprofTop(file))],
@@ -136,13 +203,22 @@ const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${m
 console.log(
   `\nnode ${process.version}, ${path.basename(process.env.SHELL ?? 'sh')}, go ${execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim()}`,
 );
-console.log('| profile | task | median | runs | vs go tool pprof | peak RSS |');
-console.log('|---|---|---:|---:|---:|---:|');
+console.log('| profile | task | median | runs | × perfgate top | vs go tool pprof | peak RSS |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  const pprof = rows.find((x) => x.profile === r.profile && x.task === 'go tool pprof -top');
-  const ratio = pprof ? `${(pprof.medianMs / r.medianMs).toFixed(1)}× faster` : '—';
+  const same = (task: string) => rows.find((x) => x.profile === r.profile && x.task === task);
+  const pprof = same('go tool pprof -top');
+  const top = same('perfgate top (fresh process)');
+  const vsPprof =
+    r.task === 'go tool pprof -top'
+      ? '1×'
+      : pprof
+        ? `${(pprof.medianMs / r.medianMs).toFixed(1)}× faster`
+        : '—';
+  const vsTop = top ? `${(r.medianMs / top.medianMs).toFixed(2)}×` : '—';
   const rss = r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`;
   console.log(
-    `| ${r.profile} | ${r.task} | ${fmtMs(r.medianMs)} | ${r.samples} | ${r.task === 'go tool pprof -top' ? '1×' : ratio} | ${rss} |`,
+    `| ${r.profile} | ${r.task} | ${fmtMs(r.medianMs)} | ${r.samples} | ${vsTop} | ${vsPprof} | ${rss} |`,
   );
 }
+rmSync(reportFile, { force: true });
