@@ -1280,7 +1280,7 @@ var require_umd = __commonJS({
           return this.not().add(ONE);
         };
         LongPrototype.neg = LongPrototype.negate;
-        LongPrototype.add = function add3(addend) {
+        LongPrototype.add = function add2(addend) {
           if (!isLong(addend)) addend = fromValue(addend);
           var a48 = this.high >>> 16;
           var a32 = this.high & 65535;
@@ -3404,7 +3404,7 @@ var require_namespace = __commonJS({
         return this.nested[name].values;
       throw Error("no such enum: " + name);
     };
-    Namespace.prototype.add = function add3(object) {
+    Namespace.prototype.add = function add2(object) {
       if (!(object instanceof Field && object.extend !== void 0 || object instanceof Type || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
         throw TypeError("object must be a valid nested object");
       if (object.name === "__proto__")
@@ -3836,7 +3836,7 @@ var require_service2 = __commonJS({
       });
       return this;
     };
-    Service.prototype.add = function add3(object) {
+    Service.prototype.add = function add2(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Method) {
@@ -4676,7 +4676,7 @@ var require_type = __commonJS({
         return this.nested[name];
       return null;
     };
-    Type.prototype.add = function add3(object) {
+    Type.prototype.add = function add2(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Field && object.extend === void 0) {
@@ -5681,7 +5681,7 @@ var require_oneof = __commonJS({
             oneof.parent.add(oneof.fieldsArray[i2]);
       }
     }
-    OneOf.prototype.add = function add3(field) {
+    OneOf.prototype.add = function add2(field) {
       if (!(field instanceof Field))
         throw TypeError("field must be a Field");
       if (field.parent && field.parent !== this.parent)
@@ -6042,7 +6042,7 @@ var require_enum = __commonJS({
         keepComments ? this.comments : void 0
       ]);
     };
-    Enum.prototype.add = function add3(name, id, comment, options) {
+    Enum.prototype.add = function add2(name, id, comment, options) {
       if (!util.isString(name))
         throw TypeError("name must be a string");
       if (!util.isInteger(id))
@@ -6379,9 +6379,9 @@ function erfSeries(x) {
   const x2 = x * x;
   for (let n2 = 1; n2 < 200; n2++) {
     term *= -x2 / n2;
-    const add3 = term / (2 * n2 + 1);
-    sum += add3;
-    if (Math.abs(add3) < 1e-17 * Math.abs(sum)) break;
+    const add2 = term / (2 * n2 + 1);
+    sum += add2;
+    if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
   }
   return 2 / SQRT_PI * sum;
 }
@@ -6473,12 +6473,12 @@ function uCdf(u2, n1, n2, groups) {
       const second = placed - a2;
       for (let k2 = 0; k2 <= t2 && a2 + k2 <= n1; k2++) {
         if (t2 - k2 > n2 - second) continue;
-        const add3 = 2 * k2 * second + k2 * (t2 - k2);
+        const add2 = 2 * k2 * second + k2 * (t2 - k2);
         const target = next[a2 + k2] ??= new Float64Array(maxU2 + 1);
         const c2 = choose[k2];
-        for (let w2 = 0; w2 + add3 <= maxU2; w2++) {
+        for (let w2 = 0; w2 + add2 <= maxU2; w2++) {
           const x = row[w2];
-          if (x !== 0) target[w2 + add3] += c2 * x;
+          if (x !== 0) target[w2 + add2] += c2 * x;
         }
       }
     }
@@ -11662,19 +11662,19 @@ function changesBlock(notable, elsewhere2) {
 }
 function insightBlocks(p2, options) {
   const blocks = [];
-  const add3 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
-  if (p2.leaks.length > 0) add3(leakBlock(p2.leaks, options.elsewhere));
+  const add2 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
+  if (p2.leaks.length > 0) add2(leakBlock(p2.leaks, options.elsewhere));
   const notable = notableChanges(p2.changes);
-  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
+  if (notable.length > 0) add2(changesBlock(notable, options.elsewhere));
   const gating = gatingChanges(p2.changes);
   if (gating) {
     const chart = changesChart(gating);
-    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
+    add2(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
   const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(newOrGrown) : p2.hotspots;
   if (hotspots.length > 0) {
     const shown2 = Math.min(hotspots.length, 10);
-    add3(
+    add2(
       shortenable(4, shown2, (keep) => {
         if (keep === 0) return "";
         const left = hotspots.length - keep;
@@ -11688,7 +11688,7 @@ ${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
     );
   }
   if (p2.notes.length > 0) {
-    add3(
+    add2(
       shortenable(6, p2.notes.length, (keep) => {
         const left = p2.notes.length - keep;
         const lines = p2.notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
@@ -11859,7 +11859,7 @@ function renderComment(r2, maxRows = MAX_ROWS) {
   return fitBlocks(commentBlocks(r2, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
-// src/analyze/bench-profile.ts
+// src/analyze/profile-view.ts
 function packageOf(fn) {
   const slash = fn.lastIndexOf("/");
   const dot = fn.indexOf(".", slash + 1);
@@ -11883,56 +11883,200 @@ function isHarnessFunction(fn) {
   const pkg = packageOf(fn);
   return pkg === "testing" || pkg === "runtime/pprof" || benchmarkFunction(fn) !== void 0;
 }
-var locationFrames2 = /* @__PURE__ */ new WeakMap();
-function framesOf(loc) {
-  let fs = locationFrames2.get(loc);
-  if (!fs) {
-    fs = loc.lines.map((ln) => ({
-      fn: ln.fn ? displayName(ln.fn) : "",
-      file: ln.fn?.filename ?? "",
-      line: ln.line,
-      startLine: ln.fn?.startLine ?? 0
-    }));
-    locationFrames2.set(loc, fs);
-  }
-  return fs;
+var USER = 1;
+var HARNESS = 2;
+var TESTING = 4;
+var TESTING_B = 8;
+var views = /* @__PURE__ */ new WeakMap();
+function profileView(p2) {
+  let v2 = views.get(p2.locations);
+  if (!v2) views.set(p2.locations, v2 = buildView(p2.locations));
+  return v2;
 }
-function stackFrames(p2, i2) {
-  const { stackStart, stack } = p2.samples;
-  const out = [];
-  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++)
-    for (const f2 of framesOf(p2.locations[stack[j2]])) out.push(f2);
+function buildView(locs) {
+  const ids = /* @__PURE__ */ new Map();
+  const names = [];
+  const byFn = /* @__PURE__ */ new Map();
+  const lineStart = new Uint32Array(locs.length + 1);
+  let total2 = 0;
+  for (let l2 = 0; l2 < locs.length; l2++) {
+    lineStart[l2] = total2;
+    total2 += locs[l2].lines.length;
+  }
+  lineStart[locs.length] = total2;
+  const lineName = new Int32Array(total2);
+  const lineNo = new Float64Array(total2);
+  const lineFn = new Array(total2);
+  const intern = (name) => {
+    let id = ids.get(name);
+    if (id === void 0) {
+      id = names.length;
+      ids.set(name, id);
+      names.push(name);
+    }
+    return id;
+  };
+  let k2 = 0;
+  for (const loc of locs) {
+    for (const ln of loc.lines) {
+      const fn = ln.fn;
+      let id = fn ? byFn.get(fn) : void 0;
+      if (id === void 0) {
+        id = intern(fn ? displayName(fn) : "");
+        if (fn) byFn.set(fn, id);
+      }
+      lineName[k2] = id;
+      lineNo[k2] = ln.line;
+      lineFn[k2] = fn;
+      k2++;
+    }
+  }
+  const packages = [];
+  const pkgIds = /* @__PURE__ */ new Map();
+  const benchmarks = [];
+  const benchIds = /* @__PURE__ */ new Map();
+  const pkg = new Int32Array(names.length);
+  const flags = new Uint8Array(names.length);
+  const bench = new Int32Array(names.length).fill(-1);
+  names.forEach((name, id) => {
+    const p2 = packageOf(name);
+    let pi = pkgIds.get(p2);
+    if (pi === void 0) {
+      pi = packages.length;
+      pkgIds.set(p2, pi);
+      packages.push(p2);
+    }
+    pkg[id] = pi;
+    const b2 = benchmarkFunction(name);
+    if (b2 !== void 0) {
+      let bi = benchIds.get(b2);
+      if (bi === void 0) {
+        bi = benchmarks.length;
+        benchIds.set(b2, bi);
+        benchmarks.push(b2);
+      }
+      bench[id] = bi;
+    }
+    flags[id] = (isUserFunction(name) ? USER : 0) | (isHarnessFunction(name) ? HARNESS : 0) | (p2 === "testing" || p2 === "runtime/pprof" ? TESTING : 0) | (name.startsWith("testing.(*B).") ? TESTING_B : 0);
+  });
+  return { names, pkg, packages, flags, bench, benchmarks, lineStart, lineName, lineNo, lineFn };
+}
+var perName = /* @__PURE__ */ new WeakMap();
+function classifyNames(view, classify2) {
+  let m2 = perName.get(view);
+  if (!m2) perName.set(view, m2 = /* @__PURE__ */ new Map());
+  let out = m2.get(classify2);
+  if (!out) m2.set(classify2, out = view.names.map(classify2));
   return out;
 }
+function leafLine(p2, view, i2) {
+  const { stackStart, stack } = p2.samples;
+  const { lineStart } = view;
+  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) {
+    const loc = stack[j2];
+    if (lineStart[loc + 1] > lineStart[loc]) return lineStart[loc];
+  }
+  return -1;
+}
+var splits = /* @__PURE__ */ new WeakMap();
+function benchmarkSplit(p2) {
+  let s2 = splits.get(p2.samples.stackStart);
+  if (s2 === void 0) splits.set(p2.samples.stackStart, s2 = splitByBenchmark(p2) ?? null);
+  return s2 ?? void 0;
+}
 function splitByBenchmark(p2) {
+  const view = profileView(p2);
+  const { lineStart, lineName, bench, flags } = view;
+  const nLoc = lineStart.length - 1;
+  const locBench = new Int32Array(nLoc).fill(-1);
+  const locTestingB = new Uint8Array(nLoc);
+  for (let l2 = 0; l2 < nLoc; l2++) {
+    for (let k2 = lineStart[l2 + 1] - 1; k2 >= lineStart[l2]; k2--) {
+      const b2 = bench[lineName[k2]];
+      if (b2 >= 0 && locBench[l2] === -1) locBench[l2] = b2;
+      if (flags[lineName[k2]] & TESTING_B) locTestingB[l2] = 1;
+    }
+  }
   const names = [];
-  const ids = /* @__PURE__ */ new Map();
+  const local = new Int32Array(view.benchmarks.length).fill(-1);
   const of = new Int32Array(p2.samples.count).fill(-1);
   let underTesting = p2.mappings.some((m2) => /\.test(\.exe)?$/.test(m2.filename));
-  for (let i2 = 0; i2 < p2.samples.count; i2++) {
-    const fs = stackFrames(p2, i2);
-    if (!underTesting && fs.some((f2) => f2.fn.startsWith("testing.(*B)."))) underTesting = true;
-    for (let k2 = fs.length - 1; k2 >= 0; k2--) {
-      const bench = benchmarkFunction(fs[k2].fn);
-      if (bench === void 0) continue;
-      let id = ids.get(bench);
-      if (id === void 0) {
-        id = names.length;
-        ids.set(bench, id);
-        names.push(bench);
+  const { stackStart, stack, count } = p2.samples;
+  for (let i2 = 0; i2 < count; i2++) {
+    const first = stackStart[i2];
+    const last = stackStart[i2 + 1];
+    if (!underTesting) {
+      for (let j2 = first; j2 < last; j2++) if (locTestingB[stack[j2]]) underTesting = true;
+    }
+    for (let j2 = last - 1; j2 >= first; j2--) {
+      const b2 = locBench[stack[j2]];
+      if (b2 < 0) continue;
+      if (local[b2] === -1) {
+        local[b2] = names.length;
+        names.push(view.benchmarks[b2]);
       }
-      of[i2] = id;
+      of[i2] = local[b2];
       break;
     }
   }
   return underTesting ? { names, of } : void 0;
 }
-var splits = /* @__PURE__ */ new WeakMap();
-function benchmarkSplit(p2) {
-  let s2 = splits.get(p2);
-  if (s2 === void 0) splits.set(p2, s2 = splitByBenchmark(p2) ?? null);
-  return s2 ?? void 0;
+var userLineMemo = /* @__PURE__ */ new WeakMap();
+function userLines(p2, split2, benchmarks) {
+  let memo = userLineMemo.get(p2.samples.stackStart);
+  if (!memo) userLineMemo.set(p2.samples.stackStart, memo = /* @__PURE__ */ new Map());
+  const key = `${split2 ? 1 : 0}${benchmarks ? 1 : 0}`;
+  let out = memo.get(key);
+  if (!out) memo.set(key, out = computeUserLines(p2, split2, benchmarks));
+  return out;
 }
+function computeUserLines(p2, split2, benchmarks) {
+  const view = profileView(p2);
+  const { lineStart, lineName, flags, pkg, names } = view;
+  const nLoc = lineStart.length - 1;
+  const harness = benchmarks ? TESTING : HARNESS;
+  const byPackage = /* @__PURE__ */ new Map();
+  const firstIn = (benchPkg) => {
+    let a2 = byPackage.get(benchPkg);
+    if (!a2) byPackage.set(benchPkg, a2 = new Int32Array(nLoc).fill(-2));
+    return a2;
+  };
+  const locFirst = (table2, benchPkg, l2) => {
+    let r2 = table2[l2];
+    if (r2 !== -2) return r2;
+    r2 = -1;
+    for (let k2 = lineStart[l2]; k2 < lineStart[l2 + 1]; k2++) {
+      const n2 = lineName[k2];
+      const f2 = flags[n2];
+      if (names[n2] === "" || f2 & harness) continue;
+      if (f2 & USER || benchPkg >= 0 && pkg[n2] === benchPkg) {
+        r2 = k2;
+        break;
+      }
+    }
+    table2[l2] = r2;
+    return r2;
+  };
+  const pkgIds = new Map(view.packages.map((name, i2) => [name, i2]));
+  const benchPkgs = (split2?.names ?? []).map((b2) => pkgIds.get(packageOf(b2)) ?? -1);
+  const { stackStart, stack, count } = p2.samples;
+  const out = new Int32Array(count).fill(-1);
+  for (let i2 = 0; i2 < count; i2++) {
+    const b2 = split2 ? split2.of[i2] : -1;
+    const benchPkg = b2 >= 0 ? benchPkgs[b2] : -1;
+    const table2 = firstIn(benchPkg);
+    for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) {
+      const r2 = locFirst(table2, benchPkg, stack[j2]);
+      if (r2 >= 0) {
+        out[i2] = r2;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// src/analyze/bench-profile.ts
 function benchmarkTotals(file) {
   const out = /* @__PURE__ */ new Map();
   const lines = /* @__PURE__ */ new Map();
@@ -11967,6 +12111,13 @@ var perOpUnits = {
   cpu: { unit: "sec/op", factor: 1e9 }
 };
 function sampleEvents(p2, type) {
+  let memo = eventsMemo.get(p2.samples.values);
+  if (!memo) eventsMemo.set(p2.samples.values, memo = /* @__PURE__ */ new Map());
+  if (!memo.has(type)) memo.set(type, computeEvents(p2, type));
+  return memo.get(type);
+}
+var eventsMemo = /* @__PURE__ */ new WeakMap();
+function computeEvents(p2, type) {
   const idx = (t2) => p2.sampleTypes.findIndex((s2) => s2.type === t2);
   const { values, width, count } = p2.samples;
   const out = new Float64Array(count);
@@ -12003,12 +12154,6 @@ function sampleEvents(p2, type) {
     default:
       return void 0;
   }
-}
-function userFrameIndex(fs, benchPackage, options = {}) {
-  const harness = (fn) => options.benchmarks ? packageOf(fn) === "testing" || packageOf(fn) === "runtime/pprof" : isHarnessFunction(fn);
-  return fs.findIndex(
-    (f2) => f2.fn !== "" && !harness(f2.fn) && (isUserFunction(f2.fn) || benchPackage !== void 0 && packageOf(f2.fn) === benchPackage)
-  );
 }
 
 // src/analyze/stats/count-test.ts
@@ -12111,27 +12256,52 @@ function kindFromSource(text) {
 }
 var siteKey2 = (bench, s2) => `${bench}\0${s2.fn}\0${s2.file}\0${s2.line}`;
 var fnKey = (bench, fn) => `${bench}\0${fn}`;
-function add(run, bench, at, delta, kind, evidence4) {
-  const site = { fn: at.fn, file: at.file, line: at.line };
-  const key = siteKey2(bench, site);
-  let a2 = run.sites.get(key);
-  if (!a2) {
-    a2 = {
-      benchmark: bench,
-      site,
-      startLine: at.startLine,
-      amounts: { bytes: 0, objects: 0, cpuNs: 0 },
-      events: 0,
-      kinds: /* @__PURE__ */ new Map()
-    };
-    run.sites.set(key, a2);
-  }
-  a2.amounts.bytes += delta.bytes ?? 0;
-  a2.amounts.objects += delta.objects ?? 0;
-  a2.amounts.cpuNs += delta.cpuNs ?? 0;
-  a2.events += delta.events ?? 0;
-  if (kind && !a2.kinds.has(evidence4)) a2.kinds.set(evidence4, kind);
+function siteOf(view, k2) {
+  const fn = view.lineFn[k2];
+  return {
+    site: { fn: view.names[view.lineName[k2]], file: fn?.filename ?? "", line: view.lineNo[k2] },
+    startLine: fn?.startLine ?? 0
+  };
 }
+var SiteAdder = class {
+  constructor(run, view, split2) {
+    this.run = run;
+    this.view = view;
+    this.split = split2;
+  }
+  run;
+  view;
+  split;
+  byLine = /* @__PURE__ */ new Map();
+  add(i2, k2, delta, kind, evidence4) {
+    const b2 = this.split ? this.split.of[i2] : -1;
+    const id = (b2 + 1) * this.view.lineName.length + k2;
+    let a2 = this.byLine.get(id);
+    if (!a2) {
+      const bench = benchOf(this.split, i2);
+      const { site, startLine } = siteOf(this.view, k2);
+      const key = siteKey2(bench, site);
+      a2 = this.run.sites.get(key);
+      if (!a2) {
+        a2 = {
+          benchmark: bench,
+          site,
+          startLine,
+          amounts: { bytes: 0, objects: 0, cpuNs: 0 },
+          events: 0,
+          kinds: /* @__PURE__ */ new Map()
+        };
+        this.run.sites.set(key, a2);
+      }
+      this.byLine.set(id, a2);
+    }
+    a2.amounts.bytes += delta.bytes ?? 0;
+    a2.amounts.objects += delta.objects ?? 0;
+    a2.amounts.cpuNs += delta.cpuNs ?? 0;
+    a2.events += delta.events ?? 0;
+    if (kind && !a2.kinds.has(evidence4)) a2.kinds.set(evidence4, kind);
+  }
+};
 function sampleIndex(p2, type) {
   return p2.sampleTypes.findIndex((t2) => t2.type === type);
 }
@@ -12142,6 +12312,9 @@ function benchOf(sp, i2) {
   const b2 = sp ? sp.of[i2] : -1;
   return b2 >= 0 ? sp.names[b2] : "";
 }
+var helperKind = (fn) => kindFrom(helperKinds, fn);
+var runtimeKind = (fn) => kindFrom(runtimeKinds, fn);
+var isTestFile = (f2, k2) => (f2.lineFn[k2]?.filename ?? "").endsWith("_test.go");
 function collectSites(inputs, includeTests) {
   const run = {
     sites: /* @__PURE__ */ new Map(),
@@ -12159,14 +12332,18 @@ function collectSites(inputs, includeTests) {
     r2.objects += d2.objects ?? 0;
     r2.cpuNs += d2.cpuNs ?? 0;
   };
-  const keep = (f2) => includeTests || !f2.file.endsWith("_test.go");
   const a2 = inputs.allocs;
   const as = split(a2);
   if (a2) {
     const bi = sampleIndex(a2, "alloc_space");
     const oi = sampleIndex(a2, "alloc_objects");
-    const { values, width, count } = a2.samples;
+    const { values, width, count, stackStart, stack } = a2.samples;
     const ev = sampleEvents(a2, "alloc_space");
+    const view = profileView(a2);
+    const { lineStart, lineName } = view;
+    const users = userLines(a2, as, includeTests);
+    const helpers = classifyNames(view, helperKind);
+    const sites2 = new SiteAdder(run, view, as);
     for (let i2 = 0; i2 < count; i2++) {
       const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
       const objects = oi >= 0 ? values[i2 * width + oi] : 0;
@@ -12175,29 +12352,35 @@ function collectSites(inputs, includeTests) {
       const e2 = ev?.[i2] ?? 0;
       addRaw(bench, { bytes: bytes2, objects });
       events.set(bench, (events.get(bench) ?? 0) + e2);
-      const fs = stackFrames(a2, i2);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
-        benchmarks: includeTests
-      });
-      if (userIndex < 0 || !keep(fs[userIndex])) continue;
+      const user = users[i2];
+      if (user < 0 || !includeTests && isTestFile(view, user)) continue;
       let kind;
       let evidence4 = "";
-      for (let k2 = 0; k2 < userIndex; k2++) {
-        const hk = kindFrom(helperKinds, fs[k2].fn);
-        if (hk) {
-          kind = hk;
-          evidence4 = `allocated in ${fs[k2].fn}`;
-          break;
+      frames: for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) {
+        const loc = stack[j2];
+        for (let k2 = lineStart[loc]; k2 < lineStart[loc + 1]; k2++) {
+          if (k2 === user) break frames;
+          const hk = helpers[lineName[k2]];
+          if (hk) {
+            kind = hk;
+            evidence4 = `allocated in ${view.names[lineName[k2]]}`;
+            break frames;
+          }
         }
       }
-      add(run, bench, fs[userIndex], { bytes: bytes2, objects, events: e2 }, kind, evidence4 || "allocs");
+      sites2.add(i2, user, { bytes: bytes2, objects, events: e2 }, kind, evidence4 || "allocs");
     }
   }
   const c2 = inputs.cpu;
   const cs = split(c2);
   if (c2) {
     const ci = sampleIndex(c2, "cpu");
-    const { values, width, count } = c2.samples;
+    const { values, width, count, stackStart, stack } = c2.samples;
+    const view = profileView(c2);
+    const { lineStart, lineName } = view;
+    const users = userLines(c2, cs, includeTests);
+    const routines = classifyNames(view, runtimeKind);
+    const sites2 = new SiteAdder(run, view, cs);
     let gc = 0;
     let all = 0;
     for (let i2 = 0; i2 < count; i2++) {
@@ -12206,24 +12389,23 @@ function collectSites(inputs, includeTests) {
       all += ns;
       const bench = benchOf(cs, i2);
       addRaw(bench, { cpuNs: ns });
-      const fs = stackFrames(c2, i2);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
-        benchmarks: includeTests
-      });
+      const user = users[i2];
       let kind;
-      let routine = "";
-      const end = userIndex >= 0 ? userIndex : fs.length;
-      for (let k2 = end - 1; k2 >= 0; k2--) {
-        const rk = kindFrom(runtimeKinds, fs[k2].fn);
-        if (rk) {
-          kind = rk;
-          routine = fs[k2].fn;
-          break;
+      let routine = -1;
+      frames: for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) {
+        const loc = stack[j2];
+        for (let k2 = lineStart[loc]; k2 < lineStart[loc + 1]; k2++) {
+          if (k2 === user) break frames;
+          const rk = routines[lineName[k2]];
+          if (rk) {
+            kind = rk;
+            routine = lineName[k2];
+          }
         }
       }
       if (kind === "gc") gc += ns;
-      if (!kind || userIndex < 0 || !keep(fs[userIndex])) continue;
-      add(run, bench, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
+      if (!kind || user < 0 || !includeTests && isTestFile(view, user)) continue;
+      sites2.add(i2, user, { cpuNs: ns }, kind, `cpu: ${view.names[routine]}`);
     }
     run.gcShare = all > 0 ? gc / all : 0;
   }
@@ -12447,6 +12629,8 @@ function attribute(p2, type, split2) {
   const events = sampleEvents(p2, type);
   const scopes = /* @__PURE__ */ new Map();
   const { values, width, count } = p2.samples;
+  const view = profileView(p2);
+  const users = userLines(p2, split2, false);
   for (let i2 = 0; i2 < count; i2++) {
     const v2 = values[i2 * width + idx];
     const e2 = events?.[i2] ?? 0;
@@ -12458,27 +12642,31 @@ function attribute(p2, type, split2) {
     s2.total += v2;
     s2.events += e2;
     if (scope === OUTSIDE) continue;
-    const fs = stackFrames(p2, i2);
-    const u2 = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
+    const u2 = users[i2];
     if (u2 < 0) continue;
-    const at = fs[u2];
-    let f2 = s2.fns.get(at.fn);
+    const name = view.names[view.lineName[u2]];
+    const line = view.lineNo[u2];
+    let f2 = s2.fns.get(name);
     if (!f2) {
+      const fn = view.lineFn[u2];
       f2 = {
         value: 0,
         events: 0,
-        file: at.file,
-        startLine: at.startLine,
+        file: fn?.filename ?? "",
+        startLine: fn?.startLine ?? 0,
         lines: /* @__PURE__ */ new Map(),
         leaves: /* @__PURE__ */ new Map()
       };
-      s2.fns.set(at.fn, f2);
+      s2.fns.set(name, f2);
     }
     f2.value += v2;
     f2.events += e2;
-    f2.lines.set(at.line, (f2.lines.get(at.line) ?? 0) + v2);
-    const leaf = fs[0].fn;
-    if (u2 > 0) f2.leaves.set(leaf, (f2.leaves.get(leaf) ?? 0) + v2);
+    f2.lines.set(line, (f2.lines.get(line) ?? 0) + v2);
+    const leaf = leafLine(p2, view, i2);
+    if (leaf !== u2) {
+      const leafName = view.names[view.lineName[leaf]];
+      f2.leaves.set(leafName, (f2.leaves.get(leafName) ?? 0) + v2);
+    }
   }
   return scopes;
 }
@@ -12927,14 +13115,14 @@ function compareBenchFiles(files, options = benchstatDefaults) {
       for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
     }
   }
-  const tables = /* @__PURE__ */ new Map();
+  const tables2 = /* @__PURE__ */ new Map();
   files.forEach((f2, col) => {
     for (const r2 of f2.results) {
       const config = configKeys.map((k2) => r2.config[k2] ?? "");
       for (const v2 of r2.values) {
         const key = JSON.stringify([config, v2.unit]);
-        let t2 = tables.get(key);
-        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
+        let t2 = tables2.get(key);
+        if (!t2) tables2.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
         let row = t2.cells.get(r2.name);
         if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
         let values = row.get(col);
@@ -12943,7 +13131,7 @@ function compareBenchFiles(files, options = benchstatDefaults) {
       }
     }
   });
-  const sorted = [...tables.values()].sort((a2, b2) => {
+  const sorted = [...tables2.values()].sort((a2, b2) => {
     for (let i2 = 0; i2 < configKeys.length; i2++) {
       if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
     }
@@ -13251,10 +13439,10 @@ function renderBenchTableText(t2) {
 `);
   return out;
 }
-function renderBenchstatText(tables) {
+function renderBenchstatText(tables2) {
   const parts = [];
   let previous;
-  for (const t2 of tables) {
+  for (const t2 of tables2) {
     const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
 `).join("");
     previous = t2.config;
@@ -13262,11 +13450,11 @@ function renderBenchstatText(tables) {
   }
   return parts.join("\n");
 }
-function renderBenchstatCsv(tables) {
+function renderBenchstatCsv(tables2) {
   const records = [];
   const warnings = [];
   let previous;
-  tables.forEach((t2, ti) => {
+  tables2.forEach((t2, ti) => {
     if (ti > 0) records.push([]);
     for (const [i2, [k2, v2]] of t2.config.entries()) {
       if (previous && previous[i2]?.[0] === k2 && previous[i2]?.[1] === v2) continue;
@@ -13400,11 +13588,11 @@ ${compareUsage}`
   rejectFailures(files);
   for (const m2 of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m2}
 `);
-  const tables = compareBenchFiles(files, options);
-  printAs(io, format, tables, {
-    text: () => renderBenchstatText(tables),
+  const tables2 = compareBenchFiles(files, options);
+  printAs(io, format, tables2, {
+    text: () => renderBenchstatText(tables2),
     csv: () => {
-      const { csv, warnings } = renderBenchstatCsv(tables);
+      const { csv, warnings } = renderBenchstatCsv(tables2);
       for (const w2 of warnings) io.stderr(`${w2}
 `);
       return csv;
@@ -13448,13 +13636,9 @@ ${headFailures.join("\n")}
 
 // src/analyze/functions.ts
 var EDGE_FRACTION = 1e-3;
-function nodeKey(loc, lineIndex, names) {
+function nodeKey(loc, lineIndex, view, k2) {
   const fn = loc.lines[lineIndex]?.fn;
-  let fnName = fn && names.get(fn);
-  if (fn && fnName === void 0) {
-    fnName = displayName(fn);
-    names.set(fn, fnName);
-  }
+  const fnName = fn ? view.names[view.lineName[k2]] : void 0;
   if (fnName) return { key: fnName, name: fnName };
   const obj = loc.mapping?.filename ?? "";
   const base = obj.split("/").pop() ?? "";
@@ -13462,8 +13646,12 @@ function nodeKey(loc, lineIndex, names) {
   const key = `${obj}\0${fn?.startLine ?? 0}`;
   return { key, name };
 }
-function locationNodes(profile, index) {
+var localNodes = /* @__PURE__ */ new WeakMap();
+function localNodesOf(profile) {
   const locs = profile.locations;
+  let out = localNodes.get(locs);
+  if (out) return out;
+  const view = profileView(profile);
   const start = new Uint32Array(locs.length + 1);
   let total2 = 0;
   for (let i2 = 0; i2 < locs.length; i2++) {
@@ -13472,22 +13660,53 @@ function locationNodes(profile, index) {
   }
   start[locs.length] = total2;
   const nodes = new Int32Array(total2);
-  const names = /* @__PURE__ */ new Map();
+  const ids = /* @__PURE__ */ new Map();
+  const keys = [];
+  const names = [];
   for (let i2 = 0; i2 < locs.length; i2++) {
     const loc = locs[i2];
     const n2 = Math.max(1, loc.lines.length);
     for (let j2 = 0; j2 < n2; j2++) {
-      const { key, name } = nodeKey(loc, j2, names);
-      let id = index.ids.get(key);
+      const { key, name } = nodeKey(loc, j2, view, view.lineStart[i2] + j2);
+      let id = ids.get(key);
       if (id === void 0) {
-        id = index.names.length;
-        index.ids.set(key, id);
-        index.names.push(name);
+        id = keys.length;
+        ids.set(key, id);
+        keys.push(key);
+        names.push(name);
       }
       nodes[start[i2] + j2] = id;
     }
   }
-  return { start, nodes };
+  localNodes.set(locs, out = { start, nodes, keys, names });
+  return out;
+}
+function locationNodes(profile, index) {
+  const local = localNodesOf(profile);
+  const remap = new Int32Array(local.keys.length);
+  const same = index.names.length === 0;
+  for (let i2 = 0; i2 < local.keys.length; i2++) {
+    const key = local.keys[i2];
+    let id = index.ids.get(key);
+    if (id === void 0) {
+      id = index.names.length;
+      index.ids.set(key, id);
+      index.names.push(local.names[i2]);
+    }
+    remap[i2] = id;
+  }
+  if (same) return local;
+  const nodes = new Int32Array(local.nodes.length);
+  for (let k2 = 0; k2 < nodes.length; k2++) nodes[k2] = remap[local.nodes[k2]];
+  return { start: local.start, nodes };
+}
+var tables = /* @__PURE__ */ new WeakMap();
+function profileFunctionTable(profile, sampleIndex2) {
+  let m2 = tables.get(profile);
+  if (!m2) tables.set(profile, m2 = /* @__PURE__ */ new Map());
+  let t2 = m2.get(sampleIndex2);
+  if (!t2) m2.set(sampleIndex2, t2 = functionTable([{ profile, sampleIndex: sampleIndex2 }]));
+  return t2;
 }
 function functionTable(sources) {
   const index = { ids: /* @__PURE__ */ new Map(), names: [] };
@@ -14111,86 +14330,165 @@ ${leaksUsage}`
 import { writeFile as writeFile3 } from "node:fs/promises";
 
 // src/report/flame.ts
-function add2(p2, sampleIndex2, root2, side) {
+var FrameTree = class {
+  size = 1;
+  parent = new Int32Array(1024);
+  name = new Int32Array(1024);
+  head = new Float64Array(1024);
+  base = new Float64Array(1024);
+  /** The function the frame was first seen with, for its file and line. */
+  fn = [void 0];
+  slots = new Int32Array(4096).fill(-1);
+  constructor() {
+    this.parent[0] = -1;
+    this.name[0] = -1;
+  }
+  /** The child of `at` named `name`, made on first use. */
+  child(at, name, fn) {
+    const mask = this.slots.length - 1;
+    let h2 = (Math.imul(at, 2654435761) ^ Math.imul(name, 2246822507)) & mask;
+    for (; ; ) {
+      const c3 = this.slots[h2];
+      if (c3 < 0) break;
+      if (this.parent[c3] === at && this.name[c3] === name) return c3;
+      h2 = h2 + 1 & mask;
+    }
+    const c2 = this.size++;
+    if (c2 === this.parent.length) this.grow();
+    this.parent[c2] = at;
+    this.name[c2] = name;
+    this.fn.push(fn);
+    this.slots[h2] = c2;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return c2;
+  }
+  grow() {
+    const n2 = this.parent.length * 2;
+    const parent = new Int32Array(n2);
+    parent.set(this.parent);
+    this.parent = parent;
+    const name = new Int32Array(n2);
+    name.set(this.name);
+    this.name = name;
+    const head = new Float64Array(n2);
+    head.set(this.head);
+    this.head = head;
+    const base = new Float64Array(n2);
+    base.set(this.base);
+    this.base = base;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let c2 = 1; c2 < this.size; c2++) {
+      let h2 = (Math.imul(this.parent[c2], 2654435761) ^ Math.imul(this.name[c2], 2246822507)) & mask;
+      while (slots[h2] >= 0) h2 = h2 + 1 & mask;
+      slots[h2] = c2;
+    }
+    this.slots = slots;
+  }
+  /** Each frame's children, in the order they were made. */
+  children() {
+    const start = new Int32Array(this.size + 1);
+    for (let c2 = 1; c2 < this.size; c2++) start[this.parent[c2] + 1]++;
+    for (let i2 = 0; i2 < this.size; i2++) start[i2 + 1] += start[i2];
+    const fill = start.slice(0, this.size);
+    const list = new Int32Array(Math.max(0, this.size - 1));
+    for (let c2 = 1; c2 < this.size; c2++) list[fill[this.parent[c2]]++] = c2;
+    return { start, list };
+  }
+};
+var FlameNames = class {
+  ids = /* @__PURE__ */ new Map();
+  names = [];
+  /** Per function id of a view: the pair's name id. */
+  of(view) {
+    const out = new Int32Array(view.names.length);
+    view.names.forEach((n2, i2) => {
+      const name = n2 || "<unknown>";
+      let id = this.ids.get(name);
+      if (id === void 0) {
+        id = this.names.length;
+        this.ids.set(name, id);
+        this.names.push(name);
+      }
+      out[i2] = id;
+    });
+    return out;
+  }
+};
+function add(p2, sampleIndex2, tree, names, side) {
   const { values, width, count, stackStart, stack } = p2.samples;
-  const names = /* @__PURE__ */ new Map();
+  const view = profileView(p2);
+  const { lineStart, lineName, lineFn } = view;
+  const nameOf = names.of(view);
   let total2 = 0;
   for (let i2 = 0; i2 < count; i2++) {
     const v2 = values[i2 * width + sampleIndex2];
     if (v2 === 0) continue;
     total2 += v2;
-    let at = root2;
-    at.node[side] += v2;
+    let at = 0;
+    tree[side][0] += v2;
     for (let j2 = stackStart[i2 + 1] - 1; j2 >= stackStart[i2]; j2--) {
-      const loc = p2.locations[stack[j2]];
-      for (let k2 = loc.lines.length - 1; k2 >= 0; k2--) {
-        const ln = loc.lines[k2];
-        const fn = ln.fn;
-        let name = fn ? names.get(fn.id) : void 0;
-        if (fn && name === void 0) {
-          name = displayName(fn) || "<unknown>";
-          names.set(fn.id, name);
-        }
-        name ??= "<unknown>";
-        let next = at.kids.get(name);
-        if (!next) {
-          next = {
-            node: {
-              name,
-              file: fn?.filename ?? "",
-              line: fn?.startLine ?? 0,
-              head: 0,
-              base: 0,
-              children: []
-            },
-            kids: /* @__PURE__ */ new Map()
-          };
-          at.kids.set(name, next);
-        }
-        next.node[side] += v2;
-        at = next;
+      const loc = stack[j2];
+      for (let k2 = lineStart[loc + 1] - 1; k2 >= lineStart[loc]; k2--) {
+        at = tree.child(at, nameOf[lineName[k2]], lineFn[k2]);
+        tree[side][at] += v2;
       }
     }
   }
   return total2;
 }
-function finish(b2, min) {
-  const big = [];
-  let smallHead = 0;
-  let smallBase = 0;
-  for (const k2 of b2.kids.values()) {
-    if (Math.max(Math.abs(k2.node.head), Math.abs(k2.node.base)) >= min) big.push(finish(k2, min));
-    else {
-      smallHead += k2.node.head;
-      smallBase += k2.node.base;
+function finish(tree, names, min) {
+  const { start, list } = tree.children();
+  const node = (c2) => {
+    const big = [];
+    let smallHead = 0;
+    let smallBase = 0;
+    for (let k2 = start[c2]; k2 < start[c2 + 1]; k2++) {
+      const kid = list[k2];
+      const h2 = tree.head[kid];
+      const b2 = tree.base[kid];
+      if (Math.max(Math.abs(h2), Math.abs(b2)) >= min) big.push(node(kid));
+      else {
+        smallHead += h2;
+        smallBase += b2;
+      }
     }
-  }
-  big.sort((x, y2) => y2.head - x.head || x.name.localeCompare(y2.name));
-  if (smallHead !== 0 || smallBase !== 0) {
-    big.push({
-      name: "small frames",
-      file: "",
-      line: 0,
-      head: smallHead,
-      base: smallBase,
-      small: true,
-      children: []
-    });
-  }
-  return { ...b2.node, children: big };
+    big.sort((x, y2) => y2.head - x.head || x.name.localeCompare(y2.name));
+    if (smallHead !== 0 || smallBase !== 0) {
+      big.push({
+        name: "small frames",
+        file: "",
+        line: 0,
+        head: smallHead,
+        base: smallBase,
+        small: true,
+        children: []
+      });
+    }
+    const fn = tree.fn[c2];
+    return {
+      name: c2 === 0 ? "root" : names[tree.name[c2]],
+      file: fn?.filename ?? "",
+      line: fn?.startLine ?? 0,
+      head: tree.head[c2],
+      base: tree.base[c2],
+      children: big
+    };
+  };
+  return node(0);
 }
 function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
   const hi = head.sampleTypes.findIndex((t2) => t2.type === sampleType);
   if (hi < 0) return void 0;
-  const root2 = {
-    node: { name: "root", file: "", line: 0, head: 0, base: 0, children: [] },
-    kids: /* @__PURE__ */ new Map()
-  };
-  const headTotal = add2(head, hi, root2, "head");
+  const tree = new FrameTree();
+  const names = new FlameNames();
+  const headTotal = add(head, hi, tree, names, "head");
   let baseTotal = 0;
   if (base) {
     const bi = base.sampleTypes.findIndex((t2) => t2.type === sampleType);
-    if (bi >= 0) baseTotal = add2(base, bi, root2, "base");
+    if (bi >= 0) baseTotal = add(base, bi, tree, names, "base");
   }
   const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
   return {
@@ -14200,7 +14498,7 @@ function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
     headTotal,
     baseTotal,
     minFraction,
-    root: finish(root2, min)
+    root: finish(tree, names.names, min)
   };
 }
 
@@ -14219,14 +14517,14 @@ function flatCum(p2, type) {
   if (!p2) return out;
   const i2 = p2.sampleTypes.findIndex((t2) => t2.type === type);
   if (i2 < 0) return out;
-  for (const f2 of functionTable([{ profile: p2, sampleIndex: i2 }]).functions)
+  for (const f2 of profileFunctionTable(p2, i2).functions)
     out.set(f2.name, { flat: f2.flat, cum: f2.cum });
   return out;
 }
 function total(p2, type) {
   if (!p2) return 0;
   const i2 = p2.sampleTypes.findIndex((t2) => t2.type === type);
-  return i2 < 0 ? 0 : functionTable([{ profile: p2, sampleIndex: i2 }]).total;
+  return i2 < 0 ? 0 : profileFunctionTable(p2, i2).total;
 }
 function topTable(pair, type) {
   const h2 = flatCum(pair.head, type);

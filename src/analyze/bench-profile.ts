@@ -9,127 +9,18 @@
  * operation when the operation counts are known, is what stays put.
  */
 import type { BenchFile } from '../model/bench.js';
-import type { Location, Profile } from '../model/profile.js';
-import { displayName } from './function-name.js';
+import type { Profile } from '../model/profile.js';
 
-/** A Go function's package path: `a.b/c/d.F` → `a.b/c/d`, `main.f` → `main`. */
-export function packageOf(fn: string): string {
-  const slash = fn.lastIndexOf('/');
-  const dot = fn.indexOf('.', slash + 1);
-  return dot < 0 ? fn : fn.slice(0, dot);
-}
-
-/** The user's own code: package main, or a module path (its first element has a dot). */
-export function isUserFunction(fn: string): boolean {
-  const pkg = packageOf(fn);
-  if (pkg === 'main') return true;
-  const first = pkg.split('/')[0] ?? '';
-  return first.includes('.');
-}
-
-/**
- * The benchmark function a frame belongs to (`pkg.BenchmarkX` for `pkg.BenchmarkX` and its
- * closures `pkg.BenchmarkX.func1`), or undefined.
- */
-export function benchmarkFunction(fn: string): string | undefined {
-  const pkg = packageOf(fn);
-  if (pkg === 'testing' || pkg === fn) return undefined;
-  const rest = fn.slice(pkg.length + 1);
-  const first = rest.split('.')[0] ?? '';
-  // Go's rule: Benchmark followed by nothing or by a character that is not a lower-case letter.
-  if (!/^Benchmark($|[^a-z])/.test(first)) return undefined;
-  return `${pkg}.${first}`;
-}
-
-/** Frames of the benchmark harness: they never gate and are not the user's code to fix. */
-export function isHarnessFunction(fn: string): boolean {
-  const pkg = packageOf(fn);
-  return pkg === 'testing' || pkg === 'runtime/pprof' || benchmarkFunction(fn) !== undefined;
-}
-
-/** One frame of a sample's stack, inlined lines expanded, leaf first. */
-export interface StackFrame {
-  fn: string;
-  file: string;
-  line: number;
-  /** The line the function starts at. */
-  startLine: number;
-}
-
-const locationFrames = new WeakMap<Location, StackFrame[]>();
-
-/** A location's frames, innermost first, made once per location. */
-function framesOf(loc: Location): StackFrame[] {
-  let fs = locationFrames.get(loc);
-  if (!fs) {
-    fs = loc.lines.map((ln) => ({
-      fn: ln.fn ? displayName(ln.fn) : '',
-      file: ln.fn?.filename ?? '',
-      line: ln.line,
-      startLine: ln.fn?.startLine ?? 0,
-    }));
-    locationFrames.set(loc, fs);
-  }
-  return fs;
-}
-
-/** The frames of sample `i`, leaf first, each inlined line a frame of its own. */
-export function stackFrames(p: Profile, i: number): StackFrame[] {
-  const { stackStart, stack } = p.samples;
-  const out: StackFrame[] = [];
-  for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++)
-    for (const f of framesOf(p.locations[stack[j]!]!)) out.push(f);
-  return out;
-}
-
-/** Which benchmark each sample of a `go test` profile was taken in. */
-export interface BenchmarkSplit {
-  /** Benchmark functions (`pkg.BenchmarkX`), in order of first appearance. */
-  names: string[];
-  /** Per sample: index into `names`, or -1 outside any benchmark (harness, GC workers, init). */
-  of: Int32Array;
-}
-
-/**
- * Splits a profile's samples by benchmark: the root-most benchmark function on each stack (under
- * `testing.(*B).runN` or `RunParallel`). Undefined unless the profile is of a test binary (its
- * mapping is `pkg.test`, or a stack runs in the testing package's benchmark code): a profile of a
- * service or program, not of `go test -bench`. (A benchmark that
- * allocates nothing leaves only the harness in the allocs profile: split, with no benchmark.)
- */
-export function splitByBenchmark(p: Profile): BenchmarkSplit | undefined {
-  const names: string[] = [];
-  const ids = new Map<string, number>();
-  const of = new Int32Array(p.samples.count).fill(-1);
-  // A test binary (`pkg.test`), or stacks in the testing package's benchmark code.
-  let underTesting = p.mappings.some((m) => /\.test(\.exe)?$/.test(m.filename));
-  for (let i = 0; i < p.samples.count; i++) {
-    const fs = stackFrames(p, i);
-    if (!underTesting && fs.some((f) => f.fn.startsWith('testing.(*B).'))) underTesting = true;
-    for (let k = fs.length - 1; k >= 0; k--) {
-      const bench = benchmarkFunction(fs[k]!.fn);
-      if (bench === undefined) continue;
-      let id = ids.get(bench);
-      if (id === undefined) {
-        id = names.length;
-        ids.set(bench, id);
-        names.push(bench);
-      }
-      of[i] = id;
-      break;
-    }
-  }
-  return underTesting ? { names, of } : undefined;
-}
-
-const splits = new WeakMap<Profile, BenchmarkSplit | null>();
-
-/** The benchmark split of a profile (see `splitByBenchmark`), computed once per profile. */
-export function benchmarkSplit(p: Profile): BenchmarkSplit | undefined {
-  let s = splits.get(p);
-  if (s === undefined) splits.set(p, (s = splitByBenchmark(p) ?? null));
-  return s ?? undefined;
-}
+export {
+  type BenchmarkSplit,
+  benchmarkFunction,
+  benchmarkSplit,
+  isHarnessFunction,
+  isUserFunction,
+  packageOf,
+  splitByBenchmark,
+} from './profile-view.js';
+import { packageOf } from './profile-view.js';
 
 /** One benchmark function's results in a benchmark output, summed over its result lines. */
 export interface BenchTotals {
@@ -190,6 +81,15 @@ export const perOpUnits: Record<string, { unit: string; factor: number }> = {
  * events. CPU profiles count samples; contention profiles count contentions.
  */
 export function sampleEvents(p: Profile, type: string): Float64Array | undefined {
+  let memo = eventsMemo.get(p.samples.values);
+  if (!memo) eventsMemo.set(p.samples.values, (memo = new Map()));
+  if (!memo.has(type)) memo.set(type, computeEvents(p, type));
+  return memo.get(type);
+}
+
+const eventsMemo = new WeakMap<Float64Array, Map<string, Float64Array | undefined>>();
+
+function computeEvents(p: Profile, type: string): Float64Array | undefined {
   const idx = (t: string) => p.sampleTypes.findIndex((s) => s.type === t);
   const { values, width, count } = p.samples;
   const out = new Float64Array(count);
@@ -226,28 +126,4 @@ export function sampleEvents(p: Profile, type: string): Float64Array | undefined
     default:
       return undefined;
   }
-}
-
-/**
- * The frame of the user's code a sample belongs to: the first frame from the leaf that is the
- * user's (a module path or main, or the package under test when the benchmarks are the standard
- * library's) and not the benchmark harness. Runtime and library frames below it are its callees.
- * -1 when the stack has no such frame. With `benchmarks`, the benchmark functions themselves
- * count as the user's (their set-up and loop lines, in `_test.go` files).
- */
-export function userFrameIndex(
-  fs: StackFrame[],
-  benchPackage: string | undefined,
-  options: { benchmarks?: boolean } = {},
-): number {
-  const harness = (fn: string) =>
-    options.benchmarks
-      ? packageOf(fn) === 'testing' || packageOf(fn) === 'runtime/pprof'
-      : isHarnessFunction(fn);
-  return fs.findIndex(
-    (f) =>
-      f.fn !== '' &&
-      !harness(f.fn) &&
-      (isUserFunction(f.fn) || (benchPackage !== undefined && packageOf(f.fn) === benchPackage)),
-  );
 }

@@ -6,8 +6,8 @@
  * profiles can be aggregated together with a scale each, which is how a diff is made (head + base
  * scaled by -1).
  */
-import type { Location, Profile, ProfileFunction } from '../model/profile.js';
-import { displayName } from './function-name.js';
+import type { Location, Profile } from '../model/profile.js';
+import { type ProfileView, profileView } from './profile-view.js';
 
 /** One profile's contribution to an aggregation. */
 export interface AggregationSource {
@@ -58,21 +58,19 @@ interface LocationNodes {
   nodes: Int32Array;
 }
 
+/** A profile's own graph nodes: their keys and names, and each location's lines' node ids. */
+interface LocalNodes extends LocationNodes {
+  keys: string[];
+  names: string[];
+}
+
 /**
  * The graph node a line belongs to. At pprof's default granularity a node is a function name
  * (file, line and address are cleared first); frames without a name are named after their binary.
  */
-function nodeKey(
-  loc: Location,
-  lineIndex: number,
-  names: Map<ProfileFunction, string>,
-): { key: string; name: string } {
+function nodeKey(loc: Location, lineIndex: number, view: ProfileView, k: number) {
   const fn = loc.lines[lineIndex]?.fn;
-  let fnName = fn && names.get(fn);
-  if (fn && fnName === undefined) {
-    fnName = displayName(fn);
-    names.set(fn, fnName);
-  }
+  const fnName = fn ? view.names[view.lineName[k]!]! : undefined;
   if (fnName) return { key: fnName, name: fnName };
   const obj = loc.mapping?.filename ?? '';
   const base = obj.split('/').pop() ?? '';
@@ -82,8 +80,14 @@ function nodeKey(
   return { key, name };
 }
 
-function locationNodes(profile: Profile, index: NodeIndex): LocationNodes {
+const localNodes = new WeakMap<Location[], LocalNodes>();
+
+/** A profile's graph nodes, made once per profile (its view gives the names). */
+function localNodesOf(profile: Profile): LocalNodes {
   const locs = profile.locations;
+  let out = localNodes.get(locs);
+  if (out) return out;
+  const view = profileView(profile);
   const start = new Uint32Array(locs.length + 1);
   let total = 0;
   for (let i = 0; i < locs.length; i++) {
@@ -92,22 +96,58 @@ function locationNodes(profile: Profile, index: NodeIndex): LocationNodes {
   }
   start[locs.length] = total;
   const nodes = new Int32Array(total);
-  const names = new Map<ProfileFunction, string>();
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  const names: string[] = [];
   for (let i = 0; i < locs.length; i++) {
     const loc = locs[i]!;
     const n = Math.max(1, loc.lines.length);
     for (let j = 0; j < n; j++) {
-      const { key, name } = nodeKey(loc, j, names);
-      let id = index.ids.get(key);
+      const { key, name } = nodeKey(loc, j, view, view.lineStart[i]! + j);
+      let id = ids.get(key);
       if (id === undefined) {
-        id = index.names.length;
-        index.ids.set(key, id);
-        index.names.push(name);
+        id = keys.length;
+        ids.set(key, id);
+        keys.push(key);
+        names.push(name);
       }
       nodes[start[i]! + j] = id;
     }
   }
-  return { start, nodes };
+  localNodes.set(locs, (out = { start, nodes, keys, names }));
+  return out;
+}
+
+/** A profile's nodes in the ids of an aggregation over several profiles. */
+function locationNodes(profile: Profile, index: NodeIndex): LocationNodes {
+  const local = localNodesOf(profile);
+  const remap = new Int32Array(local.keys.length);
+  const same = index.names.length === 0;
+  for (let i = 0; i < local.keys.length; i++) {
+    const key = local.keys[i]!;
+    let id = index.ids.get(key);
+    if (id === undefined) {
+      id = index.names.length;
+      index.ids.set(key, id);
+      index.names.push(local.names[i]!);
+    }
+    remap[i] = id;
+  }
+  if (same) return local;
+  const nodes = new Int32Array(local.nodes.length);
+  for (let k = 0; k < nodes.length; k++) nodes[k] = remap[local.nodes[k]!]!;
+  return { start: local.start, nodes };
+}
+
+const tables = new WeakMap<Profile, Map<number, FunctionTable>>();
+
+/** The function table of one profile and sample type, computed once (callers must not change it). */
+export function profileFunctionTable(profile: Profile, sampleIndex: number): FunctionTable {
+  let m = tables.get(profile);
+  if (!m) tables.set(profile, (m = new Map()));
+  let t = m.get(sampleIndex);
+  if (!t) m.set(sampleIndex, (t = functionTable([{ profile, sampleIndex }])));
+  return t;
 }
 
 /** Aggregates flat and cum per function over one or more profiles. */

@@ -22,17 +22,15 @@ import type { Profile } from '../model/profile.js';
 import { rateGrowthP } from './stats/count-test.js';
 import {
   type BenchmarkSplit,
-  type StackFrame,
   benchmarkTotals,
   isUserFunction,
   sampleEvents,
   packageOf,
   perOpUnits,
   benchmarkSplit,
-  stackFrames,
   totalsOf,
-  userFrameIndex,
 } from './bench-profile.js';
+import { type ProfileView, classifyNames, profileView, userLines } from './profile-view.js';
 
 export { isUserFunction, packageOf };
 
@@ -205,33 +203,61 @@ interface RunSites {
   exposure: Map<string, number>;
 }
 
-function add(
-  run: RunSites,
-  bench: string,
-  at: StackFrame,
-  delta: Partial<HotspotAmounts> & { events?: number },
-  kind: HotspotKind | undefined,
-  evidence: string,
-) {
-  const site: Site = { fn: at.fn, file: at.file, line: at.line };
-  const key = siteKey(bench, site);
-  let a = run.sites.get(key);
-  if (!a) {
-    a = {
-      benchmark: bench,
-      site,
-      startLine: at.startLine,
-      amounts: { bytes: 0, objects: 0, cpuNs: 0 },
-      events: 0,
-      kinds: new Map(),
-    };
-    run.sites.set(key, a);
+/** Where a line of a view is: the site it stands for and its function's start line. */
+function siteOf(view: ProfileView, k: number): { site: Site; startLine: number } {
+  const fn = view.lineFn[k];
+  return {
+    site: { fn: view.names[view.lineName[k]!]!, file: fn?.filename ?? '', line: view.lineNo[k]! },
+    startLine: fn?.startLine ?? 0,
+  };
+}
+
+/**
+ * Adds one profile's amounts to a run's sites. Sites are looked up by a number (benchmark and
+ * line of the view) and made, keyed by name, file and line, on first use only.
+ */
+class SiteAdder {
+  private readonly byLine = new Map<number, Accum>();
+  constructor(
+    private readonly run: RunSites,
+    private readonly view: ProfileView,
+    private readonly split: BenchmarkSplit | undefined,
+  ) {}
+
+  add(
+    i: number,
+    k: number,
+    delta: Partial<HotspotAmounts> & { events?: number },
+    kind: HotspotKind | undefined,
+    evidence: string,
+  ): void {
+    const b = this.split ? this.split.of[i]! : -1;
+    const id = (b + 1) * this.view.lineName.length + k;
+    let a = this.byLine.get(id);
+    if (!a) {
+      const bench = benchOf(this.split, i);
+      const { site, startLine } = siteOf(this.view, k);
+      const key = siteKey(bench, site);
+      a = this.run.sites.get(key);
+      if (!a) {
+        a = {
+          benchmark: bench,
+          site,
+          startLine,
+          amounts: { bytes: 0, objects: 0, cpuNs: 0 },
+          events: 0,
+          kinds: new Map(),
+        };
+        this.run.sites.set(key, a);
+      }
+      this.byLine.set(id, a);
+    }
+    a.amounts.bytes += delta.bytes ?? 0;
+    a.amounts.objects += delta.objects ?? 0;
+    a.amounts.cpuNs += delta.cpuNs ?? 0;
+    a.events += delta.events ?? 0;
+    if (kind && !a.kinds.has(evidence)) a.kinds.set(evidence, kind);
   }
-  a.amounts.bytes += delta.bytes ?? 0;
-  a.amounts.objects += delta.objects ?? 0;
-  a.amounts.cpuNs += delta.cpuNs ?? 0;
-  a.events += delta.events ?? 0;
-  if (kind && !a.kinds.has(evidence)) a.kinds.set(evidence, kind);
 }
 
 function sampleIndex(p: Profile, type: string): number {
@@ -247,6 +273,11 @@ function benchOf(sp: BenchmarkSplit | undefined, i: number): string {
   const b = sp ? sp.of[i]! : -1;
   return b >= 0 ? sp!.names[b]! : '';
 }
+
+const helperKind = (fn: string) => kindFrom(helperKinds, fn);
+const runtimeKind = (fn: string) => kindFrom(runtimeKinds, fn);
+const isTestFile = (f: ProfileView, k: number) =>
+  (f.lineFn[k]?.filename ?? '').endsWith('_test.go');
 
 /** Allocation sites of one run, keyed by benchmark and site. */
 function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
@@ -266,14 +297,18 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
     r.objects += d.objects ?? 0;
     r.cpuNs += d.cpuNs ?? 0;
   };
-  const keep = (f: StackFrame) => includeTests || !f.file.endsWith('_test.go');
   const a = inputs.allocs;
   const as = split(a);
   if (a) {
     const bi = sampleIndex(a, 'alloc_space');
     const oi = sampleIndex(a, 'alloc_objects');
-    const { values, width, count } = a.samples;
+    const { values, width, count, stackStart, stack } = a.samples;
     const ev = sampleEvents(a, 'alloc_space');
+    const view = profileView(a);
+    const { lineStart, lineName } = view;
+    const users = userLines(a, as, includeTests);
+    const helpers = classifyNames(view, helperKind);
+    const sites = new SiteAdder(run, view, as);
     for (let i = 0; i < count; i++) {
       const bytes = bi >= 0 ? values[i * width + bi]! : 0;
       const objects = oi >= 0 ? values[i * width + oi]! : 0;
@@ -282,30 +317,36 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
       const e = ev?.[i] ?? 0;
       addRaw(bench, { bytes, objects });
       events.set(bench, (events.get(bench) ?? 0) + e);
-      const fs = stackFrames(a, i);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined, {
-        benchmarks: includeTests,
-      });
-      if (userIndex < 0 || !keep(fs[userIndex]!)) continue;
+      const user = users[i]!;
+      if (user < 0 || (!includeTests && isTestFile(view, user))) continue;
       // A growth helper or library function between the user frame and the allocation names the kind.
       let kind: HotspotKind | undefined;
       let evidence = '';
-      for (let k = 0; k < userIndex; k++) {
-        const hk = kindFrom(helperKinds, fs[k]!.fn);
-        if (hk) {
-          kind = hk;
-          evidence = `allocated in ${fs[k]!.fn}`;
-          break;
+      frames: for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) {
+        const loc = stack[j]!;
+        for (let k = lineStart[loc]!; k < lineStart[loc + 1]!; k++) {
+          if (k === user) break frames;
+          const hk = helpers[lineName[k]!];
+          if (hk) {
+            kind = hk;
+            evidence = `allocated in ${view.names[lineName[k]!]!}`;
+            break frames;
+          }
         }
       }
-      add(run, bench, fs[userIndex]!, { bytes, objects, events: e }, kind, evidence || 'allocs');
+      sites.add(i, user, { bytes, objects, events: e }, kind, evidence || 'allocs');
     }
   }
   const c = inputs.cpu;
   const cs = split(c);
   if (c) {
     const ci = sampleIndex(c, 'cpu');
-    const { values, width, count } = c.samples;
+    const { values, width, count, stackStart, stack } = c.samples;
+    const view = profileView(c);
+    const { lineStart, lineName } = view;
+    const users = userLines(c, cs, includeTests);
+    const routines = classifyNames(view, runtimeKind);
+    const sites = new SiteAdder(run, view, cs);
     let gc = 0;
     let all = 0;
     for (let i = 0; i < count; i++) {
@@ -314,25 +355,24 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
       all += ns;
       const bench = benchOf(cs, i);
       addRaw(bench, { cpuNs: ns });
-      const fs = stackFrames(c, i);
-      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined, {
-        benchmarks: includeTests,
-      });
+      const user = users[i]!;
       // The runtime routine nearest the user frame (its callee) names the cause.
       let kind: HotspotKind | undefined;
-      let routine = '';
-      const end = userIndex >= 0 ? userIndex : fs.length;
-      for (let k = end - 1; k >= 0; k--) {
-        const rk = kindFrom(runtimeKinds, fs[k]!.fn);
-        if (rk) {
-          kind = rk;
-          routine = fs[k]!.fn;
-          break;
+      let routine = -1;
+      frames: for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) {
+        const loc = stack[j]!;
+        for (let k = lineStart[loc]!; k < lineStart[loc + 1]!; k++) {
+          if (k === user) break frames;
+          const rk = routines[lineName[k]!];
+          if (rk) {
+            kind = rk;
+            routine = lineName[k]!;
+          }
         }
       }
       if (kind === 'gc') gc += ns;
-      if (!kind || userIndex < 0 || !keep(fs[userIndex]!)) continue;
-      add(run, bench, fs[userIndex]!, { cpuNs: ns }, kind, `cpu: ${routine}`);
+      if (!kind || user < 0 || (!includeTests && isTestFile(view, user))) continue;
+      sites.add(i, user, { cpuNs: ns }, kind, `cpu: ${view.names[routine]!}`);
     }
     run.gcShare = all > 0 ? gc / all : 0;
   }

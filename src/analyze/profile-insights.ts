@@ -18,14 +18,12 @@ import {
   type BenchTotals,
   type BenchmarkSplit,
   benchmarkTotals,
-  packageOf,
   perOpUnits,
   sampleEvents,
   benchmarkSplit,
-  stackFrames,
   totalsOf,
-  userFrameIndex,
 } from './bench-profile.js';
+import { leafLine, profileView, userLines } from './profile-view.js';
 import { type Hotspot, type HotspotInputs, type SourceLookup, findHotspots } from './hotspots.js';
 import { type LeakOptions, type LeakWarning, defaultLeakOptions, findLeaks } from './leaks.js';
 import { rateGrowthP } from './stats/count-test.js';
@@ -145,6 +143,8 @@ function attribute(p: Profile, type: string, split: BenchmarkSplit | undefined) 
   const events = sampleEvents(p, type);
   const scopes = new Map<string, ScopeAgg>();
   const { values, width, count } = p.samples;
+  const view = profileView(p);
+  const users = userLines(p, split, false);
   for (let i = 0; i < count; i++) {
     const v = values[i * width + idx]!;
     const e = events?.[i] ?? 0;
@@ -156,27 +156,31 @@ function attribute(p: Profile, type: string, split: BenchmarkSplit | undefined) 
     s.total += v;
     s.events += e;
     if (scope === OUTSIDE) continue;
-    const fs = stackFrames(p, i);
-    const u = userFrameIndex(fs, scope ? packageOf(scope) : undefined);
+    const u = users[i]!;
     if (u < 0) continue;
-    const at = fs[u]!;
-    let f = s.fns.get(at.fn);
+    const name = view.names[view.lineName[u]!]!;
+    const line = view.lineNo[u]!;
+    let f = s.fns.get(name);
     if (!f) {
+      const fn = view.lineFn[u];
       f = {
         value: 0,
         events: 0,
-        file: at.file,
-        startLine: at.startLine,
+        file: fn?.filename ?? '',
+        startLine: fn?.startLine ?? 0,
         lines: new Map(),
         leaves: new Map(),
       };
-      s.fns.set(at.fn, f);
+      s.fns.set(name, f);
     }
     f.value += v;
     f.events += e;
-    f.lines.set(at.line, (f.lines.get(at.line) ?? 0) + v);
-    const leaf = fs[0]!.fn;
-    if (u > 0) f.leaves.set(leaf, (f.leaves.get(leaf) ?? 0) + v);
+    f.lines.set(line, (f.lines.get(line) ?? 0) + v);
+    const leaf = leafLine(p, view, i);
+    if (leaf !== u) {
+      const leafName = view.names[view.lineName[leaf]!]!;
+      f.leaves.set(leafName, (f.leaves.get(leafName) ?? 0) + v);
+    }
   }
   return scopes;
 }

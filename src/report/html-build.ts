@@ -4,7 +4,7 @@
  * view the comment states; and from the model, the data the page's script draws (`PageData`).
  */
 import { displayName } from '../analyze/function-name.js';
-import { functionTable } from '../analyze/functions.js';
+import { profileFunctionTable } from '../analyze/functions.js';
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights, ProfilePair } from '../analyze/profile-insights.js';
 import type { Profile } from '../model/profile.js';
@@ -30,7 +30,7 @@ function flatCum(p: Profile | undefined, type: string): Map<string, { flat: numb
   if (!p) return out;
   const i = p.sampleTypes.findIndex((t) => t.type === type);
   if (i < 0) return out;
-  for (const f of functionTable([{ profile: p, sampleIndex: i }]).functions)
+  for (const f of profileFunctionTable(p, i).functions)
     out.set(f.name, { flat: f.flat, cum: f.cum });
   return out;
 }
@@ -38,7 +38,7 @@ function flatCum(p: Profile | undefined, type: string): Map<string, { flat: numb
 function total(p: Profile | undefined, type: string): number {
   if (!p) return 0;
   const i = p.sampleTypes.findIndex((t) => t.type === type);
-  return i < 0 ? 0 : functionTable([{ profile: p, sampleIndex: i }]).total;
+  return i < 0 ? 0 : profileFunctionTable(p, i).total;
 }
 
 /** The top table of a pair: every function of either side, by head flat. */
