@@ -1280,7 +1280,7 @@ var require_umd = __commonJS({
           return this.not().add(ONE);
         };
         LongPrototype.neg = LongPrototype.negate;
-        LongPrototype.add = function add2(addend) {
+        LongPrototype.add = function add(addend) {
           if (!isLong(addend)) addend = fromValue(addend);
           var a48 = this.high >>> 16;
           var a32 = this.high & 65535;
@@ -3404,7 +3404,7 @@ var require_namespace = __commonJS({
         return this.nested[name].values;
       throw Error("no such enum: " + name);
     };
-    Namespace.prototype.add = function add2(object) {
+    Namespace.prototype.add = function add(object) {
       if (!(object instanceof Field && object.extend !== void 0 || object instanceof Type || object instanceof OneOf || object instanceof Enum || object instanceof Service || object instanceof Namespace))
         throw TypeError("object must be a valid nested object");
       if (object.name === "__proto__")
@@ -3836,7 +3836,7 @@ var require_service2 = __commonJS({
       });
       return this;
     };
-    Service.prototype.add = function add2(object) {
+    Service.prototype.add = function add(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Method) {
@@ -4676,7 +4676,7 @@ var require_type = __commonJS({
         return this.nested[name];
       return null;
     };
-    Type.prototype.add = function add2(object) {
+    Type.prototype.add = function add(object) {
       if (this.get(object.name))
         throw Error("duplicate name '" + object.name + "' in " + this);
       if (object instanceof Field && object.extend === void 0) {
@@ -5681,7 +5681,7 @@ var require_oneof = __commonJS({
             oneof.parent.add(oneof.fieldsArray[i2]);
       }
     }
-    OneOf.prototype.add = function add2(field) {
+    OneOf.prototype.add = function add(field) {
       if (!(field instanceof Field))
         throw TypeError("field must be a Field");
       if (field.parent && field.parent !== this.parent)
@@ -6042,7 +6042,7 @@ var require_enum = __commonJS({
         keepComments ? this.comments : void 0
       ]);
     };
-    Enum.prototype.add = function add2(name, id, comment, options) {
+    Enum.prototype.add = function add(name, id, comment, options) {
       if (!util.isString(name))
         throw TypeError("name must be a string");
       if (!util.isInteger(id))
@@ -6379,9 +6379,9 @@ function erfSeries(x) {
   const x2 = x * x;
   for (let n2 = 1; n2 < 200; n2++) {
     term *= -x2 / n2;
-    const add2 = term / (2 * n2 + 1);
-    sum += add2;
-    if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
+    const add = term / (2 * n2 + 1);
+    sum += add;
+    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
   }
   return 2 / SQRT_PI * sum;
 }
@@ -6473,12 +6473,12 @@ function uCdf(u2, n1, n2, groups) {
       const second = placed - a2;
       for (let k2 = 0; k2 <= t2 && a2 + k2 <= n1; k2++) {
         if (t2 - k2 > n2 - second) continue;
-        const add2 = 2 * k2 * second + k2 * (t2 - k2);
+        const add = 2 * k2 * second + k2 * (t2 - k2);
         const target = next[a2 + k2] ??= new Float64Array(maxU2 + 1);
         const c2 = choose[k2];
-        for (let w2 = 0; w2 + add2 <= maxU2; w2++) {
+        for (let w2 = 0; w2 + add <= maxU2; w2++) {
           const x = row[w2];
-          if (x !== 0) target[w2 + add2] += c2 * x;
+          if (x !== 0) target[w2 + add] += c2 * x;
         }
       }
     }
@@ -11662,19 +11662,19 @@ function changesBlock(notable, elsewhere2) {
 }
 function insightBlocks(p2, options) {
   const blocks = [];
-  const add2 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
-  if (p2.leaks.length > 0) add2(leakBlock(p2.leaks, options.elsewhere));
+  const add = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
+  if (p2.leaks.length > 0) add(leakBlock(p2.leaks, options.elsewhere));
   const notable = notableChanges(p2.changes);
-  if (notable.length > 0) add2(changesBlock(notable, options.elsewhere));
+  if (notable.length > 0) add(changesBlock(notable, options.elsewhere));
   const gating = gatingChanges(p2.changes);
   if (gating) {
     const chart = changesChart(gating);
-    add2(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
+    add(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
   const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(newOrGrown) : p2.hotspots;
   if (hotspots.length > 0) {
     const shown2 = Math.min(hotspots.length, 10);
-    add2(
+    add(
       shortenable(4, shown2, (keep) => {
         if (keep === 0) return "";
         const left = hotspots.length - keep;
@@ -11688,7 +11688,7 @@ ${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
     );
   }
   if (p2.notes.length > 0) {
-    add2(
+    add(
       shortenable(6, p2.notes.length, (keep) => {
         const left = p2.notes.length - keep;
         const lines = p2.notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
@@ -14330,74 +14330,6 @@ ${leaksUsage}`
 import { writeFile as writeFile3 } from "node:fs/promises";
 
 // src/report/flame.ts
-var FrameTree = class {
-  size = 1;
-  parent = new Int32Array(1024);
-  name = new Int32Array(1024);
-  head = new Float64Array(1024);
-  base = new Float64Array(1024);
-  /** The function the frame was first seen with, for its file and line. */
-  fn = [void 0];
-  slots = new Int32Array(4096).fill(-1);
-  constructor() {
-    this.parent[0] = -1;
-    this.name[0] = -1;
-  }
-  /** The child of `at` named `name`, made on first use. */
-  child(at, name, fn) {
-    const mask = this.slots.length - 1;
-    let h2 = (Math.imul(at, 2654435761) ^ Math.imul(name, 2246822507)) & mask;
-    for (; ; ) {
-      const c3 = this.slots[h2];
-      if (c3 < 0) break;
-      if (this.parent[c3] === at && this.name[c3] === name) return c3;
-      h2 = h2 + 1 & mask;
-    }
-    const c2 = this.size++;
-    if (c2 === this.parent.length) this.grow();
-    this.parent[c2] = at;
-    this.name[c2] = name;
-    this.fn.push(fn);
-    this.slots[h2] = c2;
-    if (this.size * 2 > this.slots.length) this.rehash();
-    return c2;
-  }
-  grow() {
-    const n2 = this.parent.length * 2;
-    const parent = new Int32Array(n2);
-    parent.set(this.parent);
-    this.parent = parent;
-    const name = new Int32Array(n2);
-    name.set(this.name);
-    this.name = name;
-    const head = new Float64Array(n2);
-    head.set(this.head);
-    this.head = head;
-    const base = new Float64Array(n2);
-    base.set(this.base);
-    this.base = base;
-  }
-  rehash() {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let c2 = 1; c2 < this.size; c2++) {
-      let h2 = (Math.imul(this.parent[c2], 2654435761) ^ Math.imul(this.name[c2], 2246822507)) & mask;
-      while (slots[h2] >= 0) h2 = h2 + 1 & mask;
-      slots[h2] = c2;
-    }
-    this.slots = slots;
-  }
-  /** Each frame's children, in the order they were made. */
-  children() {
-    const start = new Int32Array(this.size + 1);
-    for (let c2 = 1; c2 < this.size; c2++) start[this.parent[c2] + 1]++;
-    for (let i2 = 0; i2 < this.size; i2++) start[i2 + 1] += start[i2];
-    const fill = start.slice(0, this.size);
-    const list = new Int32Array(Math.max(0, this.size - 1));
-    for (let c2 = 1; c2 < this.size; c2++) list[fill[this.parent[c2]]++] = c2;
-    return { start, list };
-  }
-};
 var FlameNames = class {
   ids = /* @__PURE__ */ new Map();
   names = [];
@@ -14417,45 +14349,129 @@ var FlameNames = class {
     return out;
   }
 };
-function add(p2, sampleIndex2, tree, names, side) {
-  const { values, width, count, stackStart, stack } = p2.samples;
-  const view = profileView(p2);
-  const { lineStart, lineName, lineFn } = view;
-  const nameOf = names.of(view);
-  let total2 = 0;
-  for (let i2 = 0; i2 < count; i2++) {
-    const v2 = values[i2 * width + sampleIndex2];
-    if (v2 === 0) continue;
-    total2 += v2;
-    let at = 0;
-    tree[side][0] += v2;
-    for (let j2 = stackStart[i2 + 1] - 1; j2 >= stackStart[i2]; j2--) {
-      const loc = stack[j2];
-      for (let k2 = lineStart[loc + 1] - 1; k2 >= lineStart[loc]; k2--) {
-        at = tree.child(at, nameOf[lineName[k2]], lineFn[k2]);
-        tree[side][at] += v2;
+function buildKept(sides, min, totals) {
+  const kept = {
+    name: [-1],
+    fn: [void 0],
+    head: [totals[0]],
+    base: [totals[1]],
+    children: [[]],
+    smallHead: [0],
+    smallBase: [0]
+  };
+  let n2 = 0;
+  for (const s2 of sides) n2 += s2.profile.samples.count;
+  const side = new Uint8Array(n2);
+  const sample = new Int32Array(n2);
+  const node = new Int32Array(n2);
+  const pos = new Int32Array(n2);
+  const line = new Int32Array(n2);
+  const cand = new Int32Array(n2);
+  let active = 0;
+  sides.forEach((s2, si) => {
+    const { values, width, count, stackStart } = s2.profile.samples;
+    for (let i2 = 0; i2 < count; i2++) {
+      if (values[i2 * width + s2.sampleIndex] === 0) continue;
+      side[active] = si;
+      sample[active] = i2;
+      pos[active] = stackStart[i2 + 1];
+      line[active] = -1;
+      active++;
+    }
+  });
+  let names = 1;
+  for (const s2 of sides) for (const id of s2.nameOf) names = Math.max(names, id + 1);
+  while (active > 0) {
+    const ids = /* @__PURE__ */ new Map();
+    const cParent = [];
+    const cName = [];
+    const cFn = [];
+    const cHead = [];
+    const cBase = [];
+    let alive = 0;
+    for (let a2 = 0; a2 < active; a2++) {
+      const sd = side[a2];
+      const s2 = sides[sd];
+      const i2 = sample[a2];
+      const { stackStart, stack, values, width } = s2.profile.samples;
+      const { lineStart } = s2.view;
+      let k2 = line[a2];
+      let j2 = pos[a2];
+      if (k2 >= 0 && k2 > lineStart[stack[j2]]) k2--;
+      else {
+        k2 = -1;
+        for (j2--; j2 >= stackStart[i2]; j2--) {
+          const loc = stack[j2];
+          if (lineStart[loc + 1] > lineStart[loc]) {
+            k2 = lineStart[loc + 1] - 1;
+            break;
+          }
+        }
       }
+      if (k2 < 0) continue;
+      const nm = s2.nameOf[s2.view.lineName[k2]];
+      const at = node[a2];
+      const key = at * names + nm;
+      let c2 = ids.get(key);
+      if (c2 === void 0) {
+        c2 = cParent.length;
+        ids.set(key, c2);
+        cParent.push(at);
+        cName.push(nm);
+        cFn.push(s2.view.lineFn[k2]);
+        cHead.push(0);
+        cBase.push(0);
+      }
+      const v2 = values[i2 * width + s2.sampleIndex];
+      if (sd === 0) cHead[c2] += v2;
+      else cBase[c2] += v2;
+      side[alive] = sd;
+      sample[alive] = i2;
+      node[alive] = at;
+      pos[alive] = j2;
+      line[alive] = k2;
+      cand[alive] = c2;
+      alive++;
+    }
+    const keptId = new Int32Array(cParent.length).fill(-1);
+    for (let c2 = 0; c2 < cParent.length; c2++) {
+      const p2 = cParent[c2];
+      if (Math.max(Math.abs(cHead[c2]), Math.abs(cBase[c2])) >= min) {
+        const id = kept.name.length;
+        keptId[c2] = id;
+        kept.name.push(cName[c2]);
+        kept.fn.push(cFn[c2]);
+        kept.head.push(cHead[c2]);
+        kept.base.push(cBase[c2]);
+        kept.children.push([]);
+        kept.smallHead.push(0);
+        kept.smallBase.push(0);
+        kept.children[p2].push(id);
+      } else {
+        kept.smallHead[p2] += cHead[c2];
+        kept.smallBase[p2] += cBase[c2];
+      }
+    }
+    active = 0;
+    for (let a2 = 0; a2 < alive; a2++) {
+      const id = keptId[cand[a2]];
+      if (id < 0) continue;
+      side[active] = side[a2];
+      sample[active] = sample[a2];
+      node[active] = id;
+      pos[active] = pos[a2];
+      line[active] = line[a2];
+      active++;
     }
   }
-  return total2;
+  return kept;
 }
-function finish(tree, names, min) {
-  const { start, list } = tree.children();
+function finish(kept, names) {
   const node = (c2) => {
-    const big = [];
-    let smallHead = 0;
-    let smallBase = 0;
-    for (let k2 = start[c2]; k2 < start[c2 + 1]; k2++) {
-      const kid = list[k2];
-      const h2 = tree.head[kid];
-      const b2 = tree.base[kid];
-      if (Math.max(Math.abs(h2), Math.abs(b2)) >= min) big.push(node(kid));
-      else {
-        smallHead += h2;
-        smallBase += b2;
-      }
-    }
+    const big = kept.children[c2].map(node);
     big.sort((x, y2) => y2.head - x.head || x.name.localeCompare(y2.name));
+    const smallHead = kept.smallHead[c2];
+    const smallBase = kept.smallBase[c2];
     if (smallHead !== 0 || smallBase !== 0) {
       big.push({
         name: "small frames",
@@ -14467,30 +14483,44 @@ function finish(tree, names, min) {
         children: []
       });
     }
-    const fn = tree.fn[c2];
+    const fn = kept.fn[c2];
     return {
-      name: c2 === 0 ? "root" : names[tree.name[c2]],
+      name: c2 === 0 ? "root" : names[kept.name[c2]],
       file: fn?.filename ?? "",
       line: fn?.startLine ?? 0,
-      head: tree.head[c2],
-      base: tree.base[c2],
+      head: kept.head[c2],
+      base: kept.base[c2],
       children: big
     };
   };
   return node(0);
 }
+function totalOf(p2, sampleIndex2) {
+  const { values, width, count } = p2.samples;
+  let total2 = 0;
+  for (let i2 = 0; i2 < count; i2++) total2 += values[i2 * width + sampleIndex2];
+  return total2;
+}
 function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
   const hi = head.sampleTypes.findIndex((t2) => t2.type === sampleType);
   if (hi < 0) return void 0;
-  const tree = new FrameTree();
   const names = new FlameNames();
-  const headTotal = add(head, hi, tree, names, "head");
+  const side = (profile, sampleIndex2) => {
+    const view = profileView(profile);
+    return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view) };
+  };
+  const sides = [side(head, hi)];
+  const headTotal = totalOf(head, hi);
   let baseTotal = 0;
   if (base) {
     const bi = base.sampleTypes.findIndex((t2) => t2.type === sampleType);
-    if (bi >= 0) baseTotal = add(base, bi, tree, names, "base");
+    if (bi >= 0) {
+      sides.push(side(base, bi));
+      baseTotal = totalOf(base, bi);
+    }
   }
   const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
+  const kept = buildKept(sides, min, [headTotal, baseTotal]);
   return {
     profile: name,
     sampleType,
@@ -14498,7 +14528,7 @@ function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
     headTotal,
     baseTotal,
     minFraction,
-    root: finish(tree, names.names, min)
+    root: finish(kept, names.names)
   };
 }
 

@@ -32,86 +32,6 @@ export interface FlameGraph {
   root: FlameNode;
 }
 
-/**
- * The merged tree while it is built: frames are integers, children are found through an
- * open-addressing table keyed by (parent, name id), and values sit in typed arrays, so that
- * walking tens of millions of frames makes no object and no string.
- */
-class FrameTree {
-  size = 1;
-  parent = new Int32Array(1024);
-  name = new Int32Array(1024);
-  head = new Float64Array(1024);
-  base = new Float64Array(1024);
-  /** The function the frame was first seen with, for its file and line. */
-  fn: (ProfileFunction | undefined)[] = [undefined];
-  private slots = new Int32Array(4096).fill(-1);
-
-  constructor() {
-    this.parent[0] = -1;
-    this.name[0] = -1;
-  }
-
-  /** The child of `at` named `name`, made on first use. */
-  child(at: number, name: number, fn: ProfileFunction | undefined): number {
-    const mask = this.slots.length - 1;
-    let h = (Math.imul(at, 0x9e3779b1) ^ Math.imul(name, 0x85ebca6b)) & mask;
-    for (;;) {
-      const c = this.slots[h]!;
-      if (c < 0) break;
-      if (this.parent[c] === at && this.name[c] === name) return c;
-      h = (h + 1) & mask;
-    }
-    const c = this.size++;
-    if (c === this.parent.length) this.grow();
-    this.parent[c] = at;
-    this.name[c] = name;
-    this.fn.push(fn);
-    this.slots[h] = c;
-    if (this.size * 2 > this.slots.length) this.rehash();
-    return c;
-  }
-
-  private grow(): void {
-    const n = this.parent.length * 2;
-    const parent = new Int32Array(n);
-    parent.set(this.parent);
-    this.parent = parent;
-    const name = new Int32Array(n);
-    name.set(this.name);
-    this.name = name;
-    const head = new Float64Array(n);
-    head.set(this.head);
-    this.head = head;
-    const base = new Float64Array(n);
-    base.set(this.base);
-    this.base = base;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let c = 1; c < this.size; c++) {
-      let h =
-        (Math.imul(this.parent[c]!, 0x9e3779b1) ^ Math.imul(this.name[c]!, 0x85ebca6b)) & mask;
-      while (slots[h]! >= 0) h = (h + 1) & mask;
-      slots[h] = c;
-    }
-    this.slots = slots;
-  }
-
-  /** Each frame's children, in the order they were made. */
-  children(): { start: Int32Array; list: Int32Array } {
-    const start = new Int32Array(this.size + 1);
-    for (let c = 1; c < this.size; c++) start[this.parent[c]! + 1]!++;
-    for (let i = 0; i < this.size; i++) start[i + 1]! += start[i]!;
-    const fill = start.slice(0, this.size);
-    const list = new Int32Array(Math.max(0, this.size - 1));
-    for (let c = 1; c < this.size; c++) list[fill[this.parent[c]!]!++] = c;
-    return { start, list };
-  }
-}
-
 /** Flame names ('<unknown>' for frames without one) interned across both profiles of a pair. */
 class FlameNames {
   readonly ids = new Map<string, number>();
@@ -134,54 +54,160 @@ class FlameNames {
   }
 }
 
-/** Adds a profile's samples to the tree, root first; returns the profile's total. */
-function add(
-  p: Profile,
-  sampleIndex: number,
-  tree: FrameTree,
-  names: FlameNames,
-  side: 'head' | 'base',
-): number {
-  const { values, width, count, stackStart, stack } = p.samples;
-  const view = profileView(p);
-  const { lineStart, lineName, lineFn } = view;
-  const nameOf = names.of(view);
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    const v = values[i * width + sampleIndex]!;
-    if (v === 0) continue;
-    total += v;
-    let at = 0;
-    tree[side][0]! += v;
-    for (let j = stackStart[i + 1]! - 1; j >= stackStart[i]!; j--) {
-      const loc = stack[j]!;
-      for (let k = lineStart[loc + 1]! - 1; k >= lineStart[loc]!; k--) {
-        at = tree.child(at, nameOf[lineName[k]!]!, lineFn[k]);
-        tree[side][at]! += v;
-      }
-    }
-  }
-  return total;
+/** One side of the pair: a profile, its sample type, and its names in the pair's ids. */
+interface Side {
+  profile: Profile;
+  sampleIndex: number;
+  view: ProfileView;
+  nameOf: Int32Array;
 }
 
-/** The graph's frames from the tree: frames under `min` are merged before any is named. */
-function finish(tree: FrameTree, names: string[], min: number): FlameNode {
-  const { start, list } = tree.children();
-  const node = (c: number): FlameNode => {
-    const big: FlameNode[] = [];
-    let smallHead = 0;
-    let smallBase = 0;
-    for (let k = start[c]!; k < start[c + 1]!; k++) {
-      const kid = list[k]!;
-      const h = tree.head[kid]!;
-      const b = tree.base[kid]!;
-      if (Math.max(Math.abs(h), Math.abs(b)) >= min) big.push(node(kid));
+/** The frames that make it into the graph (at least `min`), while the graph is built. */
+interface Kept {
+  name: number[];
+  fn: (ProfileFunction | undefined)[];
+  head: number[];
+  base: number[];
+  /** Per frame: kept children, in the order they were first reached. */
+  children: number[][];
+  smallHead: number[];
+  smallBase: number[];
+}
+
+/**
+ * The merged tree, built one depth at a time over integer ids: at each depth, every sample still
+ * under a kept frame moves one frame towards its leaf and adds its value to (frame, name); the
+ * children under `min` are then merged into their parent's "small frames" and their samples
+ * leave. No frame under `min`, nor anything below it, is ever made.
+ */
+function buildKept(sides: Side[], min: number, totals: [number, number]): Kept {
+  const kept: Kept = {
+    name: [-1],
+    fn: [undefined],
+    head: [totals[0]],
+    base: [totals[1]],
+    children: [[]],
+    smallHead: [0],
+    smallBase: [0],
+  };
+  // The samples still in the graph: side, index, frame, and the stack position of the last line.
+  let n = 0;
+  for (const s of sides) n += s.profile.samples.count;
+  const side = new Uint8Array(n);
+  const sample = new Int32Array(n);
+  const node = new Int32Array(n);
+  const pos = new Int32Array(n);
+  const line = new Int32Array(n);
+  const cand = new Int32Array(n);
+  let active = 0;
+  sides.forEach((s, si) => {
+    const { values, width, count, stackStart } = s.profile.samples;
+    for (let i = 0; i < count; i++) {
+      if (values[i * width + s.sampleIndex]! === 0) continue;
+      side[active] = si;
+      sample[active] = i;
+      pos[active] = stackStart[i + 1]!;
+      line[active] = -1;
+      active++;
+    }
+  });
+  let names = 1;
+  for (const s of sides) for (const id of s.nameOf) names = Math.max(names, id + 1);
+  while (active > 0) {
+    const ids = new Map<number, number>();
+    const cParent: number[] = [];
+    const cName: number[] = [];
+    const cFn: (ProfileFunction | undefined)[] = [];
+    const cHead: number[] = [];
+    const cBase: number[] = [];
+    let alive = 0;
+    for (let a = 0; a < active; a++) {
+      const sd = side[a]!;
+      const s = sides[sd]!;
+      const i = sample[a]!;
+      const { stackStart, stack, values, width } = s.profile.samples;
+      const { lineStart } = s.view;
+      // The next line towards the leaf: within the location, else the next location with lines.
+      let k = line[a]!;
+      let j = pos[a]!;
+      if (k >= 0 && k > lineStart[stack[j]!]!) k--;
       else {
-        smallHead += h;
-        smallBase += b;
+        k = -1;
+        for (j--; j >= stackStart[i]!; j--) {
+          const loc = stack[j]!;
+          if (lineStart[loc + 1]! > lineStart[loc]!) {
+            k = lineStart[loc + 1]! - 1;
+            break;
+          }
+        }
+      }
+      if (k < 0) continue;
+      const nm = s.nameOf[s.view.lineName[k]!]!;
+      const at = node[a]!;
+      const key = at * names + nm;
+      let c = ids.get(key);
+      if (c === undefined) {
+        c = cParent.length;
+        ids.set(key, c);
+        cParent.push(at);
+        cName.push(nm);
+        cFn.push(s.view.lineFn[k]);
+        cHead.push(0);
+        cBase.push(0);
+      }
+      const v = values[i * width + s.sampleIndex]!;
+      if (sd === 0) cHead[c]! += v;
+      else cBase[c]! += v;
+      side[alive] = sd;
+      sample[alive] = i;
+      node[alive] = at;
+      pos[alive] = j;
+      line[alive] = k;
+      cand[alive] = c;
+      alive++;
+    }
+    // Which children are kept; the others become their parent's small frames.
+    const keptId = new Int32Array(cParent.length).fill(-1);
+    for (let c = 0; c < cParent.length; c++) {
+      const p = cParent[c]!;
+      if (Math.max(Math.abs(cHead[c]!), Math.abs(cBase[c]!)) >= min) {
+        const id = kept.name.length;
+        keptId[c] = id;
+        kept.name.push(cName[c]!);
+        kept.fn.push(cFn[c]);
+        kept.head.push(cHead[c]!);
+        kept.base.push(cBase[c]!);
+        kept.children.push([]);
+        kept.smallHead.push(0);
+        kept.smallBase.push(0);
+        kept.children[p]!.push(id);
+      } else {
+        kept.smallHead[p]! += cHead[c]!;
+        kept.smallBase[p]! += cBase[c]!;
       }
     }
+    active = 0;
+    for (let a = 0; a < alive; a++) {
+      const id = keptId[cand[a]!]!;
+      if (id < 0) continue;
+      side[active] = side[a]!;
+      sample[active] = sample[a]!;
+      node[active] = id;
+      pos[active] = pos[a]!;
+      line[active] = line[a]!;
+      active++;
+    }
+  }
+  return kept;
+}
+
+/** The graph's frames from the kept tree; only they are named. */
+function finish(kept: Kept, names: string[]): FlameNode {
+  const node = (c: number): FlameNode => {
+    const big = kept.children[c]!.map(node);
     big.sort((x, y) => y.head - x.head || x.name.localeCompare(y.name));
+    const smallHead = kept.smallHead[c]!;
+    const smallBase = kept.smallBase[c]!;
     if (smallHead !== 0 || smallBase !== 0) {
       big.push({
         name: 'small frames',
@@ -193,17 +219,25 @@ function finish(tree: FrameTree, names: string[], min: number): FlameNode {
         children: [],
       });
     }
-    const fn = tree.fn[c];
+    const fn = kept.fn[c];
     return {
-      name: c === 0 ? 'root' : names[tree.name[c]!]!,
+      name: c === 0 ? 'root' : names[kept.name[c]!]!,
       file: fn?.filename ?? '',
       line: fn?.startLine ?? 0,
-      head: tree.head[c]!,
-      base: tree.base[c]!,
+      head: kept.head[c]!,
+      base: kept.base[c]!,
       children: big,
     };
   };
   return node(0);
+}
+
+/** A side's total: the sum of its values. */
+function totalOf(p: Profile, sampleIndex: number): number {
+  const { values, width, count } = p.samples;
+  let total = 0;
+  for (let i = 0; i < count; i++) total += values[i * width + sampleIndex]!;
+  return total;
 }
 
 /** The graph of head against base (base may be absent: then every frame is new). */
@@ -216,15 +250,23 @@ export function flameGraph(
 ): FlameGraph | undefined {
   const hi = head.sampleTypes.findIndex((t) => t.type === sampleType);
   if (hi < 0) return undefined;
-  const tree = new FrameTree();
   const names = new FlameNames();
-  const headTotal = add(head, hi, tree, names, 'head');
+  const side = (profile: Profile, sampleIndex: number): Side => {
+    const view = profileView(profile);
+    return { profile, sampleIndex, view, nameOf: names.of(view) };
+  };
+  const sides = [side(head, hi)];
+  const headTotal = totalOf(head, hi);
   let baseTotal = 0;
   if (base) {
     const bi = base.sampleTypes.findIndex((t) => t.type === sampleType);
-    if (bi >= 0) baseTotal = add(base, bi, tree, names, 'base');
+    if (bi >= 0) {
+      sides.push(side(base, bi));
+      baseTotal = totalOf(base, bi);
+    }
   }
   const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
+  const kept = buildKept(sides, min, [headTotal, baseTotal]);
   return {
     profile: name,
     sampleType,
@@ -232,6 +274,6 @@ export function flameGraph(
     headTotal,
     baseTotal,
     minFraction,
-    root: finish(tree, names.names, min),
+    root: finish(kept, names.names),
   };
 }
