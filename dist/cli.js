@@ -8937,15 +8937,51 @@ function toAlignment(value) {
 }
 
 // src/render/markdown.ts
-var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
-function escapeMarkdown(text) {
-  return text.replace(
-    entityChars,
-    (c2, at, all) => c2 === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`
-  ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
+var MAX_NAME = 200;
+var MAX_PATH = 300;
+var MAX_MESSAGE = 2e3;
+var controls = (
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+);
+function plainText(text, max = MAX_MESSAGE) {
+  return cutText(text, max, "end");
 }
-function codeCell(text) {
-  return `<code>${escapeMarkdown(text)}</code>`;
+function plainPath(path7, max = MAX_PATH) {
+  return cutText(path7, max, "start");
+}
+function cutText(text, max, cut) {
+  const flat = text.replace(/\r\n?|\n/g, " ").replace(controls, "");
+  if (flat.length <= max) return flat;
+  const window2 = cut === "end" ? flat.slice(0, 2 * max) : flat.slice(-2 * max);
+  const points2 = Array.from(window2);
+  if (flat.length <= 2 * max && points2.length <= max) return flat;
+  return cut === "end" ? `${points2.slice(0, max - 1).join("")}…` : `…${points2.slice(-(max - 1)).join("")}`;
+}
+var blockStart = /^(?:[-+=>]|[ \t]+)/;
+var entityChars = /[&<>"'|*_`[\]~\\@#!{}$]/g;
+function escapeMarkdown(text, max = MAX_MESSAGE) {
+  return escapeInline(text, max).replace(blockStart, (m2) => `&#${m2.charCodeAt(0)};${m2.slice(1)}`).replace(/^(\d{1,9})([.)])/, (_2, n2, c2) => `${n2}&#${c2.charCodeAt(0)};`);
+}
+function escapeInline(text, max) {
+  return plainText(text, max).replace(
+    entityChars,
+    (c2, at, all) => (c2 === "@" || c2 === "#") && /[\w.+-]/.test(all[at + 1] ?? "") ? `&#${c2.charCodeAt(0)};<wbr>` : `&#${c2.charCodeAt(0)};`
+  ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//");
+}
+function codeCell(text, max = MAX_NAME) {
+  return `<code>${escapeMarkdown(text, max)}</code>`;
+}
+function pathText(file, line) {
+  return escapeMarkdown(`${plainPath(file)}${line === void 0 ? "" : `:${line}`}`);
+}
+function fenceLine(text, max = MAX_MESSAGE) {
+  return plainText(text, max).replace(/`{3,}/g, (m2) => "'".repeat(m2.length));
+}
+function proseWithCode(text) {
+  return text.split(/`([^`]*)`/).map(
+    (part, i2) => i2 === 0 ? escapeMarkdown(part) : i2 % 2 === 1 ? codeCell(part) : escapeInline(part, MAX_MESSAGE)
+  ).join("");
 }
 function table(header, rows, align) {
   return markdownTable([header, ...rows], { align });
@@ -9047,12 +9083,12 @@ function findingTable(fs, evidenceOf) {
     const [b2, h2] = formatPair(f2);
     return [
       codeCell(f2.name),
-      f2.unit,
+      escapeMarkdown(f2.unit, MAX_NAME),
       b2,
       h2,
       formatChange(f2.change),
       evidenceOf(f2),
-      formatLimit(f2.limit, f2.unit)
+      escapeMarkdown(formatLimit(f2.limit, f2.unit), MAX_NAME + 40)
     ];
   });
   return table(["benchmark", "unit", "base", "head", "change", "evidence", "limit"], rows, [
@@ -9071,7 +9107,11 @@ function sideOnlyMarkdown(r2) {
     if (fs.length === 0) return [];
     const rows = fs.map((f2) => {
       const s2 = f2.head ?? f2.base;
-      return [codeCell(f2.name), escapeMarkdown(f2.unit), scaleOne(s2.center, unitClass(f2.unit))];
+      return [
+        codeCell(f2.name),
+        escapeMarkdown(f2.unit, MAX_NAME),
+        scaleOne(s2.center, unitClass(f2.unit))
+      ];
     });
     const n2 = new Set(fs.map((f2) => f2.name)).size;
     return [
@@ -11461,11 +11501,11 @@ function renderHotspotsText(hs) {
 function renderHotspotsMarkdown(hs, max = 10) {
   if (hs.length === 0) return "No allocation hotspots.\n";
   const rows = hs.slice(0, max).map((h2) => [
-    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}${h2.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h2))}</sub>` : ""}`,
+    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${h2.site.file ? `<br><code>${pathText(h2.site.file, h2.site.line)}</code>` : ""}${h2.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h2))}</sub>` : ""}`,
     h2.kind,
     escapeMarkdown(amounts(h2)),
-    h2.advice
-    // perfgate's own text: markdown as written
+    proseWithCode(h2.advice)
+    // perfgate's words, quoting names from the run in backticks
   ]);
   return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
 `;
@@ -11532,7 +11572,7 @@ function changeRows(c2, fs) {
   return fs.map((f2) => {
     const v2 = (x) => `${scaledLabel(x, c2.unit)}${f2.basis === "per-op" ? "/op" : ""}`;
     const under = [
-      f2.file ? escapeMarkdown(`${f2.file}:${f2.line}`) : "",
+      f2.file ? pathText(f2.file, f2.line) : "",
       f2.benchmark ? `in ${codeCell(shortBenchmark(f2.benchmark))}` : "",
       f2.leaf ? `via ${codeCell(f2.leaf)}` : ""
     ].filter((x) => x !== "");
@@ -11611,9 +11651,12 @@ function changesChart(c2) {
 function leakItem(w2) {
   const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
   const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
-  const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
+  const state = w2.state ? ` [${escapeMarkdown(w2.state, MAX_NAME)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
   const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
-  const stack = w2.stack.flatMap((f2) => [f2.fn, `    ${f2.file}:${f2.line}`]).map((l2) => `  ${l2.replace(/`{3,}/g, (m2) => "'".repeat(m2.length))}`).join("\n");
+  const stack = w2.stack.flatMap((f2) => [
+    fenceLine(f2.fn, MAX_NAME),
+    `    ${fenceLine(`${plainPath(f2.file)}:${f2.line}`)}`
+  ]).map((l2) => `  ${l2}`).join("\n");
   return [
     `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
     "",
@@ -11643,7 +11686,7 @@ function changesBlock(notable, elsewhere2) {
   const section = (c2) => {
     const limit = c2.limitPoints === void 0 ? "reported only" : `gate: +${c2.limitPoints} pp`;
     return [
-      `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit}; ${pointsOf(c2)})`,
+      `**${escapeMarkdown(c2.sampleType, MAX_NAME)}** in ${codeCell(c2.profile)} (${limit}; ${pointsOf(c2)})`,
       "",
       table(["function", "base", "head", "delta", "pp"], changeRows(c2, notableRows(c2)), [
         "l",
@@ -11783,7 +11826,7 @@ function commentBlocks(r2, maxRows) {
       "",
       shortenable(1, r2.failures.length, (keep) => {
         const left = r2.failures.length - keep;
-        const lines = r2.failures.slice(0, keep).map((f2) => f2.replace(/`{3,}/g, "'''"));
+        const lines = r2.failures.slice(0, keep).flatMap((f2) => f2.split(/\r\n?|\n/)).map((l2) => fenceLine(l2));
         const more = left > 0 ? `
 
 ${moreLine(left, "lines", elsewhere(r2))}` : "";
