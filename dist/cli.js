@@ -9638,6 +9638,33 @@ function findLeaks(head, base, options = defaultLeakOptions) {
   return out.sort((x, y2) => y2.head - (y2.base ?? 0) - (x.head - (x.base ?? 0)));
 }
 
+// src/collect/files.ts
+import { readFile, readdir, stat } from "node:fs/promises";
+var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
+async function readInputFile(path7, maxBytes = MAX_INPUT_FILE_BYTES) {
+  try {
+    const info = await stat(path7);
+    if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
+    if (!info.isFile()) throw new UserError(`${path7}: not a regular file`);
+    if (info.size > maxBytes)
+      throw new UserError(`${path7}: ${info.size} bytes, more than the limit of ${maxBytes}`);
+    return await readFile(path7);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
+    throw new UserError(`${path7}: cannot be read (${err.message})`);
+  }
+}
+async function listFiles(dir, what = "a folder") {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
+  } catch {
+    throw new UserError(`${dir}: not ${what}`);
+  }
+}
+
 // src/parse/pprof/gzip.ts
 import { gunzipSync } from "node:zlib";
 var DEFAULT_MAX_DECOMPRESSED_BYTES = 1024 ** 3;
@@ -10739,6 +10766,8 @@ function textPreview(bytes2) {
 }
 
 // src/collect/pprof-http.ts
+var MAX_PROFILE_BODY_BYTES = MAX_INPUT_FILE_BYTES;
+var MAX_REDIRECTS = 5;
 function profileUrl(baseUrl, spec) {
   return `${baseUrl.replace(/\/+$/, "")}/${spec.replace(/^\/+/, "")}`;
 }
@@ -10764,8 +10793,11 @@ async function waitForEndpoint(baseUrl, waitSeconds, log) {
   let announced = false;
   for (; ; ) {
     try {
-      const r2 = await fetch(profileUrl(baseUrl, ""), { signal: AbortSignal.timeout(5e3) });
-      await r2.arrayBuffer();
+      const r2 = await fetch(profileUrl(baseUrl, ""), {
+        signal: AbortSignal.timeout(5e3),
+        redirect: "manual"
+      });
+      await r2.body?.cancel();
       return;
     } catch (err) {
       last = describe(err);
@@ -10794,61 +10826,110 @@ function recognise(url, bytes2, contentType) {
   }
   if (bytes2.length === 0) throw new UserError(`${url}: answered with an empty body, not a profile`);
   throw new UserError(
-    `${url}: answered with something that is not a profile (it starts ${JSON.stringify(head.slice(0, 60))})`
+    `${url}: answered with ${bytes2.length} bytes that are not a profile (neither a pprof protobuf nor a goroutine dump)`
   );
 }
-function profileNotes(spec, bytes2) {
+function profileNotes(spec, samples) {
   const kind = spec.split("?")[0];
   if (kind !== "block" && kind !== "mutex") return [];
-  const p2 = parsePprof(bytes2);
-  if (p2.samples.count > 0) return [];
+  if (samples > 0) return [];
   return kind === "block" ? [
     "the block profile is empty: the service never called runtime.SetBlockProfileRate; call runtime.SetBlockProfileRate(1) (or a sampling rate such as 10000 ns) at start-up to record blocking"
   ] : [
     "the mutex profile is empty: the service never called runtime.SetMutexProfileFraction; call runtime.SetMutexProfileFraction(5) (or 1 for every event) at start-up to record contention"
   ];
 }
+async function getWithinOrigin(url, signal) {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const r2 = await fetch(current, { signal, redirect: "manual" });
+    const location = r2.status >= 300 && r2.status < 400 ? r2.headers.get("location") : null;
+    if (location === null) return r2;
+    await r2.body?.cancel();
+    let next;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new UserError(`${url}: redirected to something that is not a URL`);
+    }
+    if (next.origin !== origin) {
+      throw new UserError(
+        `${url}: redirected to another origin (${next.origin}); redirects are followed only within ${origin}`
+      );
+    }
+    if (hops >= MAX_REDIRECTS) throw new UserError(`${url}: more than ${MAX_REDIRECTS} redirects`);
+    current = next.href;
+  }
+}
+async function readBody(url, r2, max) {
+  const tooBig = () => new UserError(`${url}: the answer is more than ${max} bytes, the limit for a profile`);
+  const declared = Number(r2.headers.get("content-length") ?? NaN);
+  if (declared > max) {
+    await r2.body?.cancel();
+    throw tooBig();
+  }
+  const chunks = [];
+  let size = 0;
+  if (r2.body) {
+    const reader = r2.body.getReader();
+    for (; ; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel();
+        throw tooBig();
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+function checkProto(url, spec, bytes2) {
+  try {
+    return profileNotes(spec, parsePprof(bytes2).samples.count);
+  } catch (err) {
+    const why = err.message.replace(/, starting [\s\S]*$/, "");
+    throw new UserError(`${url}: the answer is not a pprof profile (${why})`);
+  }
+}
 async function fetchProfile(s2, spec) {
   const url = profileUrl(s2.baseUrl, spec);
+  const signal = AbortSignal.timeout((s2.timeoutSeconds + seconds(spec)) * 1e3);
   let response;
   for (let attempt = 1; !response; attempt++) {
     try {
-      response = await fetch(url, {
-        signal: AbortSignal.timeout((s2.timeoutSeconds + seconds(spec)) * 1e3)
-      });
+      response = await getWithinOrigin(url, signal);
     } catch (err) {
+      if (err instanceof UserError) throw err;
       if (describe(err) !== "ECONNREFUSED" || attempt >= 3) {
         throw new UserError(`${url}: the request failed (${describe(err)})`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
-  let bytes2;
-  try {
-    bytes2 = new Uint8Array(await response.arrayBuffer());
-  } catch (err) {
-    throw new UserError(
-      `${url}: the connection dropped while reading the answer (${describe(err)})`
-    );
-  }
   if (response.status === 404) {
+    await response.body?.cancel();
     throw new UserError(
       `${url}: 404 Not Found: "${spec.split("?")[0]}" is not a profile this service offers`
     );
   }
   if (!response.ok) {
-    const text = new TextDecoder().decode(bytes2.subarray(0, 200)).trim();
-    throw new UserError(`${url}: HTTP ${response.status}${text ? `: ${text}` : ""}`);
+    await response.body?.cancel();
+    throw new UserError(`${url}: HTTP ${response.status}, not a profile`);
+  }
+  let bytes2;
+  try {
+    bytes2 = await readBody(url, response, s2.maxBytes ?? MAX_PROFILE_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(
+      `${url}: the connection dropped while reading the answer (${describe(err)})`
+    );
   }
   const format = recognise(url, bytes2, response.headers.get("content-type") ?? "");
-  let notes = [];
-  if (format === "proto") {
-    try {
-      notes = profileNotes(spec, bytes2);
-    } catch (err) {
-      throw new UserError(`${url}: ${err.message}`);
-    }
-  }
+  const notes = format === "proto" ? checkProto(url, spec, bytes2) : [];
   return { spec, fileName: profileFileName(spec), format, bytes: bytes2, notes };
 }
 async function collectFromService(s2, log, load3) {
@@ -11209,6 +11290,8 @@ Options:
                     reported as leaks
   --wait S          wait up to S seconds for the service to answer (default 30)
   --timeout S       per request, on top of a profile's own seconds (default 30)
+  --max-size SIZE   the most an answer may be (default 1GiB, as a profile file); redirects are
+                    followed only within the URL's origin
   --out DIR         where to write the profiles (default: perfgate-profiles)
 `;
 async function runCollect(argv, io) {
@@ -11217,7 +11300,8 @@ async function runCollect(argv, io) {
     load: { type: "string" },
     wait: { type: "string" },
     timeout: { type: "string" },
-    out: { type: "string" }
+    out: { type: "string" },
+    "max-size": { type: "string" }
   });
   if (positionals.length !== 1)
     throw new UserError(`perfgate collect: expected one URL
@@ -11233,7 +11317,8 @@ ${collectUsage}`);
     baseUrl: url,
     profiles: (values.profiles ?? defaultPprofProfiles).split(",").map((p2) => p2.trim()).filter((p2) => p2 !== ""),
     waitSeconds: values.wait === void 0 ? 30 : readInteger("--wait", values.wait, 0),
-    timeoutSeconds: values.timeout === void 0 ? 30 : readInteger("--timeout", values.timeout, 1)
+    timeoutSeconds: values.timeout === void 0 ? 30 : readInteger("--timeout", values.timeout, 1),
+    ...values["max-size"] === void 0 ? {} : { maxBytes: readByteSize("--max-size", values["max-size"]) }
   };
   const log = (l2) => io.stderr(`${l2}
 `);
@@ -12687,33 +12772,6 @@ function profileInsights(inputs) {
   const leaks = g2 ? findLeaks(g2.head, g2.base, inputs.leakOptions ?? defaultLeakOptions) : [];
   if (g2) notes.push(...g2.head.warnings, ...g2.base?.warnings ?? []);
   return { changes, hotspots, leaks, notes };
-}
-
-// src/collect/files.ts
-import { readFile, readdir, stat } from "node:fs/promises";
-var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
-async function readInputFile(path7, maxBytes = MAX_INPUT_FILE_BYTES) {
-  try {
-    const info = await stat(path7);
-    if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
-    if (!info.isFile()) throw new UserError(`${path7}: not a regular file`);
-    if (info.size > maxBytes)
-      throw new UserError(`${path7}: ${info.size} bytes, more than the limit of ${maxBytes}`);
-    return await readFile(path7);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
-    throw new UserError(`${path7}: cannot be read (${err.message})`);
-  }
-}
-async function listFiles(dir, what = "a folder") {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
-  } catch {
-    throw new UserError(`${dir}: not ${what}`);
-  }
 }
 
 // src/collect/bench-files.ts

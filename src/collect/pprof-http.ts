@@ -3,10 +3,20 @@
  * with curl: wait until the endpoint answers, then fetch each profile, recognise what came back
  * (protobuf, or the goroutine dump's debug=1 / debug=2 text), and say plainly when something is
  * not a profile or a block/mutex profile is empty because the service never enabled it.
+ *
+ * The service is not trusted further than the URL it was given: redirects are followed only
+ * within its origin, an answer is read up to a size limit, and an answer that is not a profile is
+ * an error naming the URL that never quotes what came back.
  */
+import { MAX_INPUT_FILE_BYTES } from './files.js';
 import { UserError } from '../errors.js';
 import { isGzip } from '../parse/pprof/gzip.js';
 import { parsePprof } from '../parse/pprof/index.js';
+
+/** The most bytes an answer may have by default: the limit of a profile read from a file. */
+export const MAX_PROFILE_BODY_BYTES = MAX_INPUT_FILE_BYTES;
+/** Redirects followed (within the origin) before giving up. */
+const MAX_REDIRECTS = 5;
 
 /** What to fetch and how patiently. */
 export interface PprofFetchSettings {
@@ -18,6 +28,8 @@ export interface PprofFetchSettings {
   waitSeconds: number;
   /** Per request, in seconds, on top of a cpu profile's own duration. */
   timeoutSeconds: number;
+  /** The most bytes an answer may have (default MAX_PROFILE_BODY_BYTES). */
+  maxBytes?: number;
 }
 
 /** One fetched profile. */
@@ -68,8 +80,12 @@ export async function waitForEndpoint(
   let announced = false;
   for (;;) {
     try {
-      const r = await fetch(profileUrl(baseUrl, ''), { signal: AbortSignal.timeout(5000) });
-      await r.arrayBuffer();
+      // Any answer will do, a redirect too: nothing of it is read or followed.
+      const r = await fetch(profileUrl(baseUrl, ''), {
+        signal: AbortSignal.timeout(5000),
+        redirect: 'manual',
+      });
+      await r.body?.cancel();
       return;
     } catch (err) {
       last = describe(err);
@@ -104,16 +120,15 @@ export function recognise(
   }
   if (bytes.length === 0) throw new UserError(`${url}: answered with an empty body, not a profile`);
   throw new UserError(
-    `${url}: answered with something that is not a profile (it starts ${JSON.stringify(head.slice(0, 60))})`,
+    `${url}: answered with ${bytes.length} bytes that are not a profile (neither a pprof protobuf nor a goroutine dump)`,
   );
 }
 
 /** Notes about a proto profile: empty block and mutex profiles, and how to turn them on. */
-export function profileNotes(spec: string, bytes: Uint8Array): string[] {
+export function profileNotes(spec: string, samples: number): string[] {
   const kind = spec.split('?')[0];
   if (kind !== 'block' && kind !== 'mutex') return [];
-  const p = parsePprof(bytes);
-  if (p.samples.count > 0) return [];
+  if (samples > 0) return [];
   return kind === 'block'
     ? [
         'the block profile is empty: the service never called runtime.SetBlockProfileRate; call runtime.SetBlockProfileRate(1) (or a sampling rate such as 10000 ns) at start-up to record blocking',
@@ -123,49 +138,109 @@ export function profileNotes(spec: string, bytes: Uint8Array): string[] {
       ];
 }
 
+/**
+ * GET `url`, following redirects only within its origin (a profile endpoint has no business
+ * sending perfgate elsewhere, with or without the query it was given).
+ */
+async function getWithinOrigin(url: string, signal: AbortSignal): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const r = await fetch(current, { signal, redirect: 'manual' });
+    const location = r.status >= 300 && r.status < 400 ? r.headers.get('location') : null;
+    if (location === null) return r;
+    await r.body?.cancel();
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new UserError(`${url}: redirected to something that is not a URL`);
+    }
+    if (next.origin !== origin) {
+      throw new UserError(
+        `${url}: redirected to another origin (${next.origin}); redirects are followed only within ${origin}`,
+      );
+    }
+    if (hops >= MAX_REDIRECTS) throw new UserError(`${url}: more than ${MAX_REDIRECTS} redirects`);
+    current = next.href;
+  }
+}
+
+/** An answer's body, read up to `max` bytes: more is an error, and the rest is never read. */
+async function readBody(url: string, r: Response, max: number): Promise<Uint8Array> {
+  const tooBig = () =>
+    new UserError(`${url}: the answer is more than ${max} bytes, the limit for a profile`);
+  const declared = Number(r.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await r.body?.cancel();
+    throw tooBig();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (r.body) {
+    const reader = r.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel();
+        throw tooBig();
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A pprof answer parsed, or an error naming the URL (a parser's preview of text left out). */
+function checkProto(url: string, spec: string, bytes: Uint8Array): string[] {
+  try {
+    return profileNotes(spec, parsePprof(bytes).samples.count);
+  } catch (err) {
+    const why = (err as Error).message.replace(/, starting [\s\S]*$/, '');
+    throw new UserError(`${url}: the answer is not a pprof profile (${why})`);
+  }
+}
+
 /** Fetches one profile. */
 export async function fetchProfile(s: PprofFetchSettings, spec: string): Promise<FetchedProfile> {
   const url = profileUrl(s.baseUrl, spec);
+  const signal = AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1000);
   let response: Response | undefined;
   // A service that restarts or is briefly busy refuses connections: try a few times.
   for (let attempt = 1; !response; attempt++) {
     try {
-      response = await fetch(url, {
-        signal: AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1000),
-      });
+      response = await getWithinOrigin(url, signal);
     } catch (err) {
+      if (err instanceof UserError) throw err;
       if (describe(err) !== 'ECONNREFUSED' || attempt >= 3) {
         throw new UserError(`${url}: the request failed (${describe(err)})`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (err) {
-    throw new UserError(
-      `${url}: the connection dropped while reading the answer (${describe(err)})`,
-    );
-  }
   if (response.status === 404) {
+    await response.body?.cancel();
     throw new UserError(
       `${url}: 404 Not Found: "${spec.split('?')[0]}" is not a profile this service offers`,
     );
   }
   if (!response.ok) {
-    const text = new TextDecoder().decode(bytes.subarray(0, 200)).trim();
-    throw new UserError(`${url}: HTTP ${response.status}${text ? `: ${text}` : ''}`);
+    await response.body?.cancel();
+    throw new UserError(`${url}: HTTP ${response.status}, not a profile`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBody(url, response, s.maxBytes ?? MAX_PROFILE_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(
+      `${url}: the connection dropped while reading the answer (${describe(err)})`,
+    );
   }
   const format = recognise(url, bytes, response.headers.get('content-type') ?? '');
-  let notes: string[] = [];
-  if (format === 'proto') {
-    try {
-      notes = profileNotes(spec, bytes);
-    } catch (err) {
-      throw new UserError(`${url}: ${(err as Error).message}`);
-    }
-  }
+  const notes = format === 'proto' ? checkProto(url, spec, bytes) : [];
   return { spec, fileName: profileFileName(spec), format, bytes, notes };
 }
 

@@ -6,7 +6,7 @@ import { collectFromService } from '../../collect/pprof-http.js';
 import { processRunner } from '../../collect/runner.js';
 import { UserError } from '../../errors.js';
 import { parseGoroutines } from '../../parse/goroutine/index.js';
-import { readInteger } from '../../settings/values.js';
+import { readByteSize, readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 
@@ -25,6 +25,8 @@ Options:
                     reported as leaks
   --wait S          wait up to S seconds for the service to answer (default 30)
   --timeout S       per request, on top of a profile's own seconds (default 30)
+  --max-size SIZE   the most an answer may be (default 1GiB, as a profile file); redirects are
+                    followed only within the URL's origin
   --out DIR         where to write the profiles (default: perfgate-profiles)
 `;
 
@@ -35,6 +37,7 @@ export async function runCollect(argv: string[], io: CliIO): Promise<number> {
     wait: { type: 'string' },
     timeout: { type: 'string' },
     out: { type: 'string' },
+    'max-size': { type: 'string' },
   });
   if (positionals.length !== 1)
     throw new UserError(`perfgate collect: expected one URL\n\n${collectUsage}`);
@@ -52,6 +55,9 @@ export async function runCollect(argv: string[], io: CliIO): Promise<number> {
       .filter((p) => p !== ''),
     waitSeconds: values.wait === undefined ? 30 : readInteger('--wait', values.wait, 0),
     timeoutSeconds: values.timeout === undefined ? 30 : readInteger('--timeout', values.timeout, 1),
+    ...(values['max-size'] === undefined
+      ? {}
+      : { maxBytes: readByteSize('--max-size', values['max-size']) }),
   };
   const log = (l: string) => io.stderr(`${l}\n`);
   const command = values.load;
