@@ -13014,6 +13014,32 @@ ${commentUsage}`
   return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "comment");
 }
 
+// src/render/diagnostics.ts
+var SHOWN_DIAGNOSTICS = 10;
+function diagnosticLines(diagnostics, max = SHOWN_DIAGNOSTICS) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const d2 of diagnostics) {
+    const list = byFile.get(d2.file);
+    if (list) list.push(d2);
+    else byFile.set(d2.file, [d2]);
+  }
+  const lines = [];
+  for (const [file, list] of byFile) {
+    for (const d2 of list.slice(0, max)) {
+      lines.push(plainText(`${d2.file}:${d2.line}: ${d2.message}`, MAX_MESSAGE));
+    }
+    const more = list.length - max;
+    if (more > 0) {
+      lines.push(
+        plainText(
+          `${file}: … and ${more.toLocaleString("en-US")} more ${more === 1 ? "line" : "lines"} like this`
+        )
+      );
+    }
+  }
+  return lines;
+}
+
 // src/analyze/bench-compare.ts
 var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
 function compareBenchFiles(files, options = benchstatDefaults) {
@@ -13470,8 +13496,7 @@ async function loadFiles(paths, labels) {
   return files;
 }
 function reportDiagnostics(files, io) {
-  for (const f2 of files)
-    for (const d2 of f2.diagnostics) io.stderr(`${d2.file}:${d2.line}: ${d2.message}
+  for (const line of diagnosticLines(files.flatMap((f2) => f2.diagnostics))) io.stderr(`${line}
 `);
 }
 function rejectFailures(files) {
@@ -15684,10 +15709,23 @@ ${usage}`);
 }
 
 // src/cli/io.ts
+var terminalControls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+function terminalText(text) {
+  return text.replace(terminalControls, "");
+}
 var processIO = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text)
+  stdout: (text) => void process.stdout.write(terminalText(text)),
+  stderr: (text) => void process.stderr.write(terminalText(text))
 };
+function endQuietlyOnClosedPipe() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
 
 // src/cli/index.ts
+endQuietlyOnClosedPipe();
 process.exitCode = await runCli(process.argv.slice(2), processIO);

@@ -2,7 +2,7 @@
  * The action's collect stage: run or read what the settings ask for, and keep it in one folder
  * (bench output files, profiles) that can become the next baseline as it is.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   GoTestFailed,
@@ -80,6 +80,21 @@ async function goRun(
   }
 }
 
+/** The working directory, or an error naming the input when it is missing or not a folder. */
+async function workingDirectory(dir: string): Promise<string> {
+  const cwd = path.resolve(dir);
+  const info = await stat(cwd).catch(() => undefined);
+  if (!info) {
+    throw new UserError(
+      `input 'working-directory': ${JSON.stringify(dir)} does not exist (is the repository checked out there?)`,
+    );
+  }
+  if (!info.isDirectory()) {
+    throw new UserError(`input 'working-directory': ${JSON.stringify(dir)} is not a directory`);
+  }
+  return cwd;
+}
+
 /** Runs and reads everything the settings name, into `dir`. */
 export async function collectRun(
   s: ActionSettings,
@@ -90,7 +105,7 @@ export async function collectRun(
 ): Promise<Collected> {
   await mkdir(path.join(dir, 'bench'), { recursive: true });
   const c: Collected = { dir, benchFiles: [], profiles: [], rerunBase: undefined, notes: [] };
-  const cwd = path.resolve(s.workingDirectory);
+  const cwd = await workingDirectory(s.workingDirectory);
   const keep = async (name: string, text: string) => {
     const rel = path.join('bench', `${c.benchFiles.length}-${safe(name)}.txt`);
     await writeFile(path.join(dir, rel), text);

@@ -22,7 +22,7 @@ import { htmlReportModel } from '../../src/report/html-build.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { topReport } from '../../src/report/top-report.js';
 import { SUMMARY_LIMIT } from '../../src/render/comment.js';
-import { parseGfm } from '../helpers/gfm.js';
+import { mentions, parseGfm } from '../helpers/gfm.js';
 import { goroutineDump, runReport } from '../helpers/reports.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -195,23 +195,6 @@ function structure(root: Node): string[] {
   return out;
 }
 
-/** @mentions and #references GitHub would find in text nodes outside code. */
-function references(root: Node): string[] {
-  const out: string[] = [];
-  const walk = (n: Node) => {
-    for (const c of children(n)) {
-      if (c.nodeName === '#text') {
-        const text = (c as DefaultTreeAdapterMap['textNode']).value;
-        out.push(...(text.match(/(?:^|[^\w`])[@#][\w-]+/g) ?? []));
-      } else if (isElement(c) && !['code', 'pre', 'a', 'script', 'style'].includes(c.tagName)) {
-        walk(c);
-      }
-    }
-  };
-  walk(root);
-  return out;
-}
-
 /** The parts of a run a reader sees in markdown, each with the structure a plain word gives. */
 const markdownRenderers: [string, (s: string) => string][] = [
   ['comment', (s) => renderComment(reportWith(s))],
@@ -222,7 +205,10 @@ const markdownRenderers: [string, (s: string) => string][] = [
     (s) => {
       const p = profilesWith(s).head;
       return renderTopMarkdown(
-        topReport(p, functionTable([{ profile: p, sampleIndex: 0 }]), { source: `allocs${s}.pb.gz`, sampleIndex: 0 }),
+        topReport(p, functionTable([{ profile: p, sampleIndex: 0 }]), {
+          source: `allocs${s}.pb.gz`,
+          sampleIndex: 0,
+        }),
       );
     },
   ],
@@ -232,7 +218,7 @@ function checkMarkdown(render: (s: string) => string, s: string): void {
   const plain = parseGfm(render('plain')).root;
   const { root } = parseGfm(render(s));
   expect(structure(root)).toEqual(structure(plain));
-  expect(references(root)).toEqual(references(plain));
+  expect(mentions(root)).toEqual(mentions(plain));
 }
 
 const hostile = [...hostileTable, ...randomStrings(40, 20261130)];
