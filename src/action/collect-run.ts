@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runGoBench, runGoBenchInterleaved, type Log } from '../collect/go-bench.js';
 import { expandGlob } from '../collect/glob.js';
-import { runJsBench } from '../collect/js-bench.js';
+import { MIN_ROUNDS, runJsBench, runJsBenchInterleaved } from '../collect/js-bench.js';
 import { collectFromService } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
@@ -54,6 +54,12 @@ export async function collectRun(
     await writeFile(path.join(dir, rel), text);
     c.benchFiles.push(rel);
   };
+  const keepRerunBase = async (name: string, text: string, sha: string) => {
+    const rel = path.join('rerun-base', `${name}.txt`);
+    await mkdir(path.join(dir, 'rerun-base'), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+    c.rerunBase = { files: [...(c.rerunBase?.files ?? []), rel], sha };
+  };
 
   if (s.goPackages.length > 0) {
     const go = {
@@ -66,9 +72,7 @@ export async function collectRun(
     if (s.baseline.kind === 'rerun' && baseSha) {
       const run = await runGoBenchInterleaved({ ...go, baseRef: baseSha }, runner, log);
       await keep('go', run.head);
-      await mkdir(path.join(dir, 'rerun-base'), { recursive: true });
-      await writeFile(path.join(dir, 'rerun-base', 'go.txt'), run.base);
-      c.rerunBase = { files: [path.join('rerun-base', 'go.txt')], sha: run.baseSha };
+      await keepRerunBase('go', run.base, run.baseSha);
     } else {
       const profilesDir = s.goProfiles ? path.join(dir, 'profiles') : undefined;
       if (profilesDir) await mkdir(profilesDir, { recursive: true });
@@ -78,13 +82,20 @@ export async function collectRun(
     }
   }
   if (s.jsBench) {
-    await keep(
-      'js',
-      await runJsBench(
-        { module: path.resolve(cwd, s.jsBench), rounds: s.count < 5 ? 5 : s.count, time: 100 },
-        log,
-      ),
-    );
+    const js = {
+      module: path.resolve(cwd, s.jsBench),
+      label: s.jsBench,
+      rounds: Math.max(s.count, MIN_ROUNDS),
+      time: 100,
+      cwd,
+    };
+    if (s.baseline.kind === 'rerun' && baseSha) {
+      const run = await runJsBenchInterleaved({ ...js, baseRef: baseSha }, runner, log);
+      await keep('js', run.head);
+      await keepRerunBase('js', run.base, run.baseSha);
+    } else {
+      await keep('js', await runJsBench(js, runner, log));
+    }
   }
   for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
     log(`reading benchmark output ${f}`);

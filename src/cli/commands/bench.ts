@@ -4,9 +4,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gate } from '../../analyze/gate.js';
-import { runGoBench, runGoBenchInterleaved } from '../../collect/go-bench.js';
-import { runJsBench } from '../../collect/js-bench.js';
+import { type GateOptions, gate } from '../../analyze/gate.js';
+import { type InterleavedRun, runGoBench, runGoBenchInterleaved } from '../../collect/go-bench.js';
+import { runJsBench, runJsBenchInterleaved } from '../../collect/js-bench.js';
 import { processRunner } from '../../collect/runner.js';
 import { UserError } from '../../errors.js';
 import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
@@ -30,10 +30,14 @@ Options:
   --count N            runs (rounds) per benchmark (default 10)
   --benchtime D        -benchtime, e.g. 200ms or 1000x
   --cpu LIST           -cpu list
-  --base-ref REF       compare with this commit, interleaved (Go only)
+  --base-ref REF       compare with this commit, interleaved
   --profiles           also write a cpu and mem profile per package (Go, without --base-ref)
-  --js MODULE          a tinybench suite: exports a Bench, or an object of task functions
-  --rounds N           rounds of the JS suite (samples per task; default 10, at least 5)
+  --js MODULE          a tinybench 6 suite: exports a Bench (default or "bench"), or an
+                       object of task functions (default or "tasks")
+  --rounds N           rounds of the JS suite, each in a fresh node process (samples per
+                       task; default 10, at least 5)
+  --time MS            time per task per round when the module exports task functions
+                       (default 100)
   --dir DIR            where to run (default: the current directory)
   --out DIR            where to write head.txt (and base.txt) (default: perfgate-out)
   plus the gate's options: --max-regression, --alpha, --correction, --test
@@ -50,6 +54,7 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
     'base-ref': { type: 'string' },
     profiles: { type: 'boolean' },
     rounds: { type: 'string' },
+    time: { type: 'string' },
     dir: { type: 'string' },
     out: { type: 'string' },
     'max-regression': { type: 'string' },
@@ -62,6 +67,7 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
       `perfgate bench: give either --go <packages> or --js <suite>\n\n${benchUsage}`,
     );
   }
+  checkFlagsOfOtherTool(values);
   const gateOptions = readGateOptions(values);
   const out = (values.out as string | undefined) ?? 'perfgate-out';
   const dir = (values.dir as string | undefined) ?? '.';
@@ -69,12 +75,23 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
   await mkdir(out, { recursive: true });
 
   if (values.js !== undefined) {
-    const rounds =
-      values.rounds === undefined ? 10 : readInteger('--rounds', values.rounds as string, 1);
-    const text = await runJsBench({ module: values.js as string, rounds, time: 100 }, log);
-    await writeFile(path.join(out, 'head.txt'), text);
-    io.stdout(`wrote ${path.join(out, 'head.txt')}\n`);
-    return 0;
+    const js = {
+      module: values.js as string,
+      rounds:
+        values.rounds === undefined ? 10 : readInteger('--rounds', values.rounds as string, 1),
+      time: values.time === undefined ? 100 : readInteger('--time', values.time as string, 1),
+      cwd: dir,
+    };
+    if (values['base-ref'] === undefined) {
+      const text = await runJsBench(js, processRunner, log);
+      return writeHead(out, text, io);
+    }
+    const run = await runJsBenchInterleaved(
+      { ...js, baseRef: values['base-ref'] as string },
+      processRunner,
+      log,
+    );
+    return gateRun(run, out, gateOptions, io);
   }
 
   const settings = {
@@ -92,17 +109,45 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
       processRunner,
       log,
     );
-    await writeFile(path.join(out, 'head.txt'), text);
-    const head = parseBenchOutput(text, path.join(out, 'head.txt'));
-    for (const f of head.failures) io.stderr(`${failureMessage(f)}\n`);
-    io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
-    return head.failures.length > 0 ? 1 : 0;
+    return writeHead(out, text, io);
   }
   const run = await runGoBenchInterleaved(
     { ...settings, baseRef: values['base-ref'] as string },
     processRunner,
     log,
   );
+  return gateRun(run, out, gateOptions, io);
+}
+
+/** Options that belong to the other kind of suite: refused rather than silently ignored. */
+function checkFlagsOfOtherTool(values: Record<string, unknown>): void {
+  const goOnly = ['bench', 'count', 'benchtime', 'cpu', 'profiles'];
+  const jsOnly = ['rounds', 'time'];
+  const [given, wrong, other] =
+    values.js !== undefined ? ['--js', goOnly, '--go'] : ['--go', jsOnly, '--js'];
+  const flag = wrong.find((f) => values[f] !== undefined);
+  if (flag !== undefined) {
+    const hint = flag === 'count' ? ' (with --js, --rounds sets the rounds)' : '';
+    throw new UserError(`--${flag} is an option of ${other}, not of ${given}${hint}`);
+  }
+}
+
+/** Writes head.txt of a run without a base and reports it; failures in it make exit 1. */
+async function writeHead(out: string, text: string, io: CliIO): Promise<number> {
+  await writeFile(path.join(out, 'head.txt'), text);
+  const head = parseBenchOutput(text, path.join(out, 'head.txt'));
+  for (const f of head.failures) io.stderr(`${failureMessage(f)}\n`);
+  io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
+  return head.failures.length > 0 ? 1 : 0;
+}
+
+/** Writes base.txt and head.txt of an interleaved run and gates them (exit 1 when it fails). */
+async function gateRun(
+  run: InterleavedRun,
+  out: string,
+  gateOptions: GateOptions,
+  io: CliIO,
+): Promise<number> {
   await writeFile(path.join(out, 'base.txt'), run.base);
   await writeFile(path.join(out, 'head.txt'), run.head);
   const base = parseBenchOutput(run.base, path.join(out, 'base.txt'));
