@@ -119,6 +119,15 @@ async function moduleFile(s: JsBenchSettings): Promise<string> {
   }
 }
 
+async function runFolder(s: JsBenchSettings): Promise<string> {
+  const dir = s.cwd ?? '.';
+  try {
+    return await realpath(path.resolve(dir));
+  } catch {
+    throw new UserError(`${dir}: no such folder to run the suite in`);
+  }
+}
+
 /** One side of a run: which module, where, and how it is named in messages. */
 interface Side {
   module: string;
@@ -158,7 +167,7 @@ async function runRoundProcess(
 export async function runJsBench(s: JsBenchSettings, runner: Runner, log: Log): Promise<string> {
   checkRounds(s.rounds);
   const label = s.label ?? s.module;
-  const side: Side = { module: await moduleFile(s), cwd: path.resolve(s.cwd ?? '.'), label };
+  const side: Side = { module: await moduleFile(s), cwd: await runFolder(s), label };
   const worker = s.worker ?? defaultWorker();
   const work = await mkdtemp(path.join(tmpdir(), 'perfgate-js-'));
   try {
@@ -214,7 +223,7 @@ export async function runJsBenchInterleaved(
   checkRounds(s.rounds);
   const label = s.label ?? s.module;
   const headModule = await moduleFile(s);
-  const headCwd = await realpath(path.resolve(s.cwd ?? '.'));
+  const headCwd = await runFolder(s);
   const worker = s.worker ?? defaultWorker();
   return withBaseWorktree(runner, path.dirname(headModule), s.baseRef, log, async (wt) => {
     const moduleRel = path.relative(wt.root, headModule);

@@ -132,6 +132,9 @@ describe('perfgate bench --js: suites that cannot be measured fail the run (exit
       'perfgate bench: fixtures/js/no-such-suite.mjs: no such benchmark module\n',
     );
     expect(m.code).toBe(2);
+    const d = distCli('bench', '--js', 'fixtures/js/suite.mjs', '--dir', 'no-such-folder');
+    expect(d.stderr).toBe('perfgate bench: no-such-folder: no such folder to run the suite in\n');
+    expect(d.code).toBe(2);
     const g = distCli('bench', '--js', 'fixtures/gorepo/base/go.mod');
     expect(g.stderr).toMatch(
       /^round 1\/10: fixtures\/gorepo\/base\/go\.mod\nperfgate bench: fixtures\/gorepo\/base\/go\.mod: cannot load the benchmark module: /,
