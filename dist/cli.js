@@ -6858,137 +6858,6 @@ function compareSamples(base, head, assume, alpha = 0.05) {
   return { p, alpha, n1, n2, warnings };
 }
 
-// src/analyze/bench-compare.ts
-var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
-  const configKeys = [];
-  const rowOrder = /* @__PURE__ */ new Map();
-  const unitOrder = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    for (const r of f.results) {
-      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
-      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
-      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
-    }
-  }
-  const tables = /* @__PURE__ */ new Map();
-  files.forEach((f, col) => {
-    for (const r of f.results) {
-      const config = configKeys.map((k) => r.config[k] ?? "");
-      for (const v of r.values) {
-        const key = JSON.stringify([config, v.unit]);
-        let t = tables.get(key);
-        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t.cells.get(r.name);
-        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
-        let values = row.get(col);
-        if (!values) row.set(col, values = []);
-        values.push(v.value);
-      }
-    }
-  });
-  const sorted = [...tables.values()].sort((a, b) => {
-    for (let i = 0; i < configKeys.length; i++) {
-      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
-    }
-    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
-  });
-  return sorted.map((t) => {
-    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
-    const present = /* @__PURE__ */ new Set();
-    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a, b) => a - b);
-    const baseCol = cols[0];
-    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
-    const rows = names.map((name) => {
-      const byCol = t.cells.get(name);
-      const base = byCol.get(baseCol);
-      const baseSummary = base && summarize(base, assume, options.confidence);
-      return {
-        name,
-        cells: cols.map((col) => {
-          const values = byCol.get(col);
-          if (!values) return void 0;
-          if (col === baseCol) return { values, summary: baseSummary };
-          const summary = summarize(values, assume, options.confidence);
-          if (!base) return { values, summary };
-          return {
-            values,
-            summary,
-            comparison: compareSamples(base, values, assume, options.alpha),
-            baseCenter: baseSummary.center
-          };
-        })
-      };
-    });
-    return {
-      config: configKeys.map((k, i) => [k, t.config[i]]),
-      unit: t.unit,
-      assume,
-      columns: cols.map((c) => files[c].label),
-      rows,
-      summaries: cols.map((_, i) => columnSummary(rows, i))
-    };
-  });
-}
-function mergeUnitMetadata(files) {
-  const out = {};
-  for (const f of files) {
-    for (const [unit, meta] of Object.entries(f.units)) {
-      const m = out[unit] ??= {};
-      m.assume ??= meta.assume;
-      m.better ??= meta.better;
-    }
-  }
-  return out;
-}
-function geomean(xs) {
-  if (xs.length === 0) return NaN;
-  let m = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (x <= 0) return NaN;
-    m += (Math.log(x) - m) / (i + 1);
-  }
-  return Math.exp(m);
-}
-function columnSummary(rows, col) {
-  const isBase = col === 0;
-  const centers = [];
-  const ratios = [];
-  let badRatio = false;
-  let nBase = 0;
-  for (const row of rows) {
-    if (row.cells[0]) nBase++;
-    const cell = row.cells[col];
-    if (!cell) continue;
-    centers.push(cell.summary.center);
-    if (!isBase && cell.baseCenter !== void 0) {
-      const a = cell.summary.center;
-      const b = cell.baseCenter;
-      if (a === b) ratios.push(1);
-      else if (b === 0) {
-        badRatio = true;
-        ratios.push(0);
-      } else ratios.push(a / b);
-    }
-  }
-  const s = { warnings: [] };
-  if (!isBase && nBase !== ratios.length) {
-    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
-  }
-  const gm = geomean(centers);
-  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
-  else s.geomean = gm;
-  if (!isBase && !badRatio) {
-    const r = geomean(ratios);
-    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
-    else s.ratio = r;
-  }
-  return s;
-}
-
 // src/analyze/stats/multiple.ts
 function adjustPValues(ps, method) {
   const m = ps.length;
@@ -7091,30 +6960,78 @@ function limitFor(options, name, unit) {
   return limit;
 }
 var allEqual = (xs) => xs.every((x) => x === xs[0]);
-function gate(base, head, options = defaultGateOptions) {
-  const tables = compareBenchFiles([base, head], options);
-  const findings = [];
-  const tested = [];
-  for (const t of tables) {
-    for (const row of t.rows) {
-      const finding = judgeRow(
-        t,
-        row.name,
-        row.cells[0]?.values,
-        row.cells[1]?.values,
-        options,
-        base,
-        head
-      );
-      if (finding.rawP !== void 0) tested.push(finding);
-      findings.push(finding);
+var PROCS_SUFFIX = /-(\d+)$/;
+function commonProcs(file) {
+  let procs;
+  for (const r of file.results) {
+    const m = PROCS_SUFFIX.exec(r.name);
+    if (!m || procs !== void 0 && m[1] !== procs) return void 0;
+    procs = m[1];
+  }
+  return procs;
+}
+function pairByIdentity(base, head, identity) {
+  const pairs = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  const rowOrder = /* @__PURE__ */ new Map();
+  for (const [side, file] of [
+    ["base", base],
+    ["head", head]
+  ]) {
+    const procs = commonProcs(file);
+    for (const r of file.results) {
+      const name = procs === void 0 ? r.name : r.name.replace(PROCS_SUFFIX, "");
+      const id = identity.map((k) => [k, r.config[k] ?? ""]);
+      const row = JSON.stringify([id, name]);
+      if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
+      for (const v of r.values) {
+        if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
+        const key = JSON.stringify([id, name, v.unit]);
+        let p = pairs.get(key);
+        if (!p) {
+          const order = rowOrder.get(row);
+          p = {
+            identity: id,
+            name: r.name,
+            unit: v.unit,
+            base: [],
+            head: [],
+            fromSetBytes: false,
+            row: order
+          };
+          pairs.set(key, p);
+        }
+        if (side === "head" && p.head.length === 0) p.name = r.name;
+        p[side].push(v.value);
+        if (v.orig?.unit === "MB/s") p.fromSetBytes = true;
+      }
     }
   }
-  const adjusted = adjustPValues(
-    tested.map((f) => f.rawP),
-    options.correction
+  const idKey = (p) => JSON.stringify(p.identity);
+  return [...pairs.values()].sort(
+    (a, b) => (idKey(a) < idKey(b) ? -1 : idKey(a) > idKey(b) ? 1 : 0) || unitOrder.get(a.unit) - unitOrder.get(b.unit) || a.row - b.row
   );
-  tested.forEach((f, i) => f.p = adjusted[i]);
+}
+function gate(base, head, options = defaultGateOptions) {
+  const identity = options.identity ?? ["pkg"];
+  const pairs = pairByIdentity(base, head, identity);
+  const timed = new Set(
+    pairs.filter((p) => p.unit === "sec/op").map((p) => JSON.stringify([p.identity, p.name]))
+  );
+  const findings = pairs.map((p) => {
+    const f = judgePair(p, options, base, head);
+    if (p.fromSetBytes && timed.has(JSON.stringify([p.identity, p.name]))) f.restates = "sec/op";
+    return f;
+  });
+  const family = findings.filter((f) => f.rawP !== void 0 && f.gated && !f.restates);
+  const others = findings.filter((f) => f.rawP !== void 0 && !(f.gated && !f.restates));
+  for (const group of [family, others]) {
+    const adjusted = adjustPValues(
+      group.map((f) => f.rawP),
+      options.correction
+    );
+    group.forEach((f, i) => f.p = adjusted[i]);
+  }
   for (const f of findings) decide(f, options);
   const notes = [];
   const single = findings.some((f) => f.base?.n === 1 && f.head?.n === 1);
@@ -7123,27 +7040,96 @@ function gate(base, head, options = defaultGateOptions) {
       "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
     );
   }
-  const regressions = findings.filter((f) => f.verdict === "regression" && f.gated);
+  const counted = (f) => f.gated && !f.restates;
+  const regressions = findings.filter((f) => f.verdict === "regression" && counted(f));
+  const improvements = findings.filter((f) => f.verdict === "improvement" && counted(f));
+  const benchmarks = countBenchmarks(findings, regressions, improvements);
+  const sides = { base: sideInfo(base, identity), head: sideInfo(head, identity) };
+  const cause = benchmarks.compared === 0 ? noComparisonCause(sides) : void 0;
   return {
     findings,
-    verdict: regressions.length > 0 ? "fail" : "pass",
+    verdict: cause ? "no-comparison" : regressions.length > 0 ? "fail" : "pass",
     regressions,
-    improvements: findings.filter((f) => f.verdict === "improvement" && f.gated),
+    improvements,
+    benchmarks,
+    machines: machineDifference(base, head, identity),
+    power: powerNotes(family, options),
+    cause,
+    sides,
     notes,
     options
   };
 }
-function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) {
-  const meta = baseFile.units[t.unit] ?? headFile.units[t.unit];
+var benchKey = (f) => JSON.stringify([f.config, f.name]);
+function uniqueNames(fs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const f of fs) if (!seen.has(benchKey(f))) seen.set(benchKey(f), f.name);
+  return [...seen.values()];
+}
+function countBenchmarks(findings, regressions, improvements) {
+  const both = findings.filter((f) => f.base && f.head);
+  const regressed = new Set(regressions.map(benchKey));
+  return {
+    compared: uniqueNames(both).length,
+    regressed: uniqueNames(regressions),
+    // A benchmark that regressed in one unit is not also counted as improved.
+    improved: uniqueNames(improvements.filter((f) => !regressed.has(benchKey(f)))),
+    added: uniqueNames(findings.filter((f) => f.verdict === "only-head")),
+    removed: uniqueNames(findings.filter((f) => f.verdict === "only-base"))
+  };
+}
+function sideInfo(file, identity) {
+  const names = [...new Set(file.results.map((r) => r.name))];
+  const packages = [
+    ...new Set(
+      file.results.map((r) => identity.map((k) => r.config[k] ?? "").join(" ")).filter(Boolean)
+    )
+  ];
+  return { label: file.label, benchmarks: names.length, packages, examples: names.slice(0, 3) };
+}
+function describeSide(s) {
+  if (s.benchmarks === 0) return `${s.label} has no benchmark results`;
+  const more = s.benchmarks > s.examples.length ? ", …" : "";
+  const where2 = s.packages.length > 0 ? ` in ${s.packages.slice(0, 3).join(", ")}` : "";
+  return `${s.label} has ${s.benchmarks} benchmark${s.benchmarks === 1 ? "" : "s"}${where2} (${s.examples.join(", ")}${more})`;
+}
+function noComparisonCause(sides) {
+  return `nothing to compare: ${describeSide(sides.base)}; ${describeSide(sides.head)}; no benchmark is in both`;
+}
+function machineDifference(base, head, identity) {
+  const valuesOf = (f) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of f.results)
+      for (const [k, v] of Object.entries(r.config))
+        if (!identity.includes(k)) (m.get(k) ?? m.set(k, /* @__PURE__ */ new Set()).get(k)).add(v);
+    const procs = commonProcs(f);
+    if (procs !== void 0) m.set("GOMAXPROCS", /* @__PURE__ */ new Set([procs]));
+    return m;
+  };
+  const b = valuesOf(base);
+  const h = valuesOf(head);
+  const diffs = [];
+  for (const k of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
+    const bv = [...b.get(k) ?? []].join(", ") || "(none)";
+    const hv = [...h.get(k) ?? []].join(", ") || "(none)";
+    if (bv !== hv) diffs.push(`${k} ${bv} vs ${hv}`);
+  }
+  return diffs.length > 0 ? diffs.join("; ") : void 0;
+}
+function judgePair(p, options, baseFile, headFile) {
+  const { unit } = p;
+  const baseValues = p.base.length > 0 ? p.base : void 0;
+  const headValues = p.head.length > 0 ? p.head : void 0;
+  const meta = baseFile.units[unit] ?? headFile.units[unit];
   const finding = {
-    name,
-    unit: t.unit,
-    config: t.config,
+    name: p.name,
+    unit,
+    config: p.identity,
     method: "none",
-    limit: limitFor(options, name, t.unit),
-    higherIsBetter: higherIsBetter(t.unit, meta),
+    limit: limitFor(options, p.name, unit),
+    higherIsBetter: higherIsBetter(unit, meta),
     verdict: "inconclusive",
-    gated: options.gateTimings || !isTimingUnit(t.unit),
+    gated: options.gateTimings || !isTimingUnit(unit),
     notes: []
   };
   if (baseValues) finding.base = summarize(baseValues, "nothing", options.confidence);
@@ -7157,7 +7143,7 @@ function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) 
   finding.change = b.center === 0 ? h.center === 0 ? 0 : Infinity : h.center / b.center - 1;
   const declared = meta?.assume === "exact";
   const single = baseValues.length < 2 || headValues.length < 2;
-  const countsAllocations = t.unit === "allocs/op" || t.unit === "B/op";
+  const countsAllocations = unit === "allocs/op" || unit === "B/op";
   if (declared || allEqual(baseValues) && allEqual(headValues) && (!single || countsAllocations)) {
     finding.method = "exact";
     return finding;
@@ -7178,12 +7164,70 @@ function judgeRow(t, name, baseValues, headValues, options, baseFile, headFile) 
   }
   for (const w of [...b.warnings, ...h.warnings])
     if (!finding.notes.includes(w)) finding.notes.push(w);
-  if (t.unit === "allocs/op" || t.unit === "B/op") {
+  if (countsAllocations) {
     finding.notes.push(
-      `${t.unit} varies between runs here, so it is judged by the test rather than exactly`
+      `${unit} varies between runs here, so it is judged by the test rather than exactly`
     );
   }
   return finding;
+}
+function thresholdFor(alpha, correction, m) {
+  return correction === "none" || m <= 1 ? alpha : alpha / m;
+}
+var minPCache = /* @__PURE__ */ new Map();
+function smallestPossibleP(method, n1, n2) {
+  const key = `${method}:${n1}:${n2}`;
+  let p = minPCache.get(key);
+  if (p === void 0) {
+    const lo = Array.from({ length: n1 }, (_, i) => i);
+    const hi = Array.from({ length: n2 }, (_, i) => n1 + i);
+    p = method === "wilcoxon" ? wilcoxonSignedRank(
+      lo,
+      lo.map((x, i) => x + n1 + i + 1)
+    ) : mannWhitneyU(lo, hi);
+    minPCache.set(key, p);
+  }
+  return p;
+}
+function countNeeded(method, threshold) {
+  for (let n = 2; n < 1e3; n++) if (smallestPossibleP(method, n, n) <= threshold) return n;
+  return 1e3;
+}
+function powerNotes(family, options) {
+  const threshold = thresholdFor(options.alpha, options.correction, family.length);
+  const byUnit = /* @__PURE__ */ new Map();
+  for (const f of family) (byUnit.get(f.unit) ?? byUnit.set(f.unit, []).get(f.unit)).push(f);
+  const notes = [];
+  for (const [unit, fs] of byUnit) {
+    let blind = 0;
+    let n = Infinity;
+    let minP = 0;
+    let method = "mann-whitney";
+    for (const f of fs) {
+      const m = f.method === "wilcoxon" ? "wilcoxon" : "mann-whitney";
+      const p = smallestPossibleP(m, f.base.n, f.head.n);
+      if (p <= threshold) continue;
+      blind++;
+      const size = Math.min(f.base.n, f.head.n);
+      if (size < n) {
+        n = size;
+        minP = p;
+        method = m;
+      }
+    }
+    if (blind === 0) continue;
+    notes.push({
+      unit,
+      blind,
+      tested: fs.length,
+      n,
+      minP,
+      threshold,
+      family: family.length,
+      countNeeded: countNeeded(method, threshold)
+    });
+  }
+  return notes;
 }
 function beyond(f, worse) {
   const delta = f.head.center - f.base.center;
@@ -7461,6 +7505,14 @@ async function moduleFile(s) {
     throw new UserError(`${s.label ?? s.module}: no such benchmark module`);
   }
 }
+async function runFolder(s) {
+  const dir = s.cwd ?? ".";
+  try {
+    return await realpath(path3.resolve(dir));
+  } catch {
+    throw new UserError(`${dir}: no such folder to run the suite in`);
+  }
+}
 var lastLines = (text, n) => text.trim().split("\n").slice(-n).join("\n");
 async function runRoundProcess(runner, worker, side, timeMs, reportFile) {
   await rm3(reportFile, { force: true });
@@ -7484,7 +7536,7 @@ ${lastLines(r.output, 20)}`;
 async function runJsBench(s, runner, log) {
   checkRounds(s.rounds);
   const label = s.label ?? s.module;
-  const side = { module: await moduleFile(s), cwd: path3.resolve(s.cwd ?? "."), label };
+  const side = { module: await moduleFile(s), cwd: await runFolder(s), label };
   const worker = s.worker ?? defaultWorker();
   const work = await mkdtemp3(path3.join(tmpdir3(), "perfgate-js-"));
   try {
@@ -7521,7 +7573,7 @@ async function runJsBenchInterleaved(s, runner, log) {
   checkRounds(s.rounds);
   const label = s.label ?? s.module;
   const headModule = await moduleFile(s);
-  const headCwd = await realpath(path3.resolve(s.cwd ?? "."));
+  const headCwd = await runFolder(s);
   const worker = s.worker ?? defaultWorker();
   return withBaseWorktree(runner, path3.dirname(headModule), s.baseRef, log, async (wt) => {
     const moduleRel = path3.relative(wt.root, headModule);
@@ -8070,12 +8122,46 @@ function evidence(f) {
   const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
   return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
+var plural = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+function comparisonCount(r) {
+  return r.findings.filter((f) => f.base && f.head && !f.restates).length;
+}
 function verdictLine(r) {
-  const n = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
-  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${n(r.regressions.length, "regression")}, ${n(r.improvements.length, "improvement")} (${r.findings.length} comparisons)`;
+  if (r.verdict === "no-comparison") return `NO COMPARISON: ${r.cause ?? "nothing to compare"}`;
+  const b = r.benchmarks;
+  const units = r.regressions.length;
+  const regressed = `${plural(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
+  const total2 = b.compared + b.added.length;
+  const compared = `${b.compared}${total2 > b.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural(comparisonCount(r), "comparison")})`;
+}
+function formatP(p) {
+  return String(Number(p.toPrecision(2)));
+}
+function powerLine(n, r) {
+  const which = n.blind === n.tested ? `${n.unit} not judged` : `${n.blind} of ${n.tested} ${n.unit} comparisons not judged`;
+  const { correction, alpha } = r.options;
+  const need = correction === "none" || n.family <= 1 ? `p ≤ ${formatP(n.threshold)} (alpha)` : `p ≤ ${formatP(n.threshold)}, needed among ${n.family} tested comparisons (${correction}, alpha ${alpha})`;
+  return `${which}: n = ${n.n} per side cannot reach ${need}; the smallest possible is ${formatP(n.minP)}; use -count ≥ ${n.countNeeded}`;
+}
+function verdictNotes(r) {
+  const out = [];
+  if (r.machines) out.push(`base and head ran on different machines (${r.machines})`);
+  for (const n of r.power) out.push(powerLine(n, r));
+  return out;
+}
+function sideOnlyLines(r) {
+  const line = (f) => {
+    const s = f.head ?? f.base;
+    return `${f.name}  ${scaleOne(s.center, unitClass(f.unit))} ${f.unit}`;
+  };
+  return {
+    added: r.findings.filter((f) => f.verdict === "only-head").map(line),
+    removed: r.findings.filter((f) => f.verdict === "only-base").map(line)
+  };
 }
 function renderGateText(r) {
-  const lines = [verdictLine(r)];
+  const lines = [verdictLine(r), ...verdictNotes(r)];
   const section = (title, fs) => {
     if (fs.length === 0) return;
     lines.push("", `${title}:`);
@@ -8088,12 +8174,10 @@ function renderGateText(r) {
   };
   section("Regressions", r.regressions);
   section("Improvements", r.improvements);
-  const missing = r.findings.filter((f) => f.verdict === "only-base" || f.verdict === "only-head");
-  if (missing.length > 0) {
-    lines.push("", "Only on one side:");
-    for (const f of missing)
-      lines.push(`  ${f.name}  ${f.unit}  only in ${f.verdict === "only-base" ? "base" : "head"}`);
-  }
+  const { added, removed } = sideOnlyLines(r);
+  if (added.length > 0) lines.push("", "Only in head (added):", ...added.map((l) => `  ${l}`));
+  if (removed.length > 0)
+    lines.push("", "Only in base (removed):", ...removed.map((l) => `  ${l}`));
   const notes = [
     ...r.notes,
     ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
@@ -8125,9 +8209,34 @@ function findingTable(fs, evidenceOf) {
     "l"
   ]);
 }
+function sideOnlyMarkdown(r) {
+  const block = (title, verdict, column) => {
+    const fs = r.findings.filter((f) => f.verdict === verdict);
+    if (fs.length === 0) return [];
+    const rows = fs.map((f) => {
+      const s = f.head ?? f.base;
+      return [codeCell(f.name), escapeMarkdown(f.unit), scaleOne(s.center, unitClass(f.unit))];
+    });
+    const n = new Set(fs.map((f) => f.name)).size;
+    return [
+      `<details><summary>${title} (${n} benchmark${n === 1 ? "" : "s"})</summary>
+
+${table(["benchmark", "unit", column], rows, ["l", "l", "r"])}
+
+</details>`
+    ];
+  };
+  return [
+    ...block("Only in head: added, not compared", "only-head", "head"),
+    ...block("Only in base: removed or renamed, not compared", "only-base", "base")
+  ];
+}
 function renderGateMarkdown(r) {
-  const icon2 = r.verdict === "fail" ? "❌" : "✅";
-  let out = `${icon2} **${verdictLine(r)}**
+  const icon2 = r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : "⚠️";
+  let out = `${icon2} **${escapeMarkdown(verdictLine(r))}**
+`;
+  for (const n of verdictNotes(r)) out += `
+> ${escapeMarkdown(n)}
 `;
   if (r.regressions.length > 0) out += `
 ${findingTable(r.regressions, evidence)}
@@ -8141,6 +8250,9 @@ ${findingTable(r.improvements, evidence)}
 </details>
 `;
   }
+  for (const block of sideOnlyMarkdown(r)) out += `
+${block}
+`;
   return out;
 }
 
@@ -8213,6 +8325,137 @@ function parseCommandArgs(command, argv, options) {
     }
     throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
   }
+}
+
+// src/analyze/bench-compare.ts
+var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
+function compareBenchFiles(files, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files);
+  const configKeys = [];
+  const rowOrder = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    for (const r of f.results) {
+      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
+      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
+      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
+    }
+  }
+  const tables = /* @__PURE__ */ new Map();
+  files.forEach((f, col) => {
+    for (const r of f.results) {
+      const config = configKeys.map((k) => r.config[k] ?? "");
+      for (const v of r.values) {
+        const key = JSON.stringify([config, v.unit]);
+        let t = tables.get(key);
+        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t.cells.get(r.name);
+        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
+        let values = row.get(col);
+        if (!values) row.set(col, values = []);
+        values.push(v.value);
+      }
+    }
+  });
+  const sorted = [...tables.values()].sort((a, b) => {
+    for (let i = 0; i < configKeys.length; i++) {
+      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
+    }
+    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
+  });
+  return sorted.map((t) => {
+    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
+    const present = /* @__PURE__ */ new Set();
+    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a, b) => a - b);
+    const baseCol = cols[0];
+    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
+    const rows = names.map((name) => {
+      const byCol = t.cells.get(name);
+      const base = byCol.get(baseCol);
+      const baseSummary = base && summarize(base, assume, options.confidence);
+      return {
+        name,
+        cells: cols.map((col) => {
+          const values = byCol.get(col);
+          if (!values) return void 0;
+          if (col === baseCol) return { values, summary: baseSummary };
+          const summary = summarize(values, assume, options.confidence);
+          if (!base) return { values, summary };
+          return {
+            values,
+            summary,
+            comparison: compareSamples(base, values, assume, options.alpha),
+            baseCenter: baseSummary.center
+          };
+        })
+      };
+    });
+    return {
+      config: configKeys.map((k, i) => [k, t.config[i]]),
+      unit: t.unit,
+      assume,
+      columns: cols.map((c) => files[c].label),
+      rows,
+      summaries: cols.map((_, i) => columnSummary(rows, i))
+    };
+  });
+}
+function mergeUnitMetadata(files) {
+  const out = {};
+  for (const f of files) {
+    for (const [unit, meta] of Object.entries(f.units)) {
+      const m = out[unit] ??= {};
+      m.assume ??= meta.assume;
+      m.better ??= meta.better;
+    }
+  }
+  return out;
+}
+function geomean(xs) {
+  if (xs.length === 0) return NaN;
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x <= 0) return NaN;
+    m += (Math.log(x) - m) / (i + 1);
+  }
+  return Math.exp(m);
+}
+function columnSummary(rows, col) {
+  const isBase = col === 0;
+  const centers = [];
+  const ratios = [];
+  let badRatio = false;
+  let nBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) nBase++;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    if (!isBase && cell.baseCenter !== void 0) {
+      const a = cell.summary.center;
+      const b = cell.baseCenter;
+      if (a === b) ratios.push(1);
+      else if (b === 0) {
+        badRatio = true;
+        ratios.push(0);
+      } else ratios.push(a / b);
+    }
+  }
+  const s = { warnings: [] };
+  if (!isBase && nBase !== ratios.length) {
+    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+  }
+  const gm = geomean(centers);
+  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
+  else s.geomean = gm;
+  if (!isBase && !badRatio) {
+    const r = geomean(ratios);
+    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
+    else s.ratio = r;
+  }
+  return s;
 }
 
 // src/collect/files.ts
@@ -8589,7 +8832,10 @@ Options:
 var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
 
 Applies the regression gate to two Go benchmark output files: a change fails only when it is
-significant and worse than its limit. Exit code 1 when the gate fails, 0 when it passes.
+significant and worse than its limit. Benchmarks are matched by package and name: machine lines
+(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
+differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
+base (nothing compared) or on bad input.
 
 Options:
   --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
@@ -8721,6 +8967,14 @@ ${headFailures.join("\n")}
 `);
   else if (format === "markdown") io.stdout(renderGateMarkdown(result));
   else io.stdout(renderGateText(result));
+  return gateExitCode(result, io, "gate");
+}
+function gateExitCode(result, io, command) {
+  if (result.verdict === "no-comparison") {
+    io.stderr(`perfgate ${command}: ${result.cause ?? "nothing to compare"}
+`);
+    return 2;
+  }
   return result.verdict === "fail" ? 1 : 0;
 }
 
@@ -8861,7 +9115,7 @@ ${failures.join("\n")}
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
 `);
   io.stdout(renderGateText(result));
-  return result.verdict === "fail" ? 1 : 0;
+  return gateExitCode(result, io, "bench");
 }
 
 // src/cli/commands/collect.ts
@@ -11347,11 +11601,11 @@ function age(fromIso, toIso) {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms) || ms < 0) return "unknown age";
   const minutes = Math.round(ms / 6e4);
-  const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural(minutes, "minute");
+  const plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural2(minutes, "minute");
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural(hours, "hour");
-  return plural(Math.round(hours / 24), "day");
+  if (hours < 48) return plural2(hours, "hour");
+  return plural2(Math.round(hours / 24), "day");
 }
 function profileRegressionCount(p) {
   return (p?.changes ?? []).flatMap((c) => c.grown.filter((f) => f.regression)).length;
@@ -11375,9 +11629,17 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
       reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
     };
   }
-  const n = gate2.regressions.length + profileRegressions;
-  if (n > 0)
-    return { verdict: "fail", reason: `${n} regression${n === 1 ? "" : "s"} beyond the limits` };
+  const benchmarks = gate2.benchmarks.regressed.length;
+  const parts = [];
+  if (benchmarks > 0)
+    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(
+      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
+    );
+  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (gate2.verdict === "no-comparison")
+    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
@@ -11577,15 +11839,28 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r) {
-  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : "ℹ️";
+  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" ? "⚠️" : "ℹ️";
 }
+var verdictWords = {
+  pass: "pass",
+  fail: "fail",
+  "no-baseline": "no baseline",
+  "no-comparison": "nothing compared"
+};
 function headline(r) {
   const g = r.gate;
-  const regressions = (g?.regressions.length ?? 0) + profileRegressionCount(r.profiles);
-  const improvements = g?.improvements.length ?? 0;
-  const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  const counts = g || r.profiles?.changes.length ? ` · ${plural(regressions, "regression")} · ${plural(improvements, "improvement")}` : "";
-  return `### ${icon(r)} perfgate: ${r.verdict === "no-baseline" ? "no baseline" : r.verdict}${counts}`;
+  const plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const counts = [];
+  if (g && g.verdict !== "no-comparison") {
+    counts.push(`${plural2(g.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${g.benchmarks.improved.length} improved`);
+    if (g.power.length > 0) counts.push("⚠️ some units not judged");
+  }
+  if (r.profiles?.changes.length) {
+    counts.push(`${plural2(profileRegressionCount(r.profiles), "function")} grew in profiles`);
+  }
+  const tail = counts.map((c) => ` · ${c}`).join("");
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
 }
 function baselineLine(r) {
   const b = r.baseline;
@@ -11634,6 +11909,7 @@ function renderComment(r, maxRows = MAX_ROWS) {
   }
   const g = r.gate;
   if (g) {
+    for (const n of verdictNotes(g)) parts.push("", `> ⚠️ ${escapeMarkdown(n)}`);
     if (g.regressions.length > 0) parts.push("", topFindings(g.regressions, maxRows));
     if (g.improvements.length > 0) {
       parts.push(
@@ -11655,6 +11931,7 @@ ${topFindings(ungated, maxRows)}`
         )
       );
     }
+    for (const block of sideOnlyMarkdown(g)) parts.push("", block);
   } else if (r.headOnly) {
     parts.push(
       "",
@@ -11690,7 +11967,8 @@ function fit(body, r) {
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate).
+benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
@@ -11786,7 +12064,8 @@ ${commentUsage}`
   };
   io.stdout(`${renderComment(report)}
 `);
-  return 0;
+  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
+  return verdict === "fail" ? 1 : 0;
 }
 
 // src/analyze/sample-index.ts
@@ -12156,685 +12435,6 @@ ${leaksUsage}`
 // src/cli/commands/report.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
 
-// src/render/html-report.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function jsonForScript(value) {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
-  );
-}
-var pageFormatterScript = String.raw`
-const UNIT_TYPES = [
-  [[['B', ['b', 'byte'], 1], ['kB', ['kb', 'kbyte', 'kilobyte'], 2 ** 10],
-    ['MB', ['mb', 'mbyte', 'megabyte'], 2 ** 20], ['GB', ['gb', 'gbyte', 'gigabyte'], 2 ** 30],
-    ['TB', ['tb', 'tbyte', 'terabyte'], 2 ** 40], ['PB', ['pb', 'pbyte', 'petabyte'], 2 ** 50]], 'B'],
-  [[['ns', ['ns', 'nanosecond'], 1], ['us', ['\u03bcs', 'us', 'microsecond'], 1e3],
-    ['ms', ['ms', 'millisecond'], 1e6], ['s', ['s', 'sec', 'second'], 1e9],
-    ['hrs', ['hour', 'hr'], 3600e9]], 's'],
-];
-function findUnit(units, name) {
-  let n = name.toLowerCase();
-  if (n.length > 2 && n.endsWith('s')) n = n.slice(0, -1);
-  return units.find((u) => u[1].includes(n));
-}
-function scaleValue(value, unit) {
-  if (value < 0) {
-    const [v, u] = scaleValue(-value, unit);
-    return [-v, u];
-  }
-  for (const [units, fallback] of UNIT_TYPES) {
-    const from = findUnit(units, unit);
-    if (!from) continue;
-    const base = value * from[2];
-    let to;
-    for (const u of units) if (base / u[2] >= 1) to = u;
-    to = to || units.find((u) => u[0] === fallback);
-    return [base / to[2], to[0]];
-  }
-  return [value, ''];
-}
-// The exact decimal digits of |x| (toFixed(100) is exact below 1e21) and the point's position.
-function exactDigits(x) {
-  const s = Math.abs(x).toFixed(100);
-  const dot = s.indexOf('.');
-  const all = s.slice(0, dot) + s.slice(dot + 1);
-  const first = all.search(/[1-9]/);
-  if (first < 0) return { digits: '', point: 0 };
-  return { digits: all.slice(first).replace(/0+$/, ''), point: dot - first };
-}
-// Keeps 'keep' digits, rounding half to even; carry is true when the digits grew by one (9.99 -> 10.0).
-function roundDigits(digits, keep) {
-  if (keep < 0) return { digits: '', carry: false };
-  if (digits.length <= keep) return { digits, carry: false };
-  const next = digits.charCodeAt(keep) - 48;
-  const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
-  const up = next > 5 || (next === 5 && (/[1-9]/.test(digits.slice(keep + 1)) || prev % 2 === 1));
-  const kept = digits.slice(0, keep).split('').map(Number);
-  if (!up) return { digits: kept.join(''), carry: false };
-  let i = kept.length - 1;
-  while (i >= 0 && kept[i] === 9) kept[i--] = 0;
-  if (i < 0) return { digits: '1' + kept.join(''), carry: true };
-  kept[i]++;
-  return { digits: kept.join(''), carry: false };
-}
-// Go's %.<prec>f.
-function formatFixed(x, prec) {
-  const neg = x < 0 || Object.is(x, -0);
-  const { digits, point } = exactDigits(x);
-  const r = roundDigits(digits, point + prec);
-  const pt = r.digits === '' ? 0 : point + (r.carry ? 1 : 0);
-  const full = ((pt < 0 ? '0'.repeat(-pt) : '') + r.digits).padEnd(Math.max(pt, 0) + prec, '0');
-  const intLen = Math.max(pt, 0);
-  const int = intLen > 0 ? full.slice(0, intLen) : '0';
-  const body = prec > 0 ? int + '.' + full.slice(intLen, intLen + prec) : int;
-  return neg ? '-' + body : body;
-}
-// Go's %.<prec>g for x > 0 (percentages).
-function formatGeneral(x, prec) {
-  if (x === 0) return '0';
-  const exact = exactDigits(x);
-  const r = roundDigits(exact.digits, prec);
-  const digs = r.digits.replace(/0+$/, '');
-  const nd = digs.length;
-  const dp = exact.point + (r.carry ? 1 : 0);
-  const exp = dp - 1;
-  const eprec = prec > nd && nd >= dp ? nd : prec;
-  if (exp < -4 || exp >= eprec) {
-    const mant = nd > 1 ? digs[0] + '.' + digs.slice(1) : digs;
-    const e = Math.abs(exp);
-    return mant + 'e' + (exp < 0 ? '-' : '+') + (e < 10 ? '0' + e : e);
-  }
-  const fracDigits = Math.max((prec > dp ? nd : prec) - dp, 0);
-  const int = dp > 0 ? digs.slice(0, dp).padEnd(dp, '0') : '0';
-  const frac = (dp < 0 ? '0'.repeat(-dp) : '') + digs.slice(Math.max(dp, 0));
-  return fracDigits > 0 ? int + '.' + frac.padEnd(fracDigits, '0').slice(0, fracDigits) : int;
-}
-// A value as pprof prints it: 1.50MB, 10ms, 120.
-function scaledLabel(value, unit) {
-  const [v, u] = scaleValue(value, unit);
-  let s = formatFixed(v, 2);
-  if (s.endsWith('.00')) s = s.slice(0, -3);
-  if (s === '0' || s === '-0') return '0';
-  return s + u;
-}
-// A share of the total as pprof prints it (without its padding): 12.34%, 0.5%, 100%.
-function percentage(value, total) {
-  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
-  if (ratio >= 99.95 && ratio <= 100.05) return '100%';
-  if (ratio >= 1) return formatFixed(ratio, 2) + '%';
-  return formatGeneral(ratio, 2) + '%';
-}
-`;
-function pageData(model) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (s) => {
-    let i = ids.get(s);
-    if (i === void 0) ids.set(s, i = ids.size);
-    return i;
-  };
-  const node = (n) => ({
-    ...n,
-    name: id(n.name),
-    file: id(n.file),
-    children: n.children.map(node)
-  });
-  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? node(g.root) : g.root }));
-  const tops = model.tops.map((t) => ({
-    ...t,
-    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) }))
-  }));
-  return { strings: [...ids.keys()], graphs, tops };
-}
-var pageScript = String.raw`
-(() => {
-  'use strict';
-  const ROW = 18; // px per frame row
-  const MIN_PX = 0.5; // frames narrower than this are not drawn (zoom in to see them)
-  const TEXT_PX = 24; // frames narrower than this show no name
-  const SAME = 0.001; // changes under this share of the total are "unchanged"
-  const FULL = 0.2; // a change of this share of the total gets the strongest colour
-  const MAX_ROWS = 500;
-  const $ = (id) => document.getElementById(id);
-
-  function showMessage(text) {
-    const box = $('message');
-    const p = document.createElement('p');
-    p.textContent = text;
-    box.appendChild(p);
-    box.hidden = false;
-  }
-
-  let data;
-  try {
-    data = JSON.parse($('data').textContent || '');
-  } catch (err) {
-    showMessage('The report\u2019s data could not be read (' + err.message + ').');
-    return;
-  }
-  const graphs = Array.isArray(data.graphs) ? data.graphs : [];
-  const tops = Array.isArray(data.tops) ? data.tops : [];
-  const strings = Array.isArray(data.strings) ? data.strings : [];
-  const text = (v) => (typeof v === 'number' ? String(strings[v] ?? '') : String(v ?? ''));
-  if (!$('viewer') || graphs.length === 0) return;
-
-  const state = { graph: null, top: null, zoom: null, term: '', sort: { key: 'flat', dir: -1 } };
-
-  const valid = (g) => !!g && !!g.root && typeof g.root.head === 'number' && typeof g.unit === 'string';
-  const label = (v) => scaledLabel(v, state.graph.unit);
-  const signed = (v) => (v > 0 ? '+' : '') + label(v);
-  const total = (g) => Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
-
-  // Numbers the frames (root first), links each to its parent and looks up its strings.
-  function prepare(g) {
-    const nodes = [];
-    const todo = [[g.root, null, 0]];
-    while (todo.length > 0) {
-      const [n, parent, depth] = todo.pop();
-      if (!Array.isArray(n.children)) n.children = [];
-      n.name = text(n.name);
-      n.file = text(n.file);
-      n.id = nodes.length;
-      n.parent = parent;
-      n.depth = depth;
-      nodes.push(n);
-      for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i], n, depth + 1]);
-    }
-    return nodes;
-  }
-
-  // Colour by absolute change, or by change of share when the runs had different lengths (a
-  // time-boxed cpu profile of a slower head covers the same seconds but fewer operations).
-  let byShare = false;
-
-  function change(g, n) {
-    const r =
-      byShare && g.headTotal > 0 && g.baseTotal > 0
-        ? n.head / g.headTotal - n.base / g.baseTotal
-        : (n.head - n.base) / total(g);
-    const kind = Math.abs(r) < SAME ? 'same' : r > 0 ? 'grow' : 'shrink';
-    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
-    const colour =
-      kind === 'same'
-        ? 'hsl(0, 0%, 84%)'
-        : kind === 'grow'
-          ? 'hsl(0, 85%, ' + (88 - 36 * t).toFixed(1) + '%)'
-          : 'hsl(130, 55%, ' + (86 - 36 * t).toFixed(1) + '%)';
-    return { kind, colour };
-  }
-
-  const gone = (n) => n.children.filter((c) => !(c.head > 0) && c.base > 0);
-
-  function frameElement(g, n, x, w, px, ancestor) {
-    const el = document.createElement('div');
-    const c = change(g, n);
-    el.className = 'frame ' + c.kind + (n.small ? ' small' : '') + (ancestor ? ' ancestor' : '');
-    el.style.left = x * 100 + '%';
-    el.style.width = w * 100 + '%';
-    el.style.top = n.depth * ROW + 'px';
-    el.style.backgroundColor = c.colour;
-    el.dataset.id = String(n.id);
-    el.dataset.name = n.name;
-    el.dataset.head = String(n.head);
-    el.dataset.base = String(n.base);
-    if (n.base === 0 && n.head > 0) el.dataset.new = 'true';
-    const removed = gone(n).length;
-    if (removed > 0) el.dataset.gone = String(removed);
-    if (w * px >= TEXT_PX) el.textContent = n.name;
-    return el;
-  }
-
-  function draw() {
-    const g = state.graph;
-    const flame = $('flame');
-    flame.textContent = '';
-    const z = state.zoom || g.root;
-    const px = flame.clientWidth || 1200;
-    const frag = document.createDocumentFragment();
-    for (let a = z.parent; a; a = a.parent) frag.appendChild(frameElement(g, a, 0, 1, px, true));
-    const scale = z.head > 0 ? z.head : 1;
-    let depth = z.depth;
-    const todo = [[z, 0, 1]];
-    while (todo.length > 0) {
-      const [n, x, w] = todo.pop();
-      frag.appendChild(frameElement(g, n, x, w, px, false));
-      depth = Math.max(depth, n.depth);
-      let cx = x;
-      for (const c of n.children) {
-        if (!(c.head > 0)) continue;
-        const cw = c.head / scale;
-        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
-        cx += cw;
-      }
-    }
-    flame.style.height = (depth + 1) * ROW + 'px';
-    flame.appendChild(frag);
-    $('reset-zoom').disabled = !state.zoom;
-    markMatches();
-  }
-
-  function field(name, text) {
-    $('tooltip').querySelector('[data-field="' + name + '"]').textContent = text;
-  }
-
-  function showTip(n, ev) {
-    const g = state.graph;
-    const tip = $('tooltip');
-    const delta = n.head - n.base;
-    field('name', n.small ? 'small frames (merged: each under ' + (g.minFraction * 100) + '% of the total)' : n.name);
-    field('file', n.file ? n.file + ':' + n.line : '');
-    field('base', label(n.base));
-    field('head', label(n.head));
-    field(
-      'delta',
-      n.base === 0 && n.head !== 0
-        ? signed(delta) + ' (new in head)'
-        : signed(delta) + ' (' + (delta >= 0 ? '+' : '-') + percentage(delta, total(g)) + ' of total)',
-    );
-    field('share', percentage(n.head, g.headTotal) + ' of head, ' + percentage(n.base, g.baseTotal) + ' of base');
-    const removed = gone(n);
-    field(
-      'gone',
-      removed.length === 0
-        ? ''
-        : 'gone in head: ' + removed.slice(0, 5).map((c) => c.name + ' (' + label(c.base) + ')').join(', ') +
-            (removed.length > 5 ? ', \u2026' : ''),
-    );
-    tip.hidden = false;
-    const x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
-    const below = ev.clientY + 16;
-    const y = below + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 8 : below;
-    tip.style.left = Math.max(4, x) + 'px';
-    tip.style.top = Math.max(4, y) + 'px';
-  }
-
-  const hideTip = () => ($('tooltip').hidden = true);
-  const frameAt = (ev) => (ev.target instanceof Element ? ev.target.closest('.frame') : null);
-
-  function onHover(ev) {
-    const el = frameAt(ev);
-    if (!el) return hideTip();
-    showTip(state.graph.nodes[Number(el.dataset.id)], ev);
-  }
-
-  function zoomTo(n) {
-    state.zoom = n && n !== state.graph.root ? n : null;
-    hideTip();
-    draw();
-  }
-
-  function markMatches() {
-    const term = state.term.toLowerCase();
-    const flame = $('flame');
-    const matches = (name) => term !== '' && name.toLowerCase().includes(term);
-    flame.classList.toggle('searching', term !== '');
-    for (const el of flame.querySelectorAll('.frame')) el.classList.toggle('match', matches(el.dataset.name));
-    for (const tr of $('top').tBodies[0].rows) tr.classList.toggle('match', matches(tr.dataset.name));
-    const info = $('search-info');
-    if (term === '') return (info.textContent = '');
-    // The head value under matching frames, each stack counted once (the topmost match).
-    let count = 0;
-    let head = 0;
-    for (const n of state.graph.nodes) {
-      if (!matches(n.name)) continue;
-      count++;
-      let a = n.parent;
-      while (a && !matches(a.name)) a = a.parent;
-      if (!a) head += Math.max(0, n.head);
-    }
-    info.textContent =
-      count + (count === 1 ? ' frame' : ' frames') + ' \u00b7 ' + label(head) + ' (' + percentage(head, state.graph.headTotal) + ' of head)';
-  }
-
-  const SORT = {
-    name: (r) => r.name,
-    flat: (r) => r.headFlat,
-    flatPct: (r) => r.headFlat,
-    cum: (r) => r.headCum,
-    cumPct: (r) => r.headCum,
-    dflat: (r) => r.headFlat - r.baseFlat,
-    dcum: (r) => r.headCum - r.baseCum,
-  };
-
-  function cell(tr, text, cls, title) {
-    const td = tr.insertCell();
-    td.textContent = text;
-    if (cls) td.className = cls;
-    if (title) td.title = title;
-  }
-
-  const trend = (d) => (d > 0 ? 'num up' : d < 0 ? 'num down' : 'num');
-
-  function renderTop() {
-    const table = $('top');
-    const body = table.tBodies[0];
-    body.textContent = '';
-    const t = state.top;
-    const note = $('top-note');
-    if (!t || !Array.isArray(t.rows)) {
-      note.textContent = 'No top table for this profile.';
-      return;
-    }
-    const get = SORT[state.sort.key];
-    const dir = state.sort.dir;
-    const rows = t.rows.slice().sort((a, b) => {
-      const x = get(a);
-      const y = get(b);
-      const c = typeof x === 'string' ? x.localeCompare(y) : x - y;
-      return c * dir || a.name.localeCompare(b.name);
-    });
-    for (const r of rows.slice(0, MAX_ROWS)) {
-      const tr = body.insertRow();
-      tr.dataset.name = r.name;
-      const df = r.headFlat - r.baseFlat;
-      const dc = r.headCum - r.baseCum;
-      cell(tr, label(r.headFlat), 'num');
-      cell(tr, percentage(r.headFlat, t.headTotal), 'num');
-      cell(tr, label(r.headCum), 'num');
-      cell(tr, percentage(r.headCum, t.headTotal), 'num');
-      cell(tr, signed(df), trend(df), 'base ' + label(r.baseFlat));
-      cell(tr, signed(dc), trend(dc), 'base ' + label(r.baseCum));
-      cell(tr, r.name, 'name', r.file ? r.file + ':' + r.line : '');
-    }
-    note.textContent =
-      rows.length > MAX_ROWS ? 'The first ' + MAX_ROWS + ' of ' + rows.length + ' functions.' : rows.length + ' functions.';
-    for (const th of table.tHead.rows[0].cells) {
-      const on = th.dataset.key === state.sort.key;
-      th.setAttribute('aria-sort', on ? (dir < 0 ? 'descending' : 'ascending') : 'none');
-    }
-    markMatches();
-  }
-
-  function select(i) {
-    const g = graphs[i];
-    hideTip();
-    state.zoom = null;
-    if (!valid(g)) {
-      $('flame').textContent = '';
-      $('top').tBodies[0].textContent = '';
-      showMessage('Graph ' + (i + 1) + ' of the report could not be read.');
-      return;
-    }
-    if (!g.nodes) g.nodes = prepare(g);
-    state.graph = g;
-    state.top = tops.find((t) => t && t.profile === g.profile && t.sampleType === g.sampleType) || null;
-    if (state.top && Array.isArray(state.top.rows) && !state.top.ready) {
-      for (const r of state.top.rows) {
-        r.name = text(r.name);
-        r.file = text(r.file);
-      }
-      state.top.ready = true;
-    }
-    const d = g.headTotal - g.baseTotal;
-    $('totals').textContent =
-      'head ' + label(g.headTotal) + ' \u00b7 base ' + label(g.baseTotal) + ' \u00b7 \u0394 ' + signed(d) +
-      (g.baseTotal === 0 ? ' \u00b7 no base profile: every frame is new' : '') +
-      (g.root.head === 0 ? ' \u00b7 no samples in head' : '');
-    draw();
-    renderTop();
-  }
-
-  function run() {
-    const picker = $('sample-type');
-    picker.addEventListener('change', () => select(Number(picker.value)));
-    const flame = $('flame');
-    flame.addEventListener('mousemove', onHover);
-    flame.addEventListener('mouseover', onHover);
-    flame.addEventListener('mouseleave', hideTip);
-    flame.addEventListener('click', (ev) => {
-      const el = frameAt(ev);
-      if (el) zoomTo(state.graph.nodes[Number(el.dataset.id)]);
-    });
-    $('reset-zoom').addEventListener('click', () => zoomTo(null));
-    $('by-share').addEventListener('change', (ev) => {
-      byShare = ev.target.checked;
-      draw();
-    });
-    document.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Escape' && state.zoom) zoomTo(null);
-    });
-    $('search').addEventListener('input', (ev) => {
-      state.term = ev.target.value.trim();
-      if (state.graph) markMatches();
-    });
-    $('top').tHead.addEventListener('click', (ev) => {
-      const th = ev.target instanceof Element ? ev.target.closest('th') : null;
-      if (!th || !state.graph) return;
-      const key = th.dataset.key;
-      state.sort = key === state.sort.key ? { key, dir: -state.sort.dir } : { key, dir: key === 'name' ? 1 : -1 };
-      renderTop();
-    });
-    let pending = 0;
-    window.addEventListener('resize', () => {
-      cancelAnimationFrame(pending);
-      pending = requestAnimationFrame(() => state.graph && draw());
-    });
-    select(Number(picker.value) || 0);
-  }
-
-  try {
-    run();
-  } catch (err) {
-    $('viewer').hidden = true;
-    showMessage('The flame graph could not be drawn (' + err.message + ').');
-  }
-})();
-`;
-var style = `
-:root { --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --panel: #f6f8fa; --grow: #c62828; --shrink: #2e7d32; }
-* { box-sizing: border-box; }
-[hidden] { display: none !important; }
-body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
-header { padding: 10px 20px; border-bottom: 1px solid var(--border); display: flex; align-items: baseline; gap: 14px; flex-wrap: wrap; background: var(--panel); }
-h1 { font-size: 19px; margin: 0; }
-h2 { font-size: 16px; margin: 22px 0 8px; }
-main { padding: 10px 20px 40px; }
-code, .mono, .frame, #top td.name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-.muted, #totals, #search-info, #top-note { color: var(--muted); }
-.badge { font-weight: 600; padding: 1px 8px; border-radius: 10px; font-size: 12px; color: #fff; }
-.badge.pass { background: var(--shrink); } .badge.fail { background: var(--grow); }
-#message { border: 1px solid #d4a72c; background: #fff8c5; padding: 6px 14px; border-radius: 6px; margin: 8px 0; }
-#message p { margin: 6px 0; }
-.toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 6px 0; }
-select, input, button { font: inherit; padding: 3px 6px; }
-#search { width: 240px; }
-.legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: var(--muted); margin: 4px 0; }
-.legend span::before { content: ""; display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -2px; background: var(--sw); }
-.legend .l-grow { --sw: hsl(0, 85%, 62%); } .legend .l-shrink { --sw: hsl(130, 55%, 60%); } .legend .l-same { --sw: hsl(0, 0%, 84%); }
-.legend .l-new::before { outline: 1px dashed #6a1b9a; outline-offset: -1px; background: repeating-linear-gradient(135deg, #fff 0 2px, transparent 2px 6px), hsl(0, 85%, 70%); }
-#totals { margin: 4px 0; font-size: 13px; }
-#flame { position: relative; width: 100%; overflow: hidden; border: 1px solid var(--border); min-height: 18px; }
-.frame { position: absolute; height: 17px; line-height: 17px; font-size: 11.5px; padding: 0 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; border-right: 1px solid #fff; cursor: pointer; color: #111; }
-.frame:hover { filter: brightness(0.9); }
-.frame.small { font-style: italic; color: #444; }
-.frame[data-new="true"] { outline: 1px dashed #6a1b9a; outline-offset: -1px; background-image: repeating-linear-gradient(135deg, rgba(255, 255, 255, 0.3) 0 2px, transparent 2px 6px); }
-.frame.ancestor { opacity: 0.55; }
-#flame.searching .frame:not(.match) { opacity: 0.3; }
-.frame.match { box-shadow: inset 0 0 0 2px #0969da; }
-#tooltip { position: fixed; z-index: 10; pointer-events: none; background: #fff; border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18); padding: 8px 10px; max-width: 560px; font-size: 12px; }
-#tooltip .tt-name { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; word-break: break-all; }
-#tooltip dl { display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; margin: 6px 0 0; }
-#tooltip dt { color: var(--muted); } #tooltip dd { margin: 0; }
-table { border-collapse: collapse; font-size: 13px; }
-th, td { padding: 3px 8px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
-th { background: var(--panel); white-space: nowrap; }
-#top th { cursor: pointer; user-select: none; }
-#top th[aria-sort="descending"]::after { content: " \\25BE"; } #top th[aria-sort="ascending"]::after { content: " \\25B4"; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.up { color: var(--grow); } td.down { color: var(--shrink); }
-#top tr.match td { background: #ddf4ff; }
-tr.regression td:first-child { border-left: 3px solid var(--grow); } tr.improvement td:first-child { border-left: 3px solid var(--shrink); }
-.new { color: #6a1b9a; font-weight: 600; }
-pre { background: var(--panel); padding: 8px; overflow: auto; font-size: 12px; }
-`;
-function evidence3(f) {
-  if (f.method === "exact") return "exact";
-  if (f.p === void 0) return "";
-  return `p=${formatFixed(f.p, 3)}${f.method === "wilcoxon" ? " paired" : ""}`;
-}
-var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
-function findingsTable(fs) {
-  const rows = fs.map((f) => {
-    const [base, head2] = formatPair(f);
-    const cells = [
-      td(`<code>${escapeHtml(f.name)}</code>`),
-      td(escapeHtml(f.unit)),
-      td(escapeHtml(base), true),
-      td(escapeHtml(head2), true),
-      td(escapeHtml(formatChange(f.change)), true),
-      td(escapeHtml(evidence3(f))),
-      td(escapeHtml(f.verdict + (f.gated ? "" : " (not gated)")))
-    ];
-    return `<tr class="${escapeHtml(f.verdict)}">${cells.join("")}</tr>`;
-  });
-  const head = ["benchmark", "unit", "base", "head", "change", "evidence", "verdict"];
-  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
-}
-function gateNotes(r) {
-  return [
-    ...r.notes,
-    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
-  ];
-}
-function gateSection(r) {
-  const shown2 = /* @__PURE__ */ new Set([...r.regressions, ...r.improvements]);
-  const others = r.findings.filter((f) => !shown2.has(f));
-  const parts = [`<h2>Benchmarks</h2>`, `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`];
-  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r.regressions));
-  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r.improvements));
-  if (others.length > 0) {
-    parts.push(
-      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
-    );
-  }
-  return `<section id="benchmarks">${parts.join("\n")}</section>`;
-}
-function adviceHtml(text) {
-  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
-}
-function hotspotsSection(hs) {
-  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
-  const rows = hs.map((h) => {
-    const where2 = h.site.file ? `<br><code class="muted">${escapeHtml(`${h.site.file}:${h.site.line}`)}</code>` : "";
-    const cells = [
-      td(
-        `${h.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h.site.fn)}</code>${where2}`
-      ),
-      td(escapeHtml(h.kind)),
-      td(escapeHtml(amount(h.base?.bytes, h.head.bytes, "bytes")), true),
-      td(escapeHtml(amount(h.base?.cpuNs, h.head.cpuNs, "nanoseconds")), true),
-      td(adviceHtml(h.advice))
-    ];
-    return `<tr>${cells.join("")}</tr>`;
-  });
-  const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
-  return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
-}
-function leakItem(w) {
-  const fn = (f) => f ? `<code>${escapeHtml(f.fn)}</code>` : "an unknown function";
-  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked at one site`;
-  const state = w.state ? ` [${escapeHtml(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
-  const stack = w.stack.map((f) => `${f.fn}
-    ${f.file}:${f.line}`).join("\n");
-  return `<li>⚠️ ${counts} started by ${fn(w.origin)}, waiting in ${fn(w.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
-}
-function notesSection(notes) {
-  if (notes.length === 0) return "";
-  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`;
-}
-function messageBox(model) {
-  const lines = [];
-  if (model.graphs.length === 0) {
-    lines.push(
-      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
-    );
-  }
-  if (model.problems.length > 0) {
-    lines.push(
-      `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
-    );
-  }
-  const items = model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
-  const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
-  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
-}
-var topColumns = [
-  ["flat", "flat"],
-  ["flatPct", "flat%"],
-  ["cum", "cum"],
-  ["cumPct", "cum%"],
-  ["dflat", "Δflat"],
-  ["dcum", "Δcum"],
-  ["name", "function"]
-];
-function viewer(model) {
-  if (model.graphs.length === 0) return "";
-  const options = model.graphs.map((g, i) => `<option value="${i}">${escapeHtml(`${g.profile} · ${g.sampleType}`)}</option>`).join("");
-  const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
-  return `<section id="viewer" aria-label="Profiles">
-<div class="toolbar">
-<label>Profile <select id="sample-type">${options}</select></label>
-<input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
-<span id="search-info"></span>
-<button id="reset-zoom" type="button" disabled>Reset zoom</button>
-<label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
-</div>
-<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
-<p id="totals"></p>
-<div id="flame" aria-label="Differential flame graph"></div>
-<h2>Top functions</h2>
-<table id="top"><thead><tr>${headers}</tr></thead><tbody></tbody></table>
-<p id="top-note"></p>
-</section>`;
-}
-var tooltip = `<div id="tooltip" role="tooltip" hidden>
-<div class="tt-name" data-field="name"></div>
-<div class="muted" data-field="file"></div>
-<dl><dt>base</dt><dd data-field="base"></dd><dt>head</dt><dd data-field="head"></dd><dt>delta</dt><dd data-field="delta"></dd><dt>share</dt><dd data-field="share"></dd></dl>
-<div class="muted" data-field="gone"></div>
-</div>`;
-function generatedLine(iso) {
-  const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
-  return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
-}
-function renderHtmlReport(model) {
-  const gate2 = model.gate;
-  const insights = model.insights;
-  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
-  const sections = [
-    messageBox(model),
-    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
-    viewer(model),
-    gate2 ? gateSection(gate2) : "",
-    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
-    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
-  ];
-  const data = jsonForScript(pageData(model));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${escapeHtml(model.title)}</title>
-<style>${style}</style>
-</head>
-<body>
-<header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
-<main>
-${sections.filter((s) => s !== "").join("\n")}
-</main>
-${tooltip}
-<script type="application/json" id="data">${data}</script>
-<script>${pageFormatterScript}${pageScript}</script>
-</body>
-</html>
-`;
-}
-
 // src/report/flame.ts
 function add2(p, sampleIndex2, root2, side) {
   const { values, width, count, stackStart, stack } = p.samples;
@@ -13006,6 +12606,1012 @@ function htmlReportModel(title, pairs, gate2, insights, problems = []) {
     }
   }
   return model;
+}
+function pageData(model) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (s) => {
+    let i = ids.get(s);
+    if (i === void 0) ids.set(s, i = ids.size);
+    return i;
+  };
+  const frame = (n) => ({
+    ...n,
+    name: id(n.name),
+    file: id(n.file),
+    children: n.children.map(frame)
+  });
+  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const tops = model.tops.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) }))
+  }));
+  return { strings: [...ids.keys()], graphs, tops };
+}
+
+// src/render/html/page-assets.generated.ts
+var pageScript = `"use strict";
+(() => {
+  // src/render/html/page/dom.ts
+  function byId(id, type) {
+    const el = document.getElementById(id);
+    if (!(el instanceof type)) throw new Error(\`the page has no #\${id} \${type.name}\`);
+    return el;
+  }
+  function showMessage(text) {
+    const box = byId("message", HTMLDivElement);
+    const p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    box.hidden = false;
+  }
+  function reason(err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+
+  // src/render/html/page/flame-graph.ts
+  var ROW = 18;
+  var MIN_PX = 0.5;
+  var TEXT_PX = 24;
+  var SAME = 1e-3;
+  var FULL = 0.2;
+  function drawable(g) {
+    return !!g && !!g.root && typeof g.root.head === "number" && typeof g.unit === "string";
+  }
+  function readGraph(g, text) {
+    const frames = [];
+    const todo = [[g.root, null, 0]];
+    while (todo.length > 0) {
+      const [n, parent, depth] = todo.pop();
+      const f = {
+        id: frames.length,
+        name: text(n.name),
+        file: text(n.file),
+        line: n.line,
+        head: n.head,
+        base: n.base,
+        small: n.small === true,
+        children: [],
+        parent,
+        depth
+      };
+      frames.push(f);
+      parent?.children.push(f);
+      const kids = Array.isArray(n.children) ? n.children : [];
+      for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i], f, depth + 1]);
+    }
+    return { data: g, frames, root: frames[0] };
+  }
+  function total(g) {
+    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
+  }
+  function gone(f) {
+    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
+  }
+  function change(g, f, byShare) {
+    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
+    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
+    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
+    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
+    return { kind, colour };
+  }
+  function frameElement(view, f, box, ancestor) {
+    const el = document.createElement("div");
+    const c = change(view.graph.data, f, view.byShare);
+    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
+    el.style.left = \`\${box.x * 100}%\`;
+    el.style.width = \`\${box.w * 100}%\`;
+    el.style.top = \`\${f.depth * ROW}px\`;
+    el.style.backgroundColor = c.colour;
+    el.dataset.id = String(f.id);
+    el.dataset.name = f.name;
+    el.dataset.head = String(f.head);
+    el.dataset.base = String(f.base);
+    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
+    const removed = gone(f).length;
+    if (removed > 0) el.dataset.gone = String(removed);
+    if (box.w * box.px >= TEXT_PX) el.textContent = f.name;
+    return el;
+  }
+  function drawFlame(container, view) {
+    container.textContent = "";
+    const z = view.zoom ?? view.graph.root;
+    const px = container.clientWidth || 1200;
+    const frag = document.createDocumentFragment();
+    for (let a = z.parent; a; a = a.parent) {
+      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px }, true));
+    }
+    const scale = z.head > 0 ? z.head : 1;
+    let depth = z.depth;
+    const todo = [[z, 0, 1]];
+    while (todo.length > 0) {
+      const [f, x, w] = todo.pop();
+      frag.appendChild(frameElement(view, f, { x, w, px }, false));
+      depth = Math.max(depth, f.depth);
+      let cx = x;
+      for (const c of f.children) {
+        if (!(c.head > 0)) continue;
+        const cw = c.head / scale;
+        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
+        cx += cw;
+      }
+    }
+    container.style.height = \`\${(depth + 1) * ROW}px\`;
+    container.appendChild(frag);
+  }
+
+  // src/render/go-format.ts
+  function exactDigits(x) {
+    const s = Math.abs(x).toFixed(100);
+    const dot = s.indexOf(".");
+    let digits = s.slice(0, dot) + s.slice(dot + 1);
+    let point = dot;
+    const firstNonZero = digits.search(/[1-9]/);
+    if (firstNonZero < 0) return { digits: "", point: 0 };
+    digits = digits.slice(firstNonZero).replace(/0+$/, "");
+    point -= firstNonZero;
+    return { digits, point };
+  }
+  function roundDigits(digits, keep) {
+    if (keep < 0) return { digits: "", carry: false };
+    if (digits.length <= keep) return { digits, carry: false };
+    const next = digits.charCodeAt(keep) - 48;
+    const rest = digits.slice(keep + 1);
+    const prev = keep > 0 ? digits.charCodeAt(keep - 1) - 48 : 0;
+    const up = next > 5 || next === 5 && (/[1-9]/.test(rest) || prev % 2 === 1);
+    let kept = digits.slice(0, keep);
+    if (!up) return { digits: kept, carry: false };
+    const chars = kept.split("").map((c) => c.charCodeAt(0) - 48);
+    let i = chars.length - 1;
+    while (i >= 0) {
+      if (chars[i] < 9) {
+        chars[i]++;
+        break;
+      }
+      chars[i] = 0;
+      i--;
+    }
+    kept = chars.join("");
+    if (i < 0) return { digits: \`1\${kept}\`, carry: true };
+    return { digits: kept, carry: false };
+  }
+  function formatFixed(x, prec) {
+    const neg = x < 0 || Object.is(x, -0);
+    const { digits, point } = exactDigits(x);
+    const { digits: kept, carry } = roundDigits(digits, point + prec);
+    const pt = kept === "" ? 0 : point + (carry ? 1 : 0);
+    const totalLen = Math.max(pt, 0) + prec;
+    const padded = (pt < 0 ? "0".repeat(-pt) : "") + kept;
+    const full = padded.padEnd(totalLen, "0");
+    const intLen = Math.max(pt, 0);
+    const intPart = intLen > 0 ? full.slice(0, intLen) : "0";
+    const frac = full.slice(intLen, intLen + prec);
+    const body = prec > 0 ? \`\${intPart}.\${frac}\` : intPart;
+    return neg ? \`-\${body}\` : body;
+  }
+  function formatGeneral(x, prec) {
+    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+    const neg = x < 0;
+    const exact = exactDigits(x);
+    const { digits: rounded, carry } = roundDigits(exact.digits, prec);
+    const digs = rounded.replace(/0+$/, "");
+    const nd = digs.length;
+    const dp = exact.point + (carry ? 1 : 0);
+    let eprec = prec;
+    if (eprec > nd && nd >= dp) eprec = nd;
+    const exp = dp - 1;
+    let body;
+    if (exp < -4 || exp >= eprec) {
+      const p = Math.min(prec, nd);
+      const mant = p > 1 ? \`\${digs[0]}.\${digs.slice(1, p).padEnd(p - 1, "0")}\` : digs[0];
+      const e = Math.abs(exp);
+      body = \`\${mant}e\${exp < 0 ? "-" : "+"}\${e < 10 ? \`0\${e}\` : e}\`;
+    } else {
+      const p = prec > dp ? nd : prec;
+      const fracDigits = Math.max(p - dp, 0);
+      const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
+      const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
+      body = fracDigits > 0 ? \`\${intPart}.\${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}\` : intPart;
+    }
+    return neg ? \`-\${body}\` : body;
+  }
+
+  // src/render/pprof-units.ts
+  var memoryUnits = [
+    { name: "B", aliases: ["b", "byte"], factor: 1 },
+    { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
+    { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
+    { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
+    { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
+    { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
+  ];
+  var timeUnits = [
+    { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
+    { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
+    { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
+    { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
+    { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
+  ];
+  var unitTypes = [
+    { units: memoryUnits, fallback: "B" },
+    { units: timeUnits, fallback: "s" }
+  ];
+  function findUnit(units, name) {
+    let n = name.toLowerCase();
+    if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
+    return units.find((u) => u.aliases.includes(n));
+  }
+  function scaleValue(value, fromUnit, toUnit = "minimum") {
+    if (value < 0) {
+      const [v, u] = scaleValue(-value, fromUnit, toUnit);
+      return [-v, u];
+    }
+    for (const { units, fallback } of unitTypes) {
+      const from = findUnit(units, fromUnit);
+      if (!from) continue;
+      const base = value * from.factor;
+      let to;
+      if (toUnit === "minimum" || toUnit === "auto") {
+        for (const u of units) if (base / u.factor >= 1) to = u;
+      } else {
+        to = findUnit(units, toUnit);
+      }
+      to ??= units.find((u) => u.name === fallback);
+      return [base / to.factor, to.name];
+    }
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
+    return [value, toUnit];
+  }
+  function scaledLabel(value, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value, fromUnit, toUnit);
+    let s = formatFixed(v, 2);
+    if (s.endsWith(".00")) s = s.slice(0, -3);
+    if (s === "0" || s === "-0") return "0";
+    return s + u;
+  }
+  function percentage(value, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+    if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+    if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
+    return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
+  }
+
+  // src/render/html/page/format.ts
+  function label(value, unit) {
+    return scaledLabel(value, unit);
+  }
+  function signed(value, unit) {
+    return (value > 0 ? "+" : "") + scaledLabel(value, unit);
+  }
+  function share(value, total2) {
+    return percentage(value, total2).trim();
+  }
+
+  // src/render/html/page/top-table.ts
+  var MAX_ROWS = 500;
+  function readTop(t, text) {
+    return {
+      data: t,
+      rows: t.rows.map((r) => ({ ...r, name: text(r.name), file: text(r.file) }))
+    };
+  }
+  var byNumber = (get) => (a, b) => get(a) - get(b);
+  var ORDER = {
+    name: (a, b) => a.name.localeCompare(b.name),
+    flat: byNumber((r) => r.headFlat),
+    flatPct: byNumber((r) => r.headFlat),
+    cum: byNumber((r) => r.headCum),
+    cumPct: byNumber((r) => r.headCum),
+    dflat: byNumber((r) => r.headFlat - r.baseFlat),
+    dcum: byNumber((r) => r.headCum - r.baseCum)
+  };
+  function isSortKey(key) {
+    return key !== void 0 && Object.hasOwn(ORDER, key);
+  }
+  function nextSort(sort, key) {
+    if (key === sort.key) return { key, dir: sort.dir === 1 ? -1 : 1 };
+    return { key, dir: key === "name" ? 1 : -1 };
+  }
+  function cell(tr, text, cls, title) {
+    const td = tr.insertCell();
+    td.textContent = text;
+    if (cls) td.className = cls;
+    if (title) td.title = title;
+  }
+  var trend = (d) => d > 0 ? "num up" : d < 0 ? "num down" : "num";
+  function renderTop(table, note, top, sort, unit) {
+    const body = table.tBodies[0];
+    body.textContent = "";
+    if (!top) {
+      note.textContent = "No top table for this profile.";
+      return;
+    }
+    const order = ORDER[sort.key];
+    const rows = top.rows.slice().sort((a, b) => order(a, b) * sort.dir || a.name.localeCompare(b.name));
+    const total2 = top.data.headTotal;
+    for (const r of rows.slice(0, MAX_ROWS)) {
+      const tr = body.insertRow();
+      tr.dataset.name = r.name;
+      const df = r.headFlat - r.baseFlat;
+      const dc = r.headCum - r.baseCum;
+      cell(tr, label(r.headFlat, unit), "num");
+      cell(tr, share(r.headFlat, total2), "num");
+      cell(tr, label(r.headCum, unit), "num");
+      cell(tr, share(r.headCum, total2), "num");
+      cell(tr, signed(df, unit), trend(df), \`base \${label(r.baseFlat, unit)}\`);
+      cell(tr, signed(dc, unit), trend(dc), \`base \${label(r.baseCum, unit)}\`);
+      cell(tr, r.name, "name", r.file ? \`\${r.file}:\${r.line}\` : "");
+    }
+    note.textContent = rows.length > MAX_ROWS ? \`The first \${MAX_ROWS} of \${rows.length} functions.\` : \`\${rows.length} functions.\`;
+    for (const th of table.tHead.rows[0].cells) {
+      const on = th.dataset.key === sort.key;
+      th.setAttribute("aria-sort", on ? sort.dir < 0 ? "descending" : "ascending" : "none");
+    }
+  }
+
+  // src/render/html/page/main.ts
+  function elements() {
+    return {
+      viewer: byId("viewer", HTMLElement),
+      picker: byId("sample-type", HTMLSelectElement),
+      flame: byId("flame", HTMLDivElement),
+      tooltip: byId("tooltip", HTMLDivElement),
+      totals: byId("totals", HTMLParagraphElement),
+      search: byId("search", HTMLInputElement),
+      searchInfo: byId("search-info", HTMLSpanElement),
+      resetZoom: byId("reset-zoom", HTMLButtonElement),
+      byShare: byId("by-share", HTMLInputElement),
+      top: byId("top", HTMLTableElement),
+      topNote: byId("top-note", HTMLParagraphElement)
+    };
+  }
+  function viewer(data, el) {
+    const text = (i) => typeof i === "number" ? String(data.strings[i] ?? "") : String(i ?? "");
+    const read = /* @__PURE__ */ new Map();
+    const state = {
+      graph: null,
+      zoom: null,
+      byShare: false,
+      top: null,
+      term: "",
+      sort: { key: "flat", dir: -1 }
+    };
+    function field(name, value) {
+      const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
+      if (f) f.textContent = value;
+    }
+    function showTip(graph, f, ev) {
+      const g = graph.data;
+      const delta = f.head - f.base;
+      const merged = \`small frames (merged: each under \${g.minFraction * 100}% of the total)\`;
+      field("name", f.small ? merged : f.name);
+      field("file", f.file ? \`\${f.file}:\${f.line}\` : "");
+      field("base", label(f.base, g.unit));
+      field("head", label(f.head, g.unit));
+      field(
+        "delta",
+        f.base === 0 && f.head !== 0 ? \`\${signed(delta, g.unit)} (new in head)\` : \`\${signed(delta, g.unit)} (\${delta >= 0 ? "+" : "-"}\${share(delta, total(g))} of total)\`
+      );
+      field("share", \`\${share(f.head, g.headTotal)} of head, \${share(f.base, g.baseTotal)} of base\`);
+      const removed = gone(f);
+      const listed = removed.slice(0, 5).map((c) => \`\${c.name} (\${label(c.base, g.unit)})\`);
+      field(
+        "gone",
+        removed.length === 0 ? "" : \`gone in head: \${listed.join(", ")}\${removed.length > 5 ? ", …" : ""}\`
+      );
+      const tip = el.tooltip;
+      tip.hidden = false;
+      const x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+      const below = ev.clientY + 16;
+      const y = below + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 8 : below;
+      tip.style.left = \`\${Math.max(4, x)}px\`;
+      tip.style.top = \`\${Math.max(4, y)}px\`;
+    }
+    const hideTip = () => {
+      el.tooltip.hidden = true;
+    };
+    function frameAt(ev) {
+      const target = ev.target instanceof Element ? ev.target.closest(".frame") : null;
+      if (!target || !state.graph) return void 0;
+      return state.graph.frames[Number(target.dataset.id)];
+    }
+    function onHover(ev) {
+      const f = frameAt(ev);
+      if (!f || !state.graph) return hideTip();
+      showTip(state.graph, f, ev);
+    }
+    function markMatches() {
+      const term = state.term.toLowerCase();
+      const matches = (name) => term !== "" && (name ?? "").toLowerCase().includes(term);
+      el.flame.classList.toggle("searching", term !== "");
+      for (const f of el.flame.querySelectorAll(".frame")) {
+        f.classList.toggle("match", matches(f.dataset.name));
+      }
+      for (const tr of el.top.tBodies[0].rows)
+        tr.classList.toggle("match", matches(tr.dataset.name));
+      if (term === "" || !state.graph) {
+        el.searchInfo.textContent = "";
+        return;
+      }
+      const g = state.graph;
+      let count = 0;
+      let head = 0;
+      for (const f of g.frames) {
+        if (!matches(f.name)) continue;
+        count++;
+        let a = f.parent;
+        while (a && !matches(a.name)) a = a.parent;
+        if (!a) head += Math.max(0, f.head);
+      }
+      const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
+      const value = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value}\`;
+    }
+    function draw() {
+      const { graph, zoom, byShare } = state;
+      if (!graph) return;
+      drawFlame(el.flame, { graph, zoom, byShare });
+      el.resetZoom.disabled = !zoom;
+      markMatches();
+    }
+    function drawTop() {
+      if (!state.graph) return;
+      renderTop(el.top, el.topNote, state.top, state.sort, state.graph.data.unit);
+      markMatches();
+    }
+    function zoomTo(f) {
+      if (!state.graph) return;
+      state.zoom = f && f !== state.graph.root ? f : null;
+      hideTip();
+      draw();
+    }
+    function readPair(g) {
+      const t = data.tops.find((t2) => t2 && t2.profile === g.profile && t2.sampleType === g.sampleType);
+      return { graph: readGraph(g, text), top: t && Array.isArray(t.rows) ? readTop(t, text) : null };
+    }
+    function select(i) {
+      const g = data.graphs[i];
+      hideTip();
+      state.zoom = null;
+      if (!drawable(g)) {
+        state.graph = null;
+        el.flame.textContent = "";
+        el.top.tBodies[0].textContent = "";
+        showMessage(\`Graph \${i + 1} of the report could not be read.\`);
+        return;
+      }
+      let pair = read.get(i);
+      if (!pair) read.set(i, pair = readPair(g));
+      const { graph } = pair;
+      state.graph = graph;
+      state.top = pair.top;
+      const d = g.headTotal - g.baseTotal;
+      el.totals.textContent = \`head \${label(g.headTotal, g.unit)} · base \${label(g.baseTotal, g.unit)} · Δ \${signed(d, g.unit)}\` + (g.baseTotal === 0 ? " · no base profile: every frame is new" : "") + (graph.root.head === 0 ? " · no samples in head" : "");
+      draw();
+      drawTop();
+    }
+    function listen() {
+      el.picker.addEventListener("change", () => select(Number(el.picker.value)));
+      el.flame.addEventListener("mousemove", onHover);
+      el.flame.addEventListener("mouseover", onHover);
+      el.flame.addEventListener("mouseleave", hideTip);
+      el.flame.addEventListener("click", (ev) => {
+        const f = frameAt(ev);
+        if (f) zoomTo(f);
+      });
+      el.resetZoom.addEventListener("click", () => zoomTo(null));
+      el.byShare.addEventListener("change", () => {
+        state.byShare = el.byShare.checked;
+        draw();
+      });
+      document.addEventListener("keydown", (ev) => {
+        if (ev.key === "Escape" && state.zoom) zoomTo(null);
+      });
+      el.search.addEventListener("input", () => {
+        state.term = el.search.value.trim();
+        if (state.graph) markMatches();
+      });
+      el.top.tHead.addEventListener("click", (ev) => {
+        const th = ev.target instanceof Element ? ev.target.closest("th") : null;
+        const key = th?.dataset.key;
+        if (!isSortKey(key) || !state.graph) return;
+        state.sort = nextSort(state.sort, key);
+        drawTop();
+      });
+      let pending = 0;
+      window.addEventListener("resize", () => {
+        cancelAnimationFrame(pending);
+        pending = requestAnimationFrame(draw);
+      });
+    }
+    return { select, listen };
+  }
+  function readData(json) {
+    const data = JSON.parse(json);
+    return {
+      strings: Array.isArray(data?.strings) ? data.strings : [],
+      graphs: Array.isArray(data?.graphs) ? data.graphs : [],
+      tops: Array.isArray(data?.tops) ? data.tops : []
+    };
+  }
+  function main() {
+    let data;
+    try {
+      data = readData(byId("data", HTMLScriptElement).textContent || "");
+    } catch (err) {
+      showMessage(\`The report’s data could not be read (\${reason(err)}).\`);
+      return;
+    }
+    if (!document.getElementById("viewer") || data.graphs.length === 0) return;
+    try {
+      const el = elements();
+      const v = viewer(data, el);
+      v.listen();
+      v.select(Number(el.picker.value) || 0);
+    } catch (err) {
+      const box = document.getElementById("viewer");
+      if (box) box.hidden = true;
+      showMessage(\`The flame graph could not be drawn (\${reason(err)}).\`);
+    }
+  }
+  main();
+})();
+`;
+var pageStyle = `/* src/render/html/page/style.css */
+:root {
+  --fg: #1f2328;
+  --muted: #59636e;
+  --border: #d1d9e0;
+  --panel: #f6f8fa;
+  --grow: #c62828;
+  --shrink: #2e7d32;
+}
+* {
+  box-sizing: border-box;
+}
+[hidden] {
+  display: none !important;
+}
+body {
+  margin: 0;
+  font:
+    14px/1.45 system-ui,
+    -apple-system,
+    "Segoe UI",
+    Roboto,
+    sans-serif;
+  color: var(--fg);
+  background: #fff;
+}
+header {
+  padding: 10px 20px;
+  border-bottom: 1px solid var(--border);
+  display: flex;
+  align-items: baseline;
+  gap: 14px;
+  flex-wrap: wrap;
+  background: var(--panel);
+}
+h1 {
+  font-size: 19px;
+  margin: 0;
+}
+h2 {
+  font-size: 16px;
+  margin: 22px 0 8px;
+}
+main {
+  padding: 10px 20px 40px;
+}
+code,
+.mono,
+.frame,
+#top td.name {
+  font-family:
+    ui-monospace,
+    SFMono-Regular,
+    Menlo,
+    Consolas,
+    monospace;
+}
+.muted,
+#totals,
+#search-info,
+#top-note {
+  color: var(--muted);
+}
+.badge {
+  font-weight: 600;
+  padding: 1px 8px;
+  border-radius: 10px;
+  font-size: 12px;
+  color: #fff;
+}
+.badge.pass {
+  background: var(--shrink);
+}
+.badge.fail {
+  background: var(--grow);
+}
+#message {
+  border: 1px solid #d4a72c;
+  background: #fff8c5;
+  padding: 6px 14px;
+  border-radius: 6px;
+  margin: 8px 0;
+}
+#message p {
+  margin: 6px 0;
+}
+.toolbar {
+  display: flex;
+  gap: 12px;
+  align-items: center;
+  flex-wrap: wrap;
+  margin: 6px 0;
+}
+select,
+input,
+button {
+  font: inherit;
+  padding: 3px 6px;
+}
+#search {
+  width: 240px;
+}
+.legend {
+  display: flex;
+  gap: 14px;
+  flex-wrap: wrap;
+  font-size: 12px;
+  color: var(--muted);
+  margin: 4px 0;
+}
+.legend span::before {
+  content: "";
+  display: inline-block;
+  width: 12px;
+  height: 12px;
+  margin-right: 4px;
+  vertical-align: -2px;
+  background: var(--sw);
+}
+.legend .l-grow {
+  --sw: hsl(0, 85%, 62%);
+}
+.legend .l-shrink {
+  --sw: hsl(130, 55%, 60%);
+}
+.legend .l-same {
+  --sw: hsl(0, 0%, 84%);
+}
+.legend .l-new::before {
+  outline: 1px dashed #6a1b9a;
+  outline-offset: -1px;
+  background:
+    repeating-linear-gradient(
+      135deg,
+      #fff 0 2px,
+      transparent 2px 6px),
+    hsl(0, 85%, 70%);
+}
+#totals {
+  margin: 4px 0;
+  font-size: 13px;
+}
+#flame {
+  position: relative;
+  width: 100%;
+  overflow: hidden;
+  border: 1px solid var(--border);
+  min-height: 18px;
+}
+.frame {
+  position: absolute;
+  height: 17px;
+  line-height: 17px;
+  font-size: 11.5px;
+  padding: 0 4px;
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  border-right: 1px solid #fff;
+  cursor: pointer;
+  color: #111;
+}
+.frame:hover {
+  filter: brightness(0.9);
+}
+.frame.small {
+  font-style: italic;
+  color: #444;
+}
+.frame[data-new=true] {
+  outline: 1px dashed #6a1b9a;
+  outline-offset: -1px;
+  background-image:
+    repeating-linear-gradient(
+      135deg,
+      rgba(255, 255, 255, 0.3) 0 2px,
+      transparent 2px 6px);
+}
+.frame.ancestor {
+  opacity: 0.55;
+}
+#flame.searching .frame:not(.match) {
+  opacity: 0.3;
+}
+.frame.match {
+  box-shadow: inset 0 0 0 2px #0969da;
+}
+#tooltip {
+  position: fixed;
+  z-index: 10;
+  pointer-events: none;
+  background: #fff;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+  padding: 8px 10px;
+  max-width: 560px;
+  font-size: 12px;
+}
+#tooltip .tt-name {
+  font-family:
+    ui-monospace,
+    SFMono-Regular,
+    Menlo,
+    Consolas,
+    monospace;
+  font-weight: 600;
+  word-break: break-all;
+}
+#tooltip dl {
+  display: grid;
+  grid-template-columns: auto 1fr;
+  gap: 1px 10px;
+  margin: 6px 0 0;
+}
+#tooltip dt {
+  color: var(--muted);
+}
+#tooltip dd {
+  margin: 0;
+}
+table {
+  border-collapse: collapse;
+  font-size: 13px;
+}
+th,
+td {
+  padding: 3px 8px;
+  border-bottom: 1px solid var(--border);
+  text-align: left;
+  vertical-align: top;
+}
+th {
+  background: var(--panel);
+  white-space: nowrap;
+}
+#top th {
+  cursor: pointer;
+  user-select: none;
+}
+#top th[aria-sort=descending]::after {
+  content: " ▾";
+}
+#top th[aria-sort=ascending]::after {
+  content: " ▴";
+}
+td.num {
+  text-align: right;
+  white-space: nowrap;
+  font-variant-numeric: tabular-nums;
+}
+td.up {
+  color: var(--grow);
+}
+td.down {
+  color: var(--shrink);
+}
+#top tr.match td {
+  background: #ddf4ff;
+}
+tr.regression td:first-child {
+  border-left: 3px solid var(--grow);
+}
+tr.improvement td:first-child {
+  border-left: 3px solid var(--shrink);
+}
+.new {
+  color: #6a1b9a;
+  font-weight: 600;
+}
+pre {
+  background: var(--panel);
+  padding: 8px;
+  overflow: auto;
+  font-size: 12px;
+}
+`;
+
+// src/render/html-report.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  );
+}
+function evidence3(f) {
+  if (f.method === "exact") return "exact";
+  if (f.p === void 0) return "";
+  return `p=${formatFixed(f.p, 3)}${f.method === "wilcoxon" ? " paired" : ""}`;
+}
+var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
+function findingsTable(fs) {
+  const rows = fs.map((f) => {
+    const [base, head2] = formatPair(f);
+    const cells = [
+      td(`<code>${escapeHtml(f.name)}</code>`),
+      td(escapeHtml(f.unit)),
+      td(escapeHtml(base), true),
+      td(escapeHtml(head2), true),
+      td(escapeHtml(formatChange(f.change)), true),
+      td(escapeHtml(evidence3(f))),
+      td(escapeHtml(f.verdict + (f.gated ? "" : " (not gated)")))
+    ];
+    return `<tr class="${escapeHtml(f.verdict)}">${cells.join("")}</tr>`;
+  });
+  const head = ["benchmark", "unit", "base", "head", "change", "evidence", "verdict"];
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+function gateNotes(r) {
+  return [
+    ...r.notes,
+    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
+  ];
+}
+function gateSection(r) {
+  const shown2 = /* @__PURE__ */ new Set([...r.regressions, ...r.improvements]);
+  const others = r.findings.filter((f) => !shown2.has(f));
+  const parts = [
+    `<h2>Benchmarks</h2>`,
+    `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
+    ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
+  ];
+  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r.regressions));
+  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r.improvements));
+  if (others.length > 0) {
+    parts.push(
+      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
+    );
+  }
+  return `<section id="benchmarks">${parts.join("\n")}</section>`;
+}
+function adviceHtml(text) {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+function hotspotsSection(hs) {
+  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
+  const rows = hs.map((h) => {
+    const where2 = h.site.file ? `<br><code class="muted">${escapeHtml(`${h.site.file}:${h.site.line}`)}</code>` : "";
+    const cells = [
+      td(
+        `${h.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h.site.fn)}</code>${where2}`
+      ),
+      td(escapeHtml(h.kind)),
+      td(escapeHtml(amount(h.base?.bytes, h.head.bytes, "bytes")), true),
+      td(escapeHtml(amount(h.base?.cpuNs, h.head.cpuNs, "nanoseconds")), true),
+      td(adviceHtml(h.advice))
+    ];
+    return `<tr>${cells.join("")}</tr>`;
+  });
+  const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
+  return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+function leakItem(w) {
+  const fn = (f) => f ? `<code>${escapeHtml(f.fn)}</code>` : "an unknown function";
+  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked at one site`;
+  const state = w.state ? ` [${escapeHtml(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
+  const stack = w.stack.map((f) => `${f.fn}
+    ${f.file}:${f.line}`).join("\n");
+  return `<li>⚠️ ${counts} started by ${fn(w.origin)}, waiting in ${fn(w.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+}
+function notesSection(notes) {
+  if (notes.length === 0) return "";
+  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`;
+}
+function messageBox(model) {
+  const lines = [];
+  if (model.graphs.length === 0) {
+    lines.push(
+      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
+    );
+  }
+  if (model.problems.length > 0) {
+    lines.push(
+      `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
+    );
+  }
+  const items = model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
+  const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
+  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
+}
+var topColumns = [
+  ["flat", "flat"],
+  ["flatPct", "flat%"],
+  ["cum", "cum"],
+  ["cumPct", "cum%"],
+  ["dflat", "Δflat"],
+  ["dcum", "Δcum"],
+  ["name", "function"]
+];
+function viewer(model) {
+  if (model.graphs.length === 0) return "";
+  const options = model.graphs.map((g, i) => `<option value="${i}">${escapeHtml(`${g.profile} · ${g.sampleType}`)}</option>`).join("");
+  const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
+  return `<section id="viewer" aria-label="Profiles">
+<div class="toolbar">
+<label>Profile <select id="sample-type">${options}</select></label>
+<input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
+<span id="search-info"></span>
+<button id="reset-zoom" type="button" disabled>Reset zoom</button>
+<label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
+</div>
+<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
+<p id="totals"></p>
+<div id="flame" aria-label="Differential flame graph"></div>
+<h2>Top functions</h2>
+<table id="top"><thead><tr>${headers}</tr></thead><tbody></tbody></table>
+<p id="top-note"></p>
+</section>`;
+}
+var tooltip = `<div id="tooltip" role="tooltip" hidden>
+<div class="tt-name" data-field="name"></div>
+<div class="muted" data-field="file"></div>
+<dl><dt>base</dt><dd data-field="base"></dd><dt>head</dt><dd data-field="head"></dd><dt>delta</dt><dd data-field="delta"></dd><dt>share</dt><dd data-field="share"></dd></dl>
+<div class="muted" data-field="gone"></div>
+</div>`;
+function generatedLine(iso) {
+  const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
+  return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
+}
+function renderHtmlReport(model) {
+  const gate2 = model.gate;
+  const insights = model.insights;
+  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
+  const sections = [
+    messageBox(model),
+    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
+    viewer(model),
+    gate2 ? gateSection(gate2) : "",
+    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
+    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
+  ];
+  const data = jsonForScript(pageData(model));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(model.title)}</title>
+<style>${pageStyle}</style>
+</head>
+<body>
+<header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
+<main>
+${sections.filter((s) => s !== "").join("\n")}
+</main>
+${tooltip}
+<script type="application/json" id="data">${data}</script>
+<script>${pageScript}</script>
+</body>
+</html>
+`;
 }
 
 // src/cli/commands/report.ts

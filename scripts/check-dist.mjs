@@ -1,8 +1,15 @@
-// Fails when dist/ differs from a fresh build of src/, or when the bundles cannot load.
+// Fails when a generated module in src/ or dist/ differs from a fresh build, or when the
+// bundles cannot load.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
+// The generated modules the bundles are built from: the pprof schema and the report page's assets.
+for (const script of ['scripts/gen-schema.mjs', 'scripts/gen-page.mjs']) {
+  const check = spawnSync(process.execPath, [script, '--check'], { stdio: 'inherit' });
+  if (check.status !== 0) process.exit(1);
+}
 
 const fresh = mkdtempSync(path.join(tmpdir(), 'perfgate-dist-'));
 try {

@@ -246,9 +246,14 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
       shareLimits: s.profileLimits,
     });
   }
+  // A baseline without benchmark results still meets head's: the gate then says that nothing
+  // was compared, rather than the run passing as if there had been no baseline.
   const result =
-    baseline?.bench && head && failures.length === 0
-      ? gate(baseline.bench, head, { ...s.gate, gateTimings: timingsGated })
+    baseline && head && failures.length === 0
+      ? gate(baseline.bench ?? parseBenchText('', 'baseline'), head, {
+          ...s.gate,
+          gateTimings: timingsGated,
+        })
       : undefined;
   const { verdict, reason } = decideVerdict(result, failures, s.missingBaseline, profiles);
   const report: RunReport = {
@@ -278,8 +283,8 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
   const reportPath = path.join(workDir, 'perfgate-report.json');
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   core.setOutput('verdict', report.verdict);
-  core.setOutput('regressions', String(result?.regressions.length ?? 0));
-  core.setOutput('improvements', String(result?.improvements.length ?? 0));
+  core.setOutput('regressions', String(result?.benchmarks.regressed.length ?? 0));
+  core.setOutput('improvements', String(result?.benchmarks.improved.length ?? 0));
   core.setOutput('report-json', reportPath);
   let commentUrl = '';
   if (ctx.pullRequest && s.comment !== 'never') {
@@ -328,7 +333,11 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
   const save = s.saveBaseline ?? onDefaultBranch;
   if (save) {
-    const nothing = (head?.results.length ?? 0) === 0 && collected.profiles.length === 0;
+    // Benchmarks were asked for: a run without their results is no baseline, even with profiles.
+    const askedForBenchmarks = collected.benchFiles.length > 0;
+    const nothing = askedForBenchmarks
+      ? (head?.results.length ?? 0) === 0
+      : collected.profiles.length === 0;
     if (failures.length > 0 || nothing) {
       core.warning('perfgate: not saving a baseline: the run has failures or no results');
     } else {
@@ -336,7 +345,8 @@ async function gateMode(s: ActionSettings, ctx: RunContext, env: NodeJS.ProcessE
     }
   }
 
-  if (verdict === 'fail' && s.failOn === 'regression') core.setFailed(`perfgate: ${reason}`);
+  if ((verdict === 'fail' || verdict === 'no-comparison') && s.failOn === 'regression')
+    core.setFailed(`perfgate: ${reason}`);
   else if (verdict === 'no-baseline' && s.missingBaseline === 'fail')
     core.setFailed(`perfgate: ${reason}`);
 }

@@ -5,7 +5,13 @@
  */
 import type { GateFinding } from '../analyze/gate.js';
 import { age, profileRegressionCount, type RunReport } from '../report/run-report.js';
-import { findingTable, formatChange, formatPair } from './gate-text.js';
+import {
+  findingTable,
+  formatChange,
+  formatPair,
+  sideOnlyMarkdown,
+  verdictNotes,
+} from './gate-text.js';
 import { formatFixed } from './go-format.js';
 import { renderInsightsMarkdown } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
@@ -20,19 +26,37 @@ export function commentMarker(key: string): string {
 }
 
 function icon(r: RunReport): string {
-  return r.verdict === 'fail' ? '❌' : r.verdict === 'pass' ? '✅' : 'ℹ️';
+  return r.verdict === 'fail'
+    ? '❌'
+    : r.verdict === 'pass'
+      ? '✅'
+      : r.verdict === 'no-comparison'
+        ? '⚠️'
+        : 'ℹ️';
 }
 
+const verdictWords: Record<RunReport['verdict'], string> = {
+  pass: 'pass',
+  fail: 'fail',
+  'no-baseline': 'no baseline',
+  'no-comparison': 'nothing compared',
+};
+
+/** `### ❌ perfgate: fail · 3 benchmarks regressed · 1 improved · 2 functions grew`. */
 function headline(r: RunReport): string {
   const g = r.gate;
-  const regressions = (g?.regressions.length ?? 0) + profileRegressionCount(r.profiles);
-  const improvements = g?.improvements.length ?? 0;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const counts =
-    g || r.profiles?.changes.length
-      ? ` · ${plural(regressions, 'regression')} · ${plural(improvements, 'improvement')}`
-      : '';
-  return `### ${icon(r)} perfgate: ${r.verdict === 'no-baseline' ? 'no baseline' : r.verdict}${counts}`;
+  const counts: string[] = [];
+  if (g && g.verdict !== 'no-comparison') {
+    counts.push(`${plural(g.benchmarks.regressed.length, 'benchmark')} regressed`);
+    counts.push(`${g.benchmarks.improved.length} improved`);
+    if (g.power.length > 0) counts.push('⚠️ some units not judged');
+  }
+  if (r.profiles?.changes.length) {
+    counts.push(`${plural(profileRegressionCount(r.profiles), 'function')} grew in profiles`);
+  }
+  const tail = counts.map((c) => ` · ${c}`).join('');
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
 }
 
 function baselineLine(r: RunReport): string {
@@ -86,6 +110,7 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
   }
   const g = r.gate;
   if (g) {
+    for (const n of verdictNotes(g)) parts.push('', `> ⚠️ ${escapeMarkdown(n)}`);
     if (g.regressions.length > 0) parts.push('', topFindings(g.regressions, maxRows));
     if (g.improvements.length > 0) {
       parts.push(
@@ -105,6 +130,7 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
         ),
       );
     }
+    for (const block of sideOnlyMarkdown(g)) parts.push('', block);
   } else if (r.headOnly) {
     parts.push(
       '',
@@ -153,7 +179,7 @@ export function renderSummary(r: RunReport): string {
         h,
         formatChange(f.change),
         evidence(f),
-        f.verdict + (f.gated ? '' : ' (not gated)'),
+        f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
       ];
     });
     all = `\n\n${details(`All comparisons (${g.findings.length})`, table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'l']))}`;

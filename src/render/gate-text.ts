@@ -1,9 +1,9 @@
 /** The gate's verdict as text (terminal) and markdown. */
-import type { GateFinding, GateResult, Limit } from '../analyze/gate.js';
+import type { GateFinding, GateResult, Limit, PowerNote } from '../analyze/gate.js';
 import { unitClass } from '../model/units.js';
 import { commonScale, formatScaled, scaleOne } from './bench-scale.js';
 import { formatFixed } from './go-format.js';
-import { codeCell, table } from './markdown.js';
+import { codeCell, escapeMarkdown, table } from './markdown.js';
 
 /** A relative change as `+12.34%`, `-5.00%`, or `new` from a zero base. */
 export function formatChange(change: number | undefined): string {
@@ -38,15 +38,72 @@ function evidence(f: GateFinding): string {
   return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
 }
 
-/** The verdict line: `FAIL: 2 regressions, 1 improvement`. */
+const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+
+/** Comparisons that stand on their own (a rate that restates sec/op is not one). */
+export function comparisonCount(r: GateResult): number {
+  return r.findings.filter((f) => f.base && f.head && !f.restates).length;
+}
+
+/**
+ * The verdict line, counting benchmarks (a benchmark with three regressing units is one):
+ * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 of 8 benchmarks compared (34 comparisons)`.
+ */
 export function verdictLine(r: GateResult): string {
-  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${n(r.regressions.length, 'regression')}, ${n(r.improvements.length, 'improvement')} (${r.findings.length} comparisons)`;
+  if (r.verdict === 'no-comparison') return `NO COMPARISON: ${r.cause ?? 'nothing to compare'}`;
+  const b = r.benchmarks;
+  const units = r.regressions.length;
+  const regressed = `${plural(b.regressed.length, 'benchmark')} regressed${units > b.regressed.length ? ` (${units} units)` : ''}`;
+  const total = b.compared + b.added.length;
+  const compared = `${b.compared}${total > b.compared ? ` of ${total}` : ''} benchmark${total === 1 ? '' : 's'} compared`;
+  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural(comparisonCount(r), 'comparison')})`;
+}
+
+/** A p-value bound for people: two significant digits. */
+function formatP(p: number): string {
+  return String(Number(p.toPrecision(2)));
+}
+
+/**
+ * Why a unit cannot be judged: `sec/op not judged: n = 3 per side cannot reach p ≤ 0.00081,
+ * needed for 62 comparisons (holm); use -count ≥ 9`.
+ */
+export function powerLine(n: PowerNote, r: GateResult): string {
+  const which =
+    n.blind === n.tested
+      ? `${n.unit} not judged`
+      : `${n.blind} of ${n.tested} ${n.unit} comparisons not judged`;
+  const { correction, alpha } = r.options;
+  const need =
+    correction === 'none' || n.family <= 1
+      ? `p ≤ ${formatP(n.threshold)} (alpha)`
+      : `p ≤ ${formatP(n.threshold)}, needed among ${n.family} tested comparisons (${correction}, alpha ${alpha})`;
+  return `${which}: n = ${n.n} per side cannot reach ${need}; the smallest possible is ${formatP(n.minP)}; use -count ≥ ${n.countNeeded}`;
+}
+
+/** Lines a reader must see next to the verdict: other machines, blind units. */
+export function verdictNotes(r: GateResult): string[] {
+  const out: string[] = [];
+  if (r.machines) out.push(`base and head ran on different machines (${r.machines})`);
+  for (const n of r.power) out.push(powerLine(n, r));
+  return out;
+}
+
+/** Benchmarks only on one side, each with its own numbers. */
+export function sideOnlyLines(r: GateResult): { added: string[]; removed: string[] } {
+  const line = (f: GateFinding) => {
+    const s = (f.head ?? f.base)!;
+    return `${f.name}  ${scaleOne(s.center, unitClass(f.unit))} ${f.unit}`;
+  };
+  return {
+    added: r.findings.filter((f) => f.verdict === 'only-head').map(line),
+    removed: r.findings.filter((f) => f.verdict === 'only-base').map(line),
+  };
 }
 
 /** The gate's result for a terminal. */
 export function renderGateText(r: GateResult): string {
-  const lines = [verdictLine(r)];
+  const lines = [verdictLine(r), ...verdictNotes(r)];
   const section = (title: string, fs: GateFinding[]) => {
     if (fs.length === 0) return;
     lines.push('', `${title}:`);
@@ -59,12 +116,10 @@ export function renderGateText(r: GateResult): string {
   };
   section('Regressions', r.regressions);
   section('Improvements', r.improvements);
-  const missing = r.findings.filter((f) => f.verdict === 'only-base' || f.verdict === 'only-head');
-  if (missing.length > 0) {
-    lines.push('', 'Only on one side:');
-    for (const f of missing)
-      lines.push(`  ${f.name}  ${f.unit}  only in ${f.verdict === 'only-base' ? 'base' : 'head'}`);
-  }
+  const { added, removed } = sideOnlyLines(r);
+  if (added.length > 0) lines.push('', 'Only in head (added):', ...added.map((l) => `  ${l}`));
+  if (removed.length > 0)
+    lines.push('', 'Only in base (removed):', ...removed.map((l) => `  ${l}`));
   const notes = [
     ...r.notes,
     ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`))),
@@ -98,13 +153,35 @@ export function findingTable(fs: GateFinding[], evidenceOf: (f: GateFinding) => 
   ]);
 }
 
+/** Benchmarks only on one side as folded markdown tables, each with its own numbers. */
+export function sideOnlyMarkdown(r: GateResult): string[] {
+  const block = (title: string, verdict: 'only-head' | 'only-base', column: string) => {
+    const fs = r.findings.filter((f) => f.verdict === verdict);
+    if (fs.length === 0) return [];
+    const rows = fs.map((f) => {
+      const s = (f.head ?? f.base)!;
+      return [codeCell(f.name), escapeMarkdown(f.unit), scaleOne(s.center, unitClass(f.unit))];
+    });
+    const n = new Set(fs.map((f) => f.name)).size;
+    return [
+      `<details><summary>${title} (${n} benchmark${n === 1 ? '' : 's'})</summary>\n\n${table(['benchmark', 'unit', column], rows, ['l', 'l', 'r'])}\n\n</details>`,
+    ];
+  };
+  return [
+    ...block('Only in head: added, not compared', 'only-head', 'head'),
+    ...block('Only in base: removed or renamed, not compared', 'only-base', 'base'),
+  ];
+}
+
 /** The gate's result as GitHub markdown. */
 export function renderGateMarkdown(r: GateResult): string {
-  const icon = r.verdict === 'fail' ? '❌' : '✅';
-  let out = `${icon} **${verdictLine(r)}**\n`;
+  const icon = r.verdict === 'fail' ? '❌' : r.verdict === 'pass' ? '✅' : '⚠️';
+  let out = `${icon} **${escapeMarkdown(verdictLine(r))}**\n`;
+  for (const n of verdictNotes(r)) out += `\n> ${escapeMarkdown(n)}\n`;
   if (r.regressions.length > 0) out += `\n${findingTable(r.regressions, evidence)}\n`;
   if (r.improvements.length > 0) {
     out += `\n<details><summary>Improvements (${r.improvements.length})</summary>\n\n${findingTable(r.improvements, evidence)}\n\n</details>\n`;
   }
+  for (const block of sideOnlyMarkdown(r)) out += `\n${block}\n`;
   return out;
 }

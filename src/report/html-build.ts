@@ -1,14 +1,16 @@
 /**
  * Builds the HTML report's model from a run's profiles (and its gate and insights): a flame graph
- * and a top table per profile pair and sample type worth looking at.
+ * and a top table per profile pair and sample type worth looking at; and from the model, the data
+ * the page's script draws (`PageData`).
  */
 import { displayName } from '../analyze/function-name.js';
 import { functionTable } from '../analyze/functions.js';
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights, ProfilePair } from '../analyze/profile-insights.js';
 import type { Profile } from '../model/profile.js';
-import { flameGraph } from './flame.js';
+import { type FlameNode, flameGraph } from './flame.js';
 import type { HtmlReportModel, HtmlTopRow, HtmlTopTable } from './html-model.js';
+import type { PageData, PageFrame } from './page-data.js';
 
 /** The sample types shown per kind of profile. */
 const shown = [
@@ -101,4 +103,27 @@ export function htmlReportModel(
     }
   }
   return model;
+}
+
+/** The page's data: the model's graphs and tables with every name and file sent once. */
+export function pageData(model: HtmlReportModel): PageData {
+  const ids = new Map<string, number>();
+  const id = (s: string) => {
+    let i = ids.get(s);
+    if (i === undefined) ids.set(s, (i = ids.size));
+    return i;
+  };
+  const frame = (n: FlameNode): PageFrame => ({
+    ...n,
+    name: id(n.name),
+    file: id(n.file),
+    children: n.children.map(frame),
+  });
+  // A broken model may lack a root: the page says so rather than the renderer throwing.
+  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const tops = model.tops.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) })),
+  }));
+  return { strings: [...ids.keys()], graphs, tops };
 }

@@ -19,8 +19,11 @@ export interface BaselineInfo {
 
 /** The whole outcome of a run. */
 export interface RunReport {
-  /** `no-baseline` when there was nothing to compare with. */
-  verdict: 'pass' | 'fail' | 'no-baseline';
+  /**
+   * `no-baseline` when there was nothing to compare with; `no-comparison` when there was a
+   * baseline but no benchmark of head met one of it (renamed, other package, empty side).
+   */
+  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison';
   /** One line saying why the verdict is what it is. */
   reason: string;
   key: string;
@@ -87,8 +90,16 @@ export function decideVerdict(
           : 'no baseline to compare with yet: head measured and reported alone',
     };
   }
-  const n = gate.regressions.length + profileRegressions;
-  if (n > 0)
-    return { verdict: 'fail', reason: `${n} regression${n === 1 ? '' : 's'} beyond the limits` };
+  const benchmarks = gate.benchmarks.regressed.length;
+  const parts: string[] = [];
+  if (benchmarks > 0)
+    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? '' : 's'} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(
+      `${profileRegressions} function${profileRegressions === 1 ? '' : 's'} grew beyond the profile limits`,
+    );
+  if (parts.length > 0) return { verdict: 'fail', reason: parts.join('; ') };
+  if (gate.verdict === 'no-comparison')
+    return { verdict: 'no-comparison', reason: gate.cause ?? 'nothing to compare' };
   return { verdict: 'pass', reason: 'no regression beyond the limits' };
 }

@@ -203,15 +203,55 @@ describe('the action end to end', () => {
     const r = await pullRequest(11, 'fixtures/bench/ab-inter-head.txt');
     expect(r.code).toBe(1);
     expect(r.outputs.verdict).toBe('fail');
-    expect(r.outputs.regressions).toBe('6');
+    // Three benchmarks regressed (by B/op and allocs/op: six units); timings do not gate.
+    expect(r.outputs.regressions).toBe('3');
     const body = comments(11)[0]!.body;
-    expect(body).toContain('### ❌ perfgate: fail · 6 regressions');
+    expect(body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| allocs\/op +\| +1\.000 \| +18\.000 \|/);
     expect(body).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
-    expect(r.stdout).toContain('::error::perfgate: 6 regressions beyond the limits');
+    expect(r.stdout).toContain('::error::perfgate: 3 benchmarks regressed beyond the limits');
     expect(r.stdout).toMatch(
       /::error title=perfgate(:|%3A) GrowSlice-2 regressed::GrowSlice-2 B\/op/,
     );
+  });
+
+  test('4b. head from another machine (cpu line, GOMAXPROCS) still meets the stored baseline', async () => {
+    const other = path.join(work, 'other-machine.txt');
+    writeFileSync(
+      other,
+      readFileSync('fixtures/bench/ab-inter-head.txt', 'utf8')
+        .replace(/^cpu: .*$/m, 'cpu: Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz')
+        .replace(/^(Benchmark\S+)-2(\s)/gm, '$1-4$2'),
+    );
+    const r = await pullRequest(41, other);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.outputs.regressions).toBe('3');
+    const body = comments(41)[0]!.body;
+    expect(body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
+    expect(body).toContain(
+      '> ⚠️ base and head ran on different machines (cpu AMD EPYC vs Intel(R) Xeon(R) Platinum 8370C CPU &#64; 2.80GHz; GOMAXPROCS 2 vs 4)',
+    );
+    expect(r.code).toBe(1);
+  });
+
+  test('4c. nothing compared (every benchmark in another package): never a pass', async () => {
+    const renamed = path.join(work, 'renamed.txt');
+    writeFileSync(
+      renamed,
+      readFileSync('fixtures/bench/ab-inter-base.txt', 'utf8').replace(
+        /^pkg: .*$/m,
+        'pkg: perfgate.example/fixtures/moved',
+      ),
+    );
+    const r = await pullRequest(42, renamed);
+    expect(r.outputs.verdict).toBe('no-comparison');
+    expect(r.outputs.regressions).toBe('0');
+    const body = comments(42)[0]!.body;
+    expect(body).toContain('### ⚠️ perfgate: nothing compared');
+    expect(body).toContain('no benchmark is in both');
+    expect(body).toContain('Only in head: added, not compared (10 benchmarks)');
+    expect(r.stdout).toMatch(/::error::perfgate: nothing to compare: .*no benchmark is in both/);
+    expect(r.code).toBe(1);
   });
 
   test('5. no baseline: head reported alone', async () => {

@@ -14,7 +14,7 @@ function report(over: Partial<RunReport> = {}): RunReport {
   const g = gate(load('ab-inter-base.txt'), load('ab-inter-head.txt'));
   return {
     verdict: 'fail',
-    reason: '9 regressions beyond the limits',
+    reason: '3 benchmarks regressed beyond the limits',
     key: 'bench-go',
     headCommit: 'h'.repeat(40),
     gate: g,
@@ -44,9 +44,9 @@ describe('the PR comment', () => {
     const body = renderComment(report());
     const lines = body.split('\n');
     expect(lines[0]).toBe('<!-- perfgate:bench-go -->');
-    expect(lines[1]).toBe('### ❌ perfgate: fail · 9 regressions · 0 improvements');
+    expect(lines[1]).toBe('### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved');
     expect(body).toContain(
-      '9 regressions beyond the limits. Base `bbbbbbbbbbbb` on <code>main</code> (base rerun in this job, interleaved with head).',
+      '3 benchmarks regressed beyond the limits. Base `bbbbbbbbbbbb` on <code>main</code> (base rerun in this job, interleaved with head).',
     );
     expect(body).toMatch(
       /\| <code>GrowSlice-2<\/code> +\| sec\/op +\| +\S+µ \| +\S+µ \| +\+\d+\.\d\d% \| p=0\.\d{3} +\| 10% +\|/,
@@ -82,7 +82,9 @@ describe('the PR comment', () => {
     const body = renderComment(report({ gate: gate(many(lines), many(slower)) }), Infinity);
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(
-      body.startsWith('<!-- perfgate:bench-go -->\n### ❌ perfgate: fail · 3000 regressions'),
+      body.startsWith(
+        '<!-- perfgate:bench-go -->\n### ❌ perfgate: fail · 3000 benchmarks regressed',
+      ),
     ).toBe(true);
     expect(
       body.endsWith(

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { defaultGateOptions, gate, limitFor } from '../../src/analyze/gate.js';
+import {
+  defaultGateOptions,
+  gate,
+  limitFor,
+  smallestPossibleP,
+  thresholdFor,
+} from '../../src/analyze/gate.js';
 import { parseBenchText } from '../../src/parse/benchfmt/index.js';
+import { renderGateText } from '../../src/render/gate-text.js';
 import { readLimitRules } from '../../src/settings/limits.js';
 
 const load = (name: string) => parseBenchText(readFileSync(`fixtures/bench/${name}`, 'utf8'), name);
@@ -113,5 +120,123 @@ describe('exact units and limits', () => {
     expect(() => readLimitRules('--max-regression', 'B/op=5%+3parsecs')).toThrow(
       '--max-regression: "B/op=5%+3parsecs" has an unknown suffix "parsecs"',
     );
+  });
+});
+
+/** The first `n` rounds of a real run: every result line of the first n rounds, config kept. */
+function firstRounds(name: string, n: number): string {
+  const seen = new Map<string, number>();
+  return readFileSync(`fixtures/bench/${name}`, 'utf8')
+    .split('\n')
+    .filter((l) => {
+      const m = /^(Benchmark\S+)\s/.exec(l);
+      if (!m) return true;
+      const k = (seen.get(m[1]!) ?? 0) + 1;
+      seen.set(m[1]!, k);
+      return k <= n;
+    })
+    .join('\n');
+}
+
+describe('benchmarks are matched by identity, not by machine', () => {
+  const text = (name: string) => readFileSync(`fixtures/bench/${name}`, 'utf8');
+  const otherMachine = (t: string) =>
+    t
+      .replace(/^cpu: .*$/m, 'cpu: Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz')
+      .replace(/^goarch: .*$/m, 'goarch: arm64')
+      .replace(/^(Benchmark\S+)-2(\s)/gm, '$1-4$2');
+
+  test('head with another cpu line and GOMAXPROCS still finds the real regressions', () => {
+    const same = gate(load('ab-inter-base.txt'), load('ab-inter-head.txt'));
+    const r = gate(
+      load('ab-inter-base.txt'),
+      parseBenchText(otherMachine(text('ab-inter-head.txt')), 'head.txt'),
+    );
+    expect(r.verdict).toBe('fail');
+    expect(r.benchmarks.regressed).toEqual(['GrowSlice-4', 'Concat-4', 'JSONEncode-4']);
+    expect(r.regressions.length).toBe(same.regressions.length);
+    expect(r.benchmarks.compared).toBe(10);
+    expect(r.machines).toBe(
+      'goarch amd64 vs arm64; cpu AMD EPYC vs Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz; GOMAXPROCS 2 vs 4',
+    );
+    expect(same.machines).toBeUndefined();
+  });
+
+  test('a package line that differs keeps benchmarks apart: nothing compared is its own verdict', () => {
+    const moved = text('ab-inter-head.txt').replace(/^pkg: .*$/m, 'pkg: perfgate.example/moved');
+    const r = gate(load('ab-inter-base.txt'), parseBenchText(moved, 'head.txt'));
+    expect(r.verdict).toBe('no-comparison');
+    expect(r.regressions).toEqual([]);
+    expect(r.cause).toBe(
+      'nothing to compare: ab-inter-base.txt has 10 benchmarks in perfgate.example/fixtures/bench (GrowSlice-2, Concat-2, JSONEncode-2, …); head.txt has 10 benchmarks in perfgate.example/moved (GrowSlice-2, Concat-2, JSONEncode-2, …); no benchmark is in both',
+    );
+    expect(r.benchmarks.added).toHaveLength(10);
+    expect(r.benchmarks.removed).toHaveLength(10);
+  });
+
+  test('renamed benchmarks and an empty head are never a pass', () => {
+    const renamed = text('ab-inter-head.txt').replace(/^Benchmark/gm, 'BenchmarkNew');
+    expect(gate(load('ab-inter-base.txt'), parseBenchText(renamed, 'h')).verdict).toBe(
+      'no-comparison',
+    );
+    const empty = gate(load('ab-inter-base.txt'), parseBenchText('', 'head.txt'));
+    expect(empty.verdict).toBe('no-comparison');
+    expect(empty.cause).toContain('head.txt has no benchmark results');
+    const noBase = gate(parseBenchText('', 'base.txt'), load('ab-inter-head.txt'));
+    expect(noBase.cause).toMatch(/^nothing to compare: base\.txt has no benchmark results; /);
+  });
+
+  test("a benchmark only in head is added, with head's numbers on head's side", () => {
+    const base = text('ab-inter-base.txt')
+      .split('\n')
+      .filter((l) => !l.startsWith('BenchmarkSHA256'))
+      .join('\n');
+    const r = gate(parseBenchText(base, 'b'), load('ab-inter-head.txt'));
+    expect(r.benchmarks.added).toEqual(['SHA256-2']);
+    expect(r.benchmarks.removed).toEqual([]);
+    const added = r.findings.filter((f) => f.name === 'SHA256-2');
+    expect(added.every((f) => f.verdict === 'only-head' && f.base === undefined)).toBe(true);
+    expect(added.find((f) => f.unit === 'B/op')!.head!.center).toBe(0);
+    expect(r.verdict).toBe('fail');
+  });
+});
+
+describe('the gate says what it cannot see', () => {
+  test('-count 3: a rank test cannot reach p < 0.05; the units it could not judge are named', () => {
+    const r = gate(
+      parseBenchText(firstRounds('ab-inter-base.txt', 3), 'base.txt'),
+      parseBenchText(firstRounds('ab-inter-head.txt', 3), 'head.txt'),
+    );
+    const secOp = r.power.find((n) => n.unit === 'sec/op')!;
+    expect(secOp).toMatchObject({ n: 3, minP: 0.1, blind: secOp.tested, countNeeded: 6 });
+    expect(secOp.threshold).toBeCloseTo(0.05 / secOp.family, 12);
+    // JSONEncode's B/op varies between runs (5 or 6 B in base): it needs the test, and cannot pass it.
+    const jsonBytes = r.findings.find((f) => f.name === 'JSONEncode-2' && f.unit === 'B/op')!;
+    expect(jsonBytes.method).toBe('mann-whitney');
+    expect(jsonBytes.verdict).toBe('unchanged');
+    expect(r.power.map((n) => n.unit)).toContain('B/op');
+    expect(renderGateText(r).split('\n')[1]).toBe(
+      `sec/op not judged: n = 3 per side cannot reach p ≤ 0.0036, needed among 14 tested comparisons (holm, alpha 0.05); the smallest possible is 0.1; use -count ≥ 6`,
+    );
+    // Exact units still decide: the allocation regressions are found.
+    expect(r.benchmarks.regressed).toEqual(['GrowSlice-2', 'Concat-2', 'JSONEncode-2']);
+  });
+
+  test('the smallest p-value of the U test and the signed-rank test', () => {
+    expect(smallestPossibleP('mann-whitney', 8, 8)).toBeCloseTo(2 / 12870, 15); // 1.55e-4
+    expect(smallestPossibleP('mann-whitney', 3, 3)).toBeCloseTo(0.1, 15);
+    expect(smallestPossibleP('wilcoxon', 5, 5)).toBeCloseTo(2 / 32, 15);
+    // More than ~320 comparisons at n = 8: Holm demands less than the test can ever give.
+    expect(thresholdFor(0.05, 'holm', 330)).toBeLessThan(smallestPossibleP('mann-whitney', 8, 8));
+    expect(thresholdFor(0.05, 'none', 330)).toBe(0.05);
+  });
+
+  test('a rate from b.SetBytes restates sec/op: shown, but not a comparison or regression of its own', () => {
+    const r = gate(load('ab-inter-base.txt'), load('ab-inter-head.txt'));
+    const rate = r.findings.find((f) => f.name === 'SHA256-2' && f.unit === 'B/s')!;
+    expect(rate.restates).toBe('sec/op');
+    const items = r.findings.find((f) => f.name === 'ChanPipeline-2' && f.unit === 'items/op')!;
+    expect(items.restates).toBeUndefined();
+    expect(r.regressions.some((f) => f.restates)).toBe(false);
   });
 });

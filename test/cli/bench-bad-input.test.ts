@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -101,7 +101,9 @@ describe('bad benchmark input: a clear message naming the file and the cause', (
 describe('perfgate gate', () => {
   test('passes on an interleaved A/A run and fails on the A/B run', async () => {
     const aa = await cli('gate', bench('aa-inter-base.txt'), bench('aa-inter-head.txt'));
-    expect(aa.stdout).toMatch(/^PASS: 0 regressions, 0 improvements \(\d+ comparisons\)\n/);
+    expect(aa.stdout).toMatch(
+      /^PASS: 0 benchmarks regressed, 0 improved; 10 benchmarks compared \(\d+ comparisons\)\n/,
+    );
     expect(aa.code).toBe(0);
     const ab = await cli(
       'gate',
@@ -110,8 +112,43 @@ describe('perfgate gate', () => {
       '--format',
       'markdown',
     );
-    expect(ab.stdout).toMatch(/^❌ \*\*FAIL: 9 regressions, 0 improvements/);
+    expect(ab.stdout).toMatch(
+      /^❌ \*\*FAIL: 3 benchmarks regressed \(9 units\), 0 improved; 10 benchmarks compared/,
+    );
     expect(ab.stdout).toContain('<code>GrowSlice-2</code>');
     expect(ab.code).toBe(1);
+  });
+});
+
+describe('nothing compared is never a pass', () => {
+  const moved = () =>
+    file(
+      'moved.txt',
+      readFileSync(bench('ab-inter-head.txt'), 'utf8').replace(
+        /^pkg: .*$/m,
+        'pkg: perfgate.example/moved',
+      ),
+    );
+
+  test('gate: exit 2 with a one-line cause naming what each side held', async () => {
+    const head = moved();
+    const r = await cli('gate', bench('ab-inter-base.txt'), head);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^NO COMPARISON: nothing to compare: /);
+    expect(r.stderr).toBe(
+      `perfgate gate: nothing to compare: fixtures/bench/ab-inter-base.txt has 10 benchmarks in perfgate.example/fixtures/bench (GrowSlice-2, Concat-2, JSONEncode-2, …); ${head} has 10 benchmarks in perfgate.example/moved (GrowSlice-2, Concat-2, JSONEncode-2, …); no benchmark is in both\n`,
+    );
+  });
+
+  test('comment: exits like gate; its headline says nothing was compared', async () => {
+    const r = await cli('comment', bench('ab-inter-base.txt'), moved());
+    expect(r.code).toBe(2);
+    expect(r.stdout.split('\n')[1]).toBe('### ⚠️ perfgate: nothing compared');
+    expect(r.stderr).toMatch(/^perfgate comment: nothing to compare: .*no benchmark is in both\n$/);
+    const aa = await cli('comment', bench('aa-inter-base.txt'), bench('aa-inter-head.txt'));
+    expect(aa.code).toBe(0);
+    expect(aa.stdout.split('\n')[1]).toBe(
+      '### ✅ perfgate: pass · 0 benchmarks regressed · 0 improved',
+    );
   });
 });

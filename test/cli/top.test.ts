@@ -76,10 +76,11 @@ describe('perfgate comment (npm run demo)', () => {
       'fixtures/bench/ab-inter-base.txt',
       'fixtures/bench/ab-inter-head.txt',
     );
-    expect(r.code).toBe(0);
+    // Like perfgate gate: 1 when the verdict is fail, so scripts can use it.
+    expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual([
       '<!-- perfgate:demo -->',
-      '### ❌ perfgate: fail · 9 regressions · 0 improvements',
+      '### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved',
     ]);
     expect(r.stdout).toContain('<code>GrowSlice-2</code>');
   });
@@ -91,7 +92,9 @@ describe('perfgate comment (npm run demo)', () => {
       'fixtures/bench/ab-inter-head.txt',
       '--stored-baseline',
     );
-    expect(r.stdout).toContain('### ❌ perfgate: fail · 6 regressions');
+    // Allocations still gate: the same three benchmarks regressed, by B/op and allocs/op.
+    expect(r.stdout).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
+    expect(r.code).toBe(1);
     expect(r.stdout).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
   });
 });

@@ -14,7 +14,7 @@ import { renderGateText } from '../../render/gate-text.js';
 import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { readGateOptions } from './compare.js';
+import { gateExitCode, readGateOptions } from './compare.js';
 
 export const benchUsage = `Usage: perfgate bench --go <packages> [options]
        perfgate bench --js <suite.mjs> [options]
@@ -160,5 +160,5 @@ async function gateRun(
   const result = gate(base, head, gateOptions);
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds\n`);
   io.stdout(renderGateText(result));
-  return result.verdict === 'fail' ? 1 : 0;
+  return gateExitCode(result, io, 'bench');
 }

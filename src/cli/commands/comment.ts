@@ -11,12 +11,13 @@ import { renderComment } from '../../render/comment.js';
 import { decideVerdict, type RunReport } from '../../report/run-report.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { readGateOptions } from './compare.js';
+import { gateExitCode, readGateOptions } from './compare.js';
 
 export const commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate).
+benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
   --key KEY            the baseline key named in the comment's marker (default: demo)
@@ -120,5 +121,6 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     generatedAt: new Date().toISOString(),
   };
   io.stdout(`${renderComment(report)}\n`);
-  return 0;
+  if (verdict === 'no-comparison') return gateExitCode({ verdict, cause: reason }, io, 'comment');
+  return verdict === 'fail' ? 1 : 0;
 }

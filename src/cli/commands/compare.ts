@@ -28,7 +28,10 @@ Options:
 export const gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
 
 Applies the regression gate to two Go benchmark output files: a change fails only when it is
-significant and worse than its limit. Exit code 1 when the gate fails, 0 when it passes.
+significant and worse than its limit. Benchmarks are matched by package and name: machine lines
+(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
+differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
+base (nothing compared) or on bad input.
 
 Options:
   --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
@@ -166,5 +169,21 @@ export async function runGate(argv: string[], io: CliIO): Promise<number> {
   if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(renderGateMarkdown(result));
   else io.stdout(renderGateText(result));
+  return gateExitCode(result, io, 'gate');
+}
+
+/**
+ * 1 when the gate failed, 2 when nothing could be compared (the cause on stderr, one line), so
+ * a script never reads "nothing compared" as a pass.
+ */
+export function gateExitCode(
+  result: { verdict: string; cause?: string | undefined },
+  io: CliIO,
+  command: string,
+): number {
+  if (result.verdict === 'no-comparison') {
+    io.stderr(`perfgate ${command}: ${result.cause ?? 'nothing to compare'}\n`);
+    return 2;
+  }
   return result.verdict === 'fail' ? 1 : 0;
 }
