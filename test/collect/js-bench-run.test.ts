@@ -69,12 +69,17 @@ describe('perfgate bench --js: each round is a fresh measurement', () => {
     }
   });
 
-  test('two separate runs compare like Go results: the quadratic de-duplication fails', () => {
+  test('runs of suites in files of different names compare by task: the quadratic de-duplication fails', () => {
     const base = path.join(work, 'js-base');
     const head = path.join(work, 'js-head');
-    const args = ['bench', '--js', 'fixtures/js/suite.mjs', '--rounds', '5', '--time', '20'];
-    expect(distCli(...args, '--out', base).code).toBe(0);
-    expect(distCliEnv({ PERFGATE_VARIANT: 'head' }, ...args, '--out', head).code).toBe(0);
+    const renamed = path.join(work, 'renamed-suite.mjs');
+    cpSync('fixtures/js/suite.mjs', renamed);
+    const args = ['--rounds', '5', '--time', '20'];
+    expect(distCli('bench', '--js', 'fixtures/js/suite.mjs', ...args, '--out', base).code).toBe(0);
+    expect(
+      distCliEnv({ PERFGATE_VARIANT: 'head' }, 'bench', '--js', renamed, ...args, '--out', head)
+        .code,
+    ).toBe(0);
     const g = distCli(
       'gate',
       path.join(base, 'head.txt'),
@@ -82,6 +87,7 @@ describe('perfgate bench --js: each round is a fresh measurement', () => {
       '--correction',
       'none',
     );
+    expect(g.stdout).toMatch(/^FAIL: 1 benchmark regressed, \d+ improved; 3 benchmarks compared /);
     expect(g.stdout).toMatch(/\n {2}dedupe {2}sec\/op /);
     expect(g.code).toBe(1);
   });
@@ -271,7 +277,7 @@ describe('perfgate bench --js --base-ref: base and head interleaved, then gated'
   test('A/B: head does twice the work in one task: that task fails the gate', () => {
     const r = run(ab, path.join(work, 'ab-out'));
     expect(r.stdout).toMatch(
-      /^base [0-9a-f]{12} vs head, 8 interleaved rounds\nFAIL: 1 regression/,
+      /^base [0-9a-f]{12} vs head, 8 interleaved rounds\nFAIL: 1 benchmark regressed, \d+ improved; 2 benchmarks compared /,
     );
     expect(r.stdout).toMatch(/\n {2}checksum {2}sec\/op /);
     expect(r.stdout).not.toMatch(/\n {2}join_words {2}sec\/op /);
