@@ -11,7 +11,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import * as pako from 'pako';
 import { Bench } from 'tinybench';
 import { functionTable } from '../src/analyze/functions.js';
 import { parsePprof } from '../src/parse/pprof/index.js';
@@ -128,7 +127,6 @@ for (const [label, file, iterations] of [
     ],
     ['parse (in process)', () => void parsePprof(gz)],
     ['gunzip, node:zlib', () => void gunzipSync(gz)],
-    ['gunzip, pako', () => void pako.ungzip(gz)],
     ['protobufjs reflection decode (raw)', () => void pprofTypes.Profile.decode(raw)],
   ];
   rows.push(...(await measure(label, inProcess, iterations)));

@@ -6224,10 +6224,10 @@ function withSource(source, err) {
 }
 
 // src/cli/commands/bench.ts
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm as rm4, writeFile } from "node:fs/promises";
 import path4 from "node:path";
 
-// src/model/units.ts
+// src/units/bench-units.ts
 function tidyUnit(unit) {
   switch (unit) {
     case "ns/op":
@@ -6269,8 +6269,11 @@ function higherIsBetter(tidied, meta) {
   if (meta?.better) return meta.better === "higher";
   return /\/(s|sec|second)$/.test(tidied);
 }
+function isNonNegativeUnit(unit) {
+  return /^(sec|B|allocs)\/\w+$/.test(tidyUnit(unit).unit);
+}
 
-// src/render/go-format.ts
+// src/units/go-format.ts
 function exactDigits(x) {
   const s = Math.abs(x).toFixed(100);
   const dot = s.indexOf(".");
@@ -6430,8 +6433,8 @@ function mannWhitneyU(x1, x2) {
   for (let i = 0; i < merged.length; ) {
     const start = i;
     const v = merged[i].v;
-    let inFirst = 0;
-    for (; i < merged.length && merged[i].v === v; i++) if (merged[i].first) inFirst++;
+    let inFirst = merged[i].first ? 1 : 0;
+    for (i++; i < merged.length && merged[i].v === v; i++) if (merged[i].first) inFirst++;
     if (inFirst > 0) r1 += (start + 1 + i) / 2 * inFirst;
     groups.push(i - start);
     if (i - start > 1) hasTies = true;
@@ -6807,7 +6810,7 @@ function summarizeExact(sorted) {
   let mode = sorted[0] ?? NaN;
   let modeCount = 0;
   for (let i = 0; i < sorted.length; ) {
-    let j = i;
+    let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
     if (j - i > modeCount) {
       mode = sorted[i];
@@ -6893,7 +6896,7 @@ function wilcoxonSignedRank(base, head) {
   const rank2 = new Array(n);
   const groups = [];
   for (let i = 0; i < n; ) {
-    let j = i;
+    let j = i + 1;
     while (j < n && sorted[j].a === sorted[i].a) j++;
     for (let k = i; k < j; k++) rank2[k] = i + 1 + j;
     groups.push(j - i);
@@ -7251,6 +7254,303 @@ function decide(f, options) {
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+// src/parse/benchfmt/index.ts
+var MAX_DETAIL_LINES = 40;
+var configKey = /^[^\s:A-Z]*$/u;
+function configLine(line) {
+  const colon = line.indexOf(":");
+  if (colon <= 0) return void 0;
+  const key = line.slice(0, colon);
+  if (!new RegExp("^\\p{Ll}", "u").test(key) || !configKey.test(key)) return void 0;
+  const rest = line.slice(colon + 1);
+  if (rest !== "" && !/^[ \t]/.test(rest)) return void 0;
+  return [key, rest.replace(/^[ \t]+/, "")];
+}
+function parseIterations(text) {
+  if (!/^[+-]?\d(_?\d)*$/.test(text)) return void 0;
+  return Number(text.replace(/_/g, ""));
+}
+function parseMeasurement(text) {
+  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
+    return void 0;
+  const v = Number(text.replace(/_/g, ""));
+  return Number.isFinite(v) ? v : void 0;
+}
+function parseBenchText(text, label) {
+  const file = { label, results: [], failures: [], diagnostics: [], units: {} };
+  const state = { file, config: {}, open: void 0 };
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((raw, i) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i + 1, state));
+  return file;
+}
+function parseLine(line, n, state) {
+  const { file } = state;
+  const pos = { file: file.label, line: n };
+  if (state.open && collectDetail(line, state.open)) return;
+  state.open = void 0;
+  if (line.startsWith("Benchmark")) {
+    const failure3 = failureOnResultLine(line, pos);
+    if (failure3) {
+      addFailure(state, failure3);
+      return;
+    }
+    const parsed = parseResultLine(line);
+    if (parsed === "skip") return;
+    if (typeof parsed === "string") {
+      file.diagnostics.push({ ...pos, message: parsed });
+      return;
+    }
+    if ("invalid" in parsed) {
+      file.diagnostics.push({ ...pos, message: parsed.invalid, fatal: true });
+      return;
+    }
+    file.results.push({ ...parsed, config: { ...state.config }, pos });
+    return;
+  }
+  if (line.startsWith("Unit")) {
+    const fields = line.split(/\s+/).filter((f) => f !== "");
+    if (fields[0] === "Unit") {
+      const message = parseUnitLine(fields, file.units);
+      if (message) file.diagnostics.push({ ...pos, message });
+      return;
+    }
+  }
+  const failure2 = failureLine(line, pos);
+  if (failure2) {
+    addFailure(state, failure2);
+    return;
+  }
+  const kv = configLine(line);
+  if (kv) {
+    const [key, value] = kv;
+    if (value === "") delete state.config[key];
+    else state.config[key] = value;
+  }
+}
+function invalidValue(value, unit, name) {
+  const where2 = `for unit ${unit} in Benchmark${name}`;
+  if (Number.isNaN(value)) return `NaN value ${where2}`;
+  if (!Number.isFinite(value)) return `${value > 0 ? "+Inf" : "-Inf"} value ${where2}`;
+  if (value < 0 && isNonNegativeUnit(unit)) {
+    return `negative value ${value} ${where2} (${unit} cannot be negative)`;
+  }
+  return void 0;
+}
+function parseResultLine(line) {
+  const rest = line.slice("Benchmark".length);
+  const nameEnd = rest.search(/\s/);
+  if (nameEnd < 0) return "skip";
+  const name = rest.slice(0, nameEnd);
+  const fields = rest.slice(nameEnd).split(/\s+/).filter((f) => f !== "");
+  if (fields.length === 0) return "missing iteration count";
+  const iterations = parseIterations(fields[0]);
+  if (iterations === void 0) return "parsing iteration count: invalid syntax";
+  if (fields.length === 1) return "missing measurements";
+  const values = [];
+  for (let i = 1; i < fields.length; i += 2) {
+    const value = parseMeasurement(fields[i]);
+    if (value === void 0) return "parsing measurement: invalid syntax";
+    const unit = fields[i + 1];
+    if (unit === void 0) return "missing units";
+    const invalid2 = invalidValue(value, unit, name);
+    if (invalid2) return { invalid: invalid2 };
+    const tidy = tidyUnit(unit);
+    const tidied = value * tidy.factor;
+    if (tidied === value || tidy.unit === unit) values.push({ value, unit });
+    else values.push({ value: tidied, unit: tidy.unit, orig: { value, unit } });
+  }
+  return { name, iterations, values };
+}
+function parseUnitLine(fields, units) {
+  const unit = fields[1];
+  if (unit === void 0) return "missing unit";
+  const tidied = tidyUnit(unit).unit;
+  const meta = units[tidied] ??= {};
+  for (const field of fields.slice(2)) {
+    const eq = field.indexOf("=");
+    if (eq <= 0) return "expected key=value";
+    const key = field.slice(0, eq);
+    const value = field.slice(eq + 1);
+    if (key === "assume") {
+      const assume = value === "exact" ? "exact" : "nothing";
+      if (meta.assume && meta.assume !== assume) {
+        return `metadata assume of unit ${tidied} already set to ${meta.assume}`;
+      }
+      meta.assume = assume;
+    } else if (key === "better" && (value === "higher" || value === "lower")) {
+      if (meta.better && meta.better !== value) {
+        return `metadata better of unit ${tidied} already set to ${meta.better}`;
+      }
+      meta.better = value;
+    }
+  }
+  return void 0;
+}
+function failureOnResultLine(line, pos) {
+  const m = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
+  if (!m) return void 0;
+  const kind = m[2].startsWith("panic:") ? "panic" : "benchmark";
+  return failure(kind, `Benchmark${m[1]}`, m[2], pos);
+}
+function failure(kind, subject, detail, pos) {
+  return { file: pos.file, line: pos.line, kind, subject, detail };
+}
+function failureLine(line, pos) {
+  let m = /^\s*--- FAIL: (\S+)/.exec(line);
+  if (m) return failure("benchmark", m[1], line.trim(), pos);
+  if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
+  m = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
+  if (m) return failure("build", m[1], line, pos);
+  m = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
+  if (m) return failure("package", m[1], line, pos);
+  m = /^# (\S+)/.exec(line);
+  if (m) return failure("build", m[1], "", pos);
+  return void 0;
+}
+function addFailure(state, f) {
+  const failures = state.file.failures;
+  const build = failures.find((x) => x.kind === "build" && x.subject === f.subject);
+  if (build && f.kind === "build") {
+    build.detail = [build.detail, f.detail].filter((d) => d !== "").join("\n");
+    return;
+  }
+  failures.push(f);
+  state.open = f;
+}
+function collectDetail(line, f) {
+  const belongs = f.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
+  if (!belongs)
+    return f.kind === "panic" && line === "" && !f.detail.endsWith("\n\n") && addBlank(f);
+  const count = f.detail.split("\n").length;
+  if (count < MAX_DETAIL_LINES) f.detail = f.detail === "" ? line : `${f.detail}
+${line}`;
+  else if (count === MAX_DETAIL_LINES) f.detail += "\n…";
+  return true;
+}
+function addBlank(f) {
+  f.detail += "\n";
+  return true;
+}
+
+// src/parse/benchfmt/load.ts
+function failureMessage(f) {
+  return `${f.file}:${f.line}: ${failureText(f)}`;
+}
+function failureText(f) {
+  const detail = f.detail.trim();
+  switch (f.kind) {
+    case "build":
+      return `package ${f.subject} failed to build${detail ? `:
+${indent(detail)}` : ""}`;
+    case "panic":
+      return `${f.subject ? `${f.subject} ` : ""}panicked${detail ? `:
+${indent(detail)}` : ""}`;
+    case "package":
+      return `package ${f.subject} failed`;
+    default:
+      return `${f.subject} failed${detail ? `:
+${indent(detail)}` : ""}`;
+  }
+}
+function indent(text) {
+  return text.split("\n").map((l) => `    ${l}`).join("\n");
+}
+var SNIFF_BYTES = 8192;
+function binaryKind(bytes2) {
+  const head = bytes2.subarray(0, SNIFF_BYTES);
+  const starts = (...magic) => magic.every((b, i) => head[i] === b);
+  if (starts(31, 139)) return "a gzip file (a pprof profile?)";
+  if (starts(127, 69, 76, 70)) return "an executable (ELF; a test binary?)";
+  if (starts(80, 75, 3, 4)) return "a zip archive";
+  if (head.includes(0)) return "binary data";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return "binary data (not UTF-8 text)";
+  }
+  return void 0;
+}
+function binaryTextKind(text) {
+  const head = text.slice(0, SNIFF_BYTES);
+  if (head.startsWith("�")) return "a gzip file (a pprof profile?)";
+  if (head.startsWith("ELF")) return "an executable (ELF; a test binary?)";
+  if (head.startsWith("PK")) return "a zip archive";
+  if (head.includes("\0")) return "binary data";
+  if (head.includes("��")) return "binary data (not UTF-8 text)";
+  return void 0;
+}
+function invalidValueMessages(file) {
+  const byCause = /* @__PURE__ */ new Map();
+  for (const d of file.diagnostics) {
+    if (!d.fatal) continue;
+    const seen = byCause.get(d.message);
+    if (seen) seen.more++;
+    else byCause.set(d.message, { first: d, more: 0 });
+  }
+  return [...byCause.values()].map(
+    ({ first, more }) => `${first.file}:${first.line}: ${first.message}${more > 0 ? ` (and ${more} more line${more > 1 ? "s" : ""})` : ""}`
+  );
+}
+function parseBenchOutput(input, label) {
+  const kind = typeof input === "string" ? binaryTextKind(input) : binaryKind(input);
+  if (kind) throw new UserError(`${label}: not benchmark text: it is ${kind}`);
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input);
+  if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
+  const file = parseBenchText(text, label);
+  const invalid2 = invalidValueMessages(file);
+  if (invalid2.length > 0) throw new UserError(invalid2.join("\n"));
+  if (file.results.length === 0 && file.failures.length === 0) {
+    const start = text.split("\n").filter((l) => l.trim() !== "").slice(0, 3).map((l) => `
+    ${l.slice(0, 200)}`).join("");
+    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d) => `
+${d.file}:${d.line}: ${d.message}`).join("") : `
+it starts:${start}`;
+    throw new UserError(
+      `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
+    );
+  }
+  return file;
+}
+function unitMismatches(base, head) {
+  const unitsOf = (f) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of f.results) {
+      const s = m.get(r.name) ?? /* @__PURE__ */ new Set();
+      for (const v of r.values) s.add(v.unit);
+      m.set(r.name, s);
+    }
+    return m;
+  };
+  const b = unitsOf(base);
+  const h = unitsOf(head);
+  const out = [];
+  for (const [name, bu] of b) {
+    const hu = h.get(name);
+    if (!hu) continue;
+    const same = bu.size === hu.size && [...bu].every((u) => hu.has(u));
+    if (!same) {
+      out.push(
+        `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
+      );
+    }
+  }
+  return out;
+}
+
+// src/collect/go-bench.ts
+var GoTestFailed = class extends UserError {
+  constructor(message, side, output) {
+    super(message);
+    this.side = side;
+    this.output = output;
+  }
+  side;
+  output;
+};
 async function listTestPackages(runner, dir, patterns) {
   const r = await runner.run(
     "go",
@@ -7266,10 +7566,70 @@ async function listTestPackages(runner, dir, patterns) {
     throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}:
 ${r.output.trim()}`);
   }
-  return r.output.split("\n").filter((l) => l.includes("	")).map((l) => {
+  return r.stdout.split("\n").filter((l) => l.includes("	")).map((l) => {
     const [importPath, pkgDir] = l.split("	");
     return { importPath, dir: pkgDir };
   });
+}
+function topLevelBenchRegex(re) {
+  const alternatives = [[]];
+  let part = "";
+  let brackets = 0;
+  let parens = 0;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === "\\" && i + 1 < re.length) {
+      part += c + re[++i];
+      continue;
+    }
+    if (c === "[") brackets++;
+    else if (c === "]") brackets = Math.max(0, brackets - 1);
+    else if (c === "(" && brackets === 0) parens++;
+    else if (c === ")" && brackets === 0) parens--;
+    else if ((c === "/" || c === "|") && brackets === 0 && parens === 0) {
+      alternatives[alternatives.length - 1].push(part);
+      part = "";
+      if (c === "|") alternatives.push([]);
+      continue;
+    }
+    part += c;
+  }
+  alternatives[alternatives.length - 1].push(part);
+  const tops = alternatives.map((a) => a[0]);
+  return tops.length === 1 ? tops[0] : tops.map((t) => `(?:${t})`).join("|");
+}
+function goTestFailure(what, code, output) {
+  const parsed = parseBenchText(output, what);
+  const failures = parsed.failures.filter((f) => f.kind !== "package" || parsed.failures.length === 1).map(
+    (f) => f.kind === "panic" && f.subject === "" ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? "" } : f
+  );
+  const body = failures.length > 0 ? failures.map(failureText).join("\n") : output.trim().split("\n").slice(-20).join("\n");
+  return `${what} failed (exit status ${code}):
+${body.split("\n").map((l) => `  ${l}`).join("\n")}`;
+}
+async function packagesWithBenchmarks(runner, dir, bench, packages, side) {
+  if (packages.length === 0) return [];
+  const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
+  const r = await runner.run("go", args, { cwd: dir });
+  if (r.code !== 0) {
+    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r.code, r.output), side, r.output);
+  }
+  const found = /* @__PURE__ */ new Set();
+  let benchmarks = 0;
+  for (const line of r.stdout.split("\n")) {
+    if (line.startsWith("Benchmark")) benchmarks++;
+    const ok = /^ok\s+(\S+)/.exec(line);
+    if (ok) {
+      if (benchmarks > 0) found.add(ok[1]);
+      benchmarks = 0;
+    }
+  }
+  return packages.filter((p) => found.has(p.importPath));
+}
+function noBenchmarks(s, where2 = "") {
+  return new UserError(
+    `no benchmark matches -bench '${s.bench}' in ${s.packages.join(" ")}${where2}`
+  );
 }
 function benchFlags(s, prefix) {
   const f = [`-${prefix}run`, "^$", `-${prefix}bench`, s.bench, `-${prefix}benchmem`];
@@ -7278,27 +7638,43 @@ function benchFlags(s, prefix) {
   return f;
 }
 var fileSafe = (importPath) => importPath.replace(/[^A-Za-z0-9._-]+/g, "_");
+function profilePaths(dir, importPath) {
+  const base = path.join(dir, fileSafe(importPath));
+  return { cpu: `${base}.cpu.pb.gz`, mem: `${base}.mem.pb.gz` };
+}
 async function runGoBench(s, runner, log) {
-  const packages = await listTestPackages(runner, s.dir, s.packages);
-  if (packages.length === 0) {
+  const all = await listTestPackages(runner, s.dir, s.packages);
+  if (all.length === 0) {
     throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
   }
+  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head");
+  if (packages.length === 0) throw noBenchmarks(s);
+  const bins = await mkdtemp(path.join(tmpdir(), "perfgate-bin-"));
   let text = "";
   const profiles = [];
-  for (const [i, pkg] of packages.entries()) {
-    log(
-      `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`
-    );
-    const args = ["test", ...benchFlags(s, ""), "-count", String(s.count)];
-    if (s.profilesDir) {
-      const base = path.join(s.profilesDir, fileSafe(pkg.importPath));
-      args.push("-cpuprofile", `${base}.cpu.pb.gz`, "-memprofile", `${base}.mem.pb.gz`);
-      profiles.push(`${base}.cpu.pb.gz`, `${base}.mem.pb.gz`);
-    }
-    args.push(pkg.importPath);
-    const r = await runner.run("go", args, { cwd: s.dir, onLine: log });
-    text += r.output.endsWith("\n") || r.output === "" ? r.output : `${r.output}
+  try {
+    for (const [i, pkg] of packages.entries()) {
+      log(
+        `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`
+      );
+      const args = ["test", ...benchFlags(s, ""), "-count", String(s.count)];
+      if (s.profilesDir) {
+        const p = profilePaths(s.profilesDir, pkg.importPath);
+        args.push("-o", path.join(bins, `${i}.test`), "-cpuprofile", p.cpu, "-memprofile", p.mem);
+        profiles.push(p.cpu, p.mem);
+      }
+      args.push(pkg.importPath);
+      const onLine = (l) => void (/^Benchmark\S*\s+\d+\s/.test(l) && log(l));
+      const r = await runner.run("go", args, { cwd: s.dir, onLine });
+      if (r.code !== 0) {
+        const what = `go test -bench '${s.bench}' ${pkg.importPath}`;
+        throw new GoTestFailed(goTestFailure(what, r.code, r.output), "head", r.output);
+      }
+      text += r.stdout.endsWith("\n") || r.stdout === "" ? r.stdout : `${r.stdout}
 `;
+    }
+  } finally {
+    await rm(bins, { recursive: true, force: true });
   }
   return { text, profiles };
 }
@@ -7306,7 +7682,25 @@ async function git(runner, cwd, args) {
   const r = await runner.run("git", args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
 ${r.output.trim()}`);
-  return r.output.trim();
+  return r.stdout.trim();
+}
+async function runTarget(runner, target, args, side, what) {
+  const r = await runner.run(target.bin, args, { cwd: target.dir });
+  if (r.code !== 0) {
+    throw new GoTestFailed(goTestFailure(what, r.code, r.output), side, r.output);
+  }
+  return r.stdout;
+}
+async function buildTarget(runner, cwd, pkg, bin, side) {
+  const r = await runner.run("go", ["test", "-c", "-o", bin, pkg.importPath], { cwd });
+  if (r.code !== 0) {
+    throw new GoTestFailed(
+      goTestFailure(`${side}: go test -c ${pkg.importPath}`, r.code, r.output),
+      side,
+      buildFailure(pkg.importPath, r.output)
+    );
+  }
+  return { bin, dir: pkg.dir };
 }
 async function runGoBenchInterleaved(s, runner, log) {
   const root2 = await git(runner, s.dir, ["rev-parse", "--show-toplevel"]);
@@ -7320,70 +7714,91 @@ async function runGoBenchInterleaved(s, runner, log) {
   if (verify.code !== 0) {
     throw new UserError(`base ref "${s.baseRef}" is not a commit of the repository at ${root2}`);
   }
-  const baseSha = verify.output.trim();
+  const baseSha = verify.stdout.trim();
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
     log(`checking out base ${baseSha.slice(0, 12)} (${s.baseRef}) into a temporary worktree`);
     await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
     const baseDir = path.join(tree, path.relative(root2, path.resolve(s.dir)));
-    const headPkgs = await listTestPackages(runner, s.dir, s.packages);
+    const headAll = await listTestPackages(runner, s.dir, s.packages);
+    if (headAll.length === 0) {
+      throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
+    }
+    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, "head");
+    if (headPkgs.length === 0) throw noBenchmarks(s);
+    const baseAll = (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).filter(
+      (p) => headPkgs.some((h) => h.importPath === p.importPath)
+    );
     const basePkgs = new Map(
-      (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).map((p) => [
+      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, "base")).map((p) => [
         p.importPath,
         p
       ])
     );
-    if (headPkgs.length === 0) {
-      throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
+    if (basePkgs.size === 0 && s.requireBaseBenchmarks) {
+      throw noBenchmarks(
+        s,
+        ` at base ${s.baseRef} (${baseSha.slice(0, 12)}): nothing to compare with`
+      );
     }
-    const sides = [];
-    let base = "";
-    let head = "";
+    const pairs = [];
     for (const [i, pkg] of headPkgs.entries()) {
       log(`[${i + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
-      const headBin = path.join(work, `${i}.head.test`);
-      const hb = await runner.run("go", ["test", "-c", "-o", headBin, pkg.importPath], {
-        cwd: s.dir
-      });
-      if (hb.code !== 0) {
-        head += hb.output;
-        continue;
-      }
-      const entry = { pkg, head: { bin: headBin, dir: pkg.dir } };
+      const head2 = await buildTarget(runner, s.dir, pkg, path.join(work, `${i}.head.test`), "head");
       const basePkg = basePkgs.get(pkg.importPath);
-      if (basePkg) {
-        const baseBin = path.join(work, `${i}.base.test`);
-        const bb = await runner.run("go", ["test", "-c", "-o", baseBin, pkg.importPath], {
-          cwd: baseDir
-        });
-        if (bb.code === 0) entry.base = { bin: baseBin, dir: basePkg.dir };
-        else base += buildFailure(pkg.importPath, bb.output);
-      }
-      sides.push(entry);
+      const base2 = basePkg ? await buildTarget(runner, baseDir, basePkg, path.join(work, `${i}.base.test`), "base") : void 0;
+      pairs.push(base2 ? { pkg, head: head2, base: base2 } : { pkg, head: head2 });
     }
-    for (const entry of sides) {
+    let base = "";
+    let head = "";
+    const flags = benchFlags(s, "test.");
+    for (const pair of pairs) {
       const outputs = { base: [], head: [] };
       for (let round = 0; round < s.count; round++) {
         const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
         for (const side of order) {
-          const target = entry[side];
+          const target = pair[side];
           if (!target) continue;
-          log(`round ${round + 1}/${s.count}: ${side} ${entry.pkg.importPath}`);
-          const r = await runner.run(target.bin, [...benchFlags(s, "test."), "-test.count", "1"], {
-            cwd: target.dir
-          });
-          outputs[side].push(r.output);
+          log(`round ${round + 1}/${s.count}: ${side} ${pair.pkg.importPath}`);
+          const what = `${side}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
+          outputs[side].push(
+            await runTarget(runner, target, [...flags, "-test.count", "1"], side, what)
+          );
         }
       }
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
-    return { base, head, baseSha, rounds: s.count };
+    const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : void 0;
+    return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   } finally {
     await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
     await rm(work, { recursive: true, force: true });
   }
+}
+async function profileSides(s, dirs, pairs, runner, log) {
+  const written = { base: [], head: [] };
+  for (const pair of pairs) {
+    for (const side of ["base", "head"]) {
+      const target = pair[side];
+      if (!target) continue;
+      log(`profiling ${side} ${pair.pkg.importPath}`);
+      const p = profilePaths(path.resolve(dirs[side]), pair.pkg.importPath);
+      const args = [
+        ...benchFlags(s, "test."),
+        "-test.count",
+        "1",
+        "-test.cpuprofile",
+        p.cpu,
+        "-test.memprofile",
+        p.mem
+      ];
+      await runTarget(runner, target, args, side, `${side}: profiling ${pair.pkg.importPath}`);
+      written[side].push(p.cpu, p.mem);
+    }
+  }
+  return written;
 }
 function buildFailure(importPath, output) {
   const body = output.trim().startsWith("#") ? output.trim() : `# ${importPath}
@@ -7420,7 +7835,7 @@ async function git2(runner, cwd, args) {
   const r = await runner.run("git", args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
 ${r.output.trim()}`);
-  return r.output.trim();
+  return r.stdout.trim();
 }
 async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
   const root2 = await git2(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
@@ -7434,7 +7849,7 @@ async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
   if (verify.code !== 0) {
     throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root2}`);
   }
-  const baseSha = verify.output.trim();
+  const baseSha = verify.stdout.trim();
   const work = await mkdtemp2(path2.join(tmpdir2(), "perfgate-rerun-"));
   const tree = path2.join(work, "base");
   try {
@@ -7485,7 +7900,9 @@ function formatJsRounds(label, rounds) {
 `;
 }
 function defaultWorker() {
-  const worker = fileURLToPath(new URL("./js-round.js", import.meta.url));
+  const fromSource = import.meta.url.endsWith(".ts");
+  const relative = fromSource ? "../../dist/js-round.js" : "./js-round.js";
+  const worker = fileURLToPath(new URL(relative, import.meta.url));
   if (!existsSync(worker)) {
     throw new Error(`the JS round runner ${worker} is missing: run \`npm run build\``);
   }
@@ -7584,7 +8001,11 @@ async function runJsBenchInterleaved(s, runner, log) {
     };
     const head = { module: headModule, cwd: headCwd, label };
     const sides = { base: existsSync(base.module) ? base : void 0, head };
-    if (!sides.base) log(`base ${wt.baseSha.slice(0, 12)} has no ${moduleRel}: only head runs`);
+    if (!sides.base) {
+      const missing = `base ${wt.baseSha.slice(0, 12)} (${s.baseRef}) has no ${moduleRel}`;
+      if (s.requireBase) throw new UserError(`${missing}: nothing to compare head's suite with`);
+      log(`${missing}: only head runs`);
+    }
     const links = await linkNodeModules(wt.root, wt.tree, path3.dirname(headModule));
     if (links.length > 0) log(`base runs with head's installed node_modules`);
     try {
@@ -7624,18 +8045,20 @@ var processRunner = {
         stdio: ["ignore", "pipe", "pipe"]
       });
       let output = "";
+      const streams = { stdout: "", stderr: "" };
       let pending = "";
-      const onData = (chunk) => {
+      const onData = (stream) => (chunk) => {
         const text = chunk.toString("utf8");
         output += text;
+        streams[stream] += text;
         if (!options.onLine) return;
         pending += text;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
         for (const l of lines) options.onLine(l);
       };
-      child.stdout.on("data", onData);
-      child.stderr.on("data", onData);
+      child.stdout.on("data", onData("stdout"));
+      child.stderr.on("data", onData("stderr"));
       child.on("error", (err) => {
         reject(
           err.code === "ENOENT" ? new Error(`${cmd}: command not found (is it installed and on PATH?)`) : err
@@ -7643,241 +8066,13 @@ var processRunner = {
       });
       child.on("close", (code) => {
         if (pending && options.onLine) options.onLine(pending);
-        resolve({ code: code ?? 1, output });
+        resolve({ code: code ?? 1, output, ...streams });
       });
     });
   }
 };
 
-// src/parse/benchfmt/index.ts
-var MAX_DETAIL_LINES = 40;
-var configKey = /^[^\s:A-Z]*$/u;
-function configLine(line) {
-  const colon = line.indexOf(":");
-  if (colon <= 0) return void 0;
-  const key = line.slice(0, colon);
-  if (!new RegExp("^\\p{Ll}", "u").test(key) || !configKey.test(key)) return void 0;
-  const rest = line.slice(colon + 1);
-  if (rest !== "" && !/^[ \t]/.test(rest)) return void 0;
-  return [key, rest.replace(/^[ \t]+/, "")];
-}
-function parseIterations(text) {
-  if (!/^[+-]?\d(_?\d)*$/.test(text)) return void 0;
-  return Number(text.replace(/_/g, ""));
-}
-function parseMeasurement(text) {
-  if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith("-") ? -Infinity : Infinity;
-  if (/^nan$/i.test(text)) return NaN;
-  if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
-    return void 0;
-  const v = Number(text.replace(/_/g, ""));
-  return Number.isFinite(v) ? v : void 0;
-}
-function parseBenchText(text, label) {
-  const file = { label, results: [], failures: [], diagnostics: [], units: {} };
-  const state = { file, config: {}, open: void 0 };
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, i) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i + 1, state));
-  return file;
-}
-function parseLine(line, n, state) {
-  const { file } = state;
-  const pos = { file: file.label, line: n };
-  if (state.open && collectDetail(line, state.open)) return;
-  state.open = void 0;
-  if (line.startsWith("Benchmark")) {
-    const failure3 = failureOnResultLine(line, pos);
-    if (failure3) {
-      addFailure(state, failure3);
-      return;
-    }
-    const parsed = parseResultLine(line);
-    if (parsed === "skip") return;
-    if (typeof parsed === "string") {
-      file.diagnostics.push({ ...pos, message: parsed });
-      return;
-    }
-    file.results.push({ ...parsed, config: { ...state.config }, pos });
-    return;
-  }
-  if (line.startsWith("Unit")) {
-    const fields = line.split(/\s+/).filter((f) => f !== "");
-    if (fields[0] === "Unit") {
-      const message = parseUnitLine(fields, file.units);
-      if (message) file.diagnostics.push({ ...pos, message });
-      return;
-    }
-  }
-  const failure2 = failureLine(line, pos);
-  if (failure2) {
-    addFailure(state, failure2);
-    return;
-  }
-  const kv = configLine(line);
-  if (kv) {
-    const [key, value] = kv;
-    if (value === "") delete state.config[key];
-    else state.config[key] = value;
-  }
-}
-function parseResultLine(line) {
-  const rest = line.slice("Benchmark".length);
-  const nameEnd = rest.search(/\s/);
-  if (nameEnd < 0) return "skip";
-  const name = rest.slice(0, nameEnd);
-  const fields = rest.slice(nameEnd).split(/\s+/).filter((f) => f !== "");
-  if (fields.length === 0) return "missing iteration count";
-  const iterations = parseIterations(fields[0]);
-  if (iterations === void 0) return "parsing iteration count: invalid syntax";
-  if (fields.length === 1) return "missing measurements";
-  const values = [];
-  for (let i = 1; i < fields.length; i += 2) {
-    const value = parseMeasurement(fields[i]);
-    if (value === void 0) return "parsing measurement: invalid syntax";
-    const unit = fields[i + 1];
-    if (unit === void 0) return "missing units";
-    const tidy = tidyUnit(unit);
-    const tidied = value * tidy.factor;
-    if (tidied === value || tidy.unit === unit) values.push({ value, unit });
-    else values.push({ value: tidied, unit: tidy.unit, orig: { value, unit } });
-  }
-  return { name, iterations, values };
-}
-function parseUnitLine(fields, units) {
-  const unit = fields[1];
-  if (unit === void 0) return "missing unit";
-  const tidied = tidyUnit(unit).unit;
-  const meta = units[tidied] ??= {};
-  for (const field of fields.slice(2)) {
-    const eq = field.indexOf("=");
-    if (eq <= 0) return "expected key=value";
-    const key = field.slice(0, eq);
-    const value = field.slice(eq + 1);
-    if (key === "assume") {
-      const assume = value === "exact" ? "exact" : "nothing";
-      if (meta.assume && meta.assume !== assume) {
-        return `metadata assume of unit ${tidied} already set to ${meta.assume}`;
-      }
-      meta.assume = assume;
-    } else if (key === "better" && (value === "higher" || value === "lower")) {
-      if (meta.better && meta.better !== value) {
-        return `metadata better of unit ${tidied} already set to ${meta.better}`;
-      }
-      meta.better = value;
-    }
-  }
-  return void 0;
-}
-function failureOnResultLine(line, pos) {
-  const m = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
-  if (!m) return void 0;
-  const kind = m[2].startsWith("panic:") ? "panic" : "benchmark";
-  return failure(kind, `Benchmark${m[1]}`, m[2], pos);
-}
-function failure(kind, subject, detail, pos) {
-  return { file: pos.file, line: pos.line, kind, subject, detail };
-}
-function failureLine(line, pos) {
-  let m = /^\s*--- FAIL: (\S+)/.exec(line);
-  if (m) return failure("benchmark", m[1], line.trim(), pos);
-  if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
-  m = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
-  if (m) return failure("build", m[1], line, pos);
-  m = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
-  if (m) return failure("package", m[1], line, pos);
-  m = /^# (\S+)/.exec(line);
-  if (m) return failure("build", m[1], "", pos);
-  return void 0;
-}
-function addFailure(state, f) {
-  const failures = state.file.failures;
-  const build = failures.find((x) => x.kind === "build" && x.subject === f.subject);
-  if (build && f.kind === "build") {
-    build.detail = [build.detail, f.detail].filter((d) => d !== "").join("\n");
-    return;
-  }
-  failures.push(f);
-  state.open = f;
-}
-function collectDetail(line, f) {
-  const belongs = f.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
-  if (!belongs)
-    return f.kind === "panic" && line === "" && !f.detail.endsWith("\n\n") && addBlank(f);
-  const count = f.detail.split("\n").length;
-  if (count < MAX_DETAIL_LINES) f.detail = f.detail === "" ? line : `${f.detail}
-${line}`;
-  else if (count === MAX_DETAIL_LINES) f.detail += "\n…";
-  return true;
-}
-function addBlank(f) {
-  f.detail += "\n";
-  return true;
-}
-
-// src/parse/benchfmt/load.ts
-function failureMessage(f) {
-  const where2 = `${f.file}:${f.line}`;
-  const detail = f.detail.trim();
-  switch (f.kind) {
-    case "build":
-      return `${where2}: package ${f.subject} failed to build${detail ? `:
-${indent(detail)}` : ""}`;
-    case "panic":
-      return `${where2}: ${f.subject ? `${f.subject} ` : ""}panicked${detail ? `:
-${indent(detail)}` : ""}`;
-    case "package":
-      return `${where2}: package ${f.subject} failed`;
-    default:
-      return `${where2}: ${f.subject} failed${detail ? `:
-${indent(detail)}` : ""}`;
-  }
-}
-function indent(text) {
-  return text.split("\n").map((l) => `    ${l}`).join("\n");
-}
-function parseBenchOutput(text, label) {
-  if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
-  const file = parseBenchText(text, label);
-  if (file.results.length === 0 && file.failures.length === 0) {
-    const start = text.split("\n").filter((l) => l.trim() !== "").slice(0, 3).map((l) => `
-    ${l.slice(0, 200)}`).join("");
-    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d) => `
-${d.file}:${d.line}: ${d.message}`).join("") : `
-it starts:${start}`;
-    throw new UserError(
-      `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
-    );
-  }
-  return file;
-}
-function unitMismatches(base, head) {
-  const unitsOf = (f) => {
-    const m = /* @__PURE__ */ new Map();
-    for (const r of f.results) {
-      const s = m.get(r.name) ?? /* @__PURE__ */ new Set();
-      for (const v of r.values) s.add(v.unit);
-      m.set(r.name, s);
-    }
-    return m;
-  };
-  const b = unitsOf(base);
-  const h = unitsOf(head);
-  const out = [];
-  for (const [name, bu] of b) {
-    const hu = h.get(name);
-    if (!hu) continue;
-    const same = bu.size === hu.size && [...bu].every((u) => hu.has(u));
-    if (!same) {
-      out.push(
-        `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
-      );
-    }
-  }
-  return out;
-}
-
-// src/render/bench-scale.ts
+// src/units/bench-scale.ts
 var siFactors = [
   [12, "T"],
   [9, "G"],
@@ -8256,16 +8451,92 @@ ${block}
   return out;
 }
 
-// src/settings/values.ts
+// src/settings/go-flags.ts
 function bad(name, value, why) {
+  throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
+}
+var durationPart = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/gy;
+var unitNanos = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  μs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 6e10,
+  h: 36e11
+};
+function goDurationNanos(text) {
+  if (text === "") return void 0;
+  durationPart.lastIndex = 0;
+  let total2 = 0;
+  let m;
+  while (durationPart.lastIndex < text.length && (m = durationPart.exec(text)) !== null) {
+    total2 += Number(m[1]) * unitNanos[m[2]];
+  }
+  return durationPart.lastIndex === text.length ? total2 : void 0;
+}
+function readBenchtime(name, value) {
+  const text = value.trim();
+  const count = /^(\d+)x$/.exec(text);
+  if (count) {
+    if (Number(count[1]) === 0) bad(name, value, "must be more than 0x");
+    return text;
+  }
+  const nanos = goDurationNanos(text);
+  if (nanos === void 0) {
+    bad(name, value, 'is not a duration (e.g. "200ms", "1.5s") or a count (e.g. "100x")');
+  }
+  if (nanos <= 0) bad(name, value, "must be more than zero");
+  return text;
+}
+function readCpuList(name, value) {
+  const items = value.split(",").map((s) => s.trim());
+  if (!items.every((s) => /^\d+$/.test(s) && Number(s) > 0)) {
+    bad(name, value, 'is not a comma-separated list of positive whole numbers (e.g. "1,2,4")');
+  }
+  return items.join(",");
+}
+function asJavaScript(re) {
+  return re.replace(/\\Q(.*?)(\\E|$)/g, (_, lit) => lit.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).replace(/\(\?[imsU-]+\)/g, "").replace(/\(\?[imsU-]+:/g, "(?:").replace(/\(\?P</g, "(?<").replace(/\[:\^?[a-z]+:\]/g, "a").replace(/\\A/g, "^").replace(/\\z/g, "$");
+}
+function readBenchRegex(name, value) {
+  if (/\(\?<?[=!]/.test(value)) {
+    bad(name, value, "is not a Go regular expression: Go has no lookahead or lookbehind");
+  }
+  if (/(^|[^\\])(\\\\)*\\[1-9]/.test(value)) {
+    bad(name, value, "is not a Go regular expression: Go has no backreferences");
+  }
+  try {
+    new RegExp(asJavaScript(value));
+  } catch (err) {
+    const why = err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, "");
+    bad(name, value, `is not a valid regular expression (${why})`);
+  }
+  return value;
+}
+function readPackagePatterns(name, patterns) {
+  if (patterns.length === 0) {
+    throw new UserError(`${name}: no package patterns (e.g. "./...")`);
+  }
+  for (const p of patterns) {
+    if (p.startsWith("-")) {
+      bad(name, p, 'is not a package pattern: it starts with "-" (go would read it as a flag)');
+    }
+  }
+  return patterns;
+}
+
+// src/settings/values.ts
+function bad2(name, value, why) {
   throw new UserError(`${name}: ${JSON.stringify(value)} ${why}`);
 }
 function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
   const text = value.trim();
-  if (!/^-?\d+$/.test(text)) bad(name, value, "is not a whole number");
+  if (!/^-?\d+$/.test(text)) bad2(name, value, "is not a whole number");
   const n = Number(text);
   if (n < min || n > max) {
-    bad(
+    bad2(
       name,
       value,
       max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
@@ -8289,23 +8560,23 @@ function readByteSize(name, value) {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
   const factor = m ? sizeUnits[m[2].toLowerCase()] : void 0;
   if (!m || factor === void 0) {
-    bad(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
+    bad2(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
   }
   const n = Math.round(Number(m[1]) * factor);
-  if (n <= 0) bad(name, value, "must be more than 0 bytes");
+  if (n <= 0) bad2(name, value, "must be more than 0 bytes");
   return n;
 }
 function readChoice(name, value, choices) {
   const v = value.trim();
   if (!choices.includes(v)) {
-    bad(name, value, `is not one of: ${choices.join(", ")}`);
+    bad2(name, value, `is not one of: ${choices.join(", ")}`);
   }
   return v;
 }
 function readFraction(name, value) {
   const n = Number(value.trim());
   if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n >= 1) {
-    bad(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
+    bad2(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
   }
   return n;
 }
@@ -8855,8 +9126,7 @@ function fileLabels(paths) {
 async function loadFiles(paths, labels) {
   const files = [];
   for (const [i, path8] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path8));
-    files.push(parseBenchOutput(text, labels[i]));
+    files.push(parseBenchOutput(await readInputFile(path8), labels[i]));
   }
   return files;
 }
@@ -8987,14 +9257,21 @@ base commit is checked out in a temporary git worktree, both sides are built onc
 benchmarks run in alternating rounds (base, head, then head, base, ...) so machine drift hits
 both alike; then the gate compares them (exit 1 when it fails).
 
+Go: the flags, and whether any benchmark matches --bench (go test -list, on both sides with
+--base-ref), are checked before any round. A build failure, panic or failed benchmark stops
+the run and is reported once (exit 2), as are results that are not measurements (NaN, ±Inf).
+Test binaries are built in a temporary folder, never in your tree.
+
 Options:
   --go PATTERNS        Go packages, e.g. ./... (space- or comma-separated)
   --bench REGEX        -bench regular expression (default .)
   --count N            runs (rounds) per benchmark (default 10)
   --benchtime D        -benchtime, e.g. 200ms or 1000x
-  --cpu LIST           -cpu list
+  --cpu LIST           -cpu list, e.g. 1,2,4
   --base-ref REF       compare with this commit, interleaved
-  --profiles           also write a cpu and mem profile per package (Go, without --base-ref)
+  --profiles           also write a cpu and mem profile per package (Go): into --out, or with
+                       --base-ref from one extra profiled run per side after the rounds, into
+                       OUT/base-profiles and OUT/head-profiles
   --js MODULE          a tinybench 6 suite: exports a Bench (default or "bench"), or an
                        object of task functions (default or "tasks")
   --rounds N           rounds of the JS suite, each in a fresh node process (samples per
@@ -9037,8 +9314,9 @@ ${benchUsage}`
   const dir = values.dir ?? ".";
   const log = (line) => io.stderr(`${line}
 `);
+  const go = values.js === void 0 ? readGoSettings(values, dir) : void 0;
   await mkdir(out, { recursive: true });
-  if (values.js !== void 0) {
+  if (values.js !== void 0 || go === void 0) {
     const js = {
       module: values.js,
       rounds: values.rounds === void 0 ? 10 : readInteger("--rounds", values.rounds, 1),
@@ -9046,39 +9324,53 @@ ${benchUsage}`
       cwd: dir
     };
     if (values["base-ref"] === void 0) {
-      const text = await runJsBench(js, processRunner, log);
-      return writeHead(out, text, io);
+      const head = await keepOutput(out, "head.txt", await runJsBench(js, processRunner, log));
+      io.stdout(`wrote ${path4.join(out, "head.txt")}: ${head.results.length} results
+`);
+      return 0;
     }
     const run2 = await runJsBenchInterleaved(
-      { ...js, baseRef: values["base-ref"] },
+      { ...js, baseRef: values["base-ref"], requireBase: true },
       processRunner,
       log
     );
-    return gateRun(run2, out, gateOptions, io);
+    return gateSides(run2, out, gateOptions, io);
   }
-  const settings = {
-    dir,
-    packages: values.go.split(/[\s,]+/).filter((p) => p !== ""),
-    bench: values.bench ?? ".",
-    count: values.count === void 0 ? 10 : readInteger("--count", values.count, 1),
-    ...values.benchtime !== void 0 ? { benchtime: values.benchtime } : {},
-    ...values.cpu !== void 0 ? { cpu: values.cpu } : {}
-  };
   if (values["base-ref"] === void 0) {
     const profilesDir = values.profiles ? path4.resolve(out) : void 0;
-    const { text } = await runGoBench(
-      { ...settings, ...profilesDir ? { profilesDir } : {} },
+    const { text, profiles } = await runGoBench(
+      { ...go, ...profilesDir ? { profilesDir } : {} },
       processRunner,
       log
     );
-    return writeHead(out, text, io);
+    const head = await keepOutput(out, "head.txt", text);
+    for (const f of head.failures) io.stderr(`${failureMessage(f)}
+`);
+    io.stdout(`wrote ${path4.join(out, "head.txt")}: ${head.results.length} results
+`);
+    if (profiles.length > 0) io.stdout(`wrote ${profiles.length} profiles in ${out}
+`);
+    return head.failures.length > 0 ? 1 : 0;
+  }
+  const profileDirs = values.profiles ? { base: path4.join(out, "base-profiles"), head: path4.join(out, "head-profiles") } : void 0;
+  if (profileDirs) {
+    await mkdir(profileDirs.base, { recursive: true });
+    await mkdir(profileDirs.head, { recursive: true });
   }
   const run = await runGoBenchInterleaved(
-    { ...settings, baseRef: values["base-ref"] },
+    {
+      ...go,
+      baseRef: values["base-ref"],
+      requireBaseBenchmarks: true,
+      ...profileDirs ? { profiles: profileDirs } : {}
+    },
     processRunner,
     log
   );
-  return gateRun(run, out, gateOptions, io);
+  const notes = profileDirs ? [
+    `wrote ${run.profiles.base.length + run.profiles.head.length} profiles in ${profileDirs.base} and ${profileDirs.head}`
+  ] : [];
+  return gateSides(run, out, gateOptions, io, notes);
 }
 function checkFlagsOfOtherTool(values) {
   const goOnly = ["bench", "count", "benchtime", "cpu", "profiles"];
@@ -9090,20 +9382,9 @@ function checkFlagsOfOtherTool(values) {
     throw new UserError(`--${flag} is an option of ${other}, not of ${given}${hint}`);
   }
 }
-async function writeHead(out, text, io) {
-  await writeFile(path4.join(out, "head.txt"), text);
-  const head = parseBenchOutput(text, path4.join(out, "head.txt"));
-  for (const f of head.failures) io.stderr(`${failureMessage(f)}
-`);
-  io.stdout(`wrote ${path4.join(out, "head.txt")}: ${head.results.length} results
-`);
-  return head.failures.length > 0 ? 1 : 0;
-}
-async function gateRun(run, out, gateOptions, io) {
-  await writeFile(path4.join(out, "base.txt"), run.base);
-  await writeFile(path4.join(out, "head.txt"), run.head);
-  const base = parseBenchOutput(run.base, path4.join(out, "base.txt"));
-  const head = parseBenchOutput(run.head, path4.join(out, "head.txt"));
+async function gateSides(run, out, gateOptions, io, notes = []) {
+  const base = await keepOutput(out, "base.txt", run.base);
+  const head = await keepOutput(out, "head.txt", run.head);
   const failures = [...base.failures, ...head.failures].map(failureMessage);
   if (failures.length > 0) {
     io.stdout(`FAIL: the benchmark runs have failures
@@ -9114,8 +9395,38 @@ ${failures.join("\n")}
   const result = gate(base, head, gateOptions);
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
 `);
+  for (const n of notes) io.stdout(`${n}
+`);
   io.stdout(renderGateText(result));
   return gateExitCode(result, io, "bench");
+}
+async function keepOutput(out, name, text) {
+  const file = path4.join(out, name);
+  const invalid2 = file.replace(/\.txt$/, ".invalid.txt");
+  try {
+    parseBenchOutput(text, invalid2);
+  } catch (err) {
+    await rm4(file, { force: true });
+    await writeFile(invalid2, text);
+    throw err;
+  }
+  await rm4(invalid2, { force: true });
+  await writeFile(file, text);
+  return parseBenchOutput(text, file);
+}
+function readGoSettings(values, dir) {
+  const str = (name) => values[name];
+  return {
+    dir,
+    packages: readPackagePatterns(
+      "--go",
+      values.go.split(/[\s,]+/).filter((p) => p !== "")
+    ),
+    bench: readBenchRegex("--bench", str("bench") ?? "."),
+    count: str("count") === void 0 ? 10 : readInteger("--count", str("count"), 1, 1e3),
+    ...str("benchtime") !== void 0 ? { benchtime: readBenchtime("--benchtime", str("benchtime")) } : {},
+    ...str("cpu") !== void 0 ? { cpu: readCpuList("--cpu", str("cpu")) } : {}
+  };
 }
 
 // src/cli/commands/collect.ts
@@ -10847,7 +11158,7 @@ ${collectUsage}`);
   return 0;
 }
 
-// src/action/read-profiles.ts
+// src/collect/read-profiles.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import path6 from "node:path";
 async function readOne(side, rel, warnings) {
@@ -11643,7 +11954,7 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 
-// src/render/pprof-units.ts
+// src/units/pprof-units.ts
 var memoryUnits = [
   { name: "B", aliases: ["b", "byte"], factor: 1 },
   { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
@@ -11963,6 +12274,39 @@ function fit(body, r) {
   return cut.slice(0, cut.lastIndexOf("\n")) + note;
 }
 
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f) {
+  const failures = (f.head?.failures ?? []).map(failureMessage);
+  const base = f.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
+  const { verdict, reason } = decideVerdict(result, failures, f.missingBaseline, f.profiles);
+  return {
+    verdict,
+    reason,
+    key: f.key,
+    headCommit: f.headCommit,
+    gate: result,
+    profiles: f.profiles,
+    baseline: f.baseline?.info,
+    timingsGated: f.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f.head?.results.length ?? 0, profiles: f.headProfiles },
+    failures,
+    warnings: f.warnings,
+    links: f.links,
+    generatedAt: f.generatedAt
+  };
+}
+
 // src/cli/commands/comment.ts
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
@@ -11977,10 +12321,11 @@ Options:
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
   --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
-async function readInsights(values) {
+async function readInsights(values, warnings) {
   const headDir = values["head-profiles"];
   const headG = values["head-goroutines"];
   if (headDir === void 0 && headG === void 0) return void 0;
@@ -12003,13 +12348,12 @@ async function readInsights(values) {
       base: baseG === void 0 ? void 0 : await load3(baseG)
     };
   }
-  const insights = profileInsights({
+  warnings.push(...read.warnings);
+  return profileInsights({
     pairs: read.pairs,
     goroutines: read.goroutines,
     source: sourceLookup([values.source ?? "."])
   });
-  insights.notes.unshift(...read.warnings);
-  return insights;
 }
 async function runComment(argv, io) {
   const { values, positionals } = parseCommandArgs("comment", argv, {
@@ -12020,6 +12364,7 @@ async function runComment(argv, io) {
     "head-goroutines": { type: "string" },
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
+    "run-url": { type: "string" },
     "max-regression": { type: "string" },
     alpha: { type: "string" },
     correction: { type: "string" },
@@ -12033,37 +12378,38 @@ ${commentUsage}`
     );
   }
   const [basePath, headPath] = positionals;
-  const read = async (p) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+  const read = async (p) => parseBenchOutput(await readInputFile(p), p);
   const base = await read(basePath);
   const head = await read(headPath);
   const stored = values["stored-baseline"] === true;
-  const failures = [...base.failures, ...head.failures].map(failureMessage);
-  const result = failures.length === 0 ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored }) : void 0;
-  const profiles = await readInsights(values);
-  const { verdict, reason } = decideVerdict(result, failures, "pass", profiles);
-  const report = {
-    verdict,
-    reason,
+  const runUrl = values["run-url"];
+  const warnings = [];
+  const profiles = await readInsights(values, warnings);
+  const report = buildRunReport({
     key: values.key ?? "demo",
     headCommit: headPath,
-    gate: result,
-    profiles,
+    head,
     baseline: {
-      source: stored ? "path" : "rerun",
-      commit: basePath,
-      branch: void 0,
-      createdAt: void 0,
-      runUrl: void 0
+      bench: base,
+      info: stored ? fileBaseline() : {
+        source: "rerun",
+        commit: basePath,
+        branch: void 0,
+        createdAt: void 0,
+        runUrl: void 0
+      }
     },
-    timingsGated: !stored,
-    headOnly: void 0,
-    failures,
-    warnings: [],
-    links: { run: void 0, summary: void 0 },
+    gate: { ...readGateOptions(values), gateTimings: !stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    warnings,
+    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
     generatedAt: (/* @__PURE__ */ new Date()).toISOString()
-  };
+  });
   io.stdout(`${renderComment(report)}
 `);
+  const { verdict, reason } = report;
   if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
   return verdict === "fail" ? 1 : 0;
 }
@@ -12739,7 +13085,7 @@ var pageScript = `"use strict";
     container.appendChild(frag);
   }
 
-  // src/render/go-format.ts
+  // src/units/go-format.ts
   function exactDigits(x) {
     const s = Math.abs(x).toFixed(100);
     const dot = s.indexOf(".");
@@ -12815,7 +13161,7 @@ var pageScript = `"use strict";
     return neg ? \`-\${body}\` : body;
   }
 
-  // src/render/pprof-units.ts
+  // src/units/pprof-units.ts
   var memoryUnits = [
     { name: "B", aliases: ["b", "byte"], factor: 1 },
     { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
@@ -13651,7 +13997,7 @@ ${reportUsage}`
   );
   let result;
   if (values["bench-base"] !== void 0 && values["bench-head"] !== void 0) {
-    const load3 = async (p) => parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+    const load3 = async (p) => parseBenchOutput(await readInputFile(p), p);
     result = gate(
       await load3(values["bench-base"]),
       await load3(values["bench-head"])
@@ -13739,8 +14085,10 @@ async function runTop(argv, io) {
   return 0;
 }
 
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-source";
+
 // src/cli/main.ts
-var version = typeof PERFGATE_VERSION === "string" ? PERFGATE_VERSION : "0.1.0";
 var commands = {
   top: { run: runTop, usage: topUsage },
   diff: { run: runDiff, usage: diffUsage },
@@ -13777,7 +14125,7 @@ async function runCli(argv, io) {
     return name === void 0 ? 2 : 0;
   }
   if (name === "--version") {
-    io.stdout(`perfgate ${version}
+    io.stdout(`perfgate ${VERSION}
 `);
     return 0;
   }

@@ -2,7 +2,7 @@
 // runs one round of a JavaScript suite (dist/js-round.js, started by both) as ES modules.
 // Usage: node scripts/build.mjs [outdir]   (default: dist)
 import { build } from 'esbuild';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const outdir = process.argv[2] ?? 'dist';
@@ -10,6 +10,9 @@ const outdir = process.argv[2] ?? 'dist';
 // `createRequire` imported inside @azure/storage-common (pulled in by @actions/artifact).
 const requireShim =
   "import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);";
+
+// The version is written once, in package.json; the bundles get it as PERFGATE_VERSION.
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
 const common = {
   bundle: true,
@@ -19,6 +22,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   charset: 'utf8',
+  define: { PERFGATE_VERSION: JSON.stringify(version) },
 };
 
 await rm(outdir, { recursive: true, force: true });

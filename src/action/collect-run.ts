@@ -4,12 +4,20 @@
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runGoBench, runGoBenchInterleaved, type Log } from '../collect/go-bench.js';
+import {
+  GoTestFailed,
+  type InterleavedRun,
+  type Log,
+  runGoBench,
+  runGoBenchInterleaved,
+} from '../collect/go-bench.js';
 import { expandGlob } from '../collect/glob.js';
 import { MIN_ROUNDS, runJsBench, runJsBenchInterleaved } from '../collect/js-bench.js';
 import { collectFromService } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
+import { parseBenchText } from '../parse/benchfmt/index.js';
+import { binaryKind } from '../parse/benchfmt/load.js';
 import type { ActionSettings } from './settings.js';
 
 /** What one run collected, stored under `dir`. */
@@ -19,8 +27,11 @@ export interface Collected {
   benchFiles: string[];
   /** Profiles, relative to dir. */
   profiles: string[];
-  /** The base side of an interleaved rerun, relative to dir (under `rerun-base/`). */
-  rerunBase: { files: string[]; sha: string } | undefined;
+  /**
+   * The base side of an interleaved rerun: its bench files relative to dir (under
+   * `rerun-base/`), and its profiles relative to `rerun-base/` (named as head's are in dir).
+   */
+  rerunBase: { files: string[]; sha: string; profiles: string[] } | undefined;
   /** Things worth telling (an empty block profile and how to turn it on). */
   notes: string[];
 }
@@ -36,6 +47,37 @@ async function matchAll(input: string, patterns: string[], cwd: string): Promise
     out.push(...files);
   }
   return [...new Set(out)];
+}
+
+/** What a Go run left: its outputs per side (and profiles), or the output of a failed run. */
+interface GoRun {
+  base: string;
+  head: string;
+  baseSha: string;
+  profiles: { base: string[]; head: string[] };
+}
+
+/**
+ * Runs Go benchmarks; a run that failed (build error, panic) becomes that side's output, so the
+ * report shows the failure and the run is never saved as a baseline. Other errors go on up.
+ */
+async function goRun(
+  run: () => Promise<{ text: string; profiles: string[] } | InterleavedRun>,
+  log: Log,
+): Promise<GoRun> {
+  try {
+    const r = await run();
+    return 'text' in r
+      ? { base: '', head: r.text, baseSha: '', profiles: { base: [], head: r.profiles } }
+      : r;
+  } catch (err) {
+    if (!(err instanceof GoTestFailed) || parseBenchText(err.output, '').failures.length === 0) {
+      throw err;
+    }
+    log(err.message);
+    const empty = { base: '', head: '', baseSha: '', profiles: { base: [], head: [] } };
+    return { ...empty, [err.side]: err.output };
+  }
 }
 
 /** Runs and reads everything the settings name, into `dir`. */
@@ -58,7 +100,11 @@ export async function collectRun(
     const rel = path.join('rerun-base', `${name}.txt`);
     await mkdir(path.join(dir, 'rerun-base'), { recursive: true });
     await writeFile(path.join(dir, rel), text);
-    c.rerunBase = { files: [...(c.rerunBase?.files ?? []), rel], sha };
+    c.rerunBase = {
+      files: [...(c.rerunBase?.files ?? []), rel],
+      sha,
+      profiles: c.rerunBase?.profiles ?? [],
+    };
   };
 
   if (s.goPackages.length > 0) {
@@ -69,16 +115,42 @@ export async function collectRun(
       count: s.count,
       ...(s.benchtime ? { benchtime: s.benchtime } : {}),
     };
+    const profilesDir = s.goProfiles ? path.join(dir, 'profiles') : undefined;
+    if (profilesDir) await mkdir(profilesDir, { recursive: true });
     if (s.baseline.kind === 'rerun' && baseSha) {
-      const run = await runGoBenchInterleaved({ ...go, baseRef: baseSha }, runner, log);
+      // Base profiles keep head's file names under rerun-base/, so the two pair up.
+      const baseDir = path.join(dir, 'rerun-base');
+      const profiles = profilesDir && { base: path.join(baseDir, 'profiles'), head: profilesDir };
+      await mkdir(profiles ? profiles.base : baseDir, { recursive: true });
+      const run = await goRun(
+        () =>
+          runGoBenchInterleaved(
+            {
+              ...go,
+              baseRef: baseSha,
+              requireBaseBenchmarks: false,
+              ...(profiles ? { profiles } : {}),
+            },
+            runner,
+            log,
+          ),
+        log,
+      );
       await keep('go', run.head);
-      await keepRerunBase('go', run.base, run.baseSha);
+      await writeFile(path.join(baseDir, 'go.txt'), run.base);
+      c.rerunBase = {
+        files: [path.join('rerun-base', 'go.txt')],
+        sha: run.baseSha || baseSha,
+        profiles: run.profiles.base.map((f) => path.relative(baseDir, f)),
+      };
+      for (const f of run.profiles.head) c.profiles.push(path.relative(dir, f));
     } else {
-      const profilesDir = s.goProfiles ? path.join(dir, 'profiles') : undefined;
-      if (profilesDir) await mkdir(profilesDir, { recursive: true });
-      const run = await runGoBench({ ...go, ...(profilesDir ? { profilesDir } : {}) }, runner, log);
-      await keep('go', run.text);
-      for (const f of run.profiles) c.profiles.push(path.relative(dir, f));
+      const run = await goRun(
+        () => runGoBench({ ...go, ...(profilesDir ? { profilesDir } : {}) }, runner, log),
+        log,
+      );
+      await keep('go', run.head);
+      for (const f of run.profiles.head) c.profiles.push(path.relative(dir, f));
     }
   }
   if (s.jsBench) {
@@ -90,7 +162,11 @@ export async function collectRun(
       cwd,
     };
     if (s.baseline.kind === 'rerun' && baseSha) {
-      const run = await runJsBenchInterleaved({ ...js, baseRef: baseSha }, runner, log);
+      const run = await runJsBenchInterleaved(
+        { ...js, baseRef: baseSha, requireBase: false },
+        runner,
+        log,
+      );
       await keep('js', run.head);
       await keepRerunBase('js', run.base, run.baseSha);
     } else {
@@ -99,7 +175,10 @@ export async function collectRun(
   }
   for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
     log(`reading benchmark output ${f}`);
-    await keep(path.basename(f), await readFile(path.resolve(cwd, f), 'utf8'));
+    const bytes = await readFile(path.resolve(cwd, f));
+    const kind = binaryKind(bytes);
+    if (kind) throw new UserError(`input 'bench-output': ${f}: not benchmark text: it is ${kind}`);
+    await keep(path.basename(f), new TextDecoder().decode(bytes));
   }
   if (s.pprof) {
     const { url, profiles, waitSeconds, timeoutSeconds, load } = s.pprof;

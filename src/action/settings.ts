@@ -5,6 +5,7 @@
 import { type GateOptions, defaultGateOptions } from '../analyze/gate.js';
 import { defaultShareLimits } from '../analyze/profile-insights.js';
 import { UserError } from '../errors.js';
+import { readBenchRegex, readBenchtime, readPackagePatterns } from '../settings/go-flags.js';
 import { readLimitRules } from '../settings/limits.js';
 import { readChoice, readFraction, readInteger } from '../settings/values.js';
 
@@ -34,7 +35,10 @@ export interface ActionSettings {
   profileLimits: Record<string, number>;
   /** Write the HTML report (undefined: when there are profiles). */
   htmlReport: boolean | undefined;
-  /** Also write a cpu and a mem profile per Go package (plain runs). */
+  /**
+   * Also write a cpu and a mem profile per Go package (with `baseline: rerun`: one profiled run
+   * per side after the rounds).
+   */
   goProfiles: boolean;
   /** A running service's /debug/pprof endpoint to take profiles from. */
   pprof:
@@ -106,6 +110,7 @@ function readProfileLimits(text: string): Record<string, number> {
 export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): ActionSettings {
   const mode = readChoice(inputName('mode'), get('mode') || 'gate', ['gate', 'comment'] as const);
   const goPackages = list(get('go-packages'));
+  if (goPackages.length > 0) readPackagePatterns(inputName('go-packages'), goPackages);
   const jsBench = get('js-bench') || undefined;
   const profiles = list(get('profiles'));
   const benchOutput = list(get('bench-output'));
@@ -154,9 +159,11 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
     mode,
     workingDirectory: get('working-directory') || '.',
     goPackages,
-    goBench: get('go-bench') || '.',
+    goBench: readBenchRegex(inputName('go-bench'), get('go-bench') || '.'),
     count,
-    benchtime: get('benchtime') || undefined,
+    benchtime: get('benchtime')
+      ? readBenchtime(inputName('benchtime'), get('benchtime'))
+      : undefined,
     jsBench,
     profiles,
     benchOutput,

@@ -6,7 +6,7 @@
  * test applies like for any unit. Everything worth telling the reader is kept as a note.
  */
 import type { BenchFile } from '../model/bench.js';
-import { higherIsBetter } from '../model/units.js';
+import { higherIsBetter } from '../units/bench-units.js';
 import { type Summary, summarize } from './stats/index.js';
 import { SamplesEqualError, mannWhitneyU } from './stats/mann-whitney.js';
 import { type Correction, adjustPValues } from './stats/multiple.js';

@@ -10,11 +10,7 @@ import { leaksUsage, runLeaks } from './commands/leaks.js';
 import { reportUsage, runReport } from './commands/report.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
-
-declare const PERFGATE_VERSION: string | undefined;
-
-/** The version printed by --version. */
-export const version = typeof PERFGATE_VERSION === 'string' ? PERFGATE_VERSION : '0.1.0';
+import { VERSION } from '../version.js';
 
 const commands: Record<
   string,
@@ -58,7 +54,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version') {
-    io.stdout(`perfgate ${version}\n`);
+    io.stdout(`perfgate ${VERSION}\n`);
     return 0;
   }
   const command = commands[name];

@@ -24,7 +24,7 @@ export interface BaseWorktree {
 async function git(runner: Runner, cwd: string, args: string[]): Promise<string> {
   const r = await runner.run('git', args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(' ')} failed:\n${r.output.trim()}`);
-  return r.output.trim();
+  return r.stdout.trim();
 }
 
 /**
@@ -49,7 +49,7 @@ export async function withBaseWorktree<T>(
   if (verify.code !== 0) {
     throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root}`);
   }
-  const baseSha = verify.output.trim();
+  const baseSha = verify.stdout.trim();
   const work = await mkdtemp(path.join(tmpdir(), 'perfgate-rerun-'));
   const tree = path.join(work, 'base');
   try {

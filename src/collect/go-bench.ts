@@ -7,6 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { parseBenchText } from '../parse/benchfmt/index.js';
+import { failureText } from '../parse/benchfmt/load.js';
 import type { Runner } from './runner.js';
 
 /** What to run. */
@@ -26,6 +28,24 @@ export interface GoBenchSettings {
 
 /** Log lines for the user (progress of long steps). */
 export type Log = (line: string) => void;
+
+/** Which side of a comparison a run belongs to. */
+export type Side = 'base' | 'head';
+
+/**
+ * A go test run that failed (a build error, a panic, b.Fatal, a flag the test binary refused):
+ * it stops the whole run, reported once. `output` is what the run printed (stdout and stderr as
+ * they came), for callers that keep it as the side's benchmark output.
+ */
+export class GoTestFailed extends UserError {
+  constructor(
+    message: string,
+    readonly side: Side,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
 
 interface GoPackage {
   importPath: string;
@@ -51,13 +71,104 @@ export async function listTestPackages(
   if (r.code !== 0) {
     throw new UserError(`go list ${patterns.join(' ')} failed in ${dir}:\n${r.output.trim()}`);
   }
-  return r.output
+  return r.stdout
     .split('\n')
     .filter((l) => l.includes('\t'))
     .map((l) => {
       const [importPath, pkgDir] = l.split('\t') as [string, string];
       return { importPath, dir: pkgDir };
     });
+}
+
+/**
+ * The part of a `-bench` expression that names top-level benchmarks, as `go test -list` matches
+ * it: go splits the expression at slashes outside brackets and parentheses, one part per level of
+ * sub-benchmarks, after splitting it at such `|`s into alternatives (testing's splitRegexp).
+ */
+export function topLevelBenchRegex(re: string): string {
+  const alternatives: string[][] = [[]];
+  let part = '';
+  let brackets = 0;
+  let parens = 0;
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i]!;
+    if (c === '\\' && i + 1 < re.length) {
+      part += c + re[++i];
+      continue;
+    }
+    if (c === '[') brackets++;
+    else if (c === ']') brackets = Math.max(0, brackets - 1);
+    else if (c === '(' && brackets === 0) parens++;
+    else if (c === ')' && brackets === 0) parens--;
+    else if ((c === '/' || c === '|') && brackets === 0 && parens === 0) {
+      alternatives[alternatives.length - 1]!.push(part);
+      part = '';
+      if (c === '|') alternatives.push([]);
+      continue;
+    }
+    part += c;
+  }
+  alternatives[alternatives.length - 1]!.push(part);
+  const tops = alternatives.map((a) => a[0]!);
+  return tops.length === 1 ? tops[0]! : tops.map((t) => `(?:${t})`).join('|');
+}
+
+/** What a failed go test run printed, as one message: its failures, or else its last lines. */
+export function goTestFailure(what: string, code: number, output: string): string {
+  const parsed = parseBenchText(output, what);
+  const failures = parsed.failures
+    .filter((f) => f.kind !== 'package' || parsed.failures.length === 1)
+    // go test does not always print a benchmark's name before it panics; its stack names it.
+    .map((f) =>
+      f.kind === 'panic' && f.subject === ''
+        ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? '' }
+        : f,
+    );
+  const body =
+    failures.length > 0
+      ? failures.map(failureText).join('\n')
+      : output.trim().split('\n').slice(-20).join('\n');
+  return `${what} failed (exit status ${code}):\n${body
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n')}`;
+}
+
+/**
+ * Runs `go test -list` over the packages: which of them have a top-level benchmark matching
+ * the `-bench` expression. It builds every package, so a build failure is found here, once,
+ * before any round.
+ */
+async function packagesWithBenchmarks(
+  runner: Runner,
+  dir: string,
+  bench: string,
+  packages: GoPackage[],
+  side: Side,
+): Promise<GoPackage[]> {
+  if (packages.length === 0) return [];
+  const args = ['test', '-list', topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
+  const r = await runner.run('go', args, { cwd: dir });
+  if (r.code !== 0) {
+    throw new GoTestFailed(goTestFailure(`go ${args.join(' ')}`, r.code, r.output), side, r.output);
+  }
+  const found = new Set<string>();
+  let benchmarks = 0;
+  for (const line of r.stdout.split('\n')) {
+    if (line.startsWith('Benchmark')) benchmarks++;
+    const ok = /^ok\s+(\S+)/.exec(line);
+    if (ok) {
+      if (benchmarks > 0) found.add(ok[1]!);
+      benchmarks = 0;
+    }
+  }
+  return packages.filter((p) => found.has(p.importPath));
+}
+
+function noBenchmarks(s: GoBenchSettings, where = ''): UserError {
+  return new UserError(
+    `no benchmark matches -bench '${s.bench}' in ${s.packages.join(' ')}${where}`,
+  );
 }
 
 function benchFlags(s: GoBenchSettings, prefix: string): string[] {
@@ -69,34 +180,55 @@ function benchFlags(s: GoBenchSettings, prefix: string): string[] {
 
 const fileSafe = (importPath: string) => importPath.replace(/[^A-Za-z0-9._-]+/g, '_');
 
+/** The cpu and mem profile files of one package in a folder. */
+function profilePaths(dir: string, importPath: string): { cpu: string; mem: string } {
+  const base = path.join(dir, fileSafe(importPath));
+  return { cpu: `${base}.cpu.pb.gz`, mem: `${base}.mem.pb.gz` };
+}
+
 /**
- * Runs `go test -bench` once per package (profiles need one package per run) and returns the
- * whole output, failures included: the parser reports them.
+ * Runs `go test -bench` once per package with a matching benchmark (profiles need one package
+ * per run) and returns its standard output. A run that fails stops everything (GoTestFailed);
+ * test binaries kept for profiling go to a temporary folder, never into the user's tree.
  */
 export async function runGoBench(
   s: GoBenchSettings,
   runner: Runner,
   log: Log,
 ): Promise<{ text: string; profiles: string[] }> {
-  const packages = await listTestPackages(runner, s.dir, s.packages);
-  if (packages.length === 0) {
+  const all = await listTestPackages(runner, s.dir, s.packages);
+  if (all.length === 0) {
     throw new UserError(`no packages with tests match ${s.packages.join(' ')} in ${s.dir}`);
   }
+  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, 'head');
+  if (packages.length === 0) throw noBenchmarks(s);
+  const bins = await mkdtemp(path.join(tmpdir(), 'perfgate-bin-'));
   let text = '';
   const profiles: string[] = [];
-  for (const [i, pkg] of packages.entries()) {
-    log(
-      `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`,
-    );
-    const args = ['test', ...benchFlags(s, ''), '-count', String(s.count)];
-    if (s.profilesDir) {
-      const base = path.join(s.profilesDir, fileSafe(pkg.importPath));
-      args.push('-cpuprofile', `${base}.cpu.pb.gz`, '-memprofile', `${base}.mem.pb.gz`);
-      profiles.push(`${base}.cpu.pb.gz`, `${base}.mem.pb.gz`);
+  try {
+    for (const [i, pkg] of packages.entries()) {
+      log(
+        `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`,
+      );
+      const args = ['test', ...benchFlags(s, ''), '-count', String(s.count)];
+      if (s.profilesDir) {
+        const p = profilePaths(s.profilesDir, pkg.importPath);
+        // go test keeps the test binary when profiling: -o puts it outside the user's tree.
+        args.push('-o', path.join(bins, `${i}.test`), '-cpuprofile', p.cpu, '-memprofile', p.mem);
+        profiles.push(p.cpu, p.mem);
+      }
+      args.push(pkg.importPath);
+      // Result lines are the progress; a failure is reported once, by the error below.
+      const onLine = (l: string) => void (/^Benchmark\S*\s+\d+\s/.test(l) && log(l));
+      const r = await runner.run('go', args, { cwd: s.dir, onLine });
+      if (r.code !== 0) {
+        const what = `go test -bench '${s.bench}' ${pkg.importPath}`;
+        throw new GoTestFailed(goTestFailure(what, r.code, r.output), 'head', r.output);
+      }
+      text += r.stdout.endsWith('\n') || r.stdout === '' ? r.stdout : `${r.stdout}\n`;
     }
-    args.push(pkg.importPath);
-    const r = await runner.run('go', args, { cwd: s.dir, onLine: log });
-    text += r.output.endsWith('\n') || r.output === '' ? r.output : `${r.output}\n`;
+  } finally {
+    await rm(bins, { recursive: true, force: true });
   }
   return { text, profiles };
 }
@@ -105,6 +237,13 @@ export async function runGoBench(
 export interface InterleavedSettings extends GoBenchSettings {
   /** The base commit: a ref or sha of the repository holding `dir`. */
   baseRef: string;
+  /**
+   * When base has no matching benchmark: an error (true), or an empty base output (false: the
+   * caller treats it as no baseline).
+   */
+  requireBaseBenchmarks: boolean;
+  /** After the rounds, one profiled run per side and package, its profiles in these folders. */
+  profiles?: { base: string; head: string };
 }
 
 /** Base and head outputs of an interleaved run; round r is the r-th result of each benchmark. */
@@ -113,17 +252,66 @@ export interface InterleavedRun {
   head: string;
   baseSha: string;
   rounds: number;
+  /** Profile files written per side (empty unless asked for). */
+  profiles: { base: string[]; head: string[] };
 }
 
 async function git(runner: Runner, cwd: string, args: string[]): Promise<string> {
   const r = await runner.run('git', args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(' ')} failed:\n${r.output.trim()}`);
-  return r.output.trim();
+  return r.stdout.trim();
+}
+
+/** A built test binary of one side of a package, and where it runs. */
+interface Target {
+  bin: string;
+  dir: string;
+}
+
+interface PackagePair {
+  pkg: GoPackage;
+  base?: Target;
+  head: Target;
+}
+
+/** Runs one test binary; a failure stops the run (GoTestFailed), reported once. */
+async function runTarget(
+  runner: Runner,
+  target: Target,
+  args: string[],
+  side: Side,
+  what: string,
+): Promise<string> {
+  const r = await runner.run(target.bin, args, { cwd: target.dir });
+  if (r.code !== 0) {
+    throw new GoTestFailed(goTestFailure(what, r.code, r.output), side, r.output);
+  }
+  return r.stdout;
+}
+
+/** Builds one side's test binary of a package into `bin`. */
+async function buildTarget(
+  runner: Runner,
+  cwd: string,
+  pkg: GoPackage,
+  bin: string,
+  side: Side,
+): Promise<Target> {
+  const r = await runner.run('go', ['test', '-c', '-o', bin, pkg.importPath], { cwd });
+  if (r.code !== 0) {
+    throw new GoTestFailed(
+      goTestFailure(`${side}: go test -c ${pkg.importPath}`, r.code, r.output),
+      side,
+      buildFailure(pkg.importPath, r.output),
+    );
+  }
+  return { bin, dir: pkg.dir };
 }
 
 /**
- * Builds test binaries of base (in a temporary git worktree) and head once, then runs every
- * package's benchmarks in `count` rounds, alternating which side goes first.
+ * Checks both sides (packages, matching benchmarks, builds) before any round, builds each
+ * side's test binaries once, then runs every package's benchmarks in `count` rounds, alternating
+ * which side goes first; with `profiles`, one more profiled run per side after the rounds.
  */
 export async function runGoBenchInterleaved(
   s: InterleavedSettings,
@@ -141,75 +329,101 @@ export async function runGoBenchInterleaved(
   if (verify.code !== 0) {
     throw new UserError(`base ref "${s.baseRef}" is not a commit of the repository at ${root}`);
   }
-  const baseSha = verify.output.trim();
+  const baseSha = verify.stdout.trim();
   const work = await mkdtemp(path.join(tmpdir(), 'perfgate-rerun-'));
   const tree = path.join(work, 'base');
   try {
     log(`checking out base ${baseSha.slice(0, 12)} (${s.baseRef}) into a temporary worktree`);
     await git(runner, root, ['worktree', 'add', '--detach', tree, baseSha]);
     const baseDir = path.join(tree, path.relative(root, path.resolve(s.dir)));
-    const headPkgs = await listTestPackages(runner, s.dir, s.packages);
+    const headAll = await listTestPackages(runner, s.dir, s.packages);
+    if (headAll.length === 0) {
+      throw new UserError(`no packages with tests match ${s.packages.join(' ')} in ${s.dir}`);
+    }
+    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, 'head');
+    if (headPkgs.length === 0) throw noBenchmarks(s);
+    const baseAll = (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).filter(
+      (p) => headPkgs.some((h) => h.importPath === p.importPath),
+    );
     const basePkgs = new Map(
-      (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).map((p) => [
+      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, 'base')).map((p) => [
         p.importPath,
         p,
       ]),
     );
-    if (headPkgs.length === 0) {
-      throw new UserError(`no packages with tests match ${s.packages.join(' ')} in ${s.dir}`);
+    if (basePkgs.size === 0 && s.requireBaseBenchmarks) {
+      throw noBenchmarks(
+        s,
+        ` at base ${s.baseRef} (${baseSha.slice(0, 12)}): nothing to compare with`,
+      );
     }
-    // Build each side once.
-    const sides: {
-      pkg: GoPackage;
-      base?: { bin: string; dir: string };
-      head: { bin: string; dir: string };
-    }[] = [];
-    let base = '';
-    let head = '';
+    const pairs: PackagePair[] = [];
     for (const [i, pkg] of headPkgs.entries()) {
       log(`[${i + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
-      const headBin = path.join(work, `${i}.head.test`);
-      const hb = await runner.run('go', ['test', '-c', '-o', headBin, pkg.importPath], {
-        cwd: s.dir,
-      });
-      if (hb.code !== 0) {
-        head += hb.output;
-        continue;
-      }
-      const entry: (typeof sides)[number] = { pkg, head: { bin: headBin, dir: pkg.dir } };
+      const head = await buildTarget(runner, s.dir, pkg, path.join(work, `${i}.head.test`), 'head');
       const basePkg = basePkgs.get(pkg.importPath);
-      if (basePkg) {
-        const baseBin = path.join(work, `${i}.base.test`);
-        const bb = await runner.run('go', ['test', '-c', '-o', baseBin, pkg.importPath], {
-          cwd: baseDir,
-        });
-        if (bb.code === 0) entry.base = { bin: baseBin, dir: basePkg.dir };
-        else base += buildFailure(pkg.importPath, bb.output);
-      }
-      sides.push(entry);
+      const base = basePkg
+        ? await buildTarget(runner, baseDir, basePkg, path.join(work, `${i}.base.test`), 'base')
+        : undefined;
+      pairs.push(base ? { pkg, head, base } : { pkg, head });
     }
-    for (const entry of sides) {
+    let base = '';
+    let head = '';
+    const flags = benchFlags(s, 'test.');
+    for (const pair of pairs) {
       const outputs = { base: [] as string[], head: [] as string[] };
       for (let round = 0; round < s.count; round++) {
-        const order: ('base' | 'head')[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        const order: Side[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
         for (const side of order) {
-          const target = entry[side];
+          const target = pair[side];
           if (!target) continue;
-          log(`round ${round + 1}/${s.count}: ${side} ${entry.pkg.importPath}`);
-          const r = await runner.run(target.bin, [...benchFlags(s, 'test.'), '-test.count', '1'], {
-            cwd: target.dir,
-          });
-          outputs[side].push(r.output);
+          log(`round ${round + 1}/${s.count}: ${side} ${pair.pkg.importPath}`);
+          const what = `${side}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
+          outputs[side].push(
+            await runTarget(runner, target, [...flags, '-test.count', '1'], side, what),
+          );
         }
       }
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
-    return { base, head, baseSha, rounds: s.count };
+    const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : undefined;
+    return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   } finally {
     await runner.run('git', ['worktree', 'remove', '--force', tree], { cwd: root });
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** One profiled run per side and package, after the rounds (profiling slows what it measures). */
+async function profileSides(
+  s: GoBenchSettings,
+  dirs: { base: string; head: string },
+  pairs: PackagePair[],
+  runner: Runner,
+  log: Log,
+): Promise<{ base: string[]; head: string[] }> {
+  const written = { base: [] as string[], head: [] as string[] };
+  for (const pair of pairs) {
+    for (const side of ['base', 'head'] as const) {
+      const target = pair[side];
+      if (!target) continue;
+      log(`profiling ${side} ${pair.pkg.importPath}`);
+      const p = profilePaths(path.resolve(dirs[side]), pair.pkg.importPath);
+      const args = [
+        ...benchFlags(s, 'test.'),
+        '-test.count',
+        '1',
+        '-test.cpuprofile',
+        p.cpu,
+        '-test.memprofile',
+        p.mem,
+      ];
+      await runTarget(runner, target, args, side, `${side}: profiling ${pair.pkg.importPath}`);
+      written[side].push(p.cpu, p.mem);
+    }
+  }
+  return written;
 }
 
 /** A failed `go test -c` in the format go test reports build failures in, so it is never lost. */

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import type { InterleavedRun, Log } from './go-bench.js';
+import type { Log } from './go-bench.js';
 import { withBaseWorktree } from './git-worktree.js';
 import type { JsRoundReport, JsTaskRound } from './js-suite.js';
 import type { Runner } from './runner.js';
@@ -41,6 +41,19 @@ export interface JsBenchSettings {
 export interface JsInterleavedSettings extends JsBenchSettings {
   /** The base commit: a ref or sha of the repository holding the module. */
   baseRef: string;
+  /**
+   * When base has no such module: an error (true), or an empty base output (false: the caller
+   * treats it as no baseline).
+   */
+  requireBase: boolean;
+}
+
+/** Base and head outputs of an interleaved run; round r is the r-th result of each task. */
+export interface JsInterleavedRun {
+  base: string;
+  head: string;
+  baseSha: string;
+  rounds: number;
 }
 
 /** The smallest number of rounds that gives a comparison any power. */
@@ -95,8 +108,14 @@ export function formatJsRounds(label: string, rounds: JsTaskRound[][]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The round runner: js-round.js beside this bundle in dist/, or, when this module runs from its
+ * TypeScript source (in tests), the built one in dist/.
+ */
 function defaultWorker(): string {
-  const worker = fileURLToPath(new URL('./js-round.js', import.meta.url));
+  const fromSource = import.meta.url.endsWith('.ts');
+  const relative = fromSource ? '../../dist/js-round.js' : './js-round.js';
+  const worker = fileURLToPath(new URL(relative, import.meta.url));
   if (!existsSync(worker)) {
     throw new Error(`the JS round runner ${worker} is missing: run \`npm run build\``);
   }
@@ -219,7 +238,7 @@ export async function runJsBenchInterleaved(
   s: JsInterleavedSettings,
   runner: Runner,
   log: Log,
-): Promise<InterleavedRun> {
+): Promise<JsInterleavedRun> {
   checkRounds(s.rounds);
   const label = s.label ?? s.module;
   const headModule = await moduleFile(s);
@@ -236,7 +255,11 @@ export async function runJsBenchInterleaved(
     };
     const head: Side = { module: headModule, cwd: headCwd, label };
     const sides = { base: existsSync(base.module) ? base : undefined, head };
-    if (!sides.base) log(`base ${wt.baseSha.slice(0, 12)} has no ${moduleRel}: only head runs`);
+    if (!sides.base) {
+      const missing = `base ${wt.baseSha.slice(0, 12)} (${s.baseRef}) has no ${moduleRel}`;
+      if (s.requireBase) throw new UserError(`${missing}: nothing to compare head's suite with`);
+      log(`${missing}: only head runs`);
+    }
     const links = await linkNodeModules(wt.root, wt.tree, path.dirname(headModule));
     if (links.length > 0) log(`base runs with head's installed node_modules`);
     try {

@@ -9,6 +9,10 @@ export interface RunResult {
   code: number;
   /** stdout and stderr interleaved as they came, as `go test` output reads in a terminal. */
   output: string;
+  /** stdout alone (benchmark results, kept apart from what the command logs on stderr). */
+  stdout: string;
+  /** stderr alone. */
+  stderr: string;
 }
 
 /** Options of one command. */
@@ -34,18 +38,20 @@ export const processRunner: Runner = {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
+      const streams = { stdout: '', stderr: '' };
       let pending = '';
-      const onData = (chunk: Buffer) => {
+      const onData = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         output += text;
+        streams[stream] += text;
         if (!options.onLine) return;
         pending += text;
         const lines = pending.split('\n');
         pending = lines.pop() ?? '';
         for (const l of lines) options.onLine(l);
       };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
+      child.stdout.on('data', onData('stdout'));
+      child.stderr.on('data', onData('stderr'));
       child.on('error', (err: NodeJS.ErrnoException) => {
         reject(
           err.code === 'ENOENT'
@@ -55,7 +61,7 @@ export const processRunner: Runner = {
       });
       child.on('close', (code) => {
         if (pending && options.onLine) options.onLine(pending);
-        resolve({ code: code ?? 1, output });
+        resolve({ code: code ?? 1, output, ...streams });
       });
     });
   },

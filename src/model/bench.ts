@@ -1,4 +1,7 @@
 /** The benchmark model: results of `go test -bench` (or any benchfmt producer) and JS suites. */
+import type { UnitMetadata } from '../units/bench-units.js';
+
+export type { UnitMetadata };
 
 /** Where something came from: a file (or a label) and a 1-based line. */
 export interface SourcePos {
@@ -28,6 +31,11 @@ export interface BenchResult {
 /** A problem in the input that did not stop parsing: `file:line: message`. */
 export interface Diagnostic extends SourcePos {
   message: string;
+  /**
+   * The file cannot be used while it holds this: a value that is not a measurement (NaN, ±Inf, a
+   * negative time or size). Parsing still goes on, so every such line is found at once.
+   */
+  fatal?: true;
 }
 
 /** A benchmark, test binary or package that failed: never dropped silently. */
@@ -37,12 +45,6 @@ export interface BenchFailure extends SourcePos {
   subject: string;
   /** What the tool said (e.g. the compiler's messages), possibly several lines. */
   detail: string;
-}
-
-/** Per-unit facts declared in the input (`Unit ns/op assume=exact better=lower`). */
-export interface UnitMetadata {
-  assume?: 'exact' | 'nothing';
-  better?: 'higher' | 'lower';
 }
 
 /** Everything read from one benchmark output file. */

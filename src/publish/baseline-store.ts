@@ -1,10 +1,10 @@
 /**
- * Baselines as workflow artifacts: saved by runs on the default branch, found for a pull request
- * by its base branch (never a fork's branch of the same name), downloaded, and checked.
+ * Baselines as workflow artifacts: saved by runs on the default branch with a manifest, found for
+ * a pull request by its base branch (never a fork's branch of the same name), and checked.
  */
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArtifactInfo, GitHubApi } from './github-api.js';
+import type { ArtifactInfo } from './artifacts.js';
 
 /** The manifest stored with every baseline. */
 export interface BaselineManifest {
@@ -26,11 +26,6 @@ export interface BaselineManifest {
 
 export const MANIFEST = 'perfgate-manifest.json';
 export const SCHEMA = 1;
-
-/** Artifact names reject `" : < > | * ? \r \n \ /`; keys often hold branch-like slashes. */
-export function artifactName(key: string): string {
-  return `perfgate-baseline-${key.replace(/["':<>|*?\r\n\\/]/g, '-')}`;
-}
 
 /**
  * The baseline for a pull request: artifacts of that name, not expired, measured on the PR's base
@@ -54,65 +49,6 @@ export function pickBaseline(
   return [...pool].sort(
     (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id,
   )[0];
-}
-
-/** Stores and fetches baseline folders. */
-export interface BaselineStore {
-  find(
-    name: string,
-    baseBranch: string,
-    baseSha: string,
-    repositoryId: number | undefined,
-  ): Promise<ArtifactInfo | undefined>;
-  download(artifact: ArtifactInfo, dir: string): Promise<void>;
-  save(
-    name: string,
-    dir: string,
-    files: string[],
-    retentionDays: number | undefined,
-  ): Promise<void>;
-}
-
-/** Artifact storage over the REST API (finding) and @actions/artifact (transfer). */
-export function artifactStore(
-  api: GitHubApi,
-  token: string,
-  owner: string,
-  repo: string,
-): BaselineStore {
-  const client = async () => {
-    const { DefaultArtifactClient } = await import('@actions/artifact');
-    return new DefaultArtifactClient();
-  };
-  return {
-    async find(name, baseBranch, baseSha, repositoryId) {
-      return pickBaseline(await api.listArtifacts(name), baseBranch, baseSha, repositoryId);
-    },
-    async download(artifact, dir) {
-      await mkdir(dir, { recursive: true });
-      await (
-        await client()
-      ).downloadArtifact(artifact.id, {
-        path: dir,
-        findBy: {
-          token,
-          workflowRunId: artifact.workflowRun.id,
-          repositoryOwner: owner,
-          repositoryName: repo,
-        },
-      });
-    },
-    async save(name, dir, files, retentionDays) {
-      await (
-        await client()
-      ).uploadArtifact(
-        name,
-        files.map((f) => path.join(dir, f)),
-        dir,
-        retentionDays ? { retentionDays } : {},
-      );
-    },
-  };
 }
 
 /** Writes a manifest into a baseline folder. */

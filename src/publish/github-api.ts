@@ -1,5 +1,5 @@
 /**
- * The GitHub REST calls perfgate makes, behind an interface: a real implementation over octokit
+ * The GitHub REST calls perfgate makes about pull requests, behind an interface: a real implementation over octokit
  * and, in tests, a loopback server speaking the same protocol.
  */
 import { getOctokit } from '@actions/github';
@@ -11,28 +11,11 @@ export interface IssueComment {
   htmlUrl: string;
 }
 
-/** A workflow artifact as the REST API lists it. */
-export interface ArtifactInfo {
-  id: number;
-  name: string;
-  expired: boolean;
-  createdAt: string;
-  workflowRun: {
-    id: number;
-    repositoryId: number | undefined;
-    headRepositoryId: number | undefined;
-    headBranch: string | undefined;
-    headSha: string | undefined;
-  };
-}
-
 /** The REST calls perfgate needs. */
 export interface GitHubApi {
   listComments(issue: number): Promise<IssueComment[]>;
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<IssueComment>;
-  /** Every artifact of the repository with this exact name (all pages). */
-  listArtifacts(name: string): Promise<ArtifactInfo[]>;
   /** A pull request's head commit, to check a `workflow_run` report belongs to it. */
   pullHeadSha(pr: number): Promise<string>;
 }
@@ -64,29 +47,6 @@ export function octokitApi(token: string, owner: string, repo: string, baseUrl: 
     async updateComment(id, body) {
       const r = await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
       return comment(r.data);
-    },
-    async listArtifacts(name) {
-      const all = await octokit.paginate(octokit.rest.actions.listArtifactsForRepo, {
-        owner,
-        repo,
-        name,
-        per_page: 100,
-      });
-      return all
-        .filter((a) => a.name === name)
-        .map((a) => ({
-          id: a.id,
-          name: a.name,
-          expired: a.expired,
-          createdAt: a.created_at ?? '',
-          workflowRun: {
-            id: a.workflow_run?.id ?? 0,
-            repositoryId: a.workflow_run?.repository_id ?? undefined,
-            headRepositoryId: a.workflow_run?.head_repository_id ?? undefined,
-            headBranch: a.workflow_run?.head_branch ?? undefined,
-            headSha: a.workflow_run?.head_sha ?? undefined,
-          },
-        }));
     },
     async pullHeadSha(pr) {
       const r = await octokit.rest.pulls.get({ owner, repo, pull_number: pr });

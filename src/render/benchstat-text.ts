@@ -4,9 +4,9 @@
  */
 import type { BenchTable } from '../analyze/bench-compare.js';
 import type { Comparison, Summary } from '../analyze/stats/index.js';
-import { unitClass } from '../model/units.js';
-import { commonScale, formatScaled, scaleOne } from './bench-scale.js';
-import { formatFixed, formatGoValue } from './go-format.js';
+import { unitClass } from '../units/bench-units.js';
+import { commonScale, formatScaled, scaleOne } from '../units/bench-scale.js';
+import { formatFixed, formatGoValue } from '../units/go-format.js';
 import { TextGrid } from './text-grid.js';
 
 /** The CI as benchstat prints it: the larger distance from the center, in percent. */

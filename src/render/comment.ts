@@ -12,7 +12,7 @@ import {
   sideOnlyMarkdown,
   verdictNotes,
 } from './gate-text.js';
-import { formatFixed } from './go-format.js';
+import { formatFixed } from '../units/go-format.js';
 import { renderInsightsMarkdown } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 

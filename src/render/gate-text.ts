@@ -1,8 +1,8 @@
 /** The gate's verdict as text (terminal) and markdown. */
 import type { GateFinding, GateResult, Limit, PowerNote } from '../analyze/gate.js';
-import { unitClass } from '../model/units.js';
-import { commonScale, formatScaled, scaleOne } from './bench-scale.js';
-import { formatFixed } from './go-format.js';
+import { unitClass } from '../units/bench-units.js';
+import { commonScale, formatScaled, scaleOne } from '../units/bench-scale.js';
+import { formatFixed } from '../units/go-format.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 
 /** A relative change as `+12.34%`, `-5.00%`, or `new` from a zero base. */

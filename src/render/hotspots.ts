@@ -1,7 +1,7 @@
 /** Allocation hotspots as text and as a markdown table. */
 import type { Hotspot } from '../analyze/hotspots.js';
-import { scaleOne } from './bench-scale.js';
-import { scaledLabel } from './pprof-units.js';
+import { scaleOne } from '../units/bench-scale.js';
+import { scaledLabel } from '../units/pprof-units.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 
 const bytes = (n: number) => (n === 0 ? '0 B' : `${scaleOne(n, 'binary')}B`);

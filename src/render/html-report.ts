@@ -12,9 +12,9 @@ import type { LeakWarning } from '../analyze/leaks.js';
 import { pageData } from '../report/html-build.js';
 import type { HtmlReportModel } from '../report/html-model.js';
 import { formatChange, formatPair, verdictLine, verdictNotes } from './gate-text.js';
-import { formatFixed } from './go-format.js';
+import { formatFixed } from '../units/go-format.js';
 import { pageScript, pageStyle } from './html/page-assets.generated.js';
-import { scaledLabel } from './pprof-units.js';
+import { scaledLabel } from '../units/pprof-units.js';
 
 /** Text made inert in HTML (element content and quoted attribute values). */
 export function escapeHtml(text: string): string {

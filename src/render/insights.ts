@@ -5,10 +5,10 @@ import type {
   ProfileInsights,
   SampleTypeChanges,
 } from '../analyze/profile-insights.js';
-import { formatFixed } from './go-format.js';
+import { formatFixed } from '../units/go-format.js';
 import { renderHotspotsMarkdown } from './hotspots.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
-import { scaledLabel } from './pprof-units.js';
+import { scaledLabel } from '../units/pprof-units.js';
 
 const points = (p: number) => `${p >= 0 ? '+' : ''}${formatFixed(p, 1)} pp`;
 

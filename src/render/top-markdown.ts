@@ -1,7 +1,7 @@
 /** Renders a top table as GitHub markdown. */
 import type { TopReport } from '../report/top-report.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
-import { percentage, scaledLabel } from './pprof-units.js';
+import { percentage, scaledLabel } from '../units/pprof-units.js';
 
 /** A heading line and a table with pprof's columns. */
 export function renderTopMarkdown(report: TopReport): string {

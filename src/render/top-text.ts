@@ -1,7 +1,7 @@
 /** Renders a top table in the layout of `go tool pprof -top`. */
 import type { TopReport } from '../report/top-report.js';
-import { padLeft } from './go-format.js';
-import { percentage, scaleValue, scaledLabel } from './pprof-units.js';
+import { padLeft } from '../units/go-format.js';
+import { percentage, scaleValue, scaledLabel } from '../units/pprof-units.js';
 
 /** The header lines pprof prints above a top table (without File/Time lines' local-time quirks). */
 export function topHeaderLines(report: TopReport): string[] {

@@ -4,7 +4,7 @@
  */
 import type { FunctionStat, FunctionTable } from '../analyze/functions.js';
 import type { Profile, ValueType } from '../model/profile.js';
-import { scaleValue } from '../render/pprof-units.js';
+import { scaleValue } from '../units/pprof-units.js';
 
 /** One row of a top table. */
 export interface TopRow extends FunctionStat {

@@ -6,7 +6,7 @@
  */
 import type { LimitRule } from '../analyze/gate.js';
 import { UserError } from '../errors.js';
-import { tidyUnit } from '../model/units.js';
+import { tidyUnit } from '../units/bench-units.js';
 
 const suffixes: Record<string, number> = {
   '': 1,

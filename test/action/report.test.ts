@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { gate } from '../../src/analyze/gate.js';
 import { parseBenchText } from '../../src/parse/benchfmt/index.js';
-import { pickBaseline, artifactName } from '../../src/publish/baseline-store.js';
-import type { ArtifactInfo, GitHubApi, IssueComment } from '../../src/publish/github-api.js';
+import { type ArtifactInfo, artifactName } from '../../src/publish/artifacts.js';
+import { pickBaseline } from '../../src/publish/baseline-store.js';
+import type { GitHubApi, IssueComment } from '../../src/publish/github-api.js';
 import { upsertComment } from '../../src/publish/sticky-comment.js';
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/render/comment.js';
 import type { RunReport } from '../../src/report/run-report.js';
@@ -121,7 +122,6 @@ describe('sticky comments', () => {
         calls.push(`update ${id} ${body}`),
         { id, body, htmlUrl: `u${id}` }
       ),
-      listArtifacts: async () => [],
       pullHeadSha: async () => '',
     };
     return { api, calls };
@@ -159,7 +159,7 @@ describe('finding the baseline artifact', () => {
     expired = false,
   ): ArtifactInfo => ({
     id,
-    name: artifactName('k'),
+    name: artifactName('baseline', 'k'),
     expired,
     createdAt: created,
     workflowRun: {
@@ -186,6 +186,8 @@ describe('finding the baseline artifact', () => {
   });
 
   test('artifact names lose the characters artifacts reject', () => {
-    expect(artifactName('bench/go: "x"')).toBe('perfgate-baseline-bench-go- -x-');
+    expect(artifactName('baseline', 'bench/go: "x"')).toBe('perfgate-baseline-bench-go- -x-');
+    expect(artifactName('report', 'a\\b|c')).toBe('perfgate-report-a-b-c');
+    expect(artifactName('html', 'k')).toBe('perfgate-html-k');
   });
 });

@@ -36,6 +36,18 @@ describe('action settings', () => {
     [{ 'go-packages': './...', count: 'ten' }, `input 'count': "ten" is not a whole number`],
     [{ 'go-packages': './...', count: '0' }, `input 'count': "0" must be between 1 and 1000`],
     [
+      { 'go-packages': './...', benchtime: '10parsecs' },
+      `input 'benchtime': "10parsecs" is not a duration (e.g. "200ms", "1.5s") or a count (e.g. "100x")`,
+    ],
+    [
+      { 'go-packages': './...', 'go-bench': 'Parse(' },
+      `input 'go-bench': "Parse(" is not a valid regular expression (Unterminated group)`,
+    ],
+    [
+      { 'go-packages': './..., -toolexec=/bin/sh' },
+      `input 'go-packages': "-toolexec=/bin/sh" is not a package pattern: it starts with "-" (go would read it as a flag)`,
+    ],
+    [
       { 'go-packages': './...', alpha: '1.5' },
       `input 'alpha': "1.5" is not a number between 0 and 1 (e.g. "0.05")`,
     ],

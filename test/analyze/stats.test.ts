@@ -9,6 +9,9 @@ import { median, medianCiOrders } from '../../src/analyze/stats/median.js';
 import { normalCdf } from '../../src/analyze/stats/normal.js';
 import { wilcoxonSignedRank } from '../../src/analyze/stats/wilcoxon.js';
 import { adjustPValues } from '../../src/analyze/stats/multiple.js';
+import { summarize } from '../../src/analyze/stats/index.js';
+import { defaultGateOptions, gate } from '../../src/analyze/gate.js';
+import type { BenchFile } from '../../src/model/bench.js';
 
 const lines = (file: string) =>
   readFileSync(`fixtures/golden/stats/${file}`, 'utf8').trimEnd().split('\n');
@@ -76,5 +79,39 @@ describe('multiple-comparison control equals statsmodels', () => {
 
   test('none leaves p-values as they are', () => {
     expect(adjustPValues([0.2, 0.01], 'none')).toEqual([0.2, 0.01]);
+  });
+});
+
+describe('values that are not numbers never stall a loop', () => {
+  // NaN === NaN is false: loops over tied groups must advance by position, not by equality.
+  // The loaders reject NaN; these guard the statistics should one slip through.
+  test('the exact summary (mode) of a sample with NaN', () => {
+    const s = summarize([NaN, NaN, NaN], 'exact');
+    expect(s.n).toBe(3);
+    expect(Number.isNaN(s.center)).toBe(true);
+    expect(summarize([1, NaN, 1], 'exact').n).toBe(3);
+  });
+
+  test('the rank tests over samples with NaN', () => {
+    expect(typeof mannWhitneyU([NaN, NaN, 1], [NaN, 2, 3])).toBe('number');
+    expect(typeof wilcoxonSignedRank([1, 2, 3, 4, 5], [NaN, NaN, 4, 5, 9])).toBe('number');
+  });
+
+  test('the gate over results with NaN', () => {
+    const file = (label: string, values: number[]): BenchFile => ({
+      label,
+      results: values.map((value, i) => ({
+        name: 'ReportNaN-2',
+        iterations: 1000,
+        values: [{ value, unit: 'x' }],
+        config: {},
+        pos: { file: label, line: i + 1 },
+      })),
+      failures: [],
+      diagnostics: [],
+      units: {},
+    });
+    const nan = [NaN, NaN, NaN, NaN, NaN];
+    expect(gate(file('base', nan), file('head', nan), defaultGateOptions)).toBeDefined();
   });
 });

@@ -17,7 +17,7 @@ import { parsePprof } from '../../src/parse/pprof/index.js';
 import { type FlameGraph, type FlameNode, flameGraph } from '../../src/report/flame.js';
 import type { HtmlReportModel } from '../../src/report/html-model.js';
 import { renderHtmlReport } from '../../src/render/html-report.js';
-import { scaledLabel } from '../../src/render/pprof-units.js';
+import { scaledLabel } from '../../src/units/pprof-units.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ALLOC_SPACE = 'growslice/allocs.pb.gz · alloc_space';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -66,6 +66,50 @@ describe('bad benchmark input: a clear message naming the file and the cause', (
     expect(r.code).toBe(1);
   });
 
+  test('NaN metrics (b.ReportMetric of math.NaN() and of 0/0): one line per cause, exit 2', async () => {
+    const messages =
+      'fixtures/bench/bad-metric.txt:5: NaN value for unit x in BenchmarkReportNaN-2 (and 1 more line)\n' +
+      'fixtures/bench/bad-metric.txt:7: NaN value for unit hits/op in BenchmarkZeroByZero-2 (and 1 more line)\n';
+    for (const command of ['compare', 'gate', 'comment']) {
+      const r = await cli(command, bench('count1-base.txt'), bench('bad-metric.txt'));
+      expect(r.stderr, command).toBe(`perfgate ${command}: ${messages}`);
+      expect(r.stdout, command).toBe('');
+      expect(r.code, command).toBe(2);
+    }
+    // As the base side too: a NaN baseline is refused, not compared.
+    const g = await cli('gate', bench('bad-metric.txt'), bench('count1-head.txt'));
+    expect(g.stderr).toBe(`perfgate gate: ${messages}`);
+    expect(g.code).toBe(2);
+  });
+
+  test('a negative size or time, and an infinite rate', async () => {
+    const f = file(
+      'negative.txt',
+      'BenchmarkA-8 10 100 ns/op -64 B/op\nBenchmarkA-8 10 -1 ns/op 64 B/op\nBenchmarkB-8 10 5 ns/op +Inf MB/s\n',
+    );
+    const r = await cli('gate', bench('base.txt'), f);
+    expect(r.stderr).toBe(
+      `perfgate gate: ${f}:1: negative value -64 for unit B/op in BenchmarkA-8 (B/op cannot be negative)\n` +
+        `${f}:2: negative value -1 for unit ns/op in BenchmarkA-8 (ns/op cannot be negative)\n` +
+        `${f}:3: +Inf value for unit MB/s in BenchmarkB-8\n`,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test('a profile or another binary file given as benchmark output', async () => {
+    const gz = await cli('gate', bench('base.txt'), bench('head.cpu.pb.gz'));
+    expect(gz.stderr).toBe(
+      'perfgate gate: fixtures/bench/head.cpu.pb.gz: not benchmark text: it is a gzip file (a pprof profile?)\n',
+    );
+    expect(gz.code).toBe(2);
+    const raw = 'fixtures/profiles/crafted/packed-raw.pb';
+    const pb = await cli('compare', raw, bench('base.txt'));
+    expect(pb.stderr).toMatch(
+      /^perfgate compare: fixtures\/profiles\/crafted\/packed-raw\.pb: not benchmark text: it is binary data( \(not UTF-8 text\))?\n$/,
+    );
+    expect(pb.code).toBe(2);
+  });
+
   test('units that differ between the two sides', async () => {
     const a = file('mem.txt', 'BenchmarkA-8 10 100 ns/op 64 B/op 1 allocs/op\n');
     const b = file('nomem.txt', 'BenchmarkA-8 10 100 ns/op\n');
@@ -95,6 +139,41 @@ describe('bad benchmark input: a clear message naming the file and the cause', (
       'perfgate gate: --alpha: "5" is not a number between 0 and 1 (e.g. "0.05")\n',
     );
     expect(a.code).toBe(2);
+  });
+});
+
+describe('perfgate bench: bad flags are refused before anything runs', () => {
+  test.each([
+    [
+      ['--benchtime', '10parsecs'],
+      '--benchtime: "10parsecs" is not a duration (e.g. "200ms", "1.5s") or a count (e.g. "100x")',
+    ],
+    [['--benchtime', '0x'], '--benchtime: "0x" must be more than 0x'],
+    [
+      ['--cpu', 'x'],
+      '--cpu: "x" is not a comma-separated list of positive whole numbers (e.g. "1,2,4")',
+    ],
+    [['--count', '0'], '--count: "0" must be between 1 and 1000'],
+    [['--count', 'many'], '--count: "many" is not a whole number'],
+    [
+      ['--bench', '(Squares'],
+      '--bench: "(Squares" is not a valid regular expression (Unterminated group)',
+    ],
+    [
+      ['--bench', 'Squares(?=x)'],
+      '--bench: "Squares(?=x)" is not a Go regular expression: Go has no lookahead or lookbehind',
+    ],
+    [
+      ['--go=./...,-toolexec=/bin/true'],
+      '--go: "-toolexec=/bin/true" is not a package pattern: it starts with "-" (go would read it as a flag)',
+    ],
+  ])('%j', async (flags, message) => {
+    const out = path.join(dir, 'never');
+    const go = flags[0]!.startsWith('--go=') ? [] : ['--go', './...'];
+    const r = await cli('bench', ...go, ...flags, '--dir', 'fixtures/gorepo/head', '--out', out);
+    expect(r.stderr).toBe(`perfgate bench: ${message}\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

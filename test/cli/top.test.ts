@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { VERSION } from '../../src/version.js';
 import { cli, distCli } from '../helpers/cli.js';
 
 const cpu = 'fixtures/profiles/growslice/head/cpu.pb.gz';
@@ -59,7 +60,10 @@ describe('perfgate top', () => {
 
   test('--help and --version', async () => {
     expect((await cli('top', '--help')).stdout).toContain('Usage: perfgate top <profile>');
-    expect((await cli('--version')).stdout).toMatch(/^perfgate \d+\.\d+\.\d+\n$/);
+    expect((await cli('--version')).stdout).toBe(`perfgate ${VERSION}\n`);
+    // The bundle says package.json's version: the build defines it.
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(distCli('--version').stdout).toBe(`perfgate ${pkg.version}\n`);
     const none = await cli();
     expect(none.code).toBe(2);
     expect(none.stdout).toContain('Commands:');

@@ -59,12 +59,40 @@ describe('parseBenchText', () => {
     expect(f.diagnostics).toEqual([{ file: 'u.txt', line: 3, message: 'expected key=value' }]);
   });
 
-  test('0 and Inf keep their unit, as benchfmt does', () => {
-    const f = parseBenchText('BenchmarkZ 1 0 ns/op 5 ns/op +Inf MB/s\n', 'z.txt');
+  test('0 keeps its unit, as benchfmt does', () => {
+    const f = parseBenchText('BenchmarkZ 1 0 ns/op 5 ns/op -3 delta/op\n', 'z.txt');
+    expect(f.diagnostics).toEqual([]);
     expect(f.results[0]!.values).toEqual([
       { value: 0, unit: 'ns/op' },
       { value: 5 * 1e-9, unit: 'sec/op', orig: { value: 5, unit: 'ns/op' } },
-      { value: Infinity, unit: 'MB/s' },
+      { value: -3, unit: 'delta/op' },
     ]);
+  });
+
+  // benchfmt reads these; perfgate refuses them: no statistic over them means anything.
+  test.each([
+    ['NaN x', 'NaN value for unit x'],
+    ['nan ns/op', 'NaN value for unit ns/op'],
+    ['+Inf MB/s', '+Inf value for unit MB/s'],
+    ['-Inf score', '-Inf value for unit score'],
+    ['-5 ns/op', 'negative value -5 for unit ns/op in BenchmarkY-8 (ns/op cannot be negative)'],
+    ['-1 B/op', 'negative value -1 for unit B/op in BenchmarkY-8 (B/op cannot be negative)'],
+    [
+      '-2 allocs/op',
+      'negative value -2 for unit allocs/op in BenchmarkY-8 (allocs/op cannot be negative)',
+    ],
+    ['-0.5 MB/s', 'negative value -0.5 for unit MB/s in BenchmarkY-8 (MB/s cannot be negative)'],
+    ['-7 B/msg', 'negative value -7 for unit B/msg in BenchmarkY-8 (B/msg cannot be negative)'],
+  ])('a result with %j is an error, not a result', (measurement, cause) => {
+    const message = cause.includes(' in ') ? cause : `${cause} in BenchmarkY-8`;
+    const f = parseBenchText(`BenchmarkY-8 100 3 ns/op ${measurement}\n`, 'y.txt');
+    expect(f.results).toEqual([]);
+    expect(f.diagnostics).toEqual([{ file: 'y.txt', line: 1, message, fatal: true }]);
+  });
+
+  test('negative custom metrics are measurements', () => {
+    const f = parseBenchText('BenchmarkY-8 100 3 ns/op -2.5 delta/op -1 p50-sec/op\n', 'y.txt');
+    expect(f.diagnostics).toEqual([]);
+    expect(f.results[0]!.values.map((v) => v.value)).toEqual([3 * 1e-9, -2.5, -1]);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { formatFixed, formatGeneral, formatGoValue, padLeft } from '../../src/render/go-format.js';
+import { formatFixed, formatGeneral, formatGoValue, padLeft } from '../../src/units/go-format.js';
 
 // Each line: value|%.2f|%.2g|%5.2g as Go's fmt printed them (fixtures/go/goformat).
 const cases = readFileSync('fixtures/golden/go-format.txt', 'utf8')

@@ -3,7 +3,7 @@
  * warnings (golang.org/x/perf/benchmath: AssumeNothing by default, AssumeExact for units declared
  * exact). Warnings are data: callers show them as footnotes.
  */
-import { formatGoValue } from '../../render/go-format.js';
+import { formatGoValue } from '../../units/go-format.js';
 import { SamplesEqualError, mannWhitneyU } from './mann-whitney.js';
 import { median, medianCiOrders, samplesNeededForCi } from './median.js';
 
@@ -55,8 +55,10 @@ export function summarize(
 function summarizeExact(sorted: number[]): Summary {
   let mode = sorted[0] ?? NaN;
   let modeCount = 0;
+  // Each group holds at least its first value, so the loop ends even when `===` never holds
+  // (NaN is not equal to itself).
   for (let i = 0; i < sorted.length;) {
-    let j = i;
+    let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[i]) j++;
     if (j - i > modeCount) {
       mode = sorted[i]!;

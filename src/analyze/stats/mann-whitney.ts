@@ -30,8 +30,9 @@ export function mannWhitneyU(x1: readonly number[], x2: readonly number[]): numb
   for (let i = 0; i < merged.length;) {
     const start = i;
     const v = merged[i]!.v;
-    let inFirst = 0;
-    for (; i < merged.length && merged[i]!.v === v; i++) if (merged[i]!.first) inFirst++;
+    // The group's first value always counts, so `i` advances even when `===` never holds (NaN).
+    let inFirst = merged[i]!.first ? 1 : 0;
+    for (i++; i < merged.length && merged[i]!.v === v; i++) if (merged[i]!.first) inFirst++;
     if (inFirst > 0) r1 += ((start + 1 + i) / 2) * inFirst;
     groups.push(i - start);
     if (i - start > 1) hasTies = true;

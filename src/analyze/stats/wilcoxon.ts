@@ -23,7 +23,7 @@ export function wilcoxonSignedRank(base: readonly number[], head: readonly numbe
   const rank2 = new Array<number>(n);
   const groups: number[] = [];
   for (let i = 0; i < n;) {
-    let j = i;
+    let j = i + 1; // at least one: NaN is not equal to itself
     while (j < n && sorted[j]!.a === sorted[i]!.a) j++;
     for (let k = i; k < j; k++) rank2[k] = i + 1 + j; // 2 × (i+1 + j)/2
     groups.push(j - i);

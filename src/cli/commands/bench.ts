@@ -2,15 +2,27 @@
  * `perfgate bench`: runs Go benchmarks (optionally against a base commit, interleaved) or a
  * JavaScript tinybench suite, keeps the outputs, and with a base compares and gates them.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type GateOptions, gate } from '../../analyze/gate.js';
-import { type InterleavedRun, runGoBench, runGoBenchInterleaved } from '../../collect/go-bench.js';
+import {
+  type GoBenchSettings,
+  type InterleavedRun,
+  runGoBench,
+  runGoBenchInterleaved,
+} from '../../collect/go-bench.js';
 import { runJsBench, runJsBenchInterleaved } from '../../collect/js-bench.js';
 import { processRunner } from '../../collect/runner.js';
 import { UserError } from '../../errors.js';
+import type { BenchFile } from '../../model/bench.js';
 import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
 import { renderGateText } from '../../render/gate-text.js';
+import {
+  readBenchRegex,
+  readBenchtime,
+  readCpuList,
+  readPackagePatterns,
+} from '../../settings/go-flags.js';
 import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -24,14 +36,21 @@ base commit is checked out in a temporary git worktree, both sides are built onc
 benchmarks run in alternating rounds (base, head, then head, base, ...) so machine drift hits
 both alike; then the gate compares them (exit 1 when it fails).
 
+Go: the flags, and whether any benchmark matches --bench (go test -list, on both sides with
+--base-ref), are checked before any round. A build failure, panic or failed benchmark stops
+the run and is reported once (exit 2), as are results that are not measurements (NaN, ±Inf).
+Test binaries are built in a temporary folder, never in your tree.
+
 Options:
   --go PATTERNS        Go packages, e.g. ./... (space- or comma-separated)
   --bench REGEX        -bench regular expression (default .)
   --count N            runs (rounds) per benchmark (default 10)
   --benchtime D        -benchtime, e.g. 200ms or 1000x
-  --cpu LIST           -cpu list
+  --cpu LIST           -cpu list, e.g. 1,2,4
   --base-ref REF       compare with this commit, interleaved
-  --profiles           also write a cpu and mem profile per package (Go, without --base-ref)
+  --profiles           also write a cpu and mem profile per package (Go): into --out, or with
+                       --base-ref from one extra profiled run per side after the rounds, into
+                       OUT/base-profiles and OUT/head-profiles
   --js MODULE          a tinybench 6 suite: exports a Bench (default or "bench"), or an
                        object of task functions (default or "tasks")
   --rounds N           rounds of the JS suite, each in a fresh node process (samples per
@@ -72,9 +91,11 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
   const out = (values.out as string | undefined) ?? 'perfgate-out';
   const dir = (values.dir as string | undefined) ?? '.';
   const log = (line: string) => io.stderr(`${line}\n`);
+  // Bad flags fail before any work.
+  const go = values.js === undefined ? readGoSettings(values, dir) : undefined;
   await mkdir(out, { recursive: true });
 
-  if (values.js !== undefined) {
+  if (values.js !== undefined || go === undefined) {
     const js = {
       module: values.js as string,
       rounds:
@@ -83,40 +104,54 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
       cwd: dir,
     };
     if (values['base-ref'] === undefined) {
-      const text = await runJsBench(js, processRunner, log);
-      return writeHead(out, text, io);
+      const head = await keepOutput(out, 'head.txt', await runJsBench(js, processRunner, log));
+      io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
+      return 0;
     }
     const run = await runJsBenchInterleaved(
-      { ...js, baseRef: values['base-ref'] as string },
+      { ...js, baseRef: values['base-ref'] as string, requireBase: true },
       processRunner,
       log,
     );
-    return gateRun(run, out, gateOptions, io);
+    return gateSides(run, out, gateOptions, io);
   }
 
-  const settings = {
-    dir,
-    packages: (values.go as string).split(/[\s,]+/).filter((p) => p !== ''),
-    bench: (values.bench as string | undefined) ?? '.',
-    count: values.count === undefined ? 10 : readInteger('--count', values.count as string, 1),
-    ...(values.benchtime !== undefined ? { benchtime: values.benchtime as string } : {}),
-    ...(values.cpu !== undefined ? { cpu: values.cpu as string } : {}),
-  };
   if (values['base-ref'] === undefined) {
     const profilesDir = values.profiles ? path.resolve(out) : undefined;
-    const { text } = await runGoBench(
-      { ...settings, ...(profilesDir ? { profilesDir } : {}) },
+    const { text, profiles } = await runGoBench(
+      { ...go, ...(profilesDir ? { profilesDir } : {}) },
       processRunner,
       log,
     );
-    return writeHead(out, text, io);
+    const head = await keepOutput(out, 'head.txt', text);
+    for (const f of head.failures) io.stderr(`${failureMessage(f)}\n`);
+    io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
+    if (profiles.length > 0) io.stdout(`wrote ${profiles.length} profiles in ${out}\n`);
+    return head.failures.length > 0 ? 1 : 0;
+  }
+  const profileDirs = values.profiles
+    ? { base: path.join(out, 'base-profiles'), head: path.join(out, 'head-profiles') }
+    : undefined;
+  if (profileDirs) {
+    await mkdir(profileDirs.base, { recursive: true });
+    await mkdir(profileDirs.head, { recursive: true });
   }
   const run = await runGoBenchInterleaved(
-    { ...settings, baseRef: values['base-ref'] as string },
+    {
+      ...go,
+      baseRef: values['base-ref'] as string,
+      requireBaseBenchmarks: true,
+      ...(profileDirs ? { profiles: profileDirs } : {}),
+    },
     processRunner,
     log,
   );
-  return gateRun(run, out, gateOptions, io);
+  const notes = profileDirs
+    ? [
+        `wrote ${run.profiles.base.length + run.profiles.head.length} profiles in ${profileDirs.base} and ${profileDirs.head}`,
+      ]
+    : [];
+  return gateSides(run, out, gateOptions, io, notes);
 }
 
 /** Options that belong to the other kind of suite: refused rather than silently ignored. */
@@ -132,26 +167,19 @@ function checkFlagsOfOtherTool(values: Record<string, unknown>): void {
   }
 }
 
-/** Writes head.txt of a run without a base and reports it; failures in it make exit 1. */
-async function writeHead(out: string, text: string, io: CliIO): Promise<number> {
-  await writeFile(path.join(out, 'head.txt'), text);
-  const head = parseBenchOutput(text, path.join(out, 'head.txt'));
-  for (const f of head.failures) io.stderr(`${failureMessage(f)}\n`);
-  io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
-  return head.failures.length > 0 ? 1 : 0;
-}
-
-/** Writes base.txt and head.txt of an interleaved run and gates them (exit 1 when it fails). */
-async function gateRun(
-  run: InterleavedRun,
+/**
+ * Keeps base.txt and head.txt of an interleaved run (Go or JS) and gates them; `notes` are
+ * printed under the run's header line.
+ */
+async function gateSides(
+  run: Pick<InterleavedRun, 'base' | 'head' | 'baseSha' | 'rounds'>,
   out: string,
   gateOptions: GateOptions,
   io: CliIO,
+  notes: string[] = [],
 ): Promise<number> {
-  await writeFile(path.join(out, 'base.txt'), run.base);
-  await writeFile(path.join(out, 'head.txt'), run.head);
-  const base = parseBenchOutput(run.base, path.join(out, 'base.txt'));
-  const head = parseBenchOutput(run.head, path.join(out, 'head.txt'));
+  const base = await keepOutput(out, 'base.txt', run.base);
+  const head = await keepOutput(out, 'head.txt', run.head);
   const failures = [...base.failures, ...head.failures].map(failureMessage);
   if (failures.length > 0) {
     io.stdout(`FAIL: the benchmark runs have failures\n${failures.join('\n')}\n`);
@@ -159,6 +187,45 @@ async function gateRun(
   }
   const result = gate(base, head, gateOptions);
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds\n`);
+  for (const n of notes) io.stdout(`${n}\n`);
   io.stdout(renderGateText(result));
   return gateExitCode(result, io, 'bench');
+}
+
+/**
+ * Writes one side's output as OUT/NAME when it parses. Output the loader refuses (NaN results)
+ * goes to OUT/NAME with `.invalid.txt` instead, which the error's line numbers refer to, so it
+ * is never mistaken for a usable baseline.
+ */
+async function keepOutput(out: string, name: string, text: string): Promise<BenchFile> {
+  const file = path.join(out, name);
+  const invalid = file.replace(/\.txt$/, '.invalid.txt');
+  try {
+    parseBenchOutput(text, invalid);
+  } catch (err) {
+    await rm(file, { force: true });
+    await writeFile(invalid, text);
+    throw err;
+  }
+  await rm(invalid, { force: true });
+  await writeFile(file, text);
+  return parseBenchOutput(text, file);
+}
+
+/** The Go run's flags, each checked before anything runs. */
+function readGoSettings(values: Record<string, unknown>, dir: string): GoBenchSettings {
+  const str = (name: string) => values[name] as string | undefined;
+  return {
+    dir,
+    packages: readPackagePatterns(
+      '--go',
+      (values.go as string).split(/[\s,]+/).filter((p) => p !== ''),
+    ),
+    bench: readBenchRegex('--bench', str('bench') ?? '.'),
+    count: str('count') === undefined ? 10 : readInteger('--count', str('count')!, 1, 1000),
+    ...(str('benchtime') !== undefined
+      ? { benchtime: readBenchtime('--benchtime', str('benchtime')!) }
+      : {}),
+    ...(str('cpu') !== undefined ? { cpu: readCpuList('--cpu', str('cpu')!) } : {}),
+  };
 }

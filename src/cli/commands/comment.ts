@@ -1,14 +1,13 @@
 /** `perfgate comment`: the PR comment the action would post for two benchmark runs. */
-import { readProfiles } from '../../action/read-profiles.js';
-import { gate } from '../../analyze/gate.js';
+import { readProfiles } from '../../collect/read-profiles.js';
 import { type ProfileInsights, profileInsights } from '../../analyze/profile-insights.js';
 import { sourceLookup } from '../../collect/source.js';
 import { listFiles, readInputFile } from '../../collect/files.js';
 import { UserError, withSource } from '../../errors.js';
 import { parseGoroutines } from '../../parse/goroutine/index.js';
-import { failureMessage, parseBenchOutput } from '../../parse/benchfmt/load.js';
+import { parseBenchOutput } from '../../parse/benchfmt/load.js';
 import { renderComment } from '../../render/comment.js';
-import { decideVerdict, type RunReport } from '../../report/run-report.js';
+import { buildRunReport, fileBaseline } from '../../report/build-run-report.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 import { gateExitCode, readGateOptions } from './compare.js';
@@ -26,11 +25,15 @@ Options:
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
   --base-goroutines F  the same dump of base
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as a stored baseline from another run (timings do not gate)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 
-async function readInsights(values: Record<string, unknown>): Promise<ProfileInsights | undefined> {
+async function readInsights(
+  values: Record<string, unknown>,
+  warnings: string[],
+): Promise<ProfileInsights | undefined> {
   const headDir = values['head-profiles'] as string | undefined;
   const headG = values['head-goroutines'] as string | undefined;
   if (headDir === undefined && headG === undefined) return undefined;
@@ -58,13 +61,12 @@ async function readInsights(values: Record<string, unknown>): Promise<ProfileIns
       base: baseG === undefined ? undefined : await load(baseG),
     };
   }
-  const insights = profileInsights({
+  warnings.push(...read.warnings);
+  return profileInsights({
     pairs: read.pairs,
     goroutines: read.goroutines,
     source: sourceLookup([(values.source as string | undefined) ?? '.']),
   });
-  insights.notes.unshift(...read.warnings);
-  return insights;
 }
 
 export async function runComment(argv: string[], io: CliIO): Promise<number> {
@@ -76,6 +78,7 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     'head-goroutines': { type: 'string' },
     'base-goroutines': { type: 'string' },
     'stored-baseline': { type: 'boolean' },
+    'run-url': { type: 'string' },
     'max-regression': { type: 'string' },
     alpha: { type: 'string' },
     correction: { type: 'string' },
@@ -87,40 +90,39 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     );
   }
   const [basePath, headPath] = positionals as [string, string];
-  const read = async (p: string) =>
-    parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+  const read = async (p: string) => parseBenchOutput(await readInputFile(p), p);
   const base = await read(basePath);
   const head = await read(headPath);
   const stored = values['stored-baseline'] === true;
-  const failures = [...base.failures, ...head.failures].map(failureMessage);
-  const result =
-    failures.length === 0
-      ? gate(base, head, { ...readGateOptions(values), gateTimings: !stored })
-      : undefined;
-  const profiles = await readInsights(values);
-  const { verdict, reason } = decideVerdict(result, failures, 'pass', profiles);
-  const report: RunReport = {
-    verdict,
-    reason,
+  const runUrl = values['run-url'] as string | undefined;
+  const warnings: string[] = [];
+  const profiles = await readInsights(values, warnings);
+  const report = buildRunReport({
     key: (values.key as string | undefined) ?? 'demo',
     headCommit: headPath,
-    gate: result,
-    profiles,
+    head,
     baseline: {
-      source: stored ? 'path' : 'rerun',
-      commit: basePath,
-      branch: undefined,
-      createdAt: undefined,
-      runUrl: undefined,
+      bench: base,
+      info: stored
+        ? fileBaseline()
+        : {
+            source: 'rerun',
+            commit: basePath,
+            branch: undefined,
+            createdAt: undefined,
+            runUrl: undefined,
+          },
     },
-    timingsGated: !stored,
-    headOnly: undefined,
-    failures,
-    warnings: [],
-    links: { run: undefined, summary: undefined },
+    gate: { ...readGateOptions(values), gateTimings: !stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: 'pass',
+    warnings,
+    links: { run: runUrl, summary: runUrl === undefined ? undefined : `${runUrl}#summary` },
     generatedAt: new Date().toISOString(),
-  };
+  });
   io.stdout(`${renderComment(report)}\n`);
+  const { verdict, reason } = report;
   if (verdict === 'no-comparison') return gateExitCode({ verdict, cause: reason }, io, 'comment');
   return verdict === 'fail' ? 1 : 0;
 }

@@ -56,8 +56,7 @@ export function fileLabels(paths: string[]): string[] {
 async function loadFiles(paths: string[], labels: string[]): Promise<BenchFile[]> {
   const files: BenchFile[] = [];
   for (const [i, path] of paths.entries()) {
-    const text = new TextDecoder().decode(await readInputFile(path));
-    files.push(parseBenchOutput(text, labels[i]!));
+    files.push(parseBenchOutput(await readInputFile(path), labels[i]!));
   }
   return files;
 }

@@ -1,6 +1,6 @@
 /** `perfgate report base/ head/ -o report.html`: the self-contained HTML report with flame graphs. */
 import { writeFile } from 'node:fs/promises';
-import { readProfiles } from '../../action/read-profiles.js';
+import { readProfiles } from '../../collect/read-profiles.js';
 import { type GateResult, gate } from '../../analyze/gate.js';
 import { profileInsights } from '../../analyze/profile-insights.js';
 import { listFiles, readInputFile } from '../../collect/files.js';
@@ -47,8 +47,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
   );
   let result: GateResult | undefined;
   if (values['bench-base'] !== undefined && values['bench-head'] !== undefined) {
-    const load = async (p: string) =>
-      parseBenchOutput(new TextDecoder().decode(await readInputFile(p)), p);
+    const load = async (p: string) => parseBenchOutput(await readInputFile(p), p);
     result = gate(
       await load(values['bench-base'] as string),
       await load(values['bench-head'] as string),

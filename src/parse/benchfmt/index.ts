@@ -12,7 +12,7 @@ import type {
   Diagnostic,
   UnitMetadata,
 } from '../../model/bench.js';
-import { tidyUnit } from '../../model/units.js';
+import { isNonNegativeUnit, tidyUnit } from '../../units/bench-units.js';
 
 /** Maximum detail lines kept for one failure (a panic's goroutine dump can be long). */
 const MAX_DETAIL_LINES = 40;
@@ -40,7 +40,7 @@ function parseIterations(text: string): number | undefined {
   return Number(text.replace(/_/g, ''));
 }
 
-/** Go's ParseFloat as benchfmt uses it: decimal floats, Inf, NaN; no hex. */
+/** Go's ParseFloat as benchfmt uses it: decimal floats, Inf, NaN; no hex (Inf and NaN are read, then refused). */
 function parseMeasurement(text: string): number | undefined {
   if (/^[+-]?(inf|infinity)$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(text)) return NaN;
@@ -85,6 +85,10 @@ function parseLine(line: string, n: number, state: ParseState): void {
       file.diagnostics.push({ ...pos, message: parsed });
       return;
     }
+    if ('invalid' in parsed) {
+      file.diagnostics.push({ ...pos, message: parsed.invalid, fatal: true });
+      return;
+    }
     file.results.push({ ...parsed, config: { ...state.config }, pos });
     return;
   }
@@ -109,8 +113,28 @@ function parseLine(line: string, n: number, state: ParseState): void {
   }
 }
 
-/** Parses `Name iters value unit ...` after `Benchmark`; a string is a syntax error. */
-function parseResultLine(line: string): Omit<BenchResult, 'config' | 'pos'> | 'skip' | string {
+/**
+ * Why a value cannot be a measurement in its unit (NaN, ±Inf, a negative time or size), or
+ * undefined when it can. benchfmt reads such values; perfgate refuses them, since no statistic
+ * or verdict over them means anything.
+ */
+function invalidValue(value: number, unit: string, name: string): string | undefined {
+  const where = `for unit ${unit} in Benchmark${name}`;
+  if (Number.isNaN(value)) return `NaN value ${where}`;
+  if (!Number.isFinite(value)) return `${value > 0 ? '+Inf' : '-Inf'} value ${where}`;
+  if (value < 0 && isNonNegativeUnit(unit)) {
+    return `negative value ${value} ${where} (${unit} cannot be negative)`;
+  }
+  return undefined;
+}
+
+/**
+ * Parses `Name iters value unit ...` after `Benchmark`; a string is a syntax error, `invalid` a
+ * value that is not a measurement.
+ */
+function parseResultLine(
+  line: string,
+): Omit<BenchResult, 'config' | 'pos'> | 'skip' | string | { invalid: string } {
   const rest = line.slice('Benchmark'.length);
   const nameEnd = rest.search(/\s/);
   if (nameEnd < 0) return 'skip'; // `go test -v` prints the bare name first
@@ -129,6 +153,8 @@ function parseResultLine(line: string): Omit<BenchResult, 'config' | 'pos'> | 's
     if (value === undefined) return 'parsing measurement: invalid syntax';
     const unit = fields[i + 1];
     if (unit === undefined) return 'missing units';
+    const invalid = invalidValue(value, unit, name);
+    if (invalid) return { invalid };
     const tidy = tidyUnit(unit);
     const tidied = value * tidy.factor;
     // benchfmt keeps the original unit when tidying leaves the value unchanged (0, ±Inf).

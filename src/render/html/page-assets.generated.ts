@@ -110,7 +110,7 @@ export const pageScript = `"use strict";
     container.appendChild(frag);
   }
 
-  // src/render/go-format.ts
+  // src/units/go-format.ts
   function exactDigits(x) {
     const s = Math.abs(x).toFixed(100);
     const dot = s.indexOf(".");
@@ -186,7 +186,7 @@ export const pageScript = `"use strict";
     return neg ? \`-\${body}\` : body;
   }
 
-  // src/render/pprof-units.ts
+  // src/units/pprof-units.ts
   var memoryUnits = [
     { name: "B", aliases: ["b", "byte"], factor: 1 },
     { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },

@@ -2,7 +2,7 @@
  * Values and shares as `go tool pprof` prints them: the project's own pprof-units.ts, bundled
  * into the page, so the page, the text report and the comment print the same numbers.
  */
-import { percentage, scaledLabel } from '../../pprof-units.js';
+import { percentage, scaledLabel } from '../../../units/pprof-units.js';
 
 /** A value in its unit, scaled as pprof does: 1.50MB, 10ms, 120. */
 export function label(value: number, unit: string): string {

@@ -1,8 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Contract of the REST clients with the fake's REST API: octokit pages, errors and limits as
+ * against api.github.com; @actions/artifact's cross-run listing and download (a 302 to blob
+ * storage); and perfgate's GitHubApi and Artifacts ports over them.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   afterAll,
   afterEach,
@@ -14,15 +17,17 @@ import {
   test,
   vi,
 } from 'vitest';
-import { readZip, startFakeGitHub, writeZip, type FakeGitHub } from './fake-github.js';
+import { startFakeGitHub, type FakeGitHub } from '../helpers/fake-github/index.js';
 
 type ArtifactModule = typeof import('@actions/artifact');
 type GitHubModule = typeof import('@actions/github');
+type ApiModule = typeof import('../../src/publish/github-api.js');
 
 let fake: FakeGitHub;
 let dir: string;
 let artifactLib: ArtifactModule;
 let githubLib: GitHubModule;
+let apiLib: ApiModule;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
@@ -33,6 +38,7 @@ beforeAll(async () => {
   // @actions/artifact's findBy download relies on that default: import only after setting env.
   artifactLib = await import('@actions/artifact');
   githubLib = await import('@actions/github');
+  apiLib = await import('../../src/publish/github-api.js');
 });
 
 afterAll(async () => {
@@ -56,34 +62,7 @@ function readTree(root: string): Record<string, string> {
   return out;
 }
 
-const text = (files: Record<string, Buffer>) =>
-  Object.fromEntries(Object.entries(files).map(([k, v]) => [k, v.toString('utf8')]));
-
-describe('zip', () => {
-  test('readZip reads what writeZip wrote: stored, deflated, empty, nested, binary', () => {
-    const binary = Buffer.from([0, 1, 2, 255, 254, 10, 13]);
-    const files = {
-      'a.txt': 'x'.repeat(5000),
-      'dir/sub/b.json': '{"k":1}',
-      'empty.txt': '',
-      'bin.dat': binary,
-    };
-    const got = readZip(writeZip(files));
-    expect(Object.keys(got)).toEqual(Object.keys(files));
-    expect(got['a.txt']!.toString()).toBe('x'.repeat(5000));
-    expect(got['dir/sub/b.json']!.toString()).toBe('{"k":1}');
-    expect(got['empty.txt']!.length).toBe(0);
-    expect(got['bin.dat']).toEqual(binary);
-  });
-
-  test('readZip rejects a corrupted entry by its CRC', () => {
-    const zip = writeZip({ 'a.txt': 'ab' }); // stored: deflate is not smaller
-    zip[30 + 'a.txt'.length] = 'z'.charCodeAt(0);
-    expect(() => readZip(zip)).toThrow('readZip: CRC mismatch for a.txt');
-  });
-});
-
-describe('@actions/artifact against the fake', () => {
+describe('@actions/artifact findBy against the fake REST API', () => {
   // @actions/core writes ::debug:: and info lines straight to stdout; keep them for failures only.
   let logged: string[] = [];
   beforeEach(() => {
@@ -96,76 +75,6 @@ describe('@actions/artifact against the fake', () => {
   });
   afterEach(() => {
     vi.restoreAllMocks();
-  });
-
-  test('upload in this run, then list and download it through twirp', async () => {
-    const src = path.join(dir, 'upload-src');
-    mkdirSync(path.join(src, 'profiles'), { recursive: true });
-    writeFileSync(path.join(src, 'bench.txt'), 'BenchmarkX 100 12 ns/op\n');
-    writeFileSync(path.join(src, 'profiles', 'cpu.json'), '{"samples":[1,2,3]}');
-    const client = new artifactLib.DefaultArtifactClient();
-
-    const up = await client.uploadArtifact(
-      'perf-head',
-      [path.join(src, 'bench.txt'), path.join(src, 'profiles', 'cpu.json')],
-      src,
-    );
-
-    const stored = fake.artifacts.find((a) => a.name === 'perf-head')!;
-    expect(up.id).toBe(stored.id);
-    expect(up.size).toBe(stored.size);
-    expect(`sha256:${up.digest}`).toBe(stored.digest);
-    expect(stored.workflow_run).toEqual({
-      id: fake.currentRun.runId,
-      repository_id: fake.repo.id,
-      head_repository_id: fake.repo.id,
-      head_branch: fake.currentRun.headBranch,
-      head_sha: fake.currentRun.headSha,
-    });
-    expect(text(fake.artifactFiles(stored))).toEqual({
-      'bench.txt': 'BenchmarkX 100 12 ns/op\n',
-      'profiles/cpu.json': '{"samples":[1,2,3]}',
-    });
-
-    const { artifacts } = await client.listArtifacts();
-    expect(artifacts.map((a) => [a.id, a.name, a.size])).toEqual([
-      [stored.id, 'perf-head', stored.size],
-    ]);
-    expect(artifacts[0]!.digest).toBe(stored.digest);
-
-    const out = path.join(dir, 'download-own');
-    const down = await client.downloadArtifact(stored.id, {
-      path: out,
-      expectedHash: stored.digest,
-    });
-    expect(down.digestMismatch).toBe(false);
-    expect(readTree(out)).toEqual({
-      'bench.txt': 'BenchmarkX 100 12 ns/op\n',
-      'profiles/cpu.json': '{"samples":[1,2,3]}',
-    });
-  });
-
-  test('a second upload with the same name in the run is refused with 409, without retries', async () => {
-    const file = path.join(dir, 'dup.txt');
-    writeFileSync(file, 'one');
-    const client = new artifactLib.DefaultArtifactClient();
-    await client.uploadArtifact('dup', [file], dir);
-    const before = fake.requests.length;
-    await expect(client.uploadArtifact('dup', [file], dir)).rejects.toThrow(
-      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
-    );
-    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
-      'POST /twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact 409',
-    ]);
-  });
-
-  test('deleteArtifact removes it from the run', async () => {
-    const file = path.join(dir, 'gone.txt');
-    writeFileSync(file, 'bye');
-    const client = new artifactLib.DefaultArtifactClient();
-    const { id } = await client.uploadArtifact('gone', [file], dir);
-    expect(await client.deleteArtifact('gone')).toEqual({ id });
-    expect(fake.artifacts.some((a) => a.name === 'gone')).toBe(false);
   });
 
   test('findBy lists and downloads another run’s artifact through REST and a 302', async () => {
@@ -201,37 +110,6 @@ describe('@actions/artifact against the fake', () => {
       `GET /blob/download/${other.id}/perfgate-baseline-main.zip 200`,
     ]);
     expect(fake.requests.at(-2)!.authorization).toBe('token ghs_fake');
-  });
-});
-
-describe('a child process with only fake.env()', () => {
-  test('uploads with the runtime token and downloads another run’s artifact via findBy', async () => {
-    fake.addArtifact({
-      name: 'from-main',
-      files: { 'base.txt': 'base' },
-      workflow_run: { id: 777, head_branch: 'main', head_sha: 'f'.repeat(40) },
-    });
-    const work = path.join(dir, 'child');
-    mkdirSync(work);
-    writeFileSync(path.join(work, 'head.txt'), 'head');
-    const script = `
-      import { DefaultArtifactClient } from '@actions/artifact';
-      const c = new DefaultArtifactClient();
-      const work = ${JSON.stringify(work)};
-      await c.uploadArtifact('from-child', [work + '/head.txt'], work);
-      const findBy = { token: 't', workflowRunId: 777, repositoryOwner: 'owner', repositoryName: 'repo' };
-      const { artifact } = await c.getArtifact('from-main', { findBy });
-      await c.downloadArtifact(artifact.id, { path: work + '/base', findBy });
-    `;
-    // Asynchronous on purpose: spawnSync would block the fake, which runs in this process.
-    // The repository root as cwd lets the eval'd module resolve @actions/artifact.
-    await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: process.cwd(),
-      env: { PATH: process.env.PATH ?? '', ...fake.env({ GITHUB_WORKSPACE: work }) },
-    });
-    const up = fake.artifacts.find((a) => a.name === 'from-child')!;
-    expect(text(fake.artifactFiles(up))).toEqual({ 'head.txt': 'head' });
-    expect(readTree(path.join(work, 'base'))).toEqual({ 'base.txt': 'base' });
   });
 });
 
@@ -341,5 +219,36 @@ describe('octokit against the fake', () => {
     const res = await fetch(`${fake.apiUrl}/nope`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ message: 'Not Found' });
+  });
+});
+
+describe("perfgate's GitHubApi port against the fake", () => {
+  const api = () => apiLib.octokitApi('ghs_fake', 'owner', 'repo', fake.apiUrl);
+
+  test('comments: every page listed, created, updated; a pull request head', async () => {
+    for (let i = 0; i < 120; i++) fake.addComment(21, `comment ${i}`);
+    const created = await api().createComment(21, '<!-- perfgate:k -->\nfirst');
+    expect(created.htmlUrl).toBe(fake.comments.get(21)!.at(-1)!.html_url);
+    const all = await api().listComments(21);
+    expect(all).toHaveLength(121);
+    expect(all.at(-1)).toEqual(created);
+    const updated = await api().updateComment(created.id, '<!-- perfgate:k -->\nsecond');
+    expect(updated).toEqual({ ...created, body: '<!-- perfgate:k -->\nsecond' });
+    fake.pulls.set(22, {
+      number: 22,
+      head: { sha: '2'.repeat(40), repo: { full_name: 'owner/repo' } },
+      base: { ref: 'main', sha: '1'.repeat(40) },
+    });
+    expect(await api().pullHeadSha(22)).toBe('2'.repeat(40));
+  });
+
+  test('a refused write carries its HTTP status, which the action reads', async () => {
+    fake.failNext({ method: 'POST', pathPrefix: '/repos/owner/repo/issues/23/' }, 403, {
+      message: 'Resource not accessible by integration',
+    });
+    const err = await api()
+      .createComment(23, 'x')
+      .catch((e: unknown) => e);
+    expect(apiLib.httpStatus(err)).toBe(403);
   });
 });

@@ -2,7 +2,12 @@
  * Benchmark units as data: how a unit is tidied for display and comparison (benchstat's rules),
  * whether bigger is better, and whether its values scale by 1000 or 1024.
  */
-import type { UnitMetadata } from './bench.js';
+
+/** Per-unit facts declared in the input (`Unit ns/op assume=exact better=lower`). */
+export interface UnitMetadata {
+  assume?: 'exact' | 'nothing';
+  better?: 'higher' | 'lower';
+}
 
 /** A unit rewritten to base units, and the factor its values are multiplied by. */
 export interface TidyUnit {
@@ -62,4 +67,13 @@ export function unitClass(tidied: string): 'binary' | 'decimal' {
 export function higherIsBetter(tidied: string, meta?: UnitMetadata): boolean {
   if (meta?.better) return meta.better === 'higher';
   return /\/(s|sec|second)$/.test(tidied);
+}
+
+/**
+ * Whether values of a unit can never be below zero: time, bytes or allocations per something
+ * (`sec/op`, `B/op`, `allocs/op`, `B/s`, and `ns/op`, `MB/s` before tidying). Other units, e.g.
+ * a custom `delta/op` from b.ReportMetric, may legitimately be negative.
+ */
+export function isNonNegativeUnit(unit: string): boolean {
+  return /^(sec|B|allocs)\/\w+$/.test(tidyUnit(unit).unit);
 }
