@@ -284,11 +284,18 @@ describe('perfgate bench --js --base-ref: base and head interleaved, then gated'
     expect(r.code).toBe(1);
   });
 
-  test('an unknown base ref', () => {
+  test('an unknown base ref, and a suite that base does not have', () => {
     const r = distCli('bench', '--js', path.join(aa, 'bench/suite.mjs'), '--base-ref', 'nope');
     expect(r.stderr).toMatch(
       /^perfgate bench: base ref "nope" is not a commit of the repository at \S+\n$/,
     );
     expect(r.code).toBe(2);
+    cpSync(path.join(aa, 'bench/suite.mjs'), path.join(aa, 'bench/new-suite.mjs'));
+    const n = distCli('bench', '--js', path.join(aa, 'bench/new-suite.mjs'), '--base-ref', 'main');
+    expect(n.stderr).toMatch(
+      /\nperfgate bench: base [0-9a-f]{12} \(main\) has no bench\/new-suite\.mjs: nothing to compare head's suite with\n$/,
+    );
+    expect(n.code).toBe(2);
+    expect(git(aa, 'worktree', 'list').split('\n')).toHaveLength(1);
   });
 });
