@@ -8281,7 +8281,10 @@ function toAlignment(value) {
 // src/render/markdown.ts
 var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
-  return text.replace(entityChars, (c) => `&#${c.charCodeAt(0)};`).replace(/\r?\n/g, " ");
+  return text.replace(
+    entityChars,
+    (c, at, all) => c === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c.charCodeAt(0)};`
+  ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
   return `<code>${escapeMarkdown(text)}</code>`;
@@ -11264,6 +11267,12 @@ function removeMatching(name, open, close) {
   }
   return out;
 }
+var goVersionSuffix = /^(.*?)\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+var goPackagePath = /^(?:[\w\-.]+\/)+([^.]+\..+)/;
+function shortFunctionName(name) {
+  const unversioned = name.replace(goVersionSuffix, "$1$2");
+  return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
+}
 
 // src/analyze/functions.ts
 var EDGE_FRACTION = 1e-3;
@@ -12057,6 +12066,54 @@ function renderHotspotsMarkdown(hs, max = 10) {
 `;
 }
 
+// src/render/sections.ts
+function shortenable(priority, items, render) {
+  return { priority, items, render };
+}
+function moreLine(left, what, where2) {
+  return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
+}
+var characters = (s) => s.length;
+function joined(parts) {
+  return parts.filter((p, i) => p !== "" || i === 0 || parts[i - 1] !== "").join("\n");
+}
+function fitBlocks(blocks, limit, measure = characters) {
+  const text = (i, k) => {
+    const b = blocks[i];
+    return typeof b === "string" ? b : b.render(k);
+  };
+  const parts = blocks.map((b) => typeof b === "string" ? b : b.render(b.items));
+  const whole = () => joined(parts);
+  if (measure(whole()) <= limit) return whole();
+  const order = blocks.map((b, i) => ({ b, i })).filter((x) => typeof x.b !== "string").sort((x, y) => y.b.priority - x.b.priority || y.i - x.i);
+  for (const { b, i } of order) {
+    const rest = measure(joined(parts.map((p, j) => j === i ? "\0" : p))) - 1;
+    const fits = (k) => rest + measure(text(i, k)) <= limit;
+    if (!fits(0)) {
+      const short = text(i, 0);
+      if (measure(short) < measure(parts[i])) parts[i] = short;
+      continue;
+    }
+    let lo = 0;
+    let hi = b.items;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    parts[i] = text(i, lo);
+    return whole();
+  }
+  for (const { i } of order) {
+    parts[i] = "";
+    if (measure(whole()) <= limit) return whole();
+  }
+  const all = whole();
+  let end = Math.min(all.length, limit);
+  while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);
+  return all.slice(0, Math.max(0, all.lastIndexOf("\n", end)));
+}
+
 // src/render/insights.ts
 var points = (p) => `${p >= 0 ? "+" : ""}${formatFixed(p, 1)} pp`;
 function notableChanges(changes) {
@@ -12072,56 +12129,94 @@ function changeRows(c, fs) {
     points(f.sharePoints)
   ]);
 }
-function mermaidLabel(s) {
-  const short = s.length > 28 ? `...${s.slice(-25)}` : s;
-  return short.replace(/[^A-Za-z0-9_.()*/ -]/g, "_");
+function mermaidLabel(s, max = 40) {
+  const short = s.length > max ? `…${s.slice(-(max - 1))}` : s;
+  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
 }
+function chartUnit(unit, max) {
+  const steps = unit === "bytes" ? [
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"],
+    [1, "bytes"]
+  ] : unit === "nanoseconds" ? [
+    [1e9, "s"],
+    [1e6, "ms"],
+    [1e3, "µs"],
+    [1, "ns"]
+  ] : [[1, unit]];
+  return steps.find(([f]) => max >= f) ?? steps[steps.length - 1];
+}
+function axisEnd(max) {
+  if (max <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((e) => e >= max) ?? 10 * p;
+}
+function gatingChanges(changes) {
+  return changes.find((c) => c.grown.some((f) => f.regression));
+}
+var chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
+});
 function changesChart(c) {
   const top = c.grown.slice(0, 5);
   if (top.length === 0) return "";
-  const scale = Math.max(...top.map((f) => Math.max(f.base, f.head)));
-  const [unitFactor, unitName] = c.unit === "bytes" ? [2 ** 20, "MiB"] : c.unit === "nanoseconds" ? [1e6, "ms"] : [1, c.unit];
-  const num2 = (x) => formatFixed(x / unitFactor, scale / unitFactor < 10 ? 2 : 0);
+  const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
+  const [factor, unitName] = chartUnit(c.unit, max);
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
+  const num2 = (x) => formatFixed(x / factor, digits);
+  const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
+  const labels = top.flatMap((f) => {
+    const name = mermaidLabel(shortFunctionName(f.name));
+    return [`"${name} · base ${shown2(f.base)}"`, `"${name} · head ${shown2(f.head)}"`];
+  });
+  const base = top.flatMap((f) => [num2(f.base), "0"]);
+  const head = top.flatMap((f) => ["0", num2(f.head)]);
   return [
     "```mermaid",
-    "xychart-beta",
-    `  title "${mermaidLabel(c.sampleType)}: base vs head"`,
-    `  x-axis [${top.map((f) => `"${mermaidLabel(f.name)}"`).join(", ")}]`,
-    `  y-axis "${mermaidLabel(unitName)}"`,
-    `  bar [${top.map((f) => num2(f.base)).join(", ")}]`,
-    `  bar [${top.map((f) => num2(f.head)).join(", ")}]`,
+    `%%{init: ${chartInit}}%%`,
+    "xychart-beta horizontal",
+    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
+    `  x-axis [${labels.join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(", ")}]`,
+    `  bar "head" [${head.join(", ")}]`,
     "```"
   ].join("\n");
 }
-function leakLine(w) {
+function leakItem(w) {
   const origin = w.origin ? codeCell(w.origin.fn) : "unknown";
   const blocking = w.blocking ? codeCell(w.blocking.fn) : "unknown";
   const state = w.state ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
   const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines`;
-  const stack = w.stack.map((f) => `${f.fn}
-    ${f.file}:${f.line}`).join("\n").replace(/```/g, "'''");
-  return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}
-
-  <details><summary>stack</summary>
-
-  \`\`\`
-${stack}
-  \`\`\`
-
-  </details>`;
+  const stack = w.stack.flatMap((f) => [f.fn, `    ${f.file}:${f.line}`]).map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`).join("\n");
+  return [
+    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    "",
+    "  <details><summary>stack</summary>",
+    "",
+    "  ```",
+    stack,
+    "  ```",
+    "",
+    "  </details>"
+  ].join("\n");
 }
-function renderInsightsMarkdown(p, options) {
-  const parts = [];
-  const leaks = p.leaks;
-  if (leaks.length > 0) {
-    const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
-    parts.push(title, "", ...leaks.map(leakLine));
-  }
-  const notable = notableChanges(p.changes);
-  for (const c of notable) {
+function leakBlock(leaks, elsewhere2) {
+  const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+  const what = (n) => n === 1 ? "leak" : "leaks";
+  return shortenable(2, leaks.length, (keep) => {
+    const shown2 = leaks.slice(0, keep).map(leakItem);
+    const left = leaks.length - shown2.length;
+    const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
+    return [title, ...shown2, ...more].join("\n\n");
+  });
+}
+function changesBlock(notable, elsewhere2) {
+  const section = (c) => {
     const limit = c.limitPoints === void 0 ? "reported only" : `gate: share +${c.limitPoints} pp`;
-    parts.push(
-      "",
+    return [
       `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit})`,
       "",
       table(["function", "base", "head", "delta", "share"], changeRows(c, c.grown), [
@@ -12131,16 +12226,54 @@ function renderInsightsMarkdown(p, options) {
         "r",
         "r"
       ])
-    );
+    ].join("\n");
+  };
+  return shortenable(3, notable.length, (keep) => {
+    const left = notable.length - keep;
+    const more = left > 0 ? [moreLine(left, "profile tables", elsewhere2)] : [];
+    return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
+  });
+}
+function insightBlocks(p, options) {
+  const blocks = [];
+  const add3 = (b) => blocks.push(...blocks.length > 0 ? [""] : [], b);
+  if (p.leaks.length > 0) add3(leakBlock(p.leaks, options.elsewhere));
+  const notable = notableChanges(p.changes);
+  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
+  const gating = gatingChanges(p.changes);
+  if (gating) {
+    const chart = changesChart(gating);
+    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
-  if (notable[0]) parts.push("", changesChart(notable[0]));
   const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(
     (h) => h.isNew || h.base !== void 0 && h.head.bytes > 1.1 * h.base.bytes + 1024
   ) : p.hotspots;
-  if (hotspots.length > 0)
-    parts.push("", "**Allocation hotspots**", "", renderHotspotsMarkdown(hotspots).trimEnd());
-  if (p.notes.length > 0) parts.push("", ...p.notes.map((n) => `> ${escapeMarkdown(n)}`));
-  return parts.join("\n").trim();
+  if (hotspots.length > 0) {
+    const shown2 = Math.min(hotspots.length, 10);
+    add3(
+      shortenable(4, shown2, (keep) => {
+        if (keep === 0) return "";
+        const left = hotspots.length - keep;
+        const more = left > 0 && keep < shown2 ? `
+
+${moreLine(left, "hotspots", options.elsewhere)}` : "";
+        return `**Allocation hotspots**
+
+${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+      })
+    );
+  }
+  if (p.notes.length > 0) {
+    add3(
+      shortenable(6, p.notes.length, (keep) => {
+        const left = p.notes.length - keep;
+        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  return blocks;
 }
 
 // src/render/comment.ts
@@ -12201,7 +12334,18 @@ ${body}
 
 </details>`;
 }
-function renderComment(r, maxRows = MAX_ROWS) {
+function elsewhere(r) {
+  if (r.links.summary) return `in the [job summary](${r.links.summary})`;
+  if (r.links.html) return `in the [HTML report](${r.links.html})`;
+  return "";
+}
+function droppable(text) {
+  return shortenable(5, 1, (keep) => keep > 0 ? text : "");
+}
+function foldBlock(summary, body) {
+  return droppable(details(summary, body));
+}
+function commentBlocks(r, maxRows) {
   const parts = [
     commentMarker(r.key),
     headline(r),
@@ -12213,19 +12357,30 @@ function renderComment(r, maxRows = MAX_ROWS) {
       "",
       "**The benchmark run failed:**",
       "",
-      "```",
-      ...r.failures.map((f) => f.replace(/```/g, "'''")),
-      "```"
+      shortenable(1, r.failures.length, (keep) => {
+        const left = r.failures.length - keep;
+        const lines = r.failures.slice(0, keep).map((f) => f.replace(/`{3,}/g, "'''"));
+        const more = left > 0 ? `
+
+${moreLine(left, "lines", elsewhere(r))}` : "";
+        return ["```", ...lines, "```"].join("\n") + more;
+      })
     );
   }
   const g = r.gate;
   if (g) {
     for (const n of verdictNotes(g)) parts.push("", `> ⚠️ ${escapeMarkdown(n)}`);
-    if (g.regressions.length > 0) parts.push("", topFindings(g.regressions, maxRows));
+    if (g.regressions.length > 0) {
+      const shown2 = Math.min(g.regressions.length, maxRows);
+      parts.push(
+        "",
+        shortenable(1, shown2, (keep) => topFindings(g.regressions, Math.max(keep, 1)))
+      );
+    }
     if (g.improvements.length > 0) {
       parts.push(
         "",
-        details(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows))
+        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows))
       );
     }
     const ungated = g.findings.filter(
@@ -12234,7 +12389,7 @@ function renderComment(r, maxRows = MAX_ROWS) {
     if (ungated.length > 0) {
       parts.push(
         "",
-        details(
+        foldBlock(
           `Timings, not gated (${ungated.length} changes)`,
           `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
 
@@ -12242,7 +12397,7 @@ ${topFindings(ungated, maxRows)}`
         )
       );
     }
-    for (const block of sideOnlyMarkdown(g)) parts.push("", block);
+    for (const block of sideOnlyMarkdown(g)) parts.push("", droppable(block));
   } else if (r.headOnly) {
     parts.push(
       "",
@@ -12250,28 +12405,34 @@ ${topFindings(ungated, maxRows)}`
     );
   }
   if (r.profiles) {
-    const insights = renderInsightsMarkdown(r.profiles, {
-      hotspotsNewOrGrownOnly: r.baseline !== void 0
+    const insights = insightBlocks(r.profiles, {
+      hotspotsNewOrGrownOnly: r.baseline !== void 0,
+      elsewhere: elsewhere(r)
     });
-    if (insights) parts.push("", "#### Profiles", "", insights);
+    if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
   const notes = [...r.warnings, ...g?.notes ?? []];
-  if (notes.length > 0) parts.push("", ...notes.map((n) => `> ${escapeMarkdown(n)}`));
+  if (notes.length > 0) {
+    parts.push(
+      "",
+      shortenable(6, notes.length, (keep) => {
+        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
+        const left = notes.length - keep;
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r))}`);
+        return lines.join("\n");
+      })
+    );
+  }
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,
     r.links.run && `[Run](${r.links.run})`,
     r.links.summary && `[job summary](${r.links.summary})`
   ].filter(Boolean).join(" · ");
-  if (links) parts.push("", `<sub>${links}</sub>`);
-  return fit(parts.join("\n"), r);
+  parts.push("", links ? `<sub>${links}</sub>` : "");
+  return parts;
 }
-function fit(body, r) {
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `
-
-**This report was cut to fit a comment.** The full report is in the ${r.links.summary ? `[job summary](${r.links.summary})` : "job summary"}.`;
-  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
-  return cut.slice(0, cut.lastIndexOf("\n")) + note;
+function renderComment(r, maxRows = MAX_ROWS) {
+  return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
 // src/report/build-run-report.ts
@@ -13857,7 +14018,7 @@ function hotspotsSection(hs) {
   const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
-function leakItem(w) {
+function leakItem2(w) {
   const fn = (f) => f ? `<code>${escapeHtml(f.fn)}</code>` : "an unknown function";
   const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked at one site`;
   const state = w.state ? ` [${escapeHtml(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
@@ -13934,7 +14095,7 @@ function renderHtmlReport(model) {
     viewer(model),
     gate2 ? gateSection(gate2) : "",
     insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join("")}</ul></section>` : "",
+    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
     notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
   ];
   const data = jsonForScript(pageData(model));

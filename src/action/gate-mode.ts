@@ -163,7 +163,7 @@ async function publishComment(
   if (!pr || s.comment === 'never') return '';
   if (ctx.isFork) {
     const why =
-      'pull request from a fork: the token is read-only, so no comment is posted (see the README for the workflow_run recipe)';
+      'pull request from a fork: the token is read-only, so no comment is posted (docs/action.md, "Pull requests from forks", has the workflow_run recipe)';
     report.warnings.push(why);
     out.warning(why);
     await uploadReportArtifact(run, ports, report);

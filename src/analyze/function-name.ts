@@ -78,3 +78,16 @@ function removeMatching(name: string, open: string, close: string): string {
   }
   return out;
 }
+
+const goVersionSuffix = /^(.*?)\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+const goPackagePath = /^(?:[\w\-.]+\/)+([^.]+\..+)/;
+
+/**
+ * A function name without its package path, as pprof's graphs show it
+ * (`encoding/json.(*decodeState).object` → `json.(*decodeState).object`): the method stays whole.
+ * pprof's `graph.ShortenFunctionName`, for Go names.
+ */
+export function shortFunctionName(name: string): string {
+  const unversioned = name.replace(goVersionSuffix, '$1$2');
+  return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
+}

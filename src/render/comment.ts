@@ -13,8 +13,9 @@ import {
   verdictNotes,
 } from './gate-text.js';
 import { formatFixed } from '../units/go-format.js';
-import { renderInsightsMarkdown } from './insights.js';
+import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
+import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
 
 /** GitHub rejects comments longer than this. */
 export const COMMENT_LIMIT = 65536;
@@ -90,9 +91,29 @@ function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
-/** The body of the PR comment (marker first), at most COMMENT_LIMIT characters. */
-export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
-  const parts = [
+/** Where what a shortened comment leaves out can be read. */
+function elsewhere(r: RunReport): string {
+  if (r.links.summary) return `in the [job summary](${r.links.summary})`;
+  if (r.links.html) return `in the [HTML report](${r.links.html})`;
+  return '';
+}
+
+/** Text that gives way (vanishes) before the sections above it when space runs out. */
+function droppable(text: string): Block {
+  return shortenable(5, 1, (keep) => (keep > 0 ? text : ''));
+}
+
+/** A fold that gives way before the sections above it. */
+function foldBlock(summary: string, body: string): Block {
+  return droppable(details(summary, body));
+}
+
+/**
+ * The comment as blocks: fixed text (marker, verdict, links) and sections that can be shortened,
+ * in reading order; the links block is always the last.
+ */
+function commentBlocks(r: RunReport, maxRows: number): Block[] {
+  const parts: Block[] = [
     commentMarker(r.key),
     headline(r),
     '',
@@ -103,19 +124,28 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
       '',
       '**The benchmark run failed:**',
       '',
-      '```',
-      ...r.failures.map((f) => f.replace(/```/g, "'''")),
-      '```',
+      shortenable(1, r.failures.length, (keep) => {
+        const left = r.failures.length - keep;
+        const lines = r.failures.slice(0, keep).map((f) => f.replace(/`{3,}/g, "'''"));
+        const more = left > 0 ? `\n\n${moreLine(left, 'lines', elsewhere(r))}` : '';
+        return ['```', ...lines, '```'].join('\n') + more;
+      }),
     );
   }
   const g = r.gate;
   if (g) {
     for (const n of verdictNotes(g)) parts.push('', `> ⚠️ ${escapeMarkdown(n)}`);
-    if (g.regressions.length > 0) parts.push('', topFindings(g.regressions, maxRows));
+    if (g.regressions.length > 0) {
+      const shown = Math.min(g.regressions.length, maxRows);
+      parts.push(
+        '',
+        shortenable(1, shown, (keep) => topFindings(g.regressions, Math.max(keep, 1))),
+      );
+    }
     if (g.improvements.length > 0) {
       parts.push(
         '',
-        details(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows)),
+        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows)),
       );
     }
     const ungated = g.findings.filter(
@@ -124,13 +154,13 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
     if (ungated.length > 0) {
       parts.push(
         '',
-        details(
+        foldBlock(
           `Timings, not gated (${ungated.length} changes)`,
           `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.\n\n${topFindings(ungated, maxRows)}`,
         ),
       );
     }
-    for (const block of sideOnlyMarkdown(g)) parts.push('', block);
+    for (const block of sideOnlyMarkdown(g)) parts.push('', droppable(block));
   } else if (r.headOnly) {
     parts.push(
       '',
@@ -138,13 +168,24 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
     );
   }
   if (r.profiles) {
-    const insights = renderInsightsMarkdown(r.profiles, {
+    const insights = insightBlocks(r.profiles, {
       hotspotsNewOrGrownOnly: r.baseline !== undefined,
+      elsewhere: elsewhere(r),
     });
-    if (insights) parts.push('', '#### Profiles', '', insights);
+    if (insights.length > 0) parts.push('', '#### Profiles', '', ...insights);
   }
   const notes = [...r.warnings, ...(g?.notes ?? [])];
-  if (notes.length > 0) parts.push('', ...notes.map((n) => `> ${escapeMarkdown(n)}`));
+  if (notes.length > 0) {
+    parts.push(
+      '',
+      shortenable(6, notes.length, (keep) => {
+        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
+        const left = notes.length - keep;
+        if (left > 0) lines.push(`> ${moreLine(left, 'notes', elsewhere(r))}`);
+        return lines.join('\n');
+      }),
+    );
+  }
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,
     r.links.run && `[Run](${r.links.run})`,
@@ -152,23 +193,23 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
   ]
     .filter(Boolean)
     .join(' · ');
-  if (links) parts.push('', `<sub>${links}</sub>`);
-  return fit(parts.join('\n'), r);
+  parts.push('', links ? `<sub>${links}</sub>` : '');
+  return parts;
 }
 
-/** Cuts a body over the limit, keeping the marker and verdict, with a note pointing onwards. */
-function fit(body: string, r: RunReport): string {
-  if (body.length <= COMMENT_LIMIT) return body;
-  const note = `\n\n**This report was cut to fit a comment.** The full report is in the ${r.links.summary ? `[job summary](${r.links.summary})` : 'job summary'}.`;
-  const cut = body.slice(0, COMMENT_LIMIT - note.length - 1);
-  return cut.slice(0, cut.lastIndexOf('\n')) + note;
+/**
+ * The body of the PR comment (marker first), at most COMMENT_LIMIT characters: sections are
+ * shortened, least important first, rather than cut, and the links stay at the end.
+ */
+export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
+  return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
 /** The job summary: the comment's content with every finding, not only the top ones. */
 export function renderSummary(r: RunReport): string {
-  const body = renderComment({ ...r, links: { ...r.links, summary: undefined } }, Infinity);
+  const blocks = commentBlocks({ ...r, links: { ...r.links, summary: undefined } }, Infinity);
+  blocks.shift(); // the comment's marker
   const g = r.gate;
-  let all = '';
   if (g && g.findings.length > 0) {
     const rows = g.findings.map((f) => {
       const [b, h] = formatPair(f);
@@ -182,15 +223,24 @@ export function renderSummary(r: RunReport): string {
         f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
       ];
     });
-    all = `\n\n${details(`All comparisons (${g.findings.length})`, table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'], rows, ['l', 'l', 'r', 'r', 'r', 'l', 'l']))}`;
+    const all = shortenable(1, rows.length, (keep) => {
+      if (keep === 0) return '';
+      const left = rows.length - keep;
+      const more =
+        left > 0 ? `\n\n${moreLine(left, 'comparisons', 'in the `report-json` output file')}` : '';
+      return details(
+        `All comparisons (${rows.length})`,
+        table(
+          ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
+          rows.slice(0, keep),
+          ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+        ) + more,
+      );
+    });
+    blocks.splice(-1, 0, all, '');
   }
-  const full = body.replace(/^<!--.*-->\n/, '') + all + '\n';
-  if (full.length <= SUMMARY_LIMIT) return full;
-  const note =
-    '\n\n**This summary was cut to fit the 1 MiB limit of job summaries.** The whole report is in the `report-json` output file.\n';
-  const cut = full.slice(0, SUMMARY_LIMIT - note.length);
-  return cut.slice(0, cut.lastIndexOf('\n')) + note;
+  return `${fitBlocks(blocks, SUMMARY_LIMIT, utf8Bytes).trimEnd()}\n`;
 }
 
-/** Job summaries over 1 MiB are refused by the runner; stay clear of it (UTF-8 may take more bytes). */
-export const SUMMARY_LIMIT = 900_000;
+/** The runner refuses job summaries over 1 MiB (in UTF-8 bytes); stay clear of it. */
+export const SUMMARY_LIMIT = 1_000_000;

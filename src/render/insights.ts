@@ -1,4 +1,5 @@
-/** Profile insights as markdown: function changes (with a chart), hotspots, goroutine leaks. */
+/** Profile insights as markdown blocks: goroutine leaks, function changes, a chart, hotspots. */
+import { shortFunctionName } from '../analyze/function-name.js';
 import type { LeakWarning } from '../analyze/leaks.js';
 import type {
   FunctionChange,
@@ -9,6 +10,7 @@ import { formatFixed } from '../units/go-format.js';
 import { renderHotspotsMarkdown } from './hotspots.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 import { scaledLabel } from '../units/pprof-units.js';
+import { type Block, moreLine, shortenable } from './sections.js';
 
 const points = (p: number) => `${p >= 0 ? '+' : ''}${formatFixed(p, 1)} pp`;
 
@@ -28,33 +30,88 @@ function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
   ]);
 }
 
-/** Safe text for a Mermaid label: no quotes, brackets or backticks. */
-function mermaidLabel(s: string): string {
-  const short = s.length > 28 ? `...${s.slice(-25)}` : s;
-  return short.replace(/[^A-Za-z0-9_.()*/ -]/g, '_');
+/** Safe text for a Mermaid label: no quotes, brackets, backticks or markup. */
+function mermaidLabel(s: string, max = 40): string {
+  const short = s.length > max ? `…${s.slice(-(max - 1))}` : s;
+  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, '_');
 }
 
-/** A bar chart of the top growths of one sample type, base vs head (GitHub renders Mermaid). */
+/** The unit a chart's axis is drawn in, chosen by its largest value (IEC bytes, time). */
+function chartUnit(unit: string, max: number): [factor: number, name: string] {
+  const steps: [number, string][] =
+    unit === 'bytes'
+      ? [
+          [2 ** 30, 'GiB'],
+          [2 ** 20, 'MiB'],
+          [2 ** 10, 'KiB'],
+          [1, 'bytes'],
+        ]
+      : unit === 'nanoseconds'
+        ? [
+            [1e9, 's'],
+            [1e6, 'ms'],
+            [1e3, 'µs'],
+            [1, 'ns'],
+          ]
+        : [[1, unit]];
+  return steps.find(([f]) => max >= f) ?? steps[steps.length - 1]!;
+}
+
+/** A round axis end at or above `max`, at most a quarter above it. */
+function axisEnd(max: number): number {
+  if (max <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  return ([1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((e) => e >= max) ??
+    10 * p) as number;
+}
+
+/** The sample type whose growth failed the gate, the one worth a chart. */
+export function gatingChanges(changes: SampleTypeChanges[]): SampleTypeChanges | undefined {
+  return changes.find((c) => c.grown.some((f) => f.regression));
+}
+
+/** Mermaid's settings for the chart: see changesChart. */
+const chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: '#8c959f, #cf222e' } },
+});
+
+/**
+ * A bar chart of one sample type's top growths (GitHub draws Mermaid): each function's base and
+ * head as neighbouring bars, coloured by side, each labelled with its name, side and value.
+ * Mermaid draws bars from the plot's edge but places 0 of a labelled value axis a little inside
+ * it, so every bar would be longer than its value: the value axis has no tick labels (the values
+ * are in the bar labels), which puts 0 at the edge. Two series draw their bars at the same place,
+ * so each has a bar only where its side is.
+ */
 export function changesChart(c: SampleTypeChanges): string {
   const top = c.grown.slice(0, 5);
   if (top.length === 0) return '';
-  const scale = Math.max(...top.map((f) => Math.max(f.base, f.head)));
-  const [unitFactor, unitName] =
-    c.unit === 'bytes' ? [2 ** 20, 'MiB'] : c.unit === 'nanoseconds' ? [1e6, 'ms'] : [1, c.unit];
-  const num = (x: number) => formatFixed(x / unitFactor, scale / unitFactor < 10 ? 2 : 0);
+  const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
+  const [factor, unitName] = chartUnit(c.unit, max);
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
+  const num = (x: number) => formatFixed(x / factor, digits);
+  const shown = (x: number) => (factor === 1 ? x.toLocaleString('en-US') : num(x));
+  const labels = top.flatMap((f) => {
+    const name = mermaidLabel(shortFunctionName(f.name));
+    return [`"${name} · base ${shown(f.base)}"`, `"${name} · head ${shown(f.head)}"`];
+  });
+  const base = top.flatMap((f) => [num(f.base), '0']);
+  const head = top.flatMap((f) => ['0', num(f.head)]);
   return [
     '```mermaid',
-    'xychart-beta',
-    `  title "${mermaidLabel(c.sampleType)}: base vs head"`,
-    `  x-axis [${top.map((f) => `"${mermaidLabel(f.name)}"`).join(', ')}]`,
-    `  y-axis "${mermaidLabel(unitName)}"`,
-    `  bar [${top.map((f) => num(f.base)).join(', ')}]`,
-    `  bar [${top.map((f) => num(f.head)).join(', ')}]`,
+    `%%{init: ${chartInit}}%%`,
+    'xychart-beta horizontal',
+    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
+    `  x-axis [${labels.join(', ')}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(', ')}]`,
+    `  bar "head" [${head.join(', ')}]`,
     '```',
   ].join('\n');
 }
 
-function leakLine(w: LeakWarning): string {
+function leakItem(w: LeakWarning): string {
   const origin = w.origin ? codeCell(w.origin.fn) : 'unknown';
   const blocking = w.blocking ? codeCell(w.blocking.fn) : 'unknown';
   const state = w.state
@@ -64,32 +121,54 @@ function leakLine(w: LeakWarning): string {
     w.severity === 'leak'
       ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})`
       : `${w.head} goroutines`;
+  // Every line of the stack is indented as the list item's content, so the fence stays in it;
+  // a backtick run in a name cannot close the fence.
   const stack = w.stack
-    .map((f) => `${f.fn}\n    ${f.file}:${f.line}`)
-    .join('\n')
-    .replace(/```/g, "'''");
-  return `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}\n\n  <details><summary>stack</summary>\n\n  \`\`\`\n${stack}\n  \`\`\`\n\n  </details>`;
+    .flatMap((f) => [f.fn, `    ${f.file}:${f.line}`])
+    .map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`)
+    .join('\n');
+  return [
+    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    '',
+    '  <details><summary>stack</summary>',
+    '',
+    '  ```',
+    stack,
+    '  ```',
+    '',
+    '  </details>',
+  ].join('\n');
 }
 
-/** The profile part of the comment or summary. */
-export function renderInsightsMarkdown(
-  p: ProfileInsights,
-  options: { hotspotsNewOrGrownOnly: boolean },
-): string {
-  const parts: string[] = [];
-  const leaks = p.leaks;
-  if (leaks.length > 0) {
-    const title = leaks.some((l) => l.severity === 'leak')
-      ? '**Goroutine leaks**'
-      : '**Many goroutines parked at one site**';
-    parts.push(title, '', ...leaks.map(leakLine));
-  }
-  const notable = notableChanges(p.changes);
-  for (const c of notable) {
+/** Where the items left out of a shortened list can be read, e.g. `in the job summary`. */
+export interface InsightOptions {
+  hotspotsNewOrGrownOnly: boolean;
+  elsewhere: string;
+}
+
+function leakBlock(leaks: LeakWarning[], elsewhere: string): Block {
+  const title = leaks.some((l) => l.severity === 'leak')
+    ? '**Goroutine leaks**'
+    : '**Many goroutines parked at one site**';
+  const what = (n: number) => (n === 1 ? 'leak' : 'leaks');
+  return shortenable(2, leaks.length, (keep) => {
+    const shown = leaks.slice(0, keep).map(leakItem);
+    const left = leaks.length - shown.length;
+    const more =
+      left === 0
+        ? []
+        : shown.length === 0
+          ? [`${left} ${what(left)} found${elsewhere ? `, listed ${elsewhere}` : ''}.`]
+          : [moreLine(left, what(left), elsewhere)];
+    return [title, ...shown, ...more].join('\n\n');
+  });
+}
+
+function changesBlock(notable: SampleTypeChanges[], elsewhere: string): Block {
+  const section = (c: SampleTypeChanges) => {
     const limit =
       c.limitPoints === undefined ? 'reported only' : `gate: share +${c.limitPoints} pp`;
-    parts.push(
-      '',
+    return [
       `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit})`,
       '',
       table(['function', 'base', 'head', 'delta', 'share'], changeRows(c, c.grown), [
@@ -99,16 +178,53 @@ export function renderInsightsMarkdown(
         'r',
         'r',
       ]),
-    );
+    ].join('\n');
+  };
+  return shortenable(3, notable.length, (keep) => {
+    const left = notable.length - keep;
+    const more = left > 0 ? [moreLine(left, 'profile tables', elsewhere)] : [];
+    return [...notable.slice(0, keep).map(section), ...more].join('\n\n');
+  });
+}
+
+/** The profile part of the comment or summary, as blocks that can be shortened to fit. */
+export function insightBlocks(p: ProfileInsights, options: InsightOptions): Block[] {
+  const blocks: Block[] = [];
+  const add = (b: Block) => blocks.push(...(blocks.length > 0 ? [''] : []), b);
+  if (p.leaks.length > 0) add(leakBlock(p.leaks, options.elsewhere));
+  const notable = notableChanges(p.changes);
+  if (notable.length > 0) add(changesBlock(notable, options.elsewhere));
+  const gating = gatingChanges(p.changes);
+  if (gating) {
+    const chart = changesChart(gating);
+    add(shortenable(5, 1, (keep) => (keep > 0 ? chart : '')));
   }
-  if (notable[0]) parts.push('', changesChart(notable[0]));
   const hotspots = options.hotspotsNewOrGrownOnly
     ? p.hotspots.filter(
         (h) => h.isNew || (h.base !== undefined && h.head.bytes > 1.1 * h.base.bytes + 1024),
       )
     : p.hotspots;
-  if (hotspots.length > 0)
-    parts.push('', '**Allocation hotspots**', '', renderHotspotsMarkdown(hotspots).trimEnd());
-  if (p.notes.length > 0) parts.push('', ...p.notes.map((n) => `> ${escapeMarkdown(n)}`));
-  return parts.join('\n').trim();
+  if (hotspots.length > 0) {
+    const shown = Math.min(hotspots.length, 10);
+    add(
+      shortenable(4, shown, (keep) => {
+        if (keep === 0) return '';
+        const left = hotspots.length - keep;
+        const more =
+          left > 0 && keep < shown ? `\n\n${moreLine(left, 'hotspots', options.elsewhere)}` : '';
+        return `**Allocation hotspots**\n\n${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+      }),
+    );
+  }
+  if (p.notes.length > 0) {
+    add(
+      shortenable(6, p.notes.length, (keep) => {
+        const left = p.notes.length - keep;
+        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
+        if (left > 0) lines.push(`> ${moreLine(left, 'notes', options.elsewhere)}`);
+        return lines.join('\n');
+      }),
+    );
+  }
+  return blocks;
 }

@@ -5,12 +5,18 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BASE_SHA, World, repository } from '../helpers/action-world.js';
+import { renderingProblems } from '../helpers/gfm.js';
 
 let w: World;
 beforeEach(() => {
   w = new World();
 });
-afterEach(() => w.dispose());
+// Every comment and job summary of the test renders whole on GitHub (cmark-gfm).
+afterEach(() => {
+  const problems = renderingProblems(w.written);
+  w.dispose();
+  expect(problems).toEqual([]);
+});
 
 const REPORT = 'perfgate-report-benchmarks-bench';
 
@@ -48,7 +54,7 @@ describe('a pull request from a fork', () => {
     expect(w.comments(14)).toHaveLength(0);
     expect(w.github.calls.slice(calls)).toEqual([]);
     expect(r.warnings).toContain(
-      'pull request from a fork: the token is read-only, so no comment is posted (see the README for the workflow_run recipe)',
+      'pull request from a fork: the token is read-only, so no comment is posted (docs/action.md, "Pull requests from forks", has the workflow_run recipe)',
     );
     expect(r.summaries[0]).toContain('### ❌ perfgate: fail');
     const [report] = w.artifacts.named(REPORT);

@@ -6,12 +6,18 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { World } from '../helpers/action-world.js';
+import { renderingProblems } from '../helpers/gfm.js';
 
 let w: World;
 beforeEach(() => {
   w = new World();
 });
-afterEach(() => w.dispose());
+// Every comment and job summary of the test renders whole on GitHub (cmark-gfm).
+afterEach(() => {
+  const problems = renderingProblems(w.written);
+  w.dispose();
+  expect(problems).toEqual([]);
+});
 
 /** The action's comment for `baseline: <base>` and `bench-output: <head>`, and the CLI's. */
 async function both(base: string, head: string, extra: Record<string, string> = {}) {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github/index.js';
+import { type Written, renderingProblems } from '../helpers/gfm.js';
 
 const root = process.cwd();
 const BASE_SHA = 'b'.repeat(40);
@@ -43,6 +44,9 @@ async function setUp() {
     rmSync(work, { recursive: true, force: true });
   });
   let runs = 0;
+  /** Every comment body and job summary written, rendered with cmark-gfm when the test ends. */
+  const written: Written[] = [];
+  onTestFinished(() => expect(renderingProblems(written)).toEqual([]));
 
   /** Runs dist/index.js as the runner would, for an event with a payload and inputs. */
   async function runAction(
@@ -93,10 +97,18 @@ async function setUp() {
         },
       );
     });
+    const summary = readFileSync(files.summary, 'utf8');
+    if (summary !== '') written.push({ what: `run ${n}'s job summary`, markdown: summary });
+    for (const [pr, list] of fake.comments) {
+      for (const c of list) {
+        if (!written.some((x) => x.markdown === c.body))
+          written.push({ what: `run ${n}'s comment on #${pr}`, markdown: c.body });
+      }
+    }
     return {
       ...result,
       outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-      summary: readFileSync(files.summary, 'utf8'),
+      summary,
     };
   }
 

@@ -19,6 +19,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { VERSION } from '../../src/version.js';
 import { BASE_SHA, REPO_ID, World, repository } from '../helpers/action-world.js';
 import { httpError } from '../helpers/memory-ports.js';
+import { renderingProblems } from '../helpers/gfm.js';
 
 const BASE = 'fixtures/bench/ab-inter-base.txt';
 const HEAD = 'fixtures/bench/ab-inter-head.txt';
@@ -27,7 +28,12 @@ let w: World;
 beforeEach(() => {
   w = new World();
 });
-afterEach(() => w.dispose());
+// Every comment and job summary of the test renders whole on GitHub (cmark-gfm).
+afterEach(() => {
+  const problems = renderingProblems(w.written);
+  w.dispose();
+  expect(problems).toEqual([]);
+});
 
 /** A push to main that stores the base fixture as the baseline. */
 async function storeBaseline() {

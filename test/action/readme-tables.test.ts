@@ -16,8 +16,9 @@ const rows = (markdown: string) =>
 
 function section(readme: string, heading: string): string {
   const start = readme.indexOf(`### ${heading}\n`);
-  const end = readme.indexOf('\n### ', start + 1);
-  return readme.slice(start, end);
+  const rest = readme.slice(start + 1);
+  const end = rest.search(/\n#{1,3} /);
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 test("the README's inputs and outputs tables say what action.yml says", () => {

@@ -8,6 +8,7 @@ import type { GitHubApi, IssueComment } from '../../src/publish/github-api.js';
 import { upsertComment } from '../../src/publish/sticky-comment.js';
 import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/render/comment.js';
 import type { RunReport } from '../../src/report/run-report.js';
+import { gfmProblems } from '../helpers/gfm.js';
 
 const load = (name: string) => parseBenchText(readFileSync(`fixtures/bench/${name}`, 'utf8'), name);
 
@@ -67,12 +68,12 @@ describe('the PR comment', () => {
       'b',
     );
     const body = renderComment(report({ gate: gate(evil, worse) }));
-    expect(body).toContain('<code>X&#64;octocat&#60;img/src=x&#62;&#124;&#42;a&#42;-8</code>');
+    expect(body).toContain('<code>X&#64;<wbr>octocat&#60;img/src=x&#62;&#124;&#42;a&#42;-8</code>');
     expect(body).not.toContain('@octocat');
     expect(body).not.toContain('<img');
   });
 
-  test('over 65,536 characters it is cut, with a pointer to the job summary', () => {
+  test('over 65,536 characters the table is shortened, saying how much, and the links stay', () => {
     const lines = Array.from(
       { length: 3000 },
       (_, i) => `BenchmarkLongName${'x'.repeat(40)}${i}-8 10 100 ns/op`,
@@ -87,11 +88,22 @@ describe('the PR comment', () => {
         '<!-- perfgate:bench-go -->\n### ❌ perfgate: fail · 3000 benchmarks regressed',
       ),
     ).toBe(true);
+    const rows = body.split('\n').filter((l) => l.startsWith('| <code>')).length;
+    expect(body).toContain(`…and ${3000 - rows} more in the job summary.`);
+    const links =
+      '<sub>[Run](https://github.com/acme/app/actions/runs/1) · [job summary](https://github.com/acme/app/actions/runs/1#summary)</sub>';
+    expect(body.endsWith(`\n\n${links}`)).toBe(true);
     expect(
-      body.endsWith(
-        '**This report was cut to fit a comment.** The full report is in the [job summary](https://github.com/acme/app/actions/runs/1#summary).',
-      ),
-    ).toBe(true);
+      gfmProblems(body, {
+        tables: [rows],
+        foldedStacks: 0,
+        links: [
+          'https://github.com/acme/app/actions/runs/1',
+          'https://github.com/acme/app/actions/runs/1#summary',
+        ],
+        endsWith: 'Run · job summary',
+      }),
+    ).toEqual([]);
   });
 
   test('no baseline', () => {

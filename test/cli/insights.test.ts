@@ -35,7 +35,7 @@ describe('the PR comment for the fixture pair (npm run demo)', () => {
     expect(body).toMatch(
       /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>, waiting in <code>main\.waitForResult<\/code> \[chan receive\]/,
     );
-    expect(body).toContain('```mermaid\nxychart-beta');
+    expect(body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
   });
 });
 

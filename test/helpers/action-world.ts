@@ -10,6 +10,7 @@ import path from 'node:path';
 import { readRunContext } from '../../src/action/context.js';
 import { runAction } from '../../src/action/main.js';
 import { readActionSettings } from '../../src/action/settings.js';
+import { type Written } from './gfm.js';
 import { MemoryArtifacts, MemoryGitHub, type MemoryOut, memoryPorts } from './memory-ports.js';
 
 export const REPO_ID = 1001;
@@ -57,6 +58,14 @@ export class World {
       { settings, ctx, workDir: path.join(this.work, `run-${n}`), workspace: process.cwd() },
       ports,
     );
+    for (const markdown of ports.out.summaries)
+      this.written.push({ what: `run ${n}'s job summary`, markdown });
+    for (const [pr, list] of this.github.comments) {
+      for (const c of list) {
+        if (!this.written.some((x) => x.markdown === c.body))
+          this.written.push({ what: `run ${n}'s comment on #${pr}`, markdown: c.body });
+      }
+    }
     return ports.out;
   }
 
@@ -91,6 +100,9 @@ export class World {
       { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge` },
     );
   }
+
+  /** Every comment body (each version) and job summary the runs wrote, in order. */
+  readonly written: Written[] = [];
 
   /** The comments on a pull request. */
   comments(pr: number) {
