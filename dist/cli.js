@@ -6930,6 +6930,58 @@ function wilcoxonSignedRank(base, head) {
   return Math.min(1, 2 * Math.min(normalCdf(z), 1 - normalCdf(z)));
 }
 
+// src/analyze/verdict.ts
+function beyond(f, worse) {
+  const delta = f.head.center - f.base.center;
+  const signed2 = f.higherIsBetter ? -delta : delta;
+  if (worse ? signed2 <= 0 : signed2 >= 0) return false;
+  const abs = Math.abs(delta);
+  const rel = Math.abs(f.change);
+  return abs > f.limit.floor && rel > f.limit.pct / 100;
+}
+function benchmarkVerdict(f, alpha) {
+  if (f.verdict === "only-base" || f.verdict === "only-head") return f.verdict;
+  if (f.method === "none") return f.verdict;
+  const significant = f.method === "exact" || !(f.p > alpha);
+  if (f.method === "exact" && f.base.center === f.head.center) return "unchanged";
+  if (significant && beyond(f, true)) return "regression";
+  if (significant && beyond(f, false)) return "improvement";
+  return "unchanged";
+}
+function profileGrowthFails(g) {
+  return g.limit !== void 0 && g.basis !== "benchmark" && g.significant && g.points > g.limit;
+}
+function profileRegressionCount(p) {
+  const grew = (p?.changes ?? []).flatMap(
+    (c) => c.grown.filter((f) => f.regression).map((f) => `${f.benchmark ?? ""}\0${f.name}`)
+  );
+  return new Set(grew).size;
+}
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+function decideVerdict(gate2, failures, missingBaseline, profiles) {
+  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  const profileRegressions = profileRegressionCount(profiles);
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate2 && !comparedProfiles) {
+    return {
+      verdict: "no-baseline",
+      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    };
+  }
+  const benchmarks = gate2?.benchmarks.regressed.length ?? 0;
+  const parts = [];
+  if (benchmarks > 0) parts.push(`${plural(benchmarks, "benchmark")} regressed beyond the limits`);
+  if (profileRegressions > 0)
+    parts.push(`${plural(profileRegressions, "function")} grew beyond the profile limits`);
+  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (gate2?.verdict === "no-comparison")
+    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
+  return { verdict: "pass", reason: "no regression beyond the limits" };
+}
+function exitCodeFor(verdict) {
+  return verdict === "fail" ? 1 : verdict === "no-comparison" ? 2 : 0;
+}
+
 // src/analyze/gate.ts
 var defaultGateOptions = {
   alpha: 0.05,
@@ -7035,7 +7087,7 @@ function gate(base, head, options = defaultGateOptions) {
     );
     group.forEach((f, i) => f.p = adjusted[i]);
   }
-  for (const f of findings) decide(f, options);
+  for (const f of findings) f.verdict = benchmarkVerdict(f, options.alpha);
   const notes = [];
   const single = findings.some((f) => f.base?.n === 1 && f.head?.n === 1);
   if (single) {
@@ -7231,23 +7283,6 @@ function powerNotes(family, options) {
     });
   }
   return notes;
-}
-function beyond(f, worse) {
-  const delta = f.head.center - f.base.center;
-  const signed = f.higherIsBetter ? -delta : delta;
-  if (worse ? signed <= 0 : signed >= 0) return false;
-  const abs = Math.abs(delta);
-  const rel = Math.abs(f.change);
-  return abs > f.limit.floor && rel > f.limit.pct / 100;
-}
-function decide(f, options) {
-  if (f.verdict === "only-base" || f.verdict === "only-head") return;
-  if (f.method === "none") return;
-  const significant = f.method === "exact" || !(f.p > options.alpha);
-  if (f.method === "exact" && f.base.center === f.head.center) f.verdict = "unchanged";
-  else if (significant && beyond(f, true)) f.verdict = "regression";
-  else if (significant && beyond(f, false)) f.verdict = "improvement";
-  else f.verdict = "unchanged";
 }
 
 // src/collect/go-bench.ts
@@ -7501,7 +7536,7 @@ function parseBenchOutput(input, label) {
   const text = typeof input === "string" ? input : new TextDecoder().decode(input);
   if (text.trim() === "") throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
-  const invalid2 = invalidValueMessages(file);
+  const invalid2 = file.failures.length > 0 ? [] : invalidValueMessages(file);
   if (invalid2.length > 0) throw new UserError(invalid2.join("\n"));
   if (file.results.length === 0 && file.failures.length === 0) {
     const start = text.split("\n").filter((l) => l.trim() !== "").slice(0, 3).map((l) => `
@@ -8294,10 +8329,10 @@ function table(header, rows, align) {
 }
 
 // src/render/gate-text.ts
-function formatChange(change) {
-  if (change === void 0) return "";
-  if (!Number.isFinite(change)) return "from 0";
-  const s = formatFixed(change * 100, 2);
+function formatChange(change2) {
+  if (change2 === void 0) return "";
+  if (!Number.isFinite(change2)) return "from 0";
+  const s = formatFixed(change2 * 100, 2);
   return `${s.startsWith("-") ? s : `+${s}`}%`;
 }
 function formatLimit(limit, unit) {
@@ -8320,7 +8355,7 @@ function evidence(f) {
   const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
   return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
-var plural = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+var plural2 = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
 function comparisonCount(r) {
   return r.findings.filter((f) => f.base && f.head && !f.restates).length;
 }
@@ -8328,10 +8363,10 @@ function verdictLine(r) {
   if (r.verdict === "no-comparison") return `NO COMPARISON: ${r.cause ?? "nothing to compare"}`;
   const b = r.benchmarks;
   const units = r.regressions.length;
-  const regressed = `${plural(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
+  const regressed = `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
   const total2 = b.compared + b.added.length;
   const compared = `${b.compared}${total2 > b.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
-  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural(comparisonCount(r), "comparison")})`;
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
 }
 function formatP(p) {
   return String(Number(p.toPrecision(2)));
@@ -9081,11 +9116,11 @@ function readLimitRules(name, text) {
     }
     const factor = suffixes[parts[3] ?? ""];
     if (factor === void 0) fail(name, entry, `has an unknown suffix "${parts[3]}"`);
-    const amount = parts[2] === void 0 ? 0 : Number(parts[2]) * (parts[3] ? factor : tidy.factor);
+    const amount2 = parts[2] === void 0 ? 0 : Number(parts[2]) * (parts[3] ? factor : tidy.factor);
     rules.push({
       unit: tidy.unit,
       ...pattern !== void 0 ? { pattern: pattern.trim() } : {},
-      limit: { pct: parts[1] === void 0 ? 0 : Number(parts[1]), floor: amount }
+      limit: { pct: parts[1] === void 0 ? 0 : Number(parts[1]), floor: amount2 }
     });
   }
   return rules;
@@ -9243,12 +9278,10 @@ ${headFailures.join("\n")}
   return gateExitCode(result, io, "gate");
 }
 function gateExitCode(result, io, command) {
-  if (result.verdict === "no-comparison") {
+  if (result.verdict === "no-comparison")
     io.stderr(`perfgate ${command}: ${result.cause ?? "nothing to compare"}
 `);
-    return 2;
-  }
-  return result.verdict === "fail" ? 1 : 0;
+  return exitCodeFor(result.verdict);
 }
 
 // src/cli/commands/bench.ts
@@ -9962,7 +9995,7 @@ var WireReader = class {
   uint64() {
     return this.uint();
   }
-  slowVarint(signed) {
+  slowVarint(signed2) {
     const buf = this.buf;
     let pos = this.pos;
     let lo = 0;
@@ -9993,7 +10026,7 @@ var WireReader = class {
       }
     }
     this.pos = pos;
-    return signed ? (hi | 0) * TWO_32 + (lo >>> 0) : (hi >>> 0) * TWO_32 + (lo >>> 0);
+    return signed2 ? (hi | 0) * TWO_32 + (lo >>> 0) : (hi >>> 0) * TWO_32 + (lo >>> 0);
   }
   /** Reads a length prefix and returns the end offset of the field it announces. */
   lengthDelimitedEnd(what) {
@@ -11161,51 +11194,16 @@ ${collectUsage}`);
   return 0;
 }
 
-// src/collect/read-profiles.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path6 from "node:path";
-async function readOne(side, rel, warnings) {
-  let bytes2;
-  try {
-    bytes2 = await readFile3(path6.join(side.dir, rel));
-  } catch {
-    return void 0;
-  }
-  try {
-    const text = textPreview(bytes2);
-    if (text !== void 0 && sniffGoroutineText(new TextDecoder().decode(bytes2))) {
-      return { goroutines: parseGoroutines(bytes2, rel) };
-    }
-    const profile = parsePprof(bytes2);
-    const isGoroutine = profile.sampleTypes.some(
-      (t) => t.type === "goroutine" || t.type === "goroutineleak"
-    );
-    return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
-  } catch (err) {
-    if (err instanceof FormatError) {
-      warnings.push(`${rel}: ${err.message}`);
-      return void 0;
-    }
-    throw err;
-  }
-}
-async function readProfiles(head, base) {
-  const warnings = [];
-  const pairs = [];
-  let goroutines;
-  const beforeFile = head.files.find((f) => /goroutine-before\.pb\.gz$/.test(f));
-  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
-  for (const rel of head.files) {
-    if (rel === beforeFile) continue;
-    const h = await readOne(head, rel, warnings);
-    if (!h) continue;
-    const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
-    if (h.profile && !h.goroutines)
-      pairs.push({ name: path6.basename(rel), base: b?.profile, head: h.profile });
-    if (h.goroutines && !goroutines)
-      goroutines = { head: h.goroutines, base: before ?? b?.goroutines };
-  }
-  return { pairs, goroutines, warnings };
+// src/report/run-report.ts
+function age(fromIso, toIso) {
+  const ms = Date.parse(toIso) - Date.parse(fromIso);
+  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
+  const minutes = Math.round(ms / 6e4);
+  const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural3(minutes, "minute");
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural3(hours, "hour");
+  return plural3(Math.round(hours / 24), "day");
 }
 
 // src/analyze/function-name.ts
@@ -11272,6 +11270,1580 @@ var goPackagePath = /^(?:[\w\-.]+\/)+([^.]+\..+)/;
 function shortFunctionName(name) {
   const unversioned = name.replace(goVersionSuffix, "$1$2");
   return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
+}
+
+// src/report/verdict-view.ts
+function notableRow(f) {
+  return f.regression || f.significant && f.sharePoints >= 1;
+}
+function verdictView(r) {
+  const g = r.gate;
+  const compared = g !== void 0 && g.verdict !== "no-comparison";
+  const rows = [];
+  for (const c of r.profiles?.changes ?? []) {
+    for (const f of c.grown.filter(notableRow)) {
+      rows.push({
+        profile: c.profile,
+        sampleType: c.sampleType,
+        unit: c.unit,
+        function: f.name,
+        benchmark: f.benchmark ?? "",
+        file: f.file,
+        line: f.line,
+        leaf: f.leaf ?? "",
+        basis: f.basis,
+        base: f.base,
+        head: f.head,
+        points: f.sharePoints,
+        limit: c.limitPoints ?? null,
+        regression: f.regression
+      });
+    }
+  }
+  rows.sort((x, y) => Number(y.regression) - Number(x.regression) || y.points - x.points);
+  return {
+    verdict: r.verdict,
+    reason: r.reason,
+    benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
+    benchmarksImproved: compared ? g.benchmarks.improved.length : null,
+    unitsNotJudged: compared && g.power.length > 0,
+    profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
+    profileRows: rows
+  };
+}
+
+// src/units/pprof-units.ts
+var memoryUnits = [
+  { name: "B", aliases: ["b", "byte"], factor: 1 },
+  { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
+  { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
+  { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
+  { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
+  { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
+];
+var timeUnits = [
+  { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
+  { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
+  { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
+  { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
+  { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
+];
+var unitTypes = [
+  { units: memoryUnits, fallback: "B" },
+  { units: timeUnits, fallback: "s" }
+];
+function findUnit(units, name) {
+  let n = name.toLowerCase();
+  if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
+  return units.find((u) => u.aliases.includes(n));
+}
+function scaleValue(value, fromUnit, toUnit = "minimum") {
+  if (value < 0) {
+    const [v, u] = scaleValue(-value, fromUnit, toUnit);
+    return [-v, u];
+  }
+  for (const { units, fallback } of unitTypes) {
+    const from = findUnit(units, fromUnit);
+    if (!from) continue;
+    const base = value * from.factor;
+    let to;
+    if (toUnit === "minimum" || toUnit === "auto") {
+      for (const u of units) if (base / u.factor >= 1) to = u;
+    } else {
+      to = findUnit(units, toUnit);
+    }
+    to ??= units.find((u) => u.name === fallback);
+    return [base / to.factor, to.name];
+  }
+  if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
+  return [value, toUnit];
+}
+function scaledLabel(value, fromUnit, toUnit = "minimum") {
+  const [v, u] = scaleValue(value, fromUnit, toUnit);
+  let s = formatFixed(v, 2);
+  if (s.endsWith(".00")) s = s.slice(0, -3);
+  if (s === "0" || s === "-0") return "0";
+  return s + u;
+}
+function percentage(value, total2) {
+  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
+  return `${formatGeneral(ratio, 2).padStart(5)}%`;
+}
+
+// src/render/hotspots.ts
+var bytes = (n) => n === 0 ? "0 B" : `${scaleOne(n, "binary")}B`;
+var time = (ns) => scaledLabel(ns, "nanoseconds");
+var percent = (f) => `${formatFixed(100 * f, 1)}%`;
+function where(h) {
+  return h.site.file ? `${h.site.file}:${h.site.line}` : "";
+}
+function benchmarkLabel(h) {
+  return h.benchmark ? h.benchmark.slice(h.benchmark.lastIndexOf(".") + 1) : "";
+}
+function signed(n, fmt) {
+  return `${n >= 0 ? "+" : "-"}${fmt(Math.abs(n))}`;
+}
+function amount(h, v, kind) {
+  if (h.basis === "share") return percent(v);
+  const text = kind === "bytes" ? bytes(v) : time(v);
+  return h.basis === "per-op" ? `${text}/op` : text;
+}
+function change(h, base, head, kind) {
+  const fmt = (n) => amount(h, n, kind);
+  const rel = base > 0 ? ` ${signed(100 * (head - base) / base, (x) => formatFixed(x, 1))}%` : "";
+  return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel ? `,${rel}` : ""})`;
+}
+function allocatedText(h) {
+  if (h.kind === "gc") return "";
+  const of = h.basis === "share" ? " of the benchmark" : "";
+  if (h.moved && h.function) {
+    return `moved within the function: ${change(h, h.function.base.bytes, h.function.head.bytes, "bytes")}${of}`;
+  }
+  if (h.head.bytes === 0 && (h.base?.bytes ?? 0) === 0) return "";
+  return h.base ? `${change(h, h.base.bytes, h.head.bytes, "bytes")}${of}` : `${amount(h, h.head.bytes, "bytes")}${of}`;
+}
+function cpuText(h) {
+  if (h.kind === "gc") return "";
+  const b = h.base;
+  if (h.head.cpuNs === 0 && (b?.cpuNs ?? 0) === 0) return "";
+  const fmt = (n) => amount(h, n, "cpu");
+  return b ? `cpu ${fmt(b.cpuNs)} → ${fmt(h.head.cpuNs)}` : `cpu ${fmt(h.head.cpuNs)}`;
+}
+function amounts(h) {
+  return [allocatedText(h), cpuText(h)].filter((x) => x !== "").join(", ");
+}
+function renderHotspotsText(hs) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  return hs.map(
+    (h) => `${h.isNew ? "NEW " : ""}${h.site.fn}  ${where(h)}${h.benchmark ? `  (${benchmarkLabel(h)})` : ""}
+  ${h.kind}: ${amounts(h)}
+  advice: ${h.advice}
+  (${h.evidence})`
+  ).join("\n\n") + "\n";
+}
+function renderHotspotsMarkdown(hs, max = 10) {
+  if (hs.length === 0) return "No allocation hotspots.\n";
+  const rows = hs.slice(0, max).map((h) => [
+    `${h.isNew ? "🆕 " : ""}${codeCell(h.site.fn)}${where(h) ? `<br>${codeCell(where(h))}` : ""}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ""}`,
+    h.kind,
+    escapeMarkdown(amounts(h)),
+    h.advice
+    // perfgate's own text: markdown as written
+  ]);
+  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
+`;
+}
+
+// src/render/sections.ts
+function shortenable(priority, items, render) {
+  return { priority, items, render };
+}
+function moreLine(left, what, where2) {
+  return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
+}
+var characters = (s) => s.length;
+function joined(parts) {
+  return parts.filter((p, i) => p !== "" || i === 0 || parts[i - 1] !== "").join("\n");
+}
+function fitBlocks(blocks, limit, measure = characters) {
+  const text = (i, k) => {
+    const b = blocks[i];
+    return typeof b === "string" ? b : b.render(k);
+  };
+  const parts = blocks.map((b) => typeof b === "string" ? b : b.render(b.items));
+  const whole = () => joined(parts);
+  if (measure(whole()) <= limit) return whole();
+  const order = blocks.map((b, i) => ({ b, i })).filter((x) => typeof x.b !== "string").sort((x, y) => y.b.priority - x.b.priority || y.i - x.i);
+  for (const { b, i } of order) {
+    const rest = measure(joined(parts.map((p, j) => j === i ? "\0" : p))) - 1;
+    const fits = (k) => rest + measure(text(i, k)) <= limit;
+    if (!fits(0)) {
+      const short = text(i, 0);
+      if (measure(short) < measure(parts[i])) parts[i] = short;
+      continue;
+    }
+    let lo = 0;
+    let hi = b.items;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    parts[i] = text(i, lo);
+    return whole();
+  }
+  for (const { i } of order) {
+    parts[i] = "";
+    if (measure(whole()) <= limit) return whole();
+  }
+  const all = whole();
+  let end = Math.min(all.length, limit);
+  while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);
+  return all.slice(0, Math.max(0, all.lastIndexOf("\n", end)));
+}
+
+// src/render/insights.ts
+var points = (p) => `${p >= 0 ? "+" : ""}${formatFixed(p, 1)} pp`;
+function notableRows(c) {
+  return c.grown.filter(notableRow);
+}
+function notableChanges(changes) {
+  return changes.filter((c) => notableRows(c).length > 0);
+}
+var shortBenchmark = (b) => b.slice(b.lastIndexOf(".") + 1);
+function changeRows(c, fs) {
+  return fs.map((f) => {
+    const v = (x) => `${scaledLabel(x, c.unit)}${f.basis === "per-op" ? "/op" : ""}`;
+    const under = [
+      f.file ? escapeMarkdown(`${f.file}:${f.line}`) : "",
+      f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : "",
+      f.leaf ? `via ${codeCell(f.leaf)}` : ""
+    ].filter((x) => x !== "");
+    return [
+      `${f.regression ? "❌ " : ""}${codeCell(f.name)}${under.length ? `<br><sub>${under.join(" · ")}</sub>` : ""}`,
+      v(f.base),
+      v(f.head),
+      `${f.delta >= 0 ? "+" : ""}${v(f.delta)}`,
+      points(f.sharePoints)
+    ];
+  });
+}
+function pointsOf(c) {
+  const basis = c.grown[0]?.basis;
+  if (basis === "per-op") return "points of the benchmark’s base value per op";
+  if (basis === "benchmark") return "points of share within the benchmark";
+  return "points of share of the profile";
+}
+function mermaidLabel(s, max = 40) {
+  const short = s.length > max ? `…${s.slice(-(max - 1))}` : s;
+  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
+}
+function chartUnit(unit, max) {
+  const steps = unit === "bytes" ? [
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"],
+    [1, "bytes"]
+  ] : unit === "nanoseconds" ? [
+    [1e9, "s"],
+    [1e6, "ms"],
+    [1e3, "µs"],
+    [1, "ns"]
+  ] : [[1, unit]];
+  return steps.find(([f]) => max >= f) ?? steps[steps.length - 1];
+}
+function axisEnd(max) {
+  if (max <= 0) return 1;
+  const p = 10 ** Math.floor(Math.log10(max));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((e) => e >= max) ?? 10 * p;
+}
+function gatingChanges(changes) {
+  return changes.find((c) => c.grown.some((f) => f.regression));
+}
+var chartInit = JSON.stringify({
+  xyChart: { yAxis: { showLabel: false, showTick: false } },
+  themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
+});
+function changesChart(c) {
+  const top = c.grown.slice(0, 5);
+  if (top.length === 0) return "";
+  const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
+  const [factor, axisUnit] = chartUnit(c.unit, max);
+  const unitName = top[0]?.basis === "per-op" ? `${axisUnit}/op` : axisUnit;
+  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
+  const num2 = (x) => formatFixed(x / factor, digits);
+  const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
+  const labels = top.flatMap((f) => {
+    const name = mermaidLabel(shortFunctionName(f.name));
+    return [`"${name} · base ${shown2(f.base)}"`, `"${name} · head ${shown2(f.head)}"`];
+  });
+  const base = top.flatMap((f) => [num2(f.base), "0"]);
+  const head = top.flatMap((f) => ["0", num2(f.head)]);
+  return [
+    "```mermaid",
+    `%%{init: ${chartInit}}%%`,
+    "xychart-beta horizontal",
+    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
+    `  x-axis [${labels.join(", ")}]`,
+    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
+    `  bar "base" [${base.join(", ")}]`,
+    `  bar "head" [${head.join(", ")}]`,
+    "```"
+  ].join("\n");
+}
+function leakItem(w) {
+  const origin = w.origin ? codeCell(w.origin.fn) : "unknown";
+  const blocking = w.blocking ? codeCell(w.blocking.fn) : "unknown";
+  const state = w.state ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
+  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines`;
+  const stack = w.stack.flatMap((f) => [f.fn, `    ${f.file}:${f.line}`]).map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`).join("\n");
+  return [
+    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    "",
+    "  <details><summary>stack</summary>",
+    "",
+    "  ```",
+    stack,
+    "  ```",
+    "",
+    "  </details>"
+  ].join("\n");
+}
+function newOrGrown(h) {
+  return h.isNew || h.grown || h.moved || h.kind === "gc";
+}
+function leakBlock(leaks, elsewhere2) {
+  const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+  const what = (n) => n === 1 ? "leak" : "leaks";
+  return shortenable(2, leaks.length, (keep) => {
+    const shown2 = leaks.slice(0, keep).map(leakItem);
+    const left = leaks.length - shown2.length;
+    const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
+    return [title, ...shown2, ...more].join("\n\n");
+  });
+}
+function changesBlock(notable, elsewhere2) {
+  const section = (c) => {
+    const limit = c.limitPoints === void 0 ? "reported only" : `gate: +${c.limitPoints} pp`;
+    return [
+      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit}; ${pointsOf(c)})`,
+      "",
+      table(["function", "base", "head", "delta", "pp"], changeRows(c, notableRows(c)), [
+        "l",
+        "r",
+        "r",
+        "r",
+        "r"
+      ])
+    ].join("\n");
+  };
+  return shortenable(3, notable.length, (keep) => {
+    const left = notable.length - keep;
+    const more = left > 0 ? [moreLine(left, "profile tables", elsewhere2)] : [];
+    return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
+  });
+}
+function insightBlocks(p, options) {
+  const blocks = [];
+  const add3 = (b) => blocks.push(...blocks.length > 0 ? [""] : [], b);
+  if (p.leaks.length > 0) add3(leakBlock(p.leaks, options.elsewhere));
+  const notable = notableChanges(p.changes);
+  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
+  const gating = gatingChanges(p.changes);
+  if (gating) {
+    const chart = changesChart(gating);
+    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
+  }
+  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
+  if (hotspots.length > 0) {
+    const shown2 = Math.min(hotspots.length, 10);
+    add3(
+      shortenable(4, shown2, (keep) => {
+        if (keep === 0) return "";
+        const left = hotspots.length - keep;
+        const more = left > 0 && keep < shown2 ? `
+
+${moreLine(left, "hotspots", options.elsewhere)}` : "";
+        return `**Allocation hotspots**
+
+${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+      })
+    );
+  }
+  if (p.notes.length > 0) {
+    add3(
+      shortenable(6, p.notes.length, (keep) => {
+        const left = p.notes.length - keep;
+        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  return blocks;
+}
+
+// src/render/comment.ts
+var COMMENT_LIMIT = 65536;
+var MAX_ROWS = 20;
+function commentMarker(key) {
+  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
+}
+function icon(r) {
+  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" ? "⚠️" : "ℹ️";
+}
+var verdictWords = {
+  pass: "pass",
+  fail: "fail",
+  "no-baseline": "no baseline",
+  "no-comparison": "nothing compared"
+};
+function headline(r) {
+  const g = r.gate;
+  const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const counts = [];
+  if (g && g.verdict !== "no-comparison") {
+    counts.push(`${plural3(g.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${g.benchmarks.improved.length} improved`);
+    if (g.power.length > 0) counts.push("⚠️ some units not judged");
+  }
+  if (r.profiles?.changes.length) {
+    counts.push(`${plural3(profileRegressionCount(r.profiles), "function")} grew in profiles`);
+  }
+  const tail = counts.map((c) => ` · ${c}`).join("");
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
+}
+function baselineLine(r) {
+  const b = r.baseline;
+  if (!b) return "No baseline was found for this comparison.";
+  const shown2 = /^[0-9a-f]{13,40}$/.test(b.commit) ? b.commit.slice(0, 12) : b.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b.commit) ? `\`${shown2}\`` : codeCell(shown2);
+  const where2 = b.branch ? ` on ${codeCell(b.branch)}` : "";
+  const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : "";
+  const how = b.source === "rerun" ? "base rerun in this job, interleaved with head" : b.source === "artifact" ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ""}` : "baseline from a file";
+  return `Base ${commit}${where2}${when} (${how}).`;
+}
+function evidence2(f) {
+  if (f.method === "exact") return "exact";
+  return f.p === void 0 ? "" : `p=${formatFixed(f.p, 3)}`;
+}
+function topFindings(fs, max) {
+  const shown2 = fs.slice(0, max);
+  const more = fs.length > max ? `
+
+…and ${fs.length - max} more in the job summary.` : "";
+  return `${findingTable(shown2, evidence2)}${more}`;
+}
+function details(summary, body) {
+  return `<details><summary>${summary}</summary>
+
+${body}
+
+</details>`;
+}
+function elsewhere(r) {
+  if (r.links.summary) return `in the [job summary](${r.links.summary})`;
+  if (r.links.html) return `in the [HTML report](${r.links.html})`;
+  return "";
+}
+function droppable(text) {
+  return shortenable(5, 1, (keep) => keep > 0 ? text : "");
+}
+function foldBlock(summary, body) {
+  return droppable(details(summary, body));
+}
+function commentBlocks(r, maxRows) {
+  const parts = [
+    commentMarker(r.key),
+    headline(r),
+    "",
+    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`
+  ];
+  if (r.failures.length > 0) {
+    parts.push(
+      "",
+      "**The benchmark run failed:**",
+      "",
+      shortenable(1, r.failures.length, (keep) => {
+        const left = r.failures.length - keep;
+        const lines = r.failures.slice(0, keep).map((f) => f.replace(/`{3,}/g, "'''"));
+        const more = left > 0 ? `
+
+${moreLine(left, "lines", elsewhere(r))}` : "";
+        return ["```", ...lines, "```"].join("\n") + more;
+      })
+    );
+  }
+  const g = r.gate;
+  if (g) {
+    for (const n of verdictNotes(g)) parts.push("", `> ⚠️ ${escapeMarkdown(n)}`);
+    if (g.regressions.length > 0) {
+      const shown2 = Math.min(g.regressions.length, maxRows);
+      parts.push(
+        "",
+        shortenable(1, shown2, (keep) => topFindings(g.regressions, Math.max(keep, 1)))
+      );
+    }
+    if (g.improvements.length > 0) {
+      parts.push(
+        "",
+        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows))
+      );
+    }
+    const ungated = g.findings.filter(
+      (f) => !f.gated && (f.verdict === "regression" || f.verdict === "improvement")
+    );
+    if (ungated.length > 0) {
+      parts.push(
+        "",
+        foldBlock(
+          `Timings, not gated (${ungated.length} changes)`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
+
+${topFindings(ungated, maxRows)}`
+        )
+      );
+    }
+    for (const block of sideOnlyMarkdown(g)) parts.push("", droppable(block));
+  } else if (r.headOnly) {
+    parts.push(
+      "",
+      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`
+    );
+  }
+  if (r.profiles) {
+    const insights = insightBlocks(r.profiles, {
+      hotspotsNewOrGrownOnly: r.baseline !== void 0,
+      elsewhere: elsewhere(r)
+    });
+    if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
+  }
+  const notes = [...r.warnings, ...g?.notes ?? []];
+  if (notes.length > 0) {
+    parts.push(
+      "",
+      shortenable(6, notes.length, (keep) => {
+        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
+        const left = notes.length - keep;
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r))}`);
+        return lines.join("\n");
+      })
+    );
+  }
+  const links = [
+    r.links.html && `[HTML report with flame graphs](${r.links.html})`,
+    r.links.run && `[Run](${r.links.run})`,
+    r.links.summary && `[job summary](${r.links.summary})`
+  ].filter(Boolean).join(" · ");
+  parts.push("", links ? `<sub>${links}</sub>` : "");
+  return parts;
+}
+function renderComment(r, maxRows = MAX_ROWS) {
+  return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
+}
+
+// src/analyze/bench-profile.ts
+function packageOf(fn) {
+  const slash = fn.lastIndexOf("/");
+  const dot = fn.indexOf(".", slash + 1);
+  return dot < 0 ? fn : fn.slice(0, dot);
+}
+function isUserFunction(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "main") return true;
+  const first = pkg.split("/")[0] ?? "";
+  return first.includes(".");
+}
+function benchmarkFunction(fn) {
+  const pkg = packageOf(fn);
+  if (pkg === "testing" || pkg === fn) return void 0;
+  const rest = fn.slice(pkg.length + 1);
+  const first = rest.split(".")[0] ?? "";
+  if (!/^Benchmark($|[^a-z])/.test(first)) return void 0;
+  return `${pkg}.${first}`;
+}
+function isHarnessFunction(fn) {
+  const pkg = packageOf(fn);
+  return pkg === "testing" || pkg === "runtime/pprof" || benchmarkFunction(fn) !== void 0;
+}
+var locationFrames2 = /* @__PURE__ */ new WeakMap();
+function framesOf(loc) {
+  let fs = locationFrames2.get(loc);
+  if (!fs) {
+    fs = loc.lines.map((ln) => ({
+      fn: ln.fn ? displayName(ln.fn) : "",
+      file: ln.fn?.filename ?? "",
+      line: ln.line,
+      startLine: ln.fn?.startLine ?? 0
+    }));
+    locationFrames2.set(loc, fs);
+  }
+  return fs;
+}
+function stackFrames(p, i) {
+  const { stackStart, stack } = p.samples;
+  const out = [];
+  for (let j = stackStart[i]; j < stackStart[i + 1]; j++)
+    for (const f of framesOf(p.locations[stack[j]])) out.push(f);
+  return out;
+}
+function splitByBenchmark(p) {
+  const names = [];
+  const ids = /* @__PURE__ */ new Map();
+  const of = new Int32Array(p.samples.count).fill(-1);
+  let underTesting = p.mappings.some((m) => /\.test(\.exe)?$/.test(m.filename));
+  for (let i = 0; i < p.samples.count; i++) {
+    const fs = stackFrames(p, i);
+    if (!underTesting && fs.some((f) => f.fn.startsWith("testing.(*B)."))) underTesting = true;
+    for (let k = fs.length - 1; k >= 0; k--) {
+      const bench = benchmarkFunction(fs[k].fn);
+      if (bench === void 0) continue;
+      let id = ids.get(bench);
+      if (id === void 0) {
+        id = names.length;
+        ids.set(bench, id);
+        names.push(bench);
+      }
+      of[i] = id;
+      break;
+    }
+  }
+  return underTesting ? { names, of } : void 0;
+}
+var splits = /* @__PURE__ */ new WeakMap();
+function benchmarkSplit(p) {
+  let s = splits.get(p);
+  if (s === void 0) splits.set(p, s = splitByBenchmark(p) ?? null);
+  return s ?? void 0;
+}
+function benchmarkTotals(file) {
+  const out = /* @__PURE__ */ new Map();
+  const lines = /* @__PURE__ */ new Map();
+  const unitLines = /* @__PURE__ */ new Map();
+  for (const r of file?.results ?? []) {
+    const top = (r.name.split("/")[0] ?? "").replace(/-\d+$/, "");
+    const pkg = r.config.pkg;
+    const key = pkg ? `${pkg}.Benchmark${top}` : `Benchmark${top}`;
+    let t = out.get(key);
+    if (!t) out.set(key, t = { ops: 0, sums: /* @__PURE__ */ new Map() });
+    t.ops += r.iterations;
+    lines.set(key, (lines.get(key) ?? 0) + 1);
+    const seen = unitLines.get(key) ?? /* @__PURE__ */ new Map();
+    unitLines.set(key, seen);
+    for (const v of r.values) {
+      t.sums.set(v.unit, (t.sums.get(v.unit) ?? 0) + v.value * r.iterations);
+      seen.set(v.unit, (seen.get(v.unit) ?? 0) + 1);
+    }
+  }
+  for (const [key, t] of out) {
+    for (const unit of [...t.sums.keys()])
+      if (unitLines.get(key)?.get(unit) !== lines.get(key)) t.sums.delete(unit);
+  }
+  return out;
+}
+function totalsOf(totals, bench) {
+  return totals.get(bench) ?? totals.get(bench.slice(packageOf(bench).length + 1));
+}
+var perOpUnits = {
+  alloc_space: { unit: "B/op", factor: 1 },
+  alloc_objects: { unit: "allocs/op", factor: 1 },
+  cpu: { unit: "sec/op", factor: 1e9 }
+};
+function sampleEvents(p, type) {
+  const idx = (t) => p.sampleTypes.findIndex((s) => s.type === t);
+  const { values, width, count } = p.samples;
+  const out = new Float64Array(count);
+  const heap = (objectsType, spaceType) => {
+    const oi = idx(objectsType);
+    const si = idx(spaceType);
+    if (oi < 0 || si < 0 || !(p.period > 0)) return false;
+    for (let i = 0; i < count; i++) {
+      const objects = values[i * width + oi];
+      const space = values[i * width + si];
+      if (objects <= 0) continue;
+      out[i] = objects * -Math.expm1(-space / objects / p.period);
+    }
+    return true;
+  };
+  const direct = (t, per = 1) => {
+    const k = idx(t);
+    if (k < 0) return false;
+    for (let i = 0; i < count; i++) out[i] = values[i * width + k] / per;
+    return true;
+  };
+  switch (type) {
+    case "alloc_space":
+    case "alloc_objects":
+      return heap("alloc_objects", "alloc_space") ? out : void 0;
+    case "inuse_space":
+    case "inuse_objects":
+      return heap("inuse_objects", "inuse_space") ? out : void 0;
+    case "cpu":
+      return direct("samples") || p.period > 0 && direct("cpu", p.period) ? out : void 0;
+    case "delay":
+    case "contentions":
+      return direct("contentions") ? out : void 0;
+    default:
+      return void 0;
+  }
+}
+function userFrameIndex(fs, benchPackage, options = {}) {
+  const harness = (fn) => options.benchmarks ? packageOf(fn) === "testing" || packageOf(fn) === "runtime/pprof" : isHarnessFunction(fn);
+  return fs.findIndex(
+    (f) => f.fn !== "" && !harness(f.fn) && (isUserFunction(f.fn) || benchPackage !== void 0 && packageOf(f.fn) === benchPackage)
+  );
+}
+
+// src/analyze/stats/count-test.ts
+var smallLogFactorials = [0];
+for (let n = 1; n <= 256; n++) smallLogFactorials.push(smallLogFactorials[n - 1] + Math.log(n));
+function logFactorial(n) {
+  if (n <= 256) return smallLogFactorials[n];
+  const r = 1 / n;
+  const r2 = r * r;
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 / 1680)));
+}
+function binomialUpperTail(k, n, p) {
+  k = Math.round(k);
+  n = Math.round(n);
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logPmf = (j) => logFactorial(n) - logFactorial(j) - logFactorial(n - j) + j * Math.log(p) + (n - j) * Math.log1p(-p);
+  const ratio = p / (1 - p);
+  if (k > n * p) {
+    let term2 = Math.exp(logPmf(k));
+    let sum2 = term2;
+    for (let j = k; j < n && term2 >= sum2 * 1e-17; j++) {
+      term2 *= (n - j) / (j + 1) * ratio;
+      sum2 += term2;
+    }
+    return Math.min(1, sum2);
+  }
+  let term = Math.exp(logPmf(k - 1));
+  let sum = term;
+  for (let j = k - 1; j > 0 && term >= sum * 1e-17; j--) {
+    term *= j / (n - j + 1) / ratio;
+    sum += term;
+  }
+  return Math.max(0, 1 - sum);
+}
+function rateGrowthP(n1, e1, n2, e2) {
+  if (!(e1 > 0) || !(e2 > 0)) return 1;
+  return binomialUpperTail(n2, n1 + n2, e2 / (e1 + e2));
+}
+
+// src/analyze/hotspots.ts
+var advice = {
+  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
+  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
+  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
+  "builder-growth": "call `Grow` on the builder with the expected size before writing",
+  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
+  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
+  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
+  "json-decode": "decode into a reused struct rather than `map[string]any`, with one `json.Decoder` over the stream instead of `json.Unmarshal` per value",
+  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
+  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
+  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
+  copy: "the time goes to copying memory: check for repeated growth or large value copies",
+  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
+  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
+};
+var runtimeKinds = [
+  [/^runtime\.growslice/, "slice-growth"],
+  [/^runtime\.makeslice/, "make"],
+  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
+  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
+  [
+    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
+    "conversion"
+  ],
+  [/^runtime\.convT/, "interface-boxing"],
+  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
+  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
+  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
+];
+var helperKinds = [
+  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
+  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
+  [
+    /^encoding\/json\.(Unmarshal|\(\*Decoder\)|\(\*decodeState\)|\(\*scanner\)|unquote)/,
+    "json-decode"
+  ],
+  [/^encoding\/json\./, "json"],
+  [/^fmt\./, "fmt"]
+];
+function kindFrom(table2, fn) {
+  return table2.find(([re]) => re.test(fn))?.[1];
+}
+function kindFromSource(text) {
+  const code = text.replace(/\/\/.*$/, "");
+  if (/\bappend\(/.test(code)) return "slice-growth";
+  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
+  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
+  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
+  if (/\bjson\.(Unmarshal|NewDecoder)|\.Decode\(/.test(code)) return "json-decode";
+  if (/\bjson\.(Marshal|NewEncoder)|\.Encode\(/.test(code)) return "json";
+  if (/\bfmt\.Sprint/.test(code)) return "fmt";
+  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
+  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
+  if (/\bmake\(/.test(code)) return "make";
+  return void 0;
+}
+var siteKey2 = (bench, s) => `${bench}\0${s.fn}\0${s.file}\0${s.line}`;
+var fnKey = (bench, fn) => `${bench}\0${fn}`;
+function add(run, bench, at, delta, kind, evidence4) {
+  const site = { fn: at.fn, file: at.file, line: at.line };
+  const key = siteKey2(bench, site);
+  let a = run.sites.get(key);
+  if (!a) {
+    a = {
+      benchmark: bench,
+      site,
+      startLine: at.startLine,
+      amounts: { bytes: 0, objects: 0, cpuNs: 0 },
+      events: 0,
+      kinds: /* @__PURE__ */ new Map()
+    };
+    run.sites.set(key, a);
+  }
+  a.amounts.bytes += delta.bytes ?? 0;
+  a.amounts.objects += delta.objects ?? 0;
+  a.amounts.cpuNs += delta.cpuNs ?? 0;
+  a.events += delta.events ?? 0;
+  if (kind && !a.kinds.has(evidence4)) a.kinds.set(evidence4, kind);
+}
+function sampleIndex(p, type) {
+  return p.sampleTypes.findIndex((t) => t.type === type);
+}
+function split(p) {
+  return p ? benchmarkSplit(p) : void 0;
+}
+function benchOf(sp, i) {
+  const b = sp ? sp.of[i] : -1;
+  return b >= 0 ? sp.names[b] : "";
+}
+function collectSites(inputs, includeTests) {
+  const run = {
+    sites: /* @__PURE__ */ new Map(),
+    scale: /* @__PURE__ */ new Map(),
+    basis: "total",
+    gcShare: 0,
+    exposure: /* @__PURE__ */ new Map()
+  };
+  const events = /* @__PURE__ */ new Map();
+  const raw = /* @__PURE__ */ new Map();
+  const addRaw = (bench, d) => {
+    let r = raw.get(bench);
+    if (!r) raw.set(bench, r = { bytes: 0, objects: 0, cpuNs: 0 });
+    r.bytes += d.bytes ?? 0;
+    r.objects += d.objects ?? 0;
+    r.cpuNs += d.cpuNs ?? 0;
+  };
+  const keep = (f) => includeTests || !f.file.endsWith("_test.go");
+  const a = inputs.allocs;
+  const as = split(a);
+  if (a) {
+    const bi = sampleIndex(a, "alloc_space");
+    const oi = sampleIndex(a, "alloc_objects");
+    const { values, width, count } = a.samples;
+    const ev = sampleEvents(a, "alloc_space");
+    for (let i = 0; i < count; i++) {
+      const bytes2 = bi >= 0 ? values[i * width + bi] : 0;
+      const objects = oi >= 0 ? values[i * width + oi] : 0;
+      if (bytes2 === 0 && objects === 0) continue;
+      const bench = benchOf(as, i);
+      const e = ev?.[i] ?? 0;
+      addRaw(bench, { bytes: bytes2, objects });
+      events.set(bench, (events.get(bench) ?? 0) + e);
+      const fs = stackFrames(a, i);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
+        benchmarks: includeTests
+      });
+      if (userIndex < 0 || !keep(fs[userIndex])) continue;
+      let kind;
+      let evidence4 = "";
+      for (let k = 0; k < userIndex; k++) {
+        const hk = kindFrom(helperKinds, fs[k].fn);
+        if (hk) {
+          kind = hk;
+          evidence4 = `allocated in ${fs[k].fn}`;
+          break;
+        }
+      }
+      add(run, bench, fs[userIndex], { bytes: bytes2, objects, events: e }, kind, evidence4 || "allocs");
+    }
+  }
+  const c = inputs.cpu;
+  const cs = split(c);
+  if (c) {
+    const ci = sampleIndex(c, "cpu");
+    const { values, width, count } = c.samples;
+    let gc = 0;
+    let all = 0;
+    for (let i = 0; i < count; i++) {
+      const ns = ci >= 0 ? values[i * width + ci] : 0;
+      if (ns === 0) continue;
+      all += ns;
+      const bench = benchOf(cs, i);
+      addRaw(bench, { cpuNs: ns });
+      const fs = stackFrames(c, i);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
+        benchmarks: includeTests
+      });
+      let kind;
+      let routine = "";
+      const end = userIndex >= 0 ? userIndex : fs.length;
+      for (let k = end - 1; k >= 0; k--) {
+        const rk = kindFrom(runtimeKinds, fs[k].fn);
+        if (rk) {
+          kind = rk;
+          routine = fs[k].fn;
+          break;
+        }
+      }
+      if (kind === "gc") gc += ns;
+      if (!kind || userIndex < 0 || !keep(fs[userIndex])) continue;
+      add(run, bench, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
+    }
+    run.gcShare = all > 0 ? gc / all : 0;
+  }
+  scaleRun(run, raw, inputs, as !== void 0 || cs !== void 0);
+  const totals = run.basis === "per-op" && inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
+  for (const [bench, e] of events) {
+    const ops = totals && bench ? totalsOf(totals, bench)?.ops : void 0;
+    run.exposure.set(bench, ops ?? e);
+  }
+  return run;
+}
+function scaleRun(run, raw, inputs, isBenchmark) {
+  if (!isBenchmark) {
+    run.scale.set("", { bytes: 1, objects: 1, cpuNs: 1 });
+    return;
+  }
+  const totals = inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
+  let perOp = totals !== void 0;
+  const factor = (bench, type, rawTotal) => {
+    const t = totals && bench ? totalsOf(totals, bench) : void 0;
+    const u = perOpUnits[type];
+    const sum = t?.sums.get(u.unit);
+    if (!t || !(t.ops > 0) || sum === void 0) {
+      perOp = false;
+      return rawTotal > 0 ? 1 / rawTotal : 0;
+    }
+    return rawTotal > 0 ? sum / t.ops * u.factor / rawTotal : 0;
+  };
+  const scales = /* @__PURE__ */ new Map();
+  for (const [bench, r] of raw) {
+    if (bench === "") continue;
+    scales.set(bench, {
+      bytes: factor(bench, "alloc_space", r.bytes),
+      objects: factor(bench, "alloc_objects", r.objects),
+      cpuNs: factor(bench, "cpu", r.cpuNs)
+    });
+  }
+  for (const [bench, r] of raw) {
+    if (bench === "") continue;
+    run.scale.set(
+      bench,
+      perOp ? scales.get(bench) : {
+        bytes: r.bytes > 0 ? 1 / r.bytes : 0,
+        objects: r.objects > 0 ? 1 / r.objects : 0,
+        cpuNs: r.cpuNs > 0 ? 1 / r.cpuNs : 0
+      }
+    );
+  }
+  run.basis = perOp ? "per-op" : "share";
+}
+function scaled(run, a) {
+  const k = run.scale.get(a.benchmark) ?? { bytes: 0, objects: 0, cpuNs: 0 };
+  return {
+    bytes: a.amounts.bytes * k.bytes,
+    objects: a.amounts.objects * k.objects,
+    cpuNs: a.amounts.cpuNs * k.cpuNs
+  };
+}
+function resetSlice(a, source, text) {
+  const m = /(\w+)\s*=\s*append\(\s*(\w+)/.exec(text);
+  const v = m?.[2];
+  if (!v || m[1] !== v || !a.startLine) return void 0;
+  const decl = new RegExp(
+    `\\bvar\\s+${v}\\s+\\[\\]|\\b${v}\\s*:?=\\s*(nil\\b|\\[\\][\\w.*]+(\\{\\}|\\(nil\\)))`
+  );
+  for (let l = a.startLine; l < a.site.line; l++) {
+    const t = source(a.site.file, l);
+    if (t !== void 0 && decl.test(t.replace(/\/\/.*$/, ""))) return v;
+  }
+  return void 0;
+}
+function decideKind(a, source) {
+  const text = source && a.site.file ? source(a.site.file, a.site.line) : void 0;
+  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
+  if (fromSource) {
+    const reset = fromSource === "slice-growth" && source ? resetSlice(a, source, text) : void 0;
+    return {
+      kind: fromSource,
+      evidence: `source: ${text.trim()}`,
+      ...reset ? {
+        advice: `${advice["slice-growth"]}; or reuse the slice across calls (\`${reset} = ${reset}[:0]\`) instead of starting from nil`
+      } : {}
+    };
+  }
+  for (const [evidence4, kind] of a.kinds)
+    if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
+  const order = [
+    "slice-growth",
+    "string-concat",
+    "map-growth",
+    "conversion",
+    "make",
+    "interface-boxing",
+    "gc",
+    "allocation",
+    "copy"
+  ];
+  const cpu = [...a.kinds.entries()].filter(([e]) => e.startsWith("cpu"));
+  cpu.sort((x, y) => order.indexOf(x[1]) - order.indexOf(y[1]));
+  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
+  return { kind: "allocation", evidence: "allocs" };
+}
+var MOVED = 0.25;
+var GC_POINTS = 2;
+function functionTotals(run) {
+  const out = /* @__PURE__ */ new Map();
+  for (const a of run.sites.values()) {
+    const key = fnKey(a.benchmark, a.site.fn);
+    const v = scaled(run, a);
+    const t = out.get(key) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+    out.set(key, {
+      bytes: t.bytes + v.bytes,
+      objects: t.objects + v.objects,
+      cpuNs: t.cpuNs + v.cpuNs,
+      events: t.events + a.events
+    });
+  }
+  return out;
+}
+var amountsOnly = (a) => ({
+  bytes: a.bytes,
+  objects: a.objects,
+  cpuNs: a.cpuNs
+});
+var MIN_EVENTS = 20;
+var ALPHA = 1e-3;
+function grewBeyondNoise(eb, exposureB, eh, exposureH) {
+  if (eh < MIN_EVENTS || !exposureB || !exposureH) return false;
+  return rateGrowthP(eb, exposureB, eh, exposureH) < ALPHA;
+}
+function findHotspots(head, base, options = {}) {
+  const tests = options.includeTests === true;
+  let h = collectSites(head, tests);
+  let b = base ? collectSites(base, tests) : void 0;
+  if (b && h.basis !== b.basis && h.basis !== "total" && b.basis !== "total") {
+    h = collectSites({ ...head, bench: void 0 }, tests);
+    b = collectSites({ ...base, bench: void 0 }, tests);
+  }
+  const hFns = functionTotals(h);
+  const bFns = b ? functionTotals(b) : void 0;
+  let totalBytes = 0;
+  let totalCpu = 0;
+  for (const a of h.sites.values()) {
+    const v = scaled(h, a);
+    totalBytes += v.bytes;
+    totalCpu += v.cpuNs;
+  }
+  const minShare = options.minShare ?? 0.01;
+  const out = [];
+  for (const [key, a] of h.sites) {
+    const amounts2 = scaled(h, a);
+    const bytesShare = totalBytes > 0 ? amounts2.bytes / totalBytes : 0;
+    const cpuShare = totalCpu > 0 ? amounts2.cpuNs / totalCpu : 0;
+    if (bytesShare < minShare && cpuShare < minShare) continue;
+    if (!isUserFunction(a.site.fn) && !a.benchmark) continue;
+    const prev = b?.sites.get(key);
+    const prevAmounts = prev && b ? scaled(b, prev) : { bytes: 0, objects: 0, cpuNs: 0 };
+    const { kind, evidence: evidence4, advice: special } = decideKind(a, options.source);
+    const fk = fnKey(a.benchmark, a.site.fn);
+    const fnBase = bFns?.get(fk) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+    const fnHead = hFns.get(fk);
+    const lineNew = b !== void 0 && prevAmounts.bytes === 0 && prevAmounts.cpuNs === 0;
+    const moved = lineNew && fnBase.bytes > 0 && Math.abs(fnHead.bytes - fnBase.bytes) <= MOVED * fnBase.bytes;
+    const exposureH = h.exposure.get(a.benchmark);
+    const exposureB = b?.exposure.get(a.benchmark);
+    const [eb, eh, vb, vh] = moved ? [fnBase.events, fnHead.events, fnBase.bytes, fnHead.bytes] : [prev?.events ?? 0, a.events, prevAmounts.bytes, amounts2.bytes];
+    const rest = (exposure, own) => exposure === void 0 ? void 0 : h.basis === "per-op" ? exposure : exposure - own;
+    const grown = b !== void 0 && h.basis !== "share" && vh > 1.1 * vb && grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
+    out.push({
+      site: a.site,
+      benchmark: a.benchmark || void 0,
+      basis: h.basis,
+      kind,
+      advice: special ?? advice[kind],
+      evidence: evidence4,
+      base: b ? prevAmounts : void 0,
+      head: amounts2,
+      function: b ? { base: amountsOnly(fnBase), head: amountsOnly(fnHead) } : void 0,
+      isNew: lineNew && !moved && fnBase.bytes === 0 && fnBase.cpuNs === 0 && grewBeyondNoise(0, rest(exposureB, 0), a.events, rest(exposureH, a.events)),
+      moved,
+      grown
+    });
+  }
+  const growth = (x) => x.moved && x.function ? x.function.head.bytes - x.function.base.bytes : x.head.bytes - (x.base?.bytes ?? 0);
+  out.sort(
+    (x, y) => Number(y.isNew) - Number(x.isNew) || growth(y) - growth(x) || y.head.cpuNs - x.head.cpuNs
+  );
+  const gc = gcRow(h, b, out);
+  return gc ? [...out, gc] : out;
+}
+function gcRow(h, b, sites2) {
+  if (!b || h.gcShare * 100 < b.gcShare * 100 + GC_POINTS) return void 0;
+  const drivers = sites2.filter((s) => s.head.bytes > (s.base?.bytes ?? 0) && !s.moved).slice(0, 3).map((s) => `\`${s.site.fn}\` (${s.site.file.split("/").pop()}:${s.site.line})`);
+  if (drivers.length === 0) return void 0;
+  const points2 = (x) => Math.round(x * 1e3) / 10;
+  return {
+    site: { fn: "(garbage collection)", file: "", line: 0 },
+    benchmark: void 0,
+    basis: "share",
+    kind: "gc",
+    advice: `garbage collection grew from ${points2(b.gcShare)}% to ${points2(h.gcShare)}% of cpu time: allocate less at ${drivers.join(", ")}, or raise GOGC`,
+    evidence: "cpu: GC",
+    base: { bytes: 0, objects: 0, cpuNs: b.gcShare },
+    head: { bytes: 0, objects: 0, cpuNs: h.gcShare },
+    function: void 0,
+    isNew: false,
+    moved: false,
+    grown: true
+  };
+}
+
+// src/analyze/profile-insights.ts
+var defaultShareLimits = { alloc_space: 5, alloc_objects: 5 };
+var defaultEvidence = { minEvents: 20, alpha: 1e-3 };
+var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay", "contentions"];
+var TOP = 5;
+var MIN_POINTS = 0.1;
+var OUTSIDE = "\0outside";
+function attribute(p, type, split2) {
+  const idx = p.sampleTypes.findIndex((t) => t.type === type);
+  const events = sampleEvents(p, type);
+  const scopes = /* @__PURE__ */ new Map();
+  const { values, width, count } = p.samples;
+  for (let i = 0; i < count; i++) {
+    const v = values[i * width + idx];
+    const e = events?.[i] ?? 0;
+    if (v === 0) continue;
+    const b = split2 ? split2.of[i] : -1;
+    const scope = split2 ? b >= 0 ? split2.names[b] : OUTSIDE : "";
+    let s = scopes.get(scope);
+    if (!s) scopes.set(scope, s = { total: 0, events: 0, fns: /* @__PURE__ */ new Map() });
+    s.total += v;
+    s.events += e;
+    if (scope === OUTSIDE) continue;
+    const fs = stackFrames(p, i);
+    const u = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
+    if (u < 0) continue;
+    const at = fs[u];
+    let f = s.fns.get(at.fn);
+    if (!f) {
+      f = {
+        value: 0,
+        events: 0,
+        file: at.file,
+        startLine: at.startLine,
+        lines: /* @__PURE__ */ new Map(),
+        leaves: /* @__PURE__ */ new Map()
+      };
+      s.fns.set(at.fn, f);
+    }
+    f.value += v;
+    f.events += e;
+    f.lines.set(at.line, (f.lines.get(at.line) ?? 0) + v);
+    const leaf = fs[0].fn;
+    if (u > 0) f.leaves.set(leaf, (f.leaves.get(leaf) ?? 0) + v);
+  }
+  return scopes;
+}
+function perOpTotal(totals, bench, type) {
+  const u = perOpUnits[type];
+  const t = totals && totalsOf(totals, bench);
+  if (!u || !t || !(t.ops > 0)) return void 0;
+  const sum = t.sums.get(u.unit);
+  return sum === void 0 ? void 0 : sum / t.ops * u.factor;
+}
+var share = (v, total2) => total2 > 0 ? 100 * v / total2 : 0;
+function hotLine(b, bt, h, ht) {
+  let best;
+  for (const line of /* @__PURE__ */ new Set([...b?.lines.keys() ?? [], ...h?.lines.keys() ?? []])) {
+    const hv = h?.lines.get(line) ?? 0;
+    const grow = share(hv, ht) - share(b?.lines.get(line) ?? 0, bt);
+    if (!best || grow > best.grow || grow === best.grow && hv > best.head)
+      best = { line, grow, head: hv };
+  }
+  return best?.line;
+}
+function topLeaf(f) {
+  let best;
+  for (const e of f?.leaves ?? []) if (!best || e[1] > best[1]) best = e;
+  return best && f && best[1] > f.value / 2 ? best[0] : void 0;
+}
+function sampleTypeChanges(pair, type, options) {
+  const evidence4 = options.evidence ?? defaultEvidence;
+  const { base, head } = pair;
+  if (!base) return void 0;
+  const hi = head.sampleTypes.findIndex((t) => t.type === type);
+  const bi = base.sampleTypes.findIndex((t) => t.type === type);
+  if (hi < 0 || bi < 0) return void 0;
+  const hs = benchmarkSplit(head);
+  const bs = benchmarkSplit(base);
+  const perBenchmark = hs !== void 0 && bs !== void 0;
+  const b = attribute(base, type, perBenchmark ? bs : void 0);
+  const h = attribute(head, type, perBenchmark ? hs : void 0);
+  const limit = options.limits[type];
+  const bTotals = options.bench?.base ? benchmarkTotals(options.bench.base) : void 0;
+  const hTotals = options.bench?.head ? benchmarkTotals(options.bench.head) : void 0;
+  const changes = [];
+  for (const [scope, hScope] of h) {
+    const bScope = b.get(scope);
+    if (scope === OUTSIDE || !bScope) continue;
+    const bench = scope === "" ? void 0 : scope;
+    const bPer = bench ? perOpTotal(bTotals, bench, type) : void 0;
+    const hPer = bench ? perOpTotal(hTotals, bench, type) : void 0;
+    const bOps = bench && bTotals ? totalsOf(bTotals, bench)?.ops : void 0;
+    const hOps = bench && hTotals ? totalsOf(hTotals, bench)?.ops : void 0;
+    const perOp = bPer !== void 0 && hPer !== void 0 && bOps && hOps;
+    for (const name of /* @__PURE__ */ new Set([...hScope.fns.keys(), ...bScope.fns.keys()])) {
+      const bf = bScope.fns.get(name);
+      const hf = hScope.fns.get(name);
+      const bv = bf?.value ?? 0;
+      const hv = hf?.value ?? 0;
+      const bShare = share(bv, bScope.total);
+      const hShare = share(hv, hScope.total);
+      let basis;
+      let baseValue;
+      let headValue;
+      let points2;
+      let p;
+      const eb = bf?.events ?? 0;
+      const eh = hf?.events ?? 0;
+      if (perOp) {
+        basis = "per-op";
+        baseValue = bShare / 100 * bPer;
+        headValue = hShare / 100 * hPer;
+        points2 = share(headValue - baseValue, bPer > 0 ? bPer : hPer);
+        p = rateGrowthP(eb, bOps, eh, hOps);
+      } else {
+        basis = bench ? "benchmark" : "total";
+        baseValue = bv;
+        headValue = hv;
+        points2 = hShare - bShare;
+        p = rateGrowthP(eb, bScope.events - eb, eh, hScope.events - eh);
+      }
+      const significant = eh >= evidence4.minEvents && p < evidence4.alpha;
+      changes.push({
+        name,
+        benchmark: bench,
+        file: hf?.file ?? bf?.file ?? "",
+        line: hotLine(bf, bScope.total, hf, hScope.total) ?? hf?.startLine ?? bf?.startLine ?? 0,
+        leaf: topLeaf(hf ?? bf),
+        basis,
+        base: baseValue,
+        head: headValue,
+        delta: headValue - baseValue,
+        sharePoints: points2,
+        events: { base: eb, head: eh },
+        p,
+        significant,
+        regression: profileGrowthFails({ limit, basis, significant, points: points2 })
+      });
+    }
+  }
+  const grown = changes.filter((c) => c.delta > 0 && (c.regression || Math.abs(c.sharePoints) >= MIN_POINTS)).sort(
+    (x, y) => Number(y.regression) - Number(x.regression) || y.sharePoints - x.sharePoints || y.delta - x.delta
+  );
+  const regressions = grown.filter((c) => c.regression).length;
+  return {
+    profile: pair.name,
+    sampleType: type,
+    unit: head.sampleTypes[hi].unit,
+    baseTotal: sumOf(b),
+    headTotal: sumOf(h),
+    perBenchmark,
+    grown: grown.slice(0, Math.max(TOP, regressions)),
+    shrunk: changes.filter((c) => c.delta < 0 && Math.abs(c.sharePoints) >= MIN_POINTS).sort((x, y) => x.sharePoints - y.sharePoints || x.delta - y.delta).slice(0, TOP),
+    limitPoints: limit
+  };
+}
+function sumOf(scopes) {
+  let t = 0;
+  for (const s of scopes.values()) t += s.total;
+  return t;
+}
+function profileInsights(inputs) {
+  const limits = inputs.shareLimits ?? defaultShareLimits;
+  const changes = [];
+  const notes = [];
+  const head = {};
+  const base = {};
+  let anyBase = false;
+  for (const pair of inputs.pairs) {
+    if (pair.head.samples.count === 0) notes.push(`${pair.name}: the profile has no samples`);
+    const types = pair.head.sampleTypes.map((t) => t.type);
+    if (types.includes("cpu")) {
+      head.cpu ??= pair.head;
+      if (pair.base) base.cpu ??= pair.base;
+    }
+    if (types.includes("alloc_space") && !pair.name.includes("heap")) {
+      head.allocs ??= pair.head;
+      if (pair.base) base.allocs ??= pair.base;
+    }
+    if (pair.base) anyBase = true;
+    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t) => t !== "inuse_space");
+    if (pair.base && limits !== void 0 && wanted.some((t) => limits[t] !== void 0 && types.includes(t)) && benchmarkSplit(pair.head)?.names.length && !(inputs.bench?.base && inputs.bench.head)) {
+      notes.push(
+        `${pair.name}: a go test -bench profile without the benchmark output of its runs: compared as shares within each benchmark, which move with b.N, so it does not gate; give the benchmark output to compare per operation`
+      );
+    }
+    for (const type of wanted) {
+      if (!types.includes(type)) continue;
+      const c = sampleTypeChanges(pair, type, {
+        limits,
+        ...inputs.evidence ? { evidence: inputs.evidence } : {},
+        ...inputs.bench ? { bench: inputs.bench } : {}
+      });
+      if (c) changes.push(c);
+    }
+  }
+  const hotspots = head.cpu || head.allocs ? findHotspots(
+    { ...head, bench: inputs.bench?.head },
+    anyBase ? { ...base, bench: inputs.bench?.base } : void 0,
+    {
+      ...inputs.source ? { source: inputs.source } : {},
+      ...inputs.hotspotsInTests ? { includeTests: true } : {}
+    }
+  ) : [];
+  const g = inputs.goroutines;
+  const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
+  if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
+  return { changes, hotspots, leaks, notes };
+}
+
+// src/collect/read-profiles.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import path6 from "node:path";
+async function readOne(side, rel, warnings) {
+  let bytes2;
+  try {
+    bytes2 = await readFile3(path6.join(side.dir, rel));
+  } catch {
+    return void 0;
+  }
+  try {
+    const text = textPreview(bytes2);
+    if (text !== void 0 && sniffGoroutineText(new TextDecoder().decode(bytes2))) {
+      return { goroutines: parseGoroutines(bytes2, rel) };
+    }
+    const profile = parsePprof(bytes2);
+    const isGoroutine = profile.sampleTypes.some(
+      (t) => t.type === "goroutine" || t.type === "goroutineleak"
+    );
+    return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
+  } catch (err) {
+    if (err instanceof FormatError) {
+      warnings.push(`${rel}: ${err.message}`);
+      return void 0;
+    }
+    throw err;
+  }
+}
+async function readProfiles(head, base) {
+  const warnings = [];
+  const pairs = [];
+  let goroutines;
+  const beforeFile = head.files.find((f) => /goroutine-before\.pb\.gz$/.test(f));
+  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
+  for (const rel of head.files) {
+    if (rel === beforeFile) continue;
+    const h = await readOne(head, rel, warnings);
+    if (!h) continue;
+    const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
+    if (h.profile && !h.goroutines)
+      pairs.push({ name: path6.basename(rel), base: b?.profile, head: h.profile });
+    if (h.goroutines && !goroutines)
+      goroutines = { head: h.goroutines, base: before ?? b?.goroutines };
+  }
+  return { pairs, goroutines, warnings };
+}
+
+// src/collect/source.ts
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import path7 from "node:path";
+function sourceLookup(roots) {
+  const files = /* @__PURE__ */ new Map();
+  const locate = (file) => {
+    if (path7.isAbsolute(file) && existsSync2(file)) return file;
+    const parts = file.split("/").filter((p) => p !== "");
+    for (let i = 0; i < parts.length; i++) {
+      const tail = parts.slice(i).join("/");
+      for (const root2 of roots) {
+        const candidate = path7.join(root2, tail);
+        if (existsSync2(candidate) && statSync(candidate).isFile()) return candidate;
+      }
+    }
+    return void 0;
+  };
+  return (file, line) => {
+    if (!files.has(file)) {
+      const found = locate(file);
+      let lines;
+      try {
+        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
+      } catch {
+        lines = void 0;
+      }
+      files.set(file, lines);
+    }
+    return files.get(file)?.[line - 1];
+  };
+}
+
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f) {
+  const failures = (f.head?.failures ?? []).map(failureMessage);
+  const base = f.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
+  const { verdict, reason } = decideVerdict(result, failures, f.missingBaseline, f.profiles);
+  return {
+    verdict,
+    reason,
+    key: f.key,
+    headCommit: f.headCommit,
+    gate: result,
+    profiles: f.profiles,
+    baseline: f.baseline?.info,
+    timingsGated: f.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f.head?.results.length ?? 0, profiles: f.headProfiles },
+    failures,
+    warnings: f.warnings,
+    links: f.links,
+    generatedAt: f.generatedAt
+  };
+}
+
+// src/cli/run-inputs.ts
+async function readBench(p) {
+  return parseBenchOutput(await readInputFile(p), p);
+}
+async function readAllProfiles(inputs) {
+  const { headProfiles: headDir, baseProfiles: baseDir } = inputs;
+  const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
+    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
+    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
+  );
+  if (inputs.headGoroutines !== void 0) {
+    const load3 = async (f) => {
+      try {
+        return parseGoroutines(await readInputFile(f), f);
+      } catch (err) {
+        throw withSource(f, err);
+      }
+    };
+    read.goroutines = {
+      head: await load3(inputs.headGoroutines),
+      base: inputs.baseGoroutines === void 0 ? void 0 : await load3(inputs.baseGoroutines)
+    };
+  }
+  return read;
+}
+async function cliRun(inputs) {
+  const base = inputs.benchBase === void 0 ? void 0 : await readBench(inputs.benchBase);
+  const head = inputs.benchHead === void 0 ? void 0 : await readBench(inputs.benchHead);
+  const read = await readAllProfiles(inputs);
+  let profiles;
+  if (inputs.headProfiles !== void 0 || inputs.headGoroutines !== void 0) {
+    profiles = profileInsights({
+      pairs: read.pairs,
+      goroutines: read.goroutines,
+      source: sourceLookup([inputs.source]),
+      bench: { base, head }
+    });
+  }
+  const { runUrl } = inputs;
+  const report = buildRunReport({
+    key: inputs.key,
+    headCommit: inputs.benchHead ?? inputs.headProfiles ?? "",
+    head,
+    baseline: base === void 0 ? void 0 : {
+      bench: base,
+      info: inputs.stored ? fileBaseline() : {
+        source: "rerun",
+        commit: inputs.benchBase,
+        branch: void 0,
+        createdAt: void 0,
+        runUrl: void 0
+      }
+    },
+    gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
+    profiles,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    warnings: [...read.warnings],
+    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  return { report, profiles: read };
+}
+
+// src/cli/commands/comment.ts
+var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+
+Prints the pull-request comment (GitHub markdown) that the action posts for these two
+benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
+
+Options:
+  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
+  --base-profiles DIR  the same profiles of base (paired by file name)
+  --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
+  --base-goroutines F  the same dump of base
+  --source DIR         where the Go sources are, to name allocation kinds (default: .)
+  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
+  --run-url URL        the workflow run the comment links to (and its job summary)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function runComment(argv, io) {
+  const { values, positionals } = parseCommandArgs("comment", argv, {
+    key: { type: "string" },
+    "head-profiles": { type: "string" },
+    "base-profiles": { type: "string" },
+    source: { type: "string" },
+    "head-goroutines": { type: "string" },
+    "base-goroutines": { type: "string" },
+    "stored-baseline": { type: "boolean" },
+    "run-url": { type: "string" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate comment: expected two benchmark files (base and head)
+
+${commentUsage}`
+    );
+  }
+  const [basePath, headPath] = positionals;
+  const { report } = await cliRun({
+    benchBase: basePath,
+    benchHead: headPath,
+    baseProfiles: values["base-profiles"],
+    headProfiles: values["head-profiles"],
+    baseGoroutines: values["base-goroutines"],
+    headGoroutines: values["head-goroutines"],
+    source: values.source ?? ".",
+    stored: values["stored-baseline"] === true,
+    key: values.key ?? "demo",
+    runUrl: values["run-url"],
+    gateValues: values
+  });
+  io.stdout(`${renderComment(report)}
+`);
+  return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "comment");
 }
 
 // src/analyze/functions.ts
@@ -11526,225 +13098,6 @@ var EdgeTable = class {
   }
 };
 
-// src/analyze/hotspots.ts
-var advice = {
-  "slice-growth": "pre-size the slice: `make([]T, 0, n)` when the final length is known or can be estimated",
-  "string-concat": "build the string with a `strings.Builder` (call `Grow` first) instead of `+=` in a loop",
-  "map-growth": "give the map a size hint: `make(map[K]V, n)`",
-  "builder-growth": "call `Grow` on the builder with the expected size before writing",
-  "buffer-growth": "size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it",
-  conversion: "avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once",
-  json: "reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder",
-  fmt: "use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths",
-  make: "reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call",
-  "interface-boxing": "avoid converting values to interfaces (`any`) on hot paths: each conversion may allocate",
-  copy: "the time goes to copying memory: check for repeated growth or large value copies",
-  gc: "garbage collection work: allocate less (the sites below) or raise GOGC",
-  allocation: "allocate less here: reuse objects, or allocate once outside the loop"
-};
-function packageOf(fn) {
-  const slash = fn.lastIndexOf("/");
-  const dot = fn.indexOf(".", slash + 1);
-  return dot < 0 ? fn : fn.slice(0, dot);
-}
-function isUserFunction(fn) {
-  const pkg = packageOf(fn);
-  if (pkg === "main") return true;
-  const first = pkg.split("/")[0] ?? "";
-  return first.includes(".");
-}
-var runtimeKinds = [
-  [/^runtime\.growslice/, "slice-growth"],
-  [/^runtime\.makeslice/, "make"],
-  [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
-  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
-  [
-    /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
-    "conversion"
-  ],
-  [/^runtime\.convT/, "interface-boxing"],
-  [/^runtime\.(newobject|mallocgc|makemap|newarray|malg)/, "allocation"],
-  [/^runtime\.(memmove|memclrNoHeapPointers|typedmemmove)/, "copy"],
-  [/^runtime\.(gcBgMarkWorker|gcDrain|scanobject|gcAssistAlloc|markroot|bgsweep|sweepone)/, "gc"]
-];
-var helperKinds = [
-  [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, "buffer-growth"],
-  [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, "builder-growth"],
-  [/^encoding\/json\./, "json"],
-  [/^fmt\./, "fmt"]
-];
-function kindFrom(table2, fn) {
-  return table2.find(([re]) => re.test(fn))?.[1];
-}
-function kindFromSource(text) {
-  const code = text.replace(/\/\/.*$/, "");
-  if (/\bappend\(/.test(code)) return "slice-growth";
-  if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return "string-concat";
-  if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return "map-growth";
-  if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return "slice-growth";
-  if (/\bjson\.(Marshal|NewEncoder|Unmarshal)/.test(code)) return "json";
-  if (/\bfmt\.Sprint/.test(code)) return "fmt";
-  if (/\[\]byte\(|\bstring\(/.test(code)) return "conversion";
-  if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return "map-growth";
-  if (/\bmake\(/.test(code)) return "make";
-  return void 0;
-}
-function frames(locs) {
-  const out = [];
-  for (const loc of locs) {
-    for (const ln of loc.lines)
-      out.push({ fn: ln.fn?.name ?? "", file: ln.fn?.filename ?? "", line: ln.line });
-  }
-  return out;
-}
-function stackOf(p, i) {
-  const { stackStart, stack } = p.samples;
-  const out = [];
-  for (let j = stackStart[i]; j < stackStart[i + 1]; j++) out.push(p.locations[stack[j]]);
-  return out;
-}
-var siteKey2 = (s) => `${s.fn}\0${s.file}\0${s.line}`;
-function add(map, site, delta, kind, evidence4) {
-  const key = siteKey2(site);
-  let a = map.get(key);
-  if (!a)
-    map.set(key, a = { site, amounts: { bytes: 0, objects: 0, cpuNs: 0 }, kinds: /* @__PURE__ */ new Map() });
-  a.amounts.bytes += delta.bytes ?? 0;
-  a.amounts.objects += delta.objects ?? 0;
-  a.amounts.cpuNs += delta.cpuNs ?? 0;
-  if (kind && !a.kinds.has(evidence4)) a.kinds.set(evidence4, kind);
-}
-function sampleIndex(p, type) {
-  return p.sampleTypes.findIndex((t) => t.type === type);
-}
-function collectSites(inputs) {
-  const sites2 = /* @__PURE__ */ new Map();
-  const a = inputs.allocs;
-  if (a) {
-    const bi = sampleIndex(a, "alloc_space");
-    const oi = sampleIndex(a, "alloc_objects");
-    const { values, width, count } = a.samples;
-    for (let i = 0; i < count; i++) {
-      const bytes2 = bi >= 0 ? values[i * width + bi] : 0;
-      const objects = oi >= 0 ? values[i * width + oi] : 0;
-      if (bytes2 === 0 && objects === 0) continue;
-      const fs = frames(stackOf(a, i));
-      const leaf = fs[0];
-      if (!leaf) continue;
-      const userIndex = fs.findIndex((f) => isUserFunction(f.fn));
-      const site = userIndex >= 0 ? fs[userIndex] : leaf;
-      let kind;
-      let evidence4 = "";
-      for (let k = 0; k < (userIndex >= 0 ? userIndex : 1); k++) {
-        const hk = kindFrom(helperKinds, fs[k].fn);
-        if (hk) {
-          kind = hk;
-          evidence4 = `allocated in ${fs[k].fn}`;
-          break;
-        }
-      }
-      add(sites2, site, { bytes: bytes2, objects }, kind, evidence4 || "allocs");
-    }
-  }
-  const c = inputs.cpu;
-  if (c) {
-    const ci = sampleIndex(c, "cpu");
-    const { values, width, count } = c.samples;
-    for (let i = 0; i < count; i++) {
-      const ns = ci >= 0 ? values[i * width + ci] : 0;
-      if (ns === 0) continue;
-      const fs = frames(stackOf(c, i));
-      const userIndex = fs.findIndex((f) => isUserFunction(f.fn));
-      let kind;
-      let routine = "";
-      const end = userIndex >= 0 ? userIndex : fs.length;
-      for (let k = end - 1; k >= 0; k--) {
-        const rk = kindFrom(runtimeKinds, fs[k].fn);
-        if (rk) {
-          kind = rk;
-          routine = fs[k].fn;
-          break;
-        }
-      }
-      if (!kind) continue;
-      if (userIndex < 0) {
-        if (kind === "gc")
-          add(
-            sites2,
-            { fn: "(garbage collection)", file: "", line: 0 },
-            { cpuNs: ns },
-            "gc",
-            "cpu: GC"
-          );
-        continue;
-      }
-      add(sites2, fs[userIndex], { cpuNs: ns }, kind, `cpu: ${routine}`);
-    }
-  }
-  return sites2;
-}
-function decideKind(a, source) {
-  const text = source && a.site.file ? source(a.site.file, a.site.line) : void 0;
-  const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
-  if (fromSource) return { kind: fromSource, evidence: `source: ${text.trim()}` };
-  for (const [evidence4, kind] of a.kinds)
-    if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
-  const order = [
-    "slice-growth",
-    "string-concat",
-    "map-growth",
-    "conversion",
-    "make",
-    "interface-boxing",
-    "gc",
-    "allocation",
-    "copy"
-  ];
-  const cpu = [...a.kinds.entries()].filter(([e]) => e.startsWith("cpu"));
-  cpu.sort((x, y) => order.indexOf(x[1]) - order.indexOf(y[1]));
-  if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
-  return { kind: "allocation", evidence: "allocs" };
-}
-function findHotspots(head, base, options = {}) {
-  const h = collectSites(head);
-  const b = base ? collectSites(base) : void 0;
-  let totalBytes = 0;
-  for (const a of h.values()) totalBytes += a.amounts.bytes;
-  const cpuTotal = head.cpu ? sumType(head.cpu, "cpu") : 0;
-  const minShare = options.minShare ?? 0.01;
-  const out = [];
-  for (const [key, a] of h) {
-    const bytesShare = totalBytes > 0 ? a.amounts.bytes / totalBytes : 0;
-    const cpuShare = cpuTotal > 0 ? a.amounts.cpuNs / cpuTotal : 0;
-    if (bytesShare < minShare && cpuShare < minShare) continue;
-    if (!isUserFunction(a.site.fn) && a.site.fn !== "(garbage collection)") continue;
-    const prev = b?.get(key);
-    const { kind, evidence: evidence4 } = decideKind(a, options.source);
-    out.push({
-      site: a.site,
-      kind,
-      advice: advice[kind],
-      evidence: evidence4,
-      base: b ? prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 } : void 0,
-      head: a.amounts,
-      isNew: b !== void 0 && (prev === void 0 || prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)
-    });
-  }
-  const growth = (x) => x.head.bytes - (x.base?.bytes ?? 0);
-  out.sort(
-    (x, y) => Number(y.isNew) - Number(x.isNew) || growth(y) - growth(x) || y.head.cpuNs - x.head.cpuNs
-  );
-  return out;
-}
-function sumType(p, type) {
-  const i = sampleIndex(p, type);
-  if (i < 0) return 0;
-  const { values, width, count } = p.samples;
-  let s = 0;
-  for (let k = 0; k < count; k++) s += values[k * width + i];
-  return s;
-}
-
 // src/analyze/profile-diff.ts
 function checkComparable(base, head, baseName, headName) {
   const kinds = (p) => p.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(", ");
@@ -11763,12 +13116,12 @@ function sums(p) {
 var goRound = (x) => Math.sign(x) * Math.round(Math.abs(x));
 function scaleProfile(p, ratios) {
   const { values, width } = p.samples;
-  const scaled = new Float64Array(values.length);
+  const scaled2 = new Float64Array(values.length);
   for (let k = 0; k < values.length; k++) {
     const r = ratios[k % width];
-    scaled[k] = r === 1 ? values[k] : goRound(values[k] * r);
+    scaled2[k] = r === 1 ? values[k] : goRound(values[k] * r);
   }
-  return { ...p, samples: { ...p.samples, values: scaled } };
+  return { ...p, samples: { ...p.samples, values: scaled2 } };
 }
 function diffFunctionTable(base, head, options) {
   let h = head;
@@ -11796,783 +13149,6 @@ function diffFunctionTable(base, head, options) {
 function scaleProfileExact(p, factor) {
   const values = p.samples.values.map((v) => v * factor);
   return { ...p, samples: { ...p.samples, values } };
-}
-
-// src/analyze/profile-insights.ts
-var defaultShareLimits = { alloc_space: 5, alloc_objects: 5 };
-var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay", "contentions"];
-var TOP = 5;
-var MIN_POINTS = 0.1;
-function flatByName(p, sampleIndex2) {
-  const t = functionTable([{ profile: p, sampleIndex: sampleIndex2 }]);
-  return { flat: new Map(t.functions.map((f) => [f.name, f.flat])), total: t.total };
-}
-function sampleTypeChanges(pair, type, limits) {
-  const { base, head } = pair;
-  if (!base) return void 0;
-  const hi = head.sampleTypes.findIndex((t) => t.type === type);
-  const bi = base.sampleTypes.findIndex((t) => t.type === type);
-  if (hi < 0 || bi < 0) return void 0;
-  const diff = diffFunctionTable(base, head, { sampleIndex: hi });
-  const b = flatByName(base, bi);
-  const h = flatByName(head, hi);
-  const limit = limits[type];
-  const where2 = /* @__PURE__ */ new Map();
-  for (const p of [base, head]) {
-    for (const fn of p.functions)
-      where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  }
-  const changes = diff.functions.map((f) => {
-    const bv = b.flat.get(f.name) ?? 0;
-    const hv = h.flat.get(f.name) ?? 0;
-    const share = (v, total2) => total2 > 0 ? 100 * v / total2 : 0;
-    const sharePoints = share(hv, h.total) - share(bv, b.total);
-    return {
-      name: f.name,
-      file: where2.get(f.name)?.file ?? "",
-      line: where2.get(f.name)?.line ?? 0,
-      base: bv,
-      head: hv,
-      delta: f.flat,
-      sharePoints,
-      regression: limit !== void 0 && sharePoints > limit
-    };
-  });
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit: head.sampleTypes[hi].unit,
-    baseTotal: b.total,
-    headTotal: h.total,
-    grown: changes.filter((c) => c.delta > 0 && (c.regression || Math.abs(c.sharePoints) >= MIN_POINTS)).sort((x, y) => y.sharePoints - x.sharePoints || y.delta - x.delta).slice(0, TOP),
-    shrunk: changes.filter((c) => c.delta < 0 && Math.abs(c.sharePoints) >= MIN_POINTS).sort((x, y) => x.sharePoints - y.sharePoints || x.delta - y.delta).slice(0, TOP),
-    limitPoints: limit
-  };
-}
-function profileInsights(inputs) {
-  const limits = inputs.shareLimits ?? defaultShareLimits;
-  const changes = [];
-  const notes = [];
-  const head = {};
-  const base = {};
-  let anyBase = false;
-  for (const pair of inputs.pairs) {
-    if (pair.head.samples.count === 0) notes.push(`${pair.name}: the profile has no samples`);
-    const types = pair.head.sampleTypes.map((t) => t.type);
-    if (types.includes("cpu")) {
-      head.cpu ??= pair.head;
-      if (pair.base) base.cpu ??= pair.base;
-    }
-    if (types.includes("alloc_space") && !pair.name.includes("heap")) {
-      head.allocs ??= pair.head;
-      if (pair.base) base.allocs ??= pair.base;
-    }
-    if (pair.base) anyBase = true;
-    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t) => t !== "inuse_space");
-    for (const type of wanted) {
-      if (!types.includes(type)) continue;
-      const c = sampleTypeChanges(pair, type, limits);
-      if (c) changes.push(c);
-    }
-  }
-  const hotspots = head.cpu || head.allocs ? findHotspots(head, anyBase ? base : void 0, {
-    ...inputs.source ? { source: inputs.source } : {}
-  }) : [];
-  const g = inputs.goroutines;
-  const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
-  if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
-  return { changes, hotspots, leaks, notes };
-}
-
-// src/collect/source.ts
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path7 from "node:path";
-function sourceLookup(roots) {
-  const files = /* @__PURE__ */ new Map();
-  const locate = (file) => {
-    if (path7.isAbsolute(file) && existsSync2(file)) return file;
-    const parts = file.split("/").filter((p) => p !== "");
-    for (let i = 0; i < parts.length; i++) {
-      const tail = parts.slice(i).join("/");
-      for (const root2 of roots) {
-        const candidate = path7.join(root2, tail);
-        if (existsSync2(candidate) && statSync(candidate).isFile()) return candidate;
-      }
-    }
-    return void 0;
-  };
-  return (file, line) => {
-    if (!files.has(file)) {
-      const found = locate(file);
-      let lines;
-      try {
-        lines = found ? readFileSync(found, "utf8").split("\n") : void 0;
-      } catch {
-        lines = void 0;
-      }
-      files.set(file, lines);
-    }
-    return files.get(file)?.[line - 1];
-  };
-}
-
-// src/report/run-report.ts
-function age(fromIso, toIso) {
-  const ms = Date.parse(toIso) - Date.parse(fromIso);
-  if (!Number.isFinite(ms) || ms < 0) return "unknown age";
-  const minutes = Math.round(ms / 6e4);
-  const plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural2(minutes, "minute");
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural2(hours, "hour");
-  return plural2(Math.round(hours / 24), "day");
-}
-function profileRegressionCount(p) {
-  return (p?.changes ?? []).flatMap((c) => c.grown.filter((f) => f.regression)).length;
-}
-function decideVerdict(gate2, failures, missingBaseline, profiles) {
-  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  const profileRegressions = profileRegressionCount(profiles);
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
-  if (!gate2 && comparedProfiles) {
-    if (profileRegressions > 0) {
-      return {
-        verdict: "fail",
-        reason: `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
-      };
-    }
-    return { verdict: "pass", reason: "no regression beyond the limits" };
-  }
-  if (!gate2) {
-    return {
-      verdict: "no-baseline",
-      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
-    };
-  }
-  const benchmarks = gate2.benchmarks.regressed.length;
-  const parts = [];
-  if (benchmarks > 0)
-    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? "" : "s"} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(
-      `${profileRegressions} function${profileRegressions === 1 ? "" : "s"} grew beyond the profile limits`
-    );
-  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
-  if (gate2.verdict === "no-comparison")
-    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
-  return { verdict: "pass", reason: "no regression beyond the limits" };
-}
-
-// src/units/pprof-units.ts
-var memoryUnits = [
-  { name: "B", aliases: ["b", "byte"], factor: 1 },
-  { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
-  { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
-  { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
-  { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
-  { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
-];
-var timeUnits = [
-  { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
-  { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
-  { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
-  { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
-  { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
-];
-var unitTypes = [
-  { units: memoryUnits, fallback: "B" },
-  { units: timeUnits, fallback: "s" }
-];
-function findUnit(units, name) {
-  let n = name.toLowerCase();
-  if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
-  return units.find((u) => u.aliases.includes(n));
-}
-function scaleValue(value, fromUnit, toUnit = "minimum") {
-  if (value < 0) {
-    const [v, u] = scaleValue(-value, fromUnit, toUnit);
-    return [-v, u];
-  }
-  for (const { units, fallback } of unitTypes) {
-    const from = findUnit(units, fromUnit);
-    if (!from) continue;
-    const base = value * from.factor;
-    let to;
-    if (toUnit === "minimum" || toUnit === "auto") {
-      for (const u of units) if (base / u.factor >= 1) to = u;
-    } else {
-      to = findUnit(units, toUnit);
-    }
-    to ??= units.find((u) => u.name === fallback);
-    return [base / to.factor, to.name];
-  }
-  if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
-  return [value, toUnit];
-}
-function scaledLabel(value, fromUnit, toUnit = "minimum") {
-  const [v, u] = scaleValue(value, fromUnit, toUnit);
-  let s = formatFixed(v, 2);
-  if (s.endsWith(".00")) s = s.slice(0, -3);
-  if (s === "0" || s === "-0") return "0";
-  return s + u;
-}
-function percentage(value, total2) {
-  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
-  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-  if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
-  return `${formatGeneral(ratio, 2).padStart(5)}%`;
-}
-
-// src/render/hotspots.ts
-var bytes = (n) => n === 0 ? "0 B" : `${scaleOne(n, "binary")}B`;
-var time = (ns) => scaledLabel(ns, "nanoseconds");
-function where(h) {
-  return h.site.file ? `${h.site.file}:${h.site.line}` : "";
-}
-function amounts(h) {
-  const parts = [];
-  const signed = (n, fmt) => `${n >= 0 ? "+" : "-"}${fmt(Math.abs(n))}`;
-  if (h.head.bytes > 0 || (h.base?.bytes ?? 0) > 0) {
-    parts.push(
-      h.base ? `${bytes(h.base.bytes)} → ${bytes(h.head.bytes)} (${signed(h.head.bytes - h.base.bytes, bytes)})` : bytes(h.head.bytes)
-    );
-  }
-  if (h.head.cpuNs > 0 || (h.base?.cpuNs ?? 0) > 0) {
-    parts.push(
-      h.base ? `cpu ${time(h.base.cpuNs)} → ${time(h.head.cpuNs)}` : `cpu ${time(h.head.cpuNs)}`
-    );
-  }
-  return parts.join(", ");
-}
-function renderHotspotsText(hs) {
-  if (hs.length === 0) return "No allocation hotspots.\n";
-  return hs.map(
-    (h) => `${h.isNew ? "NEW " : ""}${h.site.fn}  ${where(h)}
-  ${h.kind}: ${amounts(h)}
-  advice: ${h.advice}
-  (${h.evidence})`
-  ).join("\n\n") + "\n";
-}
-function renderHotspotsMarkdown(hs, max = 10) {
-  if (hs.length === 0) return "No allocation hotspots.\n";
-  const rows = hs.slice(0, max).map((h) => [
-    `${h.isNew ? "🆕 " : ""}${codeCell(h.site.fn)}${where(h) ? `<br>${codeCell(where(h))}` : ""}`,
-    h.kind,
-    escapeMarkdown(amounts(h)),
-    h.advice
-    // perfgate's own text: markdown as written
-  ]);
-  return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
-`;
-}
-
-// src/render/sections.ts
-function shortenable(priority, items, render) {
-  return { priority, items, render };
-}
-function moreLine(left, what, where2) {
-  return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
-}
-var characters = (s) => s.length;
-function joined(parts) {
-  return parts.filter((p, i) => p !== "" || i === 0 || parts[i - 1] !== "").join("\n");
-}
-function fitBlocks(blocks, limit, measure = characters) {
-  const text = (i, k) => {
-    const b = blocks[i];
-    return typeof b === "string" ? b : b.render(k);
-  };
-  const parts = blocks.map((b) => typeof b === "string" ? b : b.render(b.items));
-  const whole = () => joined(parts);
-  if (measure(whole()) <= limit) return whole();
-  const order = blocks.map((b, i) => ({ b, i })).filter((x) => typeof x.b !== "string").sort((x, y) => y.b.priority - x.b.priority || y.i - x.i);
-  for (const { b, i } of order) {
-    const rest = measure(joined(parts.map((p, j) => j === i ? "\0" : p))) - 1;
-    const fits = (k) => rest + measure(text(i, k)) <= limit;
-    if (!fits(0)) {
-      const short = text(i, 0);
-      if (measure(short) < measure(parts[i])) parts[i] = short;
-      continue;
-    }
-    let lo = 0;
-    let hi = b.items;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (fits(mid)) lo = mid;
-      else hi = mid - 1;
-    }
-    parts[i] = text(i, lo);
-    return whole();
-  }
-  for (const { i } of order) {
-    parts[i] = "";
-    if (measure(whole()) <= limit) return whole();
-  }
-  const all = whole();
-  let end = Math.min(all.length, limit);
-  while (end > 0 && measure(all.slice(0, end)) > limit) end = Math.floor(end * 0.9);
-  return all.slice(0, Math.max(0, all.lastIndexOf("\n", end)));
-}
-
-// src/render/insights.ts
-var points = (p) => `${p >= 0 ? "+" : ""}${formatFixed(p, 1)} pp`;
-function notableChanges(changes) {
-  return changes.filter((c) => c.grown.some((f) => f.regression || f.sharePoints >= 1));
-}
-function changeRows(c, fs) {
-  const v = (x) => scaledLabel(x, c.unit);
-  return fs.map((f) => [
-    `${f.regression ? "❌ " : ""}${codeCell(f.name)}${f.file ? `<br><sub>${escapeMarkdown(`${f.file}:${f.line}`)}</sub>` : ""}`,
-    v(f.base),
-    v(f.head),
-    `${f.delta >= 0 ? "+" : ""}${v(f.delta)}`,
-    points(f.sharePoints)
-  ]);
-}
-function mermaidLabel(s, max = 40) {
-  const short = s.length > max ? `…${s.slice(-(max - 1))}` : s;
-  return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
-}
-function chartUnit(unit, max) {
-  const steps = unit === "bytes" ? [
-    [2 ** 30, "GiB"],
-    [2 ** 20, "MiB"],
-    [2 ** 10, "KiB"],
-    [1, "bytes"]
-  ] : unit === "nanoseconds" ? [
-    [1e9, "s"],
-    [1e6, "ms"],
-    [1e3, "µs"],
-    [1, "ns"]
-  ] : [[1, unit]];
-  return steps.find(([f]) => max >= f) ?? steps[steps.length - 1];
-}
-function axisEnd(max) {
-  if (max <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(max));
-  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((e) => e >= max) ?? 10 * p;
-}
-function gatingChanges(changes) {
-  return changes.find((c) => c.grown.some((f) => f.regression));
-}
-var chartInit = JSON.stringify({
-  xyChart: { yAxis: { showLabel: false, showTick: false } },
-  themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
-});
-function changesChart(c) {
-  const top = c.grown.slice(0, 5);
-  if (top.length === 0) return "";
-  const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
-  const [factor, unitName] = chartUnit(c.unit, max);
-  const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
-  const num2 = (x) => formatFixed(x / factor, digits);
-  const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
-  const labels = top.flatMap((f) => {
-    const name = mermaidLabel(shortFunctionName(f.name));
-    return [`"${name} · base ${shown2(f.base)}"`, `"${name} · head ${shown2(f.head)}"`];
-  });
-  const base = top.flatMap((f) => [num2(f.base), "0"]);
-  const head = top.flatMap((f) => ["0", num2(f.head)]);
-  return [
-    "```mermaid",
-    `%%{init: ${chartInit}}%%`,
-    "xychart-beta horizontal",
-    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
-    `  x-axis [${labels.join(", ")}]`,
-    `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
-    `  bar "base" [${base.join(", ")}]`,
-    `  bar "head" [${head.join(", ")}]`,
-    "```"
-  ].join("\n");
-}
-function leakItem(w) {
-  const origin = w.origin ? codeCell(w.origin.fn) : "unknown";
-  const blocking = w.blocking ? codeCell(w.blocking.fn) : "unknown";
-  const state = w.state ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
-  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines`;
-  const stack = w.stack.flatMap((f) => [f.fn, `    ${f.file}:${f.line}`]).map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`).join("\n");
-  return [
-    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
-    "",
-    "  <details><summary>stack</summary>",
-    "",
-    "  ```",
-    stack,
-    "  ```",
-    "",
-    "  </details>"
-  ].join("\n");
-}
-function leakBlock(leaks, elsewhere2) {
-  const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
-  const what = (n) => n === 1 ? "leak" : "leaks";
-  return shortenable(2, leaks.length, (keep) => {
-    const shown2 = leaks.slice(0, keep).map(leakItem);
-    const left = leaks.length - shown2.length;
-    const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
-    return [title, ...shown2, ...more].join("\n\n");
-  });
-}
-function changesBlock(notable, elsewhere2) {
-  const section = (c) => {
-    const limit = c.limitPoints === void 0 ? "reported only" : `gate: share +${c.limitPoints} pp`;
-    return [
-      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit})`,
-      "",
-      table(["function", "base", "head", "delta", "share"], changeRows(c, c.grown), [
-        "l",
-        "r",
-        "r",
-        "r",
-        "r"
-      ])
-    ].join("\n");
-  };
-  return shortenable(3, notable.length, (keep) => {
-    const left = notable.length - keep;
-    const more = left > 0 ? [moreLine(left, "profile tables", elsewhere2)] : [];
-    return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
-  });
-}
-function insightBlocks(p, options) {
-  const blocks = [];
-  const add3 = (b) => blocks.push(...blocks.length > 0 ? [""] : [], b);
-  if (p.leaks.length > 0) add3(leakBlock(p.leaks, options.elsewhere));
-  const notable = notableChanges(p.changes);
-  if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
-  const gating = gatingChanges(p.changes);
-  if (gating) {
-    const chart = changesChart(gating);
-    add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
-  }
-  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(
-    (h) => h.isNew || h.base !== void 0 && h.head.bytes > 1.1 * h.base.bytes + 1024
-  ) : p.hotspots;
-  if (hotspots.length > 0) {
-    const shown2 = Math.min(hotspots.length, 10);
-    add3(
-      shortenable(4, shown2, (keep) => {
-        if (keep === 0) return "";
-        const left = hotspots.length - keep;
-        const more = left > 0 && keep < shown2 ? `
-
-${moreLine(left, "hotspots", options.elsewhere)}` : "";
-        return `**Allocation hotspots**
-
-${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
-      })
-    );
-  }
-  if (p.notes.length > 0) {
-    add3(
-      shortenable(6, p.notes.length, (keep) => {
-        const left = p.notes.length - keep;
-        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
-        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
-        return lines.join("\n");
-      })
-    );
-  }
-  return blocks;
-}
-
-// src/render/comment.ts
-var COMMENT_LIMIT = 65536;
-var MAX_ROWS = 20;
-function commentMarker(key) {
-  return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
-}
-function icon(r) {
-  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" ? "⚠️" : "ℹ️";
-}
-var verdictWords = {
-  pass: "pass",
-  fail: "fail",
-  "no-baseline": "no baseline",
-  "no-comparison": "nothing compared"
-};
-function headline(r) {
-  const g = r.gate;
-  const plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  const counts = [];
-  if (g && g.verdict !== "no-comparison") {
-    counts.push(`${plural2(g.benchmarks.regressed.length, "benchmark")} regressed`);
-    counts.push(`${g.benchmarks.improved.length} improved`);
-    if (g.power.length > 0) counts.push("⚠️ some units not judged");
-  }
-  if (r.profiles?.changes.length) {
-    counts.push(`${plural2(profileRegressionCount(r.profiles), "function")} grew in profiles`);
-  }
-  const tail = counts.map((c) => ` · ${c}`).join("");
-  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
-}
-function baselineLine(r) {
-  const b = r.baseline;
-  if (!b) return "No baseline was found for this comparison.";
-  const shown2 = /^[0-9a-f]{13,40}$/.test(b.commit) ? b.commit.slice(0, 12) : b.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b.commit) ? `\`${shown2}\`` : codeCell(shown2);
-  const where2 = b.branch ? ` on ${codeCell(b.branch)}` : "";
-  const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : "";
-  const how = b.source === "rerun" ? "base rerun in this job, interleaved with head" : b.source === "artifact" ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ""}` : "baseline from a file";
-  return `Base ${commit}${where2}${when} (${how}).`;
-}
-function evidence2(f) {
-  if (f.method === "exact") return "exact";
-  return f.p === void 0 ? "" : `p=${formatFixed(f.p, 3)}`;
-}
-function topFindings(fs, max) {
-  const shown2 = fs.slice(0, max);
-  const more = fs.length > max ? `
-
-…and ${fs.length - max} more in the job summary.` : "";
-  return `${findingTable(shown2, evidence2)}${more}`;
-}
-function details(summary, body) {
-  return `<details><summary>${summary}</summary>
-
-${body}
-
-</details>`;
-}
-function elsewhere(r) {
-  if (r.links.summary) return `in the [job summary](${r.links.summary})`;
-  if (r.links.html) return `in the [HTML report](${r.links.html})`;
-  return "";
-}
-function droppable(text) {
-  return shortenable(5, 1, (keep) => keep > 0 ? text : "");
-}
-function foldBlock(summary, body) {
-  return droppable(details(summary, body));
-}
-function commentBlocks(r, maxRows) {
-  const parts = [
-    commentMarker(r.key),
-    headline(r),
-    "",
-    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`
-  ];
-  if (r.failures.length > 0) {
-    parts.push(
-      "",
-      "**The benchmark run failed:**",
-      "",
-      shortenable(1, r.failures.length, (keep) => {
-        const left = r.failures.length - keep;
-        const lines = r.failures.slice(0, keep).map((f) => f.replace(/`{3,}/g, "'''"));
-        const more = left > 0 ? `
-
-${moreLine(left, "lines", elsewhere(r))}` : "";
-        return ["```", ...lines, "```"].join("\n") + more;
-      })
-    );
-  }
-  const g = r.gate;
-  if (g) {
-    for (const n of verdictNotes(g)) parts.push("", `> ⚠️ ${escapeMarkdown(n)}`);
-    if (g.regressions.length > 0) {
-      const shown2 = Math.min(g.regressions.length, maxRows);
-      parts.push(
-        "",
-        shortenable(1, shown2, (keep) => topFindings(g.regressions, Math.max(keep, 1)))
-      );
-    }
-    if (g.improvements.length > 0) {
-      parts.push(
-        "",
-        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows))
-      );
-    }
-    const ungated = g.findings.filter(
-      (f) => !f.gated && (f.verdict === "regression" || f.verdict === "improvement")
-    );
-    if (ungated.length > 0) {
-      parts.push(
-        "",
-        foldBlock(
-          `Timings, not gated (${ungated.length} changes)`,
-          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
-
-${topFindings(ungated, maxRows)}`
-        )
-      );
-    }
-    for (const block of sideOnlyMarkdown(g)) parts.push("", droppable(block));
-  } else if (r.headOnly) {
-    parts.push(
-      "",
-      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`
-    );
-  }
-  if (r.profiles) {
-    const insights = insightBlocks(r.profiles, {
-      hotspotsNewOrGrownOnly: r.baseline !== void 0,
-      elsewhere: elsewhere(r)
-    });
-    if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
-  }
-  const notes = [...r.warnings, ...g?.notes ?? []];
-  if (notes.length > 0) {
-    parts.push(
-      "",
-      shortenable(6, notes.length, (keep) => {
-        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
-        const left = notes.length - keep;
-        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r))}`);
-        return lines.join("\n");
-      })
-    );
-  }
-  const links = [
-    r.links.html && `[HTML report with flame graphs](${r.links.html})`,
-    r.links.run && `[Run](${r.links.run})`,
-    r.links.summary && `[job summary](${r.links.summary})`
-  ].filter(Boolean).join(" · ");
-  parts.push("", links ? `<sub>${links}</sub>` : "");
-  return parts;
-}
-function renderComment(r, maxRows = MAX_ROWS) {
-  return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
-}
-
-// src/report/build-run-report.ts
-function fileBaseline() {
-  return {
-    source: "path",
-    commit: "unknown",
-    branch: void 0,
-    createdAt: void 0,
-    runUrl: void 0
-  };
-}
-function buildRunReport(f) {
-  const failures = (f.head?.failures ?? []).map(failureMessage);
-  const base = f.baseline?.bench;
-  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
-  const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
-  const { verdict, reason } = decideVerdict(result, failures, f.missingBaseline, f.profiles);
-  return {
-    verdict,
-    reason,
-    key: f.key,
-    headCommit: f.headCommit,
-    gate: result,
-    profiles: f.profiles,
-    baseline: f.baseline?.info,
-    timingsGated: f.gate.gateTimings,
-    headOnly: result ? void 0 : { benchmarks: f.head?.results.length ?? 0, profiles: f.headProfiles },
-    failures,
-    warnings: f.warnings,
-    links: f.links,
-    generatedAt: f.generatedAt
-  };
-}
-
-// src/cli/commands/comment.ts
-var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
-
-Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
-\`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
-
-Options:
-  --key KEY            the baseline key named in the comment's marker (default: demo)
-  --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
-  --base-profiles DIR  the same profiles of base (paired by file name)
-  --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
-  --base-goroutines F  the same dump of base
-  --source DIR         where the Go sources are, to name allocation kinds (default: .)
-  --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
-  --run-url URL        the workflow run the comment links to (and its job summary)
-  plus the gate's options: --max-regression, --alpha, --correction, --test
-`;
-async function readInsights(values, warnings) {
-  const headDir = values["head-profiles"];
-  const headG = values["head-goroutines"];
-  if (headDir === void 0 && headG === void 0) return void 0;
-  const baseDir = values["base-profiles"];
-  const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
-    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
-    baseDir === void 0 ? void 0 : { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
-  );
-  if (headG !== void 0) {
-    const baseG = values["base-goroutines"];
-    const load3 = async (f) => {
-      try {
-        return parseGoroutines(await readInputFile(f), f);
-      } catch (err) {
-        throw withSource(f, err);
-      }
-    };
-    read.goroutines = {
-      head: await load3(headG),
-      base: baseG === void 0 ? void 0 : await load3(baseG)
-    };
-  }
-  warnings.push(...read.warnings);
-  return profileInsights({
-    pairs: read.pairs,
-    goroutines: read.goroutines,
-    source: sourceLookup([values.source ?? "."])
-  });
-}
-async function runComment(argv, io) {
-  const { values, positionals } = parseCommandArgs("comment", argv, {
-    key: { type: "string" },
-    "head-profiles": { type: "string" },
-    "base-profiles": { type: "string" },
-    source: { type: "string" },
-    "head-goroutines": { type: "string" },
-    "base-goroutines": { type: "string" },
-    "stored-baseline": { type: "boolean" },
-    "run-url": { type: "string" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
-  });
-  if (positionals.length !== 2) {
-    throw new UserError(
-      `perfgate comment: expected two benchmark files (base and head)
-
-${commentUsage}`
-    );
-  }
-  const [basePath, headPath] = positionals;
-  const read = async (p) => parseBenchOutput(await readInputFile(p), p);
-  const base = await read(basePath);
-  const head = await read(headPath);
-  const stored = values["stored-baseline"] === true;
-  const runUrl = values["run-url"];
-  const warnings = [];
-  const profiles = await readInsights(values, warnings);
-  const report = buildRunReport({
-    key: values.key ?? "demo",
-    headCommit: headPath,
-    head,
-    baseline: {
-      bench: base,
-      info: stored ? fileBaseline() : {
-        source: "rerun",
-        commit: basePath,
-        branch: void 0,
-        createdAt: void 0,
-        runUrl: void 0
-      }
-    },
-    gate: { ...readGateOptions(values), gateTimings: !stored },
-    profiles,
-    headProfiles: 0,
-    missingBaseline: "pass",
-    warnings,
-    links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
-    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
-  });
-  io.stdout(`${renderComment(report)}
-`);
-  const { verdict, reason } = report;
-  if (verdict === "no-comparison") return gateExitCode({ verdict, cause: reason }, io, "comment");
-  return verdict === "fail" ? 1 : 0;
 }
 
 // src/analyze/sample-index.ts
@@ -12807,6 +13383,7 @@ Options:
   --base PROFILE    a base profile (repeat for cpu and allocs)
   --source DIR      where the Go sources are (default: the current directory), to read the lines
   --format FORMAT   text (default), markdown or json
+  --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
 async function classify(files) {
   const out = {};
@@ -12832,7 +13409,8 @@ async function runHotspots(argv, io) {
   const { values, positionals } = parseCommandArgs("hotspots", argv, {
     base: { type: "string", multiple: true },
     source: { type: "string" },
-    format: { type: "string" }
+    format: { type: "string" },
+    tests: { type: "boolean" }
   });
   if (positionals.length === 0)
     throw new UserError(`perfgate hotspots: no profile given
@@ -12847,7 +13425,8 @@ ${hotspotsUsage}`);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
   const hotspots = findHotspots(head, base, {
-    source: sourceLookup([values.source ?? "."])
+    source: sourceLookup([values.source ?? "."]),
+    ...values.tests === true ? { includeTests: true } : {}
   });
   if (format === "json") io.stdout(`${JSON.stringify(hotspots, null, 2)}
 `);
@@ -13087,7 +13666,7 @@ function topTable(pair, type) {
     rows
   };
 }
-function htmlReportModel(title, pairs, gate2, insights, problems = []) {
+function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   const model = {
     title,
     generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -13095,7 +13674,8 @@ function htmlReportModel(title, pairs, gate2, insights, problems = []) {
     tops: [],
     gate: gate2,
     insights,
-    problems: [...problems]
+    problems: [...problems],
+    ...report ? { verdict: verdictView(report) } : {}
   };
   for (const pair of pairs) {
     const types = pair.head.sampleTypes.map((t) => t.type);
@@ -13132,7 +13712,12 @@ function pageData(model) {
     ...t,
     rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) }))
   }));
-  return { strings: [...ids.keys()], graphs, tops };
+  return {
+    strings: [...ids.keys()],
+    graphs,
+    tops,
+    ...model.verdict ? { verdict: model.verdict } : {}
+  };
 }
 
 // src/render/html/page-assets.generated.ts
@@ -13347,15 +13932,15 @@ var pageScript = `"use strict";
     if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
     return units.find((u) => u.aliases.includes(n));
   }
-  function scaleValue(value, fromUnit, toUnit = "minimum") {
-    if (value < 0) {
-      const [v, u] = scaleValue(-value, fromUnit, toUnit);
+  function scaleValue(value2, fromUnit, toUnit = "minimum") {
+    if (value2 < 0) {
+      const [v, u] = scaleValue(-value2, fromUnit, toUnit);
       return [-v, u];
     }
     for (const { units, fallback } of unitTypes) {
       const from = findUnit(units, fromUnit);
       if (!from) continue;
-      const base = value * from.factor;
+      const base = value2 * from.factor;
       let to;
       if (toUnit === "minimum" || toUnit === "auto") {
         for (const u of units) if (base / u.factor >= 1) to = u;
@@ -13365,32 +13950,32 @@ var pageScript = `"use strict";
       to ??= units.find((u) => u.name === fallback);
       return [base / to.factor, to.name];
     }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
-    return [value, toUnit];
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value2, ""];
+    return [value2, toUnit];
   }
-  function scaledLabel(value, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value, fromUnit, toUnit);
+  function scaledLabel(value2, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value2, fromUnit, toUnit);
     let s = formatFixed(v, 2);
     if (s.endsWith(".00")) s = s.slice(0, -3);
     if (s === "0" || s === "-0") return "0";
     return s + u;
   }
-  function percentage(value, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+  function percentage(value2, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
     if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
     if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
     return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
   }
 
   // src/render/html/page/format.ts
-  function label(value, unit) {
-    return scaledLabel(value, unit);
+  function label(value2, unit) {
+    return scaledLabel(value2, unit);
   }
-  function signed(value, unit) {
-    return (value > 0 ? "+" : "") + scaledLabel(value, unit);
+  function signed(value2, unit) {
+    return (value2 > 0 ? "+" : "") + scaledLabel(value2, unit);
   }
-  function share(value, total2) {
-    return percentage(value, total2).trim();
+  function share(value2, total2) {
+    return percentage(value2, total2).trim();
   }
 
   // src/render/html/page/top-table.ts
@@ -13455,6 +14040,85 @@ var pageScript = `"use strict";
     }
   }
 
+  // src/render/html/page/headline.ts
+  var icons = {
+    pass: "✅",
+    fail: "❌",
+    "no-comparison": "⚠️",
+    "no-baseline": "ℹ️"
+  };
+  var words = {
+    pass: "pass",
+    fail: "fail",
+    "no-baseline": "no baseline",
+    "no-comparison": "nothing compared"
+  };
+  var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
+  function headlineText(v) {
+    const counts = [];
+    if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
+      counts.push(\`\${plural(v.benchmarksRegressed, "benchmark")} regressed\`);
+      counts.push(\`\${v.benchmarksImproved} improved\`);
+      if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
+    }
+    if (v.profileRegressions !== null)
+      counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+  }
+
+  // src/render/html/page/verdict.ts
+  function cell2(row, text, className = "") {
+    const td = row.insertCell();
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+  function value(r, v) {
+    return \`\${label(v, r.unit)}\${r.basis === "per-op" ? "/op" : ""}\`;
+  }
+  function points(p) {
+    return \`\${p >= 0 ? "+" : ""}\${p.toFixed(1)} pp\`;
+  }
+  function drawVerdict(v, section) {
+    section.replaceChildren();
+    const h = document.createElement("h2");
+    h.id = "verdict-headline";
+    h.textContent = headlineText(v);
+    const p = document.createElement("p");
+    p.textContent = \`\${v.reason}.\`;
+    section.append(h, p);
+    if (v.profileRows.length > 0) {
+      const table = document.createElement("table");
+      table.id = "profile-findings";
+      const head = table.createTHead().insertRow();
+      for (const t of ["function", "benchmark", "sample type", "base", "head", "change", "gate"])
+        cell2(head, t);
+      const body = table.createTBody();
+      for (const r of v.profileRows) {
+        const row = body.insertRow();
+        row.className = r.regression ? "regression" : "";
+        const fn = cell2(row, "");
+        const code = document.createElement("code");
+        code.textContent = r.function;
+        const where = document.createElement("div");
+        where.className = "muted";
+        where.textContent = [r.file ? \`\${r.file}:\${r.line}\` : "", r.leaf ? \`via \${r.leaf}\` : ""].filter((x) => x !== "").join(" · ");
+        fn.append(code, where);
+        cell2(row, r.benchmark.slice(r.benchmark.lastIndexOf(".") + 1));
+        cell2(row, \`\${r.sampleType} (\${r.profile})\`);
+        cell2(row, value(r, r.base), "num");
+        cell2(row, value(r, r.head), "num");
+        cell2(row, points(r.points), "num");
+        cell2(
+          row,
+          r.regression ? "❌ fails" : r.limit === null ? "reported only" : \`under +\${r.limit} pp\`
+        );
+      }
+      section.append(table);
+    }
+    section.hidden = false;
+  }
+
   // src/render/html/page/main.ts
   function elements() {
     return {
@@ -13482,9 +14146,9 @@ var pageScript = `"use strict";
       term: "",
       sort: { key: "flat", dir: -1 }
     };
-    function field(name, value) {
+    function field(name, value2) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
-      if (f) f.textContent = value;
+      if (f) f.textContent = value2;
     }
     function showTip(graph, f, ev) {
       const g = graph.data;
@@ -13550,8 +14214,8 @@ var pageScript = `"use strict";
         if (!a) head += Math.max(0, f.head);
       }
       const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
-      const value = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
-      el.searchInfo.textContent = \`\${frames} · \${value}\`;
+      const value2 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value2}\`;
     }
     function draw() {
       const { graph, zoom, byShare } = state;
@@ -13637,7 +14301,8 @@ var pageScript = `"use strict";
     return {
       strings: Array.isArray(data?.strings) ? data.strings : [],
       graphs: Array.isArray(data?.graphs) ? data.graphs : [],
-      tops: Array.isArray(data?.tops) ? data.tops : []
+      tops: Array.isArray(data?.tops) ? data.tops : [],
+      ...data?.verdict ? { verdict: data.verdict } : {}
     };
   }
   function main() {
@@ -13647,6 +14312,14 @@ var pageScript = `"use strict";
     } catch (err) {
       showMessage(\`The report’s data could not be read (\${reason(err)}).\`);
       return;
+    }
+    const verdict = document.getElementById("verdict");
+    if (data.verdict && verdict) {
+      try {
+        drawVerdict(data.verdict, verdict);
+      } catch (err) {
+        showMessage(\`The verdict could not be drawn (\${reason(err)}).\`);
+      }
     }
     if (!document.getElementById("viewer") || data.graphs.length === 0) return;
     try {
@@ -14001,16 +14674,16 @@ function adviceHtml(text) {
   return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 function hotspotsSection(hs) {
-  const amount = (base, head2, unit) => base === void 0 ? scaledLabel(head2, unit) : `${scaledLabel(base, unit)} → ${scaledLabel(head2, unit)}`;
   const rows = hs.map((h) => {
     const where2 = h.site.file ? `<br><code class="muted">${escapeHtml(`${h.site.file}:${h.site.line}`)}</code>` : "";
+    const bench = h.benchmark ? `<br><span class="muted">in <code>${escapeHtml(benchmarkLabel(h))}</code></span>` : "";
     const cells = [
       td(
-        `${h.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h.site.fn)}</code>${where2}`
+        `${h.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h.site.fn)}</code>${where2}${bench}`
       ),
       td(escapeHtml(h.kind)),
-      td(escapeHtml(amount(h.base?.bytes, h.head.bytes, "bytes")), true),
-      td(escapeHtml(amount(h.base?.cpuNs, h.head.cpuNs, "nanoseconds")), true),
+      td(escapeHtml(allocatedText(h)), true),
+      td(escapeHtml(cpuText(h)), true),
       td(adviceHtml(h.advice))
     ];
     return `<tr>${cells.join("")}</tr>`;
@@ -14088,9 +14761,11 @@ function generatedLine(iso) {
 function renderHtmlReport(model) {
   const gate2 = model.gate;
   const insights = model.insights;
-  const badge = gate2 ? `<span class="badge ${gate2.verdict}">${gate2.verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
+  const verdict = model.verdict?.verdict ?? gate2?.verdict;
+  const badge = verdict === "pass" || verdict === "fail" ? `<span class="badge ${verdict}">${verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
   const sections = [
     messageBox(model),
+    model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "",
     "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
     viewer(model),
     gate2 ? gateSection(gate2) : "",
@@ -14135,6 +14810,10 @@ Options:
   --bench-head FILE     head benchmark output
   --source DIR          where the Go sources are, to name allocation kinds (default: .)
   --title TEXT          the report's title
+  --stored-baseline     treat base as the action's \`baseline: <file>\` (timings do not gate)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+
+The verdict, its regressions and its counts are those of \`perfgate comment\` on the same inputs.
 `;
 async function runReport(argv, io) {
   const { values, positionals } = parseCommandArgs("report", argv, {
@@ -14142,7 +14821,12 @@ async function runReport(argv, io) {
     "bench-base": { type: "string" },
     "bench-head": { type: "string" },
     source: { type: "string" },
-    title: { type: "string" }
+    title: { type: "string" },
+    "stored-baseline": { type: "boolean" },
+    "max-regression": { type: "string" },
+    alpha: { type: "string" },
+    correction: { type: "string" },
+    test: { type: "string" }
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -14152,33 +14836,36 @@ ${reportUsage}`
     );
   }
   const [baseDir, headDir] = positionals;
-  const read = await readProfiles(
-    { dir: headDir, files: await listFiles(headDir, "a folder of profiles") },
-    { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
-  );
-  let result;
-  if (values["bench-base"] !== void 0 && values["bench-head"] !== void 0) {
-    const load3 = async (p) => parseBenchOutput(await readInputFile(p), p);
-    result = gate(
-      await load3(values["bench-base"]),
-      await load3(values["bench-head"])
+  if (values["bench-base"] === void 0 !== (values["bench-head"] === void 0)) {
+    const given = values["bench-base"] === void 0 ? "--bench-head" : "--bench-base";
+    throw new UserError(
+      `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`
     );
   }
-  const insights = profileInsights({
-    pairs: read.pairs,
-    goroutines: read.goroutines,
-    source: sourceLookup([values.source ?? "."])
+  const { report, profiles } = await cliRun({
+    benchBase: values["bench-base"],
+    benchHead: values["bench-head"],
+    baseProfiles: baseDir,
+    headProfiles: headDir,
+    baseGoroutines: void 0,
+    headGoroutines: void 0,
+    source: values.source ?? ".",
+    stored: values["stored-baseline"] === true,
+    key: "report",
+    runUrl: void 0,
+    gateValues: values
   });
   const model = htmlReportModel(
     values.title ?? `perfgate: ${baseDir} → ${headDir}`,
-    read.pairs,
-    result,
-    insights,
-    read.warnings
+    profiles.pairs,
+    report.gate,
+    report.profiles,
+    profiles.warnings,
+    report
   );
   const out = values.out ?? "perfgate-report.html";
   await writeFile3(out, renderHtmlReport(model));
-  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs
+  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs; verdict: ${report.verdict}
 `);
   return 0;
 }

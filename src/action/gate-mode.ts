@@ -3,9 +3,10 @@
  * summary come first (the comment may fail on a read-only token), the gate's exit code last, and
  * only a complete, failure-free run becomes a baseline.
  */
+import { stepFails } from '../analyze/verdict.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GateFinding, GateResult } from '../analyze/gate.js';
+import type { GateFinding } from '../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
 import { type ReadProfiles, readProfiles } from '../collect/read-profiles.js';
 import { sourceLookup } from '../collect/source.js';
@@ -82,6 +83,8 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       goroutines: read.goroutines,
       source: sourceLookup([path.resolve(s.workingDirectory), run.workspace]),
       shareLimits: s.profileLimits,
+      // The benchmark output of the runs that wrote the profiles: per-operation comparisons.
+      bench: { base: baseline?.bench, head },
     });
   }
   const report = buildRunReport({
@@ -100,7 +103,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   const result = report.gate;
 
   if ((s.htmlReport ?? collected.profiles.length > 0) && profiles) {
-    const url = await publishHtmlReport(run, ports, read, result, profiles);
+    const url = await publishHtmlReport(run, ports, read, report);
     if (url) report.links.html = url;
   }
 
@@ -133,9 +136,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     }
   }
 
-  const failed = report.verdict === 'fail' || report.verdict === 'no-comparison';
-  if (failed && s.failOn === 'regression') out.setFailed(`perfgate: ${report.reason}`);
-  else if (report.verdict === 'no-baseline' && s.missingBaseline === 'fail')
+  if (stepFails(report.verdict, s.failOn, s.missingBaseline))
     out.setFailed(`perfgate: ${report.reason}`);
 }
 
@@ -205,8 +206,7 @@ async function publishHtmlReport(
   { settings: s, ctx, workDir }: ActionRun,
   { artifacts, out }: ActionPorts,
   read: ReadProfiles | undefined,
-  result: GateResult | undefined,
-  insights: ProfileInsights,
+  report: RunReport,
 ): Promise<string | undefined> {
   const dir = path.join(workDir, 'html');
   await mkdir(dir, { recursive: true });
@@ -214,9 +214,10 @@ async function publishHtmlReport(
   const model = htmlReportModel(
     `perfgate: ${ctx.owner}/${ctx.repo} ${ctx.pullRequest ? `#${ctx.pullRequest.number}` : (ctx.branch ?? '')}`,
     read?.pairs ?? [],
-    result,
-    insights,
+    report.gate,
+    report.profiles,
     read?.warnings ?? [],
+    report,
   );
   await writeFile(path.join(dir, file), renderHtmlReport(model));
   out.setOutput('report-html', path.join(dir, file));

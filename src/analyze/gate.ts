@@ -11,6 +11,7 @@ import { type Summary, summarize } from './stats/index.js';
 import { SamplesEqualError, mannWhitneyU } from './stats/mann-whitney.js';
 import { type Correction, adjustPValues } from './stats/multiple.js';
 import { wilcoxonSignedRank } from './stats/wilcoxon.js';
+import { benchmarkVerdict } from './verdict.js';
 
 /** How much worse a value may get: both a share of the base and an absolute amount. */
 export interface Limit {
@@ -297,7 +298,7 @@ export function gate(
     );
     group.forEach((f, i) => (f.p = adjusted[i]));
   }
-  for (const f of findings) decide(f, options);
+  for (const f of findings) f.verdict = benchmarkVerdict(f, options.alpha);
 
   const notes: string[] = [];
   const single = findings.some((f) => f.base?.n === 1 && f.head?.n === 1);
@@ -535,24 +536,4 @@ function powerNotes(family: GateFinding[], options: GateOptions): PowerNote[] {
     });
   }
   return notes;
-}
-
-/** Beyond the limit in the worse (or, for improvements, better) direction. */
-function beyond(f: GateFinding, worse: boolean): boolean {
-  const delta = f.head!.center - f.base!.center;
-  const signed = f.higherIsBetter ? -delta : delta; // > 0 means worse
-  if (worse ? signed <= 0 : signed >= 0) return false;
-  const abs = Math.abs(delta);
-  const rel = Math.abs(f.change!);
-  return abs > f.limit.floor && rel > f.limit.pct / 100;
-}
-
-function decide(f: GateFinding, options: GateOptions): void {
-  if (f.verdict === 'only-base' || f.verdict === 'only-head') return;
-  if (f.method === 'none') return; // inconclusive: too few values to test
-  const significant = f.method === 'exact' || !(f.p! > options.alpha);
-  if (f.method === 'exact' && f.base!.center === f.head!.center) f.verdict = 'unchanged';
-  else if (significant && beyond(f, true)) f.verdict = 'regression';
-  else if (significant && beyond(f, false)) f.verdict = 'improvement';
-  else f.verdict = 'unchanged';
 }

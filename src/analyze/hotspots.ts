@@ -11,8 +11,30 @@
  *   work appear by name; their time is attributed to the user frame that called into them.
  * Where the source file is at hand, the line at the site sharpens the kind (`append(`, `+=`,
  * `make(map…` without a size hint, `[]byte(s)`).
+ *
+ * Sites are compared per function first, then per line: a line that is new while its function
+ * barely moved is an allocation that moved within the function, not a new one. In profiles written
+ * by `go test -bench`, sites are per benchmark and their amounts per operation (or shares of the
+ * benchmark), never totals of time-boxed runs; benchmark code in `_test.go` files is left out.
  */
-import type { Location, Profile } from '../model/profile.js';
+import type { BenchFile } from '../model/bench.js';
+import type { Profile } from '../model/profile.js';
+import { rateGrowthP } from './stats/count-test.js';
+import {
+  type BenchmarkSplit,
+  type StackFrame,
+  benchmarkTotals,
+  isUserFunction,
+  sampleEvents,
+  packageOf,
+  perOpUnits,
+  benchmarkSplit,
+  stackFrames,
+  totalsOf,
+  userFrameIndex,
+} from './bench-profile.js';
+
+export { isUserFunction, packageOf };
 
 /** What kind of allocation a hotspot is. */
 export type HotspotKind =
@@ -23,6 +45,7 @@ export type HotspotKind =
   | 'buffer-growth'
   | 'conversion'
   | 'json'
+  | 'json-decode'
   | 'fmt'
   | 'make'
   | 'interface-boxing'
@@ -42,6 +65,8 @@ export const advice: Record<HotspotKind, string> = {
     'size the buffer up front (`bytes.NewBuffer(make([]byte, 0, n))` or `Grow`) or reuse it',
   conversion: 'avoid `[]byte(s)` / `string(b)` copies in hot paths: keep one form, or convert once',
   json: 'reuse a `json.Encoder` on a reused buffer, encode structs rather than `map[string]any`, or use a faster encoder',
+  'json-decode':
+    'decode into a reused struct rather than `map[string]any`, with one `json.Decoder` over the stream instead of `json.Unmarshal` per value',
   fmt: 'use `strconv` or `append`-style formatting instead of `fmt.Sprintf` on hot paths',
   make: 'reuse the buffer (a field or a `sync.Pool`) instead of making a new one per call',
   'interface-boxing':
@@ -66,48 +91,48 @@ export interface HotspotAmounts {
   cpuNs: number;
 }
 
+/**
+ * What a hotspot's amounts are: totals of the run (programs and services), per operation of its
+ * benchmark (the benchmark's share of the profile times its B/op, allocs/op, sec/op), or fractions
+ * of the benchmark's profile when the benchmark results are not at hand.
+ */
+export type HotspotBasis = 'total' | 'per-op' | 'share';
+
 /** One hotspot: a user site, its kind, the amounts in base and head. */
 export interface Hotspot {
   site: Site;
+  /** The benchmark function the site was measured in, for `go test` profiles. */
+  benchmark: string | undefined;
+  basis: HotspotBasis;
   kind: HotspotKind;
   advice: string;
   /** What decided the kind: the source line, a growth helper, or a runtime routine in the cpu profile. */
   evidence: string;
   base: HotspotAmounts | undefined;
   head: HotspotAmounts;
-  /** True when base has no allocation at this site. */
+  /** The whole function's amounts (all its sites), when compared with base. */
+  function: { base: HotspotAmounts; head: HotspotAmounts } | undefined;
+  /** True when neither the site nor its function allocated in base. */
   isNew: boolean;
+  /** True when the site is new but its function's total barely moved: the allocation moved lines. */
+  moved: boolean;
+  /**
+   * True when the site (its function, when it moved) allocates over 10% more than in base, with
+   * enough sampled allocations that a count test finds the growth beyond sampling noise.
+   */
+  grown: boolean;
 }
 
 /** The profiles of one run that hotspots are read from. */
 export interface HotspotInputs {
   cpu?: Profile;
   allocs?: Profile;
+  /** The benchmark output of the run that wrote the profiles, for per-operation amounts. */
+  bench?: BenchFile | undefined;
 }
 
 /** Reads a source line (1-based) when the file is at hand. */
 export type SourceLookup = (file: string, line: number) => string | undefined;
-
-interface Frame {
-  fn: string;
-  file: string;
-  line: number;
-}
-
-/** A Go function's package path: `a.b/c/d.F` → `a.b/c/d`, `main.f` → `main`. */
-export function packageOf(fn: string): string {
-  const slash = fn.lastIndexOf('/');
-  const dot = fn.indexOf('.', slash + 1);
-  return dot < 0 ? fn : fn.slice(0, dot);
-}
-
-/** The user's own code: package main, or a module path (its first element has a dot). */
-export function isUserFunction(fn: string): boolean {
-  const pkg = packageOf(fn);
-  if (pkg === 'main') return true;
-  const first = pkg.split('/')[0] ?? '';
-  return first.includes('.');
-}
 
 const runtimeKinds: [RegExp, HotspotKind][] = [
   [/^runtime\.growslice/, 'slice-growth'],
@@ -127,6 +152,10 @@ const runtimeKinds: [RegExp, HotspotKind][] = [
 const helperKinds: [RegExp, HotspotKind][] = [
   [/^bytes\.growSlice$|^bytes\.\(\*Buffer\)\.(grow|Grow)$/, 'buffer-growth'],
   [/^strings\.\(\*Builder\)\.(grow|Grow)$|^internal\/bytealg\.MakeNoZero$/, 'builder-growth'],
+  [
+    /^encoding\/json\.(Unmarshal|\(\*Decoder\)|\(\*decodeState\)|\(\*scanner\)|unquote)/,
+    'json-decode',
+  ],
   [/^encoding\/json\./, 'json'],
   [/^fmt\./, 'fmt'],
 ];
@@ -142,7 +171,8 @@ export function kindFromSource(text: string): HotspotKind | undefined {
   if (/\+=/.test(code) && /"|\bstring\(|fmt\.|strconv\./.test(code)) return 'string-concat';
   if (/\bmake\(\s*map\[[^\]]*\][^,()]*\)/.test(code)) return 'map-growth';
   if (/\bmake\(\s*\[\][^,]*,\s*0\s*\)/.test(code)) return 'slice-growth';
-  if (/\bjson\.(Marshal|NewEncoder|Unmarshal)/.test(code)) return 'json';
+  if (/\bjson\.(Unmarshal|NewDecoder)|\.Decode\(/.test(code)) return 'json-decode';
+  if (/\bjson\.(Marshal|NewEncoder)|\.Encode\(/.test(code)) return 'json';
   if (/\bfmt\.Sprint/.test(code)) return 'fmt';
   if (/\[\]byte\(|\bstring\(/.test(code)) return 'conversion';
   if (/\w\[[^\]]+\]\s*=[^=]/.test(code)) return 'map-growth';
@@ -150,44 +180,57 @@ export function kindFromSource(text: string): HotspotKind | undefined {
   return undefined;
 }
 
-function frames(locs: Location[]): Frame[] {
-  const out: Frame[] = [];
-  for (const loc of locs) {
-    for (const ln of loc.lines)
-      out.push({ fn: ln.fn?.name ?? '', file: ln.fn?.filename ?? '', line: ln.line });
-  }
-  return out;
-}
-
-function stackOf(p: Profile, i: number): Location[] {
-  const { stackStart, stack } = p.samples;
-  const out: Location[] = [];
-  for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) out.push(p.locations[stack[j]!]!);
-  return out;
-}
-
-const siteKey = (s: Site) => `${s.fn}\u0000${s.file}\u0000${s.line}`;
+const siteKey = (bench: string, s: Site) => `${bench}\u0000${s.fn}\u0000${s.file}\u0000${s.line}`;
+const fnKey = (bench: string, fn: string) => `${bench}\u0000${fn}`;
 
 interface Accum {
+  benchmark: string;
   site: Site;
+  startLine: number;
   amounts: HotspotAmounts;
+  /** Sampled allocation events behind the bytes. */
+  events: number;
   kinds: Map<string, HotspotKind>;
 }
 
+/** One run's sites, with what it takes to compare them with another run's. */
+interface RunSites {
+  sites: Map<string, Accum>;
+  /** Per benchmark (or '' for the whole profile): factors that turn raw amounts into the basis. */
+  scale: Map<string, HotspotAmounts>;
+  basis: HotspotBasis;
+  /** Share of the cpu profile spent in garbage collection. */
+  gcShare: number;
+  /** Per benchmark (or ''): what events are counted against, operations or all sampled events. */
+  exposure: Map<string, number>;
+}
+
 function add(
-  map: Map<string, Accum>,
-  site: Site,
-  delta: Partial<HotspotAmounts>,
+  run: RunSites,
+  bench: string,
+  at: StackFrame,
+  delta: Partial<HotspotAmounts> & { events?: number },
   kind: HotspotKind | undefined,
   evidence: string,
 ) {
-  const key = siteKey(site);
-  let a = map.get(key);
-  if (!a)
-    map.set(key, (a = { site, amounts: { bytes: 0, objects: 0, cpuNs: 0 }, kinds: new Map() }));
+  const site: Site = { fn: at.fn, file: at.file, line: at.line };
+  const key = siteKey(bench, site);
+  let a = run.sites.get(key);
+  if (!a) {
+    a = {
+      benchmark: bench,
+      site,
+      startLine: at.startLine,
+      amounts: { bytes: 0, objects: 0, cpuNs: 0 },
+      events: 0,
+      kinds: new Map(),
+    };
+    run.sites.set(key, a);
+  }
   a.amounts.bytes += delta.bytes ?? 0;
   a.amounts.objects += delta.objects ?? 0;
   a.amounts.cpuNs += delta.cpuNs ?? 0;
+  a.events += delta.events ?? 0;
   if (kind && !a.kinds.has(evidence)) a.kinds.set(evidence, kind);
 }
 
@@ -195,27 +238,59 @@ function sampleIndex(p: Profile, type: string): number {
   return p.sampleTypes.findIndex((t) => t.type === type);
 }
 
-/** Allocation sites of one run, keyed by site. */
-function collectSites(inputs: HotspotInputs): Map<string, Accum> {
-  const sites = new Map<string, Accum>();
+function split(p: Profile | undefined): BenchmarkSplit | undefined {
+  return p ? benchmarkSplit(p) : undefined;
+}
+
+/** The benchmark of sample i ('' outside benchmarks or in a program's profile). */
+function benchOf(sp: BenchmarkSplit | undefined, i: number): string {
+  const b = sp ? sp.of[i]! : -1;
+  return b >= 0 ? sp!.names[b]! : '';
+}
+
+/** Allocation sites of one run, keyed by benchmark and site. */
+function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
+  const run: RunSites = {
+    sites: new Map(),
+    scale: new Map(),
+    basis: 'total',
+    gcShare: 0,
+    exposure: new Map(),
+  };
+  const events = new Map<string, number>();
+  const raw = new Map<string, HotspotAmounts>();
+  const addRaw = (bench: string, d: Partial<HotspotAmounts>) => {
+    let r = raw.get(bench);
+    if (!r) raw.set(bench, (r = { bytes: 0, objects: 0, cpuNs: 0 }));
+    r.bytes += d.bytes ?? 0;
+    r.objects += d.objects ?? 0;
+    r.cpuNs += d.cpuNs ?? 0;
+  };
+  const keep = (f: StackFrame) => includeTests || !f.file.endsWith('_test.go');
   const a = inputs.allocs;
+  const as = split(a);
   if (a) {
     const bi = sampleIndex(a, 'alloc_space');
     const oi = sampleIndex(a, 'alloc_objects');
     const { values, width, count } = a.samples;
+    const ev = sampleEvents(a, 'alloc_space');
     for (let i = 0; i < count; i++) {
       const bytes = bi >= 0 ? values[i * width + bi]! : 0;
       const objects = oi >= 0 ? values[i * width + oi]! : 0;
       if (bytes === 0 && objects === 0) continue;
-      const fs = frames(stackOf(a, i));
-      const leaf = fs[0];
-      if (!leaf) continue;
-      const userIndex = fs.findIndex((f) => isUserFunction(f.fn));
-      const site = userIndex >= 0 ? fs[userIndex]! : leaf;
+      const bench = benchOf(as, i);
+      const e = ev?.[i] ?? 0;
+      addRaw(bench, { bytes, objects });
+      events.set(bench, (events.get(bench) ?? 0) + e);
+      const fs = stackFrames(a, i);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined, {
+        benchmarks: includeTests,
+      });
+      if (userIndex < 0 || !keep(fs[userIndex]!)) continue;
       // A growth helper or library function between the user frame and the allocation names the kind.
       let kind: HotspotKind | undefined;
       let evidence = '';
-      for (let k = 0; k < (userIndex >= 0 ? userIndex : 1); k++) {
+      for (let k = 0; k < userIndex; k++) {
         const hk = kindFrom(helperKinds, fs[k]!.fn);
         if (hk) {
           kind = hk;
@@ -223,18 +298,26 @@ function collectSites(inputs: HotspotInputs): Map<string, Accum> {
           break;
         }
       }
-      add(sites, site, { bytes, objects }, kind, evidence || 'allocs');
+      add(run, bench, fs[userIndex]!, { bytes, objects, events: e }, kind, evidence || 'allocs');
     }
   }
   const c = inputs.cpu;
+  const cs = split(c);
   if (c) {
     const ci = sampleIndex(c, 'cpu');
     const { values, width, count } = c.samples;
+    let gc = 0;
+    let all = 0;
     for (let i = 0; i < count; i++) {
       const ns = ci >= 0 ? values[i * width + ci]! : 0;
       if (ns === 0) continue;
-      const fs = frames(stackOf(c, i));
-      const userIndex = fs.findIndex((f) => isUserFunction(f.fn));
+      all += ns;
+      const bench = benchOf(cs, i);
+      addRaw(bench, { cpuNs: ns });
+      const fs = stackFrames(c, i);
+      const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : undefined, {
+        benchmarks: includeTests,
+      });
       // The runtime routine nearest the user frame (its callee) names the cause.
       let kind: HotspotKind | undefined;
       let routine = '';
@@ -247,31 +330,116 @@ function collectSites(inputs: HotspotInputs): Map<string, Accum> {
           break;
         }
       }
-      if (!kind) continue;
-      if (userIndex < 0) {
-        if (kind === 'gc')
-          add(
-            sites,
-            { fn: '(garbage collection)', file: '', line: 0 },
-            { cpuNs: ns },
-            'gc',
-            'cpu: GC',
-          );
-        continue;
-      }
-      add(sites, fs[userIndex]!, { cpuNs: ns }, kind, `cpu: ${routine}`);
+      if (kind === 'gc') gc += ns;
+      if (!kind || userIndex < 0 || !keep(fs[userIndex]!)) continue;
+      add(run, bench, fs[userIndex]!, { cpuNs: ns }, kind, `cpu: ${routine}`);
     }
+    run.gcShare = all > 0 ? gc / all : 0;
   }
-  return sites;
+  scaleRun(run, raw, inputs, as !== undefined || cs !== undefined);
+  const totals = run.basis === 'per-op' && inputs.bench ? benchmarkTotals(inputs.bench) : undefined;
+  for (const [bench, e] of events) {
+    const ops = totals && bench ? totalsOf(totals, bench)?.ops : undefined;
+    run.exposure.set(bench, ops ?? e);
+  }
+  return run;
+}
+
+/**
+ * Factors per benchmark: per operation when the benchmark output gives the benchmark's B/op,
+ * allocs/op and sec/op (its share of the profile times that), else shares of the benchmark.
+ */
+function scaleRun(
+  run: RunSites,
+  raw: Map<string, HotspotAmounts>,
+  inputs: HotspotInputs,
+  isBenchmark: boolean,
+) {
+  if (!isBenchmark) {
+    run.scale.set('', { bytes: 1, objects: 1, cpuNs: 1 });
+    return;
+  }
+  const totals = inputs.bench ? benchmarkTotals(inputs.bench) : undefined;
+  let perOp = totals !== undefined;
+  const factor = (bench: string, type: string, rawTotal: number): number => {
+    const t = totals && bench ? totalsOf(totals, bench) : undefined;
+    const u = perOpUnits[type]!;
+    const sum = t?.sums.get(u.unit);
+    if (!t || !(t.ops > 0) || sum === undefined) {
+      perOp = false;
+      return rawTotal > 0 ? 1 / rawTotal : 0;
+    }
+    return rawTotal > 0 ? ((sum / t.ops) * u.factor) / rawTotal : 0;
+  };
+  const scales = new Map<string, HotspotAmounts>();
+  for (const [bench, r] of raw) {
+    if (bench === '') continue;
+    scales.set(bench, {
+      bytes: factor(bench, 'alloc_space', r.bytes),
+      objects: factor(bench, 'alloc_objects', r.objects),
+      cpuNs: factor(bench, 'cpu', r.cpuNs),
+    });
+  }
+  // Per operation only when every benchmark has its results; otherwise shares throughout.
+  for (const [bench, r] of raw) {
+    if (bench === '') continue;
+    run.scale.set(
+      bench,
+      perOp
+        ? scales.get(bench)!
+        : {
+            bytes: r.bytes > 0 ? 1 / r.bytes : 0,
+            objects: r.objects > 0 ? 1 / r.objects : 0,
+            cpuNs: r.cpuNs > 0 ? 1 / r.cpuNs : 0,
+          },
+    );
+  }
+  run.basis = perOp ? 'per-op' : 'share';
+}
+
+function scaled(run: RunSites, a: Accum): HotspotAmounts {
+  const k = run.scale.get(a.benchmark) ?? { bytes: 0, objects: 0, cpuNs: 0 };
+  return {
+    bytes: a.amounts.bytes * k.bytes,
+    objects: a.amounts.objects * k.objects,
+    cpuNs: a.amounts.cpuNs * k.cpuNs,
+  };
+}
+
+/** A slice that is set to nil (or declared empty) in the function before the append at `line`. */
+function resetSlice(a: Accum, source: SourceLookup, text: string): string | undefined {
+  const m = /(\w+)\s*=\s*append\(\s*(\w+)/.exec(text);
+  const v = m?.[2];
+  if (!v || m[1] !== v || !a.startLine) return undefined;
+  const decl = new RegExp(
+    `\\bvar\\s+${v}\\s+\\[\\]|\\b${v}\\s*:?=\\s*(nil\\b|\\[\\][\\w.*]+(\\{\\}|\\(nil\\)))`,
+  );
+  for (let l = a.startLine; l < a.site.line; l++) {
+    const t = source(a.site.file, l);
+    if (t !== undefined && decl.test(t.replace(/\/\/.*$/, ''))) return v;
+  }
+  return undefined;
 }
 
 function decideKind(
   a: Accum,
   source: SourceLookup | undefined,
-): { kind: HotspotKind; evidence: string } {
+): { kind: HotspotKind; evidence: string; advice?: string } {
   const text = source && a.site.file ? source(a.site.file, a.site.line) : undefined;
   const fromSource = text !== undefined ? kindFromSource(text) : undefined;
-  if (fromSource) return { kind: fromSource, evidence: `source: ${text!.trim()}` };
+  if (fromSource) {
+    const reset =
+      fromSource === 'slice-growth' && source ? resetSlice(a, source, text!) : undefined;
+    return {
+      kind: fromSource,
+      evidence: `source: ${text!.trim()}`,
+      ...(reset
+        ? {
+            advice: `${advice['slice-growth']}; or reuse the slice across calls (\`${reset} = ${reset}[:0]\`) instead of starting from nil`,
+          }
+        : {}),
+    };
+  }
   for (const [evidence, kind] of a.kinds)
     if (!evidence.startsWith('cpu') && evidence !== 'allocs') return { kind, evidence };
   // The cpu routine with the most specific kind (growth over plain allocation over copying).
@@ -298,6 +466,50 @@ export interface HotspotOptions {
   source?: SourceLookup;
   /** Keep sites with at least this share of head's allocated bytes or cpu time (default 1%). */
   minShare?: number;
+  /** Keep sites in `_test.go` files (benchmark set-up and loops are left out by default). */
+  includeTests?: boolean;
+}
+
+/** A function whose total changed by less than this fraction has not grown: its lines moved. */
+const MOVED = 0.25;
+/** GC's share of cpu must grow by this much (points) for the GC row to appear. */
+const GC_POINTS = 2;
+
+function functionTotals(run: RunSites): Map<string, HotspotAmounts & { events: number }> {
+  const out = new Map<string, HotspotAmounts & { events: number }>();
+  for (const a of run.sites.values()) {
+    const key = fnKey(a.benchmark, a.site.fn);
+    const v = scaled(run, a);
+    const t = out.get(key) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+    out.set(key, {
+      bytes: t.bytes + v.bytes,
+      objects: t.objects + v.objects,
+      cpuNs: t.cpuNs + v.cpuNs,
+      events: t.events + a.events,
+    });
+  }
+  return out;
+}
+
+const amountsOnly = (a: HotspotAmounts): HotspotAmounts => ({
+  bytes: a.bytes,
+  objects: a.objects,
+  cpuNs: a.cpuNs,
+});
+
+/** Sampled events a growth needs, and the count test's level, before it is called new or grown. */
+const MIN_EVENTS = 20;
+const ALPHA = 0.001;
+
+/** Whether head's events grew beyond sampling noise against base's, each over its exposure. */
+function grewBeyondNoise(
+  eb: number,
+  exposureB: number | undefined,
+  eh: number,
+  exposureH: number | undefined,
+): boolean {
+  if (eh < MIN_EVENTS || !exposureB || !exposureH) return false;
+  return rateGrowthP(eb, exposureB, eh, exposureH) < ALPHA;
 }
 
 /**
@@ -308,45 +520,111 @@ export function findHotspots(
   base: HotspotInputs | undefined,
   options: HotspotOptions = {},
 ): Hotspot[] {
-  const h = collectSites(head);
-  const b = base ? collectSites(base) : undefined;
+  const tests = options.includeTests === true;
+  let h = collectSites(head, tests);
+  let b = base ? collectSites(base, tests) : undefined;
+  // Per operation only when both runs are; otherwise, within benchmarks, as shares.
+  if (b && h.basis !== b.basis && h.basis !== 'total' && b.basis !== 'total') {
+    h = collectSites({ ...head, bench: undefined }, tests);
+    b = collectSites({ ...base!, bench: undefined }, tests);
+  }
+  const hFns = functionTotals(h);
+  const bFns = b ? functionTotals(b) : undefined;
   let totalBytes = 0;
-  for (const a of h.values()) totalBytes += a.amounts.bytes;
-  const cpuTotal = head.cpu ? sumType(head.cpu, 'cpu') : 0;
+  let totalCpu = 0;
+  for (const a of h.sites.values()) {
+    const v = scaled(h, a);
+    totalBytes += v.bytes;
+    totalCpu += v.cpuNs;
+  }
   const minShare = options.minShare ?? 0.01;
   const out: Hotspot[] = [];
-  for (const [key, a] of h) {
-    const bytesShare = totalBytes > 0 ? a.amounts.bytes / totalBytes : 0;
-    const cpuShare = cpuTotal > 0 ? a.amounts.cpuNs / cpuTotal : 0;
+  for (const [key, a] of h.sites) {
+    const amounts = scaled(h, a);
+    const bytesShare = totalBytes > 0 ? amounts.bytes / totalBytes : 0;
+    const cpuShare = totalCpu > 0 ? amounts.cpuNs / totalCpu : 0;
     if (bytesShare < minShare && cpuShare < minShare) continue;
-    if (!isUserFunction(a.site.fn) && a.site.fn !== '(garbage collection)') continue;
-    const prev = b?.get(key);
-    const { kind, evidence } = decideKind(a, options.source);
+    if (!isUserFunction(a.site.fn) && !a.benchmark) continue;
+    const prev = b?.sites.get(key);
+    const prevAmounts = prev && b ? scaled(b, prev) : { bytes: 0, objects: 0, cpuNs: 0 };
+    const { kind, evidence, advice: special } = decideKind(a, options.source);
+    const fk = fnKey(a.benchmark, a.site.fn);
+    const fnBase = bFns?.get(fk) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+    const fnHead = hFns.get(fk)!;
+    const lineNew = b !== undefined && prevAmounts.bytes === 0 && prevAmounts.cpuNs === 0;
+    const moved =
+      lineNew && fnBase.bytes > 0 && Math.abs(fnHead.bytes - fnBase.bytes) <= MOVED * fnBase.bytes;
+    const exposureH = h.exposure.get(a.benchmark);
+    const exposureB = b?.exposure.get(a.benchmark);
+    // A moved site is judged by its function; others by the site itself.
+    const [eb, eh, vb, vh] = moved
+      ? [fnBase.events, fnHead.events, fnBase.bytes, fnHead.bytes]
+      : [prev?.events ?? 0, a.events, prevAmounts.bytes, amounts.bytes];
+    // Per operation, events are counted against operations; otherwise against the rest of the run.
+    const rest = (exposure: number | undefined, own: number) =>
+      exposure === undefined ? undefined : h.basis === 'per-op' ? exposure : exposure - own;
+    // Shares within a benchmark move with b.N (set-up against loop work): never "grown".
+    const grown =
+      b !== undefined &&
+      h.basis !== 'share' &&
+      vh > 1.1 * vb &&
+      grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
     out.push({
       site: a.site,
+      benchmark: a.benchmark || undefined,
+      basis: h.basis,
       kind,
-      advice: advice[kind],
+      advice: special ?? advice[kind],
       evidence,
-      base: b ? (prev?.amounts ?? { bytes: 0, objects: 0, cpuNs: 0 }) : undefined,
-      head: a.amounts,
+      base: b ? prevAmounts : undefined,
+      head: amounts,
+      function: b ? { base: amountsOnly(fnBase), head: amountsOnly(fnHead) } : undefined,
       isNew:
-        b !== undefined &&
-        (prev === undefined || (prev.amounts.bytes === 0 && prev.amounts.cpuNs === 0)),
+        lineNew &&
+        !moved &&
+        fnBase.bytes === 0 &&
+        fnBase.cpuNs === 0 &&
+        grewBeyondNoise(0, rest(exposureB, 0), a.events, rest(exposureH, a.events)),
+      moved,
+      grown,
     });
   }
-  const growth = (x: Hotspot) => x.head.bytes - (x.base?.bytes ?? 0);
+  const growth = (x: Hotspot) =>
+    x.moved && x.function
+      ? x.function.head.bytes - x.function.base.bytes
+      : x.head.bytes - (x.base?.bytes ?? 0);
   out.sort(
     (x, y) =>
       Number(y.isNew) - Number(x.isNew) || growth(y) - growth(x) || y.head.cpuNs - x.head.cpuNs,
   );
-  return out;
+  const gc = gcRow(h, b, out);
+  return gc ? [...out, gc] : out;
 }
 
-function sumType(p: Profile, type: string): number {
-  const i = sampleIndex(p, type);
-  if (i < 0) return 0;
-  const { values, width, count } = p.samples;
-  let s = 0;
-  for (let k = 0; k < count; k++) s += values[k * width + i]!;
-  return s;
+/**
+ * The garbage collector's row: only when a base is given and GC's share of the cpu profile grew,
+ * naming the allocation sites that grew most (the work GC does follows them).
+ */
+function gcRow(h: RunSites, b: RunSites | undefined, sites: Hotspot[]): Hotspot | undefined {
+  if (!b || h.gcShare * 100 < b.gcShare * 100 + GC_POINTS) return undefined;
+  const drivers = sites
+    .filter((s) => s.head.bytes > (s.base?.bytes ?? 0) && !s.moved)
+    .slice(0, 3)
+    .map((s) => `\`${s.site.fn}\` (${s.site.file.split('/').pop()}:${s.site.line})`);
+  if (drivers.length === 0) return undefined;
+  const points = (x: number) => Math.round(x * 1000) / 10;
+  return {
+    site: { fn: '(garbage collection)', file: '', line: 0 },
+    benchmark: undefined,
+    basis: 'share',
+    kind: 'gc',
+    advice: `garbage collection grew from ${points(b.gcShare)}% to ${points(h.gcShare)}% of cpu time: allocate less at ${drivers.join(', ')}, or raise GOGC`,
+    evidence: 'cpu: GC',
+    base: { bytes: 0, objects: 0, cpuNs: b.gcShare },
+    head: { bytes: 0, objects: 0, cpuNs: h.gcShare },
+    function: undefined,
+    isNew: false,
+    moved: false,
+    grown: true,
+  };
 }

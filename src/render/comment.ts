@@ -4,7 +4,8 @@
  * details fold away. Names come from untrusted input and are escaped.
  */
 import type { GateFinding } from '../analyze/gate.js';
-import { age, profileRegressionCount, type RunReport } from '../report/run-report.js';
+import { profileRegressionCount } from '../analyze/verdict.js';
+import { age, type RunReport } from '../report/run-report.js';
 import {
   findingTable,
   formatChange,

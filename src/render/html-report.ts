@@ -12,9 +12,9 @@ import type { LeakWarning } from '../analyze/leaks.js';
 import { pageData } from '../report/html-build.js';
 import type { HtmlReportModel } from '../report/html-model.js';
 import { formatChange, formatPair, verdictLine, verdictNotes } from './gate-text.js';
+import { allocatedText, benchmarkLabel, cpuText } from './hotspots.js';
 import { formatFixed } from '../units/go-format.js';
 import { pageScript, pageStyle } from './html/page-assets.generated.js';
-import { scaledLabel } from '../units/pprof-units.js';
 
 /** Text made inert in HTML (element content and quoted attribute values). */
 export function escapeHtml(text: string): string {
@@ -90,21 +90,20 @@ function adviceHtml(text: string): string {
 }
 
 function hotspotsSection(hs: Hotspot[]): string {
-  const amount = (base: number | undefined, head: number, unit: string) =>
-    base === undefined
-      ? scaledLabel(head, unit)
-      : `${scaledLabel(base, unit)} → ${scaledLabel(head, unit)}`;
   const rows = hs.map((h) => {
     const where = h.site.file
       ? `<br><code class="muted">${escapeHtml(`${h.site.file}:${h.site.line}`)}</code>`
       : '';
+    const bench = h.benchmark
+      ? `<br><span class="muted">in <code>${escapeHtml(benchmarkLabel(h))}</code></span>`
+      : '';
     const cells = [
       td(
-        `${h.isNew ? '<span class="new">new</span> ' : ''}<code>${escapeHtml(h.site.fn)}</code>${where}`,
+        `${h.isNew ? '<span class="new">new</span> ' : ''}<code>${escapeHtml(h.site.fn)}</code>${where}${bench}`,
       ),
       td(escapeHtml(h.kind)),
-      td(escapeHtml(amount(h.base?.bytes, h.head.bytes, 'bytes')), true),
-      td(escapeHtml(amount(h.base?.cpuNs, h.head.cpuNs, 'nanoseconds')), true),
+      td(escapeHtml(allocatedText(h)), true),
+      td(escapeHtml(cpuText(h)), true),
       td(adviceHtml(h.advice)),
     ];
     return `<tr>${cells.join('')}</tr>`;
@@ -201,11 +200,15 @@ function generatedLine(iso: string): string {
 export function renderHtmlReport(model: HtmlReportModel): string {
   const gate = model.gate;
   const insights = model.insights;
-  const badge = gate
-    ? `<span class="badge ${gate.verdict}">${gate.verdict === 'fail' ? 'FAIL' : 'PASS'}</span>`
-    : '';
+  // The run's verdict when there is one (benchmarks and profiles), else the benchmark gate's.
+  const verdict = model.verdict?.verdict ?? gate?.verdict;
+  const badge =
+    verdict === 'pass' || verdict === 'fail'
+      ? `<span class="badge ${verdict}">${verdict === 'fail' ? 'FAIL' : 'PASS'}</span>`
+      : '';
   const sections = [
     messageBox(model),
+    model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : '',
     '<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>',
     viewer(model),
     gate ? gateSection(gate) : '',

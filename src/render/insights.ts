@@ -1,11 +1,13 @@
 /** Profile insights as markdown blocks: goroutine leaks, function changes, a chart, hotspots. */
 import { shortFunctionName } from '../analyze/function-name.js';
+import type { Hotspot } from '../analyze/hotspots.js';
 import type { LeakWarning } from '../analyze/leaks.js';
 import type {
   FunctionChange,
   ProfileInsights,
   SampleTypeChanges,
 } from '../analyze/profile-insights.js';
+import { notableRow } from '../report/verdict-view.js';
 import { formatFixed } from '../units/go-format.js';
 import { renderHotspotsMarkdown } from './hotspots.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
@@ -14,20 +16,43 @@ import { type Block, moreLine, shortenable } from './sections.js';
 
 const points = (p: number) => `${p >= 0 ? '+' : ''}${formatFixed(p, 1)} pp`;
 
-/** Sample types worth showing: a share moved by at least one point, or the gate tripped. */
-export function notableChanges(changes: SampleTypeChanges[]): SampleTypeChanges[] {
-  return changes.filter((c) => c.grown.some((f) => f.regression || f.sharePoints >= 1));
+/** Rows worth showing: the gate tripped, or a share moved by a point beyond sampling noise. */
+export function notableRows(c: SampleTypeChanges): FunctionChange[] {
+  return c.grown.filter(notableRow);
 }
 
+/** Sample types worth showing: some row is notable. */
+export function notableChanges(changes: SampleTypeChanges[]): SampleTypeChanges[] {
+  return changes.filter((c) => notableRows(c).length > 0);
+}
+
+/** `BenchmarkX` of `pkg.BenchmarkX`. */
+const shortBenchmark = (b: string) => b.slice(b.lastIndexOf('.') + 1);
+
 function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
-  const v = (x: number) => scaledLabel(x, c.unit);
-  return fs.map((f) => [
-    `${f.regression ? '❌ ' : ''}${codeCell(f.name)}${f.file ? `<br><sub>${escapeMarkdown(`${f.file}:${f.line}`)}</sub>` : ''}`,
-    v(f.base),
-    v(f.head),
-    `${f.delta >= 0 ? '+' : ''}${v(f.delta)}`,
-    points(f.sharePoints),
-  ]);
+  return fs.map((f) => {
+    const v = (x: number) => `${scaledLabel(x, c.unit)}${f.basis === 'per-op' ? '/op' : ''}`;
+    const under = [
+      f.file ? escapeMarkdown(`${f.file}:${f.line}`) : '',
+      f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : '',
+      f.leaf ? `via ${codeCell(f.leaf)}` : '',
+    ].filter((x) => x !== '');
+    return [
+      `${f.regression ? '❌ ' : ''}${codeCell(f.name)}${under.length ? `<br><sub>${under.join(' · ')}</sub>` : ''}`,
+      v(f.base),
+      v(f.head),
+      `${f.delta >= 0 ? '+' : ''}${v(f.delta)}`,
+      points(f.sharePoints),
+    ];
+  });
+}
+
+/** What a sample type's points are points of. */
+function pointsOf(c: SampleTypeChanges): string {
+  const basis = c.grown[0]?.basis;
+  if (basis === 'per-op') return 'points of the benchmark’s base value per op';
+  if (basis === 'benchmark') return 'points of share within the benchmark';
+  return 'points of share of the profile';
 }
 
 /** Safe text for a Mermaid label: no quotes, brackets, backticks or markup. */
@@ -88,7 +113,8 @@ export function changesChart(c: SampleTypeChanges): string {
   const top = c.grown.slice(0, 5);
   if (top.length === 0) return '';
   const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
-  const [factor, unitName] = chartUnit(c.unit, max);
+  const [factor, axisUnit] = chartUnit(c.unit, max);
+  const unitName = top[0]?.basis === 'per-op' ? `${axisUnit}/op` : axisUnit;
   const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
   const num = (x: number) => formatFixed(x / factor, digits);
   const shown = (x: number) => (factor === 1 ? x.toLocaleString('en-US') : num(x));
@@ -140,6 +166,14 @@ function leakItem(w: LeakWarning): string {
   ].join('\n');
 }
 
+/**
+ * A hotspot that is new, grew beyond sampling noise, or moved to another line of its function
+ * (shown with the function's change); the GC row only exists when GC grew.
+ */
+export function newOrGrown(h: Hotspot): boolean {
+  return h.isNew || h.grown || h.moved || h.kind === 'gc';
+}
+
 /** Where the items left out of a shortened list can be read, e.g. `in the job summary`. */
 export interface InsightOptions {
   hotspotsNewOrGrownOnly: boolean;
@@ -166,12 +200,11 @@ function leakBlock(leaks: LeakWarning[], elsewhere: string): Block {
 
 function changesBlock(notable: SampleTypeChanges[], elsewhere: string): Block {
   const section = (c: SampleTypeChanges) => {
-    const limit =
-      c.limitPoints === undefined ? 'reported only' : `gate: share +${c.limitPoints} pp`;
+    const limit = c.limitPoints === undefined ? 'reported only' : `gate: +${c.limitPoints} pp`;
     return [
-      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit})`,
+      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit}; ${pointsOf(c)})`,
       '',
-      table(['function', 'base', 'head', 'delta', 'share'], changeRows(c, c.grown), [
+      table(['function', 'base', 'head', 'delta', 'pp'], changeRows(c, notableRows(c)), [
         'l',
         'r',
         'r',
@@ -199,11 +232,7 @@ export function insightBlocks(p: ProfileInsights, options: InsightOptions): Bloc
     const chart = changesChart(gating);
     add(shortenable(5, 1, (keep) => (keep > 0 ? chart : '')));
   }
-  const hotspots = options.hotspotsNewOrGrownOnly
-    ? p.hotspots.filter(
-        (h) => h.isNew || (h.base !== undefined && h.head.bytes > 1.1 * h.base.bytes + 1024),
-      )
-    : p.hotspots;
+  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
   if (hotspots.length > 0) {
     const shown = Math.min(hotspots.length, 10);
     add(

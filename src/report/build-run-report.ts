@@ -9,7 +9,8 @@ import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { BenchFile } from '../model/bench.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureMessage } from '../parse/benchfmt/load.js';
-import { type BaselineInfo, type RunReport, decideVerdict } from './run-report.js';
+import { decideVerdict } from '../analyze/verdict.js';
+import type { BaselineInfo, RunReport } from './run-report.js';
 
 /** What a run measured and how it is to be judged. */
 export interface RunFacts {

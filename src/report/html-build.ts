@@ -1,7 +1,7 @@
 /**
- * Builds the HTML report's model from a run's profiles (and its gate and insights): a flame graph
- * and a top table per profile pair and sample type worth looking at; and from the model, the data
- * the page's script draws (`PageData`).
+ * Builds the HTML report's model from a run's profiles (and its gate, insights and verdict): a
+ * flame graph and a top table per profile pair and sample type worth looking at, and the verdict
+ * view the comment states; and from the model, the data the page's script draws (`PageData`).
  */
 import { displayName } from '../analyze/function-name.js';
 import { functionTable } from '../analyze/functions.js';
@@ -11,6 +11,8 @@ import type { Profile } from '../model/profile.js';
 import { type FlameNode, flameGraph } from './flame.js';
 import type { HtmlReportModel, HtmlTopRow, HtmlTopTable } from './html-model.js';
 import type { PageData, PageFrame } from './page-data.js';
+import type { RunReport } from './run-report.js';
+import { verdictView } from './verdict-view.js';
 
 /** The sample types shown per kind of profile. */
 const shown = [
@@ -75,6 +77,7 @@ export function htmlReportModel(
   gate: GateResult | undefined,
   insights: ProfileInsights | undefined,
   problems: string[] = [],
+  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles'>,
 ): HtmlReportModel {
   const model: HtmlReportModel = {
     title,
@@ -84,6 +87,7 @@ export function htmlReportModel(
     gate,
     insights,
     problems: [...problems],
+    ...(report ? { verdict: verdictView(report) } : {}),
   };
   for (const pair of pairs) {
     const types = pair.head.sampleTypes.map((t) => t.type);
@@ -125,5 +129,10 @@ export function pageData(model: HtmlReportModel): PageData {
     ...t,
     rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) })),
   }));
-  return { strings: [...ids.keys()], graphs, tops };
+  return {
+    strings: [...ids.keys()],
+    graphs,
+    tops,
+    ...(model.verdict ? { verdict: model.verdict } : {}),
+  };
 }

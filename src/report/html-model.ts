@@ -6,6 +6,7 @@
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { FlameGraph } from './flame.js';
+import type { PageVerdict } from './page-data.js';
 
 /** One row of a top table: flat and cum of a function in head and base. */
 export interface HtmlTopRow {
@@ -39,4 +40,6 @@ export interface HtmlReportModel {
   insights: ProfileInsights | undefined;
   /** Profile pairs that could not be shown, and why (a broken or empty profile). */
   problems: string[];
+  /** The run's verdict, counts and profile findings: the same as the comment's. */
+  verdict?: PageVerdict;
 }

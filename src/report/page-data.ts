@@ -57,4 +57,45 @@ export interface PageData {
   strings: string[];
   graphs: PageGraph[];
   tops: PageTopTable[];
+  /** The verdict of the run, when the report was made from one (benchmarks or base profiles). */
+  verdict?: PageVerdict;
+}
+
+/** One profile finding of the verdict: a function that grew in one sample type (and benchmark). */
+export interface PageProfileRow {
+  profile: string;
+  sampleType: string;
+  unit: string;
+  function: string;
+  /** The benchmark function (`pkg.BenchmarkX`), for `go test` profiles, else ''. */
+  benchmark: string;
+  file: string;
+  line: number;
+  /** The runtime or library callee most of the value was spent in, or ''. */
+  leaf: string;
+  /** `per-op`: base and head are per operation; `benchmark` / `total`: totals. */
+  basis: 'total' | 'benchmark' | 'per-op';
+  base: number;
+  head: number;
+  /** The change in percentage points (see the comment's legend). */
+  points: number;
+  /** The gate's limit of this sample type in points, or null when it does not gate. */
+  limit: number | null;
+  /** True when this row fails the gate. */
+  regression: boolean;
+}
+
+/** The run's verdict with its counts, as the PR comment's headline states them. */
+export interface PageVerdict {
+  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison';
+  reason: string;
+  /** Benchmarks regressed and improved; null when no benchmarks were compared. */
+  benchmarksRegressed: number | null;
+  benchmarksImproved: number | null;
+  /** True when some units could not be judged (too few runs). */
+  unitsNotJudged: boolean;
+  /** Functions that grew beyond the profile limits; null when no profiles were compared. */
+  profileRegressions: number | null;
+  /** The profile findings worth showing: regressions first. */
+  profileRows: PageProfileRow[];
 }

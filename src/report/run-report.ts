@@ -5,6 +5,7 @@
  */
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
+import type { RunVerdict } from '../analyze/verdict.js';
 
 /** Where the baseline came from. */
 export interface BaselineInfo {
@@ -23,7 +24,7 @@ export interface RunReport {
    * `no-baseline` when there was nothing to compare with; `no-comparison` when there was a
    * baseline but no benchmark of head met one of it (renamed, other package, empty side).
    */
-  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison';
+  verdict: RunVerdict;
   /** One line saying why the verdict is what it is. */
   reason: string;
   key: string;
@@ -55,51 +56,4 @@ export function age(fromIso: string, toIso: string): string {
   const hours = Math.round(minutes / 60);
   if (hours < 48) return plural(hours, 'hour');
   return plural(Math.round(hours / 24), 'day');
-}
-
-/** Functions whose share of a profile grew beyond its limit. */
-export function profileRegressionCount(p: ProfileInsights | undefined): number {
-  return (p?.changes ?? []).flatMap((c) => c.grown.filter((f) => f.regression)).length;
-}
-
-/** The verdict from the gate, the baseline and the settings. */
-export function decideVerdict(
-  gate: GateResult | undefined,
-  failures: string[],
-  missingBaseline: 'pass' | 'fail',
-  profiles?: ProfileInsights,
-): { verdict: RunReport['verdict']; reason: string } {
-  if (failures.length > 0) return { verdict: 'fail', reason: 'the benchmark run has failures' };
-  const profileRegressions = profileRegressionCount(profiles);
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
-  if (!gate && comparedProfiles) {
-    if (profileRegressions > 0) {
-      return {
-        verdict: 'fail',
-        reason: `${profileRegressions} function${profileRegressions === 1 ? '' : 's'} grew beyond the profile limits`,
-      };
-    }
-    return { verdict: 'pass', reason: 'no regression beyond the limits' };
-  }
-  if (!gate) {
-    return {
-      verdict: 'no-baseline',
-      reason:
-        missingBaseline === 'fail'
-          ? 'no baseline to compare with (missing-baseline: fail)'
-          : 'no baseline to compare with yet: head measured and reported alone',
-    };
-  }
-  const benchmarks = gate.benchmarks.regressed.length;
-  const parts: string[] = [];
-  if (benchmarks > 0)
-    parts.push(`${benchmarks} benchmark${benchmarks === 1 ? '' : 's'} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(
-      `${profileRegressions} function${profileRegressions === 1 ? '' : 's'} grew beyond the profile limits`,
-    );
-  if (parts.length > 0) return { verdict: 'fail', reason: parts.join('; ') };
-  if (gate.verdict === 'no-comparison')
-    return { verdict: 'no-comparison', reason: gate.cause ?? 'nothing to compare' };
-  return { verdict: 'pass', reason: 'no regression beyond the limits' };
 }

@@ -381,9 +381,12 @@ describe('gate mode', () => {
     expect(body).toMatch(
       /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>/,
     );
+    // The allocation moved from the make line to the append line of the same function.
     expect(body).toMatch(
-      /🆕 <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth/,
+      /\| <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| moved within the function: /,
     );
+    // The page states the comment's verdict.
+    expect(page).toContain('"verdict":{"verdict":"fail"');
     expect(pr.outputs.verdict).toBe('fail');
     expect(pr.code).toBe(1);
   });

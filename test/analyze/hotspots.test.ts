@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
+  advice,
   findHotspots,
   isUserFunction,
   kindFromSource,
@@ -21,18 +22,24 @@ const source = sourceLookup(['fixtures/go']);
 const lineOf = (file: string, line: number) => source(file, line)?.trim();
 
 describe('allocation hotspots on the fixture programs', () => {
-  test('growslice: the append into an unsized slice, named with its line, new in head, with pre-size advice', () => {
+  test('growslice: the append into an unsized slice, named with its line, moved within its function, with pre-size advice', () => {
     const hs = findHotspots(run('growslice', 'head'), run('growslice', 'base'), { source });
     const top = hs[0]!;
     expect(top.site.fn).toBe('main.collectIDs');
     expect(top.site.file).toBe('perfgate.example/fixtures/workload/growslice.go');
     expect(lineOf(top.site.file, top.site.line)).toMatch(/= append\(/);
     expect(top.kind).toBe('slice-growth');
-    expect(top.isNew).toBe(true);
+    // Base allocated as much on the make line of the same function: not new, moved.
+    expect(top.isNew).toBe(false);
+    expect(top.moved).toBe(true);
     expect(top.head.bytes).toBeGreaterThan(0);
     expect(top.base!.bytes).toBe(0);
+    const fn = top.function!;
+    expect(Math.abs(fn.head.bytes / fn.base.bytes - 1)).toBeLessThan(0.25);
     expect(top.head.cpuNs).toBeGreaterThan(0);
     expect(top.advice).toContain('make([]T, 0, n)');
+    // `var ids []int64` before the appends: reusing the slice is the other way out.
+    expect(top.advice).toContain('`ids = ids[:0]`');
   });
 
   test('without the source at hand, the cpu profile still names runtime.growslice as the cause', () => {
@@ -57,6 +64,14 @@ describe('allocation hotspots on the fixture programs', () => {
   });
 });
 
+describe('advice that matches the call', () => {
+  test('a decoder gets decoder advice, an encoder encoder advice', () => {
+    expect(advice['json-decode']).toContain('json.Decoder');
+    expect(advice['json-decode']).not.toContain('Encoder');
+    expect(advice.json).toContain('json.Encoder');
+  });
+});
+
 describe('reading Go names and lines', () => {
   test.each([
     ['main.collectIDs', 'main', true],
@@ -76,6 +91,8 @@ describe('reading Go names and lines', () => {
     ['m := make(map[string]int)', 'map-growth'],
     ['m := make(map[string]int, n)', 'make'],
     ['b, err := json.Marshal(v)', 'json'],
+    ['if err := json.Unmarshal(data, &v); err != nil {', 'json-decode'],
+    ['dec := json.NewDecoder(r)', 'json-decode'],
     ['buf := []byte(s)', 'conversion'],
     ['counts[key] = v', 'map-growth'],
     ['x := y + 1', undefined],

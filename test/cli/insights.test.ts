@@ -26,11 +26,14 @@ describe('the PR comment for the fixture pair (npm run demo)', () => {
     expect(r.stdout).toBe(readFileSync(goldenComment, 'utf8'));
   });
 
-  test('names the growslice site and line, its bytes delta and the pre-size advice; warns of the leak', () => {
+  test('names the growslice site and line, the change of its function and the pre-size advice; warns of the leak', () => {
     const body = readFileSync(goldenComment, 'utf8');
+    // The allocation moved from the make line to the append line: the function's change is shown,
+    // not a "new" site.
     expect(body).toMatch(
-      /\| 🆕 <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| 0 B → [\d.]+GiB \(\+[\d.]+GiB\)/,
+      /\| <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| moved within the function: [\d.]+GiB → [\d.]+GiB \(\+[\d.]+MiB, \+[\d.]+%\)/,
     );
+    expect(body).not.toContain('🆕');
     expect(body).toContain('pre-size the slice: `make([]T, 0, n)`');
     expect(body).toMatch(
       /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>, waiting in <code>main\.waitForResult<\/code> \[chan receive\]/,

@@ -8,7 +8,8 @@ import { sourceLookup } from '../../src/collect/source.js';
 import type { GoroutineSnapshot } from '../../src/model/goroutines.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
 import { parseGoroutines } from '../../src/parse/goroutine/index.js';
-import { decideVerdict, type RunReport } from '../../src/report/run-report.js';
+import { decideVerdict } from '../../src/analyze/verdict.js';
+import type { RunReport } from '../../src/report/run-report.js';
 
 /** A benchmark run of fixtures/bench. */
 export const benchRun = (file: string) =>

@@ -96,3 +96,21 @@ describe('parseBenchText', () => {
     expect(f.results[0]!.values.map((v) => v.value)).toEqual([3 * 1e-9, -2.5, -1]);
   });
 });
+
+describe('a panic that left a NaN result line behind', () => {
+  test('is reported as the panic, not as a NaN value', async () => {
+    const { parseBenchOutput } = await import('../../src/parse/benchfmt/load.js');
+    // go test can print the panicking benchmark's `0 NaN ns/op` line before the panic itself,
+    // depending on how its output and the panic's interleave (seen in a live run).
+    const text = readFileSync('fixtures/bench/failing-panic.txt', 'utf8').replace(
+      'BenchmarkPanic-2    \tpanic:',
+      'BenchmarkPanic-2    \t       0\t               NaN ns/op\nBenchmarkPanic-2    \tpanic:',
+    );
+    const f = parseBenchOutput(text, 'head.txt');
+    expect(f.failures.map((x) => x.kind)).toEqual(['panic', 'package']);
+    expect(f.failures[0]!.detail).toContain('checksum: table has 256 entries, need 300');
+    expect(() =>
+      parseBenchOutput('BenchmarkA-2 1 NaN ns/op\nBenchmarkA-2 1 5 ns/op\n', 'x.txt'),
+    ).toThrow('x.txt:1: NaN value for unit ns/op in BenchmarkA-2');
+  });
+});

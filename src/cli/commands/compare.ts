@@ -1,4 +1,5 @@
 /** `perfgate compare` and `perfgate gate`: benchmark files side by side, and the verdict on them. */
+import { type RunVerdict, exitCodeFor } from '../../analyze/verdict.js';
 import { benchstatDefaults } from '../../analyze/bench-compare.js';
 import { compareBenchFiles } from '../../analyze/bench-compare.js';
 import { type GateOptions, defaultGateOptions, gate } from '../../analyze/gate.js';
@@ -176,13 +177,11 @@ export async function runGate(argv: string[], io: CliIO): Promise<number> {
  * a script never reads "nothing compared" as a pass.
  */
 export function gateExitCode(
-  result: { verdict: string; cause?: string | undefined },
+  result: { verdict: RunVerdict; cause?: string | undefined },
   io: CliIO,
   command: string,
 ): number {
-  if (result.verdict === 'no-comparison') {
+  if (result.verdict === 'no-comparison')
     io.stderr(`perfgate ${command}: ${result.cause ?? 'nothing to compare'}\n`);
-    return 2;
-  }
-  return result.verdict === 'fail' ? 1 : 0;
+  return exitCodeFor(result.verdict);
 }

@@ -20,6 +20,7 @@ Options:
   --base PROFILE    a base profile (repeat for cpu and allocs)
   --source DIR      where the Go sources are (default: the current directory), to read the lines
   --format FORMAT   text (default), markdown or json
+  --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
 
 async function classify(files: string[]): Promise<HotspotInputs> {
@@ -48,6 +49,7 @@ export async function runHotspots(argv: string[], io: CliIO): Promise<number> {
     base: { type: 'string', multiple: true },
     source: { type: 'string' },
     format: { type: 'string' },
+    tests: { type: 'boolean' },
   });
   if (positionals.length === 0)
     throw new UserError(`perfgate hotspots: no profile given\n\n${hotspotsUsage}`);
@@ -61,6 +63,7 @@ export async function runHotspots(argv: string[], io: CliIO): Promise<number> {
   const base = baseFiles.length > 0 ? await classify(baseFiles) : undefined;
   const hotspots = findHotspots(head, base, {
     source: sourceLookup([(values.source as string | undefined) ?? '.']),
+    ...(values.tests === true ? { includeTests: true } : {}),
   });
   if (format === 'json') io.stdout(`${JSON.stringify(hotspots, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(renderHotspotsMarkdown(hotspots));

@@ -1,16 +1,11 @@
 /** `perfgate report base/ head/ -o report.html`: the self-contained HTML report with flame graphs. */
 import { writeFile } from 'node:fs/promises';
-import { readProfiles } from '../../collect/read-profiles.js';
-import { type GateResult, gate } from '../../analyze/gate.js';
-import { profileInsights } from '../../analyze/profile-insights.js';
-import { listFiles, readInputFile } from '../../collect/files.js';
-import { sourceLookup } from '../../collect/source.js';
 import { UserError } from '../../errors.js';
-import { parseBenchOutput } from '../../parse/benchfmt/load.js';
 import { renderHtmlReport } from '../../render/html-report.js';
 import { htmlReportModel } from '../../report/html-build.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
+import { cliRun } from '../run-inputs.js';
 
 export const reportUsage = `Usage: perfgate report <base profiles dir> <head profiles dir> [options]
 
@@ -25,6 +20,10 @@ Options:
   --bench-head FILE     head benchmark output
   --source DIR          where the Go sources are, to name allocation kinds (default: .)
   --title TEXT          the report's title
+  --stored-baseline     treat base as the action's \`baseline: <file>\` (timings do not gate)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+
+The verdict, its regressions and its counts are those of \`perfgate comment\` on the same inputs.
 `;
 
 export async function runReport(argv: string[], io: CliIO): Promise<number> {
@@ -34,6 +33,11 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     'bench-head': { type: 'string' },
     source: { type: 'string' },
     title: { type: 'string' },
+    'stored-baseline': { type: 'boolean' },
+    'max-regression': { type: 'string' },
+    alpha: { type: 'string' },
+    correction: { type: 'string' },
+    test: { type: 'string' },
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -41,32 +45,35 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     );
   }
   const [baseDir, headDir] = positionals as [string, string];
-  const read = await readProfiles(
-    { dir: headDir, files: await listFiles(headDir, 'a folder of profiles') },
-    { dir: baseDir, files: await listFiles(baseDir, 'a folder of profiles') },
-  );
-  let result: GateResult | undefined;
-  if (values['bench-base'] !== undefined && values['bench-head'] !== undefined) {
-    const load = async (p: string) => parseBenchOutput(await readInputFile(p), p);
-    result = gate(
-      await load(values['bench-base'] as string),
-      await load(values['bench-head'] as string),
+  if ((values['bench-base'] === undefined) !== (values['bench-head'] === undefined)) {
+    const given = values['bench-base'] === undefined ? '--bench-head' : '--bench-base';
+    throw new UserError(
+      `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`,
     );
   }
-  const insights = profileInsights({
-    pairs: read.pairs,
-    goroutines: read.goroutines,
-    source: sourceLookup([(values.source as string | undefined) ?? '.']),
+  const { report, profiles } = await cliRun({
+    benchBase: values['bench-base'] as string | undefined,
+    benchHead: values['bench-head'] as string | undefined,
+    baseProfiles: baseDir,
+    headProfiles: headDir,
+    baseGoroutines: undefined,
+    headGoroutines: undefined,
+    source: (values.source as string | undefined) ?? '.',
+    stored: values['stored-baseline'] === true,
+    key: 'report',
+    runUrl: undefined,
+    gateValues: values,
   });
   const model = htmlReportModel(
     (values.title as string | undefined) ?? `perfgate: ${baseDir} → ${headDir}`,
-    read.pairs,
-    result,
-    insights,
-    read.warnings,
+    profiles.pairs,
+    report.gate,
+    report.profiles,
+    profiles.warnings,
+    report,
   );
   const out = (values.out as string | undefined) ?? 'perfgate-report.html';
   await writeFile(out, renderHtmlReport(model));
-  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs\n`);
+  io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs; verdict: ${report.verdict}\n`);
   return 0;
 }

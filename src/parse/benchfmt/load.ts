@@ -91,7 +91,9 @@ export function parseBenchOutput(input: string | Uint8Array, label: string): Ben
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
   if (text.trim() === '') throw new UserError(`${label}: empty file: no benchmark results`);
   const file = parseBenchText(text, label);
-  const invalid = invalidValueMessages(file);
+  // A benchmark that panicked may print `0 NaN ns/op` first: its failure is the message that
+  // counts (the caller reports it and the run fails), not the NaN it left behind.
+  const invalid = file.failures.length > 0 ? [] : invalidValueMessages(file);
   if (invalid.length > 0) throw new UserError(invalid.join('\n'));
   if (file.results.length === 0 && file.failures.length === 0) {
     const start = text

@@ -211,15 +211,15 @@ export const pageScript = `"use strict";
     if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
     return units.find((u) => u.aliases.includes(n));
   }
-  function scaleValue(value, fromUnit, toUnit = "minimum") {
-    if (value < 0) {
-      const [v, u] = scaleValue(-value, fromUnit, toUnit);
+  function scaleValue(value2, fromUnit, toUnit = "minimum") {
+    if (value2 < 0) {
+      const [v, u] = scaleValue(-value2, fromUnit, toUnit);
       return [-v, u];
     }
     for (const { units, fallback } of unitTypes) {
       const from = findUnit(units, fromUnit);
       if (!from) continue;
-      const base = value * from.factor;
+      const base = value2 * from.factor;
       let to;
       if (toUnit === "minimum" || toUnit === "auto") {
         for (const u of units) if (base / u.factor >= 1) to = u;
@@ -229,32 +229,32 @@ export const pageScript = `"use strict";
       to ??= units.find((u) => u.name === fallback);
       return [base / to.factor, to.name];
     }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
-    return [value, toUnit];
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value2, ""];
+    return [value2, toUnit];
   }
-  function scaledLabel(value, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value, fromUnit, toUnit);
+  function scaledLabel(value2, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value2, fromUnit, toUnit);
     let s = formatFixed(v, 2);
     if (s.endsWith(".00")) s = s.slice(0, -3);
     if (s === "0" || s === "-0") return "0";
     return s + u;
   }
-  function percentage(value, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+  function percentage(value2, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
     if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
     if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
     return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
   }
 
   // src/render/html/page/format.ts
-  function label(value, unit) {
-    return scaledLabel(value, unit);
+  function label(value2, unit) {
+    return scaledLabel(value2, unit);
   }
-  function signed(value, unit) {
-    return (value > 0 ? "+" : "") + scaledLabel(value, unit);
+  function signed(value2, unit) {
+    return (value2 > 0 ? "+" : "") + scaledLabel(value2, unit);
   }
-  function share(value, total2) {
-    return percentage(value, total2).trim();
+  function share(value2, total2) {
+    return percentage(value2, total2).trim();
   }
 
   // src/render/html/page/top-table.ts
@@ -319,6 +319,85 @@ export const pageScript = `"use strict";
     }
   }
 
+  // src/render/html/page/headline.ts
+  var icons = {
+    pass: "✅",
+    fail: "❌",
+    "no-comparison": "⚠️",
+    "no-baseline": "ℹ️"
+  };
+  var words = {
+    pass: "pass",
+    fail: "fail",
+    "no-baseline": "no baseline",
+    "no-comparison": "nothing compared"
+  };
+  var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
+  function headlineText(v) {
+    const counts = [];
+    if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
+      counts.push(\`\${plural(v.benchmarksRegressed, "benchmark")} regressed\`);
+      counts.push(\`\${v.benchmarksImproved} improved\`);
+      if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
+    }
+    if (v.profileRegressions !== null)
+      counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+  }
+
+  // src/render/html/page/verdict.ts
+  function cell2(row, text, className = "") {
+    const td = row.insertCell();
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+  function value(r, v) {
+    return \`\${label(v, r.unit)}\${r.basis === "per-op" ? "/op" : ""}\`;
+  }
+  function points(p) {
+    return \`\${p >= 0 ? "+" : ""}\${p.toFixed(1)} pp\`;
+  }
+  function drawVerdict(v, section) {
+    section.replaceChildren();
+    const h = document.createElement("h2");
+    h.id = "verdict-headline";
+    h.textContent = headlineText(v);
+    const p = document.createElement("p");
+    p.textContent = \`\${v.reason}.\`;
+    section.append(h, p);
+    if (v.profileRows.length > 0) {
+      const table = document.createElement("table");
+      table.id = "profile-findings";
+      const head = table.createTHead().insertRow();
+      for (const t of ["function", "benchmark", "sample type", "base", "head", "change", "gate"])
+        cell2(head, t);
+      const body = table.createTBody();
+      for (const r of v.profileRows) {
+        const row = body.insertRow();
+        row.className = r.regression ? "regression" : "";
+        const fn = cell2(row, "");
+        const code = document.createElement("code");
+        code.textContent = r.function;
+        const where = document.createElement("div");
+        where.className = "muted";
+        where.textContent = [r.file ? \`\${r.file}:\${r.line}\` : "", r.leaf ? \`via \${r.leaf}\` : ""].filter((x) => x !== "").join(" · ");
+        fn.append(code, where);
+        cell2(row, r.benchmark.slice(r.benchmark.lastIndexOf(".") + 1));
+        cell2(row, \`\${r.sampleType} (\${r.profile})\`);
+        cell2(row, value(r, r.base), "num");
+        cell2(row, value(r, r.head), "num");
+        cell2(row, points(r.points), "num");
+        cell2(
+          row,
+          r.regression ? "❌ fails" : r.limit === null ? "reported only" : \`under +\${r.limit} pp\`
+        );
+      }
+      section.append(table);
+    }
+    section.hidden = false;
+  }
+
   // src/render/html/page/main.ts
   function elements() {
     return {
@@ -346,9 +425,9 @@ export const pageScript = `"use strict";
       term: "",
       sort: { key: "flat", dir: -1 }
     };
-    function field(name, value) {
+    function field(name, value2) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
-      if (f) f.textContent = value;
+      if (f) f.textContent = value2;
     }
     function showTip(graph, f, ev) {
       const g = graph.data;
@@ -414,8 +493,8 @@ export const pageScript = `"use strict";
         if (!a) head += Math.max(0, f.head);
       }
       const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
-      const value = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
-      el.searchInfo.textContent = \`\${frames} · \${value}\`;
+      const value2 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value2}\`;
     }
     function draw() {
       const { graph, zoom, byShare } = state;
@@ -501,7 +580,8 @@ export const pageScript = `"use strict";
     return {
       strings: Array.isArray(data?.strings) ? data.strings : [],
       graphs: Array.isArray(data?.graphs) ? data.graphs : [],
-      tops: Array.isArray(data?.tops) ? data.tops : []
+      tops: Array.isArray(data?.tops) ? data.tops : [],
+      ...data?.verdict ? { verdict: data.verdict } : {}
     };
   }
   function main() {
@@ -511,6 +591,14 @@ export const pageScript = `"use strict";
     } catch (err) {
       showMessage(\`The report’s data could not be read (\${reason(err)}).\`);
       return;
+    }
+    const verdict = document.getElementById("verdict");
+    if (data.verdict && verdict) {
+      try {
+        drawVerdict(data.verdict, verdict);
+      } catch (err) {
+        showMessage(\`The verdict could not be drawn (\${reason(err)}).\`);
+      }
     }
     if (!document.getElementById("viewer") || data.graphs.length === 0) return;
     try {

@@ -1,7 +1,7 @@
 /**
  * The report page's script: reads the data embedded in the page (`PageData`, written by the
  * builder) and draws the flame graph and top table of the chosen profile and sample type, with a
- * tooltip, zoom, search and a sample-type switch. A page whose data cannot be read or drawn says
+ * tooltip, zoom, search and a sample-type switch, and the run's verdict. A page whose data cannot be read or drawn says
  * so in its message box rather than staying blank.
  */
 import type { PageData, PageGraph } from '../../../report/page-data.js';
@@ -17,6 +17,7 @@ import {
 } from './flame-graph.js';
 import { label, share, signed } from './format.js';
 import { type Sort, type Top, isSortKey, nextSort, readTop, renderTop } from './top-table.js';
+import { drawVerdict } from './verdict.js';
 
 /** The page's elements, found once. */
 function elements() {
@@ -247,6 +248,7 @@ function readData(json: string): PageData {
     strings: Array.isArray(data?.strings) ? data.strings : [],
     graphs: Array.isArray(data?.graphs) ? data.graphs : [],
     tops: Array.isArray(data?.tops) ? data.tops : [],
+    ...(data?.verdict ? { verdict: data.verdict } : {}),
   };
 }
 
@@ -257,6 +259,14 @@ function main(): void {
   } catch (err) {
     showMessage(`The report\u2019s data could not be read (${reason(err)}).`);
     return;
+  }
+  const verdict = document.getElementById('verdict');
+  if (data.verdict && verdict) {
+    try {
+      drawVerdict(data.verdict, verdict);
+    } catch (err) {
+      showMessage(`The verdict could not be drawn (${reason(err)}).`);
+    }
   }
   if (!document.getElementById('viewer') || data.graphs.length === 0) return;
   try {

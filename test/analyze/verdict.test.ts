@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { exitCodeFor, profileGrowthFails, stepFails } from '../../src/analyze/verdict.js';
+
+describe('the rules that decide, in one place', () => {
+  test.each([
+    ['fail', 'regression', 'pass', true],
+    ['fail', 'never', 'pass', false],
+    ['no-comparison', 'regression', 'pass', true],
+    ['no-comparison', 'never', 'fail', false],
+    ['no-baseline', 'regression', 'pass', false],
+    ['no-baseline', 'regression', 'fail', true],
+    ['pass', 'regression', 'fail', false],
+  ] as const)(
+    'verdict %s, fail-on %s, missing-baseline %s: step fails %s',
+    (v, on, missing, want) => {
+      expect(stepFails(v, on, missing)).toBe(want);
+    },
+  );
+
+  test('exit codes: nothing compared is never read as a pass', () => {
+    expect([exitCodeFor('pass'), exitCodeFor('fail'), exitCodeFor('no-comparison')]).toEqual([
+      0, 1, 2,
+    ]);
+    expect(exitCodeFor('no-baseline')).toBe(0);
+  });
+
+  test('a profile function fails only beyond its limit, beyond noise, and not as a bare share within a benchmark', () => {
+    const g = { limit: 5, basis: 'per-op', significant: true, points: 6 };
+    expect(profileGrowthFails(g)).toBe(true);
+    expect(profileGrowthFails({ ...g, points: 5 })).toBe(false);
+    expect(profileGrowthFails({ ...g, significant: false })).toBe(false);
+    expect(profileGrowthFails({ ...g, basis: 'benchmark' })).toBe(false);
+    expect(profileGrowthFails({ ...g, limit: undefined })).toBe(false);
+  });
+});
