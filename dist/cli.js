@@ -7862,6 +7862,52 @@ import { tmpdir as tmpdir3 } from "node:os";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/collect/child-env.ts
+var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
+  "GITHUB_ACTION",
+  "GITHUB_ACTION_PATH",
+  "GITHUB_ACTION_REPOSITORY",
+  "GITHUB_ACTIONS",
+  "GITHUB_ACTOR",
+  "GITHUB_ACTOR_ID",
+  "GITHUB_API_URL",
+  "GITHUB_BASE_REF",
+  "GITHUB_EVENT_NAME",
+  "GITHUB_GRAPHQL_URL",
+  "GITHUB_HEAD_REF",
+  "GITHUB_JOB",
+  "GITHUB_REF",
+  "GITHUB_REF_NAME",
+  "GITHUB_REF_PROTECTED",
+  "GITHUB_REF_TYPE",
+  "GITHUB_REPOSITORY",
+  "GITHUB_REPOSITORY_ID",
+  "GITHUB_REPOSITORY_OWNER",
+  "GITHUB_REPOSITORY_OWNER_ID",
+  "GITHUB_RETENTION_DAYS",
+  "GITHUB_RUN_ATTEMPT",
+  "GITHUB_RUN_ID",
+  "GITHUB_RUN_NUMBER",
+  "GITHUB_SERVER_URL",
+  "GITHUB_SHA",
+  "GITHUB_TRIGGERING_ACTOR",
+  "GITHUB_WORKFLOW",
+  "GITHUB_WORKFLOW_REF",
+  "GITHUB_WORKFLOW_SHA",
+  "GITHUB_WORKSPACE"
+]);
+function keptForBenchmarks(name) {
+  const n = name.toUpperCase();
+  if (n.startsWith("INPUT_") || n.startsWith("ACTIONS_")) return false;
+  if (n.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n);
+  return true;
+}
+function benchmarkEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
+  return out;
+}
+
 // src/collect/git-worktree.ts
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -7899,24 +7945,6 @@ async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
 
 // src/collect/js-bench.ts
 var MIN_ROUNDS = 5;
-var FILE_COMMANDS = /* @__PURE__ */ new Set([
-  "GITHUB_OUTPUT",
-  "GITHUB_ENV",
-  "GITHUB_PATH",
-  "GITHUB_STATE",
-  "GITHUB_STEP_SUMMARY"
-]);
-function suiteEnv(env) {
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    const key = k.toUpperCase();
-    if (v === void 0) continue;
-    if (key.startsWith("INPUT_") || key.startsWith("ACTIONS_")) continue;
-    if (key === "GITHUB_TOKEN" || FILE_COMMANDS.has(key)) continue;
-    out[k] = v;
-  }
-  return out;
-}
 function benchName(task) {
   return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
 }
@@ -7970,7 +7998,7 @@ async function runRoundProcess(runner, worker, side, timeMs, reportFile) {
   await rm3(reportFile, { force: true });
   const r = await runner.run(process.execPath, [worker, side.module, String(timeMs), reportFile], {
     cwd: side.cwd,
-    env: suiteEnv(process.env)
+    env: benchmarkEnv(process.env)
   });
   let report;
   try {
@@ -8076,7 +8104,7 @@ var processRunner = {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: options.env ?? benchmarkEnv(process.env),
         stdio: ["ignore", "pipe", "pipe"]
       });
       let output = "";
@@ -8636,442 +8664,6 @@ function parseCommandArgs(command, argv, options) {
   }
 }
 
-// src/analyze/bench-compare.ts
-var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
-  const configKeys = [];
-  const rowOrder = /* @__PURE__ */ new Map();
-  const unitOrder = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    for (const r of f.results) {
-      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
-      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
-      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
-    }
-  }
-  const tables = /* @__PURE__ */ new Map();
-  files.forEach((f, col) => {
-    for (const r of f.results) {
-      const config = configKeys.map((k) => r.config[k] ?? "");
-      for (const v of r.values) {
-        const key = JSON.stringify([config, v.unit]);
-        let t = tables.get(key);
-        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t.cells.get(r.name);
-        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
-        let values = row.get(col);
-        if (!values) row.set(col, values = []);
-        values.push(v.value);
-      }
-    }
-  });
-  const sorted = [...tables.values()].sort((a, b) => {
-    for (let i = 0; i < configKeys.length; i++) {
-      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
-    }
-    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
-  });
-  return sorted.map((t) => {
-    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
-    const present = /* @__PURE__ */ new Set();
-    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a, b) => a - b);
-    const baseCol = cols[0];
-    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
-    const rows = names.map((name) => {
-      const byCol = t.cells.get(name);
-      const base = byCol.get(baseCol);
-      const baseSummary = base && summarize(base, assume, options.confidence);
-      return {
-        name,
-        cells: cols.map((col) => {
-          const values = byCol.get(col);
-          if (!values) return void 0;
-          if (col === baseCol) return { values, summary: baseSummary };
-          const summary = summarize(values, assume, options.confidence);
-          if (!base) return { values, summary };
-          return {
-            values,
-            summary,
-            comparison: compareSamples(base, values, assume, options.alpha),
-            baseCenter: baseSummary.center
-          };
-        })
-      };
-    });
-    return {
-      config: configKeys.map((k, i) => [k, t.config[i]]),
-      unit: t.unit,
-      assume,
-      columns: cols.map((c) => files[c].label),
-      rows,
-      summaries: cols.map((_, i) => columnSummary(rows, i))
-    };
-  });
-}
-function mergeUnitMetadata(files) {
-  const out = {};
-  for (const f of files) {
-    for (const [unit, meta] of Object.entries(f.units)) {
-      const m = out[unit] ??= {};
-      m.assume ??= meta.assume;
-      m.better ??= meta.better;
-    }
-  }
-  return out;
-}
-function geomean(xs) {
-  if (xs.length === 0) return NaN;
-  let m = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (x <= 0) return NaN;
-    m += (Math.log(x) - m) / (i + 1);
-  }
-  return Math.exp(m);
-}
-function columnSummary(rows, col) {
-  const isBase = col === 0;
-  const centers = [];
-  const ratios = [];
-  let badRatio = false;
-  let nBase = 0;
-  for (const row of rows) {
-    if (row.cells[0]) nBase++;
-    const cell = row.cells[col];
-    if (!cell) continue;
-    centers.push(cell.summary.center);
-    if (!isBase && cell.baseCenter !== void 0) {
-      const a = cell.summary.center;
-      const b = cell.baseCenter;
-      if (a === b) ratios.push(1);
-      else if (b === 0) {
-        badRatio = true;
-        ratios.push(0);
-      } else ratios.push(a / b);
-    }
-  }
-  const s = { warnings: [] };
-  if (!isBase && nBase !== ratios.length) {
-    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
-  }
-  const gm = geomean(centers);
-  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
-  else s.geomean = gm;
-  if (!isBase && !badRatio) {
-    const r = geomean(ratios);
-    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
-    else s.ratio = r;
-  }
-  return s;
-}
-
-// src/collect/files.ts
-import { readFile as readFile2, readdir, stat } from "node:fs/promises";
-async function readInputFile(path8) {
-  try {
-    const info = await stat(path8);
-    if (info.isDirectory()) throw new UserError(`${path8}: is a directory, not a file`);
-    return await readFile2(path8);
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path8}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path8}: permission denied`);
-    throw new UserError(`${path8}: cannot be read (${err.message})`);
-  }
-}
-async function listFiles(dir, what = "a folder") {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
-  } catch {
-    throw new UserError(`${dir}: not ${what}`);
-  }
-}
-
-// src/render/text-grid.ts
-var runes = (s) => [...s].length;
-var TextGrid = class {
-  cells = [];
-  cols = 0;
-  shrinkable = /* @__PURE__ */ new Set();
-  row = 0;
-  col = 0;
-  /** Starts a new row. */
-  newRow() {
-    if (this.cells.length > 0) this.row++;
-    this.col = 0;
-    return this;
-  }
-  /** Moves to a column of the current row (never backwards). */
-  at(col) {
-    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
-    this.col = col;
-    return this;
-  }
-  /** The current column. */
-  get column() {
-    return this.col;
-  }
-  /** Adds a cell of one column. */
-  cell(value, options = {}) {
-    return this.span(1, value, options);
-  }
-  /** Adds a cell spanning `cols` columns. */
-  span(cols, value, options = {}) {
-    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
-    this.cells.push({
-      row: this.row,
-      col: this.col,
-      span: cols,
-      value,
-      margin,
-      align: options.align ?? "left"
-    });
-    this.col += cols;
-    this.cols = Math.max(this.cols, this.col);
-    return this;
-  }
-  /** Marks a column as one that spans do not widen. */
-  shrink(col) {
-    this.shrinkable.add(col);
-  }
-  /** The laid-out text, one line per row, each ending in a newline. */
-  format() {
-    const margins = new Array(this.cols).fill(0);
-    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
-    const widths = new Array(this.cols).fill(0);
-    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
-    for (const c of bySpan) {
-      let w = runes(c.value) + margins[c.col];
-      if (c.span === 1) {
-        widths[c.col] = Math.max(widths[c.col], w);
-        continue;
-      }
-      let have = 0;
-      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
-      if (have >= w) continue;
-      const stretch = [];
-      for (let i = c.col; i < c.col + c.span; i++) {
-        if (this.shrinkable.has(i)) w -= widths[i];
-        else stretch.push(i);
-      }
-      stretch.sort((a, b) => widths[b] - widths[a]);
-      let left = stretch.length;
-      for (const i of stretch) {
-        const avg = Math.floor((w + left - 1) / left);
-        widths[i] = Math.max(widths[i], avg);
-        w -= widths[i];
-        left--;
-      }
-    }
-    const offsets = [0];
-    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
-    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-    let out = "";
-    let row = 0;
-    let pos = 0;
-    for (const c of ordered) {
-      if (c.value.trim() === "" && c.margin.trim() === "") continue;
-      while (c.row > row) {
-        out += "\n";
-        row++;
-        pos = 0;
-      }
-      const gap = offsets[c.col] - pos;
-      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
-      pos += Math.max(gap, 0) + margins[c.col];
-      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
-      const text = pad(c.value, width, c.align);
-      out += text;
-      pos += runes(text);
-    }
-    if (this.cells.length > 0) out += "\n";
-    return out;
-  }
-};
-function pad(s, width, align) {
-  const n = runes(s);
-  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
-  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
-  return s;
-}
-
-// src/render/benchstat-text.ts
-function pctRange(s) {
-  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
-  const sign = Math.sign(s.center);
-  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
-  if (s.center === 0) return "0%";
-  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
-  return `${formatFixed(100 * v, 0)}%`;
-}
-function formatDelta(c, base, head) {
-  if (c.p > c.alpha) return "~";
-  if (base === head) return "0.00%";
-  if (base === 0) return "?";
-  return signedPercent((head / base - 1) * 100);
-}
-function signedPercent(pct) {
-  const s = formatFixed(pct, 2);
-  return `${s.startsWith("-") ? s : `+${s}`}%`;
-}
-function comparisonText(c) {
-  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
-  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
-}
-var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscript(i) {
-  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
-}
-function renderBenchTableText(t) {
-  const grid = new TextGrid();
-  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
-  const notes = [];
-  const warn = (...lists) => {
-    const marks = [];
-    for (const list of lists) {
-      for (const w of list) {
-        let i = notes.indexOf(w);
-        if (i < 0) i = notes.push(w) - 1;
-        marks.push(superscript(i + 1));
-      }
-    }
-    grid.cell(marks.join(" "));
-  };
-  const rEdge = start(t.columns.length + 1);
-  grid.newRow();
-  t.columns.forEach((label, e) => {
-    const l = start(e);
-    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  grid.newRow();
-  t.columns.forEach((_, e) => {
-    const l = start(e);
-    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
-    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
-    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  const cls = unitClass(t.unit);
-  for (const row of t.rows) {
-    grid.newRow().cell(row.name);
-    const scaler = commonScale(
-      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
-      cls
-    );
-    row.cells.forEach((cell, e) => {
-      if (!cell) return;
-      grid.at(start(e));
-      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
-      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
-      warn(cell.summary.warnings);
-      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
-        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
-          align: "right"
-        });
-        grid.cell(`(${comparisonText(cell.comparison)})`);
-        warn(cell.comparison.warnings);
-      }
-    });
-  }
-  if (t.rows.length > 1) {
-    grid.newRow().cell("geomean");
-    t.summaries.forEach((s, e) => {
-      if (s.geomean !== void 0)
-        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
-      if (e > 0) {
-        grid.at(start(e) + 3);
-        if (s.ratio !== void 0)
-          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
-        else grid.cell("?");
-      }
-      grid.at(start(e + 1) - 1);
-      warn(s.warnings);
-    });
-  }
-  let out = grid.format();
-  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
-`);
-  return out;
-}
-function renderBenchstatText(tables) {
-  const parts = [];
-  let previous;
-  for (const t of tables) {
-    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
-`).join("");
-    previous = t.config;
-    parts.push(header + renderBenchTableText(t));
-  }
-  return parts.join("\n");
-}
-function renderBenchstatCsv(tables) {
-  const records = [];
-  const warnings = [];
-  let previous;
-  tables.forEach((t, ti) => {
-    if (ti > 0) records.push([]);
-    for (const [i, [k, v]] of t.config.entries()) {
-      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
-      records.push([`${k}: ${v}`]);
-    }
-    previous = t.config;
-    const width = 1 + 2 + (t.columns.length - 1) * 4;
-    const labels = [""];
-    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
-    records.push(labels.concat(new Array(width - labels.length).fill("")));
-    const units = [""];
-    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
-    records.push(units);
-    const note = (col, list) => {
-      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
-    };
-    for (const row of t.rows) {
-      const rec = [row.name];
-      row.cells.forEach((cell, e) => {
-        const at = e === 0 ? 1 : 3 + (e - 1) * 4;
-        if (!cell) return;
-        while (rec.length < at) rec.push("");
-        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
-        note(at, cell.summary.warnings);
-        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
-          rec.push(
-            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
-            comparisonText(cell.comparison)
-          );
-          note(at + 2, cell.comparison.warnings);
-        }
-      });
-      records.push(rec);
-    }
-    const gm = ["geomean"];
-    t.summaries.forEach((s, e) => {
-      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
-      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
-      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
-    });
-    records.push(gm);
-  });
-  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
-}
-function csvField(s) {
-  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-function columnLetter(i) {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 // src/settings/limits.ts
 var suffixes = {
   "": 1,
@@ -9126,156 +8718,35 @@ function readLimitRules(name, text) {
   return rules;
 }
 
-// src/cli/commands/compare.ts
-var compareUsage = `Usage: perfgate compare <base.txt> <head.txt> [more.txt ...] [options]
-
-Compares Go benchmark output files (go test -bench) like benchstat: medians, 95% confidence
-intervals, Mann-Whitney U p-values, and "~" where the difference is not significant. With no
-options it makes exactly benchstat's decisions (alpha 0.05, no correction).
-
-Options:
-  --format FORMAT     text (benchstat's layout, default), csv (benchstat's CSV), json
-  --alpha A           significance level (default 0.05)
-  --confidence C      confidence level of the intervals (default 0.95)
-`;
-var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
-
-Applies the regression gate to two Go benchmark output files: a change fails only when it is
-significant and worse than its limit. Benchmarks are matched by package and name: machine lines
-(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
-differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
-base (nothing compared) or on bad input.
-
-Options:
-  --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
-                           (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
-                           e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
-  --alpha A                significance level (default 0.05)
-  --correction METHOD      holm (default), bh or none: multiple-comparison control over all
-                           comparisons of the run
-  --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
-  --format FORMAT          text (default), markdown or json
-`;
-function fileLabels(paths) {
-  return paths.map(
-    (p, i) => paths.filter((q) => q === p).length > 1 ? `${p}#${paths.slice(0, i).filter((q) => q === p).length}` : p
-  );
-}
-async function loadFiles(paths, labels) {
-  const files = [];
-  for (const [i, path8] of paths.entries()) {
-    files.push(parseBenchOutput(await readInputFile(path8), labels[i]));
-  }
-  return files;
-}
-function reportDiagnostics(files, io) {
-  for (const f of files)
-    for (const d of f.diagnostics) io.stderr(`${d.file}:${d.line}: ${d.message}
-`);
-}
-function rejectFailures(files) {
-  const messages = files.flatMap((f) => f.failures.map(failureMessage));
-  if (messages.length > 0) throw new UserError(messages.join("\n"));
-}
-async function runCompare(argv, io) {
-  const { values, positionals } = parseCommandArgs("compare", argv, {
-    format: { type: "string" },
-    alpha: { type: "string" },
-    confidence: { type: "string" }
-  });
-  if (positionals.length < 2) {
-    throw new UserError(
-      `perfgate compare: expected at least two benchmark files, got ${positionals.length}
-
-${compareUsage}`
-    );
-  }
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "csv",
-    "json"
-  ]);
-  const options = {
-    alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
-    confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
-  };
-  const files = await loadFiles(positionals, fileLabels(positionals));
-  reportDiagnostics(files, io);
-  rejectFailures(files);
-  for (const m of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m}
-`);
-  const tables = compareBenchFiles(files, options);
-  if (format === "json") io.stdout(`${JSON.stringify(tables, null, 2)}
-`);
-  else if (format === "csv") {
-    const { csv, warnings } = renderBenchstatCsv(tables);
-    io.stdout(csv);
-    for (const w of warnings) io.stderr(`${w}
-`);
-  } else io.stdout(renderBenchstatText(tables));
-  return 0;
-}
+// src/cli/shared-options.ts
+var gateFlags = {
+  "max-regression": { type: "string" },
+  alpha: { type: "string" },
+  correction: { type: "string" },
+  test: { type: "string" }
+};
 function readGateOptions(values) {
   const options = { ...defaultGateOptions, rules: [...defaultGateOptions.rules] };
-  if (values["max-regression"] !== void 0) {
+  if (values["max-regression"] !== void 0)
     options.rules.push(...readLimitRules("--max-regression", values["max-regression"]));
-  }
   if (values.alpha !== void 0) options.alpha = readFraction("--alpha", values.alpha);
-  if (values.correction !== void 0) {
-    options.correction = readChoice(
-      "--correction",
-      values.correction,
-      ["none", "holm", "bh"]
-    );
-  }
-  if (values.test !== void 0) {
-    options.test = readChoice(
-      "--test",
-      values.test,
-      ["mann-whitney", "wilcoxon"]
-    );
-  }
+  if (values.correction !== void 0)
+    options.correction = readChoice("--correction", values.correction, [
+      "none",
+      "holm",
+      "bh"
+    ]);
+  if (values.test !== void 0)
+    options.test = readChoice("--test", values.test, ["mann-whitney", "wilcoxon"]);
   return options;
 }
-async function runGate(argv, io) {
-  const { values, positionals } = parseCommandArgs("gate", argv, {
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" },
-    format: { type: "string" }
-  });
-  if (positionals.length !== 2) {
-    throw new UserError(
-      `perfgate gate: expected two benchmark files (base and head), got ${positionals.length}
-
-${gateUsage}`
-    );
-  }
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "markdown",
-    "json"
-  ]);
-  const options = readGateOptions(values);
-  const [base, head] = await loadFiles(positionals, fileLabels(positionals));
-  reportDiagnostics([base, head], io);
-  rejectFailures([base]);
-  const headFailures = head.failures.map(failureMessage);
-  if (headFailures.length > 0) {
-    io.stdout(`FAIL: the head run has failures
-${headFailures.join("\n")}
+function readFormat(value, formats) {
+  return readChoice("--format", value ?? formats[0], formats);
+}
+function printAs(io, format, model, renderers) {
+  if (format === "json") io.stdout(`${JSON.stringify(model, null, 2)}
 `);
-    return 1;
-  }
-  for (const m of unitMismatches(base, head)) io.stderr(`warning: ${m}
-`);
-  const result = gate(base, head, options);
-  if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}
-`);
-  else if (format === "markdown") io.stdout(renderGateMarkdown(result));
-  else io.stdout(renderGateText(result));
-  return gateExitCode(result, io, "gate");
+  else io.stdout(renderers[format]());
 }
 function gateExitCode(result, io, command) {
   if (result.verdict === "no-comparison")
@@ -12611,6 +12082,38 @@ function profileInsights(inputs) {
   return { changes, hotspots, leaks, notes };
 }
 
+// src/collect/files.ts
+import { readFile as readFile2, readdir, stat } from "node:fs/promises";
+async function readInputFile(path8) {
+  try {
+    const info = await stat(path8);
+    if (info.isDirectory()) throw new UserError(`${path8}: is a directory, not a file`);
+    return await readFile2(path8);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = err.code;
+    if (code === "ENOENT") throw new UserError(`${path8}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path8}: permission denied`);
+    throw new UserError(`${path8}: cannot be read (${err.message})`);
+  }
+}
+async function listFiles(dir, what = "a folder") {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+  } catch {
+    throw new UserError(`${dir}: not ${what}`);
+  }
+}
+
+// src/collect/bench-files.ts
+async function readBenchFile(file, options = {}) {
+  const label = options.label ?? file;
+  const bytes2 = await readInputFile(file);
+  if (options.empty === "no-results" && new TextDecoder().decode(bytes2).trim() === "")
+    return parseBenchText("", label);
+  return parseBenchOutput(bytes2, label);
+}
+
 // src/collect/read-profiles.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import path6 from "node:path";
@@ -12724,9 +12227,7 @@ function buildRunReport(f) {
 }
 
 // src/cli/run-inputs.ts
-async function readBench(p) {
-  return parseBenchOutput(await readInputFile(p), p);
-}
+var readBench = (p) => readBenchFile(p);
 async function readAllProfiles(inputs) {
   const { headProfiles: headDir, baseProfiles: baseDir } = inputs;
   const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
@@ -12815,10 +12316,7 @@ async function runComment(argv, io) {
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
     "run-url": { type: "string" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
+    ...gateFlags
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -12844,6 +12342,539 @@ ${commentUsage}`
   io.stdout(`${renderComment(report)}
 `);
   return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "comment");
+}
+
+// src/analyze/bench-compare.ts
+var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
+function compareBenchFiles(files, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files);
+  const configKeys = [];
+  const rowOrder = /* @__PURE__ */ new Map();
+  const unitOrder = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    for (const r of f.results) {
+      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
+      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
+      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
+    }
+  }
+  const tables = /* @__PURE__ */ new Map();
+  files.forEach((f, col) => {
+    for (const r of f.results) {
+      const config = configKeys.map((k) => r.config[k] ?? "");
+      for (const v of r.values) {
+        const key = JSON.stringify([config, v.unit]);
+        let t = tables.get(key);
+        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t.cells.get(r.name);
+        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
+        let values = row.get(col);
+        if (!values) row.set(col, values = []);
+        values.push(v.value);
+      }
+    }
+  });
+  const sorted = [...tables.values()].sort((a, b) => {
+    for (let i = 0; i < configKeys.length; i++) {
+      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
+    }
+    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
+  });
+  return sorted.map((t) => {
+    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
+    const present = /* @__PURE__ */ new Set();
+    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a, b) => a - b);
+    const baseCol = cols[0];
+    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
+    const rows = names.map((name) => {
+      const byCol = t.cells.get(name);
+      const base = byCol.get(baseCol);
+      const baseSummary = base && summarize(base, assume, options.confidence);
+      return {
+        name,
+        cells: cols.map((col) => {
+          const values = byCol.get(col);
+          if (!values) return void 0;
+          if (col === baseCol) return { values, summary: baseSummary };
+          const summary = summarize(values, assume, options.confidence);
+          if (!base) return { values, summary };
+          return {
+            values,
+            summary,
+            comparison: compareSamples(base, values, assume, options.alpha),
+            baseCenter: baseSummary.center
+          };
+        })
+      };
+    });
+    return {
+      config: configKeys.map((k, i) => [k, t.config[i]]),
+      unit: t.unit,
+      assume,
+      columns: cols.map((c) => files[c].label),
+      rows,
+      summaries: cols.map((_, i) => columnSummary(rows, i))
+    };
+  });
+}
+function mergeUnitMetadata(files) {
+  const out = {};
+  for (const f of files) {
+    for (const [unit, meta] of Object.entries(f.units)) {
+      const m = out[unit] ??= {};
+      m.assume ??= meta.assume;
+      m.better ??= meta.better;
+    }
+  }
+  return out;
+}
+function geomean(xs) {
+  if (xs.length === 0) return NaN;
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    if (x <= 0) return NaN;
+    m += (Math.log(x) - m) / (i + 1);
+  }
+  return Math.exp(m);
+}
+function columnSummary(rows, col) {
+  const isBase = col === 0;
+  const centers = [];
+  const ratios = [];
+  let badRatio = false;
+  let nBase = 0;
+  for (const row of rows) {
+    if (row.cells[0]) nBase++;
+    const cell = row.cells[col];
+    if (!cell) continue;
+    centers.push(cell.summary.center);
+    if (!isBase && cell.baseCenter !== void 0) {
+      const a = cell.summary.center;
+      const b = cell.baseCenter;
+      if (a === b) ratios.push(1);
+      else if (b === 0) {
+        badRatio = true;
+        ratios.push(0);
+      } else ratios.push(a / b);
+    }
+  }
+  const s = { warnings: [] };
+  if (!isBase && nBase !== ratios.length) {
+    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+  }
+  const gm = geomean(centers);
+  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
+  else s.geomean = gm;
+  if (!isBase && !badRatio) {
+    const r = geomean(ratios);
+    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
+    else s.ratio = r;
+  }
+  return s;
+}
+
+// src/render/text-grid.ts
+var runes = (s) => [...s].length;
+var TextGrid = class {
+  cells = [];
+  cols = 0;
+  shrinkable = /* @__PURE__ */ new Set();
+  row = 0;
+  col = 0;
+  /** Starts a new row. */
+  newRow() {
+    if (this.cells.length > 0) this.row++;
+    this.col = 0;
+    return this;
+  }
+  /** Moves to a column of the current row (never backwards). */
+  at(col) {
+    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
+    this.col = col;
+    return this;
+  }
+  /** The current column. */
+  get column() {
+    return this.col;
+  }
+  /** Adds a cell of one column. */
+  cell(value, options = {}) {
+    return this.span(1, value, options);
+  }
+  /** Adds a cell spanning `cols` columns. */
+  span(cols, value, options = {}) {
+    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
+    this.cells.push({
+      row: this.row,
+      col: this.col,
+      span: cols,
+      value,
+      margin,
+      align: options.align ?? "left"
+    });
+    this.col += cols;
+    this.cols = Math.max(this.cols, this.col);
+    return this;
+  }
+  /** Marks a column as one that spans do not widen. */
+  shrink(col) {
+    this.shrinkable.add(col);
+  }
+  /** The laid-out text, one line per row, each ending in a newline. */
+  format() {
+    const margins = new Array(this.cols).fill(0);
+    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
+    const widths = new Array(this.cols).fill(0);
+    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
+    for (const c of bySpan) {
+      let w = runes(c.value) + margins[c.col];
+      if (c.span === 1) {
+        widths[c.col] = Math.max(widths[c.col], w);
+        continue;
+      }
+      let have = 0;
+      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
+      if (have >= w) continue;
+      const stretch = [];
+      for (let i = c.col; i < c.col + c.span; i++) {
+        if (this.shrinkable.has(i)) w -= widths[i];
+        else stretch.push(i);
+      }
+      stretch.sort((a, b) => widths[b] - widths[a]);
+      let left = stretch.length;
+      for (const i of stretch) {
+        const avg = Math.floor((w + left - 1) / left);
+        widths[i] = Math.max(widths[i], avg);
+        w -= widths[i];
+        left--;
+      }
+    }
+    const offsets = [0];
+    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
+    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    let out = "";
+    let row = 0;
+    let pos = 0;
+    for (const c of ordered) {
+      if (c.value.trim() === "" && c.margin.trim() === "") continue;
+      while (c.row > row) {
+        out += "\n";
+        row++;
+        pos = 0;
+      }
+      const gap = offsets[c.col] - pos;
+      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
+      pos += Math.max(gap, 0) + margins[c.col];
+      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
+      const text = pad(c.value, width, c.align);
+      out += text;
+      pos += runes(text);
+    }
+    if (this.cells.length > 0) out += "\n";
+    return out;
+  }
+};
+function pad(s, width, align) {
+  const n = runes(s);
+  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
+  return s;
+}
+
+// src/render/benchstat-text.ts
+function pctRange(s) {
+  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
+  const sign = Math.sign(s.center);
+  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
+  if (s.center === 0) return "0%";
+  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
+  return `${formatFixed(100 * v, 0)}%`;
+}
+function formatDelta(c, base, head) {
+  if (c.p > c.alpha) return "~";
+  if (base === head) return "0.00%";
+  if (base === 0) return "?";
+  return signedPercent((head / base - 1) * 100);
+}
+function signedPercent(pct) {
+  const s = formatFixed(pct, 2);
+  return `${s.startsWith("-") ? s : `+${s}`}%`;
+}
+function comparisonText(c) {
+  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
+  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
+}
+var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+function superscript(i) {
+  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
+}
+function renderBenchTableText(t) {
+  const grid = new TextGrid();
+  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
+  const notes = [];
+  const warn = (...lists) => {
+    const marks = [];
+    for (const list of lists) {
+      for (const w of list) {
+        let i = notes.indexOf(w);
+        if (i < 0) i = notes.push(w) - 1;
+        marks.push(superscript(i + 1));
+      }
+    }
+    grid.cell(marks.join(" "));
+  };
+  const rEdge = start(t.columns.length + 1);
+  grid.newRow();
+  t.columns.forEach((label, e) => {
+    const l = start(e);
+    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  grid.newRow();
+  t.columns.forEach((_, e) => {
+    const l = start(e);
+    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
+    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
+    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  const cls = unitClass(t.unit);
+  for (const row of t.rows) {
+    grid.newRow().cell(row.name);
+    const scaler = commonScale(
+      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
+      cls
+    );
+    row.cells.forEach((cell, e) => {
+      if (!cell) return;
+      grid.at(start(e));
+      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
+      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
+      warn(cell.summary.warnings);
+      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
+        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
+          align: "right"
+        });
+        grid.cell(`(${comparisonText(cell.comparison)})`);
+        warn(cell.comparison.warnings);
+      }
+    });
+  }
+  if (t.rows.length > 1) {
+    grid.newRow().cell("geomean");
+    t.summaries.forEach((s, e) => {
+      if (s.geomean !== void 0)
+        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
+      if (e > 0) {
+        grid.at(start(e) + 3);
+        if (s.ratio !== void 0)
+          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
+        else grid.cell("?");
+      }
+      grid.at(start(e + 1) - 1);
+      warn(s.warnings);
+    });
+  }
+  let out = grid.format();
+  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
+`);
+  return out;
+}
+function renderBenchstatText(tables) {
+  const parts = [];
+  let previous;
+  for (const t of tables) {
+    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
+`).join("");
+    previous = t.config;
+    parts.push(header + renderBenchTableText(t));
+  }
+  return parts.join("\n");
+}
+function renderBenchstatCsv(tables) {
+  const records = [];
+  const warnings = [];
+  let previous;
+  tables.forEach((t, ti) => {
+    if (ti > 0) records.push([]);
+    for (const [i, [k, v]] of t.config.entries()) {
+      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
+      records.push([`${k}: ${v}`]);
+    }
+    previous = t.config;
+    const width = 1 + 2 + (t.columns.length - 1) * 4;
+    const labels = [""];
+    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
+    records.push(labels.concat(new Array(width - labels.length).fill("")));
+    const units = [""];
+    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
+    records.push(units);
+    const note = (col, list) => {
+      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
+    };
+    for (const row of t.rows) {
+      const rec = [row.name];
+      row.cells.forEach((cell, e) => {
+        const at = e === 0 ? 1 : 3 + (e - 1) * 4;
+        if (!cell) return;
+        while (rec.length < at) rec.push("");
+        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
+        note(at, cell.summary.warnings);
+        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
+          rec.push(
+            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
+            comparisonText(cell.comparison)
+          );
+          note(at + 2, cell.comparison.warnings);
+        }
+      });
+      records.push(rec);
+    }
+    const gm = ["geomean"];
+    t.summaries.forEach((s, e) => {
+      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
+      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
+      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
+    });
+    records.push(gm);
+  });
+  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
+}
+function csvField(s) {
+  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+function columnLetter(i) {
+  let s = "";
+  let n = i + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// src/cli/commands/compare.ts
+var compareUsage = `Usage: perfgate compare <base.txt> <head.txt> [more.txt ...] [options]
+
+Compares Go benchmark output files (go test -bench) like benchstat: medians, 95% confidence
+intervals, Mann-Whitney U p-values, and "~" where the difference is not significant. With no
+options it makes exactly benchstat's decisions (alpha 0.05, no correction).
+
+Options:
+  --format FORMAT     text (benchstat's layout, default), csv (benchstat's CSV), json
+  --alpha A           significance level (default 0.05)
+  --confidence C      confidence level of the intervals (default 0.95)
+`;
+var gateUsage = `Usage: perfgate gate <base.txt> <head.txt> [options]
+
+Applies the regression gate to two Go benchmark output files: a change fails only when it is
+significant and worse than its limit. Benchmarks are matched by package and name: machine lines
+(cpu, goos, goarch) and the GOMAXPROCS suffix never keep them apart (a line says when they
+differ). Exit code 1 when the gate fails, 0 when it passes, 2 when no benchmark of head is in
+base (nothing compared) or on bad input.
+
+Options:
+  --max-regression LIMITS  limits per unit and benchmark pattern, added to the defaults
+                           (default: sec/op=10%, B/op=5%+64, allocs/op=0, other units 10%),
+                           e.g. "sec/op=5%, JSON*:sec/op=20%, B/op=5%+64"
+  --alpha A                significance level (default 0.05)
+  --correction METHOD      holm (default), bh or none: multiple-comparison control over all
+                           comparisons of the run
+  --test TEST              mann-whitney (default) or wilcoxon (paired rounds; interleaved runs)
+  --format FORMAT          text (default), markdown or json
+`;
+function fileLabels(paths) {
+  return paths.map(
+    (p, i) => paths.filter((q) => q === p).length > 1 ? `${p}#${paths.slice(0, i).filter((q) => q === p).length}` : p
+  );
+}
+async function loadFiles(paths, labels) {
+  const files = [];
+  for (const [i, path8] of paths.entries()) {
+    files.push(await readBenchFile(path8, { label: labels[i] }));
+  }
+  return files;
+}
+function reportDiagnostics(files, io) {
+  for (const f of files)
+    for (const d of f.diagnostics) io.stderr(`${d.file}:${d.line}: ${d.message}
+`);
+}
+function rejectFailures(files) {
+  const messages = files.flatMap((f) => f.failures.map(failureMessage));
+  if (messages.length > 0) throw new UserError(messages.join("\n"));
+}
+async function runCompare(argv, io) {
+  const { values, positionals } = parseCommandArgs("compare", argv, {
+    format: { type: "string" },
+    alpha: { type: "string" },
+    confidence: { type: "string" }
+  });
+  if (positionals.length < 2) {
+    throw new UserError(
+      `perfgate compare: expected at least two benchmark files, got ${positionals.length}
+
+${compareUsage}`
+    );
+  }
+  const format = readFormat(values.format, ["text", "csv", "json"]);
+  const options = {
+    alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
+    confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
+  };
+  const files = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics(files, io);
+  rejectFailures(files);
+  for (const m of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m}
+`);
+  const tables = compareBenchFiles(files, options);
+  printAs(io, format, tables, {
+    text: () => renderBenchstatText(tables),
+    csv: () => {
+      const { csv, warnings } = renderBenchstatCsv(tables);
+      for (const w of warnings) io.stderr(`${w}
+`);
+      return csv;
+    }
+  });
+  return 0;
+}
+async function runGate(argv, io) {
+  const { values, positionals } = parseCommandArgs("gate", argv, {
+    ...gateFlags,
+    format: { type: "string" }
+  });
+  if (positionals.length !== 2) {
+    throw new UserError(
+      `perfgate gate: expected two benchmark files (base and head), got ${positionals.length}
+
+${gateUsage}`
+    );
+  }
+  const format = readFormat(values.format, ["text", "markdown", "json"]);
+  const options = readGateOptions(values);
+  const [base, head] = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics([base, head], io);
+  rejectFailures([base]);
+  const headFailures = head.failures.map(failureMessage);
+  if (headFailures.length > 0) {
+    io.stdout(`FAIL: the head run has failures
+${headFailures.join("\n")}
+`);
+    return 1;
+  }
+  for (const m of unitMismatches(base, head)) io.stderr(`warning: ${m}
+`);
+  const result = gate(base, head, options);
+  printAs(io, format, result, {
+    text: () => renderGateText(result),
+    markdown: () => renderGateMarkdown(result)
+  });
+  return gateExitCode(result, io, "gate");
 }
 
 // src/analyze/functions.ts
@@ -13325,11 +13356,7 @@ ${diffUsage}`
     );
   }
   const [baseFile, headFile] = positionals;
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "markdown",
-    "json"
-  ]);
+  const format = readFormat(values.format, ["text", "markdown", "json"]);
   const nodeCount = values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1);
   const base = await load(baseFile);
   const head = await load(headFile);
@@ -13365,10 +13392,10 @@ ${diffUsage}`
     sampleIndex: sampleIndex2,
     nodeCount
   });
-  if (format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
-`);
-  else if (format === "markdown") io.stdout(renderTopMarkdown(report));
-  else io.stdout(renderTopText(report));
+  printAs(io, format, report, {
+    text: () => renderTopText(report),
+    markdown: () => renderTopMarkdown(report)
+  });
   return 0;
 }
 
@@ -13416,11 +13443,7 @@ async function runHotspots(argv, io) {
     throw new UserError(`perfgate hotspots: no profile given
 
 ${hotspotsUsage}`);
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "markdown",
-    "json"
-  ]);
+  const format = readFormat(values.format, ["text", "markdown", "json"]);
   const head = await classify(positionals);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
@@ -13428,10 +13451,10 @@ ${hotspotsUsage}`);
     source: sourceLookup([values.source ?? "."]),
     ...values.tests === true ? { includeTests: true } : {}
   });
-  if (format === "json") io.stdout(`${JSON.stringify(hotspots, null, 2)}
-`);
-  else if (format === "markdown") io.stdout(renderHotspotsMarkdown(hotspots));
-  else io.stdout(renderHotspotsText(hotspots));
+  printAs(io, format, hotspots, {
+    text: () => renderHotspotsText(hotspots),
+    markdown: () => renderHotspotsMarkdown(hotspots)
+  });
   return 0;
 }
 
@@ -13473,10 +13496,7 @@ async function runLeaks(argv, io) {
 ${leaksUsage}`
     );
   }
-  const format = readChoice("--format", values.format ?? "text", [
-    "text",
-    "json"
-  ]);
+  const format = readFormat(values.format, ["text", "json"]);
   const options = {
     minGrowth: values["min-growth"] === void 0 ? defaultLeakOptions.minGrowth : readInteger("--min-growth", values["min-growth"], 1),
     minRatio: values["min-ratio"] === void 0 ? defaultLeakOptions.minRatio : Number(values["min-ratio"]),
@@ -14823,10 +14843,7 @@ async function runReport(argv, io) {
     source: { type: "string" },
     title: { type: "string" },
     "stored-baseline": { type: "boolean" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
+    ...gateFlags
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -14902,11 +14919,7 @@ ${topUsage}`
     file: positionals[0],
     sampleIndex: values["sample-index"],
     nodeCount: values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1),
-    format: readChoice("--format", values.format ?? "text", [
-      "text",
-      "markdown",
-      "json"
-    ]),
+    format: readFormat(values.format, ["text", "markdown", "json"]),
     maxDecompressedBytes: values["max-decompressed-size"] === void 0 ? DEFAULT_MAX_DECOMPRESSED_BYTES : readByteSize("--max-decompressed-size", values["max-decompressed-size"])
   };
 }
@@ -14926,10 +14939,10 @@ async function runTop(argv, io) {
   } catch (err) {
     throw withSource(settings.file, err);
   }
-  if (settings.format === "json") io.stdout(`${JSON.stringify(report, null, 2)}
-`);
-  else if (settings.format === "markdown") io.stdout(renderTopMarkdown(report));
-  else io.stdout(renderTopText(report));
+  printAs(io, settings.format, report, {
+    text: () => renderTopText(report),
+    markdown: () => renderTopMarkdown(report)
+  });
   return 0;
 }
 

@@ -1,15 +1,18 @@
 /**
  * The action's baselines: found and read (a stored artifact, a folder or file named by
  * `baseline:`, or the base side of a rerun), and saved from a complete run. A stored baseline
- * that cannot be used is a warning and the no-baseline path, never a crash.
+ * whose data cannot be used (manifest missing or wrong, files unreadable) is a warning and "no
+ * usable baseline"; one that GitHub would not list or hand over (after the REST client's
+ * retries) is an error, never a silent pass without a comparison.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { BenchFile } from '../model/bench.js';
 import { mergeBenchFiles, parseBenchOutput } from '../parse/benchfmt/load.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
 import { artifactName } from '../publish/artifacts.js';
+import { GitHubCallFailed } from '../publish/github-api.js';
 import {
   type BaselineManifest,
   pickBaseline,
@@ -30,6 +33,18 @@ export interface Baseline {
   profiles?: { dir: string; files: string[] };
 }
 
+/** The largest benchmark output file read (10⁶ results are about 100 MB). */
+export const MAX_BENCH_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Reads a text file that must be a regular file of bounded size. */
+async function readBounded(file: string, label: string): Promise<string> {
+  const info = await stat(file);
+  if (!info.isFile()) throw new UserError(`${label}: not a regular file`);
+  if (info.size > MAX_BENCH_FILE_BYTES)
+    throw new UserError(`${label}: ${info.size} bytes, more than ${MAX_BENCH_FILE_BYTES}`);
+  return readFile(file, 'utf8');
+}
+
 /** Reads and merges benchmark output files (an empty file is a run without results). */
 export async function parseFiles(
   dir: string,
@@ -39,13 +54,27 @@ export async function parseFiles(
   if (files.length === 0) return undefined;
   const parsed: BenchFile[] = [];
   for (const f of files) {
-    const text = await readFile(path.join(dir, f), 'utf8');
+    const text = await readBounded(path.join(dir, f), f);
     parsed.push(text.trim() === '' ? parseBenchText('', f) : parseBenchOutput(text, f));
   }
   return mergeBenchFiles(label, parsed);
 }
 
-/** Finds, downloads and reads the stored baseline; problems become warnings, never crashes. */
+/** A GitHub call that failed while fetching a baseline that exists, said as such. */
+function unreadable(err: unknown): unknown {
+  if (!(err instanceof GitHubCallFailed)) return err;
+  return new GitHubCallFailed(
+    `the stored baseline could not be read: ${err.message}`,
+    err.call,
+    err.status,
+    err.rateLimited,
+  );
+}
+
+/**
+ * Finds, downloads and reads the stored baseline. Unusable data is a warning and no baseline;
+ * GitHub failing to list or hand it over is an error (GitHubCallFailed).
+ */
 export async function loadArtifactBaseline(
   { settings: s, ctx, workDir }: ActionRun,
   { artifacts, out }: ActionPorts,
@@ -54,41 +83,33 @@ export async function loadArtifactBaseline(
   const pr = ctx.pullRequest;
   if (!pr) return undefined;
   const name = artifactName('baseline', s.baselineKey);
-  let found;
-  try {
-    found = pickBaseline(await artifacts.list(name), pr.baseRef, pr.baseSha, ctx.repositoryId);
-  } catch (err) {
-    warnings.push(
-      `could not list baseline artifacts (${(err as Error).message}); does the token have actions: read?`,
-    );
-    return undefined;
-  }
+  const found = await artifacts.list(name).then(
+    (list) => pickBaseline(list, pr.baseRef, pr.baseSha, ctx.repositoryId),
+    (err: unknown) => {
+      throw unreadable(err);
+    },
+  );
   if (!found) return undefined;
   out.info(
     `Baseline: artifact ${found.name} (id ${found.id}) from ${found.workflowRun.headBranch}@${found.workflowRun.headSha?.slice(0, 12)}`,
   );
   const dir = path.join(workDir, 'baseline');
-  try {
-    await artifacts.download({ id: found.id, runId: found.workflowRun.id }, dir);
-  } catch (err) {
-    warnings.push(
-      `the baseline artifact ${found.id} could not be downloaded (${(err as Error).message})`,
-    );
+  await artifacts.download({ id: found.id, runId: found.workflowRun.id }, dir).catch((err) => {
+    throw unreadable(err);
+  });
+  const unusable = (why: string) => {
+    const msg = `no usable baseline: ${why}; reporting head alone`;
+    warnings.push(msg);
+    out.warning(`perfgate: ${msg}`);
     return undefined;
-  }
+  };
   const manifest = await readManifest(dir);
-  if (typeof manifest === 'string') {
-    warnings.push(`the stored baseline cannot be used: ${manifest}; reporting head alone`);
-    return undefined;
-  }
+  if (typeof manifest === 'string') return unusable(manifest);
   let bench: BenchFile | undefined;
   try {
     bench = await parseFiles(dir, manifest.benchFiles, 'base');
   } catch (err) {
-    warnings.push(
-      `the stored baseline cannot be used: ${(err as Error).message}; reporting head alone`,
-    );
-    return undefined;
+    return unusable(`the stored baseline's files cannot be read (${(err as Error).message})`);
   }
   return {
     bench,
@@ -98,7 +119,10 @@ export async function loadArtifactBaseline(
       commit: manifest.commit,
       branch: manifest.branch,
       createdAt: manifest.createdAt,
-      runUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${manifest.runId}`,
+      runUrl:
+        manifest.runId > 0
+          ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/${manifest.runId}`
+          : undefined,
     },
   };
 }

@@ -11,7 +11,7 @@ import { processRunner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
 import { type ActionOut, coreOut } from '../publish/action-out.js';
 import { githubArtifacts } from '../publish/artifacts.js';
-import { octokitApi } from '../publish/github-api.js';
+import { GitHubCallFailed, octokitApi } from '../publish/github-api.js';
 import { commentMode } from './comment-mode.js';
 import { type RunContext, readRunContext } from './context.js';
 import { gateMode } from './gate-mode.js';
@@ -51,6 +51,8 @@ export async function runAction(run: ActionRun, ports: ActionPorts): Promise<voi
 }
 
 function failStep(out: ActionOut, err: unknown): void {
+  // GitHub not answering is not a verdict on the code: the step fails and says which call.
+  if (err instanceof GitHubCallFailed) out.setOutput('verdict', 'error');
   if (err instanceof UserError) out.setFailed(`perfgate: ${err.message}`);
   else out.setFailed(`perfgate: internal error: ${(err as Error).stack ?? String(err)}`);
 }

@@ -3,10 +3,18 @@ import { UserError } from '../errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** Parses a command's flags; unknown flags and missing values become one-line UserErrors. */
-export function parseCommandArgs(command: string, argv: string[], options: Options) {
+/**
+ * Parses a command's flags; unknown flags and missing values become one-line UserErrors. The
+ * values keep parseArgs's inference: a `string` option is `string | undefined`, a `boolean` one
+ * `boolean | undefined`, so no command needs a cast.
+ */
+export function parseCommandArgs<const O extends Options>(
+  command: string,
+  argv: string[],
+  options: O,
+) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true as const });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const option = /'(-[^']*)'/.exec(e.message)?.[1];

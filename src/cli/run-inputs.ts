@@ -4,16 +4,16 @@
  * the comment and the HTML report show the same verdict, regressions and counts.
  */
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
+import { readBenchFile } from '../collect/bench-files.js';
 import { listFiles, readInputFile } from '../collect/files.js';
 import { type ReadProfiles, readProfiles } from '../collect/read-profiles.js';
 import { sourceLookup } from '../collect/source.js';
 import { withSource } from '../errors.js';
 import type { BenchFile } from '../model/bench.js';
-import { parseBenchOutput } from '../parse/benchfmt/load.js';
 import { parseGoroutines } from '../parse/goroutine/index.js';
 import { buildRunReport, fileBaseline } from '../report/build-run-report.js';
 import type { RunReport } from '../report/run-report.js';
-import { readGateOptions } from './commands/compare.js';
+import { type GateFlagValues, readGateOptions } from './shared-options.js';
 
 /** What a comparison on the command line reads. */
 export interface CliRunInputs {
@@ -31,7 +31,7 @@ export interface CliRunInputs {
   /** The workflow run the report links to. */
   runUrl: string | undefined;
   /** The gate's options as given on the command line (--max-regression, --alpha, ...). */
-  gateValues: Record<string, unknown>;
+  gateValues: GateFlagValues;
 }
 
 /** The run report and the profile pairs it was read from. */
@@ -40,9 +40,7 @@ export interface CliRun {
   profiles: ReadProfiles;
 }
 
-async function readBench(p: string): Promise<BenchFile> {
-  return parseBenchOutput(await readInputFile(p), p);
-}
+const readBench = (p: string): Promise<BenchFile> => readBenchFile(p);
 
 async function readAllProfiles(inputs: CliRunInputs): Promise<ReadProfiles> {
   const { headProfiles: headDir, baseProfiles: baseDir } = inputs;

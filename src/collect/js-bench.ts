@@ -7,8 +7,9 @@
  *
  * Every round is a fresh `node` process (dist/js-round.js), as every Go round is a fresh test
  * binary: rounds are independent measurements, the suite cannot touch perfgate's own process,
- * and it runs without the action's inputs, tokens and workflow command files. With a base ref,
- * base's suite (from a temporary git worktree) and head's run in alternating rounds.
+ * and it runs in the environment all benchmark code gets (child-env.ts: no token, no workflow
+ * command files). With a base ref, base's suite (from a temporary git worktree) and head's run
+ * in alternating rounds.
  */
 import { existsSync } from 'node:fs';
 import { lstat, mkdtemp, readFile, realpath, rm, symlink, unlink } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import type { Log } from './go-bench.js';
+import { benchmarkEnv } from './child-env.js';
 import { withBaseWorktree } from './git-worktree.js';
 import type { JsRoundReport, JsTaskRound } from './js-suite.js';
 import type { Runner } from './runner.js';
@@ -58,31 +60,6 @@ export interface JsInterleavedRun {
 
 /** The smallest number of rounds that gives a comparison any power. */
 export const MIN_ROUNDS = 5;
-
-/** Workflow command files: whoever writes to them changes the job's outputs, env or PATH. */
-const FILE_COMMANDS = new Set([
-  'GITHUB_OUTPUT',
-  'GITHUB_ENV',
-  'GITHUB_PATH',
-  'GITHUB_STATE',
-  'GITHUB_STEP_SUMMARY',
-]);
-
-/**
- * The environment a suite runs in: perfgate's own, less the action's inputs (the token among
- * them), the runner's ACTIONS_* service tokens, GITHUB_TOKEN and the workflow command files.
- */
-export function suiteEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(env)) {
-    const key = k.toUpperCase();
-    if (v === undefined) continue;
-    if (key.startsWith('INPUT_') || key.startsWith('ACTIONS_')) continue;
-    if (key === 'GITHUB_TOKEN' || FILE_COMMANDS.has(key)) continue;
-    out[k] = v;
-  }
-  return out;
-}
 
 /** A benchmark name for the Go format: no spaces. */
 export function benchName(task: string): string {
@@ -167,7 +144,7 @@ async function runRoundProcess(
   await rm(reportFile, { force: true });
   const r = await runner.run(process.execPath, [worker, side.module, String(timeMs), reportFile], {
     cwd: side.cwd,
-    env: suiteEnv(process.env),
+    env: benchmarkEnv(process.env),
   });
   let report: JsRoundReport;
   try {

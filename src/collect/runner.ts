@@ -3,6 +3,7 @@
  * callers can be tested with a recording fake.
  */
 import { spawn } from 'node:child_process';
+import { benchmarkEnv } from './child-env.js';
 
 /** What a finished command produced. */
 export interface RunResult {
@@ -18,6 +19,7 @@ export interface RunResult {
 /** Options of one command. */
 export interface RunOptions {
   cwd: string;
+  /** The child's environment; by default perfgate's own without its secrets (child-env.ts). */
   env?: NodeJS.ProcessEnv;
   /** Called with each complete output line as it arrives (progress in the log). */
   onLine?: (line: string) => void;
@@ -28,13 +30,17 @@ export interface Runner {
   run(cmd: string, args: string[], options: RunOptions): Promise<RunResult>;
 }
 
-/** Runs real processes; a command that cannot start at all is reported with its name. */
+/**
+ * Runs real processes; a command that cannot start at all is reported with its name. Every
+ * command runs benchmark code or may (go test, test binaries, git hooks, a load command), so none
+ * gets the action's token or the runner's command files unless a caller passes `env` itself.
+ */
 export const processRunner: Runner = {
   run(cmd, args, options) {
     return new Promise((resolve, reject) => {
       const child = spawn(cmd, args, {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: options.env ?? benchmarkEnv(process.env),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

@@ -1,16 +1,25 @@
 /**
- * One PR comment per key: found by its hidden marker and updated in place, never reposted.
+ * One PR comment per key, perfgate's own: a comment is ours only when the token's identity wrote
+ * it AND its body starts with the key's marker. Anything else — a user quoting the marker, another
+ * gate's comment that mentions this key in its text — is never edited. Concurrent runs of one pull
+ * request may each create a comment; after creating, the duplicates of this key by this identity
+ * are deleted, keeping the newest.
  */
-import type { GitHubApi, IssueComment } from './github-api.js';
+import { type GitHubApi, type IssueComment, httpStatus } from './github-api.js';
 
 /** What happened to the comment. */
 export type CommentOutcome =
   | { action: 'created' | 'updated' | 'unchanged'; comment: IssueComment }
   | { action: 'skipped'; reason: string };
 
+/** Whether `c` is the comment of `marker` written by `author`. */
+export function isOwnComment(c: IssueComment, marker: string, author: string): boolean {
+  return c.author === author && (c.body === marker || c.body.startsWith(`${marker}\n`));
+}
+
 /**
- * Creates or updates the comment carrying `marker`. With `onlyIfNoteworthy` false and no earlier
- * comment, nothing is posted (the `on-change` setting when nothing changed).
+ * Creates or updates the comment carrying `marker`. With `mode: 'on-change'`, nothing noteworthy
+ * and no earlier comment, nothing is posted.
  */
 export async function upsertComment(
   api: GitHubApi,
@@ -20,7 +29,9 @@ export async function upsertComment(
   noteworthy: boolean,
   mode: 'always' | 'on-change',
 ): Promise<CommentOutcome> {
-  const existing = (await api.listComments(issue)).find((c) => c.body.includes(marker));
+  const me = await api.identity();
+  const own = (await api.listComments(issue)).filter((c) => isOwnComment(c, marker, me));
+  const existing = own.sort((a, b) => b.id - a.id)[0];
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', comment: existing };
     return { action: 'updated', comment: await api.updateComment(existing.id, body) };
@@ -31,5 +42,32 @@ export async function upsertComment(
       reason: 'nothing changed and there is no earlier comment (comment: on-change)',
     };
   }
-  return { action: 'created', comment: await api.createComment(issue, body) };
+  const created = await api.createComment(issue, body);
+  return { action: 'created', comment: await dropDuplicates(api, issue, marker, created) };
+}
+
+/**
+ * Deletes the comments of `marker` by the author of `created` except the newest, and returns the
+ * one kept. The author is read from the created comment, so a token whose identity could not be
+ * learnt beforehand (a GitHub App's) still cleans up after itself.
+ */
+async function dropDuplicates(
+  api: GitHubApi,
+  issue: number,
+  marker: string,
+  created: IssueComment,
+): Promise<IssueComment> {
+  const mine = (await api.listComments(issue))
+    .filter((c) => isOwnComment(c, marker, created.author))
+    .sort((a, b) => b.id - a.id);
+  const [newest, ...older] = mine;
+  for (const c of older) {
+    try {
+      await api.deleteComment(c.id);
+    } catch (err) {
+      // Another run deleting the same duplicate first is fine.
+      if (httpStatus(err) !== 404) throw err;
+    }
+  }
+  return newest ?? created;
 }

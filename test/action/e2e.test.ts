@@ -250,4 +250,115 @@ describe('the action end to end', () => {
     expect(fake.requests).toEqual([]);
     expect(r.summary).toBe('');
   });
+
+  test('go test runs without the tokens and command files: a benchmark that dumps its environment sees none', async () => {
+    const { fake, runAction } = await setUp();
+    const scratch = mkdtempSync(path.join(tmpdir(), 'perfgate-envdump-'));
+    onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+    const dump = path.join(scratch, 'env.txt');
+    for (const f of ['github-env', 'github-path', 'github-state'])
+      writeFileSync(path.join(scratch, f), '');
+    const r = await runAction(
+      'push',
+      { ref: 'refs/heads/main', after: BASE_SHA, repository },
+      {
+        'go-packages': './envdump',
+        'working-directory': 'fixtures/go',
+        count: '1',
+        benchtime: '1x',
+        'save-baseline': 'false',
+        'github-token': 'ghs_secret_input_token',
+      },
+      {
+        GITHUB_SHA: BASE_SHA,
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_TOKEN: 'ghs_secret_github_token',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'secret-oidc',
+        GITHUB_ENV: path.join(scratch, 'github-env'),
+        GITHUB_PATH: path.join(scratch, 'github-path'),
+        GITHUB_STATE: path.join(scratch, 'github-state'),
+        PERFGATE_ENV_DUMP: dump,
+      },
+    );
+    expect(r.code).toBe(0);
+    const seen = new Map(
+      readFileSync(dump, 'utf8')
+        .split('\n')
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)] as const),
+    );
+    const names = [...seen.keys()];
+    expect(names.filter((n) => /^(INPUT_|ACTIONS_)/i.test(n))).toEqual([]);
+    const gone = ['GITHUB_TOKEN', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE'];
+    expect(names.filter((n) => [...gone, 'GITHUB_STEP_SUMMARY'].includes(n))).toEqual([]);
+    expect([...seen.values()].filter((v) => /secret|test-token|run-\d|eyJ/.test(v))).toEqual([]);
+    // The rest of the environment is the user's: PATH, the run's context, the workflow's env.
+    // go test puts its own GOROOT/bin first.
+    expect(seen.get('PATH')).toContain(process.env.PATH);
+    expect(seen.get('GITHUB_REPOSITORY')).toBe('acme/app');
+    expect(seen.get('GITHUB_SHA')).toBe(BASE_SHA);
+    expect(seen.get('PERFGATE_ENV_DUMP')).toBe(dump);
+    noInternalErrors(fake);
+  });
+
+  test("the sticky comment is the token's own: a user's comment carrying the marker stays untouched", async () => {
+    const { fake, pullRequest, comments } = await setUp();
+    const marker = '<!-- perfgate:benchmarks-bench -->';
+    const lgtm = fake.addComment(20, `LGTM ${marker}`, 'mallory');
+    const forged = fake.addComment(20, `${marker}\n### ✅ perfgate: pass`, 'mallory');
+    for (const bench of [BASE, HEAD])
+      await pullRequest(20, { 'bench-output': bench, baseline: BASE });
+    expect(
+      comments(20).map((c) => [c.id, c.user.login, c.body.split('\n').slice(0, 2).join('\n')]),
+    ).toEqual([
+      [lgtm.id, 'mallory', `LGTM ${marker}`],
+      [forged.id, 'mallory', `${marker}\n### ✅ perfgate: pass`],
+      [
+        expect.any(Number),
+        'github-actions[bot]',
+        `${marker}\n### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved`,
+      ],
+    ]);
+    expect(fake.requests.filter((q) => q.path === '/user').map((q) => q.status)).toEqual([
+      403, 403,
+    ]);
+    noInternalErrors(fake);
+  });
+
+  test('a flaky artifact list: one 500 is retried and gives the verdict of no fault; a rate limit fails the step naming the call', async () => {
+    const { fake, pushMain, pullRequest } = await setUp();
+    expect((await pushMain({ 'bench-output': BASE })).code).toBe(0);
+    const clean = await pullRequest(11, { 'bench-output': HEAD });
+    expect(clean.outputs.verdict).toBe('fail');
+
+    const LIST = '/repos/acme/app/actions/artifacts';
+    const since = fake.requests.length;
+    fake.failNext({ method: 'GET', pathPrefix: LIST }, 500, { message: 'Server Error' });
+    const flaky = await pullRequest(12, { 'bench-output': HEAD });
+    expect(
+      fake.requests
+        .slice(since)
+        .filter((q) => q.path === LIST)
+        .map((q) => q.status),
+    ).toEqual([500, 200]);
+    expect([flaky.code, flaky.outputs.verdict, flaky.outputs.regressions]).toEqual([
+      clean.code,
+      clean.outputs.verdict,
+      clean.outputs.regressions,
+    ]);
+
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    fake.failNext(
+      { method: 'GET', pathPrefix: LIST },
+      403,
+      { message: 'API rate limit exceeded for installation ID 1.' },
+      { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+    );
+    const limited = await pullRequest(13, { 'bench-output': HEAD });
+    expect(limited.code).toBe(1);
+    expect(limited.outputs.verdict).toBe('error');
+    expect(limited.stdout).toContain(
+      `::error::perfgate: the stored baseline could not be read: GitHub's API rate limit was hit on GET ${LIST} (HTTP 403); the limit resets at ${new Date(reset * 1000).toISOString()}\n`,
+    );
+    noInternalErrors(fake);
+  });
 });

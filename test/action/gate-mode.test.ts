@@ -18,6 +18,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { VERSION } from '../../src/version.js';
 import { BASE_SHA, REPO_ID, World, repository } from '../helpers/action-world.js';
+import { GitHubCallFailed } from '../../src/publish/github-api.js';
 import { httpError } from '../helpers/memory-ports.js';
 import { renderingProblems } from '../helpers/gfm.js';
 
@@ -34,6 +35,20 @@ afterEach(() => {
   w.dispose();
   expect(problems).toEqual([]);
 });
+
+/** A baseline manifest with some fields changed. */
+function manifestWith(fields: Record<string, unknown>): string {
+  return JSON.stringify({
+    schema: 1,
+    tool: 'perfgate',
+    commit: BASE_SHA,
+    branch: 'main',
+    runId: 4000,
+    benchFiles: ['bench/0-go.txt'],
+    profiles: [],
+    ...fields,
+  });
+}
 
 /** A push to main that stores the base fixture as the baseline. */
 async function storeBaseline() {
@@ -203,7 +218,7 @@ describe('gate mode', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
     expect(w.comments(13)[0]!.body).toMatch(
-      /> the stored baseline cannot be used: the baseline&#39;s perfgate-manifest.json is not valid JSON/,
+      /> no usable baseline: the baseline&#39;s perfgate-manifest.json is not valid JSON/,
     );
   });
 
@@ -215,8 +230,92 @@ describe('gate mode', () => {
     );
     const r = await w.pullRequest(13, { 'bench-output': HEAD });
     expect(r.outputs.verdict).toBe('no-baseline');
-    expect(w.comments(13)[0]!.body).not.toContain('cannot be used');
+    expect(w.comments(13)[0]!.body).not.toContain('no usable baseline');
   });
+
+  test.each([
+    ['null', 'null', "the baseline's manifest is not an object (null)"],
+    ['a list', '[]', "the baseline's manifest is not an object (object)"],
+    [
+      'a file outside the folder',
+      manifestWith({ benchFiles: ['../../../../etc/hostname'] }),
+      "the baseline's manifest has unusable benchFiles",
+    ],
+    [
+      'an absolute path',
+      manifestWith({ benchFiles: ['/etc/hostname'], profiles: ['bench/../../x'] }),
+      "the baseline's manifest has unusable benchFiles, profiles",
+    ],
+    [
+      'a run id that is not a number',
+      manifestWith({ runId: '1/../../../evil' }),
+      "the baseline's manifest has unusable runId",
+    ],
+    [
+      'a commit that is not text',
+      manifestWith({ commit: { sha: 1 } }),
+      "the baseline's manifest has unusable commit",
+    ],
+  ])(
+    'a manifest with %s: a warning and no usable baseline, said as such',
+    async (_what, manifest, why) => {
+      w.artifacts.add(
+        'perfgate-baseline-benchmarks-bench',
+        { 'perfgate-manifest.json': manifest, 'bench/0-go.txt': readFileSync(BASE, 'utf8') },
+        { id: 4545, headBranch: 'main', headSha: BASE_SHA, repositoryId: REPO_ID },
+      );
+      const r = await w.pullRequest(17, { 'bench-output': HEAD });
+      expect(r.code).toBe(0);
+      expect(r.outputs.verdict).toBe('no-baseline');
+      const msg = `no usable baseline: ${why}; reporting head alone`;
+      expect(r.warnings).toContain(`perfgate: ${msg}`);
+      expect(w.comments(17)[0]!.body).toContain(`> ${msg.replace(/'/g, '&#39;')}`);
+      expect(w.comments(17)[0]!.body).not.toContain('hostname');
+    },
+  );
+
+  test.each([
+    [
+      'a 500 on listing',
+      'list',
+      new GitHubCallFailed(
+        'GET /repos/acme/app/actions/artifacts failed with HTTP 500: Server Error',
+        'GET /repos/acme/app/actions/artifacts',
+        500,
+        false,
+      ),
+    ],
+    [
+      'a rate limit on listing',
+      'list',
+      new GitHubCallFailed(
+        "GitHub's API rate limit was hit on GET /repos/acme/app/actions/artifacts (HTTP 403)",
+        'GET /repos/acme/app/actions/artifacts',
+        403,
+        true,
+      ),
+    ],
+    [
+      'a download that keeps failing',
+      'download',
+      new GitHubCallFailed(
+        'downloading artifact 100 failed after 4 attempts: not a zip archive (no end of central directory)',
+        'GET artifact 100 archive',
+        undefined,
+        false,
+      ),
+    ],
+  ])(
+    'a baseline GitHub will not hand over (%s) is an error naming the call, never no-baseline',
+    async (_what, where, err) => {
+      await storeBaseline();
+      (where === 'list' ? w.artifacts.failList : w.artifacts.failDownload).push(err);
+      const r = await w.pullRequest(18, { 'bench-output': HEAD });
+      expect(r.code).toBe(1);
+      expect(r.outputs.verdict).toBe('error');
+      expect(r.failed).toEqual([`perfgate: the stored baseline could not be read: ${err.message}`]);
+    },
+  );
 
   test('the API answers 403 on the comment: a warning, the summary is still written', async () => {
     await storeBaseline();

@@ -4,9 +4,7 @@ import { gate } from '../../src/analyze/gate.js';
 import { parseBenchText } from '../../src/parse/benchfmt/index.js';
 import { type ArtifactInfo, artifactName } from '../../src/publish/artifacts.js';
 import { pickBaseline } from '../../src/publish/baseline-store.js';
-import type { GitHubApi, IssueComment } from '../../src/publish/github-api.js';
-import { upsertComment } from '../../src/publish/sticky-comment.js';
-import { COMMENT_LIMIT, commentMarker, renderComment } from '../../src/render/comment.js';
+import { COMMENT_LIMIT, renderComment } from '../../src/render/comment.js';
 import type { RunReport } from '../../src/report/run-report.js';
 import { gfmProblems } from '../helpers/gfm.js';
 
@@ -118,46 +116,6 @@ describe('the PR comment', () => {
     );
     expect(body).toContain('### ℹ️ perfgate: no baseline');
     expect(body).toContain('Measured 30 benchmark results and 2 profiles in head.');
-  });
-});
-
-describe('sticky comments', () => {
-  function fakeApi(existing: IssueComment[]) {
-    const calls: string[] = [];
-    const api: GitHubApi = {
-      listComments: async () => existing,
-      createComment: async (_n, body) => (
-        calls.push(`create ${body}`),
-        { id: 9, body, htmlUrl: 'u9' }
-      ),
-      updateComment: async (id, body) => (
-        calls.push(`update ${id} ${body}`),
-        { id, body, htmlUrl: `u${id}` }
-      ),
-      pullHeadSha: async () => '',
-    };
-    return { api, calls };
-  }
-  const marker = commentMarker('k');
-
-  test('found by its marker and updated, never reposted', async () => {
-    const { api, calls } = fakeApi([
-      { id: 3, body: 'other', htmlUrl: 'u3' },
-      { id: 5, body: `${marker}\nold`, htmlUrl: 'u5' },
-    ]);
-    const r = await upsertComment(api, 1, marker, `${marker}\nnew`, true, 'always');
-    expect(r.action).toBe('updated');
-    expect(calls).toEqual([`update 5 ${marker}\nnew`]);
-  });
-
-  test('on-change: nothing noteworthy and no earlier comment posts nothing', async () => {
-    const { api, calls } = fakeApi([]);
-    const r = await upsertComment(api, 1, marker, `${marker}\nok`, false, 'on-change');
-    expect(r).toEqual({
-      action: 'skipped',
-      reason: 'nothing changed and there is no earlier comment (comment: on-change)',
-    });
-    expect(calls).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { benchName, formatJsRounds, suiteEnv } from '../../src/collect/js-bench.js';
+import { benchName, formatJsRounds } from '../../src/collect/js-bench.js';
 import { parseBenchText } from '../../src/parse/benchfmt/index.js';
 
 describe('formatJsRounds', () => {
@@ -33,33 +33,5 @@ describe('formatJsRounds', () => {
 
   test('task names lose their spaces', () => {
     expect(benchName('  sort  numbers ')).toBe('Benchmarksort_numbers');
-  });
-});
-
-describe('suiteEnv', () => {
-  test("drops the action's inputs, runner tokens and workflow command files, keeps the rest", () => {
-    const env = suiteEnv({
-      PATH: '/usr/bin',
-      HOME: 'h',
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_WORKSPACE: 'w',
-      'INPUT_GITHUB-TOKEN': 't1',
-      INPUT_COUNT: '10',
-      GITHUB_TOKEN: 't2',
-      ACTIONS_RUNTIME_TOKEN: 't3',
-      ACTIONS_RESULTS_URL: 'u',
-      GITHUB_OUTPUT: 'o',
-      GITHUB_ENV: 'e',
-      GITHUB_PATH: 'p',
-      GITHUB_STATE: 's',
-      GITHUB_STEP_SUMMARY: 'ss',
-      github_token: 't4',
-    });
-    expect(env).toEqual({
-      PATH: '/usr/bin',
-      HOME: 'h',
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_WORKSPACE: 'w',
-    });
   });
 });

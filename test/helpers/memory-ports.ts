@@ -24,20 +24,36 @@ export class MemoryGitHub implements GitHubApi {
   calls: string[] = [];
   /** Errors the next writes (create or update) throw, in order. */
   failWrites: Error[] = [];
+  /** Who the token is, and the author of the comments it creates. */
+  login = 'github-actions[bot]';
+  /** What identity() answers (a GitHub App's token cannot learn its own login beforehand). */
+  knownLogin: string | undefined = undefined;
   private nextId = 1;
 
+  async identity(): Promise<string> {
+    return this.knownLogin ?? this.login;
+  }
   async listComments(issue: number): Promise<IssueComment[]> {
     this.calls.push(`list ${issue}`);
-    return [...(this.comments.get(issue) ?? [])];
+    return (this.comments.get(issue) ?? []).map((c) => ({ ...c }));
+  }
+  /** Adds a comment as someone else (or this token) wrote it. */
+  addComment(issue: number, body: string, author: string): IssueComment {
+    const id = this.nextId++;
+    const c = {
+      id,
+      body,
+      author,
+      htmlUrl: `https://github.com/acme/app/pull/${issue}#issuecomment-${id}`,
+    };
+    this.comments.set(issue, [...(this.comments.get(issue) ?? []), c]);
+    return { ...c };
   }
   async createComment(issue: number, body: string): Promise<IssueComment> {
     this.calls.push(`create ${issue}`);
     const failure = this.failWrites.shift();
     if (failure) throw failure;
-    const id = this.nextId++;
-    const c = { id, body, htmlUrl: `https://github.com/acme/app/pull/${issue}#issuecomment-${id}` };
-    this.comments.set(issue, [...(this.comments.get(issue) ?? []), c]);
-    return { ...c };
+    return this.addComment(issue, body, this.login);
   }
   async updateComment(id: number, body: string): Promise<IssueComment> {
     this.calls.push(`update ${id}`);
@@ -49,6 +65,19 @@ export class MemoryGitHub implements GitHubApi {
         c.body = body;
         return { ...c };
       }
+    }
+    throw httpError(404, 'Not Found');
+  }
+  async deleteComment(id: number): Promise<void> {
+    this.calls.push(`delete ${id}`);
+    for (const [issue, list] of this.comments) {
+      const c = list.find((x) => x.id === id);
+      if (!c) continue;
+      this.comments.set(
+        issue,
+        list.filter((x) => x !== c),
+      );
+      return;
     }
     throw httpError(404, 'Not Found');
   }
@@ -78,6 +107,9 @@ export interface UploadingRun {
 export class MemoryArtifacts implements Artifacts {
   stored: StoredArtifact[] = [];
   currentRun: UploadingRun = { id: 1, headBranch: 'main', headSha: '', repositoryId: 1 };
+  /** Errors the next lists and downloads throw, in order (what the real port throws after its retries). */
+  failList: Error[] = [];
+  failDownload: Error[] = [];
   private nextId = 100;
 
   /** Adds an artifact as if another run had uploaded it. */
@@ -118,14 +150,17 @@ export class MemoryArtifacts implements Artifacts {
     return a.info.id;
   }
   async list(name: string): Promise<ArtifactInfo[]> {
+    const failure = this.failList.shift();
+    if (failure) throw failure;
     return this.named(name).map((a) => structuredClone(a.info));
   }
   async findInRun(name: string, runId: number) {
     const a = this.named(name).find((x) => x.info.workflowRun.id === runId);
-    if (!a) throw new Error(`Artifact not found for name: ${name}`);
-    return { id: a.info.id, runId };
+    return a && { id: a.info.id, runId };
   }
   async download(ref: { id: number; runId: number }, dir: string): Promise<void> {
+    const failure = this.failDownload.shift();
+    if (failure) throw failure;
     const a = this.stored.find((x) => x.info.id === ref.id);
     if (!a) throw new Error(`no artifact ${ref.id}`);
     for (const [f, bytes] of a.files) {

@@ -26,7 +26,7 @@ import {
 import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { gateExitCode, readGateOptions } from './compare.js';
+import { gateExitCode, readGateOptions } from '../shared-options.js';
 
 export const benchUsage = `Usage: perfgate bench --go <packages> [options]
        perfgate bench --js <suite.mjs> [options]

@@ -43,19 +43,18 @@ export async function runCollect(argv: string[], io: CliIO): Promise<number> {
     throw new UserError(
       `perfgate collect: ${JSON.stringify(url)} is not an http:// or https:// URL`,
     );
-  const out = (values.out as string | undefined) ?? 'perfgate-profiles';
+  const out = values.out ?? 'perfgate-profiles';
   const settings = {
     baseUrl: url,
-    profiles: ((values.profiles as string | undefined) ?? defaultPprofProfiles)
+    profiles: (values.profiles ?? defaultPprofProfiles)
       .split(',')
       .map((p) => p.trim())
       .filter((p) => p !== ''),
-    waitSeconds: values.wait === undefined ? 30 : readInteger('--wait', values.wait as string, 0),
-    timeoutSeconds:
-      values.timeout === undefined ? 30 : readInteger('--timeout', values.timeout as string, 1),
+    waitSeconds: values.wait === undefined ? 30 : readInteger('--wait', values.wait, 0),
+    timeoutSeconds: values.timeout === undefined ? 30 : readInteger('--timeout', values.timeout, 1),
   };
   const log = (l: string) => io.stderr(`${l}\n`);
-  const command = values.load as string | undefined;
+  const command = values.load;
   const load = command
     ? async () => {
         const r = await processRunner.run('sh', ['-c', command], { cwd: '.', onLine: log });

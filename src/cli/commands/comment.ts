@@ -4,7 +4,7 @@ import { renderComment } from '../../render/comment.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 import { cliRun } from '../run-inputs.js';
-import { gateExitCode } from './compare.js';
+import { gateExitCode, gateFlags } from '../shared-options.js';
 
 export const commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
 
@@ -34,10 +34,7 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     'base-goroutines': { type: 'string' },
     'stored-baseline': { type: 'boolean' },
     'run-url': { type: 'string' },
-    'max-regression': { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    test: { type: 'string' },
+    ...gateFlags,
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -48,14 +45,14 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
   const { report } = await cliRun({
     benchBase: basePath,
     benchHead: headPath,
-    baseProfiles: values['base-profiles'] as string | undefined,
-    headProfiles: values['head-profiles'] as string | undefined,
-    baseGoroutines: values['base-goroutines'] as string | undefined,
-    headGoroutines: values['head-goroutines'] as string | undefined,
-    source: (values.source as string | undefined) ?? '.',
+    baseProfiles: values['base-profiles'],
+    headProfiles: values['head-profiles'],
+    baseGoroutines: values['base-goroutines'],
+    headGoroutines: values['head-goroutines'],
+    source: values.source ?? '.',
     stored: values['stored-baseline'] === true,
-    key: (values.key as string | undefined) ?? 'demo',
-    runUrl: values['run-url'] as string | undefined,
+    key: values.key ?? 'demo',
+    runUrl: values['run-url'],
     gateValues: values,
   });
   io.stdout(`${renderComment(report)}\n`);

@@ -1,18 +1,22 @@
 /** `perfgate compare` and `perfgate gate`: benchmark files side by side, and the verdict on them. */
-import { type RunVerdict, exitCodeFor } from '../../analyze/verdict.js';
-import { benchstatDefaults } from '../../analyze/bench-compare.js';
-import { compareBenchFiles } from '../../analyze/bench-compare.js';
-import { type GateOptions, defaultGateOptions, gate } from '../../analyze/gate.js';
-import { readInputFile } from '../../collect/files.js';
+import { benchstatDefaults, compareBenchFiles } from '../../analyze/bench-compare.js';
+import { gate } from '../../analyze/gate.js';
+import { readBenchFile } from '../../collect/bench-files.js';
 import { UserError } from '../../errors.js';
 import type { BenchFile } from '../../model/bench.js';
-import { failureMessage, parseBenchOutput, unitMismatches } from '../../parse/benchfmt/load.js';
+import { failureMessage, unitMismatches } from '../../parse/benchfmt/load.js';
 import { renderBenchstatCsv, renderBenchstatText } from '../../render/benchstat-text.js';
 import { renderGateMarkdown, renderGateText } from '../../render/gate-text.js';
-import { readLimitRules } from '../../settings/limits.js';
-import { readChoice, readFraction } from '../../settings/values.js';
+import { readFraction } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
+import {
+  gateExitCode,
+  gateFlags,
+  printAs,
+  readFormat,
+  readGateOptions,
+} from '../shared-options.js';
 
 export const compareUsage = `Usage: perfgate compare <base.txt> <head.txt> [more.txt ...] [options]
 
@@ -57,7 +61,7 @@ export function fileLabels(paths: string[]): string[] {
 async function loadFiles(paths: string[], labels: string[]): Promise<BenchFile[]> {
   const files: BenchFile[] = [];
   for (const [i, path] of paths.entries()) {
-    files.push(parseBenchOutput(await readInputFile(path), labels[i]!));
+    files.push(await readBenchFile(path, { label: labels[i]! }));
   }
   return files;
 }
@@ -84,65 +88,34 @@ export async function runCompare(argv: string[], io: CliIO): Promise<number> {
       `perfgate compare: expected at least two benchmark files, got ${positionals.length}\n\n${compareUsage}`,
     );
   }
-  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
-    'text',
-    'csv',
-    'json',
-  ] as const);
+  const format = readFormat(values.format, ['text', 'csv', 'json']);
   const options = {
     alpha:
-      values.alpha === undefined
-        ? benchstatDefaults.alpha
-        : readFraction('--alpha', values.alpha as string),
+      values.alpha === undefined ? benchstatDefaults.alpha : readFraction('--alpha', values.alpha),
     confidence:
       values.confidence === undefined
         ? benchstatDefaults.confidence
-        : readFraction('--confidence', values.confidence as string),
+        : readFraction('--confidence', values.confidence),
   };
   const files = await loadFiles(positionals, fileLabels(positionals));
   reportDiagnostics(files, io);
   rejectFailures(files);
   for (const m of unitMismatches(files[0]!, files[1]!)) io.stderr(`warning: ${m}\n`);
   const tables = compareBenchFiles(files, options);
-  if (format === 'json') io.stdout(`${JSON.stringify(tables, null, 2)}\n`);
-  else if (format === 'csv') {
-    const { csv, warnings } = renderBenchstatCsv(tables);
-    io.stdout(csv);
-    for (const w of warnings) io.stderr(`${w}\n`);
-  } else io.stdout(renderBenchstatText(tables));
+  printAs(io, format, tables, {
+    text: () => renderBenchstatText(tables),
+    csv: () => {
+      const { csv, warnings } = renderBenchstatCsv(tables);
+      for (const w of warnings) io.stderr(`${w}\n`);
+      return csv;
+    },
+  });
   return 0;
-}
-
-/** Reads the gate's flags into options (defaults plus the user's rules). */
-export function readGateOptions(values: Record<string, unknown>): GateOptions {
-  const options: GateOptions = { ...defaultGateOptions, rules: [...defaultGateOptions.rules] };
-  if (values['max-regression'] !== undefined) {
-    options.rules.push(...readLimitRules('--max-regression', values['max-regression'] as string));
-  }
-  if (values.alpha !== undefined) options.alpha = readFraction('--alpha', values.alpha as string);
-  if (values.correction !== undefined) {
-    options.correction = readChoice(
-      '--correction',
-      values.correction as string,
-      ['none', 'holm', 'bh'] as const,
-    );
-  }
-  if (values.test !== undefined) {
-    options.test = readChoice(
-      '--test',
-      values.test as string,
-      ['mann-whitney', 'wilcoxon'] as const,
-    );
-  }
-  return options;
 }
 
 export async function runGate(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('gate', argv, {
-    'max-regression': { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    test: { type: 'string' },
+    ...gateFlags,
     format: { type: 'string' },
   });
   if (positionals.length !== 2) {
@@ -150,11 +123,7 @@ export async function runGate(argv: string[], io: CliIO): Promise<number> {
       `perfgate gate: expected two benchmark files (base and head), got ${positionals.length}\n\n${gateUsage}`,
     );
   }
-  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
-    'text',
-    'markdown',
-    'json',
-  ] as const);
+  const format = readFormat(values.format, ['text', 'markdown', 'json']);
   const options = readGateOptions(values);
   const [base, head] = await loadFiles(positionals, fileLabels(positionals));
   reportDiagnostics([base!, head!], io);
@@ -166,22 +135,9 @@ export async function runGate(argv: string[], io: CliIO): Promise<number> {
   }
   for (const m of unitMismatches(base!, head!)) io.stderr(`warning: ${m}\n`);
   const result = gate(base!, head!, options);
-  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(renderGateMarkdown(result));
-  else io.stdout(renderGateText(result));
+  printAs(io, format, result, {
+    text: () => renderGateText(result),
+    markdown: () => renderGateMarkdown(result),
+  });
   return gateExitCode(result, io, 'gate');
-}
-
-/**
- * 1 when the gate failed, 2 when nothing could be compared (the cause on stderr, one line), so
- * a script never reads "nothing compared" as a pass.
- */
-export function gateExitCode(
-  result: { verdict: RunVerdict; cause?: string | undefined },
-  io: CliIO,
-  command: string,
-): number {
-  if (result.verdict === 'no-comparison')
-    io.stderr(`perfgate ${command}: ${result.cause ?? 'nothing to compare'}\n`);
-  return exitCodeFor(result.verdict);
 }

@@ -8,9 +8,10 @@ import { DEFAULT_MAX_DECOMPRESSED_BYTES, parsePprof } from '../../parse/pprof/in
 import { renderTopMarkdown } from '../../render/top-markdown.js';
 import { renderTopText } from '../../render/top-text.js';
 import { topReport } from '../../report/top-report.js';
-import { readChoice, readInteger } from '../../settings/values.js';
+import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
+import { printAs, readFormat } from '../shared-options.js';
 
 export const diffUsage = `Usage: perfgate diff <base profile> <head profile> [options]
 
@@ -49,13 +50,9 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
     );
   }
   const [baseFile, headFile] = positionals as [string, string];
-  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
-    'text',
-    'markdown',
-    'json',
-  ] as const);
+  const format = readFormat(values.format, ['text', 'markdown', 'json']);
   const nodeCount =
-    values.nodecount === undefined ? 0 : readInteger('--nodecount', values.nodecount as string, 1);
+    values.nodecount === undefined ? 0 : readInteger('--nodecount', values.nodecount, 1);
   const base = await load(baseFile);
   const head = await load(headFile);
   try {
@@ -66,13 +63,13 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
   }
   let sampleIndex: number;
   try {
-    sampleIndex = resolveSampleIndex(head, values['sample-index'] as string | undefined);
+    sampleIndex = resolveSampleIndex(head, values['sample-index']);
   } catch (err) {
     throw withSource(headFile, err);
   }
   let perOp: { base: number; head: number } | undefined;
   if (values['per-op'] !== undefined) {
-    const m = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(values['per-op'] as string);
+    const m = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(values['per-op']);
     if (!m || Number(m[1]) === 0 || Number(m[2]) === 0) {
       throw new UserError(
         `perfgate diff: --per-op: ${JSON.stringify(values['per-op'])} is not two operation counts (e.g. "120000,95000")`,
@@ -90,8 +87,9 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
     sampleIndex,
     nodeCount,
   });
-  if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(renderTopMarkdown(report));
-  else io.stdout(renderTopText(report));
+  printAs(io, format, report, {
+    text: () => renderTopText(report),
+    markdown: () => renderTopMarkdown(report),
+  });
   return 0;
 }

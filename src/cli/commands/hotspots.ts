@@ -6,9 +6,10 @@ import { UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
 import { parsePprof } from '../../parse/pprof/index.js';
 import { renderHotspotsMarkdown, renderHotspotsText } from '../../render/hotspots.js';
-import { readChoice } from '../../settings/values.js';
+
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
+import { printAs, readFormat } from '../shared-options.js';
 
 export const hotspotsUsage = `Usage: perfgate hotspots <profile>... [--base <profile>]... [options]
 
@@ -53,20 +54,17 @@ export async function runHotspots(argv: string[], io: CliIO): Promise<number> {
   });
   if (positionals.length === 0)
     throw new UserError(`perfgate hotspots: no profile given\n\n${hotspotsUsage}`);
-  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
-    'text',
-    'markdown',
-    'json',
-  ] as const);
+  const format = readFormat(values.format, ['text', 'markdown', 'json']);
   const head = await classify(positionals);
-  const baseFiles = (values.base as string[] | undefined) ?? [];
+  const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : undefined;
   const hotspots = findHotspots(head, base, {
-    source: sourceLookup([(values.source as string | undefined) ?? '.']),
+    source: sourceLookup([values.source ?? '.']),
     ...(values.tests === true ? { includeTests: true } : {}),
   });
-  if (format === 'json') io.stdout(`${JSON.stringify(hotspots, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(renderHotspotsMarkdown(hotspots));
-  else io.stdout(renderHotspotsText(hotspots));
+  printAs(io, format, hotspots, {
+    text: () => renderHotspotsText(hotspots),
+    markdown: () => renderHotspotsMarkdown(hotspots),
+  });
   return 0;
 }

@@ -4,9 +4,10 @@ import { readInputFile } from '../../collect/files.js';
 import { UserError, withSource } from '../../errors.js';
 import type { GoroutineSnapshot } from '../../model/goroutines.js';
 import { parseGoroutines } from '../../parse/goroutine/index.js';
-import { readChoice, readInteger } from '../../settings/values.js';
+import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
+import { readFormat } from '../shared-options.js';
 
 export const leaksUsage = `Usage: perfgate leaks [<before>] <after> [options]
 
@@ -45,24 +46,21 @@ export async function runLeaks(argv: string[], io: CliIO): Promise<number> {
       `perfgate leaks: expected one or two goroutine dumps, got ${positionals.length}\n\n${leaksUsage}`,
     );
   }
-  const format = readChoice('--format', (values.format as string | undefined) ?? 'text', [
-    'text',
-    'json',
-  ] as const);
+  const format = readFormat(values.format, ['text', 'json']);
   const options = {
     minGrowth:
       values['min-growth'] === undefined
         ? defaultLeakOptions.minGrowth
-        : readInteger('--min-growth', values['min-growth'] as string, 1),
+        : readInteger('--min-growth', values['min-growth'], 1),
     minRatio:
       values['min-ratio'] === undefined ? defaultLeakOptions.minRatio : Number(values['min-ratio']),
     parkedThreshold:
       values.parked === undefined
         ? defaultLeakOptions.parkedThreshold
-        : readInteger('--parked', values.parked as string, 1),
+        : readInteger('--parked', values.parked, 1),
     ignore: [
       ...defaultLeakOptions.ignore,
-      ...((values.ignore as string | undefined) ?? '')
+      ...(values.ignore ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== ''),

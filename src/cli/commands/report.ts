@@ -5,6 +5,7 @@ import { renderHtmlReport } from '../../render/html-report.js';
 import { htmlReportModel } from '../../report/html-build.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
+import { gateFlags } from '../shared-options.js';
 import { cliRun } from '../run-inputs.js';
 
 export const reportUsage = `Usage: perfgate report <base profiles dir> <head profiles dir> [options]
@@ -34,10 +35,7 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     source: { type: 'string' },
     title: { type: 'string' },
     'stored-baseline': { type: 'boolean' },
-    'max-regression': { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    test: { type: 'string' },
+    ...gateFlags,
   });
   if (positionals.length !== 2) {
     throw new UserError(
@@ -52,27 +50,27 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     );
   }
   const { report, profiles } = await cliRun({
-    benchBase: values['bench-base'] as string | undefined,
-    benchHead: values['bench-head'] as string | undefined,
+    benchBase: values['bench-base'],
+    benchHead: values['bench-head'],
     baseProfiles: baseDir,
     headProfiles: headDir,
     baseGoroutines: undefined,
     headGoroutines: undefined,
-    source: (values.source as string | undefined) ?? '.',
+    source: values.source ?? '.',
     stored: values['stored-baseline'] === true,
     key: 'report',
     runUrl: undefined,
     gateValues: values,
   });
   const model = htmlReportModel(
-    (values.title as string | undefined) ?? `perfgate: ${baseDir} → ${headDir}`,
+    values.title ?? `perfgate: ${baseDir} → ${headDir}`,
     profiles.pairs,
     report.gate,
     report.profiles,
     profiles.warnings,
     report,
   );
-  const out = (values.out as string | undefined) ?? 'perfgate-report.html';
+  const out = values.out ?? 'perfgate-report.html';
   await writeFile(out, renderHtmlReport(model));
   io.stdout(`wrote ${out}: ${model.graphs.length} flame graphs; verdict: ${report.verdict}\n`);
   return 0;

@@ -7,8 +7,9 @@ import { DEFAULT_MAX_DECOMPRESSED_BYTES, parsePprof } from '../../parse/pprof/in
 import { renderTopMarkdown } from '../../render/top-markdown.js';
 import { renderTopText } from '../../render/top-text.js';
 import { topReport } from '../../report/top-report.js';
-import { readByteSize, readChoice, readInteger } from '../../settings/values.js';
+import { readByteSize, readInteger } from '../../settings/values.js';
 import type { CliIO } from '../io.js';
+import { printAs, readFormat } from '../shared-options.js';
 import { parseCommandArgs } from '../args.js';
 
 export const topUsage = `Usage: perfgate top <profile> [options]
@@ -49,20 +50,13 @@ export function readTopSettings(argv: string[]): TopSettings {
   }
   return {
     file: positionals[0]!,
-    sampleIndex: values['sample-index'] as string | undefined,
-    nodeCount:
-      values.nodecount === undefined
-        ? 0
-        : readInteger('--nodecount', values.nodecount as string, 1),
-    format: readChoice('--format', (values.format as string | undefined) ?? 'text', [
-      'text',
-      'markdown',
-      'json',
-    ] as const),
+    sampleIndex: values['sample-index'],
+    nodeCount: values.nodecount === undefined ? 0 : readInteger('--nodecount', values.nodecount, 1),
+    format: readFormat(values.format, ['text', 'markdown', 'json']),
     maxDecompressedBytes:
       values['max-decompressed-size'] === undefined
         ? DEFAULT_MAX_DECOMPRESSED_BYTES
-        : readByteSize('--max-decompressed-size', values['max-decompressed-size'] as string),
+        : readByteSize('--max-decompressed-size', values['max-decompressed-size']),
   };
 }
 
@@ -83,8 +77,9 @@ export async function runTop(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     throw withSource(settings.file, err);
   }
-  if (settings.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (settings.format === 'markdown') io.stdout(renderTopMarkdown(report));
-  else io.stdout(renderTopText(report));
+  printAs(io, settings.format, report, {
+    text: () => renderTopText(report),
+    markdown: () => renderTopMarkdown(report),
+  });
   return 0;
 }

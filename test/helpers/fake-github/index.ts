@@ -58,8 +58,16 @@ export interface FakeGitHub {
   internalErrors: Error[];
   /** The variables a runner gives a JavaScript action for these servers, plus `extra`. */
   env(extra?: Record<string, string>): Record<string, string>;
-  /** Makes the next request matching `match` answer `status` with `body` (JSON), once. */
-  failNext(match: RequestMatch, status: number, body?: unknown): void;
+  /**
+   * Makes the next request matching `match` answer `status` with `body` (JSON, or bytes as they
+   * are) and `headers`, once; call it n times for n failures in a row.
+   */
+  failNext(
+    match: RequestMatch,
+    status: number,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): void;
   /** Registers an artifact made of `files` (zipped here), as if a run had uploaded it. */
   addArtifact(input: AddArtifactInput): FakeArtifact;
   /** The files inside an artifact's zip. */
@@ -129,8 +137,13 @@ class Fake extends FakeState implements FakeGitHub {
     };
   }
 
-  failNext(match: RequestMatch, status: number, body?: unknown): void {
-    this.failures.push({ match, status, body: body ?? { message: `injected ${status}` } });
+  failNext(
+    match: RequestMatch,
+    status: number,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    this.failures.push({ match, status, body: body ?? { message: `injected ${status}` }, headers });
   }
 
   addArtifact(input: AddArtifactInput): FakeArtifact {
@@ -204,7 +217,7 @@ class Fake extends FakeState implements FakeGitHub {
     );
     if (i < 0) return undefined;
     const [f] = this.failures.splice(i, 1);
-    return { status: f!.status, body: f!.body };
+    return { status: f!.status, body: f!.body, headers: f!.headers };
   }
 
   private route(method: string, url: URL, req: IncomingMessage, raw: Buffer, body: unknown): Reply {
@@ -215,7 +228,7 @@ class Fake extends FakeState implements FakeGitHub {
     }
     if (path.startsWith('/blob/upload/')) return blobPut(this, method, url, req, raw);
     if (path.startsWith('/blob/download/')) return blobGet(this, method, path);
-    if (path.startsWith('/repos/')) return rest(this, method, url, req, body);
+    if (path.startsWith('/repos/') || path === '/user') return rest(this, method, url, req, body);
     throw notFound();
   }
 }

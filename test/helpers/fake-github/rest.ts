@@ -22,6 +22,7 @@ export function rest(
   req: IncomingMessage,
   body: unknown,
 ): Reply {
+  if (url.pathname === '/user') return user(f, req);
   const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(url.pathname);
   if (!m) throw notFound();
   const [, owner, name, rest = ''] = m;
@@ -80,6 +81,24 @@ export function rest(
     return { status: 302, headers: { location: f.downloadUrl(a) } };
   }
   throw notFound();
+}
+
+/**
+ * The token's user: an installation token (the default GITHUB_TOKEN, whose comments are by a
+ * `[bot]`) is refused as api.github.com refuses it; a personal access token gets its login.
+ */
+function user(f: FakeState, req: IncomingMessage): Reply {
+  if (!req.headers.authorization) {
+    throw new HttpError(401, { message: 'Requires authentication' });
+  }
+  if (f.botLogin.endsWith('[bot]')) {
+    throw new HttpError(403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+      status: '403',
+    });
+  }
+  return { status: 200, body: { login: f.botLogin, id: 4242, type: 'User' } };
 }
 
 function oneComment(f: FakeState, method: string, id: number, body: unknown): Reply {

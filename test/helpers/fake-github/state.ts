@@ -159,7 +159,12 @@ export class FakeState {
   artifacts: FakeArtifact[] = [];
   requests: FakeRequest[] = [];
   internalErrors: Error[] = [];
-  failures: { match: RequestMatch; status: number; body: unknown }[] = [];
+  failures: {
+    match: RequestMatch;
+    status: number;
+    body: unknown;
+    headers: Record<string, string>;
+  }[] = [];
   uploads = new Map<string, PendingUpload>();
   nextCommentId = 1_000_001;
   nextArtifactId = 7_000_001;
