@@ -12084,10 +12084,14 @@ function profileInsights(inputs) {
 
 // src/collect/files.ts
 import { readFile as readFile2, readdir, stat } from "node:fs/promises";
-async function readInputFile(path8) {
+var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
+async function readInputFile(path8, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
     const info = await stat(path8);
     if (info.isDirectory()) throw new UserError(`${path8}: is a directory, not a file`);
+    if (!info.isFile()) throw new UserError(`${path8}: not a regular file`);
+    if (info.size > maxBytes)
+      throw new UserError(`${path8}: ${info.size} bytes, more than the limit of ${maxBytes}`);
     return await readFile2(path8);
   } catch (err) {
     if (err instanceof UserError) throw err;
@@ -12106,9 +12110,10 @@ async function listFiles(dir, what = "a folder") {
 }
 
 // src/collect/bench-files.ts
+var MAX_BENCH_FILE_BYTES = 256 * 1024 * 1024;
 async function readBenchFile(file, options = {}) {
   const label = options.label ?? file;
-  const bytes2 = await readInputFile(file);
+  const bytes2 = await readInputFile(file, MAX_BENCH_FILE_BYTES);
   if (options.empty === "no-results" && new TextDecoder().decode(bytes2).trim() === "")
     return parseBenchText("", label);
   return parseBenchOutput(bytes2, label);

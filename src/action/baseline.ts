@@ -5,12 +5,10 @@
  * usable baseline"; one that GitHub would not list or hand over (after the REST client's
  * retries) is an error, never a silent pass without a comparison.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readBenchFile, readBenchSide } from '../collect/bench-files.js';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { BenchFile } from '../model/bench.js';
-import { mergeBenchFiles, parseBenchOutput } from '../parse/benchfmt/load.js';
-import { parseBenchText } from '../parse/benchfmt/index.js';
 import { artifactName } from '../publish/artifacts.js';
 import { GitHubCallFailed } from '../publish/github-api.js';
 import {
@@ -31,33 +29,6 @@ export interface Baseline {
   info: BaselineInfo;
   /** The baseline's profiles, when it has any. */
   profiles?: { dir: string; files: string[] };
-}
-
-/** The largest benchmark output file read (10⁶ results are about 100 MB). */
-export const MAX_BENCH_FILE_BYTES = 256 * 1024 * 1024;
-
-/** Reads a text file that must be a regular file of bounded size. */
-async function readBounded(file: string, label: string): Promise<string> {
-  const info = await stat(file);
-  if (!info.isFile()) throw new UserError(`${label}: not a regular file`);
-  if (info.size > MAX_BENCH_FILE_BYTES)
-    throw new UserError(`${label}: ${info.size} bytes, more than ${MAX_BENCH_FILE_BYTES}`);
-  return readFile(file, 'utf8');
-}
-
-/** Reads and merges benchmark output files (an empty file is a run without results). */
-export async function parseFiles(
-  dir: string,
-  files: string[],
-  label: string,
-): Promise<BenchFile | undefined> {
-  if (files.length === 0) return undefined;
-  const parsed: BenchFile[] = [];
-  for (const f of files) {
-    const text = await readBounded(path.join(dir, f), f);
-    parsed.push(text.trim() === '' ? parseBenchText('', f) : parseBenchOutput(text, f));
-  }
-  return mergeBenchFiles(label, parsed);
 }
 
 /** A GitHub call that failed while fetching a baseline that exists, said as such. */
@@ -107,7 +78,7 @@ export async function loadArtifactBaseline(
   if (typeof manifest === 'string') return unusable(manifest);
   let bench: BenchFile | undefined;
   try {
-    bench = await parseFiles(dir, manifest.benchFiles, 'base');
+    bench = await readBenchSide(dir, manifest.benchFiles, 'base');
   } catch (err) {
     return unusable(`the stored baseline's files cannot be read (${(err as Error).message})`);
   }
@@ -132,7 +103,7 @@ export async function loadPathBaseline(p: string): Promise<Baseline> {
   const manifest = await readManifest(p);
   if (typeof manifest !== 'string') {
     return {
-      bench: await parseFiles(p, manifest.benchFiles, 'base'),
+      bench: await readBenchSide(p, manifest.benchFiles, 'base'),
       profiles: { dir: p, files: manifest.profiles },
       info: {
         source: 'path',
@@ -143,15 +114,15 @@ export async function loadPathBaseline(p: string): Promise<Baseline> {
       },
     };
   }
-  let text: string;
   try {
-    text = await readFile(p, 'utf8');
-  } catch {
-    throw new UserError(
-      `input 'baseline': ${JSON.stringify(p)} is neither a baseline folder nor a benchmark output file`,
-    );
+    return { bench: await readBenchFile(p), info: fileBaseline() };
+  } catch (err) {
+    if (err instanceof UserError && /: no such file$/.test(err.message))
+      throw new UserError(
+        `input 'baseline': ${JSON.stringify(p)} is neither a baseline folder nor a benchmark output file`,
+      );
+    throw err;
   }
-  return { bench: parseBenchOutput(text, p), info: fileBaseline() };
 }
 
 /** The Go toolchain's version, when Go benchmarks ran. */

@@ -3,6 +3,7 @@
  * summary come first (the comment may fail on a read-only token), the gate's exit code last, and
  * only a complete, failure-free run becomes a baseline.
  */
+import { readBenchSide } from '../collect/bench-files.js';
 import { stepFails } from '../analyze/verdict.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,13 +20,7 @@ import { renderHtmlReport } from '../render/html-report.js';
 import { buildRunReport } from '../report/build-run-report.js';
 import { htmlReportModel } from '../report/html-build.js';
 import type { RunReport } from '../report/run-report.js';
-import {
-  type Baseline,
-  loadArtifactBaseline,
-  loadPathBaseline,
-  parseFiles,
-  saveBaseline,
-} from './baseline.js';
+import { type Baseline, loadArtifactBaseline, loadPathBaseline, saveBaseline } from './baseline.js';
 import { type Collected, collectRun } from './collect-run.js';
 import { runUrl } from './context.js';
 import type { ActionPorts, ActionRun } from './ports.js';
@@ -44,14 +39,14 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       out.info(l),
     ),
   );
-  const head = await parseFiles(collected.dir, collected.benchFiles, 'head');
+  const head = await readBenchSide(collected.dir, collected.benchFiles, 'head');
   for (const d of head?.diagnostics ?? []) out.warning(`${d.file}:${d.line}: ${d.message}`);
 
   let baseline: Baseline | undefined;
   if (s.baseline.kind === 'rerun' && collected.rerunBase) {
     const baseProfiles = collected.rerunBase.profiles;
     baseline = {
-      bench: await parseFiles(collected.dir, collected.rerunBase.files, 'base'),
+      bench: await readBenchSide(collected.dir, collected.rerunBase.files, 'base'),
       ...(baseProfiles.length > 0
         ? { profiles: { dir: path.join(collected.dir, 'rerun-base'), files: baseProfiles } }
         : {}),

@@ -11,6 +11,9 @@ import { parseBenchText } from '../parse/benchfmt/index.js';
 import { mergeBenchFiles, parseBenchOutput } from '../parse/benchfmt/load.js';
 import { readInputFile } from './files.js';
 
+/** The largest benchmark output file read (10⁶ results are about 100 MB). */
+export const MAX_BENCH_FILE_BYTES = 256 * 1024 * 1024;
+
 /** What an empty file means: an error naming it, or a side without results. */
 export type EmptyFile = 'error' | 'no-results';
 
@@ -20,7 +23,7 @@ export async function readBenchFile(
   options: { label?: string; empty?: EmptyFile } = {},
 ): Promise<BenchFile> {
   const label = options.label ?? file;
-  const bytes = await readInputFile(file);
+  const bytes = await readInputFile(file, MAX_BENCH_FILE_BYTES);
   if (options.empty === 'no-results' && new TextDecoder().decode(bytes).trim() === '')
     return parseBenchText('', label);
   return parseBenchOutput(bytes, label);

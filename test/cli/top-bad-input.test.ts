@@ -43,6 +43,10 @@ async function expectError(args: string[], message: string | RegExp) {
 }
 
 describe('perfgate top: bad input gets one line naming the file and the cause, exit 2', () => {
+  test('a device, not a file (/dev/zero would never end): refused before reading', async () => {
+    await expectError(['/dev/zero'], 'perfgate top: /dev/zero: not a regular file');
+  });
+
   test('empty file', async () => {
     const f = file('empty.pb.gz', '');
     await expectError([f], `perfgate top: ${f}: empty file (0 bytes): not a pprof profile`);
