@@ -8803,10 +8803,7 @@ async function runBench(argv, io) {
     time: { type: "string" },
     dir: { type: "string" },
     out: { type: "string" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
+    ...gateFlags
   });
   if (values.go === void 0 === (values.js === void 0)) {
     throw new UserError(
@@ -8825,19 +8822,20 @@ ${benchUsage}`
   await mkdir(out, { recursive: true });
   if (values.js !== void 0 || go === void 0) {
     const js = {
-      module: values.js,
+      module: values.js ?? "",
       rounds: values.rounds === void 0 ? 10 : readInteger("--rounds", values.rounds, 1),
       time: values.time === void 0 ? 100 : readInteger("--time", values.time, 1),
       cwd: dir
     };
-    if (values["base-ref"] === void 0) {
+    const baseRef = values["base-ref"];
+    if (baseRef === void 0) {
       const head = await keepOutput(out, "head.txt", await runJsBench(js, processRunner, log));
       io.stdout(`wrote ${path4.join(out, "head.txt")}: ${head.results.length} results
 `);
       return 0;
     }
     const run2 = await runJsBenchInterleaved(
-      { ...js, baseRef: values["base-ref"], requireBase: true },
+      { ...js, baseRef, requireBase: true },
       processRunner,
       log
     );
@@ -8922,17 +8920,17 @@ async function keepOutput(out, name, text) {
   return parseBenchOutput(text, file);
 }
 function readGoSettings(values, dir) {
-  const str = (name) => values[name];
+  const { go = "", bench, count, benchtime, cpu } = values;
   return {
     dir,
     packages: readPackagePatterns(
       "--go",
-      values.go.split(/[\s,]+/).filter((p) => p !== "")
+      go.split(/[\s,]+/).filter((p) => p !== "")
     ),
-    bench: readBenchRegex("--bench", str("bench") ?? "."),
-    count: str("count") === void 0 ? 10 : readInteger("--count", str("count"), 1, 1e3),
-    ...str("benchtime") !== void 0 ? { benchtime: readBenchtime("--benchtime", str("benchtime")) } : {},
-    ...str("cpu") !== void 0 ? { cpu: readCpuList("--cpu", str("cpu")) } : {}
+    bench: readBenchRegex("--bench", bench ?? "."),
+    count: count === void 0 ? 10 : readInteger("--count", count, 1, 1e3),
+    ...benchtime !== void 0 ? { benchtime: readBenchtime("--benchtime", benchtime) } : {},
+    ...cpu !== void 0 ? { cpu: readCpuList("--cpu", cpu) } : {}
   };
 }
 

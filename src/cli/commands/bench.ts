@@ -26,7 +26,7 @@ import {
 import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { gateExitCode, readGateOptions } from '../shared-options.js';
+import { gateExitCode, gateFlags, readGateOptions } from '../shared-options.js';
 
 export const benchUsage = `Usage: perfgate bench --go <packages> [options]
        perfgate bench --js <suite.mjs> [options]
@@ -76,10 +76,7 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
     time: { type: 'string' },
     dir: { type: 'string' },
     out: { type: 'string' },
-    'max-regression': { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    test: { type: 'string' },
+    ...gateFlags,
   });
   if ((values.go === undefined) === (values.js === undefined)) {
     throw new UserError(
@@ -88,8 +85,8 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
   }
   checkFlagsOfOtherTool(values);
   const gateOptions = readGateOptions(values);
-  const out = (values.out as string | undefined) ?? 'perfgate-out';
-  const dir = (values.dir as string | undefined) ?? '.';
+  const out = values.out ?? 'perfgate-out';
+  const dir = values.dir ?? '.';
   const log = (line: string) => io.stderr(`${line}\n`);
   // Bad flags fail before any work.
   const go = values.js === undefined ? readGoSettings(values, dir) : undefined;
@@ -97,19 +94,19 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
 
   if (values.js !== undefined || go === undefined) {
     const js = {
-      module: values.js as string,
-      rounds:
-        values.rounds === undefined ? 10 : readInteger('--rounds', values.rounds as string, 1),
-      time: values.time === undefined ? 100 : readInteger('--time', values.time as string, 1),
+      module: values.js ?? '',
+      rounds: values.rounds === undefined ? 10 : readInteger('--rounds', values.rounds, 1),
+      time: values.time === undefined ? 100 : readInteger('--time', values.time, 1),
       cwd: dir,
     };
-    if (values['base-ref'] === undefined) {
+    const baseRef = values['base-ref'];
+    if (baseRef === undefined) {
       const head = await keepOutput(out, 'head.txt', await runJsBench(js, processRunner, log));
       io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
       return 0;
     }
     const run = await runJsBenchInterleaved(
-      { ...js, baseRef: values['base-ref'] as string, requireBase: true },
+      { ...js, baseRef, requireBase: true },
       processRunner,
       log,
     );
@@ -139,7 +136,7 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
   const run = await runGoBenchInterleaved(
     {
       ...go,
-      baseRef: values['base-ref'] as string,
+      baseRef: values['base-ref'],
       requireBaseBenchmarks: true,
       ...(profileDirs ? { profiles: profileDirs } : {}),
     },
@@ -213,19 +210,26 @@ async function keepOutput(out: string, name: string, text: string): Promise<Benc
 }
 
 /** The Go run's flags, each checked before anything runs. */
-function readGoSettings(values: Record<string, unknown>, dir: string): GoBenchSettings {
-  const str = (name: string) => values[name] as string | undefined;
+function readGoSettings(values: GoFlagValues, dir: string): GoBenchSettings {
+  const { go = '', bench, count, benchtime, cpu } = values;
   return {
     dir,
     packages: readPackagePatterns(
       '--go',
-      (values.go as string).split(/[\s,]+/).filter((p) => p !== ''),
+      go.split(/[\s,]+/).filter((p) => p !== ''),
     ),
-    bench: readBenchRegex('--bench', str('bench') ?? '.'),
-    count: str('count') === undefined ? 10 : readInteger('--count', str('count')!, 1, 1000),
-    ...(str('benchtime') !== undefined
-      ? { benchtime: readBenchtime('--benchtime', str('benchtime')!) }
-      : {}),
-    ...(str('cpu') !== undefined ? { cpu: readCpuList('--cpu', str('cpu')!) } : {}),
+    bench: readBenchRegex('--bench', bench ?? '.'),
+    count: count === undefined ? 10 : readInteger('--count', count, 1, 1000),
+    ...(benchtime !== undefined ? { benchtime: readBenchtime('--benchtime', benchtime) } : {}),
+    ...(cpu !== undefined ? { cpu: readCpuList('--cpu', cpu) } : {}),
   };
+}
+
+/** The Go run's flags as parseArgs gives them. */
+interface GoFlagValues {
+  go?: string | undefined;
+  bench?: string | undefined;
+  count?: string | undefined;
+  benchtime?: string | undefined;
+  cpu?: string | undefined;
 }
