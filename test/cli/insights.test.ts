@@ -34,7 +34,7 @@ describe('the PR comment for the fixture pair (npm run demo)', () => {
       /\| <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| moved within the function: [\d.]+GiB → [\d.]+GiB \(\+[\d.]+MiB, \+[\d.]+%\)/,
     );
     expect(body).not.toContain('🆕');
-    expect(body).toContain('pre-size the slice: `make([]T, 0, n)`');
+    expect(body).toContain('pre-size the slice: <code>make(&#91;&#93;T, 0, n)</code>');
     expect(body).toMatch(
       /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>, waiting in <code>main\.waitForResult<\/code> \[chan receive\]/,
     );
