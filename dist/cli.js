@@ -6738,22 +6738,22 @@ function binomialPmfTable(n2) {
 }
 function exactOrders(n2, confidence) {
   const pmf = binomialPmfTable(n2);
-  const at = (k2) => k2 < 0 || k2 > n2 ? 0 : pmf[k2];
+  const at2 = (k2) => k2 < 0 || k2 > n2 ? 0 : pmf[k2];
   const x = Math.ceil((n2 + 1) * 0.5) - 1;
-  let accum = at(x);
+  let accum = at2(x);
   let l2 = x;
   let r2 = x + 1;
-  let lp = at(l2 - 1);
-  let rp = at(r2);
+  let lp = at2(l2 - 1);
+  let rp = at2(r2);
   while (accum < confidence && (lp > 0 || rp > 0)) {
     if (lp >= rp) {
       accum += lp;
       l2--;
-      lp = at(l2 - 1);
+      lp = at2(l2 - 1);
     } else {
       accum += rp;
       r2++;
-      rp = at(r2);
+      rp = at2(r2);
     }
   }
   return { lo: Math.max(l2, 0), hi: Math.min(r2, n2 + 1) };
@@ -8941,7 +8941,7 @@ var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
   return text.replace(
     entityChars,
-    (c2, at, all) => c2 === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`
+    (c2, at2, all) => c2 === "@" && /[\w.+-]/.test(all[at2 + 1] ?? "") ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`
   ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
@@ -9511,20 +9511,28 @@ function isRuntimeFrame(fn) {
   const dot = fn.indexOf(".", slash + 1);
   return dot >= 0 && fn.startsWith("runtime_", dot + 1);
 }
+var waitPrimitive = /^(?:time\.Sleep$|sync\.\(\*(?:WaitGroup|Cond|Mutex|RWMutex)\)\.|internal\/sync\.|internal\/poll\.|net\.\(\*(?:netFD|conn)\)\.)/;
 function blockingFrame(g2) {
-  return g2.stack.find((f2) => !isRuntimeFrame(f2.fn)) ?? g2.stack[0];
+  return g2.stack.find((f2) => !isRuntimeFrame(f2.fn) && !waitPrimitive.test(f2.fn)) ?? g2.stack.find((f2) => !isRuntimeFrame(f2.fn)) ?? g2.stack.find((f2) => f2.fn !== "runtime.goexit");
 }
 function entryFrame(g2) {
   for (let i2 = g2.stack.length - 1; i2 >= 0; i2--) {
     const frame = g2.stack[i2];
     if (frame.fn !== "runtime.goexit" && frame.fn !== "runtime.main") return frame;
   }
-  return g2.stack[g2.stack.length - 1];
+  return g2.stack.find((f2) => f2.fn !== "runtime.goexit");
 }
-function siteKey(g2) {
-  const origin = g2.createdBy?.fn ?? entryFrame(g2)?.fn ?? "?";
-  const blocking = blockingFrame(g2)?.fn ?? "?";
-  return `${origin} → ${blocking}${g2.state !== void 0 ? ` [${g2.state}]` : ""}`;
+function commonKey(g2) {
+  const entry = entryFrame(g2)?.fn;
+  if (entry === void 0) return "(not started)";
+  return `${entry} → ${blockingFrame(g2)?.fn ?? "?"}`;
+}
+function creatorKey(g2) {
+  const state = g2.state !== void 0 ? ` [${g2.state}]` : "";
+  return `${g2.createdBy?.fn ?? "(no creator)"} ⇒ ${commonKey(g2)}${state}`;
+}
+function showsCreators(s2) {
+  return s2.source === "debug2";
 }
 function stackKey(stack) {
   return stack.map((f2) => `${f2.fn}	${f2.file}:${f2.line}`).join("\n");
@@ -9545,54 +9553,114 @@ var defaultLeakOptions = {
   parkedThreshold: 100,
   ignore: defaultIgnore
 };
+var leakAdvice = {
+  "http-body": "close every response body (defer resp.Body.Close()), even when it is not read, so the connection's read and write loops can end",
+  "chan-receive": "nothing sends to or closes this channel: close it when the sender is done, or select on ctx.Done() so the goroutine can return",
+  "chan-send": "nobody receives what it sends: give the channel a buffer of the number of sends, or select on ctx.Done() beside the send",
+  select: "none of the select's cases ever becomes ready: add a case <-ctx.Done() and cancel the context when the work is abandoned",
+  sleep: "a loop that sleeps or ticks forever: stop it (ticker.Stop(), return on ctx.Done()) when its owner is done",
+  waitgroup: "a WaitGroup whose Done is called fewer times than Add: call defer wg.Done() at the top of every goroutine it counts",
+  cond: "a Cond that is never signalled: call Signal or Broadcast after every change the waiters wait for",
+  mutex: "a lock that is never released: unlock with defer right after Lock, on every path",
+  io: "a read or write that never ends: set a deadline (SetDeadline, http.Client.Timeout) or close the connection when done",
+  unknown: "find what it waits for at the wait line and give it a way to end: a context to cancel, or a channel to close"
+};
+var stateKinds = [
+  [/^chan receive/, "chan-receive"],
+  [/^chan send/, "chan-send"],
+  [/^select/, "select"],
+  [/^sleep$/, "sleep"],
+  [/^sync\.WaitGroup\.Wait$/, "waitgroup"],
+  [/^sync\.Cond\.Wait$/, "cond"],
+  [/^sync\.(RW)?Mutex\./, "mutex"],
+  [/^IO wait$/, "io"]
+];
+var frameKinds = [
+  [/^net\/http\.\(\*persistConn\)\.(readLoop|writeLoop)$/, "http-body"],
+  [/^runtime\.chanrecv[12]?$/, "chan-receive"],
+  [/^runtime\.chansend1?$/, "chan-send"],
+  [/^runtime\.(selectgo|block)$/, "select"],
+  [/^time\.Sleep$/, "sleep"],
+  [/^time\.\(\*Ticker\)|^time\.Tick$/, "sleep"],
+  [/^sync\.\(\*WaitGroup\)\.Wait$/, "waitgroup"],
+  [/^sync\.\(\*Cond\)\.Wait$/, "cond"],
+  [/^sync\.\(\*(RW)?Mutex\)\.R?Lock$/, "mutex"],
+  [/^internal\/poll\.runtime_pollWait$/, "io"]
+];
+function leakKind(g2) {
+  if (g2.stack.some((f2) => frameKinds[0][0].test(f2.fn))) return "http-body";
+  for (const [re2, kind] of stateKinds) if (g2.state !== void 0 && re2.test(g2.state)) return kind;
+  for (const f2 of g2.stack) {
+    const hit = frameKinds.find(([re2]) => re2.test(f2.fn));
+    if (hit) return hit[1];
+  }
+  return "unknown";
+}
 function globToRegExp(glob) {
   return new RegExp(
     `^${glob.split("*").map((p2) => p2.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
   );
 }
-function sites(s2, ignore) {
+function sites(s2, ignore, key) {
   const out = /* @__PURE__ */ new Map();
   for (const g2 of s2.groups) {
     if (g2.stack.some((f2) => ignore.some((re2) => re2.test(f2.fn)))) continue;
-    const key = siteKey(g2);
-    const site = out.get(key);
+    const k2 = key(g2);
+    const site = out.get(k2);
     if (site) {
       site.count += g2.count;
       if (g2.count > site.group.count) site.group = g2;
-    } else out.set(key, { count: g2.count, group: g2 });
+    } else out.set(k2, { count: g2.count, group: g2 });
   }
   return out;
 }
 function warning(severity, key, base, site) {
   const g2 = site.group;
+  const kind = leakKind(g2);
   return {
     severity,
     key,
     base,
     head: site.count,
-    origin: g2.createdBy ?? entryFrame(g2),
+    entry: entryFrame(g2),
+    createdBy: g2.createdBy,
     blocking: blockingFrame(g2),
     state: g2.state,
     waitMinutes: g2.waitMinutes,
+    kind,
+    advice: leakAdvice[kind],
     stack: g2.stack
   };
 }
+function keyFor(head, base) {
+  return showsCreators(head) && (!base || showsCreators(base)) ? creatorKey : commonKey;
+}
+var formNames = {
+  debug1: "debug=1 text",
+  debug2: "debug=2 text",
+  proto: "a pprof goroutine profile"
+};
+function mixedFormsNote(head, base) {
+  if (!base || base.source === head.source) return void 0;
+  return `goroutine dumps in different forms (before: ${formNames[base.source]}, after: ${formNames[head.source]}) are compared by each goroutine's function and wait site only; take both as goroutine?debug=2 to group them by creator too`;
+}
 function findLeaks(head, base, options = defaultLeakOptions) {
   const ignore = options.ignore.map(globToRegExp);
-  const h2 = sites(head, ignore);
+  const key = keyFor(head, base);
+  const h2 = sites(head, ignore, key);
   const out = [];
   if (base) {
-    const b2 = sites(base, ignore);
-    for (const [key, site] of h2) {
-      const before = b2.get(key)?.count ?? 0;
+    const b2 = sites(base, ignore, key);
+    for (const [key2, site] of h2) {
+      const before = b2.get(key2)?.count ?? 0;
       const growth = site.count - before;
       if (growth >= options.minGrowth && (before === 0 || site.count >= options.minRatio * before)) {
-        out.push(warning("leak", key, before, site));
+        out.push(warning("leak", key2, before, site));
       }
     }
   } else {
-    for (const [key, site] of h2) {
-      if (site.count >= options.parkedThreshold) out.push(warning("parked", key, void 0, site));
+    for (const [key2, site] of h2) {
+      if (site.count >= options.parkedThreshold) out.push(warning("parked", key2, void 0, site));
     }
   }
   return out.sort((x, y2) => y2.head - (y2.base ?? 0) - (x.head - (x.base ?? 0)));
@@ -10725,8 +10793,7 @@ async function waitForEndpoint(baseUrl, waitSeconds, log) {
   for (; ; ) {
     try {
       const r2 = await fetch(profileUrl(baseUrl, ""), { signal: AbortSignal.timeout(5e3) });
-      await r2.arrayBuffer();
-      return;
+      return { status: r2.status, text: await r2.text() };
     } catch (err) {
       last = describe(err);
     }
@@ -10740,6 +10807,34 @@ async function waitForEndpoint(baseUrl, waitSeconds, log) {
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+function profileName(spec) {
+  return spec.split("?")[0].replace(/^\/+/, "");
+}
+function indexedProfiles(indexHtml) {
+  const names = [...indexHtml.matchAll(/href=['"]([^'"?]+)\?debug=1['"]/g)].map(
+    (m2) => decodeURIComponent(m2[1])
+  );
+  return [...new Set(names)];
+}
+function checkAgainstIndex(s2, index) {
+  const { baseUrl, profiles: specs, profilesLabel = "--profiles" } = s2;
+  if (index.status === 404) {
+    throw new UserError(
+      `${baseUrl}: pprof is not served at this URL (404 Not Found for the index); import _ "net/http/pprof" in the service, or give the URL its /debug/pprof handler is mounted at`
+    );
+  }
+  const offered = indexedProfiles(index.text);
+  if (offered.length === 0) return;
+  for (const spec of specs) {
+    const name = profileName(spec);
+    if (!offered.includes(name)) {
+      const near = offered.find((o2) => name.startsWith(o2) || o2.startsWith(name));
+      throw new UserError(
+        `${profilesLabel}: "${name}" is not a profile ${baseUrl} offers${near ? ` (did you mean "${near}"?)` : ""}; it offers ${offered.join(", ")}`
+      );
+    }
   }
 }
 function recognise(url, bytes2, contentType) {
@@ -10768,13 +10863,16 @@ function profileNotes(spec, bytes2) {
     "the mutex profile is empty: the service never called runtime.SetMutexProfileFraction; call runtime.SetMutexProfileFraction(5) (or 1 for every event) at start-up to record contention"
   ];
 }
-async function fetchProfile(s2, spec) {
+async function fetchProfile(s2, spec, abandon) {
   const url = profileUrl(s2.baseUrl, spec);
   let response;
   for (let attempt = 1; !response; attempt++) {
     try {
       response = await fetch(url, {
-        signal: AbortSignal.timeout((s2.timeoutSeconds + seconds(spec)) * 1e3)
+        signal: AbortSignal.any([
+          AbortSignal.timeout((s2.timeoutSeconds + seconds(spec)) * 1e3),
+          ...abandon ? [abandon] : []
+        ])
       });
     } catch (err) {
       if (describe(err) !== "ECONNREFUSED" || attempt >= 3) {
@@ -10811,28 +10909,60 @@ async function fetchProfile(s2, spec) {
   }
   return { spec, fileName: profileFileName(spec), format, bytes: bytes2, notes };
 }
-async function collectFromService(s2, log, load3) {
-  await waitForEndpoint(s2.baseUrl, s2.waitSeconds, log);
-  const out = [];
+function beforeLoadSpec(specs) {
+  const goroutine = specs.filter((p2) => profileName(p2) === "goroutine");
+  return goroutine.find((p2) => profileFileName(p2).endsWith(".debug2.txt")) ?? goroutine.find((p2) => profileFileName(p2).endsWith(".pb.gz")) ?? goroutine[0] ?? "goroutine";
+}
+async function collectFromService(s2, log, load3, keep) {
+  checkAgainstIndex(s2, await waitForEndpoint(s2.baseUrl, s2.waitSeconds, log));
+  const abandon = new AbortController();
   const fetchLogged = async (spec) => {
     const secs = seconds(spec);
     log(`fetching ${profileUrl(s2.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ""}`);
-    return fetchProfile(s2, spec);
+    return fetchProfile(s2, spec, abandon.signal);
   };
   if (!load3) {
-    for (const spec of s2.profiles) out.push(await fetchLogged(spec));
-    return out;
+    for (const spec of s2.profiles) await keep(await fetchLogged(spec));
+    return;
   }
-  const before = await fetchLogged("goroutine");
-  out.push({ ...before, spec: "goroutine (before the load)", fileName: "goroutine-before.pb.gz" });
-  const during = s2.profiles.filter((p2) => seconds(p2) > 0);
+  const beforeSpec = beforeLoadSpec(s2.profiles);
+  const before = await fetchLogged(beforeSpec);
+  await keep({
+    ...before,
+    spec: `${beforeSpec} (before the load)`,
+    fileName: profileFileName(beforeSpec).replace(/^goroutine/, "goroutine-before")
+  });
   log("starting the load");
-  const running = load3();
-  for (const spec of during) out.push(await fetchLogged(spec));
-  await running;
+  const started = Date.now();
+  let end;
+  const ended = load3().then(
+    () => end = { at: Date.now(), error: void 0 },
+    (error2) => end = { at: Date.now(), error: error2 }
+  );
+  const failed = ended.then((e2) => e2.error === void 0 ? new Promise(() => {
+  }) : e2);
+  for (const spec of s2.profiles.filter((p2) => seconds(p2) > 0)) {
+    const taking = fetchLogged(spec);
+    taking.catch(() => {
+    });
+    const first = await Promise.race([taking, failed]);
+    if (!("bytes" in first)) {
+      abandon.abort();
+      throw first.error;
+    }
+    if (end && end.at - started < seconds(spec) * 1e3) {
+      const took = ((end.at - started) / 1e3).toFixed(1);
+      const note = `the load ended after ${took}s, before this ${seconds(spec)}s profile did: part of it shows an idle service; make the load last longer or take fewer seconds`;
+      log(`warning: ${spec}: ${note}`);
+      first.notes.push(note);
+    }
+    await keep(first);
+  }
+  const { error } = await ended;
+  if (error !== void 0) throw error;
   log("the load is done");
-  for (const spec of s2.profiles.filter((p2) => seconds(p2) === 0)) out.push(await fetchLogged(spec));
-  return out;
+  for (const spec of s2.profiles.filter((p2) => seconds(p2) === 0))
+    await keep(await fetchLogged(spec));
 }
 
 // src/parse/goroutine/debug2.ts
@@ -11030,7 +11160,7 @@ function parseGoroutineDebug1(text, label) {
   }
   let cutOff = cutMidLine;
   if (cutMidLine && record) records.pop();
-  else if (records[records.length - 1]?.stack.length === 0) {
+  else if (record && record.stack.length === 0) {
     records.pop();
     cutOff = true;
   }
@@ -11154,6 +11284,24 @@ function parseGoroutines(bytes2, label) {
   return format.parse(text, label);
 }
 
+// src/render/leak-text.ts
+function leakCounts(w2) {
+  return w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked`;
+}
+var at = (f2, x) => f2.file === "" ? "" : ` at ${x.code(`${f2.file}:${f2.line}`)}`;
+function leakSites(w2, x) {
+  if (!w2.entry) return "not yet started";
+  const origin = w2.createdBy ? `created by ${x.code(w2.createdBy.fn)}${at(w2.createdBy, x)}, ` : w2.entry.fn !== w2.blocking?.fn ? `running ${x.code(w2.entry.fn)}, ` : "";
+  const minutes = w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : "";
+  const state = w2.state ? ` [${x.text(w2.state)}${minutes}]` : "";
+  const wait = w2.blocking ? `waiting in ${x.code(w2.blocking.fn)}${at(w2.blocking, x)}${state}` : "";
+  return `${origin}${wait}`;
+}
+function leakHeadline(w2, x) {
+  return `${leakCounts(w2)}: ${leakSites(w2, x)}`;
+}
+var plainWriters = { code: (s2) => s2, text: (s2) => s2 };
+
 // src/cli/commands/collect.ts
 var defaultPprofProfiles = "profile?seconds=10,heap,allocs,goroutine,block,mutex";
 var collectUsage = `Usage: perfgate collect <url> [options]
@@ -11162,11 +11310,13 @@ Takes profiles from a running Go service's net/http/pprof endpoints (e.g.
 http://127.0.0.1:6060/debug/pprof) and writes them to --out.
 
 Options:
-  --profiles LIST   what to take (default: ${defaultPprofProfiles});
+  --profiles LIST   what to take (default: ${defaultPprofProfiles}), checked
+                    against the service's pprof index before anything runs;
                     goroutine?debug=1 and goroutine?debug=2 give the text dumps
   --load COMMAND    a shell command that puts load on the service: a goroutine snapshot is taken
-                    before it, the cpu profile during it, the rest after; goroutines that grew are
-                    reported as leaks
+                    before it (as debug=2 when asked for), the cpu profile during it, the rest
+                    after; goroutines that grew are reported as leaks, with advice. Each profile
+                    is written as soon as it is taken, so a failing load keeps what came before
   --wait S          wait up to S seconds for the service to answer (default 30)
   --timeout S       per request, on top of a profile's own seconds (default 30)
   --out DIR         where to write the profiles (default: perfgate-profiles)
@@ -11202,31 +11352,38 @@ ${collectUsage}`);
     const r2 = await processRunner.run("sh", ["-c", command], { cwd: ".", onLine: log });
     if (r2.code !== 0) throw new UserError(`--load: the command exited with ${r2.code}`);
   } : void 0;
-  const fetched = await collectFromService(settings, log, load3);
-  await mkdir2(out, { recursive: true });
-  for (const f2 of fetched) {
+  const kept = [];
+  const keep = async (f2) => {
+    if (kept.length === 0) await mkdir2(out, { recursive: true });
     await writeFile2(path4.join(out, f2.fileName), f2.bytes);
+    kept.push(f2);
     io.stdout(`${path4.join(out, f2.fileName)}  (${f2.spec}, ${f2.format})
 `);
     for (const n2 of f2.notes) io.stdout(`  note: ${n2}
 `);
+  };
+  try {
+    await collectFromService(settings, log, load3, keep);
+  } catch (err) {
+    if (!(err instanceof UserError) || kept.length === 0) throw err;
+    const names = kept.map((f2) => f2.fileName).join(", ");
+    throw new UserError(`${err.message}; kept what was taken before it in ${out}: ${names}`);
   }
-  const before = fetched.find((f2) => f2.fileName === "goroutine-before.pb.gz");
-  const after = fetched.find((f2) => f2.fileName === "goroutine.pb.gz");
-  if (before && after) {
-    const leaks = findLeaks(
-      parseGoroutines(after.bytes, "after"),
-      parseGoroutines(before.bytes, "before")
-    );
-    for (const w2 of leaks) {
-      io.stdout(
-        `leak: +${w2.head - (w2.base ?? 0)} goroutines (${w2.base} → ${w2.head}) started by ${w2.origin?.fn ?? "?"}, waiting in ${w2.blocking?.fn ?? "?"}
-`
-      );
-    }
-    if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
-  }
+  reportLeaks(kept, io);
   return 0;
+}
+function reportLeaks(kept, io) {
+  const before = kept.find((f2) => f2.fileName.startsWith("goroutine-before."));
+  const after = before && kept.find((f2) => f2.fileName === before.fileName.replace("goroutine-before", "goroutine"));
+  if (!before || !after) return;
+  const leaks = findLeaks(
+    parseGoroutines(after.bytes, after.fileName),
+    parseGoroutines(before.bytes, before.fileName)
+  );
+  for (const w2 of leaks) io.stdout(`leak: ${leakHeadline(w2, plainWriters)}
+  fix: ${w2.advice}
+`);
+  if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
 }
 
 // src/report/run-report.ts
@@ -11609,13 +11766,12 @@ function changesChart(c2) {
   ].join("\n");
 }
 function leakItem(w2) {
-  const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
-  const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
-  const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
-  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
+  const headline2 = leakHeadline(w2, { code: codeCell, text: escapeMarkdown });
   const stack = w2.stack.flatMap((f2) => [f2.fn, `    ${f2.file}:${f2.line}`]).map((l2) => `  ${l2.replace(/`{3,}/g, (m2) => "'".repeat(m2.length))}`).join("\n");
   return [
-    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    `- ⚠️ ${headline2}`,
+    "",
+    `  Fix: ${escapeMarkdown(w2.advice)}`,
     "",
     "  <details><summary>stack</summary>",
     "",
@@ -12109,17 +12265,17 @@ function kindFromSource(text) {
   if (/\bmake\(/.test(code)) return "make";
   return void 0;
 }
-var siteKey2 = (bench, s2) => `${bench}\0${s2.fn}\0${s2.file}\0${s2.line}`;
+var siteKey = (bench, s2) => `${bench}\0${s2.fn}\0${s2.file}\0${s2.line}`;
 var fnKey = (bench, fn) => `${bench}\0${fn}`;
-function add(run, bench, at, delta, kind, evidence4) {
-  const site = { fn: at.fn, file: at.file, line: at.line };
-  const key = siteKey2(bench, site);
+function add(run, bench, at2, delta, kind, evidence4) {
+  const site = { fn: at2.fn, file: at2.file, line: at2.line };
+  const key = siteKey(bench, site);
   let a2 = run.sites.get(key);
   if (!a2) {
     a2 = {
       benchmark: bench,
       site,
-      startLine: at.startLine,
+      startLine: at2.startLine,
       amounts: { bytes: 0, objects: 0, cpuNs: 0 },
       events: 0,
       kinds: /* @__PURE__ */ new Map()
@@ -12461,22 +12617,22 @@ function attribute(p2, type, split2) {
     const fs = stackFrames(p2, i2);
     const u2 = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
     if (u2 < 0) continue;
-    const at = fs[u2];
-    let f2 = s2.fns.get(at.fn);
+    const at2 = fs[u2];
+    let f2 = s2.fns.get(at2.fn);
     if (!f2) {
       f2 = {
         value: 0,
         events: 0,
-        file: at.file,
-        startLine: at.startLine,
+        file: at2.file,
+        startLine: at2.startLine,
         lines: /* @__PURE__ */ new Map(),
         leaves: /* @__PURE__ */ new Map()
       };
-      s2.fns.set(at.fn, f2);
+      s2.fns.set(at2.fn, f2);
     }
     f2.value += v2;
     f2.events += e2;
-    f2.lines.set(at.line, (f2.lines.get(at.line) ?? 0) + v2);
+    f2.lines.set(at2.line, (f2.lines.get(at2.line) ?? 0) + v2);
     const leaf = fs[0].fn;
     if (u2 > 0) f2.leaves.set(leaf, (f2.leaves.get(leaf) ?? 0) + v2);
   }
@@ -12643,6 +12799,8 @@ function profileInsights(inputs) {
   const g2 = inputs.goroutines;
   const leaks = g2 ? findLeaks(g2.head, g2.base, inputs.leakOptions ?? defaultLeakOptions) : [];
   if (g2) notes.push(...g2.head.warnings, ...g2.base?.warnings ?? []);
+  const mixed = g2 && mixedFormsNote(g2.head, g2.base);
+  if (mixed) notes.push(mixed);
   return { changes, hotspots, leaks, notes };
 }
 
@@ -12714,20 +12872,34 @@ async function readOne(side, rel, warnings) {
 async function readProfiles(head, base) {
   const warnings = [];
   const pairs = [];
-  let goroutines;
-  const beforeFile = head.files.find((f2) => /goroutine-before\.pb\.gz$/.test(f2));
-  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
+  const snapshots = [];
+  const beforeFiles = head.files.filter((f2) => beforeFile.test(f2));
+  const before = [];
+  for (const f2 of beforeFiles) {
+    const g2 = (await readOne(head, f2, warnings))?.goroutines;
+    if (g2) before.push(g2);
+  }
   for (const rel of head.files) {
-    if (rel === beforeFile) continue;
+    if (beforeFiles.includes(rel)) continue;
     const h2 = await readOne(head, rel, warnings);
     if (!h2) continue;
     const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
     if (h2.profile && !h2.goroutines)
       pairs.push({ name: path5.basename(rel), base: b2?.profile, head: h2.profile });
-    if (h2.goroutines && !goroutines)
-      goroutines = { head: h2.goroutines, base: before ?? b2?.goroutines };
+    if (h2.goroutines) {
+      const sameForm = before.find((g2) => g2.source === h2.goroutines.source);
+      const base2 = before.length > 0 ? sameForm ?? before[0] : b2?.goroutines;
+      snapshots.push({ rel, head: h2.goroutines, base: base2 });
+    }
   }
-  return { pairs, goroutines, warnings };
+  return { pairs, goroutines: bestPair(snapshots), warnings };
+}
+var beforeFile = /goroutine-before\.(pb\.gz|debug[12]\.txt)$/;
+function bestPair(snapshots) {
+  const rank = (x) => (x.base === void 0 ? 0 : x.base.source === x.head.source ? 4 : 2) + (x.head.source === "debug2" ? 1 : 0);
+  let best;
+  for (const x of snapshots) if (!best || rank(x) > rank(best)) best = x;
+  return best && { head: best.head, base: best.base };
 }
 
 // src/collect/source.ts
@@ -13286,17 +13458,17 @@ function renderBenchstatCsv(tables) {
     for (const row of t2.rows) {
       const rec = [row.name];
       row.cells.forEach((cell, e2) => {
-        const at = e2 === 0 ? 1 : 3 + (e2 - 1) * 4;
+        const at2 = e2 === 0 ? 1 : 3 + (e2 - 1) * 4;
         if (!cell) return;
-        while (rec.length < at) rec.push("");
+        while (rec.length < at2) rec.push("");
         rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
-        note(at, cell.summary.warnings);
+        note(at2, cell.summary.warnings);
         if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
           rec.push(
             formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
             comparisonText(cell.comparison)
           );
-          note(at + 2, cell.comparison.warnings);
+          note(at2 + 2, cell.comparison.warnings);
         }
       });
       records.push(rec);
@@ -14083,6 +14255,9 @@ ${leaksUsage}`
   const before = positionals.length === 2 ? await load2(positionals[0]) : void 0;
   for (const w2 of [...before?.warnings ?? [], ...after.warnings]) io.stderr(`warning: ${w2}
 `);
+  const mixed = mixedFormsNote(after, before);
+  if (mixed) io.stderr(`note: ${mixed}
+`);
   const leaks = findLeaks(after, before, options);
   if (format === "json") {
     io.stdout(`${JSON.stringify(leaks, null, 2)}
@@ -14094,11 +14269,9 @@ ${leaksUsage}`
     );
   } else {
     for (const w2 of leaks) {
-      const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base} → ${w2.head})` : `${w2.head} goroutines parked`;
-      io.stdout(
-        `${counts}: started by ${w2.origin?.fn ?? "?"}, waiting in ${w2.blocking?.fn ?? "?"}${w2.state ? ` [${w2.state}]` : ""}
-`
-      );
+      io.stdout(`${leakHeadline(w2, plainWriters)}
+  fix: ${w2.advice}
+`);
       for (const f2 of w2.stack) io.stdout(`    ${f2.fn}
         ${f2.file}:${f2.line}
 `);
@@ -14119,8 +14292,8 @@ function add2(p2, sampleIndex2, root2, side) {
     const v2 = values[i2 * width + sampleIndex2];
     if (v2 === 0) continue;
     total2 += v2;
-    let at = root2;
-    at.node[side] += v2;
+    let at2 = root2;
+    at2.node[side] += v2;
     for (let j2 = stackStart[i2 + 1] - 1; j2 >= stackStart[i2]; j2--) {
       const loc = p2.locations[stack[j2]];
       for (let k2 = loc.lines.length - 1; k2 >= 0; k2--) {
@@ -14132,7 +14305,7 @@ function add2(p2, sampleIndex2, root2, side) {
           names.set(fn.id, name);
         }
         name ??= "<unknown>";
-        let next = at.kids.get(name);
+        let next = at2.kids.get(name);
         if (!next) {
           next = {
             node: {
@@ -14145,10 +14318,10 @@ function add2(p2, sampleIndex2, root2, side) {
             },
             kids: /* @__PURE__ */ new Map()
           };
-          at.kids.set(name, next);
+          at2.kids.set(name, next);
         }
         next.node[side] += v2;
-        at = next;
+        at2 = next;
       }
     }
   }
@@ -15281,12 +15454,13 @@ function hotspotsSection(hs) {
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 function leakItem2(w2) {
-  const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
-  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
-  const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
+  const headline2 = leakHeadline(w2, {
+    code: (c2) => `<code>${escapeHtml(c2)}</code>`,
+    text: escapeHtml
+  });
   const stack = w2.stack.map((f2) => `${f2.fn}
     ${f2.file}:${f2.line}`).join("\n");
-  return `<li>⚠️ ${counts} started by ${fn(w2.origin)}, waiting in ${fn(w2.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+  return `<li>⚠️ ${headline2}<br>Fix: ${escapeHtml(w2.advice)}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
 function notesSection(notes) {
   if (notes.length === 0) return "";
