@@ -4,6 +4,7 @@ import {
   defaultLeakOptions,
   findLeaks,
   leakAdvice,
+  leakKind,
   mixedFormsNote,
 } from '../../src/analyze/leaks.js';
 import { profileInsights } from '../../src/analyze/profile-insights.js';
@@ -142,5 +143,44 @@ describe('profile insights on identical base and head warn of nothing', () => {
     expect(insights.changes.flatMap((c) => c.grown)).toEqual([]);
     expect(insights.hotspots.filter((h) => h.isNew || h.head.bytes !== h.base!.bytes)).toEqual([]);
     expect(insights.leaks).toEqual([]);
+  });
+});
+
+describe('the kind of a leak, from the shape of its stack', () => {
+  const f = (fn: string) => ({ fn, file: 'x.go', line: 1 });
+  const group = (fns: string[], state?: string) => ({
+    count: 1,
+    stack: fns.map(f),
+    ...(state !== undefined ? { state } : {}),
+  });
+
+  test.each([
+    // debug=2: the wait state says it.
+    [['main.wait'], 'chan receive', 'chan-receive'],
+    [['main.send'], 'chan send (nil chan)', 'chan-send'],
+    [['main.loop'], 'select', 'select'],
+    [['time.Sleep', 'main.refresh'], 'sleep', 'sleep'],
+    [['sync.(*WaitGroup).Wait', 'main.run'], 'sync.WaitGroup.Wait', 'waitgroup'],
+    [['sync.(*Cond).Wait', 'main.consume'], 'sync.Cond.Wait', 'cond'],
+    [['sync.(*Mutex).Lock', 'main.update'], 'sync.Mutex.Lock', 'mutex'],
+    [['internal/poll.(*FD).Read', 'main.read'], 'IO wait', 'io'],
+    // proto: the runtime's frames say it.
+    [['runtime.gopark', 'runtime.chanrecv1', 'main.wait'], undefined, 'chan-receive'],
+    [['runtime.gopark', 'runtime.chansend1', 'main.send'], undefined, 'chan-send'],
+    [['runtime.gopark', 'runtime.selectgo', 'main.loop'], undefined, 'select'],
+    [['runtime.gopark', 'time.Sleep', 'main.refresh'], undefined, 'sleep'],
+    [
+      ['sync.runtime_SemacquireWaitGroup', 'sync.(*WaitGroup).Wait', 'main.run'],
+      undefined,
+      'waitgroup',
+    ],
+    [['sync.runtime_notifyListWait', 'sync.(*Cond).Wait', 'main.consume'], undefined, 'cond'],
+    [['internal/poll.runtime_pollWait', 'internal/poll.(*FD).Read', 'main.read'], undefined, 'io'],
+    // HTTP's connection loops wait in a select, but the cause is an unclosed body.
+    [['runtime.selectgo', 'net/http.(*persistConn).readLoop'], 'select', 'http-body'],
+    // debug=1 hides the runtime's frames: nothing tells.
+    [['main.wait'], undefined, 'unknown'],
+  ])('%j [%s] is %s', (fns, state, kind) => {
+    expect(leakKind(group(fns, state))).toBe(kind);
   });
 });
