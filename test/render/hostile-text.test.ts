@@ -248,12 +248,36 @@ describe('the HTML report, parsed as a browser does', () => {
 describe('a 250,000-character multibyte name', () => {
   const huge = '界🙂'.repeat(125_000);
 
-  test('the summary stays within the runner’s 1 MiB, the comment keeps its table', () => {
-    const summary = renderSummary(reportWith(huge));
-    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_LIMIT);
-    const comment = renderComment(reportWith(huge));
-    expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    checkMarkdown((s) => renderComment(reportWith(s)), huge);
-    checkMarkdown((s) => renderSummary(reportWith(s)), huge);
+  /**
+   * Rendered within its limit, where sections may give way to fit (saying so, with a link to
+   * where the rest is): no element or link that the plain rendering lacks, no mention, and the
+   * findings table first, whole.
+   */
+  function checkFitted(render: (s: string) => string, limit: number, size: (t: string) => number) {
+    const text = render(huge);
+    expect(size(text)).toBeLessThanOrEqual(limit);
+    const { root } = parseGfm(text);
+    const known = new Set(structure(parseGfm(render('plain')).root));
+    expect(structure(root).filter((e) => !known.has(e))).toEqual([]);
+    expect(mentions(root)).toEqual([]);
+    const table = parseGfm(text).html.match(/<table>[\s\S]*?<\/table>/)?.[0] ?? '';
+    expect(table).toContain('>benchmark</th>');
+    expect(table.match(/<tr>/g)).toHaveLength(2);
+  }
+
+  test('the comment stays within 65,536 characters and keeps its table', () => {
+    checkFitted(
+      (s) => renderComment(reportWith(s)),
+      COMMENT_LIMIT,
+      (t) => t.length,
+    );
+  });
+
+  test('the summary stays within the runner’s 1 MiB', () => {
+    checkFitted(
+      (s) => renderSummary(reportWith(s)),
+      SUMMARY_LIMIT,
+      (t) => Buffer.byteLength(t),
+    );
   });
 });
