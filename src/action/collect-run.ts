@@ -2,7 +2,7 @@
  * The action's collect stage: run or read what the settings ask for, and keep it in one folder
  * (bench output files, profiles) that can become the next baseline as it is.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   GoTestFailed,
@@ -12,8 +12,8 @@ import {
   runGoBenchInterleaved,
 } from '../collect/go-bench.js';
 import { expandGlob } from '../collect/glob.js';
-import { runJsBench } from '../collect/js-bench.js';
-import { collectFromService } from '../collect/pprof-http.js';
+import { MIN_ROUNDS, runJsBench, runJsBenchInterleaved } from '../collect/js-bench.js';
+import { collectFromService, type FetchedProfile } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
@@ -80,6 +80,21 @@ async function goRun(
   }
 }
 
+/** The working directory, or an error naming the input when it is missing or not a folder. */
+async function workingDirectory(dir: string): Promise<string> {
+  const cwd = path.resolve(dir);
+  const info = await stat(cwd).catch(() => undefined);
+  if (!info) {
+    throw new UserError(
+      `input 'working-directory': ${JSON.stringify(dir)} does not exist (is the repository checked out there?)`,
+    );
+  }
+  if (!info.isDirectory()) {
+    throw new UserError(`input 'working-directory': ${JSON.stringify(dir)} is not a directory`);
+  }
+  return cwd;
+}
+
 /** Runs and reads everything the settings name, into `dir`. */
 export async function collectRun(
   s: ActionSettings,
@@ -90,11 +105,21 @@ export async function collectRun(
 ): Promise<Collected> {
   await mkdir(path.join(dir, 'bench'), { recursive: true });
   const c: Collected = { dir, benchFiles: [], profiles: [], rerunBase: undefined, notes: [] };
-  const cwd = path.resolve(s.workingDirectory);
+  const cwd = await workingDirectory(s.workingDirectory);
   const keep = async (name: string, text: string) => {
     const rel = path.join('bench', `${c.benchFiles.length}-${safe(name)}.txt`);
     await writeFile(path.join(dir, rel), text);
     c.benchFiles.push(rel);
+  };
+  const keepRerunBase = async (name: string, text: string, sha: string) => {
+    const rel = path.join('rerun-base', `${name}.txt`);
+    await mkdir(path.join(dir, 'rerun-base'), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+    c.rerunBase = {
+      files: [...(c.rerunBase?.files ?? []), rel],
+      sha,
+      profiles: c.rerunBase?.profiles ?? [],
+    };
   };
 
   if (s.goPackages.length > 0) {
@@ -144,13 +169,24 @@ export async function collectRun(
     }
   }
   if (s.jsBench) {
-    await keep(
-      'js',
-      await runJsBench(
-        { module: path.resolve(cwd, s.jsBench), rounds: s.count < 5 ? 5 : s.count, time: 100 },
+    const js = {
+      module: path.resolve(cwd, s.jsBench),
+      label: s.jsBench,
+      rounds: Math.max(s.count, MIN_ROUNDS),
+      time: 100,
+      cwd,
+    };
+    if (s.baseline.kind === 'rerun' && baseSha) {
+      const run = await runJsBenchInterleaved(
+        { ...js, baseRef: baseSha, requireBase: false },
+        runner,
         log,
-      ),
-    );
+      );
+      await keep('js', run.head);
+      await keepRerunBase('js', run.base, run.baseSha);
+    } else {
+      await keep('js', await runJsBench(js, runner, log));
+    }
   }
   for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
     log(`reading benchmark output ${f}`);
@@ -161,23 +197,39 @@ export async function collectRun(
   }
   if (s.pprof) {
     const { url, profiles, waitSeconds, timeoutSeconds, load } = s.pprof;
-    const fetched = await collectFromService(
-      { baseUrl: url, profiles, waitSeconds, timeoutSeconds },
-      log,
-      load
-        ? async () => {
-            const r = await runner.run('sh', ['-c', load], { cwd, onLine: log });
-            if (r.code !== 0)
-              throw new UserError(`input 'pprof-load': the command exited with ${r.code}`);
-          }
-        : undefined,
-    );
-    await mkdir(path.join(dir, 'profiles'), { recursive: true });
-    for (const f of fetched) {
+    const kept: string[] = [];
+    const keepProfile = async (f: FetchedProfile) => {
       const rel = path.join('profiles', `pprof-${f.fileName}`);
+      await mkdir(path.join(dir, 'profiles'), { recursive: true });
       await writeFile(path.join(dir, rel), f.bytes);
       c.profiles.push(rel);
+      kept.push(f.fileName);
       for (const n of f.notes) c.notes.push(`${f.spec}: ${n}`);
+    };
+    try {
+      await collectFromService(
+        {
+          baseUrl: url,
+          profiles,
+          waitSeconds,
+          timeoutSeconds,
+          profilesLabel: "input 'pprof-profiles'",
+        },
+        log,
+        load
+          ? async () => {
+              const r = await runner.run('sh', ['-c', load], { cwd, onLine: log });
+              if (r.code !== 0)
+                throw new UserError(`input 'pprof-load': the command exited with ${r.code}`);
+            }
+          : undefined,
+        keepProfile,
+      );
+    } catch (err) {
+      if (!(err instanceof UserError) || kept.length === 0) throw err;
+      throw new UserError(
+        `${err.message}; the profiles taken before it are in ${path.join(dir, 'profiles')}: ${kept.join(', ')}`,
+      );
     }
   }
   if (s.profiles.length > 0) {

@@ -3,6 +3,7 @@
  * summary come first (the comment may fail on a read-only token), the gate's exit code last, and
  * only a complete, failure-free run becomes a baseline.
  */
+import { diagnosticLines } from '../render/diagnostics.js';
 import { readBenchSide } from '../collect/bench-files.js';
 import { stepFails } from '../analyze/verdict.js';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -40,7 +41,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     ),
   );
   const head = await readBenchSide(collected.dir, collected.benchFiles, 'head');
-  for (const d of head?.diagnostics ?? []) out.warning(`${d.file}:${d.line}: ${d.message}`);
+  for (const line of diagnosticLines(head?.diagnostics ?? [])) out.warning(line);
 
   let baseline: Baseline | undefined;
   if (s.baseline.kind === 'rerun' && collected.rerunBase) {

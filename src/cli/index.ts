@@ -1,4 +1,5 @@
 import { runCli } from './main.js';
-import { processIO } from './io.js';
+import { endQuietlyOnClosedPipe, processIO } from './io.js';
 
+endQuietlyOnClosedPipe();
 process.exitCode = await runCli(process.argv.slice(2), processIO);

@@ -3,10 +3,22 @@
  * with curl: wait until the endpoint answers, then fetch each profile, recognise what came back
  * (protobuf, or the goroutine dump's debug=1 / debug=2 text), and say plainly when something is
  * not a profile or a block/mutex profile is empty because the service never enabled it.
+ *
+ * The service is not trusted further than the URL it was given: redirects are followed only
+ * within its origin, an answer is read up to a size limit, and an answer that is not a profile is
+ * an error naming the URL that never quotes what came back.
  */
+import { MAX_INPUT_FILE_BYTES } from './files.js';
 import { UserError } from '../errors.js';
 import { isGzip } from '../parse/pprof/gzip.js';
 import { parsePprof } from '../parse/pprof/index.js';
+
+/** The most bytes an answer may have by default: the limit of a profile read from a file. */
+export const MAX_PROFILE_BODY_BYTES = MAX_INPUT_FILE_BYTES;
+/** The most bytes the pprof index page may have (it lists a few dozen profiles). */
+const MAX_INDEX_BYTES = 1024 * 1024;
+/** Redirects followed (within the origin) before giving up. */
+const MAX_REDIRECTS = 5;
 
 /** What to fetch and how patiently. */
 export interface PprofFetchSettings {
@@ -18,6 +30,10 @@ export interface PprofFetchSettings {
   waitSeconds: number;
   /** Per request, in seconds, on top of a cpu profile's own duration. */
   timeoutSeconds: number;
+  /** The most bytes an answer may have (default MAX_PROFILE_BODY_BYTES). */
+  maxBytes?: number;
+  /** How the user gave the list of profiles, for errors (default `--profiles`). */
+  profilesLabel?: string;
 }
 
 /** One fetched profile. */
@@ -57,21 +73,27 @@ function describe(err: unknown): string {
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
-/** Waits until the endpoint answers (any HTTP status), polling; a clear error at the deadline. */
+/**
+ * Waits until the endpoint answers (any HTTP status), polling; a clear error at the deadline.
+ * Resolves with the index page: its status and text.
+ */
 export async function waitForEndpoint(
   baseUrl: string,
   waitSeconds: number,
   log: (l: string) => void,
-): Promise<void> {
+): Promise<{ status: number; text: string }> {
   const deadline = Date.now() + waitSeconds * 1000;
   let last: string;
   let announced = false;
   for (;;) {
     try {
-      const r = await fetch(profileUrl(baseUrl, ''), { signal: AbortSignal.timeout(5000) });
-      await r.arrayBuffer();
-      return;
+      // Redirects within the origin are followed, and the index is read up to a small limit.
+      const url = profileUrl(baseUrl, '');
+      const r = await getWithinOrigin(url, AbortSignal.timeout(5000));
+      const bytes = await readBody(url, r, MAX_INDEX_BYTES, 'an index page');
+      return { status: r.status, text: new TextDecoder().decode(bytes) };
     } catch (err) {
+      if (err instanceof UserError) throw err;
       last = describe(err);
     }
     if (Date.now() >= deadline) {
@@ -84,6 +106,49 @@ export async function waitForEndpoint(
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The profile a spec names: `goroutine?debug=2` → `goroutine`. */
+export function profileName(spec: string): string {
+  return spec.split('?')[0]!.replace(/^\/+/, '');
+}
+
+/**
+ * The profiles net/http/pprof's index page links to (`<a href='heap?debug=1'>heap</a>`), custom
+ * ones included; empty when the page is not that index.
+ */
+export function indexedProfiles(indexHtml: string): string[] {
+  const names = [...indexHtml.matchAll(/href=['"]([^'"?]+)\?debug=1['"]/g)].map((m) =>
+    decodeURIComponent(m[1]!),
+  );
+  return [...new Set(names)];
+}
+
+/**
+ * Checks the specs against the service's index before anything is taken or run: a 404 means pprof
+ * is not mounted there; a name the index does not list is refused with the names it does list.
+ */
+export function checkAgainstIndex(
+  s: PprofFetchSettings,
+  index: { status: number; text: string },
+): void {
+  const { baseUrl, profiles: specs, profilesLabel = '--profiles' } = s;
+  if (index.status === 404) {
+    throw new UserError(
+      `${baseUrl}: pprof is not served at this URL (404 Not Found for the index); import _ "net/http/pprof" in the service, or give the URL its /debug/pprof handler is mounted at`,
+    );
+  }
+  const offered = indexedProfiles(index.text);
+  if (offered.length === 0) return; // not the standard index: each fetch says what it found
+  for (const spec of specs) {
+    const name = profileName(spec);
+    if (!offered.includes(name)) {
+      const near = offered.find((o) => name.startsWith(o) || o.startsWith(name));
+      throw new UserError(
+        `${profilesLabel}: "${name}" is not a profile ${baseUrl} offers${near ? ` (did you mean "${near}"?)` : ''}; it offers ${offered.join(', ')}`,
+      );
+    }
   }
 }
 
@@ -104,16 +169,15 @@ export function recognise(
   }
   if (bytes.length === 0) throw new UserError(`${url}: answered with an empty body, not a profile`);
   throw new UserError(
-    `${url}: answered with something that is not a profile (it starts ${JSON.stringify(head.slice(0, 60))})`,
+    `${url}: answered with ${bytes.length} bytes that are not a profile (neither a pprof protobuf nor a goroutine dump)`,
   );
 }
 
 /** Notes about a proto profile: empty block and mutex profiles, and how to turn them on. */
-export function profileNotes(spec: string, bytes: Uint8Array): string[] {
+export function profileNotes(spec: string, samples: number): string[] {
   const kind = spec.split('?')[0];
   if (kind !== 'block' && kind !== 'mutex') return [];
-  const p = parsePprof(bytes);
-  if (p.samples.count > 0) return [];
+  if (samples > 0) return [];
   return kind === 'block'
     ? [
         'the block profile is empty: the service never called runtime.SetBlockProfileRate; call runtime.SetBlockProfileRate(1) (or a sampling rate such as 10000 ns) at start-up to record blocking',
@@ -123,82 +187,200 @@ export function profileNotes(spec: string, bytes: Uint8Array): string[] {
       ];
 }
 
-/** Fetches one profile. */
-export async function fetchProfile(s: PprofFetchSettings, spec: string): Promise<FetchedProfile> {
+/**
+ * GET `url`, following redirects only within its origin (a profile endpoint has no business
+ * sending perfgate elsewhere, with or without the query it was given).
+ */
+async function getWithinOrigin(url: string, signal: AbortSignal): Promise<Response> {
+  const origin = new URL(url).origin;
+  let current = url;
+  for (let hops = 0; ; hops++) {
+    const r = await fetch(current, { signal, redirect: 'manual' });
+    const location = r.status >= 300 && r.status < 400 ? r.headers.get('location') : null;
+    if (location === null) return r;
+    await r.body?.cancel();
+    let next: URL;
+    try {
+      next = new URL(location, current);
+    } catch {
+      throw new UserError(`${url}: redirected to something that is not a URL`);
+    }
+    if (next.origin !== origin) {
+      throw new UserError(
+        `${url}: redirected to another origin (${next.origin}); redirects are followed only within ${origin}`,
+      );
+    }
+    if (hops >= MAX_REDIRECTS) throw new UserError(`${url}: more than ${MAX_REDIRECTS} redirects`);
+    current = next.href;
+  }
+}
+
+/** An answer's body, read up to `max` bytes: more is an error, and the rest is never read. */
+async function readBody(
+  url: string,
+  r: Response,
+  max: number,
+  what = 'a profile',
+): Promise<Uint8Array> {
+  const tooBig = () =>
+    new UserError(`${url}: the answer is more than ${max} bytes, the limit for ${what}`);
+  const declared = Number(r.headers.get('content-length') ?? NaN);
+  if (declared > max) {
+    await r.body?.cancel();
+    throw tooBig();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (r.body) {
+    const reader = r.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > max) {
+        await reader.cancel();
+        throw tooBig();
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A pprof answer parsed, or an error naming the URL (a parser's preview of text left out). */
+function checkProto(url: string, spec: string, bytes: Uint8Array): string[] {
+  try {
+    return profileNotes(spec, parsePprof(bytes).samples.count);
+  } catch (err) {
+    const why = (err as Error).message.replace(/, starting [\s\S]*$/, '');
+    throw new UserError(`${url}: the answer is not a pprof profile (${why})`);
+  }
+}
+
+/** Fetches one profile; `abandon` ends the request early (the service then stops profiling). */
+export async function fetchProfile(
+  s: PprofFetchSettings,
+  spec: string,
+  abandon?: AbortSignal,
+): Promise<FetchedProfile> {
   const url = profileUrl(s.baseUrl, spec);
+  const signal = AbortSignal.any([
+    AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1000),
+    ...(abandon ? [abandon] : []),
+  ]);
   let response: Response | undefined;
   // A service that restarts or is briefly busy refuses connections: try a few times.
   for (let attempt = 1; !response; attempt++) {
     try {
-      response = await fetch(url, {
-        signal: AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1000),
-      });
+      response = await getWithinOrigin(url, signal);
     } catch (err) {
+      if (err instanceof UserError) throw err;
       if (describe(err) !== 'ECONNREFUSED' || attempt >= 3) {
         throw new UserError(`${url}: the request failed (${describe(err)})`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
     }
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (err) {
-    throw new UserError(
-      `${url}: the connection dropped while reading the answer (${describe(err)})`,
-    );
-  }
   if (response.status === 404) {
+    await response.body?.cancel();
     throw new UserError(
       `${url}: 404 Not Found: "${spec.split('?')[0]}" is not a profile this service offers`,
     );
   }
   if (!response.ok) {
-    const text = new TextDecoder().decode(bytes.subarray(0, 200)).trim();
-    throw new UserError(`${url}: HTTP ${response.status}${text ? `: ${text}` : ''}`);
+    await response.body?.cancel();
+    throw new UserError(`${url}: HTTP ${response.status}, not a profile`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBody(url, response, s.maxBytes ?? MAX_PROFILE_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(
+      `${url}: the connection dropped while reading the answer (${describe(err)})`,
+    );
   }
   const format = recognise(url, bytes, response.headers.get('content-type') ?? '');
-  let notes: string[] = [];
-  if (format === 'proto') {
-    try {
-      notes = profileNotes(spec, bytes);
-    } catch (err) {
-      throw new UserError(`${url}: ${(err as Error).message}`);
-    }
-  }
+  const notes = format === 'proto' ? checkProto(url, spec, bytes) : [];
   return { spec, fileName: profileFileName(spec), format, bytes, notes };
 }
 
+/** The goroutine dump taken before a load: in the richest form asked for, so the two compare fully. */
+export function beforeLoadSpec(specs: string[]): string {
+  const goroutine = specs.filter((p) => profileName(p) === 'goroutine');
+  return (
+    goroutine.find((p) => profileFileName(p).endsWith('.debug2.txt')) ??
+    goroutine.find((p) => profileFileName(p).endsWith('.pb.gz')) ??
+    goroutine[0] ??
+    'goroutine'
+  );
+}
+
+/** How a load ended: when, and with which error if it failed. */
+interface LoadEnd {
+  at: number;
+  error: unknown;
+}
+
 /**
- * Fetches every profile. With a load to put on the service (a promise that ends when the load
- * does), a goroutine snapshot is taken before it starts (`goroutine-before.pb.gz`, for leak
+ * Fetches every profile, handing each to `keep` as soon as it is taken, so that whatever was
+ * taken before a failure is kept. With a load to put on the service (a promise that ends when
+ * the load does), a goroutine snapshot is taken before it starts (`goroutine-before.*`, for leak
  * detection within the run), profiles that cover a duration (the cpu profile) are taken while it
- * runs, and the rest after it ends.
+ * runs, and the rest after it ends. A failed load ends the collection at once with its error.
  */
 export async function collectFromService(
   s: PprofFetchSettings,
   log: (l: string) => void,
-  load?: () => Promise<void>,
-): Promise<FetchedProfile[]> {
-  await waitForEndpoint(s.baseUrl, s.waitSeconds, log);
-  const out: FetchedProfile[] = [];
+  load: (() => Promise<void>) | undefined,
+  keep: (p: FetchedProfile) => Promise<void>,
+): Promise<void> {
+  checkAgainstIndex(s, await waitForEndpoint(s.baseUrl, s.waitSeconds, log));
+  const abandon = new AbortController();
   const fetchLogged = async (spec: string) => {
     const secs = seconds(spec);
     log(`fetching ${profileUrl(s.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ''}`);
-    return fetchProfile(s, spec);
+    return fetchProfile(s, spec, abandon.signal);
   };
   if (!load) {
-    for (const spec of s.profiles) out.push(await fetchLogged(spec));
-    return out;
+    for (const spec of s.profiles) await keep(await fetchLogged(spec));
+    return;
   }
-  const before = await fetchLogged('goroutine');
-  out.push({ ...before, spec: 'goroutine (before the load)', fileName: 'goroutine-before.pb.gz' });
-  const during = s.profiles.filter((p) => seconds(p) > 0);
+  const beforeSpec = beforeLoadSpec(s.profiles);
+  const before = await fetchLogged(beforeSpec);
+  await keep({
+    ...before,
+    spec: `${beforeSpec} (before the load)`,
+    fileName: profileFileName(beforeSpec).replace(/^goroutine/, 'goroutine-before'),
+  });
   log('starting the load');
-  const running = load();
-  for (const spec of during) out.push(await fetchLogged(spec));
-  await running;
+  const started = Date.now();
+  let end: LoadEnd | undefined;
+  // Settled at once, so a load that fails while a profile is being taken is never unhandled.
+  const ended: Promise<LoadEnd> = load().then(
+    () => (end = { at: Date.now(), error: undefined }),
+    (error: unknown) => (end = { at: Date.now(), error }),
+  );
+  const failed = ended.then((e) => (e.error === undefined ? new Promise<never>(() => {}) : e));
+  for (const spec of s.profiles.filter((p) => seconds(p) > 0)) {
+    const taking = fetchLogged(spec);
+    taking.catch(() => {}); // abandoned when the load fails first
+    const first = await Promise.race([taking, failed]);
+    if (!('bytes' in first)) {
+      abandon.abort(); // net/http/pprof stops a cpu profile whose request is gone
+      throw first.error;
+    }
+    if (end && end.at - started < seconds(spec) * 1000) {
+      const took = ((end.at - started) / 1000).toFixed(1);
+      const note = `the load ended after ${took}s, before this ${seconds(spec)}s profile did: part of it shows an idle service; make the load last longer or take fewer seconds`;
+      log(`warning: ${spec}: ${note}`);
+      first.notes.push(note);
+    }
+    await keep(first);
+  }
+  const { error } = await ended;
+  if (error !== undefined) throw error;
   log('the load is done');
-  for (const spec of s.profiles.filter((p) => seconds(p) === 0)) out.push(await fetchLogged(spec));
-  return out;
+  for (const spec of s.profiles.filter((p) => seconds(p) === 0))
+    await keep(await fetchLogged(spec));
 }

@@ -21,16 +21,30 @@ export interface ActionOut {
 }
 
 /**
+ * A log line that cannot be a workflow command: the runner takes a line that starts with `::`
+ * (after spaces) or holds `##[` as a command, and lines logged with info() are not escaped by
+ * @actions/core (annotations are: their line breaks become `%0A`). Benchmark output is logged as
+ * it comes, so a benchmark printing `::add-mask::` or `::error::` gets a zero-width space in it.
+ */
+export function inertLog(message: string): string {
+  return message
+    .split(/(\r\n?|\n)/)
+    .map((line) => line.replace(/^(\s*):/, '$1:\u200b').replace(/##\[/g, '#\u200b#['))
+    .join('');
+}
+
+/**
  * ActionOut over @actions/core. Without a summary file (`GITHUB_STEP_SUMMARY` unset, as when the
  * action runs outside a runner) the summary is skipped.
  */
 export function coreOut(env: NodeJS.ProcessEnv): ActionOut {
   return {
     setOutput: (name, value) => core.setOutput(name, value),
-    info: (message) => core.info(message),
-    warning: (message) => core.warning(message),
-    error: (message, title) => core.error(message, title === undefined ? {} : { title }),
-    setFailed: (message) => core.setFailed(message),
+    info: (message) => core.info(inertLog(message)),
+    warning: (message) => core.warning(inertLog(message)),
+    error: (message, title) =>
+      core.error(inertLog(message), title === undefined ? {} : { title: inertLog(title) }),
+    setFailed: (message) => core.setFailed(inertLog(message)),
     group: (name, work) => core.group(name, work),
     async summary(markdown) {
       if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();

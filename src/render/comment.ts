@@ -15,7 +15,7 @@ import {
 } from './gate-text.js';
 import { formatFixed } from '../units/go-format.js';
 import { insightBlocks } from './insights.js';
-import { codeCell, escapeMarkdown, table } from './markdown.js';
+import { codeCell, escapeMarkdown, fenceLine, MAX_NAME, table } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
 
 /** GitHub rejects comments longer than this. */
@@ -127,7 +127,10 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
       '',
       shortenable(1, r.failures.length, (keep) => {
         const left = r.failures.length - keep;
-        const lines = r.failures.slice(0, keep).map((f) => f.replace(/`{3,}/g, "'''"));
+        const lines = r.failures
+          .slice(0, keep)
+          .flatMap((f) => f.split(/\r\n?|\n/))
+          .map((l) => fenceLine(l));
         const more = left > 0 ? `\n\n${moreLine(left, 'lines', elsewhere(r))}` : '';
         return ['```', ...lines, '```'].join('\n') + more;
       }),
@@ -216,12 +219,15 @@ export function renderSummary(r: RunReport): string {
       const [b, h] = formatPair(f);
       return [
         codeCell(f.name),
-        f.unit,
+        escapeMarkdown(f.unit, MAX_NAME),
         b,
         h,
         formatChange(f.change),
         evidence(f),
-        f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
+        escapeMarkdown(
+          f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
+          MAX_NAME,
+        ),
       ];
     });
     const all = shortenable(1, rows.length, (keep) => {

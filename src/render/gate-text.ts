@@ -3,7 +3,7 @@ import type { GateFinding, GateResult, Limit, PowerNote } from '../analyze/gate.
 import { unitClass } from '../units/bench-units.js';
 import { commonScale, formatScaled, scaleOne } from '../units/bench-scale.js';
 import { formatFixed } from '../units/go-format.js';
-import { codeCell, escapeMarkdown, table } from './markdown.js';
+import { codeCell, escapeMarkdown, MAX_NAME, table } from './markdown.js';
 
 /** A relative change as `+12.34%`, `-5.00%`, or `new` from a zero base. */
 export function formatChange(change: number | undefined): string {
@@ -134,12 +134,12 @@ export function findingTable(fs: GateFinding[], evidenceOf: (f: GateFinding) => 
     const [b, h] = formatPair(f);
     return [
       codeCell(f.name),
-      f.unit,
+      escapeMarkdown(f.unit, MAX_NAME),
       b,
       h,
       formatChange(f.change),
       evidenceOf(f),
-      formatLimit(f.limit, f.unit),
+      escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40),
     ];
   });
   return table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'], rows, [
@@ -160,7 +160,11 @@ export function sideOnlyMarkdown(r: GateResult): string[] {
     if (fs.length === 0) return [];
     const rows = fs.map((f) => {
       const s = (f.head ?? f.base)!;
-      return [codeCell(f.name), escapeMarkdown(f.unit), scaleOne(s.center, unitClass(f.unit))];
+      return [
+        codeCell(f.name),
+        escapeMarkdown(f.unit, MAX_NAME),
+        scaleOne(s.center, unitClass(f.unit)),
+      ];
     });
     const n = new Set(fs.map((f) => f.name)).size;
     return [

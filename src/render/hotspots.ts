@@ -3,7 +3,7 @@ import type { Hotspot, HotspotAmounts } from '../analyze/hotspots.js';
 import { scaleOne } from '../units/bench-scale.js';
 import { formatFixed } from '../units/go-format.js';
 import { scaledLabel } from '../units/pprof-units.js';
-import { codeCell, escapeMarkdown, table } from './markdown.js';
+import { codeCell, escapeMarkdown, pathText, proseWithCode, table } from './markdown.js';
 
 const bytes = (n: number) => (n === 0 ? '0 B' : `${scaleOne(n, 'binary')}B`);
 const time = (ns: number) => scaledLabel(ns, 'nanoseconds');
@@ -78,10 +78,10 @@ export function renderHotspotsText(hs: Hotspot[]): string {
 export function renderHotspotsMarkdown(hs: Hotspot[], max = 10): string {
   if (hs.length === 0) return 'No allocation hotspots.\n';
   const rows = hs.slice(0, max).map((h) => [
-    `${h.isNew ? '🆕 ' : ''}${codeCell(h.site.fn)}${where(h) ? `<br>${codeCell(where(h))}` : ''}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ''}`,
+    `${h.isNew ? '🆕 ' : ''}${codeCell(h.site.fn)}${h.site.file ? `<br><code>${pathText(h.site.file, h.site.line)}</code>` : ''}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ''}`,
     h.kind,
     escapeMarkdown(amounts(h)),
-    h.advice, // perfgate's own text: markdown as written
+    proseWithCode(h.advice), // perfgate's words, quoting names from the run in backticks
   ]);
   return `${table(['site', 'kind', 'allocated', 'advice'], rows, ['l', 'l', 'l', 'l'])}\n`;
 }

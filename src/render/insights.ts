@@ -10,7 +10,16 @@ import type {
 import { notableRow } from '../report/verdict-view.js';
 import { formatFixed } from '../units/go-format.js';
 import { renderHotspotsMarkdown } from './hotspots.js';
-import { codeCell, escapeMarkdown, table } from './markdown.js';
+import { leakHeadline } from './leak-text.js';
+import {
+  codeCell,
+  escapeMarkdown,
+  fenceLine,
+  MAX_NAME,
+  plainPath,
+  pathText,
+  table,
+} from './markdown.js';
 import { scaledLabel } from '../units/pprof-units.js';
 import { type Block, moreLine, shortenable } from './sections.js';
 
@@ -33,7 +42,7 @@ function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
   return fs.map((f) => {
     const v = (x: number) => `${scaledLabel(x, c.unit)}${f.basis === 'per-op' ? '/op' : ''}`;
     const under = [
-      f.file ? escapeMarkdown(`${f.file}:${f.line}`) : '',
+      f.file ? pathText(f.file, f.line) : '',
       f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : '',
       f.leaf ? `via ${codeCell(f.leaf)}` : '',
     ].filter((x) => x !== '');
@@ -138,23 +147,20 @@ export function changesChart(c: SampleTypeChanges): string {
 }
 
 function leakItem(w: LeakWarning): string {
-  const origin = w.origin ? codeCell(w.origin.fn) : 'unknown';
-  const blocking = w.blocking ? codeCell(w.blocking.fn) : 'unknown';
-  const state = w.state
-    ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ''}]`
-    : '';
-  const counts =
-    w.severity === 'leak'
-      ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})`
-      : `${w.head} goroutines`;
+  const headline = leakHeadline(w, { code: codeCell, text: escapeMarkdown });
   // Every line of the stack is indented as the list item's content, so the fence stays in it;
-  // a backtick run in a name cannot close the fence.
+  // fenceLine keeps a line break or a backtick run in a name from ending the item or the fence.
   const stack = w.stack
-    .flatMap((f) => [f.fn, `    ${f.file}:${f.line}`])
-    .map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`)
+    .flatMap((f) => [
+      fenceLine(f.fn, MAX_NAME),
+      `    ${fenceLine(`${plainPath(f.file)}:${f.line}`)}`,
+    ])
+    .map((l) => `  ${l}`)
     .join('\n');
   return [
-    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    `- ⚠️ ${headline}`,
+    '',
+    `  Fix: ${escapeMarkdown(w.advice)}`,
     '',
     '  <details><summary>stack</summary>',
     '',
@@ -202,7 +208,7 @@ function changesBlock(notable: SampleTypeChanges[], elsewhere: string): Block {
   const section = (c: SampleTypeChanges) => {
     const limit = c.limitPoints === undefined ? 'reported only' : `gate: +${c.limitPoints} pp`;
     return [
-      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit}; ${pointsOf(c)})`,
+      `**${escapeMarkdown(c.sampleType, MAX_NAME)}** in ${codeCell(c.profile)} (${limit}; ${pointsOf(c)})`,
       '',
       table(['function', 'base', 'head', 'delta', 'pp'], changeRows(c, notableRows(c)), [
         'l',

@@ -46,7 +46,9 @@ async function setUp() {
   let runs = 0;
   /** Every comment body and job summary written, rendered with cmark-gfm when the test ends. */
   const written: Written[] = [];
-  onTestFinished(() => expect(renderingProblems(written)).toEqual([]));
+  /** Text from the run that a test expects to be shown as text, markdown's characters and all. */
+  const dataText: string[] = [];
+  onTestFinished(() => expect(renderingProblems(written, dataText)).toEqual([]));
 
   /** Runs dist/index.js as the runner would, for an event with a payload and inputs. */
   async function runAction(
@@ -143,7 +145,7 @@ async function setUp() {
   }
 
   const comments = (pr: number) => fake.comments.get(pr) ?? [];
-  return { fake, runAction, pushMain, pullRequest, comments };
+  return { fake, runAction, pushMain, pullRequest, comments, dataText };
 }
 
 function noInternalErrors(fake: FakeGitHub) {
@@ -249,6 +251,59 @@ describe('the action end to end', () => {
     expect(fake.artifacts).toEqual([]);
     expect(fake.requests).toEqual([]);
     expect(r.summary).toBe('');
+  });
+
+  test.each([
+    [
+      'a unit that shifts columns, pings a team and adds a link',
+      'BenchmarkAlloc',
+      '|<b>@org/team[x](https://evil.example)',
+    ],
+    [
+      'a name with an element, a mention and a fold',
+      'Benchmark<img/src=x>@octocat</details>',
+      'B/op',
+    ],
+    [
+      'a name that is a workflow command',
+      'Benchmark::add-mask::x%0A::error::y',
+      '::stop-commands::t',
+    ],
+  ])(
+    "hostile benchmark output (%s): the comment and summary render whole, the log has only perfgate's commands",
+    async (_, name, unit) => {
+      const { fake, pullRequest, comments, dataText } = await setUp();
+      dataText.push(name.replace(/^Benchmark/, ''), unit);
+      const scratch = mkdtempSync(path.join(tmpdir(), 'perfgate-hostile-'));
+      onTestFinished(() => rmSync(scratch, { recursive: true, force: true }));
+      const run = (bytes: number) =>
+        `BenchmarkOk-8 10 100 ns/op\n${name}-8 10 100 ns/op ${bytes} ${unit}\n`.repeat(6);
+      writeFileSync(path.join(scratch, 'base.txt'), run(64));
+      writeFileSync(path.join(scratch, 'head.txt'), run(128));
+      const r = await pullRequest(12, {
+        'bench-output': path.join(scratch, 'head.txt'),
+        baseline: path.join(scratch, 'base.txt'),
+      });
+      // Every comment and summary is rendered by cmark-gfm when the test ends (setUp): no element,
+      // link, mention or fold of the data's own, every table whole.
+      expect(comments(12)).toHaveLength(1);
+      expect(r.summary).not.toBe('');
+      const commands = r.stdout.split('\n').filter((l) => l.trimStart().startsWith('::'));
+      for (const c of commands) expect(c).toMatch(/^::(error|warning|notice|group|endgroup)[ :]/);
+      expect(commands.filter((c) => /^::(add-mask|stop-commands)/.test(c))).toEqual([]);
+      noInternalErrors(fake);
+    },
+  );
+
+  test('a missing working-directory is named as such, without a stack trace', async () => {
+    const { fake, pushMain } = await setUp();
+    const r = await pushMain({ 'go-packages': './...', 'working-directory': 'no/such/dir' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `::error::perfgate: input 'working-directory': "no/such/dir" does not exist (is the repository checked out there?)\n`,
+    );
+    expect(r.stdout).not.toMatch(/command not found|\n\s+at /);
+    expect(fake.artifacts).toEqual([]);
   });
 
   test('go test runs without the tokens and command files: a benchmark that dumps its environment sees none', async () => {

@@ -5,6 +5,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,10 +34,13 @@ function startService(args: string[]): Promise<string> {
 /** The last line of an output: after the progress lines, the error. */
 const lastLine = (text: string) => text.trimEnd().split('\n').pop();
 
-/** A load command: sequential requests to /work, run by node so nothing else is needed. */
+/**
+ * A load command: sequential requests to /work, run by node so nothing else is needed, then a
+ * pause so that it outlasts the 1 s cpu profile taken during it.
+ */
 function loadCommand(url: string, requests: number): string {
   const root = url.replace(/\/debug\/pprof$/, '');
-  const script = `(async()=>{for(let i=0;i<${requests};i++){const r=await fetch('${root}/work');await r.arrayBuffer()}})()`;
+  const script = `(async()=>{for(let i=0;i<${requests};i++){const r=await fetch('${root}/work');await r.arrayBuffer()}await new Promise(r=>setTimeout(r,1500))})()`;
   return `"${process.execPath}" -e "${script}"`;
 }
 
@@ -72,7 +76,7 @@ describe('perfgate collect from a running service', () => {
     );
     expect(r.code).toBe(0);
     for (const f of [
-      'goroutine-before.pb.gz',
+      'goroutine-before.debug2.txt',
       'cpu.pb.gz',
       'heap.pb.gz',
       'allocs.pb.gz',
@@ -87,7 +91,7 @@ describe('perfgate collect from a running service', () => {
       `${path.join(out, 'goroutine.debug2.txt')}  (goroutine?debug=2, debug2)\n`,
     );
     expect(r.stdout).toMatch(
-      /leak: \+120 goroutines \(\d+ → \d+\) started by main\.awaitReply, waiting in main\.awaitReply\n/,
+      /leak: \+120 goroutines \(0 → 120\): created by main\.handleWork at perfgate\.example\/fixtures\/service\/work\.go:48, waiting in main\.awaitReply at perfgate\.example\/fixtures\/service\/work\.go:71 \[chan receive\]\n {2}fix: nothing sends to or closes this channel: close it when the sender is done, or select on ctx\.Done\(\) so the goroutine can return\n/,
     );
     expect(r.stdout).not.toContain('note:');
     expect(r.stderr).toContain('starting the load');
@@ -106,7 +110,7 @@ describe('perfgate collect from a running service', () => {
     // One dump alone: the 120 goroutines parked at one site are the softer warning.
     const parked = await cli('leaks', path.join(out, 'goroutine.debug2.txt'));
     expect(parked.stdout).toMatch(
-      /^120 goroutines parked: started by main\.handleWork, waiting in main\.awaitReply \[chan receive\]\n/,
+      /^120 goroutines parked: created by main\.handleWork at perfgate\.example\/fixtures\/service\/work\.go:48, waiting in main\.awaitReply at perfgate\.example\/fixtures\/service\/work\.go:71 \[chan receive\]\n/,
     );
   }, 60_000);
 
@@ -123,12 +127,13 @@ describe('perfgate collect from a running service', () => {
     expect(r.code).toBe(0);
   }, 30_000);
 
-  test('404 for a profile the service does not offer', async () => {
+  test('a profile the service does not offer: refused from its index, before any fetch', async () => {
     const url = await startService(['-variant', 'base']);
     const r = await cli('collect', url, '--profiles', 'nosuch', '--out', path.join(work, 'x'));
     expect(lastLine(r.stderr)).toBe(
-      `perfgate collect: ${url}/nosuch: 404 Not Found: "nosuch" is not a profile this service offers`,
+      `perfgate collect: --profiles: "nosuch" is not a profile ${url} offers; it offers allocs, block, cmdline, goroutine, heap, mutex, profile, symbol, threadcreate, trace`,
     );
+    expect(r.stderr).not.toContain('fetching');
     expect(r.code).toBe(2);
   }, 30_000);
 });
@@ -136,13 +141,31 @@ describe('perfgate collect from a running service', () => {
 describe('perfgate collect: endpoints that are not what they should be', () => {
   const servers: Server[] = [];
   afterAll(() => servers.forEach((s) => s.close()));
-  const serve = (handler: Parameters<typeof createServer>[1]) =>
+  const serve = (handler: Parameters<typeof createServer>[1], host = '127.0.0.1') =>
     new Promise<string>((resolve) => {
       const s = createServer(handler);
       servers.push(s);
-      s.listen(0, '127.0.0.1', () =>
-        resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}/debug/pprof`),
+      s.listen(0, host, () =>
+        resolve(`http://${host}:${(s.address() as AddressInfo).port}/debug/pprof`),
       );
+    });
+  const heap = readFileSync('fixtures/profiles/growslice/head/heap.pb.gz');
+  /** A service whose every profile is `heap`, counting the requests for profiles. */
+  const heapService = async (host = '127.0.0.1') => {
+    const hits: string[] = [];
+    const url = await serve((req, res) => {
+      if (req.url !== '/debug/pprof/') hits.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(heap);
+    }, host);
+    return { url, hits };
+  };
+  /** A service that answers the index and redirects every profile to `to(path)`. */
+  const redirecting = (to: (path: string) => string) =>
+    serve((req, res) => {
+      if (req.url === '/debug/pprof/') return res.end('ok');
+      res.writeHead(302, { location: to(req.url ?? '') });
+      res.end();
     });
 
   test('an endpoint that never comes up: the deadline, with the last error', async () => {
@@ -186,6 +209,128 @@ describe('perfgate collect: endpoints that are not what they should be', () => {
       new RegExp(
         `^perfgate collect: ${url.replace(/[.]/g, '\\.')}/heap: the connection dropped while reading the answer \\(.+\\)$`,
       ),
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test('a redirect within the origin is followed', async () => {
+    const url = await serve((req, res) => {
+      if (req.url === '/debug/pprof/heap') {
+        res.writeHead(301, { location: '/elsewhere/heap' });
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(heap);
+    });
+    const out = path.join(work, 'same-origin');
+    const r = await cli('collect', url, '--profiles', 'heap', '--out', out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(out, 'heap.pb.gz')).equals(heap)).toBe(true);
+  });
+
+  test.each([
+    ['another port', '127.0.0.1'],
+    ['another host (127.0.0.2)', '127.0.0.2'],
+  ])('a redirect to %s is refused, never followed', async (_, host) => {
+    const target = await heapService(host);
+    const url = await redirecting((p) => `${target.url.replace(/\/debug\/pprof$/, '')}${p}`);
+    const origin = new URL(target.url).origin;
+    const r = await cli('collect', url, '--profiles', 'heap', '--out', path.join(work, 'r'));
+    expect(lastLine(r.stderr)).toBe(
+      `perfgate collect: ${url}/heap: redirected to another origin (${origin}); redirects are followed only within ${new URL(url).origin}`,
+    );
+    expect(r.code).toBe(2);
+    expect(target.hits).toEqual([]);
+    expect(existsSync(path.join(work, 'r', 'heap.pb.gz'))).toBe(false);
+  });
+
+  test('an answer that never ends stops at the size limit', async () => {
+    let sent = 0;
+    const url = await serve((req, res) => {
+      if (req.url === '/debug/pprof/') return res.end('ok');
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const chunk = Buffer.alloc(64 * 1024, 0x1f);
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+        if (!res.destroyed) res.once('drain', pump);
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+    });
+    const r = await cli(
+      'collect',
+      url,
+      '--profiles',
+      'heap',
+      '--max-size',
+      '1MiB',
+      '--out',
+      path.join(work, 'endless'),
+    );
+    expect(lastLine(r.stderr)).toBe(
+      `perfgate collect: ${url}/heap: the answer is more than 1048576 bytes, the limit for a profile`,
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(work, 'endless', 'heap.pb.gz'))).toBe(false);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  test('a declared length over the limit is refused before the body is read', async () => {
+    const url = await serve((req, res) => {
+      if (req.url === '/debug/pprof/') return res.end('ok');
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(heap.length),
+      });
+      res.end(heap);
+    });
+    const r = await cli('collect', url, '--profiles', 'heap', '--max-size', '100', '--out', work);
+    expect(lastLine(r.stderr)).toBe(
+      `perfgate collect: ${url}/heap: the answer is more than 100 bytes, the limit for a profile`,
+    );
+  });
+
+  const secret = 'SECRET-9f8e7d do-not-echo';
+  test.each([
+    [
+      'protobuf that is not a profile',
+      'application/octet-stream',
+      Buffer.from(`\x0a\xff${secret}`),
+    ],
+    ['text that is not a profile', 'text/plain', Buffer.from(`${secret}\nmore text\n`)],
+    ['gzip of text', 'application/octet-stream', gzipSync(Buffer.from(`${secret}\n`))],
+  ])(
+    '%s: an error naming the endpoint, nothing of the body quoted, nothing saved',
+    async (_, type, body) => {
+      const url = await serve((req, res) => {
+        if (req.url === '/debug/pprof/') return res.end('ok');
+        res.writeHead(200, { 'content-type': type });
+        res.end(body);
+      });
+      const out = path.join(work, 'garbage');
+      const r = await cli('collect', url, '--profiles', 'heap', '--out', out);
+      expect(r.code).toBe(2);
+      const line = lastLine(r.stderr)!;
+      expect(line.startsWith(`perfgate collect: ${url}/heap: `)).toBe(true);
+      expect(r.stderr).not.toContain('SECRET');
+      expect(existsSync(path.join(out, 'heap.pb.gz'))).toBe(false);
+    },
+  );
+
+  test('an HTTP error: its status, not its body', async () => {
+    const url = await serve((req, res) => {
+      if (req.url === '/debug/pprof/') return res.end('ok');
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(secret);
+    });
+    const r = await cli('collect', url, '--profiles', 'heap', '--out', path.join(work, 'e'));
+    expect(lastLine(r.stderr)).toBe(`perfgate collect: ${url}/heap: HTTP 500, not a profile`);
+  });
+
+  test('only http and https', async () => {
+    const r = await cli('collect', 'file:///etc/hostname', '--out', path.join(work, 'f'));
+    expect(lastLine(r.stderr)).toBe(
+      'perfgate collect: "file:///etc/hostname" is not an http:// or https:// URL',
     );
     expect(r.code).toBe(2);
   });

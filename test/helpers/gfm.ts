@@ -139,6 +139,22 @@ function proseTexts(n: Node, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * @mentions and #references as GitHub finds them: in a text node outside code, pre and links
+ * (an escaped `@` is followed by `<wbr>`, which ends the text node).
+ */
+export function mentions(n: Node, out: string[] = []): string[] {
+  for (const c of children(n)) {
+    if (c.nodeName === '#text') {
+      const text = (c as DefaultTreeAdapterMap['textNode']).value;
+      out.push(...(text.match(/(?:^|[^\w`&])[@#][\w-]+/g) ?? []).map((m) => m.trim()));
+    } else if (isElement(c) && !['code', 'pre', 'a'].includes(c.tagName)) {
+      mentions(c, out);
+    }
+  }
+  return out;
+}
+
 /** The parsed HTML of markdown rendered by cmark-gfm, with the parser's complaints. */
 export function parseGfm(markdown: string): { html: string; root: Node; parseErrors: string[] } {
   const html = renderGfm(markdown);
@@ -170,6 +186,8 @@ export function gfmProblems(markdown: string, shape: GfmShape): string[] {
       if (text.includes(s)) problems.push(`markdown shows as text: ${JSON.stringify(text.trim())}`);
     }
   }
+
+  for (const m of mentions(root)) problems.push(`a mention or reference in the text: ${m}`);
 
   const tables = elements(root, 'table');
   const rows = tables.map((t) => elements(t, 'tbody').flatMap((b) => elements(b, 'tr')).length);
@@ -244,9 +262,12 @@ export interface Written {
   markdown: string;
 }
 
-/** Every problem of every written text as GitHub would render it, against its intended shape. */
-export function renderingProblems(written: Written[]): string[] {
+/**
+ * Every problem of every written text as GitHub would render it, against its intended shape;
+ * `dataText` is text from the run that may show markdown's characters as text.
+ */
+export function renderingProblems(written: Written[], dataText: string[] = []): string[] {
   return written.flatMap(({ what, markdown }) =>
-    gfmProblems(markdown, intendedShape(markdown)).map((p) => `${what}: ${p}`),
+    gfmProblems(markdown, { ...intendedShape(markdown), dataText }).map((p) => `${what}: ${p}`),
   );
 }

@@ -1,4 +1,5 @@
 /** `perfgate compare` and `perfgate gate`: benchmark files side by side, and the verdict on them. */
+import { diagnosticLines } from '../../render/diagnostics.js';
 import { benchstatDefaults, compareBenchFiles } from '../../analyze/bench-compare.js';
 import { gate } from '../../analyze/gate.js';
 import { readBenchFile } from '../../collect/bench-files.js';
@@ -67,8 +68,7 @@ async function loadFiles(paths: string[], labels: string[]): Promise<BenchFile[]
 }
 
 function reportDiagnostics(files: BenchFile[], io: CliIO): void {
-  for (const f of files)
-    for (const d of f.diagnostics) io.stderr(`${d.file}:${d.line}: ${d.message}\n`);
+  for (const line of diagnosticLines(files.flatMap((f) => f.diagnostics))) io.stderr(`${line}\n`);
 }
 
 /** Failures stop a comparison: the results would be incomplete. */
