@@ -6958,11 +6958,16 @@ function profileRegressionCount(p2) {
   return new Set(grew).size;
 }
 var plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
-function decideVerdict(gate2, failures, missingBaseline, profiles) {
+function describeShards(incomplete) {
+  return incomplete.map((m2) => `shard ${m2.shard} ${m2.why}`).join("; ");
+}
+function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = []) {
   if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
   const profileRegressions = profileRegressionCount(profiles);
   const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
   if (!gate2 && !comparedProfiles) {
+    if (shards) return { verdict: "incomplete", reason: shards };
     return {
       verdict: "no-baseline",
       reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
@@ -6973,13 +6978,17 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
   if (benchmarks > 0) parts.push(`${plural(benchmarks, "benchmark")} regressed beyond the limits`);
   if (profileRegressions > 0)
     parts.push(`${plural(profileRegressions, "function")} grew beyond the profile limits`);
-  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (parts.length > 0) {
+    if (shards) parts.push(shards);
+    return { verdict: "fail", reason: parts.join("; ") };
+  }
+  if (shards) return { verdict: "incomplete", reason: shards };
   if (gate2?.verdict === "no-comparison")
     return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 function exitCodeFor(verdict) {
-  return verdict === "fail" ? 1 : verdict === "no-comparison" ? 2 : 0;
+  return verdict === "fail" || verdict === "incomplete" ? 1 : verdict === "no-comparison" ? 2 : 0;
 }
 
 // src/analyze/gate.ts
@@ -8793,6 +8802,9 @@ function scaleOne(value, cls) {
   return formatScaled(value, commonScale([value], cls));
 }
 
+// src/model/shard.ts
+var SHARD_KEY = "shard";
+
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -8952,6 +8964,18 @@ function table(header, rows, align) {
 }
 
 // src/render/gate-text.ts
+function shardOf(f2) {
+  return f2.config.find(([k2]) => k2 === SHARD_KEY)?.[1];
+}
+function findingsTable(fs, headers, rows, align) {
+  if (!fs.some((f2) => shardOf(f2) !== void 0)) return table(headers, rows, align);
+  const insert = (xs, x) => [xs[0], x, ...xs.slice(1)];
+  return table(
+    insert(headers, "shard"),
+    rows.map((r2, i2) => insert(r2, codeCell(shardOf(fs[i2]) ?? ""))),
+    insert(align, "l")
+  );
+}
 function formatChange(change2) {
   if (change2 === void 0) return "";
   if (!Number.isFinite(change2)) return "from 0";
@@ -9055,15 +9079,12 @@ function findingTable(fs, evidenceOf) {
       formatLimit(f2.limit, f2.unit)
     ];
   });
-  return table(["benchmark", "unit", "base", "head", "change", "evidence", "limit"], rows, [
-    "l",
-    "l",
-    "r",
-    "r",
-    "r",
-    "l",
-    "l"
-  ]);
+  return findingsTable(
+    fs,
+    ["benchmark", "unit", "base", "head", "change", "evidence", "limit"],
+    rows,
+    ["l", "l", "r", "r", "r", "l", "l"]
+  );
 }
 function sideOnlyMarkdown(r2) {
   const block = (title, verdict, column) => {
@@ -9077,7 +9098,7 @@ function sideOnlyMarkdown(r2) {
     return [
       `<details><summary>${title} (${n2} benchmark${n2 === 1 ? "" : "s"})</summary>
 
-${table(["benchmark", "unit", column], rows, ["l", "l", "r"])}
+${findingsTable(fs, ["benchmark", "unit", column], rows, ["l", "l", "r"])}
 
 </details>`
     ];
@@ -11707,13 +11728,14 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r2) {
-  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" ? "⚠️" : "ℹ️";
+  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" || r2.verdict === "incomplete" ? "⚠️" : "ℹ️";
 }
 var verdictWords = {
   pass: "pass",
   fail: "fail",
   "no-baseline": "no baseline",
-  "no-comparison": "nothing compared"
+  "no-comparison": "nothing compared",
+  incomplete: "incomplete"
 };
 function headline(r2) {
   const g2 = r2.gate;
@@ -11789,6 +11811,16 @@ function commentBlocks(r2, maxRows) {
 ${moreLine(left, "lines", elsewhere(r2))}` : "";
         return ["```", ...lines, "```"].join("\n") + more;
       })
+    );
+  }
+  const missing = r2.shards?.incomplete ?? [];
+  if (missing.length > 0) {
+    const lines = missing.map((m2) => `- shard ${codeCell(m2.shard)}: ${escapeMarkdown(m2.why)}`);
+    parts.push(
+      "",
+      "**Shards missing or failed** (their benchmarks were not judged):",
+      "",
+      ...lines
     );
   }
   const g2 = r2.gate;
@@ -12777,7 +12809,13 @@ function buildRunReport(f2) {
   const base = f2.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
   const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
-  const { verdict, reason } = decideVerdict(result, failures, f2.missingBaseline, f2.profiles);
+  const { verdict, reason } = decideVerdict(
+    result,
+    failures,
+    f2.missingBaseline,
+    f2.profiles,
+    f2.shards?.incomplete
+  );
   return {
     verdict,
     reason,
@@ -12791,7 +12829,8 @@ function buildRunReport(f2) {
     failures,
     warnings: f2.warnings,
     links: f2.links,
-    generatedAt: f2.generatedAt
+    generatedAt: f2.generatedAt,
+    ...f2.shards ? { shards: f2.shards } : {}
   };
 }
 
@@ -14634,13 +14673,15 @@ var pageScript = `"use strict";
     pass: "✅",
     fail: "❌",
     "no-comparison": "⚠️",
+    incomplete: "⚠️",
     "no-baseline": "ℹ️"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
-    "no-comparison": "nothing compared"
+    "no-comparison": "nothing compared",
+    incomplete: "incomplete"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {
@@ -15219,7 +15260,7 @@ function evidence3(f2) {
   return `p=${formatFixed(f2.p, 3)}${f2.method === "wilcoxon" ? " paired" : ""}`;
 }
 var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
-function findingsTable(fs) {
+function findingsTable2(fs) {
   const rows = fs.map((f2) => {
     const [base, head2] = formatPair(f2);
     const cells = [
@@ -15250,11 +15291,11 @@ function gateSection(r2) {
     `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`,
     ...verdictNotes(r2).map((n2) => `<p>⚠️ ${escapeHtml(n2)}</p>`)
   ];
-  if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r2.regressions));
-  if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r2.improvements));
+  if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r2.regressions));
+  if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable2(r2.improvements));
   if (others.length > 0) {
     parts.push(
-      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
+      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable2(others)}</details>`
     );
   }
   return `<section id="benchmarks">${parts.join("\n")}</section>`;
