@@ -3215,13 +3215,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path7 = exports;
+    var path9 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path8) {
-      if (typeof URL === "undefined" || !urlRe.test(path8))
+    function normalizeUrl(path10) {
+      if (typeof URL === "undefined" || !urlRe.test(path10))
         return null;
       try {
-        return new URL(path8).href;
+        return new URL(path10).href;
       } catch (e2) {
         return null;
       }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path7.isAbsolute = function isAbsolute2(path8) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path8);
+      path9.isAbsolute = function isAbsolute2(path10) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path10);
       }
     );
     var normalize = (
@@ -3251,18 +3251,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path7.normalize = function normalize2(path8) {
-        var normalizedUrl = normalizeUrl(path8);
+      path9.normalize = function normalize2(path10) {
+        var normalizedUrl = normalizeUrl(path10);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path8.substring(0, 2);
+        var firstTwoCharacters = path10.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path8 = path8.substring(2);
+          path10 = path10.substring(2);
         }
-        path8 = path8.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path8.split("/"), absolute = isAbsolute(path8), prefix = "";
+        path10 = path10.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path10.split("/"), absolute = isAbsolute(path10), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i2 = 0; i2 < parts.length; ) {
@@ -3281,7 +3281,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path7.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path9.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path7, json) {
-      if (util.isString(path7))
-        path7 = path7.split(".");
-      else if (!Array.isArray(path7))
+    Namespace.prototype.define = function define2(path9, json) {
+      if (util.isString(path9))
+        path9 = path9.split(".");
+      else if (!Array.isArray(path9))
         throw TypeError("illegal path");
-      if (path7 && path7.length && path7[0] === "")
+      if (path9 && path9.length && path9[0] === "")
         throw Error("path must be relative");
-      if (path7.length > util.recursionLimit)
+      if (path9.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path7.length > 0) {
-        var part = path7.shift();
+      while (path9.length > 0) {
+        var part = path9.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path7, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path9, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path7) && path7.length) {
-        if (path7 === ".")
+      if (util.isString(path9) && path9.length) {
+        if (path9 === ".")
           return this.root;
-        path7 = path7.split(".");
-      } else if (!path7.length)
+        path9 = path9.split(".");
+      } else if (!path9.length)
         return this;
-      var flatPath = path7.join(".");
-      if (path7[0] === "")
-        return this.root.lookup(path7.slice(1), filterTypes);
-      var found = this._lookupImpl(path7, flatPath);
+      var flatPath = path9.join(".");
+      if (path9[0] === "")
+        return this.root.lookup(path9.slice(1), filterTypes);
+      var found = this._lookupImpl(path9, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path7, flatPath);
+        found = current.parent._lookupImpl(path9, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path7, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path9, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path7[0]);
+      var found = this.get(path9[0]);
       var exact = null;
       if (found) {
-        if (path7.length === 1) {
+        if (path9.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path7 = path7.slice(1);
-          exact = found._lookupImpl(path7, path7.join("."));
+          path9 = path9.slice(1);
+          exact = found._lookupImpl(path9, path9.join("."));
         }
       } else {
         for (var i2 = 0; i2 < this.nestedArray.length; ++i2)
-          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path7, flatPath))) {
+          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path9, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path7) {
-      var found = this.lookup(path7, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path9) {
+      var found = this.lookup(path9, [Type]);
       if (!found)
-        throw Error("no such type: " + path7);
+        throw Error("no such type: " + path9);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path7) {
-      var found = this.lookup(path7, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path9) {
+      var found = this.lookup(path9, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path7 + "' in " + this);
+        throw Error("no such Enum '" + path9 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path7) {
-      var found = this.lookup(path7, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path9) {
+      var found = this.lookup(path9, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path7 + "' in " + this);
+        throw Error("no such Type or Enum '" + path9 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path7) {
-      var found = this.lookup(path7, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path9) {
+      var found = this.lookup(path9, [Service]);
       if (!found)
-        throw Error("no such Service '" + path7 + "' in " + this);
+        throw Error("no such Service '" + path9 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path7, value, ifNotSet) {
-      function setProp(dst2, path8, value2) {
-        var part = path8.shift();
+    util.setProperty = function setProperty(dst, path9, value, ifNotSet) {
+      function setProp(dst2, path10, value2) {
+        var part = path10.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path8.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path8, value2);
+        if (path10.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path10, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path7)
+      if (!path9)
         throw TypeError("path must be specified");
-      path7 = path7.split(".");
-      if (path7.length > util.recursionLimit)
+      path9 = path9.split(".");
+      if (path9.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path7, value);
+      return setProp(dst, path9, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path7 = [this.name], ptr = this.parent;
+          var path9 = [this.name], ptr = this.parent;
           while (ptr) {
-            path7.unshift(ptr.name);
+            path9.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path7.join(".");
+          return path9.join(".");
         }
       }
     });
@@ -7038,7 +7038,7 @@ function pairByIdentity(base, head, identity) {
   const pairs = /* @__PURE__ */ new Map();
   const unitOrder = /* @__PURE__ */ new Map();
   const rowOrder = /* @__PURE__ */ new Map();
-  for (const [side, file] of [
+  for (const [side2, file] of [
     ["base", base],
     ["head", head]
   ]) {
@@ -7065,8 +7065,8 @@ function pairByIdentity(base, head, identity) {
           };
           pairs.set(key, p2);
         }
-        if (side === "head" && p2.head.length === 0) p2.name = r2.name;
-        p2[side].push(v2.value);
+        if (side2 === "head" && p2.head.length === 0) p2.name = r2.name;
+        p2[side2].push(v2.value);
         if (v2.orig?.unit === "MB/s") p2.fromSetBytes = true;
       }
     }
@@ -7584,12 +7584,24 @@ function unitMismatches(base, head) {
   }
   return out;
 }
+function mergeBenchFiles(label, files2) {
+  const units = {};
+  for (const f2 of files2)
+    for (const [u2, m2] of Object.entries(f2.units)) units[u2] = { ...m2, ...units[u2] };
+  return {
+    label,
+    results: files2.flatMap((f2) => f2.results),
+    failures: files2.flatMap((f2) => f2.failures),
+    diagnostics: files2.flatMap((f2) => f2.diagnostics),
+    units
+  };
+}
 
 // src/collect/go-bench.ts
 var GoTestFailed = class extends UserError {
-  constructor(message, side, output) {
+  constructor(message, side2, output) {
     super(message);
-    this.side = side;
+    this.side = side2;
     this.output = output;
   }
   side;
@@ -7651,12 +7663,12 @@ function goTestFailure(what, code, output) {
   return `${what} failed (exit status ${code}):
 ${body.split("\n").map((l2) => `  ${l2}`).join("\n")}`;
 }
-async function packagesWithBenchmarks(runner, dir, bench, packages, side) {
+async function packagesWithBenchmarks(runner, dir, bench, packages, side2) {
   if (packages.length === 0) return [];
   const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p2) => p2.importPath)];
   const r2 = await runner.run("go", args, { cwd: dir });
   if (r2.code !== 0) {
-    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r2.code, r2.output), side, r2.output);
+    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r2.code, r2.output), side2, r2.output);
   }
   const found = /* @__PURE__ */ new Set();
   let benchmarks = 0;
@@ -7728,19 +7740,19 @@ async function git(runner, cwd, args) {
 ${r2.output.trim()}`);
   return r2.stdout.trim();
 }
-async function runTarget(runner, target, args, side, what) {
+async function runTarget(runner, target, args, side2, what) {
   const r2 = await runner.run(target.bin, args, { cwd: target.dir });
   if (r2.code !== 0) {
-    throw new GoTestFailed(goTestFailure(what, r2.code, r2.output), side, r2.output);
+    throw new GoTestFailed(goTestFailure(what, r2.code, r2.output), side2, r2.output);
   }
   return r2.stdout;
 }
-async function buildTarget(runner, cwd, pkg, bin, side) {
+async function buildTarget(runner, cwd, pkg, bin, side2) {
   const r2 = await runner.run("go", ["test", "-c", "-o", bin, pkg.importPath], { cwd });
   if (r2.code !== 0) {
     throw new GoTestFailed(
-      goTestFailure(`${side}: go test -c ${pkg.importPath}`, r2.code, r2.output),
-      side,
+      goTestFailure(`${side2}: go test -c ${pkg.importPath}`, r2.code, r2.output),
+      side2,
       buildFailure(pkg.importPath, r2.output)
     );
   }
@@ -7801,13 +7813,13 @@ async function runGoBenchInterleaved(s2, runner, log) {
       const outputs = { base: [], head: [] };
       for (let round = 0; round < s2.count; round++) {
         const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
-        for (const side of order) {
-          const target = pair[side];
+        for (const side2 of order) {
+          const target = pair[side2];
           if (!target) continue;
-          log(`round ${round + 1}/${s2.count}: ${side} ${pair.pkg.importPath}`);
-          const what = `${side}: ${pair.pkg.importPath} -test.bench '${s2.bench}' (round ${round + 1})`;
-          outputs[side].push(
-            await runTarget(runner, target, [...flags, "-test.count", "1"], side, what)
+          log(`round ${round + 1}/${s2.count}: ${side2} ${pair.pkg.importPath}`);
+          const what = `${side2}: ${pair.pkg.importPath} -test.bench '${s2.bench}' (round ${round + 1})`;
+          outputs[side2].push(
+            await runTarget(runner, target, [...flags, "-test.count", "1"], side2, what)
           );
         }
       }
@@ -7824,11 +7836,11 @@ async function runGoBenchInterleaved(s2, runner, log) {
 async function profileSides(s2, dirs, pairs, runner, log) {
   const written = { base: [], head: [] };
   for (const pair of pairs) {
-    for (const side of ["base", "head"]) {
-      const target = pair[side];
+    for (const side2 of ["base", "head"]) {
+      const target = pair[side2];
       if (!target) continue;
-      log(`profiling ${side} ${pair.pkg.importPath}`);
-      const p2 = profilePaths(path.resolve(dirs[side]), pair.pkg.importPath);
+      log(`profiling ${side2} ${pair.pkg.importPath}`);
+      const p2 = profilePaths(path.resolve(dirs[side2]), pair.pkg.importPath);
       const args = [
         ...benchFlags(s2, "test."),
         "-test.count",
@@ -7838,8 +7850,8 @@ async function profileSides(s2, dirs, pairs, runner, log) {
         "-test.memprofile",
         p2.mem
       ];
-      await runTarget(runner, target, args, side, `${side}: profiling ${pair.pkg.importPath}`);
-      written[side].push(p2.cpu, p2.mem);
+      await runTarget(runner, target, args, side2, `${side2}: profiling ${pair.pkg.importPath}`);
+      written[side2].push(p2.cpu, p2.mem);
     }
   }
   return written;
@@ -8804,6 +8816,116 @@ function scaleOne(value, cls) {
 
 // src/model/shard.ts
 var SHARD_KEY = "shard";
+var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f2) {
+  const failures = (f2.head?.failures ?? []).map(failureMessage);
+  const base = f2.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
+  const { verdict, reason } = decideVerdict(
+    result,
+    failures,
+    f2.missingBaseline,
+    f2.profiles,
+    f2.shards?.incomplete
+  );
+  return {
+    verdict,
+    reason,
+    key: f2.key,
+    headCommit: f2.headCommit,
+    gate: result,
+    profiles: f2.profiles,
+    baseline: f2.baseline?.info,
+    timingsGated: f2.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
+    failures,
+    warnings: f2.warnings,
+    links: f2.links,
+    generatedAt: f2.generatedAt,
+    ...f2.shards ? { shards: f2.shards } : {}
+  };
+}
+
+// src/report/shards.ts
+function tagged(file, shard) {
+  return {
+    ...file,
+    label: `${shard}: ${file.label}`,
+    results: file.results.map((r2) => ({ ...r2, config: { ...r2.config, [SHARD_KEY]: shard } }))
+  };
+}
+function mergeSide(parts, side2, label) {
+  const files2 = parts.flatMap((p2) => p2[side2] ? [tagged(p2[side2], p2.name)] : []);
+  return files2.length > 0 ? mergeBenchFiles(label, files2) : void 0;
+}
+function mergeShards(parts) {
+  const sorted = [...parts].sort((a2, b2) => a2.name < b2.name ? -1 : a2.name > b2.name ? 1 : 0);
+  return {
+    head: mergeSide(sorted, "head", "head"),
+    base: mergeSide(sorted, "base", "baseline"),
+    baseline: sorted.find((p2) => p2.baseline)?.baseline
+  };
+}
+function shardFailure(part) {
+  const first = part.head?.failures[0] ?? part.base?.failures[0];
+  if (!first) return void 0;
+  const n2 = (part.head?.failures.length ?? 0) + (part.base?.failures.length ?? 0);
+  const line = failureMessage(first).split("\n")[0].replace(/:$/, "");
+  return `its benchmark run failed (${line}${n2 > 1 ? ` and ${n2 - 1} more` : ""})`;
+}
+function shardProblems(expected, found, failed) {
+  const have = new Set(found);
+  const missing = expected.filter((s2) => !have.has(s2)).map((shard) => ({ shard, why: "no results were uploaded (the leg failed or was cancelled)" }));
+  return [...missing, ...failed].sort(
+    (a2, b2) => a2.shard < b2.shard ? -1 : a2.shard > b2.shard ? 1 : 0
+  );
+}
+function buildMergedReport(f2) {
+  const failed = f2.parts.flatMap((p2) => {
+    const why = shardFailure(p2);
+    return why ? [{ shard: p2.name, why }] : [];
+  });
+  const incomplete = shardProblems(
+    f2.expected,
+    [...f2.parts.map((p2) => p2.name), ...f2.unreadable.map((u2) => u2.shard)],
+    [...failed, ...f2.unreadable]
+  );
+  const dropped = new Set(incomplete.map((m2) => m2.shard));
+  const complete = f2.parts.filter((p2) => !dropped.has(p2.name));
+  const merged = mergeShards(complete);
+  const allRerun = complete.length > 0 && complete.every((p2) => p2.baseline?.source === "rerun");
+  const report = buildRunReport({
+    key: f2.key,
+    headCommit: f2.headCommit,
+    head: merged.head,
+    baseline: merged.baseline && { bench: merged.base, info: merged.baseline },
+    gate: {
+      ...f2.gate,
+      identity: [...f2.gate.identity ?? ["pkg"], SHARD_KEY],
+      gateTimings: f2.gateTimings ?? allRerun
+    },
+    profiles: void 0,
+    headProfiles: f2.headProfiles,
+    missingBaseline: f2.missingBaseline,
+    warnings: [],
+    links: f2.links,
+    generatedAt: f2.generatedAt,
+    shards: { names: f2.parts.map((p2) => p2.name).sort(), incomplete }
+  });
+  return { report, complete };
+}
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -10724,8 +10846,8 @@ function profileUrl(baseUrl, spec) {
   return `${baseUrl.replace(/\/+$/, "")}/${spec.replace(/^\/+/, "")}`;
 }
 function profileFileName(spec) {
-  const [path7 = "", query = ""] = spec.split("?");
-  const name = path7 === "profile" ? "cpu" : path7.replace(/[^A-Za-z0-9_-]+/g, "_");
+  const [path9 = "", query = ""] = spec.split("?");
+  const name = path9 === "profile" ? "cpu" : path9.replace(/[^A-Za-z0-9_-]+/g, "_");
   const debug = /(?:^|&)debug=([12])/.exec(query)?.[1];
   return debug ? `${name}.debug${debug}.txt` : `${name}.pb.gz`;
 }
@@ -12678,23 +12800,26 @@ function profileInsights(inputs) {
   return { changes, hotspots, leaks, notes };
 }
 
+// src/collect/bench-files.ts
+import path5 from "node:path";
+
 // src/collect/files.ts
 import { readFile, readdir, stat } from "node:fs/promises";
 var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
-async function readInputFile(path7, maxBytes = MAX_INPUT_FILE_BYTES) {
+async function readInputFile(path9, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
-    const info = await stat(path7);
-    if (info.isDirectory()) throw new UserError(`${path7}: is a directory, not a file`);
-    if (!info.isFile()) throw new UserError(`${path7}: not a regular file`);
+    const info = await stat(path9);
+    if (info.isDirectory()) throw new UserError(`${path9}: is a directory, not a file`);
+    if (!info.isFile()) throw new UserError(`${path9}: not a regular file`);
     if (info.size > maxBytes)
-      throw new UserError(`${path7}: ${info.size} bytes, more than the limit of ${maxBytes}`);
-    return await readFile(path7);
+      throw new UserError(`${path9}: ${info.size} bytes, more than the limit of ${maxBytes}`);
+    return await readFile(path9);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path7}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path7}: permission denied`);
-    throw new UserError(`${path7}: cannot be read (${err.message})`);
+    if (code === "ENOENT") throw new UserError(`${path9}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path9}: permission denied`);
+    throw new UserError(`${path9}: cannot be read (${err.message})`);
   }
 }
 async function listFiles(dir, what = "a folder") {
@@ -12714,14 +12839,21 @@ async function readBenchFile(file, options = {}) {
     return parseBenchText("", label);
   return parseBenchOutput(bytes2, label);
 }
+async function readBenchSide(dir, files2, label) {
+  if (files2.length === 0) return void 0;
+  const parsed = [];
+  for (const f2 of files2)
+    parsed.push(await readBenchFile(path5.join(dir, f2), { label: f2, empty: "no-results" }));
+  return mergeBenchFiles(label, parsed);
+}
 
 // src/collect/read-profiles.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import path5 from "node:path";
-async function readOne(side, rel, warnings) {
+import path6 from "node:path";
+async function readOne(side2, rel, warnings) {
   let bytes2;
   try {
-    bytes2 = await readFile2(path5.join(side.dir, rel));
+    bytes2 = await readFile2(path6.join(side2.dir, rel));
   } catch {
     return void 0;
   }
@@ -12755,7 +12887,7 @@ async function readProfiles(head, base) {
     if (!h2) continue;
     const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
     if (h2.profile && !h2.goroutines)
-      pairs.push({ name: path5.basename(rel), base: b2?.profile, head: h2.profile });
+      pairs.push({ name: path6.basename(rel), base: b2?.profile, head: h2.profile });
     if (h2.goroutines && !goroutines)
       goroutines = { head: h2.goroutines, base: before ?? b2?.goroutines };
   }
@@ -12764,23 +12896,23 @@ async function readProfiles(head, base) {
 
 // src/collect/source.ts
 import { existsSync, readFileSync, statSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 function sourceLookup(roots) {
-  const files = /* @__PURE__ */ new Map();
+  const files2 = /* @__PURE__ */ new Map();
   const locate = (file) => {
-    if (path6.isAbsolute(file) && existsSync(file)) return file;
+    if (path7.isAbsolute(file) && existsSync(file)) return file;
     const parts = file.split("/").filter((p2) => p2 !== "");
     for (let i2 = 0; i2 < parts.length; i2++) {
       const tail = parts.slice(i2).join("/");
       for (const root2 of roots) {
-        const candidate = path6.join(root2, tail);
+        const candidate = path7.join(root2, tail);
         if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
       }
     }
     return void 0;
   };
   return (file, line) => {
-    if (!files.has(file)) {
+    if (!files2.has(file)) {
       const found = locate(file);
       let lines;
       try {
@@ -12788,49 +12920,9 @@ function sourceLookup(roots) {
       } catch {
         lines = void 0;
       }
-      files.set(file, lines);
+      files2.set(file, lines);
     }
-    return files.get(file)?.[line - 1];
-  };
-}
-
-// src/report/build-run-report.ts
-function fileBaseline() {
-  return {
-    source: "path",
-    commit: "unknown",
-    branch: void 0,
-    createdAt: void 0,
-    runUrl: void 0
-  };
-}
-function buildRunReport(f2) {
-  const failures = (f2.head?.failures ?? []).map(failureMessage);
-  const base = f2.baseline?.bench;
-  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
-  const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
-  const { verdict, reason } = decideVerdict(
-    result,
-    failures,
-    f2.missingBaseline,
-    f2.profiles,
-    f2.shards?.incomplete
-  );
-  return {
-    verdict,
-    reason,
-    key: f2.key,
-    headCommit: f2.headCommit,
-    gate: result,
-    profiles: f2.profiles,
-    baseline: f2.baseline?.info,
-    timingsGated: f2.gate.gateTimings,
-    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
-    failures,
-    warnings: f2.warnings,
-    links: f2.links,
-    generatedAt: f2.generatedAt,
-    ...f2.shards ? { shards: f2.shards } : {}
+    return files2.get(file)?.[line - 1];
   };
 }
 
@@ -12954,12 +13046,12 @@ ${commentUsage}`
 
 // src/analyze/bench-compare.ts
 var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
+function compareBenchFiles(files2, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files2);
   const configKeys = [];
   const rowOrder = /* @__PURE__ */ new Map();
   const unitOrder = /* @__PURE__ */ new Map();
-  for (const f2 of files) {
+  for (const f2 of files2) {
     for (const r2 of f2.results) {
       for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
       if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
@@ -12967,7 +13059,7 @@ function compareBenchFiles(files, options = benchstatDefaults) {
     }
   }
   const tables = /* @__PURE__ */ new Map();
-  files.forEach((f2, col) => {
+  files2.forEach((f2, col) => {
     for (const r2 of f2.results) {
       const config = configKeys.map((k2) => r2.config[k2] ?? "");
       for (const v2 of r2.values) {
@@ -13020,15 +13112,15 @@ function compareBenchFiles(files, options = benchstatDefaults) {
       config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
       unit: t2.unit,
       assume,
-      columns: cols.map((c2) => files[c2].label),
+      columns: cols.map((c2) => files2[c2].label),
       rows,
       summaries: cols.map((_2, i2) => columnSummary(rows, i2))
     };
   });
 }
-function mergeUnitMetadata(files) {
+function mergeUnitMetadata(files2) {
   const out = {};
-  for (const f2 of files) {
+  for (const f2 of files2) {
     for (const [unit, meta] of Object.entries(f2.units)) {
       const m2 = out[unit] ??= {};
       m2.assume ??= meta.assume;
@@ -13401,19 +13493,19 @@ function fileLabels(paths) {
   );
 }
 async function loadFiles(paths, labels) {
-  const files = [];
-  for (const [i2, path7] of paths.entries()) {
-    files.push(await readBenchFile(path7, { label: labels[i2] }));
+  const files2 = [];
+  for (const [i2, path9] of paths.entries()) {
+    files2.push(await readBenchFile(path9, { label: labels[i2] }));
   }
-  return files;
+  return files2;
 }
-function reportDiagnostics(files, io) {
-  for (const f2 of files)
+function reportDiagnostics(files2, io) {
+  for (const f2 of files2)
     for (const d2 of f2.diagnostics) io.stderr(`${d2.file}:${d2.line}: ${d2.message}
 `);
 }
-function rejectFailures(files) {
-  const messages = files.flatMap((f2) => f2.failures.map(failureMessage));
+function rejectFailures(files2) {
+  const messages = files2.flatMap((f2) => f2.failures.map(failureMessage));
   if (messages.length > 0) throw new UserError(messages.join("\n"));
 }
 async function runCompare(argv, io) {
@@ -13434,12 +13526,12 @@ ${compareUsage}`
     alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
     confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
   };
-  const files = await loadFiles(positionals, fileLabels(positionals));
-  reportDiagnostics(files, io);
-  rejectFailures(files);
-  for (const m2 of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m2}
+  const files2 = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics(files2, io);
+  rejectFailures(files2);
+  for (const m2 of unitMismatches(files2[0], files2[1])) io.stderr(`warning: ${m2}
 `);
-  const tables = compareBenchFiles(files, options);
+  const tables = compareBenchFiles(files2, options);
   printAs(io, format, tables, {
     text: () => renderBenchstatText(tables),
     csv: () => {
@@ -14020,9 +14112,9 @@ Options:
   --format FORMAT   text (default), markdown or json
   --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
-async function classify(files) {
+async function classify(files2) {
   const out = {};
-  for (const file of files) {
+  for (const file of files2) {
     let p2;
     try {
       p2 = parsePprof(await readInputFile(file));
@@ -14146,11 +14238,157 @@ ${leaksUsage}`
   return leaks.length > 0 ? 1 : 0;
 }
 
+// src/collect/shard-folder.ts
+import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import path8 from "node:path";
+var SHARD_MANIFEST = "perfgate-shard.json";
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+var MAX_FILES = 1e3;
+var isText = (x, max = 500) => typeof x === "string" && x.length <= max;
+function isInside(x) {
+  if (!isText(x, 255) || x === "") return false;
+  if (/[\u0000-\u001f\u007f\\:]/.test(x) || x.startsWith("/")) return false;
+  const parts = x.split("/");
+  return parts.length <= 6 && parts.every((p2) => p2 !== "" && p2 !== "." && p2 !== "..");
+}
+function files(x) {
+  return Array.isArray(x) && x.length <= MAX_FILES && x.every(isInside) ? x : void 0;
+}
+function side(x) {
+  const o2 = typeof x === "object" && x !== null ? x : {};
+  const benchFiles = files(o2.benchFiles);
+  const profiles = files(o2.profiles ?? []);
+  return benchFiles && profiles ? { benchFiles, profiles } : void 0;
+}
+function checkShardManifest(m2) {
+  if (typeof m2 !== "object" || m2 === null || Array.isArray(m2)) return "it is not an object";
+  const o2 = m2;
+  if (o2.tool !== "perfgate" || o2.schema !== 1)
+    return `it has schema ${JSON.stringify(o2.schema)?.slice(0, 20)}, this perfgate reads schema 1`;
+  const bad3 = [];
+  if (!isText(o2.key)) bad3.push("key");
+  if (!isText(o2.shard) || !SHARD_NAME.test(o2.shard)) bad3.push("shard");
+  const head = side(o2.head);
+  if (!head) bad3.push("head");
+  const base = o2.base === void 0 || o2.base === null ? void 0 : side(o2.base);
+  if (o2.base !== void 0 && o2.base !== null && !base) bad3.push("base");
+  const b2 = typeof o2.baseline === "object" && o2.baseline !== null ? o2.baseline : void 0;
+  const opt = (x, max = 500) => isText(x, max) ? x : void 0;
+  if (b2 && (!["artifact", "rerun", "path"].includes(b2.source) || !isText(b2.commit)))
+    bad3.push("baseline");
+  if (bad3.length > 0) return `its ${bad3.join(", ")} ${bad3.length === 1 ? "is" : "are"} unusable`;
+  return {
+    schema: 1,
+    tool: "perfgate",
+    key: o2.key,
+    shard: o2.shard,
+    head,
+    base,
+    baseline: b2 && {
+      source: b2.source,
+      commit: b2.commit,
+      branch: opt(b2.branch),
+      createdAt: opt(b2.createdAt),
+      runUrl: opt(b2.runUrl, 2e3)
+    }
+  };
+}
+async function readShardFolder(dir) {
+  const where2 = path8.join(dir, SHARD_MANIFEST);
+  const info = await stat2(where2).catch(() => void 0);
+  if (!info?.isFile())
+    throw new UserError(`${dir}: not a shard's results (no ${SHARD_MANIFEST} in it)`);
+  if (info.size > MAX_MANIFEST_BYTES)
+    throw new UserError(`${where2}: ${info.size} bytes, more than a shard manifest holds`);
+  let json;
+  try {
+    json = JSON.parse(await readFile3(where2, "utf8"));
+  } catch {
+    throw new UserError(`${where2}: not JSON`);
+  }
+  const manifest = checkShardManifest(json);
+  if (typeof manifest === "string") throw new UserError(`${where2}: ${manifest}`);
+  return {
+    manifest,
+    head: await readBenchSide(dir, manifest.head.benchFiles, "head"),
+    base: manifest.base ? await readBenchSide(dir, manifest.base.benchFiles, "base") : void 0
+  };
+}
+
+// src/cli/commands/merge.ts
+var mergeUsage = `Usage: perfgate merge <shard-dir>... [options]
+
+Merges the results of the legs of a parallel run (each a folder holding perfgate-shard.json, as
+the action's legs with \`shard:\` upload them) and judges them as one run: one correction over
+every comparison, each benchmark keyed by its shard too. Prints the comment (markdown) or the
+report (json). Exits 1 when the verdict is fail or incomplete (a leg missing or failed), 2 when
+nothing could be compared.
+
+Options:
+  --shards a,b,c          the legs to expect: one not given is named in the verdict (incomplete)
+  --missing-shards MODE   fail (default) or warn: whether an incomplete run exits 1
+  --format FORMAT         markdown (default) or json
+  --key KEY               the baseline key named in the comment's marker (default: demo)
+  --timings               let timings fail the gate (default: only when every leg reran its base)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function runMerge(argv, io) {
+  const { values, positionals } = parseCommandArgs("merge", argv, {
+    shards: { type: "string" },
+    "missing-shards": { type: "string" },
+    format: { type: "string" },
+    key: { type: "string" },
+    timings: { type: "boolean" },
+    ...gateFlags
+  });
+  if (positionals.length === 0)
+    throw new UserError(`perfgate merge: expected one or more shard folders
+
+${mergeUsage}`);
+  const format = readFormat(values.format, ["markdown", "json"]);
+  const missingShards = readChoice("--missing-shards", values["missing-shards"] ?? "fail", [
+    "fail",
+    "warn"
+  ]);
+  const expected = (values.shards ?? "").split(",").map((s2) => s2.trim()).filter(Boolean);
+  for (const s2 of expected)
+    if (!SHARD_NAME.test(s2))
+      throw new UserError(`--shards: ${JSON.stringify(s2)} is not a shard name (e.g. "linux")`);
+  const parts = [];
+  for (const dir of positionals) {
+    const { manifest, head, base } = await readShardFolder(dir);
+    if (parts.some((p2) => p2.name === manifest.shard))
+      throw new UserError(`${dir}: shard ${manifest.shard} is given twice`);
+    parts.push({ name: manifest.shard, head, base, baseline: manifest.baseline });
+  }
+  const { report } = buildMergedReport({
+    key: values.key ?? "demo",
+    headCommit: "",
+    parts,
+    expected,
+    unreadable: [],
+    gate: readGateOptions(values),
+    gateTimings: values.timings === true ? true : void 0,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    links: { run: void 0, summary: void 0 },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  printAs(io, format, report, { markdown: () => `${renderComment(report)}
+` });
+  if (report.verdict === "incomplete" && missingShards === "warn") {
+    io.stderr(`perfgate merge: ${report.reason}
+`);
+    return 0;
+  }
+  return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "merge");
+}
+
 // src/cli/commands/report.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
 
 // src/report/flame.ts
-function add2(p2, sampleIndex2, root2, side) {
+function add2(p2, sampleIndex2, root2, side2) {
   const { values, width, count, stackStart, stack } = p2.samples;
   const names = /* @__PURE__ */ new Map();
   let total2 = 0;
@@ -14159,7 +14397,7 @@ function add2(p2, sampleIndex2, root2, side) {
     if (v2 === 0) continue;
     total2 += v2;
     let at = root2;
-    at.node[side] += v2;
+    at.node[side2] += v2;
     for (let j2 = stackStart[i2 + 1] - 1; j2 >= stackStart[i2]; j2--) {
       const loc = p2.locations[stack[j2]];
       for (let k2 = loc.lines.length - 1; k2 >= 0; k2--) {
@@ -14186,7 +14424,7 @@ function add2(p2, sampleIndex2, root2, side) {
           };
           at.kids.set(name, next);
         }
-        next.node[side] += v2;
+        next.node[side2] += v2;
         at = next;
       }
     }
@@ -15570,7 +15808,8 @@ var commands = {
   bench: { run: runBench, usage: benchUsage },
   comment: { run: runComment, usage: commentUsage },
   collect: { run: runCollect, usage: collectUsage },
-  report: { run: runReport, usage: reportUsage }
+  report: { run: runReport, usage: reportUsage },
+  merge: { run: runMerge, usage: mergeUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
@@ -15586,6 +15825,7 @@ Commands:
   comment <base> <head>   the PR comment the action would post for two benchmark runs
   collect <url>           profiles from a running service's /debug/pprof endpoints
   report <base> <head>    a self-contained HTML report with differential flame graphs
+  merge <shard-dir>...    the legs of a parallel run judged as one run (one comment)
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

@@ -11,17 +11,9 @@ import path from 'node:path';
 import { stepFails } from '../analyze/verdict.js';
 import { type ShardFolder, readShardFolder } from '../collect/shard-folder.js';
 import { UserError } from '../errors.js';
-import { SHARD_KEY } from '../model/shard.js';
 import { type ArtifactInfo, artifactName } from '../publish/artifacts.js';
 import { renderSummary } from '../render/comment.js';
-import { buildRunReport } from '../report/build-run-report.js';
-import {
-  type ShardPart,
-  type ShardProblem,
-  mergeShards,
-  shardFailure,
-  shardProblems,
-} from '../report/shards.js';
+import { type ShardProblem, buildMergedReport } from '../report/shards.js';
 import { saveMergedBaseline, storedShards } from './baseline.js';
 import { runUrl } from './context.js';
 import type { ActionPorts, ActionRun } from './ports.js';
@@ -84,42 +76,23 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
       `no shard results in this run for baseline-key ${JSON.stringify(s.baselineKey)}: the matrix legs run with 'shard:' and the same 'baseline-key', and this job needs them (needs: <the matrix job>)`,
     );
   }
-  const parts: ShardPart[] = legs.map((l) => ({
-    name: l.name,
-    head: l.folder.head,
-    base: l.folder.base,
-    baseline: l.folder.manifest.baseline,
-  }));
-  const failed = parts.flatMap((p) => {
-    const why = shardFailure(p);
-    return why ? [{ shard: p.name, why }] : [];
-  });
-  const incomplete = shardProblems(
-    expected,
-    [...parts.map((p) => p.name), ...unreadable.map((u) => u.shard)],
-    [...failed, ...unreadable],
-  );
-  const dropped = new Set(incomplete.map((m) => m.shard));
-  const complete = parts.filter((p) => !dropped.has(p.name));
-  const merged = mergeShards(complete);
-  const allRerun = complete.length > 0 && complete.every((p) => p.baseline?.source === 'rerun');
-  const report = buildRunReport({
+  const { report, complete } = buildMergedReport({
     key: s.baselineKey,
     headCommit: ctx.pullRequest?.headSha || ctx.sha,
-    head: merged.head,
-    baseline: merged.baseline && { bench: merged.base, info: merged.baseline },
-    gate: {
-      ...s.gate,
-      identity: [...(s.gate.identity ?? ['pkg']), SHARD_KEY],
-      gateTimings: s.gateTimings ?? allRerun,
-    },
-    profiles: undefined,
+    parts: legs.map((l) => ({
+      name: l.name,
+      head: l.folder.head,
+      base: l.folder.base,
+      baseline: l.folder.manifest.baseline,
+    })),
+    expected,
+    unreadable,
+    gate: s.gate,
+    gateTimings: s.gateTimings,
     headProfiles: legs.reduce((n, l) => n + l.folder.manifest.head.profiles.length, 0),
     missingBaseline: s.missingBaseline,
-    warnings: [],
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
-    shards: { names: parts.map((p) => p.name).sort(), incomplete },
   });
 
   const reportPath = path.join(workDir, 'perfgate-report.json');
@@ -135,7 +108,8 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
   const onDefaultBranch =
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
   if (s.saveBaseline ?? onDefaultBranch) {
-    if (incomplete.length > 0 || report.failures.length > 0 || !merged.head?.results.length) {
+    const results = complete.reduce((n, p) => n + (p.head?.results.length ?? 0), 0);
+    if ((report.shards?.incomplete.length ?? 0) > 0 || results === 0) {
       out.warning(
         'perfgate: not saving a baseline: a shard is missing or failed, or there are no results',
       );
@@ -143,12 +117,14 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
       await saveMergedBaseline(
         run,
         ports,
-        legs.map((l) => ({
-          name: l.name,
-          dir: path.join(l.dir, 'head'),
-          benchFiles: l.folder.manifest.head.benchFiles.map(underHead),
-          profiles: l.folder.manifest.head.profiles.map(underHead),
-        })),
+        legs
+          .filter((l) => complete.some((p) => p.name === l.name))
+          .map((l) => ({
+            name: l.name,
+            dir: path.join(l.dir, 'head'),
+            benchFiles: l.folder.manifest.head.benchFiles.map(underHead),
+            profiles: l.folder.manifest.head.profiles.map(underHead),
+          })),
       );
     }
   }

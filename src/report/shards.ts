@@ -10,7 +10,9 @@ import type { MissingShard } from '../analyze/verdict.js';
 import type { BenchFile } from '../model/bench.js';
 import { SHARD_KEY, SHARD_NAME } from '../model/shard.js';
 import { failureMessage, mergeBenchFiles } from '../parse/benchfmt/load.js';
-import type { BaselineInfo } from './run-report.js';
+import type { GateOptions } from '../analyze/gate.js';
+import { buildRunReport } from './build-run-report.js';
+import type { BaselineInfo, RunReport } from './run-report.js';
 
 export { SHARD_KEY, SHARD_NAME };
 
@@ -88,4 +90,65 @@ export function shardProblems(
   return [...missing, ...failed].sort((a, b) =>
     a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : 0,
   );
+}
+
+/** What the merge of a job matrix's legs knows, besides the legs themselves. */
+export interface MergeFacts {
+  key: string;
+  headCommit: string;
+  /** The legs read (failed ones included: they are named, their results left out). */
+  parts: ShardPart[];
+  /** The legs expected (from `shards`, or the stored baseline's shards). */
+  expected: string[];
+  /** Legs whose results were there but could not be read. */
+  unreadable: ShardProblem[];
+  /** The gate's options; the shard is added to a benchmark's identity. */
+  gate: GateOptions;
+  /** Whether timings may fail the gate; undefined: only when every leg reran its base. */
+  gateTimings: boolean | undefined;
+  headProfiles: number;
+  missingBaseline: 'pass' | 'fail';
+  links: RunReport['links'];
+  generatedAt: string;
+}
+
+/**
+ * The run report of a merged job matrix: the complete legs' results judged together (one
+ * multiple-comparison family over the whole run, each benchmark keyed by its shard too), and the
+ * legs that are missing or failed named in the verdict. Also returns the complete legs (a merged
+ * baseline holds exactly these).
+ */
+export function buildMergedReport(f: MergeFacts): { report: RunReport; complete: ShardPart[] } {
+  const failed = f.parts.flatMap((p) => {
+    const why = shardFailure(p);
+    return why ? [{ shard: p.name, why }] : [];
+  });
+  const incomplete = shardProblems(
+    f.expected,
+    [...f.parts.map((p) => p.name), ...f.unreadable.map((u) => u.shard)],
+    [...failed, ...f.unreadable],
+  );
+  const dropped = new Set(incomplete.map((m) => m.shard));
+  const complete = f.parts.filter((p) => !dropped.has(p.name));
+  const merged = mergeShards(complete);
+  const allRerun = complete.length > 0 && complete.every((p) => p.baseline?.source === 'rerun');
+  const report = buildRunReport({
+    key: f.key,
+    headCommit: f.headCommit,
+    head: merged.head,
+    baseline: merged.baseline && { bench: merged.base, info: merged.baseline },
+    gate: {
+      ...f.gate,
+      identity: [...(f.gate.identity ?? ['pkg']), SHARD_KEY],
+      gateTimings: f.gateTimings ?? allRerun,
+    },
+    profiles: undefined,
+    headProfiles: f.headProfiles,
+    missingBaseline: f.missingBaseline,
+    warnings: [],
+    links: f.links,
+    generatedAt: f.generatedAt,
+    shards: { names: f.parts.map((p) => p.name).sort(), incomplete },
+  });
+  return { report, complete };
 }
