@@ -161,7 +161,7 @@ async function publishHtmlReport(
   await writeFile(path.join(dir, file), renderHtmlReport(model));
   out.setOutput('report-html', path.join(dir, file));
   try {
-    const name = artifactName('html', s.baselineKey);
+    const name = artifactName('html', s.baselineKey, s.shard);
     const id = await artifacts.upload(name, dir, [file], s.retentionDays ?? 30);
     return id ? `${runUrl(ctx)}/artifacts/${id}` : undefined;
   } catch (err) {

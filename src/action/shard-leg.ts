@@ -60,13 +60,19 @@ export async function finishShardLeg(
   await writeFile(path.join(dir, SHARD_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   const name = artifactName('shard', s.baselineKey, shard);
   // Without this artifact the merge names the leg as missing: a failed upload fails the leg.
-  await ports.artifacts.upload(
-    name,
-    dir,
-    [SHARD_MANIFEST, ...headBench, ...headProfiles, ...(base ?? [])],
-    s.retentionDays ?? LEG_RETENTION_DAYS,
-  );
-  out.info(`Uploaded shard ${shard}'s results as ${name} for the merge job`);
+  try {
+    await ports.artifacts.upload(
+      name,
+      dir,
+      [SHARD_MANIFEST, ...headBench, ...headProfiles, ...(base ?? [])],
+      s.retentionDays ?? LEG_RETENTION_DAYS,
+    );
+    out.info(`Uploaded shard ${shard}'s results as ${name} for the merge job`);
+  } catch (err) {
+    out.setFailed(
+      `perfgate: shard ${shard}: its results could not be uploaded for the merge job (${(err as Error).message})`,
+    );
+  }
   out.setOutput('comment-url', '');
   if (s.summary) await out.summary(renderSummary(report));
   if (report.failures.length > 0)

@@ -25,12 +25,12 @@ export type ArtifactKind = 'baseline' | 'report' | 'html' | 'shard';
 
 /**
  * Artifact names reject `" : < > | * ? \r \n \ /`; keys often hold branch-like slashes. A leg of
- * a job matrix adds its shard after `--` (`perfgate-shard-<key>--<shard>`); without a shard, the
- * name is the prefix every leg's artifact of the key starts with.
+ * a job matrix adds its shard after `--` (`perfgate-shard-<key>--<shard>`, and its HTML report
+ * `perfgate-html-<key>--<shard>`); `shard` without a shard is the prefix of every leg's.
  */
 export function artifactName(kind: ArtifactKind, key: string, shard?: string): string {
   const name = `perfgate-${kind}-${key.replace(/["':<>|*?\r\n\\/]/g, '-')}`;
-  return kind === 'shard' ? `${name}--${shard ?? ''}` : name;
+  return kind === 'shard' || shard !== undefined ? `${name}--${shard ?? ''}` : name;
 }
 
 /** A workflow artifact as the REST API lists it. */
