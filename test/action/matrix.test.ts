@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { GateFinding } from '../../src/analyze/gate.js';
 import type { RunReport } from '../../src/report/run-report.js';
+import { readReportData } from '../../src/report/report-schema.js';
 import { BASE_SHA, World } from '../helpers/action-world.js';
 import type { MemoryOut } from '../helpers/memory-ports.js';
 import { renderingProblems } from '../helpers/gfm.js';
@@ -188,6 +189,13 @@ describe('a job matrix: legs with shard, one merge job', () => {
     );
     // The legs that did run were judged: nothing regressed there.
     expect(reportOf(r.merge).gate!.benchmarks.compared).toBe(6);
+    // The merged report passes the report's schema (a fork's merge leaves it for mode: comment).
+    expect(readReportData(reportOf(r.merge)).shards).toEqual({
+      names: ['a', 'b'],
+      incomplete: [
+        { shard: 'c', why: 'no results were uploaded (the leg failed or was cancelled)' },
+      ],
+    });
   });
 
   test('missing-shards: warn reports incomplete without failing the step; shards: names the legs', async () => {
