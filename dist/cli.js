@@ -9216,7 +9216,7 @@ function sideOnlyMarkdown(r2) {
       const s2 = f2.head ?? f2.base;
       return [codeCell(f2.name), escapeMarkdown(f2.unit), scaleOne(s2.center, unitClass(f2.unit))];
     });
-    const n2 = new Set(fs.map((f2) => f2.name)).size;
+    const n2 = new Set(fs.map((f2) => JSON.stringify([f2.config, f2.name]))).size;
     return [
       `<details><summary>${title} (${n2} benchmark${n2 === 1 ? "" : "s"})</summary>
 

@@ -10,7 +10,7 @@ import { artifactName } from '../publish/artifacts.js';
 import { httpStatus } from '../publish/github-api.js';
 import { upsertComment } from '../publish/sticky-comment.js';
 import { commentMarker, renderComment } from '../render/comment.js';
-import { formatChange, formatPair } from '../render/gate-text.js';
+import { formatChange, formatPair, shardOf } from '../render/gate-text.js';
 import type { RunReport } from '../report/run-report.js';
 import type { ActionPorts, ActionRun } from './ports.js';
 
@@ -24,9 +24,11 @@ export function annotateRegressions(ports: ActionPorts, report: RunReport): void
 
 function annotate({ out }: ActionPorts, f: GateFinding): void {
   const [b, h] = formatPair(f);
+  const shard = shardOf(f);
+  const name = shard === undefined ? f.name : `${f.name} (shard ${shard})`;
   out.error(
-    `${f.name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
-    `perfgate: ${f.name} regressed`,
+    `${name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
+    `perfgate: ${name} regressed`,
   );
 }
 

@@ -186,7 +186,7 @@ export function sideOnlyMarkdown(r: GateResult): string[] {
       const s = (f.head ?? f.base)!;
       return [codeCell(f.name), escapeMarkdown(f.unit), scaleOne(s.center, unitClass(f.unit))];
     });
-    const n = new Set(fs.map((f) => f.name)).size;
+    const n = new Set(fs.map((f) => JSON.stringify([f.config, f.name]))).size;
     return [
       `<details><summary>${title} (${n} benchmark${n === 1 ? '' : 's'})</summary>\n\n${findingsTable(fs, ['benchmark', 'unit', column], rows, ['l', 'l', 'r'])}\n\n</details>`,
     ];

@@ -139,6 +139,10 @@ describe('a job matrix: legs with shard, one merge job', () => {
     expect(r.merge.code).toBe(1);
     expect(r.merge.outputs).toMatchObject({ verdict: 'fail', regressions: '3' });
     expect(r.merge.failed).toEqual(['perfgate: 3 benchmarks regressed beyond the limits']);
+    expect(r.merge.errors).toContainEqual({
+      message: expect.stringMatching(/^GrowSlice-2 \(shard a\) B\/op: /),
+      title: 'perfgate: GrowSlice-2 (shard a) regressed',
+    });
     const comments = w.comments(20);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
