@@ -7,7 +7,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a2, b2) => (typeof require !== "undefined" ? require : a2)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
@@ -15,8 +15,8 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e2) {
-    throw mod = 0, e2;
+  } catch (e) {
+    throw mod = 0, e;
   }
 };
 var __copyProps = (to, from, except, desc) => {
@@ -78,92 +78,92 @@ var require_base64 = __commonJS({
     "use strict";
     var base64 = exports;
     base64.length = function length(string) {
-      var p2 = string.length;
-      if (!p2)
+      var p = string.length;
+      if (!p)
         return 0;
-      while (p2 > 0 && string.charAt(p2 - 1) === "=")
-        --p2;
-      return Math.floor(p2 * 3 / 4);
+      while (p > 0 && string.charAt(p - 1) === "=")
+        --p;
+      return Math.floor(p * 3 / 4);
     };
     var b64 = new Array(64);
     var s64 = new Array(123);
-    for (i2 = 0; i2 < 64; )
-      s64[b64[i2] = i2 < 26 ? i2 + 65 : i2 < 52 ? i2 + 71 : i2 < 62 ? i2 - 4 : i2 - 59 | 43] = i2++;
-    var i2;
+    for (i = 0; i < 64; )
+      s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
+    var i;
     s64[45] = 62;
     s64[95] = 63;
     base64.encode = function encode(buffer, start, end) {
       var parts = null, chunk = [];
-      var i3 = 0, j2 = 0, t2;
+      var i2 = 0, j = 0, t;
       while (start < end) {
-        var b2 = buffer[start++];
-        switch (j2) {
+        var b = buffer[start++];
+        switch (j) {
           case 0:
-            chunk[i3++] = b64[b2 >> 2];
-            t2 = (b2 & 3) << 4;
-            j2 = 1;
+            chunk[i2++] = b64[b >> 2];
+            t = (b & 3) << 4;
+            j = 1;
             break;
           case 1:
-            chunk[i3++] = b64[t2 | b2 >> 4];
-            t2 = (b2 & 15) << 2;
-            j2 = 2;
+            chunk[i2++] = b64[t | b >> 4];
+            t = (b & 15) << 2;
+            j = 2;
             break;
           case 2:
-            chunk[i3++] = b64[t2 | b2 >> 6];
-            chunk[i3++] = b64[b2 & 63];
-            j2 = 0;
+            chunk[i2++] = b64[t | b >> 6];
+            chunk[i2++] = b64[b & 63];
+            j = 0;
             break;
         }
-        if (i3 > 8191) {
+        if (i2 > 8191) {
           (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
-          i3 = 0;
+          i2 = 0;
         }
       }
-      if (j2) {
-        chunk[i3++] = b64[t2];
-        chunk[i3++] = 61;
-        if (j2 === 1)
-          chunk[i3++] = 61;
+      if (j) {
+        chunk[i2++] = b64[t];
+        chunk[i2++] = 61;
+        if (j === 1)
+          chunk[i2++] = 61;
       }
       if (parts) {
-        if (i3)
-          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i3)));
+        if (i2)
+          parts.push(String.fromCharCode.apply(String, chunk.slice(0, i2)));
         return parts.join("");
       }
-      return String.fromCharCode.apply(String, chunk.slice(0, i3));
+      return String.fromCharCode.apply(String, chunk.slice(0, i2));
     };
     var invalidEncoding = "invalid encoding";
     base64.decode = function decode(string, buffer, offset) {
       var start = offset;
-      var j2 = 0, t2;
-      for (var i3 = 0; i3 < string.length; ) {
-        var c2 = string.charCodeAt(i3++);
-        if (c2 === 61 && j2 > 1)
+      var j = 0, t;
+      for (var i2 = 0; i2 < string.length; ) {
+        var c = string.charCodeAt(i2++);
+        if (c === 61 && j > 1)
           break;
-        if ((c2 = s64[c2]) === void 0)
+        if ((c = s64[c]) === void 0)
           throw Error(invalidEncoding);
-        switch (j2) {
+        switch (j) {
           case 0:
-            t2 = c2;
-            j2 = 1;
+            t = c;
+            j = 1;
             break;
           case 1:
-            buffer[offset++] = t2 << 2 | (c2 & 48) >> 4;
-            t2 = c2;
-            j2 = 2;
+            buffer[offset++] = t << 2 | (c & 48) >> 4;
+            t = c;
+            j = 2;
             break;
           case 2:
-            buffer[offset++] = (t2 & 15) << 4 | (c2 & 60) >> 2;
-            t2 = c2;
-            j2 = 3;
+            buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
+            t = c;
+            j = 3;
             break;
           case 3:
-            buffer[offset++] = (t2 & 3) << 6 | c2;
-            j2 = 0;
+            buffer[offset++] = (t & 3) << 6 | c;
+            j = 0;
             break;
         }
       }
-      if (j2 === 1)
+      if (j === 1)
         throw Error(invalidEncoding);
       return offset - start;
     };
@@ -201,11 +201,11 @@ var require_eventemitter = __commonJS({
           var listeners = this._listeners[evt];
           if (!listeners)
             return this;
-          for (var i2 = 0; i2 < listeners.length; )
-            if (listeners[i2].fn === fn)
-              listeners.splice(i2, 1);
+          for (var i = 0; i < listeners.length; )
+            if (listeners[i].fn === fn)
+              listeners.splice(i, 1);
             else
-              ++i2;
+              ++i;
         }
       }
       return this;
@@ -213,11 +213,11 @@ var require_eventemitter = __commonJS({
     EventEmitter.prototype.emit = function emit(evt) {
       var listeners = this._listeners[evt];
       if (listeners) {
-        var args = [], i2 = 1;
-        for (; i2 < arguments.length; )
-          args.push(arguments[i2++]);
-        for (i2 = 0; i2 < listeners.length; )
-          listeners[i2].fn.apply(listeners[i2++].ctx, args);
+        var args = [], i = 1;
+        for (; i < arguments.length; )
+          args.push(arguments[i++]);
+        for (i = 0; i < listeners.length; )
+          listeners[i].fn.apply(listeners[i++].ctx, args);
       }
       return this;
     };
@@ -432,15 +432,15 @@ var require_utf8 = __commonJS({
       strictDecoder = looseDecoder;
     }
     utf82.length = function utf8_length(string) {
-      var len = 0, c2 = 0;
-      for (var i2 = 0; i2 < string.length; ++i2) {
-        c2 = string.charCodeAt(i2);
-        if (c2 < 128)
+      var len = 0, c = 0;
+      for (var i = 0; i < string.length; ++i) {
+        c = string.charCodeAt(i);
+        if (c < 128)
           len += 1;
-        else if (c2 < 2048)
+        else if (c < 2048)
           len += 2;
-        else if ((c2 & 64512) === 55296 && (string.charCodeAt(i2 + 1) & 64512) === 56320) {
-          ++i2;
+        else if ((c & 64512) === 55296 && (string.charCodeAt(i + 1) & 64512) === 56320) {
+          ++i;
           len += 4;
         } else
           len += 3;
@@ -456,24 +456,24 @@ var require_utf8 = __commonJS({
         return "";
       if (end - start >= TEXT_DECODER_MIN_LENGTH)
         return utf8_read_decoder(looseDecoder, buffer, start, end);
-      var str = "", i2 = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i2 + 7 < end; i2 += 8) {
-        c1 = buffer[i2];
-        c2 = buffer[i2 + 1];
-        c3 = buffer[i2 + 2];
-        c4 = buffer[i2 + 3];
-        c5 = buffer[i2 + 4];
-        c6 = buffer[i2 + 5];
-        c7 = buffer[i2 + 6];
-        c8 = buffer[i2 + 7];
+      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
+      for (; i + 7 < end; i += 8) {
+        c1 = buffer[i];
+        c2 = buffer[i + 1];
+        c3 = buffer[i + 2];
+        c4 = buffer[i + 3];
+        c5 = buffer[i + 4];
+        c6 = buffer[i + 5];
+        c7 = buffer[i + 6];
+        c8 = buffer[i + 7];
         if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i2, end);
+          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
         str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
       }
-      for (; i2 < end; ++i2) {
-        c1 = buffer[i2];
+      for (; i < end; ++i) {
+        c1 = buffer[i];
         if (c1 & 128)
-          return str + utf8_read_decoder(looseDecoder, buffer, i2, end);
+          return str + utf8_read_decoder(looseDecoder, buffer, i, end);
         str += String.fromCharCode(c1);
       }
       return str;
@@ -483,40 +483,40 @@ var require_utf8 = __commonJS({
         return "";
       if (end - start >= TEXT_DECODER_MIN_LENGTH)
         return utf8_read_decoder(strictDecoder, buffer, start, end);
-      var str = "", i2 = start, c1, c2, c3, c4, c5, c6, c7, c8;
-      for (; i2 + 7 < end; i2 += 8) {
-        c1 = buffer[i2];
-        c2 = buffer[i2 + 1];
-        c3 = buffer[i2 + 2];
-        c4 = buffer[i2 + 3];
-        c5 = buffer[i2 + 4];
-        c6 = buffer[i2 + 5];
-        c7 = buffer[i2 + 6];
-        c8 = buffer[i2 + 7];
+      var str = "", i = start, c1, c2, c3, c4, c5, c6, c7, c8;
+      for (; i + 7 < end; i += 8) {
+        c1 = buffer[i];
+        c2 = buffer[i + 1];
+        c3 = buffer[i + 2];
+        c4 = buffer[i + 3];
+        c5 = buffer[i + 4];
+        c6 = buffer[i + 5];
+        c7 = buffer[i + 6];
+        c8 = buffer[i + 7];
         if ((c1 | c2 | c3 | c4 | c5 | c6 | c7 | c8) & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i2, end);
+          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
         str += String.fromCharCode(c1, c2, c3, c4, c5, c6, c7, c8);
       }
-      for (; i2 < end; ++i2) {
-        c1 = buffer[i2];
+      for (; i < end; ++i) {
+        c1 = buffer[i];
         if (c1 & 128)
-          return str + utf8_read_decoder(strictDecoder, buffer, i2, end);
+          return str + utf8_read_decoder(strictDecoder, buffer, i, end);
         str += String.fromCharCode(c1);
       }
       return str;
     };
     utf82.write = function utf8_write(string, buffer, offset) {
       var start = offset, c1, c2;
-      for (var i2 = 0; i2 < string.length; ++i2) {
-        c1 = string.charCodeAt(i2);
+      for (var i = 0; i < string.length; ++i) {
+        c1 = string.charCodeAt(i);
         if (c1 < 128) {
           buffer[offset++] = c1;
         } else if (c1 < 2048) {
           buffer[offset++] = c1 >> 6 | 192;
           buffer[offset++] = c1 & 63 | 128;
-        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i2 + 1)) & 64512) === 56320) {
+        } else if ((c1 & 64512) === 55296 && ((c2 = string.charCodeAt(i + 1)) & 64512) === 56320) {
           c1 = 65536 + ((c1 & 1023) << 10) + (c2 & 1023);
-          ++i2;
+          ++i;
           buffer[offset++] = c1 >> 18 | 240;
           buffer[offset++] = c1 >> 12 & 63 | 128;
           buffer[offset++] = c1 >> 6 & 63 | 128;
@@ -1032,8 +1032,8 @@ var require_umd = __commonJS({
           return (obj && obj["__isLong__"]) === true;
         }
         function ctz32(value) {
-          var c2 = Math.clz32(value & -value);
-          return value ? 31 - c2 : c2;
+          var c = Math.clz32(value & -value);
+          return value ? 31 - c : c;
         }
         Long.isLong = isLong;
         var INT_CACHE = {};
@@ -1095,15 +1095,15 @@ var require_umd = __commonJS({
             return unsigned ? UZERO : ZERO;
           radix = radix || 10;
           if (radix < 2 || 36 < radix) throw RangeError("radix");
-          var p2;
-          if ((p2 = str.indexOf("-")) > 0) throw Error("interior hyphen");
-          else if (p2 === 0) {
+          var p;
+          if ((p = str.indexOf("-")) > 0) throw Error("interior hyphen");
+          else if (p === 0) {
             return fromString(str.substring(1), unsigned, radix).neg();
           }
           var radixToPower = fromNumber(pow_dbl(radix, 8));
           var result = ZERO;
-          for (var i2 = 0; i2 < str.length; i2 += 8) {
-            var size = Math.min(8, str.length - i2), value = parseInt(str.substring(i2, i2 + size), radix);
+          for (var i = 0; i < str.length; i += 8) {
+            var size = Math.min(8, str.length - i), value = parseInt(str.substring(i, i + size), radix);
             if (size < 8) {
               var power = fromNumber(pow_dbl(radix, size));
               result = result.mul(power).add(fromNumber(value));
@@ -1522,45 +1522,45 @@ var require_umd = __commonJS({
         LongPrototype.shru = LongPrototype.shiftRightUnsigned;
         LongPrototype.shr_u = LongPrototype.shiftRightUnsigned;
         LongPrototype.rotateLeft = function rotateLeft(numBits) {
-          var b2;
+          var b;
           if (isLong(numBits)) numBits = numBits.toInt();
           if ((numBits &= 63) === 0) return this;
           if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
           if (numBits < 32) {
-            b2 = 32 - numBits;
+            b = 32 - numBits;
             return fromBits(
-              this.low << numBits | this.high >>> b2,
-              this.high << numBits | this.low >>> b2,
+              this.low << numBits | this.high >>> b,
+              this.high << numBits | this.low >>> b,
               this.unsigned
             );
           }
           numBits -= 32;
-          b2 = 32 - numBits;
+          b = 32 - numBits;
           return fromBits(
-            this.high << numBits | this.low >>> b2,
-            this.low << numBits | this.high >>> b2,
+            this.high << numBits | this.low >>> b,
+            this.low << numBits | this.high >>> b,
             this.unsigned
           );
         };
         LongPrototype.rotl = LongPrototype.rotateLeft;
         LongPrototype.rotateRight = function rotateRight(numBits) {
-          var b2;
+          var b;
           if (isLong(numBits)) numBits = numBits.toInt();
           if ((numBits &= 63) === 0) return this;
           if (numBits === 32) return fromBits(this.high, this.low, this.unsigned);
           if (numBits < 32) {
-            b2 = 32 - numBits;
+            b = 32 - numBits;
             return fromBits(
-              this.high << b2 | this.low >>> numBits,
-              this.low << b2 | this.high >>> numBits,
+              this.high << b | this.low >>> numBits,
+              this.low << b | this.high >>> numBits,
               this.unsigned
             );
           }
           numBits -= 32;
-          b2 = 32 - numBits;
+          b = 32 - numBits;
           return fromBits(
-            this.low << b2 | this.high >>> numBits,
-            this.high << b2 | this.low >>> numBits,
+            this.low << b | this.high >>> numBits,
+            this.high << b | this.low >>> numBits,
             this.unsigned
           );
         };
@@ -1696,7 +1696,7 @@ var require_minimal = __commonJS({
           /* istanbul ignore next */
           null
         );
-      } catch (e2) {
+      } catch (e) {
         return null;
       }
     })();
@@ -1712,8 +1712,8 @@ var require_minimal = __commonJS({
         tag2 >>>= 7;
       }
       out.push(tag2);
-      for (var i2 = 0; i2 < data.length; ++i2)
-        out.push(data[i2]);
+      for (var i = 0; i < data.length; ++i)
+        out.push(data[i]);
       return util.newBuffer(out);
     };
     util.Array = Uint8Array;
@@ -1724,7 +1724,7 @@ var require_minimal = __commonJS({
       try {
         var Long = require_umd();
         return Long && Long.isLong ? Long : null;
-      } catch (e2) {
+      } catch (e) {
         return null;
       }
     })();
@@ -1749,13 +1749,13 @@ var require_minimal = __commonJS({
     function merge(dst) {
       var ifNotSet = typeof arguments[arguments.length - 1] === "boolean", limit = ifNotSet ? arguments.length - 1 : arguments.length;
       ifNotSet = ifNotSet && arguments[arguments.length - 1];
-      for (var a2 = 1; a2 < limit; ++a2) {
-        var src = arguments[a2];
+      for (var a = 1; a < limit; ++a) {
+        var src = arguments[a];
         if (!src)
           continue;
-        for (var keys = Object.keys(src), i2 = 0; i2 < keys.length; ++i2)
-          if (!isUnsafeProperty(keys[i2]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i2]) || dst[keys[i2]] === void 0))
-            dst[keys[i2]] = src[keys[i2]];
+        for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
+          if (!isUnsafeProperty(keys[i]) && (!ifNotSet || !Object.prototype.hasOwnProperty.call(dst, keys[i]) || dst[keys[i]] === void 0))
+            dst[keys[i]] = src[keys[i]];
       }
       return dst;
     }
@@ -1822,19 +1822,19 @@ var require_minimal = __commonJS({
     util.ProtocolError = newError("ProtocolError");
     util.oneOfGetter = function getOneOf(fieldNames2) {
       var fieldMap = {};
-      for (var i2 = 0; i2 < fieldNames2.length; ++i2)
-        fieldMap[fieldNames2[i2]] = 1;
+      for (var i = 0; i < fieldNames2.length; ++i)
+        fieldMap[fieldNames2[i]] = 1;
       return function() {
-        for (var keys = Object.keys(this), i3 = keys.length - 1; i3 > -1; --i3)
-          if (fieldMap[keys[i3]] === 1 && this[keys[i3]] !== void 0 && this[keys[i3]] !== null)
-            return keys[i3];
+        for (var keys = Object.keys(this), i2 = keys.length - 1; i2 > -1; --i2)
+          if (fieldMap[keys[i2]] === 1 && this[keys[i2]] !== void 0 && this[keys[i2]] !== null)
+            return keys[i2];
       };
     };
     util.oneOfSetter = function setOneOf(fieldNames2) {
       return function(name) {
-        for (var i2 = 0; i2 < fieldNames2.length; ++i2)
-          if (fieldNames2[i2] !== name)
-            delete this[fieldNames2[i2]];
+        for (var i = 0; i < fieldNames2.length; ++i)
+          if (fieldNames2[i] !== name)
+            delete this[fieldNames2[i]];
       };
     };
     util.toJSONOptions = {
@@ -1887,8 +1887,8 @@ var require_writer = __commonJS({
     function sizeVarint32(value) {
       return value < 128 ? 1 : value < 16384 ? 2 : value < 2097152 ? 3 : value < 268435456 ? 4 : 5;
     }
-    Writer.prototype._reserve = function _reserve(n2) {
-      var need = this.pos + n2;
+    Writer.prototype._reserve = function _reserve(n) {
+      var need = this.pos + n;
       if (need > this.buf.length) {
         var size = this.buf.length << 1;
         if (size < need)
@@ -1900,8 +1900,8 @@ var require_writer = __commonJS({
       }
     };
     function writeStringAscii(val, buf, pos) {
-      for (var i2 = 0; i2 < val.length; )
-        buf[pos++] = val.charCodeAt(i2++);
+      for (var i = 0; i < val.length; )
+        buf[pos++] = val.charCodeAt(i++);
     }
     function writeVarint32(val, buf, pos) {
       while (val > 127) {
@@ -2026,22 +2026,22 @@ var require_writer = __commonJS({
       return this;
     };
     Writer.prototype._delim = function _delim(pos, len) {
-      var n2 = sizeVarint32(len);
-      if (n2 > 1)
-        this.buf.copyWithin(pos + n2, pos + 1, pos + 1 + len);
+      var n = sizeVarint32(len);
+      if (n > 1)
+        this.buf.copyWithin(pos + n, pos + 1, pos + 1 + len);
       writeVarint32(len, this.buf, pos);
-      this.pos = pos + n2 + len;
+      this.pos = pos + n + len;
       return this;
     };
     Writer.prototype.string = function write_string(value) {
-      var n2 = value.length;
-      if (!n2) {
+      var n = value.length;
+      if (!n) {
         this._reserve(1);
         this.buf[this.pos++] = 0;
         return this;
       }
-      if (n2 < 128) {
-        this._reserve(n2 * 3 + 5);
+      if (n < 128) {
+        this._reserve(n * 3 + 5);
         var lenPos = this.pos;
         return this._delim(lenPos, utf82.write(value, this.buf, lenPos + 1));
       }
@@ -2056,19 +2056,19 @@ var require_writer = __commonJS({
       return this;
     };
     Writer.prototype.uint32s = function write_uint32s(value) {
-      var n2 = value.length;
-      this._reserve(n2 * 5 + 5);
-      var buf = this.buf, lenPos = this.pos, p2 = lenPos + 1;
-      for (var i2 = 0; i2 < n2; ++i2)
-        p2 = writeVarint32(value[i2] >>> 0, buf, p2);
-      return this._delim(lenPos, p2 - lenPos - 1);
+      var n = value.length;
+      this._reserve(n * 5 + 5);
+      var buf = this.buf, lenPos = this.pos, p = lenPos + 1;
+      for (var i = 0; i < n; ++i)
+        p = writeVarint32(value[i] >>> 0, buf, p);
+      return this._delim(lenPos, p - lenPos - 1);
     };
     Writer.prototype.int32s = function write_int32s(value) {
-      var n2 = value.length;
-      this._reserve(n2 * 10 + 5);
+      var n = value.length;
+      this._reserve(n * 10 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1, val;
-      for (var i2 = 0; i2 < n2; ++i2) {
-        if ((val = value[i2] | 0) < 0) {
+      for (var i = 0; i < n; ++i) {
+        if ((val = value[i] | 0) < 0) {
           pos = writeVarint64(LongBits.fromNumber(val), buf, pos);
         } else {
           pos = writeVarint32(val, buf, pos);
@@ -2077,40 +2077,40 @@ var require_writer = __commonJS({
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.sint32s = function write_sint32s(value) {
-      var n2 = value.length;
-      this._reserve(n2 * 5 + 5);
+      var n = value.length;
+      this._reserve(n * 5 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i2 = 0; i2 < n2; ++i2)
-        pos = writeVarint32((value[i2] << 1 ^ value[i2] >> 31) >>> 0, buf, pos);
+      for (var i = 0; i < n; ++i)
+        pos = writeVarint32((value[i] << 1 ^ value[i] >> 31) >>> 0, buf, pos);
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.uint64s = function write_uint64s(value) {
-      var n2 = value.length;
-      this._reserve(n2 * 10 + 5);
+      var n = value.length;
+      this._reserve(n * 10 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i2 = 0; i2 < n2; ++i2) {
-        pos = writeVarint64(LongBits.from(value[i2]), buf, pos);
+      for (var i = 0; i < n; ++i) {
+        pos = writeVarint64(LongBits.from(value[i]), buf, pos);
       }
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.int64s = Writer.prototype.uint64s;
     Writer.prototype.sint64s = function write_sint64s(value) {
-      var n2 = value.length;
-      this._reserve(n2 * 10 + 5);
+      var n = value.length;
+      this._reserve(n * 10 + 5);
       var buf = this.buf, lenPos = this.pos, pos = lenPos + 1;
-      for (var i2 = 0; i2 < n2; ++i2) {
-        pos = writeVarint64(LongBits.from(value[i2]).zzEncode(), buf, pos);
+      for (var i = 0; i < n; ++i) {
+        pos = writeVarint64(LongBits.from(value[i]).zzEncode(), buf, pos);
       }
       return this._delim(lenPos, pos - lenPos - 1);
     };
     Writer.prototype.bools = function write_bools(value) {
-      var n2 = value.length;
-      this.uint32(n2);
-      this._reserve(n2);
-      var buf = this.buf, p2 = this.pos;
-      for (var i2 = 0; i2 < n2; ++i2)
-        buf[p2++] = value[i2] ? 1 : 0;
-      this.pos += n2;
+      var n = value.length;
+      this.uint32(n);
+      this._reserve(n);
+      var buf = this.buf, p = this.pos;
+      for (var i = 0; i < n; ++i)
+        buf[p++] = value[i] ? 1 : 0;
+      this.pos += n;
       return this;
     };
     var VIEW_THRESHOLD_FLOAT = 16;
@@ -2123,20 +2123,20 @@ var require_writer = __commonJS({
       return writer.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     Writer.prototype.fixed32s = function write_fixed32s(value) {
-      var n2 = value.length, bytes2 = n2 * 4;
+      var n = value.length, bytes2 = n * 4;
       this.uint32(bytes2);
       this._reserve(bytes2);
-      var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_INT);
+      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
       if (dv)
-        for (i2 = 0; i2 < n2; ++i2) {
-          dv.setUint32(p2, value[i2] >>> 0, true);
-          p2 += 4;
+        for (i = 0; i < n; ++i) {
+          dv.setUint32(p, value[i] >>> 0, true);
+          p += 4;
         }
       else {
         var buf = this.buf;
-        for (i2 = 0; i2 < n2; ++i2) {
-          writeFixed32(value[i2] >>> 0, buf, p2);
-          p2 += 4;
+        for (i = 0; i < n; ++i) {
+          writeFixed32(value[i] >>> 0, buf, p);
+          p += 4;
         }
       }
       this.pos += bytes2;
@@ -2144,24 +2144,24 @@ var require_writer = __commonJS({
     };
     Writer.prototype.sfixed32s = Writer.prototype.fixed32s;
     Writer.prototype.fixed64s = function write_fixed64s(value) {
-      var n2 = value.length, bytes2 = n2 * 8;
+      var n = value.length, bytes2 = n * 8;
       this.uint32(bytes2);
       this._reserve(bytes2);
-      var p2 = this.pos, i2, bits, dv = getLazyView(this, n2, VIEW_THRESHOLD_INT);
+      var p = this.pos, i, bits, dv = getLazyView(this, n, VIEW_THRESHOLD_INT);
       if (dv)
-        for (i2 = 0; i2 < n2; ++i2) {
-          bits = LongBits.from(value[i2]);
-          dv.setUint32(p2, bits.lo, true);
-          dv.setUint32(p2 + 4, bits.hi, true);
-          p2 += 8;
+        for (i = 0; i < n; ++i) {
+          bits = LongBits.from(value[i]);
+          dv.setUint32(p, bits.lo, true);
+          dv.setUint32(p + 4, bits.hi, true);
+          p += 8;
         }
       else {
         var buf = this.buf;
-        for (i2 = 0; i2 < n2; ++i2) {
-          bits = LongBits.from(value[i2]);
-          writeFixed32(bits.lo, buf, p2);
-          writeFixed32(bits.hi, buf, p2 + 4);
-          p2 += 8;
+        for (i = 0; i < n; ++i) {
+          bits = LongBits.from(value[i]);
+          writeFixed32(bits.lo, buf, p);
+          writeFixed32(bits.hi, buf, p + 4);
+          p += 8;
         }
       }
       this.pos += bytes2;
@@ -2169,40 +2169,40 @@ var require_writer = __commonJS({
     };
     Writer.prototype.sfixed64s = Writer.prototype.fixed64s;
     Writer.prototype.floats = function write_floats(value) {
-      var n2 = value.length, bytes2 = n2 * 4;
+      var n = value.length, bytes2 = n * 4;
       this.uint32(bytes2);
       this._reserve(bytes2);
-      var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_FLOAT);
+      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (i2 = 0; i2 < n2; ++i2) {
-          dv.setFloat32(p2, value[i2], true);
-          p2 += 4;
+        for (i = 0; i < n; ++i) {
+          dv.setFloat32(p, value[i], true);
+          p += 4;
         }
       else {
         var buf = this.buf;
-        for (i2 = 0; i2 < n2; ++i2) {
-          util.float.writeFloatLE(value[i2], buf, p2);
-          p2 += 4;
+        for (i = 0; i < n; ++i) {
+          util.float.writeFloatLE(value[i], buf, p);
+          p += 4;
         }
       }
       this.pos += bytes2;
       return this;
     };
     Writer.prototype.doubles = function write_doubles(value) {
-      var n2 = value.length, bytes2 = n2 * 8;
+      var n = value.length, bytes2 = n * 8;
       this.uint32(bytes2);
       this._reserve(bytes2);
-      var p2 = this.pos, i2, dv = getLazyView(this, n2, VIEW_THRESHOLD_FLOAT);
+      var p = this.pos, i, dv = getLazyView(this, n, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (i2 = 0; i2 < n2; ++i2) {
-          dv.setFloat64(p2, value[i2], true);
-          p2 += 8;
+        for (i = 0; i < n; ++i) {
+          dv.setFloat64(p, value[i], true);
+          p += 8;
         }
       else {
         var buf = this.buf;
-        for (i2 = 0; i2 < n2; ++i2) {
-          util.float.writeDoubleLE(value[i2], buf, p2);
-          p2 += 8;
+        for (i = 0; i < n; ++i) {
+          util.float.writeDoubleLE(value[i], buf, p);
+          p += 8;
         }
       }
       this.pos += bytes2;
@@ -2308,18 +2308,18 @@ var require_writer_buffer = __commonJS({
       return this;
     };
     BufferWriter.prototype.string = function write_string_buffer(value) {
-      var n2 = value.length;
-      if (!n2) {
+      var n = value.length;
+      if (!n) {
         this._reserve(1);
         this.buf[this.pos++] = 0;
         return this;
       }
-      if (n2 < 128) {
-        this._reserve(n2 * 3 + 5);
+      if (n < 128) {
+        this._reserve(n * 3 + 5);
         var pos = this.pos, buf = this.buf;
         return this._delim(
           pos,
-          n2 < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
+          n < 40 ? util.utf8.write(value, buf, pos + 1) : writeStringBuffer(value, buf, pos + 1)
         );
       }
       var len = util.Buffer.byteLength(value);
@@ -2372,12 +2372,12 @@ var require_reader = __commonJS({
     };
     function readVarint32NearEnd(reader) {
       var value = 0;
-      for (var i2 = 0; i2 < 4; ++i2) {
+      for (var i = 0; i < 4; ++i) {
         if (reader.pos >= reader.len)
           throw indexOutOfRange(reader);
-        var b2 = reader.buf[reader.pos++];
-        value = (value | (b2 & 127) << i2 * 7) >>> 0;
-        if (b2 < 128)
+        var b = reader.buf[reader.pos++];
+        value = (value | (b & 127) << i * 7) >>> 0;
+        if (b < 128)
           return value;
       }
       throw indexOutOfRange(reader);
@@ -2414,7 +2414,7 @@ var require_reader = __commonJS({
         this.pos = pos;
         return value;
       }
-      for (var i2 = 0; i2 < 5; ++i2) {
+      for (var i = 0; i < 5; ++i) {
         if (pos >= this.len) {
           this.pos = pos;
           throw indexOutOfRange(this);
@@ -2503,10 +2503,10 @@ var require_reader = __commonJS({
     };
     function readLongVarint() {
       var bits = new LongBits(0, 0);
-      var i2 = 0;
+      var i = 0;
       if (this.len - this.pos > 4) {
-        for (; i2 < 4; ++i2) {
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i2 * 7) >>> 0;
+        for (; i < 4; ++i) {
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
@@ -2514,28 +2514,28 @@ var require_reader = __commonJS({
         bits.hi = (bits.hi | (this.buf[this.pos] & 127) >> 4) >>> 0;
         if (this.buf[this.pos++] < 128)
           return bits;
-        i2 = 0;
+        i = 0;
       } else {
-        for (; i2 < 4; ++i2) {
+        for (; i < 4; ++i) {
           if (this.pos >= this.len)
             throw indexOutOfRange(this);
-          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i2 * 7) >>> 0;
+          bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
         throw indexOutOfRange(this);
       }
       if (this.len - this.pos > 4) {
-        for (; i2 < 5; ++i2) {
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i2 * 7 + 3) >>> 0;
+        for (; i < 5; ++i) {
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
       } else {
-        for (; i2 < 5; ++i2) {
+        for (; i < 5; ++i) {
           if (this.pos >= this.len)
             throw indexOutOfRange(this);
-          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i2 * 7 + 3) >>> 0;
+          bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
           if (this.buf[this.pos++] < 128)
             return bits;
         }
@@ -2543,14 +2543,14 @@ var require_reader = __commonJS({
       throw Error("invalid varint encoding");
     }
     Reader.prototype.bool = function read_bool() {
-      var value = false, b2;
-      for (var i2 = 0; i2 < 10; ++i2) {
+      var value = false, b;
+      for (var i = 0; i < 10; ++i) {
         if (this.pos >= this.len)
           throw indexOutOfRange(this);
-        b2 = this.buf[this.pos++];
-        if (b2 & 127)
+        b = this.buf[this.pos++];
+        if (b & 127)
           value = true;
-        if (b2 < 128)
+        if (b < 128)
           return value;
       }
       throw Error("invalid varint encoding");
@@ -2671,14 +2671,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i2 = array.length, pos = this.pos;
-      array.length = i2 + count;
+      var count = len >>> 2, i = array.length, pos = this.pos;
+      array.length = i + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
       if (dv)
-        for (var k2 = 0; k2 < count; ++k2, pos += 4) array[i2++] = dv.getUint32(pos, true);
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getUint32(pos, true);
       else {
         var buf = this.buf;
-        for (var j2 = 0; j2 < count; ++j2, pos += 4) array[i2++] = readFixed32_end(buf, pos + 4);
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4);
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 4);
@@ -2688,14 +2688,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i2 = array.length, pos = this.pos;
-      array.length = i2 + count;
+      var count = len >>> 2, i = array.length, pos = this.pos;
+      array.length = i + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_INT);
       if (dv)
-        for (var k2 = 0; k2 < count; ++k2, pos += 4) array[i2++] = dv.getInt32(pos, true);
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getInt32(pos, true);
       else {
         var buf = this.buf;
-        for (var j2 = 0; j2 < count; ++j2, pos += 4) array[i2++] = readFixed32_end(buf, pos + 4) | 0;
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = readFixed32_end(buf, pos + 4) | 0;
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 4);
@@ -2705,14 +2705,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 2, i2 = array.length, pos = this.pos;
-      array.length = i2 + count;
+      var count = len >>> 2, i = array.length, pos = this.pos;
+      array.length = i + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (var k2 = 0; k2 < count; ++k2, pos += 4) array[i2++] = dv.getFloat32(pos, true);
+        for (var k = 0; k < count; ++k, pos += 4) array[i++] = dv.getFloat32(pos, true);
       else {
         var buf = this.buf;
-        for (var j2 = 0; j2 < count; ++j2, pos += 4) array[i2++] = util.float.readFloatLE(buf, pos);
+        for (var j = 0; j < count; ++j, pos += 4) array[i++] = util.float.readFloatLE(buf, pos);
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 4);
@@ -2722,14 +2722,14 @@ var require_reader = __commonJS({
       if (array === void 0) array = [];
       var len = this.size(), end = this.pos + len;
       if (end > this.len) throw indexOutOfRange(this, len);
-      var count = len >>> 3, i2 = array.length, pos = this.pos;
-      array.length = i2 + count;
+      var count = len >>> 3, i = array.length, pos = this.pos;
+      array.length = i + count;
       var dv = getLazyView(this, count, VIEW_THRESHOLD_FLOAT);
       if (dv)
-        for (var k2 = 0; k2 < count; ++k2, pos += 8) array[i2++] = dv.getFloat64(pos, true);
+        for (var k = 0; k < count; ++k, pos += 8) array[i++] = dv.getFloat64(pos, true);
       else {
         var buf = this.buf;
-        for (var j2 = 0; j2 < count; ++j2, pos += 8) array[i2++] = util.float.readDoubleLE(buf, pos);
+        for (var j = 0; j < count; ++j, pos += 8) array[i++] = util.float.readDoubleLE(buf, pos);
       }
       this.pos = pos;
       if (pos !== end) throw indexOutOfRange(this, 8);
@@ -2770,23 +2770,23 @@ var require_reader = __commonJS({
     };
     Reader.prototype.fixed64s = function read_fixed64s(array) {
       if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i2 = array.length;
+      var len = this.size(), end = this.pos + len, i = array.length;
       if (end > this.len) throw indexOutOfRange(this, len);
       var count = len >>> 3;
-      array.length = i2 + count;
-      for (var j2 = 0; j2 < count; ++j2)
-        array[i2++] = this.fixed64();
+      array.length = i + count;
+      for (var j = 0; j < count; ++j)
+        array[i++] = this.fixed64();
       if (this.pos !== end) throw indexOutOfRange(this, 8);
       return array;
     };
     Reader.prototype.sfixed64s = function read_sfixed64s(array) {
       if (array === void 0) array = [];
-      var len = this.size(), end = this.pos + len, i2 = array.length;
+      var len = this.size(), end = this.pos + len, i = array.length;
       if (end > this.len) throw indexOutOfRange(this, len);
       var count = len >>> 3;
-      array.length = i2 + count;
-      for (var j2 = 0; j2 < count; ++j2)
-        array[i2++] = this.sfixed64();
+      array.length = i + count;
+      for (var j = 0; j < count; ++j)
+        array[i++] = this.sfixed64();
       if (this.pos !== end) throw indexOutOfRange(this, 8);
       return array;
     };
@@ -3155,7 +3155,7 @@ var require_fs = __commonJS({
       );
       if (!fs || !fs.readFile || !fs.readFileSync)
         fs = null;
-    } catch (e2) {
+    } catch (e) {
     }
     module.exports = fs;
   }
@@ -3193,8 +3193,8 @@ var require_fetch = __commonJS({
           var buffer = xhr.response;
           if (!buffer) {
             buffer = [];
-            for (var i2 = 0; i2 < xhr.responseText.length; ++i2)
-              buffer.push(xhr.responseText.charCodeAt(i2) & 255);
+            for (var i = 0; i < xhr.responseText.length; ++i)
+              buffer.push(xhr.responseText.charCodeAt(i) & 255);
           }
           return callback(null, typeof Uint8Array !== "undefined" ? new Uint8Array(buffer) : buffer);
         }
@@ -3215,14 +3215,14 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path9 = exports;
+    var path10 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path10) {
-      if (typeof URL === "undefined" || !urlRe.test(path10))
+    function normalizeUrl(path11) {
+      if (typeof URL === "undefined" || !urlRe.test(path11))
         return null;
       try {
-        return new URL(path10).href;
-      } catch (e2) {
+        return new URL(path11).href;
+      } catch (e) {
         return null;
       }
     }
@@ -3231,7 +3231,7 @@ var require_path = __commonJS({
         return null;
       try {
         return new URL(includePath, originPath).href;
-      } catch (e2) {
+      } catch (e) {
         return null;
       }
     }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path9.isAbsolute = function isAbsolute2(path10) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path10);
+      path10.isAbsolute = function isAbsolute2(path11) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path11);
       }
     );
     var normalize = (
@@ -3251,37 +3251,37 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path9.normalize = function normalize2(path10) {
-        var normalizedUrl = normalizeUrl(path10);
+      path10.normalize = function normalize2(path11) {
+        var normalizedUrl = normalizeUrl(path11);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path10.substring(0, 2);
+        var firstTwoCharacters = path11.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path10 = path10.substring(2);
+          path11 = path11.substring(2);
         }
-        path10 = path10.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path10.split("/"), absolute = isAbsolute(path10), prefix = "";
+        path11 = path11.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path11.split("/"), absolute = isAbsolute(path11), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
-        for (var i2 = 0; i2 < parts.length; ) {
-          if (parts[i2] === "..") {
-            if (i2 > 0 && parts[i2 - 1] !== "..")
-              parts.splice(--i2, 2);
+        for (var i = 0; i < parts.length; ) {
+          if (parts[i] === "..") {
+            if (i > 0 && parts[i - 1] !== "..")
+              parts.splice(--i, 2);
             else if (absolute)
-              parts.splice(i2, 1);
+              parts.splice(i, 1);
             else
-              ++i2;
-          } else if (parts[i2] === ".")
-            parts.splice(i2, 1);
+              ++i;
+          } else if (parts[i] === ".")
+            parts.splice(i, 1);
           else
-            ++i2;
+            ++i;
         }
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path9.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path10.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3328,23 +3328,23 @@ var require_namespace = __commonJS({
       if (!(array && array.length))
         return void 0;
       var obj = {};
-      for (var i2 = 0; i2 < array.length; ++i2)
-        obj[array[i2].name] = array[i2].toJSON(toJSONOptions);
+      for (var i = 0; i < array.length; ++i)
+        obj[array[i].name] = array[i].toJSON(toJSONOptions);
       return obj;
     }
     Namespace.arrayToJSON = arrayToJSON;
     Namespace.isReservedId = function isReservedId(reserved, id) {
       if (reserved) {
-        for (var i2 = 0; i2 < reserved.length; ++i2)
-          if (typeof reserved[i2] !== "string" && reserved[i2][0] <= id && reserved[i2][1] >= id)
+        for (var i = 0; i < reserved.length; ++i)
+          if (typeof reserved[i] !== "string" && reserved[i][0] <= id && reserved[i][1] >= id)
             return true;
       }
       return false;
     };
     Namespace.isReservedName = function isReservedName(reserved, name) {
       if (reserved) {
-        for (var i2 = 0; i2 < reserved.length; ++i2)
-          if (reserved[i2] === name)
+        for (var i = 0; i < reserved.length; ++i)
+          if (reserved[i] === name)
             return true;
       }
       return false;
@@ -3386,11 +3386,11 @@ var require_namespace = __commonJS({
         throw Error("max depth exceeded");
       var ns = this;
       if (nestedJson) {
-        for (var names = Object.keys(nestedJson), i2 = 0, nested; i2 < names.length; ++i2) {
-          nested = nestedJson[names[i2]];
+        for (var names = Object.keys(nestedJson), i = 0, nested; i < names.length; ++i) {
+          nested = nestedJson[names[i]];
           ns.add(
             // most to least likely
-            (nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : nested.id !== void 0 ? Field.fromJSON : Namespace.fromJSON)(names[i2], nested, depth + 1)
+            (nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : nested.id !== void 0 ? Field.fromJSON : Namespace.fromJSON)(names[i], nested, depth + 1)
           );
         }
       }
@@ -3416,8 +3416,8 @@ var require_namespace = __commonJS({
         if (prev) {
           if (prev instanceof Namespace && object instanceof Namespace && !(prev instanceof Type || prev instanceof Service)) {
             var nested = prev.nestedArray;
-            for (var i2 = 0; i2 < nested.length; ++i2)
-              object.add(nested[i2]);
+            for (var i = 0; i < nested.length; ++i)
+              object.add(nested[i]);
             this.remove(prev);
             if (!this.nested)
               this.nested = {};
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path9, json) {
-      if (util.isString(path9))
-        path9 = path9.split(".");
-      else if (!Array.isArray(path9))
+    Namespace.prototype.define = function define2(path10, json) {
+      if (util.isString(path10))
+        path10 = path10.split(".");
+      else if (!Array.isArray(path10))
         throw TypeError("illegal path");
-      if (path9 && path9.length && path9[0] === "")
+      if (path10 && path10.length && path10[0] === "")
         throw Error("path must be relative");
-      if (path9.length > util.recursionLimit)
+      if (path10.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path9.length > 0) {
-        var part = path9.shift();
+      while (path10.length > 0) {
+        var part = path10.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3481,13 +3481,13 @@ var require_namespace = __commonJS({
       if (!this._needsRecursiveResolve) return this;
       if (this._needsRecursiveFeatureResolution)
         this._resolveFeaturesRecursive(this._edition);
-      var nested = this.nestedArray, i2 = 0;
+      var nested = this.nestedArray, i = 0;
       this.resolve();
-      while (i2 < nested.length)
-        if (nested[i2] instanceof Namespace)
-          nested[i2++].resolveAll();
+      while (i < nested.length)
+        if (nested[i] instanceof Namespace)
+          nested[i++].resolveAll();
         else
-          nested[i2++].resolve();
+          nested[i++].resolve();
       this._needsRecursiveResolve = false;
       return this;
     };
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path9, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path10, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path9) && path9.length) {
-        if (path9 === ".")
+      if (util.isString(path10) && path10.length) {
+        if (path10 === ".")
           return this.root;
-        path9 = path9.split(".");
-      } else if (!path9.length)
+        path10 = path10.split(".");
+      } else if (!path10.length)
         return this;
-      var flatPath = path9.join(".");
-      if (path9[0] === "")
-        return this.root.lookup(path9.slice(1), filterTypes);
-      var found = this._lookupImpl(path9, flatPath);
+      var flatPath = path10.join(".");
+      if (path10[0] === "")
+        return this.root.lookup(path10.slice(1), filterTypes);
+      var found = this._lookupImpl(path10, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path9, flatPath);
+        found = current.parent._lookupImpl(path10, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path9, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path10, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path9[0]);
+      var found = this.get(path10[0]);
       var exact = null;
       if (found) {
-        if (path9.length === 1) {
+        if (path10.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path9 = path9.slice(1);
-          exact = found._lookupImpl(path9, path9.join("."));
+          path10 = path10.slice(1);
+          exact = found._lookupImpl(path10, path10.join("."));
         }
       } else {
-        for (var i2 = 0; i2 < this.nestedArray.length; ++i2)
-          if (this._nestedArray[i2] instanceof Namespace && (found = this._nestedArray[i2]._lookupImpl(path9, flatPath))) {
+        for (var i = 0; i < this.nestedArray.length; ++i)
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path10, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path9) {
-      var found = this.lookup(path9, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path10) {
+      var found = this.lookup(path10, [Type]);
       if (!found)
-        throw Error("no such type: " + path9);
+        throw Error("no such type: " + path10);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path9) {
-      var found = this.lookup(path9, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path10) {
+      var found = this.lookup(path10, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path9 + "' in " + this);
+        throw Error("no such Enum '" + path10 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path9) {
-      var found = this.lookup(path9, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path10) {
+      var found = this.lookup(path10, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path9 + "' in " + this);
+        throw Error("no such Type or Enum '" + path10 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path9) {
-      var found = this.lookup(path9, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path10) {
+      var found = this.lookup(path10, [Service]);
       if (!found)
-        throw Error("no such Service '" + path9 + "' in " + this);
+        throw Error("no such Service '" + path10 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -3780,8 +3780,8 @@ var require_service2 = __commonJS({
         throw Error("max depth exceeded");
       var service = new Service(name, json.options);
       if (json.methods)
-        for (var names = Object.keys(json.methods), i2 = 0; i2 < names.length; ++i2)
-          service.add(Method.fromJSON(names[i2], json.methods[names[i2]]));
+        for (var names = Object.keys(json.methods), i = 0; i < names.length; ++i)
+          service.add(Method.fromJSON(names[i], json.methods[names[i]]));
       if (json.nested)
         service.addJSON(json.nested, depth);
       if (json.edition)
@@ -3823,8 +3823,8 @@ var require_service2 = __commonJS({
       if (!this._needsRecursiveResolve) return this;
       Namespace.prototype.resolve.call(this);
       var methods = this.methodsArray;
-      for (var i2 = 0; i2 < methods.length; ++i2)
-        methods[i2].resolve();
+      for (var i = 0; i < methods.length; ++i)
+        methods[i].resolve();
       return this;
     };
     Service.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
@@ -3860,9 +3860,9 @@ var require_service2 = __commonJS({
     };
     Service.prototype.create = function create(rpcImpl, requestDelimited, responseDelimited) {
       var rpcService = new rpc.Service(rpcImpl, requestDelimited, responseDelimited);
-      for (var i2 = 0, method; i2 < /* initializes */
-      this.methodsArray.length; ++i2) {
-        var methodName = util.lcFirst((method = this._methodsArray[i2]).resolve().name).replace(/[^$\w_]/g, "");
+      for (var i = 0, method; i < /* initializes */
+      this.methodsArray.length; ++i) {
+        var methodName = util.lcFirst((method = this._methodsArray[i]).resolve().name).replace(/[^$\w_]/g, "");
         rpcService[methodName] = /* @__PURE__ */ (function(method2, requestType, responseType) {
           return function rpcMethod(request, callback) {
             return rpc.Service.prototype.rpcCall.call(this, method2, requestType, responseType, request, callback);
@@ -3882,9 +3882,9 @@ var require_message = __commonJS({
     var util = require_minimal();
     function Message(properties) {
       if (properties) {
-        for (var keys = Object.keys(properties), i2 = 0; i2 < keys.length; ++i2)
-          if (properties[keys[i2]] != null && keys[i2] !== "__proto__")
-            this[keys[i2]] = properties[keys[i2]];
+        for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+          if (properties[keys[i]] != null && keys[i] !== "__proto__")
+            this[keys[i]] = properties[keys[i]];
       }
     }
     Message.create = function create(properties) {
@@ -3935,9 +3935,9 @@ var require_decoder = __commonJS({
       return gen("if(!r.discardUnknown){")('util.makeProp(m,"$unknowns",false);')("(m.$unknowns||(m.$unknowns=[])).push(%s)", ref)("}");
     }
     function decoder(mtype) {
-      var hasMapField = false, needsValueVar = false, i2 = 0;
-      for (; i2 < mtype.fieldsArray.length; ++i2) {
-        var pfield = mtype._fieldsArray[i2];
+      var hasMapField = false, needsValueVar = false, i = 0;
+      for (; i < mtype.fieldsArray.length; ++i) {
+        var pfield = mtype._fieldsArray[i];
         if (pfield.map)
           hasMapField = true;
         if (pfield.resolvedType instanceof Enum || !pfield.repeated && !pfield.map && !pfield.hasPresence)
@@ -3945,9 +3945,9 @@ var require_decoder = __commonJS({
       }
       var gen = util.codegen(["r", "l", "z", "q", "g"])("if(!(r instanceof Reader))")("r=Reader.create(r)")("if(q===undefined)q=0")("if(q>Reader.recursionLimit)")('throw Error("max depth exceeded")')("var c,m" + (hasMapField ? ",k,v" : needsValueVar ? ",v" : ""))("if(l===undefined)")("c=r.len")("else{")("c=r.pos+l")("if(c>r.len)")('throw RangeError("index out of range")')("l=r.len")("r.len=c")("}")("m=g||new C")("while(r.pos<c){")("var s=r.pos")("var t=r.tag()")("if(t===z){")("z=undefined")("break")("}");
       if (mtype.fieldsArray.length) gen("var u=t&7")("switch(t>>>=3){");
-      for (i2 = 0; i2 < /* initializes */
-      mtype.fieldsArray.length; ++i2) {
-        var field = mtype._fieldsArray[i2].resolve(), type = field.resolvedType instanceof Enum ? "int32" : field.type, ref = "m" + util.safeProp(field.name), closed = field.resolvedType instanceof Enum && field.resolvedType._features.enum_type === "CLOSED";
+      for (i = 0; i < /* initializes */
+      mtype.fieldsArray.length; ++i) {
+        var field = mtype._fieldsArray[i].resolve(), type = field.resolvedType instanceof Enum ? "int32" : field.type, ref = "m" + util.safeProp(field.name), closed = field.resolvedType instanceof Enum && field.resolvedType._features.enum_type === "CLOSED";
         if (field.map) {
           gen("case %i:{", field.id)("if(u!==2)")("break");
           if (!closed) gen("if(%s===util.emptyObject)", ref)("%s={}", ref);
@@ -3958,15 +3958,15 @@ var require_decoder = __commonJS({
           else if (types.defaults[type] !== void 0) gen("v=%j", types.defaults[type]);
           else gen("v=null");
           gen("while(r.pos<c2){")("var t2=r.tag()")("u=t2&7")("switch(t2>>>=3){")("case 1:")("if(u!==%i)", types.mapKey[field.keyType])("break")("k=r.%s()", field.keyType === "string" ? stringMethod(field) : field.keyType)("continue")("case 2:")("if(u!==%i)", types.basic[type] === void 0 ? 2 : types.basic[type])("break");
-          if (types.basic[type] === void 0) gen("v=types[%i].decode(r,r.size(),undefined,q+1,v)", i2);
+          if (types.basic[type] === void 0) gen("v=types[%i].decode(r,r.size(),undefined,q+1,v)", i);
           else gen("v=r.%s()", type === "string" ? stringMethod(field) : type);
           gen("continue")("}")("r.skipType(u,q,t2)")("}");
           gen("if(r.pos!==c2)")('throw RangeError("index out of range")')("r.len=c");
           if (closed) {
-            gen("if(types[%i].valuesById[v]===undefined){", i2);
+            gen("if(types[%i].valuesById[v]===undefined){", i);
             genPreserveUnknown(gen, "r.raw(s,r.pos)")("continue")("}")("if(%s===util.emptyObject)", ref)("%s={}", ref);
           }
-          var val = types.basic[type] === void 0 ? "v||new types[" + i2 + "].ctor" : "v";
+          var val = types.basic[type] === void 0 ? "v||new types[" + i + "].ctor" : "v";
           if (types.long[field.keyType] !== void 0) gen('%s[typeof k==="object"?util.longToHash(k):k]=%s', ref, val);
           else {
             if (field.keyType === "string") gen('if(k==="__proto__")')("util.makeProp(%s,k)", ref);
@@ -3977,7 +3977,7 @@ var require_decoder = __commonJS({
           if (types.packed[type] !== void 0) {
             gen("if(u===2){");
             if (closed) {
-              gen("var c2=r.size()+r.pos")("if(c2>r.len)")('throw RangeError("index out of range")')("r.len=c2")("while(r.pos<c2){")("s=r.pos")("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
+              gen("var c2=r.size()+r.pos")("if(c2>r.len)")('throw RangeError("index out of range")')("r.len=c2")("while(r.pos<c2){")("s=r.pos")("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
               genPreserveUnknown(gen, "util.rawField(" + field.id + ",0,r.raw(s,r.pos))")("}");
               gen("if(r.pos!==c2)")('throw RangeError("index out of range")')("r.len=c");
             } else gen("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("r.%ss(%s)", type, ref);
@@ -3986,20 +3986,20 @@ var require_decoder = __commonJS({
           gen("if(u!==%i)", types.basic[type] === void 0 ? field.delimited ? 3 : 2 : types.basic[type])("break");
           if (!closed) gen("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref);
           if (types.basic[type] === void 0) {
-            if (field.delimited) gen("%s.push(types[%i].decode(r,undefined,%i,q+1))", ref, i2, field.id * 8 + 4);
-            else gen("%s.push(types[%i].decode(r,r.size(),undefined,q+1))", ref, i2);
+            if (field.delimited) gen("%s.push(types[%i].decode(r,undefined,%i,q+1))", ref, i, field.id * 8 + 4);
+            else gen("%s.push(types[%i].decode(r,r.size(),undefined,q+1))", ref, i);
           } else if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
+            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(!(%s&&%s.length))", ref, ref)("%s=[]", ref)("%s.push(v)", ref)("}else");
             genPreserveUnknown(gen, "r.raw(s,r.pos)");
           } else gen("%s.push(r.%s())", ref, type === "string" ? stringMethod(field) : type);
         } else if (types.basic[type] === void 0) {
           gen("case %i:{", field.id)("if(u!==%i)", field.delimited ? 3 : 2)("break");
-          if (field.delimited) gen("%s=types[%i].decode(r,undefined,%i,q+1,%s)", ref, i2, field.id * 8 + 4, ref);
-          else gen("%s=types[%i].decode(r,r.size(),undefined,q+1,%s)", ref, i2, ref);
+          if (field.delimited) gen("%s=types[%i].decode(r,undefined,%i,q+1,%s)", ref, i, field.id * 8 + 4, ref);
+          else gen("%s=types[%i].decode(r,r.size(),undefined,q+1,%s)", ref, i, ref);
         } else if (field.hasPresence) {
           gen("case %i:{", field.id)("if(u!==%i)", types.basic[type])("break");
           if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("%s=v", ref);
+            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("%s=v", ref);
             if (field.partOf) gen("m%s=%j", util.safeProp(field.partOf.name), field.name);
             gen("}else");
             genPreserveUnknown(gen, "r.raw(s,r.pos)");
@@ -4007,7 +4007,7 @@ var require_decoder = __commonJS({
         } else {
           gen("case %i:{", field.id)("if(u!==%i)", types.basic[type])("break");
           if (closed) {
-            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i2)("if(v!==%j)", field.typeDefault)("%s=v", ref)("else")("delete %s", ref)("}else{");
+            gen("v=r.%s()", type)("if(types[%i].valuesById[v]!==undefined){", i)("if(v!==%j)", field.typeDefault)("%s=v", ref)("else")("delete %s", ref)("}else{");
             genPreserveUnknown(gen, "r.raw(s,r.pos)")("}");
           } else {
             if (field.resolvedType instanceof Enum && field.typeDefault !== 0) gen("if((v=r.%s())!==%j)", type, field.typeDefault);
@@ -4022,11 +4022,11 @@ var require_decoder = __commonJS({
         if (field.partOf && !closed) gen("m%s=%j", util.safeProp(field.partOf.name), field.name);
         gen("continue")("}");
       }
-      if (i2) gen("}");
-      gen("r.skipType(%s,q,t)", i2 ? "u" : "t&7");
+      if (i) gen("}");
+      gen("r.skipType(%s,q,t)", i ? "u" : "t&7");
       genPreserveUnknown(gen, "r.raw(s,r.pos)")("}")("if(l!==undefined){")("if(r.pos!==c)")('throw RangeError("index out of range")')("r.len=l")("}")("if(z!==undefined)")('throw Error("missing end group")');
-      for (i2 = 0; i2 < mtype._fieldsArray.length; ++i2) {
-        var rfield = mtype._fieldsArray[i2];
+      for (i = 0; i < mtype._fieldsArray.length; ++i) {
+        var rfield = mtype._fieldsArray[i];
         if (rfield.required) gen("if(!Object.hasOwnProperty.call(m,%j))", rfield.name)("throw util.ProtocolError(%j,{instance:m})", missing(rfield));
       }
       return gen("return m");
@@ -4050,7 +4050,7 @@ var require_verifier = __commonJS({
         if (resolvedType instanceof Enum) {
           if (resolvedType._features.enum_type === "CLOSED") {
             gen("switch(%s){", ref)("default:")("return%j", invalid2(field, "enum value"));
-            for (var keys = Object.keys(resolvedType.values), j2 = 0; j2 < keys.length; ++j2) gen("case %i:", resolvedType.values[keys[j2]]);
+            for (var keys = Object.keys(resolvedType.values), j = 0; j < keys.length; ++j) gen("case %i:", resolvedType.values[keys[j]]);
             gen("break")("}");
           } else gen('if(typeof %s!=="number"||(%s|0)!==%s)', ref, ref, ref)("return%j", invalid2(field, "enum value"));
         } else {
@@ -4115,17 +4115,17 @@ var require_verifier = __commonJS({
       var gen = util.codegen(["m", "q"])('if(typeof m!=="object"||m===null)')("return%j", "object expected")("if(q===undefined)q=0")("if(q>util.recursionLimit)")("return%j", "max depth exceeded");
       var oneofs = mtype.oneofsArray, seenFirstField = {};
       if (oneofs.length) gen("var p={}");
-      for (var i2 = 0; i2 < /* initializes */
-      mtype.fieldsArray.length; ++i2) {
-        var field = mtype._fieldsArray[i2].resolve(), ref = "m" + util.safeProp(field.name);
+      for (var i = 0; i < /* initializes */
+      mtype.fieldsArray.length; ++i) {
+        var field = mtype._fieldsArray[i].resolve(), ref = "m" + util.safeProp(field.name);
         if (field.optional) gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name);
         if (field.map) {
           gen("if(!util.isObject(%s))", ref)("return%j", invalid2(field, "object"))("var k=Object.keys(%s)", ref)("for(var i=0;i<k.length;++i){");
           genVerifyKey(gen, field, "k[i]");
-          genVerifyValue(gen, field, i2, ref + "[k[i]]")("}");
+          genVerifyValue(gen, field, i, ref + "[k[i]]")("}");
         } else if (field.repeated) {
           gen("if(!Array.isArray(%s))", ref)("return%j", invalid2(field, "array"))("for(var i=0;i<%s.length;++i){", ref);
-          genVerifyValue(gen, field, i2, ref + "[i]")("}");
+          genVerifyValue(gen, field, i, ref + "[i]")("}");
         } else {
           if (field.partOf) {
             var oneofProp = util.safeProp(field.partOf.name);
@@ -4133,7 +4133,7 @@ var require_verifier = __commonJS({
             seenFirstField[field.partOf.name] = 1;
             gen("p%s=1", oneofProp);
           }
-          genVerifyValue(gen, field, i2, ref);
+          genVerifyValue(gen, field, i, ref);
         }
         if (field.optional) gen("}");
       }
@@ -4155,8 +4155,8 @@ var require_converter = __commonJS({
         if (field.resolvedType instanceof Enum) {
           var dst = dstProp ? "m" + dstProp + "[m" + dstProp + ".length]" : "m" + prop;
           gen("switch(d%s){", prop);
-          for (var values = field.resolvedType.values, keys = Object.keys(values), i2 = 0; i2 < keys.length; ++i2) {
-            gen("case%j:", keys[i2])("case %i:", values[keys[i2]])("%s=%j", dst, values[keys[i2]])("break");
+          for (var values = field.resolvedType.values, keys = Object.keys(values), i = 0; i < keys.length; ++i) {
+            gen("case%j:", keys[i])("case %i:", values[keys[i]])("%s=%j", dst, values[keys[i]])("break");
           }
           gen("default:");
           if (field.resolvedType._features.enum_type !== "CLOSED") {
@@ -4207,8 +4207,8 @@ var require_converter = __commonJS({
       var gen = util.codegen(["d", "q"])("if(d instanceof C)")("return d")("if(!util.isObject(d))")("throw TypeError(%j)", mtype.fullName + ": object expected")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")');
       if (!fields.length) return gen("return new C");
       gen("var m=new C");
-      for (var i2 = 0; i2 < fields.length; ++i2) {
-        var field = fields[i2].resolve(), prop = util.safeProp(field.name), implicitPresence = !field.hasPresence && !field.repeated && !field.map && (field.resolvedType instanceof Enum || types.basic[field.type] !== void 0);
+      for (var i = 0; i < fields.length; ++i) {
+        var field = fields[i].resolve(), prop = util.safeProp(field.name), implicitPresence = !field.hasPresence && !field.repeated && !field.map && (field.resolvedType instanceof Enum || types.basic[field.type] !== void 0);
         if (field.map) {
           gen("if(d%s){", prop)("if(!util.isObject(d%s))", prop)("throw TypeError(%j)", field.fullName + ": object expected")("m%s={}", prop)("for(var ks=Object.keys(d%s),i=0;i<ks.length;++i){", prop);
           gen('if(ks[i]==="__proto__")')("util.makeProp(m%s,ks[i])", prop);
@@ -4216,7 +4216,7 @@ var require_converter = __commonJS({
             gen,
             field,
             /* not sorted */
-            i2,
+            i,
             prop + "[ks[i]]"
           )("}")("}");
         } else if (field.repeated) {
@@ -4228,14 +4228,14 @@ var require_converter = __commonJS({
             gen,
             field,
             /* not sorted */
-            i2,
+            i,
             prop + "[i]",
             field.resolvedType instanceof Enum ? prop : void 0
           )("}")("}");
         } else {
           if (!(field.resolvedType instanceof Enum)) gen("if(d%s!=null){", prop);
           if (implicitPresence) {
-            if (field.resolvedType instanceof Enum) gen('if(d%s!==%j&&(typeof d%s!=="string"||types[%i].values[d%s]!==%j)){', prop, field.typeDefault, prop, i2, prop, field.typeDefault);
+            if (field.resolvedType instanceof Enum) gen('if(d%s!==%j&&(typeof d%s!=="string"||types[%i].values[d%s]!==%j)){', prop, field.typeDefault, prop, i, prop, field.typeDefault);
             else if (field.type === "string") gen('if(typeof d%s!=="string"||d%s.length){', prop, prop);
             else if (field.type === "bytes") gen("if(d%s.length){", prop);
             else if (field.type === "bool") gen("if(d%s){", prop);
@@ -4247,7 +4247,7 @@ var require_converter = __commonJS({
             gen,
             field,
             /* not sorted */
-            i2,
+            i,
             prop
           );
           if (implicitPresence) gen("}");
@@ -4293,24 +4293,24 @@ var require_converter = __commonJS({
       if (!fields.length)
         return util.codegen()("return {}");
       var gen = util.codegen(["m", "o", "q"])("if(!o)")("o={}")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")')("var d={}");
-      var repeatedFields = [], mapFields = [], normalFields = [], i2 = 0;
-      for (; i2 < fields.length; ++i2)
-        if (!fields[i2].partOf)
-          (fields[i2].resolve().repeated ? repeatedFields : fields[i2].map ? mapFields : normalFields).push(fields[i2]);
+      var repeatedFields = [], mapFields = [], normalFields = [], i = 0;
+      for (; i < fields.length; ++i)
+        if (!fields[i].partOf)
+          (fields[i].resolve().repeated ? repeatedFields : fields[i].map ? mapFields : normalFields).push(fields[i]);
       if (repeatedFields.length) {
         gen("if(o.arrays||o.defaults){");
-        for (i2 = 0; i2 < repeatedFields.length; ++i2) gen("d%s=[]", util.safeProp(repeatedFields[i2].name));
+        for (i = 0; i < repeatedFields.length; ++i) gen("d%s=[]", util.safeProp(repeatedFields[i].name));
         gen("}");
       }
       if (mapFields.length) {
         gen("if(o.objects||o.defaults){");
-        for (i2 = 0; i2 < mapFields.length; ++i2) gen("d%s={}", util.safeProp(mapFields[i2].name));
+        for (i = 0; i < mapFields.length; ++i) gen("d%s={}", util.safeProp(mapFields[i].name));
         gen("}");
       }
       if (normalFields.length) {
         gen("if(o.defaults){");
-        for (i2 = 0; i2 < normalFields.length; ++i2) {
-          var field = normalFields[i2], prop = util.safeProp(field.name);
+        for (i = 0; i < normalFields.length; ++i) {
+          var field = normalFields[i], prop = util.safeProp(field.name);
           if (field.resolvedType instanceof Enum) gen("d%s=o.enums===String?%j:%j", prop, field.resolvedType.valuesById[field.typeDefault], field.typeDefault);
           else if (field.long) gen("if(util.Long){")("var n=new util.Long(%i,%i,%j)", field.typeDefault.low, field.typeDefault.high, field.typeDefault.unsigned)('d%s=o.longs===String?n.toString():o.longs===Number?n.toNumber():typeof BigInt!=="undefined"&&o.longs===BigInt?n.toBigInt():n', prop)("}else")('d%s=o.longs===String?%j:typeof BigInt!=="undefined"&&o.longs===BigInt?BigInt(%j):%i', prop, field.typeDefault.toString(), field.typeDefault.toString(), field.typeDefault.toNumber());
           else if (field.bytes) {
@@ -4322,8 +4322,8 @@ var require_converter = __commonJS({
         gen("}");
       }
       var hasKs2 = false;
-      for (i2 = 0; i2 < fields.length; ++i2) {
-        var field = fields[i2], index = mtype._fieldsArray.indexOf(field), prop = util.safeProp(field.name);
+      for (i = 0; i < fields.length; ++i) {
+        var field = fields[i], index = mtype._fieldsArray.indexOf(field), prop = util.safeProp(field.name);
         if (field.map) {
           if (!hasKs2) {
             hasKs2 = true;
@@ -4485,8 +4485,8 @@ var require_type = __commonJS({
           if (this._fieldsById)
             return this._fieldsById;
           this._fieldsById = {};
-          for (var names = Object.keys(this.fields), i2 = 0; i2 < names.length; ++i2) {
-            var field = this.fields[names[i2]], id = field.id;
+          for (var names = Object.keys(this.fields), i = 0; i < names.length; ++i) {
+            var field = this.fields[names[i]], id = field.id;
             if (this._fieldsById[id])
               throw Error("duplicate id " + id + " in " + this);
             this._fieldsById[id] = field;
@@ -4544,28 +4544,28 @@ var require_type = __commonJS({
           this._ctor = ctor;
           delete this.decode;
           delete this.fromObject;
-          var i2 = 0;
-          for (var field; i2 < /* initializes */
-          this.fieldsArray.length; ++i2) {
-            field = this._fieldsArray[i2].resolve();
+          var i = 0;
+          for (var field; i < /* initializes */
+          this.fieldsArray.length; ++i) {
+            field = this._fieldsArray[i].resolve();
             ctor.prototype[field.name] = field.defaultValue;
           }
           var ctorProperties = {};
-          for (i2 = 0; i2 < /* initializes */
-          this.oneofsArray.length; ++i2)
-            ctorProperties[this._oneofsArray[i2].resolve().name] = {
-              get: util.oneOfGetter(this._oneofsArray[i2].oneof),
-              set: util.oneOfSetter(this._oneofsArray[i2].oneof)
+          for (i = 0; i < /* initializes */
+          this.oneofsArray.length; ++i)
+            ctorProperties[this._oneofsArray[i].resolve().name] = {
+              get: util.oneOfGetter(this._oneofsArray[i].oneof),
+              set: util.oneOfSetter(this._oneofsArray[i].oneof)
             };
-          if (i2)
+          if (i)
             Object.defineProperties(ctor.prototype, ctorProperties);
         }
       }
     });
     Type.generateConstructor = function generateConstructor(mtype) {
       var gen = util.codegen(["p"]);
-      for (var i2 = 0, field; i2 < mtype.fieldsArray.length; ++i2)
-        if ((field = mtype._fieldsArray[i2]).map) gen("this%s={}", util.safeProp(field.name));
+      for (var i = 0, field; i < mtype.fieldsArray.length; ++i)
+        if ((field = mtype._fieldsArray[i]).map) gen("this%s={}", util.safeProp(field.name));
         else if (field.repeated) gen("this%s=[]", util.safeProp(field.name));
       return gen('if(p)for(var ks=Object.keys(p),i=0;i<ks.length;++i)if(p[ks[i]]!=null&&ks[i]!=="__proto__")')("this[ks[i]]=p[ks[i]]");
     };
@@ -4584,20 +4584,20 @@ var require_type = __commonJS({
       var type = new Type(name, json.options);
       type.extensions = json.extensions;
       type.reserved = json.reserved;
-      var names = Object.keys(json.fields), i2 = 0;
-      for (; i2 < names.length; ++i2)
+      var names = Object.keys(json.fields), i = 0;
+      for (; i < names.length; ++i)
         type.add(
-          (typeof json.fields[names[i2]].keyType !== "undefined" ? MapField.fromJSON : Field.fromJSON)(names[i2], json.fields[names[i2]])
+          (typeof json.fields[names[i]].keyType !== "undefined" ? MapField.fromJSON : Field.fromJSON)(names[i], json.fields[names[i]])
         );
       if (json.oneofs)
-        for (names = Object.keys(json.oneofs), i2 = 0; i2 < names.length; ++i2)
-          type.add(OneOf.fromJSON(names[i2], json.oneofs[names[i2]]));
+        for (names = Object.keys(json.oneofs), i = 0; i < names.length; ++i)
+          type.add(OneOf.fromJSON(names[i], json.oneofs[names[i]]));
       if (json.nested)
-        for (names = Object.keys(json.nested), i2 = 0; i2 < names.length; ++i2) {
-          var nested = json.nested[names[i2]];
+        for (names = Object.keys(json.nested), i = 0; i < names.length; ++i) {
+          var nested = json.nested[names[i]];
           type.add(
             // most to least likely
-            (nested.id !== void 0 ? Field.fromJSON : nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : Namespace.fromJSON)(names[i2], nested, depth + 1)
+            (nested.id !== void 0 ? Field.fromJSON : nested.fields !== void 0 ? Type.fromJSON : nested.values !== void 0 ? Enum.fromJSON : nested.methods !== void 0 ? Service.fromJSON : Namespace.fromJSON)(names[i], nested, depth + 1)
           );
         }
       if (json.extensions && json.extensions.length)
@@ -4647,12 +4647,12 @@ var require_type = __commonJS({
       if (!this._needsRecursiveResolve) return this;
       Namespace.prototype.resolveAll.call(this);
       var oneofs = this.oneofsArray;
-      i2 = 0;
-      while (i2 < oneofs.length)
-        oneofs[i2++].resolve();
-      var fields = this.fieldsArray, i2 = 0;
-      while (i2 < fields.length)
-        fields[i2++].resolve();
+      i = 0;
+      while (i < oneofs.length)
+        oneofs[i++].resolve();
+      var fields = this.fieldsArray, i = 0;
+      while (i < fields.length)
+        fields[i++].resolve();
       return this;
     };
     Type.prototype._resolveFeaturesRecursive = function _resolveFeaturesRecursive(edition) {
@@ -4745,9 +4745,9 @@ var require_type = __commonJS({
           root2._resolveFeaturesRecursive(edition);
       }
       var fullName = this.fullName, types = [];
-      for (var i2 = 0; i2 < /* initializes */
-      this.fieldsArray.length; ++i2)
-        types.push(this._fieldsArray[i2].resolve().resolvedType);
+      for (var i = 0; i < /* initializes */
+      this.fieldsArray.length; ++i)
+        types.push(this._fieldsArray[i].resolve().resolvedType);
       this.encode = encoder(this)({
         Writer,
         types,
@@ -4909,15 +4909,15 @@ var require_root = __commonJS({
             self2.setOptions(source.options).addJSON(source.nested);
           else {
             parse.filename = filename2;
-            var parsed = parse(source, self2, options), resolved2, i3 = 0;
+            var parsed = parse(source, self2, options), resolved2, i2 = 0;
             if (parsed.imports) {
-              for (; i3 < parsed.imports.length; ++i3)
-                if (resolved2 = getBundledFileName(parsed.imports[i3]) || self2.resolvePath(filename2, parsed.imports[i3]))
+              for (; i2 < parsed.imports.length; ++i2)
+                if (resolved2 = getBundledFileName(parsed.imports[i2]) || self2.resolvePath(filename2, parsed.imports[i2]))
                   fetch2(resolved2, false, depth + 1);
             }
             if (parsed.weakImports) {
-              for (i3 = 0; i3 < parsed.weakImports.length; ++i3)
-                if (resolved2 = getBundledFileName(parsed.weakImports[i3]) || self2.resolvePath(filename2, parsed.weakImports[i3]))
+              for (i2 = 0; i2 < parsed.weakImports.length; ++i2)
+                if (resolved2 = getBundledFileName(parsed.weakImports[i2]) || self2.resolvePath(filename2, parsed.weakImports[i2]))
                   fetch2(resolved2, true, depth + 1);
             }
           }
@@ -4980,8 +4980,8 @@ var require_root = __commonJS({
       if (util.isString(filename)) {
         filename = [filename];
       }
-      for (var i2 = 0, resolved; i2 < filename.length; ++i2)
-        if (resolved = self2.resolvePath("", filename[i2]))
+      for (var i = 0, resolved; i < filename.length; ++i)
+        if (resolved = self2.resolvePath("", filename[i]))
           fetch2(resolved);
       if (sync) {
         self2.resolveAll();
@@ -5035,14 +5035,14 @@ var require_root = __commonJS({
           object.parent[object.name] = object.values;
       } else if (!(object instanceof OneOf)) {
         if (object instanceof Type)
-          for (var i2 = 0; i2 < this.deferred.length; )
-            if (tryHandleExtension(this, this.deferred[i2]))
-              this.deferred.splice(i2, 1);
+          for (var i = 0; i < this.deferred.length; )
+            if (tryHandleExtension(this, this.deferred[i]))
+              this.deferred.splice(i, 1);
             else
-              ++i2;
-        for (var j2 = 0; j2 < /* initializes */
-        object.nestedArray.length; ++j2)
-          this._handleAdd(object._nestedArray[j2]);
+              ++i;
+        for (var j = 0; j < /* initializes */
+        object.nestedArray.length; ++j)
+          this._handleAdd(object._nestedArray[j]);
         if (exposeRe.test(object.name))
           object.parent[object.name] = object;
       }
@@ -5072,9 +5072,9 @@ var require_root = __commonJS({
         if (exposeRe.test(object.name))
           delete object.parent[object.name];
       } else if (object instanceof Namespace) {
-        for (var i2 = 0; i2 < /* initializes */
-        object.nestedArray.length; ++i2)
-          this._handleRemove(object._nestedArray[i2]);
+        for (var i = 0; i < /* initializes */
+        object.nestedArray.length; ++i)
+          this._handleRemove(object._nestedArray[i]);
         if (exposeRe.test(object.name))
           delete object.parent[object.name];
       }
@@ -5127,9 +5127,9 @@ var require_util = __commonJS({
         delete object[key];
         return true;
       }
-      for (var names = Object.keys(object), i2 = 0; i2 < names.length; ++i2)
-        if (object[names[i2]] === value) {
-          delete object[names[i2]];
+      for (var names = Object.keys(object), i = 0; i < names.length; ++i)
+        if (object[names[i]] === value) {
+          delete object[names[i]];
           return true;
         }
       return false;
@@ -5152,9 +5152,9 @@ var require_util = __commonJS({
       });
     };
     util.jsonName = function jsonName(str) {
-      var result = "", upperNext = false, i2 = 0;
-      for (; i2 < str.length; ++i2) {
-        var ch = str.charAt(i2);
+      var result = "", upperNext = false, i = 0;
+      for (; i < str.length; ++i) {
+        var ch = str.charAt(i);
         if (ch === "_")
           upperNext = true;
         else if (upperNext) {
@@ -5165,8 +5165,8 @@ var require_util = __commonJS({
       }
       return result;
     };
-    util.compareFieldsById = function compareFieldsById(a2, b2) {
-      return a2.id - b2.id;
+    util.compareFieldsById = function compareFieldsById(a, b) {
+      return a.id - b.id;
     };
     util.decorateType = function decorateType(ctor, typeName) {
       if (ctor.$type) {
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path9, value, ifNotSet) {
-      function setProp(dst2, path10, value2) {
-        var part = path10.shift();
+    util.setProperty = function setProperty(dst, path10, value, ifNotSet) {
+      function setProp(dst2, path11, value2) {
+        var part = path11.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path10.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path10, value2);
+        if (path11.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path11, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path9)
+      if (!path10)
         throw TypeError("path must be specified");
-      path9 = path9.split(".");
-      if (path9.length > util.recursionLimit)
+      path10 = path10.split(".");
+      if (path10.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path9, value);
+      return setProp(dst, path10, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5237,7 +5237,7 @@ var require_types = __commonJS({
     "use strict";
     var types = exports;
     var util = require_util();
-    var s2 = [
+    var s = [
       "double",
       // 0
       "float",
@@ -5270,10 +5270,10 @@ var require_types = __commonJS({
       // 14
     ];
     function bake(values, offset) {
-      var i2 = 0, o2 = /* @__PURE__ */ Object.create(null);
+      var i = 0, o = /* @__PURE__ */ Object.create(null);
       offset |= 0;
-      while (i2 < values.length) o2[s2[i2 + offset]] = values[i2++];
-      return o2;
+      while (i < values.length) o[s[i + offset]] = values[i++];
+      return o;
     }
     types.basic = bake([
       /* double   */
@@ -5676,9 +5676,9 @@ var require_oneof = __commonJS({
     };
     function addFieldsToParent(oneof) {
       if (oneof.parent) {
-        for (var i2 = 0; i2 < oneof.fieldsArray.length; ++i2)
-          if (!oneof.fieldsArray[i2].parent)
-            oneof.parent.add(oneof.fieldsArray[i2]);
+        for (var i = 0; i < oneof.fieldsArray.length; ++i)
+          if (!oneof.fieldsArray[i].parent)
+            oneof.parent.add(oneof.fieldsArray[i]);
       }
     }
     OneOf.prototype.add = function add3(field) {
@@ -5708,8 +5708,8 @@ var require_oneof = __commonJS({
     OneOf.prototype.onAdd = function onAdd(parent) {
       ReflectionObject.prototype.onAdd.call(this, parent);
       var self2 = this;
-      for (var i2 = 0; i2 < this.oneof.length; ++i2) {
-        var field = parent.get(this.oneof[i2]);
+      for (var i = 0; i < this.oneof.length; ++i) {
+        var field = parent.get(this.oneof[i]);
         if (field && !field.partOf) {
           field.partOf = self2;
           self2.fieldsArray.push(field);
@@ -5718,8 +5718,8 @@ var require_oneof = __commonJS({
       addFieldsToParent(this);
     };
     OneOf.prototype.onRemove = function onRemove(parent) {
-      for (var i2 = 0, field; i2 < this.fieldsArray.length; ++i2)
-        if ((field = this.fieldsArray[i2]).parent)
+      for (var i = 0, field; i < this.fieldsArray.length; ++i)
+        if ((field = this.fieldsArray[i]).parent)
           field.parent.remove(field);
       ReflectionObject.prototype.onRemove.call(this, parent);
     };
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path9 = [this.name], ptr = this.parent;
+          var path10 = [this.name], ptr = this.parent;
           while (ptr) {
-            path9.unshift(ptr.name);
+            path10.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path9.join(".");
+          return path10.join(".");
         }
       }
     });
@@ -5937,8 +5937,8 @@ var require_object = __commonJS({
     };
     ReflectionObject.prototype.setOptions = function setOptions(options, ifNotSet) {
       if (options)
-        for (var keys = Object.keys(options), i2 = 0; i2 < keys.length; ++i2)
-          this.setOption(keys[i2], options[keys[i2]], ifNotSet);
+        for (var keys = Object.keys(options), i = 0; i < keys.length; ++i)
+          this.setOption(keys[i], options[keys[i]], ifNotSet);
       return this;
     };
     Object.defineProperty(ReflectionObject.prototype, "toString", {
@@ -5994,11 +5994,11 @@ var require_enum = __commonJS({
       this.reserved = void 0;
       this.visibility = void 0;
       if (values) {
-        for (var keys = Object.keys(values), i2 = 0; i2 < keys.length; ++i2)
-          if (keys[i2] !== "__proto__" && typeof values[keys[i2]] === "number") {
-            this.values[keys[i2]] = values[keys[i2]];
-            if (this.valuesById[values[keys[i2]]] === void 0)
-              this.valuesById[values[keys[i2]]] = keys[i2];
+        for (var keys = Object.keys(values), i = 0; i < keys.length; ++i)
+          if (keys[i] !== "__proto__" && typeof values[keys[i]] === "number") {
+            this.values[keys[i]] = values[keys[i]];
+            if (this.valuesById[values[keys[i]]] === void 0)
+              this.valuesById[values[keys[i]]] = keys[i];
           }
       }
     }
@@ -6104,13 +6104,13 @@ var require_encoder = __commonJS({
     }
     function encoder(mtype) {
       var gen = util.codegen(["m", "w", "q"])("if(!w)")("w=Writer.create()")("if(q===undefined)q=0")("if(q>util.recursionLimit)")('throw Error("max depth exceeded")');
-      var i2, ref;
+      var i, ref;
       var fields = (
         /* initializes */
         mtype.fieldsArray.slice().sort(util.compareFieldsById)
       );
-      for (var i2 = 0; i2 < fields.length; ++i2) {
-        var field = fields[i2].resolve(), index = mtype._fieldsArray.indexOf(field), type = field.resolvedType instanceof Enum ? "int32" : field.type, wireType = types.basic[type];
+      for (var i = 0; i < fields.length; ++i) {
+        var field = fields[i].resolve(), index = mtype._fieldsArray.indexOf(field), type = field.resolvedType instanceof Enum ? "int32" : field.type, wireType = types.basic[type];
         ref = "m" + util.safeProp(field.name);
         if (field.map) {
           gen("if(%s!=null&&Object.hasOwnProperty.call(m,%j)){", ref, field.name)("for(var ks=Object.keys(%s),i=0;i<ks.length;++i){", ref);
@@ -6224,8 +6224,8 @@ function withSource(source, err) {
 }
 
 // src/cli/commands/bench.ts
-import { mkdir, rm as rm2, writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import { mkdir, rm as rm4, writeFile } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/units/bench-units.ts
 function tidyUnit(unit) {
@@ -6275,9 +6275,9 @@ function isNonNegativeUnit(unit) {
 
 // src/units/go-format.ts
 function exactDigits(x) {
-  const s2 = Math.abs(x).toFixed(100);
-  const dot = s2.indexOf(".");
-  let digits = s2.slice(0, dot) + s2.slice(dot + 1);
+  const s = Math.abs(x).toFixed(100);
+  const dot = s.indexOf(".");
+  let digits = s.slice(0, dot) + s.slice(dot + 1);
   let point = dot;
   const firstNonZero = digits.search(/[1-9]/);
   if (firstNonZero < 0) return { digits: "", point: 0 };
@@ -6294,18 +6294,18 @@ function roundDigits(digits, keep) {
   const up = next > 5 || next === 5 && (/[1-9]/.test(rest) || prev % 2 === 1);
   let kept = digits.slice(0, keep);
   if (!up) return { digits: kept, carry: false };
-  const chars = kept.split("").map((c2) => c2.charCodeAt(0) - 48);
-  let i2 = chars.length - 1;
-  while (i2 >= 0) {
-    if (chars[i2] < 9) {
-      chars[i2]++;
+  const chars = kept.split("").map((c) => c.charCodeAt(0) - 48);
+  let i = chars.length - 1;
+  while (i >= 0) {
+    if (chars[i] < 9) {
+      chars[i]++;
       break;
     }
-    chars[i2] = 0;
-    i2--;
+    chars[i] = 0;
+    i--;
   }
   kept = chars.join("");
-  if (i2 < 0) return { digits: `1${kept}`, carry: true };
+  if (i < 0) return { digits: `1${kept}`, carry: true };
   return { digits: kept, carry: false };
 }
 function formatFixed(x, prec) {
@@ -6335,29 +6335,29 @@ function formatGeneral(x, prec) {
   const exp = dp - 1;
   let body;
   if (exp < -4 || exp >= eprec) {
-    const p2 = Math.min(prec, nd);
-    const mant = p2 > 1 ? `${digs[0]}.${digs.slice(1, p2).padEnd(p2 - 1, "0")}` : digs[0];
-    const e2 = Math.abs(exp);
-    body = `${mant}e${exp < 0 ? "-" : "+"}${e2 < 10 ? `0${e2}` : e2}`;
+    const p = Math.min(prec, nd);
+    const mant = p > 1 ? `${digs[0]}.${digs.slice(1, p).padEnd(p - 1, "0")}` : digs[0];
+    const e = Math.abs(exp);
+    body = `${mant}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
   } else {
-    const p2 = prec > dp ? nd : prec;
-    const fracDigits = Math.max(p2 - dp, 0);
+    const p = prec > dp ? nd : prec;
+    const fracDigits = Math.max(p - dp, 0);
     const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
     const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
     body = fracDigits > 0 ? `${intPart}.${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}` : intPart;
   }
   return neg ? `-${body}` : body;
 }
-function padLeft(s2, width) {
-  return s2.length >= width ? s2 : " ".repeat(width - s2.length) + s2;
+function padLeft(s, width) {
+  return s.length >= width ? s : " ".repeat(width - s.length) + s;
 }
 function formatGoValue(x) {
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "+Inf";
   if (x === -Infinity) return "-Inf";
   if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const [mantissa, e2] = x.toExponential().split("e");
-  const exp = Number(e2);
+  const [mantissa, e] = x.toExponential().split("e");
+  const exp = Number(e);
   if (exp < -4 || exp >= 6) {
     return `${mantissa}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
   }
@@ -6377,9 +6377,9 @@ function erfSeries(x) {
   let term = x;
   let sum = x;
   const x2 = x * x;
-  for (let n2 = 1; n2 < 200; n2++) {
-    term *= -x2 / n2;
-    const add3 = term / (2 * n2 + 1);
+  for (let n = 1; n < 200; n++) {
+    term *= -x2 / n;
+    const add3 = term / (2 * n + 1);
     sum += add3;
     if (Math.abs(add3) < 1e-17 * Math.abs(sum)) break;
   }
@@ -6387,21 +6387,21 @@ function erfSeries(x) {
 }
 function erfcContinuedFraction(x) {
   const tiny = 1e-300;
-  let f2 = x;
-  let c2 = x;
-  let d2 = 0;
-  for (let k2 = 1; k2 < 500; k2++) {
-    const a2 = k2 / 2;
-    d2 = x + a2 * d2;
-    d2 = Math.abs(d2) < tiny ? tiny : d2;
-    c2 = x + a2 / c2;
-    c2 = Math.abs(c2) < tiny ? tiny : c2;
-    d2 = 1 / d2;
-    const delta = c2 * d2;
-    f2 *= delta;
+  let f = x;
+  let c = x;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    const a = k / 2;
+    d = x + a * d;
+    d = Math.abs(d) < tiny ? tiny : d;
+    c = x + a / c;
+    c = Math.abs(c) < tiny ? tiny : c;
+    d = 1 / d;
+    const delta = c * d;
+    f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(-x * x) / SQRT_PI / f2;
+  return Math.exp(-x * x) / SQRT_PI / f;
 }
 function erfc(x) {
   if (Number.isNaN(x)) return NaN;
@@ -6409,8 +6409,8 @@ function erfc(x) {
   if (x < 2.5) return 1 - erfSeries(x);
   return erfcContinuedFraction(x);
 }
-function normalCdf(z2) {
-  return erfc(-z2 / Math.SQRT2) / 2;
+function normalCdf(z) {
+  return erfc(-z / Math.SQRT2) / 2;
 }
 
 // src/analyze/stats/mann-whitney.ts
@@ -6425,19 +6425,19 @@ function mannWhitneyU(x1, x2) {
   const n1 = x1.length;
   const n2 = x2.length;
   if (n1 === 0 || n2 === 0) throw new Error("Mann-Whitney U test needs two non-empty samples");
-  const merged = [...x1.map((v2) => ({ v: v2, first: true })), ...x2.map((v2) => ({ v: v2, first: false }))];
-  merged.sort((a2, b2) => a2.v - b2.v);
+  const merged = [...x1.map((v) => ({ v, first: true })), ...x2.map((v) => ({ v, first: false }))];
+  merged.sort((a, b) => a.v - b.v);
   let r1 = 0;
   const groups = [];
   let hasTies = false;
-  for (let i2 = 0; i2 < merged.length; ) {
-    const start = i2;
-    const v2 = merged[i2].v;
-    let inFirst = merged[i2].first ? 1 : 0;
-    for (i2++; i2 < merged.length && merged[i2].v === v2; i2++) if (merged[i2].first) inFirst++;
-    if (inFirst > 0) r1 += (start + 1 + i2) / 2 * inFirst;
-    groups.push(i2 - start);
-    if (i2 - start > 1) hasTies = true;
+  for (let i = 0; i < merged.length; ) {
+    const start = i;
+    const v = merged[i].v;
+    let inFirst = merged[i].first ? 1 : 0;
+    for (i++; i < merged.length && merged[i].v === v; i++) if (merged[i].first) inFirst++;
+    if (inFirst > 0) r1 += (start + 1 + i) / 2 * inFirst;
+    groups.push(i - start);
+    if (i - start > 1) hasTies = true;
   }
   const u1 = r1 - n1 * (n1 + 1) / 2;
   const u2 = n1 * n2 - u1;
@@ -6448,55 +6448,55 @@ function mannWhitneyU(x1, x2) {
     if (u1 === u2) return 1;
     return uCdf(uSmall, n1, n2, groups) * 2;
   }
-  const t2 = groups.reduce((s2, g2) => s2 + (g2 * g2 * g2 - g2), 0);
-  const n3 = n1 + n2;
+  const t = groups.reduce((s, g) => s + (g * g * g - g), 0);
+  const n = n1 + n2;
   const mu = n1 * n2 / 2;
-  const sigma = Math.sqrt(n1 * n2 * (n3 + 1 - t2 / (n3 * (n3 - 1))) / 12);
+  const sigma = Math.sqrt(n1 * n2 * (n + 1 - t / (n * (n - 1))) / 12);
   if (sigma === 0) throw new SamplesEqualError();
   let numer = u1 - mu;
   numer -= Math.sign(numer) * 0.5;
-  const z2 = numer / sigma;
-  return 2 * Math.min(normalCdf(z2), 1 - normalCdf(z2));
+  const z = numer / sigma;
+  return 2 * Math.min(normalCdf(z), 1 - normalCdf(z));
 }
-function uCdf(u2, n1, n2, groups) {
-  const limit = Math.round(2 * u2);
+function uCdf(u, n1, n2, groups) {
+  const limit = Math.round(2 * u);
   const maxU2 = 2 * n1 * n2;
   let ways = [new Float64Array(maxU2 + 1)];
   ways[0][0] = 1;
   let placed = 0;
-  for (const t2 of groups) {
+  for (const t of groups) {
     const next = [];
-    const choose = binomialRow(t2);
-    for (let a2 = 0; a2 < ways.length; a2++) {
-      const row = ways[a2];
+    const choose = binomialRow(t);
+    for (let a = 0; a < ways.length; a++) {
+      const row = ways[a];
       if (!row) continue;
-      const second = placed - a2;
-      for (let k2 = 0; k2 <= t2 && a2 + k2 <= n1; k2++) {
-        if (t2 - k2 > n2 - second) continue;
-        const add3 = 2 * k2 * second + k2 * (t2 - k2);
-        const target = next[a2 + k2] ??= new Float64Array(maxU2 + 1);
-        const c2 = choose[k2];
-        for (let w2 = 0; w2 + add3 <= maxU2; w2++) {
-          const x = row[w2];
-          if (x !== 0) target[w2 + add3] += c2 * x;
+      const second = placed - a;
+      for (let k = 0; k <= t && a + k <= n1; k++) {
+        if (t - k > n2 - second) continue;
+        const add3 = 2 * k * second + k * (t - k);
+        const target = next[a + k] ??= new Float64Array(maxU2 + 1);
+        const c = choose[k];
+        for (let w = 0; w + add3 <= maxU2; w++) {
+          const x = row[w];
+          if (x !== 0) target[w + add3] += c * x;
         }
       }
     }
     ways = next;
-    placed += t2;
+    placed += t;
   }
   const final = ways[n1];
   let below = 0;
   let total2 = 0;
-  for (let w2 = 0; w2 <= maxU2; w2++) {
-    total2 += final[w2];
-    if (w2 <= limit) below += final[w2];
+  for (let w = 0; w <= maxU2; w++) {
+    total2 += final[w];
+    if (w <= limit) below += final[w];
   }
   return below / total2;
 }
-function binomialRow(t2) {
+function binomialRow(t) {
   const row = [1];
-  for (let k2 = 1; k2 <= t2; k2++) row.push(row[k2 - 1] * (t2 - k2 + 1) / k2);
+  for (let k = 1; k <= t; k++) row.push(row[k - 1] * (t - k + 1) / k);
   return row;
 }
 
@@ -6707,116 +6707,116 @@ var MEDIAN_CI_95 = [
 
 // src/analyze/stats/median.ts
 function median(sorted) {
-  const n2 = sorted.length;
-  if (n2 === 0) return NaN;
-  const k2 = Math.floor(n2 / 2);
-  if (n2 % 2 === 1) return sorted[k2];
-  const a2 = sorted[k2 - 1];
-  return a2 + 0.5 * (sorted[k2] - a2);
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const k = Math.floor(n / 2);
+  if (n % 2 === 1) return sorted[k];
+  const a = sorted[k - 1];
+  return a + 0.5 * (sorted[k] - a);
 }
-function medianCiOrders(n2, confidence) {
-  if (confidence >= 1) return { lo: 0, hi: n2 + 1 };
-  if (confidence === 0.95 && n2 < MEDIAN_CI_95.length) {
-    const [lo, hi] = MEDIAN_CI_95[n2];
+function medianCiOrders(n, confidence) {
+  if (confidence >= 1) return { lo: 0, hi: n + 1 };
+  if (confidence === 0.95 && n < MEDIAN_CI_95.length) {
+    const [lo, hi] = MEDIAN_CI_95[n];
     return { lo, hi };
   }
-  return computeMedianCiOrders(n2, confidence);
+  return computeMedianCiOrders(n, confidence);
 }
-function computeMedianCiOrders(n2, confidence) {
-  if (confidence >= 1) return { lo: 0, hi: n2 + 1 };
-  return n2 <= 30 ? exactOrders(n2, confidence) : approximateOrders(n2, confidence);
+function computeMedianCiOrders(n, confidence) {
+  if (confidence >= 1) return { lo: 0, hi: n + 1 };
+  return n <= 30 ? exactOrders(n, confidence) : approximateOrders(n, confidence);
 }
-function binomialPmfTable(n2) {
+function binomialPmfTable(n) {
   const out = [];
-  let c2 = 1n;
-  const denom = 2 ** n2;
-  for (let k2 = 0; k2 <= n2; k2++) {
-    out.push(Number(c2) / denom);
-    c2 = c2 * BigInt(n2 - k2) / BigInt(k2 + 1);
+  let c = 1n;
+  const denom = 2 ** n;
+  for (let k = 0; k <= n; k++) {
+    out.push(Number(c) / denom);
+    c = c * BigInt(n - k) / BigInt(k + 1);
   }
   return out;
 }
-function exactOrders(n2, confidence) {
-  const pmf = binomialPmfTable(n2);
-  const at = (k2) => k2 < 0 || k2 > n2 ? 0 : pmf[k2];
-  const x = Math.ceil((n2 + 1) * 0.5) - 1;
+function exactOrders(n, confidence) {
+  const pmf = binomialPmfTable(n);
+  const at = (k) => k < 0 || k > n ? 0 : pmf[k];
+  const x = Math.ceil((n + 1) * 0.5) - 1;
   let accum = at(x);
-  let l2 = x;
-  let r2 = x + 1;
-  let lp = at(l2 - 1);
-  let rp = at(r2);
+  let l = x;
+  let r = x + 1;
+  let lp = at(l - 1);
+  let rp = at(r);
   while (accum < confidence && (lp > 0 || rp > 0)) {
     if (lp >= rp) {
       accum += lp;
-      l2--;
-      lp = at(l2 - 1);
+      l--;
+      lp = at(l - 1);
     } else {
       accum += rp;
-      r2++;
-      rp = at(r2);
+      r++;
+      rp = at(r);
     }
   }
-  return { lo: Math.max(l2, 0), hi: Math.min(r2, n2 + 1) };
+  return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
 }
-function approximateOrders(n2, confidence) {
-  const mu = n2 / 2;
-  const sigma = Math.sqrt(n2) / 2;
+function approximateOrders(n, confidence) {
+  const mu = n / 2;
+  const sigma = Math.sqrt(n) / 2;
   const cdf = (x) => normalCdf((x - mu) / sigma);
   const l1 = mu + sigma * inverseNormalCdf((1 - confidence) / 2);
   const r1 = 2 * mu - l1;
-  const l2 = Math.floor(Math.floor(l1 - 0.5) + 0.5) + 1;
-  let r2 = Math.floor(Math.ceil(r1 - 0.5) + 0.5) + 1;
+  const l = Math.floor(Math.floor(l1 - 0.5) + 0.5) + 1;
+  let r = Math.floor(Math.ceil(r1 - 0.5) + 0.5) + 1;
   const mass = (lo, hi) => cdf(hi - 0.5) - cdf(lo - 0.5);
-  const narrower = mass(l2, r2 - 1);
-  if (narrower >= confidence && narrower < mass(l2, r2)) r2--;
-  return { lo: Math.max(l2, 0), hi: Math.min(r2, n2 + 1) };
+  const narrower = mass(l, r - 1);
+  if (narrower >= confidence && narrower < mass(l, r)) r--;
+  return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
 }
-function inverseNormalCdf(p2) {
+function inverseNormalCdf(p) {
   let lo = -40;
   let hi = 40;
-  for (let i2 = 0; i2 < 200; i2++) {
+  for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
-    if (normalCdf(mid) < p2) lo = mid;
+    if (normalCdf(mid) < p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
 }
 function samplesNeededForCi(confidence) {
-  for (let n2 = 2; n2 <= 50; n2++) {
-    const o2 = medianCiOrders(n2, confidence);
-    if (o2.lo > 0 && o2.hi <= n2) return `>= ${n2}`;
+  for (let n = 2; n <= 50; n++) {
+    const o = medianCiOrders(n, confidence);
+    if (o.lo > 0 && o.hi <= n) return `>= ${n}`;
   }
   return "> 50";
 }
 
 // src/analyze/stats/index.ts
 function summarize(values, assume, confidence = 0.95) {
-  const sorted = [...values].sort((a2, b2) => a2 - b2);
-  const n2 = sorted.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
   if (assume === "exact") return summarizeExact(sorted);
   const center = median(sorted);
-  const { lo: loOrder, hi: hiOrder } = medianCiOrders(n2, confidence);
+  const { lo: loOrder, hi: hiOrder } = medianCiOrders(n, confidence);
   const lo = loOrder < 1 ? -Infinity : sorted[loOrder - 1];
-  const hi = hiOrder - 1 >= n2 ? Infinity : sorted[hiOrder - 1];
+  const hi = hiOrder - 1 >= n ? Infinity : sorted[hiOrder - 1];
   const warnings = [];
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
     warnings.push(
       `need ${samplesNeededForCi(confidence)} samples for confidence interval at level ${formatGoValue(confidence)}`
     );
   }
-  return { center, lo, hi, n: n2, warnings };
+  return { center, lo, hi, n, warnings };
 }
 function summarizeExact(sorted) {
   let mode = sorted[0] ?? NaN;
   let modeCount = 0;
-  for (let i2 = 0; i2 < sorted.length; ) {
-    let j2 = i2 + 1;
-    while (j2 < sorted.length && sorted[j2] === sorted[i2]) j2++;
-    if (j2 - i2 > modeCount) {
-      mode = sorted[i2];
-      modeCount = j2 - i2;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i > modeCount) {
+      mode = sorted[i];
+      modeCount = j - i;
     }
-    i2 = j2;
+    i = j;
   }
   const lo = sorted[0] ?? NaN;
   const hi = sorted[sorted.length - 1] ?? NaN;
@@ -6837,48 +6837,48 @@ var uTestMinP = {
   9: 1 / 24310
 };
 function samplesNeededForAlpha(alpha) {
-  for (let n2 = 1; n2 <= 9; n2++) if (uTestMinP[n2] <= alpha) return { op: ">=", n: n2 };
+  for (let n = 1; n <= 9; n++) if (uTestMinP[n] <= alpha) return { op: ">=", n };
   return { op: ">", n: 10 };
 }
 function compareSamples(base, head, assume, alpha = 0.05) {
   const n1 = base.length;
   const n2 = head.length;
   if (assume === "exact") return { p: 0, alpha: 0, n1, n2, warnings: [] };
-  let p2;
+  let p;
   try {
-    p2 = mannWhitneyU(base, head);
+    p = mannWhitneyU(base, head);
   } catch (err) {
     if (err instanceof SamplesEqualError) return { p: 1, alpha, n1, n2, warnings: [err.message] };
     throw err;
   }
   const warnings = [];
   const need = samplesNeededForAlpha(alpha);
-  if (p2 > alpha && n1 < need.n && n2 < need.n) {
+  if (p > alpha && n1 < need.n && n2 < need.n) {
     warnings.push(
       `need ${need.op} ${need.n} samples to detect a difference at alpha level ${formatGoValue(alpha)}`
     );
   }
-  return { p: p2, alpha, n1, n2, warnings };
+  return { p, alpha, n1, n2, warnings };
 }
 
 // src/analyze/stats/multiple.ts
 function adjustPValues(ps, method) {
-  const m2 = ps.length;
-  if (method === "none" || m2 === 0) return [...ps];
-  const order = ps.map((p2, i2) => ({ p: p2, i: i2 })).sort((a2, b2) => a2.p - b2.p);
-  const out = new Array(m2);
+  const m = ps.length;
+  if (method === "none" || m === 0) return [...ps];
+  const order = ps.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
+  const out = new Array(m);
   if (method === "holm") {
     let running = 0;
-    order.forEach(({ p: p2, i: i2 }, k2) => {
-      running = Math.max(running, Math.min(1, (m2 - k2) * p2));
-      out[i2] = running;
+    order.forEach(({ p, i }, k) => {
+      running = Math.max(running, Math.min(1, (m - k) * p));
+      out[i] = running;
     });
   } else {
     let running = 1;
-    for (let k2 = m2 - 1; k2 >= 0; k2--) {
-      const { p: p2, i: i2 } = order[k2];
-      running = Math.min(running, Math.min(1, m2 / (k2 + 1) * p2));
-      out[i2] = running;
+    for (let k = m - 1; k >= 0; k--) {
+      const { p, i } = order[k];
+      running = Math.min(running, Math.min(1, m / (k + 1) * p));
+      out[i] = running;
     }
   }
   return out;
@@ -6889,77 +6889,77 @@ var EXACT_LIMIT2 = 50;
 var EXACT_LIMIT_WITH_TIES2 = 13;
 function wilcoxonSignedRank(base, head) {
   if (base.length !== head.length) throw new Error("the signed-rank test needs paired samples");
-  const diffs = base.map((b2, i2) => head[i2] - b2).filter((d2) => d2 !== 0);
-  const n2 = diffs.length;
-  if (n2 === 0) throw new SamplesEqualError();
-  const sorted = diffs.map((d2) => ({ d: d2, a: Math.abs(d2) })).sort((x, y2) => x.a - y2.a);
-  const rank2 = new Array(n2);
+  const diffs = base.map((b, i) => head[i] - b).filter((d) => d !== 0);
+  const n = diffs.length;
+  if (n === 0) throw new SamplesEqualError();
+  const sorted = diffs.map((d) => ({ d, a: Math.abs(d) })).sort((x, y) => x.a - y.a);
+  const rank2 = new Array(n);
   const groups = [];
-  for (let i2 = 0; i2 < n2; ) {
-    let j2 = i2 + 1;
-    while (j2 < n2 && sorted[j2].a === sorted[i2].a) j2++;
-    for (let k2 = i2; k2 < j2; k2++) rank2[k2] = i2 + 1 + j2;
-    groups.push(j2 - i2);
-    i2 = j2;
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && sorted[j].a === sorted[i].a) j++;
+    for (let k = i; k < j; k++) rank2[k] = i + 1 + j;
+    groups.push(j - i);
+    i = j;
   }
   let wPlus2 = 0;
-  for (let k2 = 0; k2 < n2; k2++) if (sorted[k2].d > 0) wPlus2 += rank2[k2];
-  const total2 = n2 * (n2 + 1);
-  const ties = groups.length < n2;
-  if (n2 <= (ties ? EXACT_LIMIT_WITH_TIES2 : EXACT_LIMIT2)) {
+  for (let k = 0; k < n; k++) if (sorted[k].d > 0) wPlus2 += rank2[k];
+  const total2 = n * (n + 1);
+  const ties = groups.length < n;
+  if (n <= (ties ? EXACT_LIMIT_WITH_TIES2 : EXACT_LIMIT2)) {
     const counts = new Float64Array(total2 + 1);
     counts[0] = 1;
     let reach = 0;
-    for (let k2 = 0; k2 < n2; k2++) {
-      const r2 = rank2[k2];
-      for (let w2 = reach; w2 >= 0; w2--) if (counts[w2] !== 0) counts[w2 + r2] += counts[w2];
-      reach += r2;
+    for (let k = 0; k < n; k++) {
+      const r = rank2[k];
+      for (let w = reach; w >= 0; w--) if (counts[w] !== 0) counts[w + r] += counts[w];
+      reach += r;
     }
     const small = Math.min(wPlus2, total2 - wPlus2);
     let tail = 0;
-    for (let w2 = 0; w2 <= small; w2++) tail += counts[w2];
-    return Math.min(1, 2 * tail / 2 ** n2);
+    for (let w = 0; w <= small; w++) tail += counts[w];
+    return Math.min(1, 2 * tail / 2 ** n);
   }
-  const tie = groups.reduce((s2, t2) => s2 + (t2 * t2 * t2 - t2), 0);
-  const mean = n2 * (n2 + 1) / 4;
-  const sd = Math.sqrt(n2 * (n2 + 1) * (2 * n2 + 1) / 24 - tie / 48);
+  const tie = groups.reduce((s, t) => s + (t * t * t - t), 0);
+  const mean = n * (n + 1) / 4;
+  const sd = Math.sqrt(n * (n + 1) * (2 * n + 1) / 24 - tie / 48);
   if (sd === 0) throw new SamplesEqualError();
   let numer = wPlus2 / 2 - mean;
   numer -= Math.sign(numer) * 0.5;
-  const z2 = numer / sd;
-  return Math.min(1, 2 * Math.min(normalCdf(z2), 1 - normalCdf(z2)));
+  const z = numer / sd;
+  return Math.min(1, 2 * Math.min(normalCdf(z), 1 - normalCdf(z)));
 }
 
 // src/analyze/verdict.ts
-function beyond(f2, worse) {
-  const delta = f2.head.center - f2.base.center;
-  const signed2 = f2.higherIsBetter ? -delta : delta;
+function beyond(f, worse) {
+  const delta = f.head.center - f.base.center;
+  const signed2 = f.higherIsBetter ? -delta : delta;
   if (worse ? signed2 <= 0 : signed2 >= 0) return false;
   const abs = Math.abs(delta);
-  const rel = Math.abs(f2.change);
-  return abs > f2.limit.floor && rel > f2.limit.pct / 100;
+  const rel = Math.abs(f.change);
+  return abs > f.limit.floor && rel > f.limit.pct / 100;
 }
-function benchmarkVerdict(f2, alpha) {
-  if (f2.verdict === "only-base" || f2.verdict === "only-head") return f2.verdict;
-  if (f2.method === "none") return f2.verdict;
-  const significant = f2.method === "exact" || !(f2.p > alpha);
-  if (f2.method === "exact" && f2.base.center === f2.head.center) return "unchanged";
-  if (significant && beyond(f2, true)) return "regression";
-  if (significant && beyond(f2, false)) return "improvement";
+function benchmarkVerdict(f, alpha) {
+  if (f.verdict === "only-base" || f.verdict === "only-head") return f.verdict;
+  if (f.method === "none") return f.verdict;
+  const significant = f.method === "exact" || !(f.p > alpha);
+  if (f.method === "exact" && f.base.center === f.head.center) return "unchanged";
+  if (significant && beyond(f, true)) return "regression";
+  if (significant && beyond(f, false)) return "improvement";
   return "unchanged";
 }
-function profileGrowthFails(g2) {
-  return g2.limit !== void 0 && g2.basis !== "benchmark" && g2.significant && g2.points > g2.limit;
+function profileGrowthFails(g) {
+  return g.limit !== void 0 && g.basis !== "benchmark" && g.significant && g.points > g.limit;
 }
-function profileRegressionCount(p2) {
-  const grew = (p2?.changes ?? []).flatMap(
-    (c2) => c2.grown.filter((f2) => f2.regression).map((f2) => `${f2.benchmark ?? ""}\0${f2.name}`)
+function profileRegressionCount(p) {
+  const grew = (p?.changes ?? []).flatMap(
+    (c) => c.grown.filter((f) => f.regression).map((f) => `${f.benchmark ?? ""}\0${f.name}`)
   );
   return new Set(grew).size;
 }
-var plural = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 function describeShards(incomplete) {
-  return incomplete.map((m2) => `shard ${m2.shard} ${m2.why}`).join("; ");
+  return incomplete.map((m) => `shard ${m.shard} ${m.why}`).join("; ");
 }
 function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = []) {
   if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
@@ -7009,17 +7009,17 @@ function isTimingUnit(unit) {
   return /(^|[^a-z])(sec|ns)\b/.test(unit) || /\/(s|sec|second)$/.test(unit);
 }
 function globMatches(pattern, name) {
-  const re2 = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
-  return re2.test(name) || re2.test(`Benchmark${name}`);
+  const re = new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`);
+  return re.test(name) || re.test(`Benchmark${name}`);
 }
-function escapeRegExp(s2) {
-  return s2.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegExp(s) {
+  return s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 }
 function limitFor(options, name, unit) {
   let limit = options.fallback;
-  for (const r2 of options.rules) {
-    if (r2.unit === unit && (r2.pattern === void 0 || globMatches(r2.pattern, name)))
-      limit = r2.limit;
+  for (const r of options.rules) {
+    if (r.unit === unit && (r.pattern === void 0 || globMatches(r.pattern, name)))
+      limit = r.limit;
   }
   return limit;
 }
@@ -7027,10 +7027,10 @@ var allEqual = (xs) => xs.every((x) => x === xs[0]);
 var PROCS_SUFFIX = /-(\d+)$/;
 function commonProcs(file) {
   let procs;
-  for (const r2 of file.results) {
-    const m2 = PROCS_SUFFIX.exec(r2.name);
-    if (!m2 || procs !== void 0 && m2[1] !== procs) return void 0;
-    procs = m2[1];
+  for (const r of file.results) {
+    const m = PROCS_SUFFIX.exec(r.name);
+    if (!m || procs !== void 0 && m[1] !== procs) return void 0;
+    procs = m[1];
   }
   return procs;
 }
@@ -7043,70 +7043,70 @@ function pairByIdentity(base, head, identity) {
     ["head", head]
   ]) {
     const procs = commonProcs(file);
-    for (const r2 of file.results) {
-      const name = procs === void 0 ? r2.name : r2.name.replace(PROCS_SUFFIX, "");
-      const id = identity.map((k2) => [k2, r2.config[k2] ?? ""]);
+    for (const r of file.results) {
+      const name = procs === void 0 ? r.name : r.name.replace(PROCS_SUFFIX, "");
+      const id = identity.map((k) => [k, r.config[k] ?? ""]);
       const row = JSON.stringify([id, name]);
       if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
-      for (const v2 of r2.values) {
-        if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
-        const key = JSON.stringify([id, name, v2.unit]);
-        let p2 = pairs.get(key);
-        if (!p2) {
+      for (const v of r.values) {
+        if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
+        const key = JSON.stringify([id, name, v.unit]);
+        let p = pairs.get(key);
+        if (!p) {
           const order = rowOrder.get(row);
-          p2 = {
+          p = {
             identity: id,
-            name: r2.name,
-            unit: v2.unit,
+            name: r.name,
+            unit: v.unit,
             base: [],
             head: [],
             fromSetBytes: false,
             row: order
           };
-          pairs.set(key, p2);
+          pairs.set(key, p);
         }
-        if (side2 === "head" && p2.head.length === 0) p2.name = r2.name;
-        p2[side2].push(v2.value);
-        if (v2.orig?.unit === "MB/s") p2.fromSetBytes = true;
+        if (side2 === "head" && p.head.length === 0) p.name = r.name;
+        p[side2].push(v.value);
+        if (v.orig?.unit === "MB/s") p.fromSetBytes = true;
       }
     }
   }
-  const idKey = (p2) => JSON.stringify(p2.identity);
+  const idKey = (p) => JSON.stringify(p.identity);
   return [...pairs.values()].sort(
-    (a2, b2) => (idKey(a2) < idKey(b2) ? -1 : idKey(a2) > idKey(b2) ? 1 : 0) || unitOrder.get(a2.unit) - unitOrder.get(b2.unit) || a2.row - b2.row
+    (a, b) => (idKey(a) < idKey(b) ? -1 : idKey(a) > idKey(b) ? 1 : 0) || unitOrder.get(a.unit) - unitOrder.get(b.unit) || a.row - b.row
   );
 }
 function gate(base, head, options = defaultGateOptions) {
   const identity = options.identity ?? ["pkg"];
   const pairs = pairByIdentity(base, head, identity);
   const timed = new Set(
-    pairs.filter((p2) => p2.unit === "sec/op").map((p2) => JSON.stringify([p2.identity, p2.name]))
+    pairs.filter((p) => p.unit === "sec/op").map((p) => JSON.stringify([p.identity, p.name]))
   );
-  const findings = pairs.map((p2) => {
-    const f2 = judgePair(p2, options, base, head);
-    if (p2.fromSetBytes && timed.has(JSON.stringify([p2.identity, p2.name]))) f2.restates = "sec/op";
-    return f2;
+  const findings = pairs.map((p) => {
+    const f = judgePair(p, options, base, head);
+    if (p.fromSetBytes && timed.has(JSON.stringify([p.identity, p.name]))) f.restates = "sec/op";
+    return f;
   });
-  const family = findings.filter((f2) => f2.rawP !== void 0 && f2.gated && !f2.restates);
-  const others = findings.filter((f2) => f2.rawP !== void 0 && !(f2.gated && !f2.restates));
+  const family = findings.filter((f) => f.rawP !== void 0 && f.gated && !f.restates);
+  const others = findings.filter((f) => f.rawP !== void 0 && !(f.gated && !f.restates));
   for (const group of [family, others]) {
     const adjusted = adjustPValues(
-      group.map((f2) => f2.rawP),
+      group.map((f) => f.rawP),
       options.correction
     );
-    group.forEach((f2, i2) => f2.p = adjusted[i2]);
+    group.forEach((f, i) => f.p = adjusted[i]);
   }
-  for (const f2 of findings) f2.verdict = benchmarkVerdict(f2, options.alpha);
+  for (const f of findings) f.verdict = benchmarkVerdict(f, options.alpha);
   const notes = [];
-  const single = findings.some((f2) => f2.base?.n === 1 && f2.head?.n === 1);
+  const single = findings.some((f) => f.base?.n === 1 && f.head?.n === 1);
   if (single) {
     notes.push(
       "each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more"
     );
   }
-  const counted = (f2) => f2.gated && !f2.restates;
-  const regressions = findings.filter((f2) => f2.verdict === "regression" && counted(f2));
-  const improvements = findings.filter((f2) => f2.verdict === "improvement" && counted(f2));
+  const counted = (f) => f.gated && !f.restates;
+  const regressions = findings.filter((f) => f.verdict === "regression" && counted(f));
+  const improvements = findings.filter((f) => f.verdict === "improvement" && counted(f));
   const benchmarks = countBenchmarks(findings, regressions, improvements);
   const sides = { base: sideInfo(base, identity), head: sideInfo(head, identity) };
   const cause = benchmarks.compared === 0 ? noComparisonCause(sides) : void 0;
@@ -7124,73 +7124,73 @@ function gate(base, head, options = defaultGateOptions) {
     options
   };
 }
-var benchKey = (f2) => JSON.stringify([f2.config, f2.name]);
+var benchKey = (f) => JSON.stringify([f.config, f.name]);
 function uniqueNames(fs) {
   const seen = /* @__PURE__ */ new Map();
-  for (const f2 of fs) if (!seen.has(benchKey(f2))) seen.set(benchKey(f2), f2.name);
+  for (const f of fs) if (!seen.has(benchKey(f))) seen.set(benchKey(f), f.name);
   return [...seen.values()];
 }
 function countBenchmarks(findings, regressions, improvements) {
-  const both = findings.filter((f2) => f2.base && f2.head);
+  const both = findings.filter((f) => f.base && f.head);
   const regressed = new Set(regressions.map(benchKey));
   return {
     compared: uniqueNames(both).length,
     regressed: uniqueNames(regressions),
     // A benchmark that regressed in one unit is not also counted as improved.
-    improved: uniqueNames(improvements.filter((f2) => !regressed.has(benchKey(f2)))),
-    added: uniqueNames(findings.filter((f2) => f2.verdict === "only-head")),
-    removed: uniqueNames(findings.filter((f2) => f2.verdict === "only-base"))
+    improved: uniqueNames(improvements.filter((f) => !regressed.has(benchKey(f)))),
+    added: uniqueNames(findings.filter((f) => f.verdict === "only-head")),
+    removed: uniqueNames(findings.filter((f) => f.verdict === "only-base"))
   };
 }
 function sideInfo(file, identity) {
-  const names = [...new Set(file.results.map((r2) => r2.name))];
+  const names = [...new Set(file.results.map((r) => r.name))];
   const packages = [
     ...new Set(
-      file.results.map((r2) => identity.map((k2) => r2.config[k2] ?? "").join(" ")).filter(Boolean)
+      file.results.map((r) => identity.map((k) => r.config[k] ?? "").join(" ")).filter(Boolean)
     )
   ];
   return { label: file.label, benchmarks: names.length, packages, examples: names.slice(0, 3) };
 }
-function describeSide(s2) {
-  if (s2.benchmarks === 0) return `${s2.label} has no benchmark results`;
-  const more = s2.benchmarks > s2.examples.length ? ", …" : "";
-  const where2 = s2.packages.length > 0 ? ` in ${s2.packages.slice(0, 3).join(", ")}` : "";
-  return `${s2.label} has ${s2.benchmarks} benchmark${s2.benchmarks === 1 ? "" : "s"}${where2} (${s2.examples.join(", ")}${more})`;
+function describeSide(s) {
+  if (s.benchmarks === 0) return `${s.label} has no benchmark results`;
+  const more = s.benchmarks > s.examples.length ? ", …" : "";
+  const where2 = s.packages.length > 0 ? ` in ${s.packages.slice(0, 3).join(", ")}` : "";
+  return `${s.label} has ${s.benchmarks} benchmark${s.benchmarks === 1 ? "" : "s"}${where2} (${s.examples.join(", ")}${more})`;
 }
 function noComparisonCause(sides) {
   return `nothing to compare: ${describeSide(sides.base)}; ${describeSide(sides.head)}; no benchmark is in both`;
 }
 function machineDifference(base, head, identity) {
-  const valuesOf = (f2) => {
-    const m2 = /* @__PURE__ */ new Map();
-    for (const r2 of f2.results)
-      for (const [k2, v2] of Object.entries(r2.config))
-        if (!identity.includes(k2)) (m2.get(k2) ?? m2.set(k2, /* @__PURE__ */ new Set()).get(k2)).add(v2);
-    const procs = commonProcs(f2);
-    if (procs !== void 0) m2.set("GOMAXPROCS", /* @__PURE__ */ new Set([procs]));
-    return m2;
+  const valuesOf = (f) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of f.results)
+      for (const [k, v] of Object.entries(r.config))
+        if (!identity.includes(k)) (m.get(k) ?? m.set(k, /* @__PURE__ */ new Set()).get(k)).add(v);
+    const procs = commonProcs(f);
+    if (procs !== void 0) m.set("GOMAXPROCS", /* @__PURE__ */ new Set([procs]));
+    return m;
   };
-  const b2 = valuesOf(base);
-  const h2 = valuesOf(head);
+  const b = valuesOf(base);
+  const h = valuesOf(head);
   const diffs = [];
-  for (const k2 of /* @__PURE__ */ new Set([...b2.keys(), ...h2.keys()])) {
-    const bv = [...b2.get(k2) ?? []].join(", ") || "(none)";
-    const hv = [...h2.get(k2) ?? []].join(", ") || "(none)";
-    if (bv !== hv) diffs.push(`${k2} ${bv} vs ${hv}`);
+  for (const k of /* @__PURE__ */ new Set([...b.keys(), ...h.keys()])) {
+    const bv = [...b.get(k) ?? []].join(", ") || "(none)";
+    const hv = [...h.get(k) ?? []].join(", ") || "(none)";
+    if (bv !== hv) diffs.push(`${k} ${bv} vs ${hv}`);
   }
   return diffs.length > 0 ? diffs.join("; ") : void 0;
 }
-function judgePair(p2, options, baseFile, headFile) {
-  const { unit } = p2;
-  const baseValues = p2.base.length > 0 ? p2.base : void 0;
-  const headValues = p2.head.length > 0 ? p2.head : void 0;
+function judgePair(p, options, baseFile, headFile) {
+  const { unit } = p;
+  const baseValues = p.base.length > 0 ? p.base : void 0;
+  const headValues = p.head.length > 0 ? p.head : void 0;
   const meta = baseFile.units[unit] ?? headFile.units[unit];
   const finding = {
-    name: p2.name,
+    name: p.name,
     unit,
-    config: p2.identity,
+    config: p.identity,
     method: "none",
-    limit: limitFor(options, p2.name, unit),
+    limit: limitFor(options, p.name, unit),
     higherIsBetter: higherIsBetter(unit, meta),
     verdict: "inconclusive",
     gated: options.gateTimings || !isTimingUnit(unit),
@@ -7202,9 +7202,9 @@ function judgePair(p2, options, baseFile, headFile) {
     finding.verdict = baseValues ? "only-base" : "only-head";
     return finding;
   }
-  const b2 = finding.base;
-  const h2 = finding.head;
-  finding.change = b2.center === 0 ? h2.center === 0 ? 0 : Infinity : h2.center / b2.center - 1;
+  const b = finding.base;
+  const h = finding.head;
+  finding.change = b.center === 0 ? h.center === 0 ? 0 : Infinity : h.center / b.center - 1;
   const declared = meta?.assume === "exact";
   const single = baseValues.length < 2 || headValues.length < 2;
   const countsAllocations = unit === "allocs/op" || unit === "B/op";
@@ -7226,8 +7226,8 @@ function judgePair(p2, options, baseFile, headFile) {
     if (!(err instanceof SamplesEqualError)) throw err;
     finding.rawP = 1;
   }
-  for (const w2 of [...b2.warnings, ...h2.warnings])
-    if (!finding.notes.includes(w2)) finding.notes.push(w2);
+  for (const w of [...b.warnings, ...h.warnings])
+    if (!finding.notes.includes(w)) finding.notes.push(w);
   if (countsAllocations) {
     finding.notes.push(
       `${unit} varies between runs here, so it is judged by the test rather than exactly`
@@ -7235,48 +7235,48 @@ function judgePair(p2, options, baseFile, headFile) {
   }
   return finding;
 }
-function thresholdFor(alpha, correction, m2) {
-  return correction === "none" || m2 <= 1 ? alpha : alpha / m2;
+function thresholdFor(alpha, correction, m) {
+  return correction === "none" || m <= 1 ? alpha : alpha / m;
 }
 var minPCache = /* @__PURE__ */ new Map();
 function smallestPossibleP(method, n1, n2) {
   const key = `${method}:${n1}:${n2}`;
-  let p2 = minPCache.get(key);
-  if (p2 === void 0) {
-    const lo = Array.from({ length: n1 }, (_2, i2) => i2);
-    const hi = Array.from({ length: n2 }, (_2, i2) => n1 + i2);
-    p2 = method === "wilcoxon" ? wilcoxonSignedRank(
+  let p = minPCache.get(key);
+  if (p === void 0) {
+    const lo = Array.from({ length: n1 }, (_, i) => i);
+    const hi = Array.from({ length: n2 }, (_, i) => n1 + i);
+    p = method === "wilcoxon" ? wilcoxonSignedRank(
       lo,
-      lo.map((x, i2) => x + n1 + i2 + 1)
+      lo.map((x, i) => x + n1 + i + 1)
     ) : mannWhitneyU(lo, hi);
-    minPCache.set(key, p2);
+    minPCache.set(key, p);
   }
-  return p2;
+  return p;
 }
 function countNeeded(method, threshold) {
-  for (let n2 = 2; n2 < 1e3; n2++) if (smallestPossibleP(method, n2, n2) <= threshold) return n2;
+  for (let n = 2; n < 1e3; n++) if (smallestPossibleP(method, n, n) <= threshold) return n;
   return 1e3;
 }
 function powerNotes(family, options) {
   const threshold = thresholdFor(options.alpha, options.correction, family.length);
   const byUnit = /* @__PURE__ */ new Map();
-  for (const f2 of family) (byUnit.get(f2.unit) ?? byUnit.set(f2.unit, []).get(f2.unit)).push(f2);
+  for (const f of family) (byUnit.get(f.unit) ?? byUnit.set(f.unit, []).get(f.unit)).push(f);
   const notes = [];
   for (const [unit, fs] of byUnit) {
     let blind = 0;
-    let n2 = Infinity;
+    let n = Infinity;
     let minP = 0;
     let method = "mann-whitney";
-    for (const f2 of fs) {
-      const m2 = f2.method === "wilcoxon" ? "wilcoxon" : "mann-whitney";
-      const p2 = smallestPossibleP(m2, f2.base.n, f2.head.n);
-      if (p2 <= threshold) continue;
+    for (const f of fs) {
+      const m = f.method === "wilcoxon" ? "wilcoxon" : "mann-whitney";
+      const p = smallestPossibleP(m, f.base.n, f.head.n);
+      if (p <= threshold) continue;
       blind++;
-      const size = Math.min(f2.base.n, f2.head.n);
-      if (size < n2) {
-        n2 = size;
-        minP = p2;
-        method = m2;
+      const size = Math.min(f.base.n, f.head.n);
+      if (size < n) {
+        n = size;
+        minP = p;
+        method = m;
       }
     }
     if (blind === 0) continue;
@@ -7284,7 +7284,7 @@ function powerNotes(family, options) {
       unit,
       blind,
       tested: fs.length,
-      n: n2,
+      n,
       minP,
       threshold,
       family: family.length,
@@ -7320,20 +7320,20 @@ function parseMeasurement(text) {
   if (/^nan$/i.test(text)) return NaN;
   if (!/^[+-]?(\d(_?\d)*(\.(\d(_?\d)*)?)?|\.\d(_?\d)*)([eE][+-]?\d+)?$/.test(text))
     return void 0;
-  const v2 = Number(text.replace(/_/g, ""));
-  return Number.isFinite(v2) ? v2 : void 0;
+  const v = Number(text.replace(/_/g, ""));
+  return Number.isFinite(v) ? v : void 0;
 }
 function parseBenchText(text, label) {
   const file = { label, results: [], failures: [], diagnostics: [], units: {} };
   const state = { file, config: {}, open: void 0 };
   const lines = text.split("\n");
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  lines.forEach((raw, i2) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i2 + 1, state));
+  lines.forEach((raw, i) => parseLine(raw.endsWith("\r") ? raw.slice(0, -1) : raw, i + 1, state));
   return file;
 }
-function parseLine(line, n2, state) {
+function parseLine(line, n, state) {
   const { file } = state;
-  const pos = { file: file.label, line: n2 };
+  const pos = { file: file.label, line: n };
   if (state.open && collectDetail(line, state.open)) return;
   state.open = void 0;
   if (line.startsWith("Benchmark")) {
@@ -7356,7 +7356,7 @@ function parseLine(line, n2, state) {
     return;
   }
   if (line.startsWith("Unit")) {
-    const fields = line.split(/\s+/).filter((f2) => f2 !== "");
+    const fields = line.split(/\s+/).filter((f) => f !== "");
     if (fields[0] === "Unit") {
       const message = parseUnitLine(fields, file.units);
       if (message) file.diagnostics.push({ ...pos, message });
@@ -7389,16 +7389,16 @@ function parseResultLine(line) {
   const nameEnd = rest.search(/\s/);
   if (nameEnd < 0) return "skip";
   const name = rest.slice(0, nameEnd);
-  const fields = rest.slice(nameEnd).split(/\s+/).filter((f2) => f2 !== "");
+  const fields = rest.slice(nameEnd).split(/\s+/).filter((f) => f !== "");
   if (fields.length === 0) return "missing iteration count";
   const iterations = parseIterations(fields[0]);
   if (iterations === void 0) return "parsing iteration count: invalid syntax";
   if (fields.length === 1) return "missing measurements";
   const values = [];
-  for (let i2 = 1; i2 < fields.length; i2 += 2) {
-    const value = parseMeasurement(fields[i2]);
+  for (let i = 1; i < fields.length; i += 2) {
+    const value = parseMeasurement(fields[i]);
     if (value === void 0) return "parsing measurement: invalid syntax";
-    const unit = fields[i2 + 1];
+    const unit = fields[i + 1];
     if (unit === void 0) return "missing units";
     const invalid2 = invalidValue(value, unit, name);
     if (invalid2) return { invalid: invalid2 };
@@ -7435,78 +7435,78 @@ function parseUnitLine(fields, units) {
   return void 0;
 }
 function failureOnResultLine(line, pos) {
-  const m2 = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
-  if (!m2) return void 0;
-  const kind = m2[2].startsWith("panic:") ? "panic" : "benchmark";
-  return failure(kind, `Benchmark${m2[1]}`, m2[2], pos);
+  const m = /^Benchmark(\S+)\s+(--- FAIL: .*|panic: .*)$/.exec(line);
+  if (!m) return void 0;
+  const kind = m[2].startsWith("panic:") ? "panic" : "benchmark";
+  return failure(kind, `Benchmark${m[1]}`, m[2], pos);
 }
 function failure(kind, subject, detail, pos) {
   return { file: pos.file, line: pos.line, kind, subject, detail };
 }
 function failureLine(line, pos) {
-  let m2 = /^\s*--- FAIL: (\S+)/.exec(line);
-  if (m2) return failure("benchmark", m2[1], line.trim(), pos);
+  let m = /^\s*--- FAIL: (\S+)/.exec(line);
+  if (m) return failure("benchmark", m[1], line.trim(), pos);
   if (line.startsWith("panic: ")) return failure("panic", "", line, pos);
-  m2 = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
-  if (m2) return failure("build", m2[1], line, pos);
-  m2 = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
-  if (m2) return failure("package", m2[1], line, pos);
-  m2 = /^# (\S+)/.exec(line);
-  if (m2) return failure("build", m2[1], "", pos);
+  m = /^FAIL\s+(\S+)\s+\[build failed\]/.exec(line);
+  if (m) return failure("build", m[1], line, pos);
+  m = /^FAIL\s+(\S+)\s+\S+s$/.exec(line) ?? /^FAIL\s+(\S+)\s+\[setup failed\]/.exec(line);
+  if (m) return failure("package", m[1], line, pos);
+  m = /^# (\S+)/.exec(line);
+  if (m) return failure("build", m[1], "", pos);
   return void 0;
 }
-function addFailure(state, f2) {
+function addFailure(state, f) {
   const failures = state.file.failures;
-  const build = failures.find((x) => x.kind === "build" && x.subject === f2.subject);
-  if (build && f2.kind === "build") {
-    build.detail = [build.detail, f2.detail].filter((d2) => d2 !== "").join("\n");
+  const build = failures.find((x) => x.kind === "build" && x.subject === f.subject);
+  if (build && f.kind === "build") {
+    build.detail = [build.detail, f.detail].filter((d) => d !== "").join("\n");
     return;
   }
-  failures.push(f2);
-  state.open = f2;
+  failures.push(f);
+  state.open = f;
 }
-function collectDetail(line, f2) {
-  const belongs = f2.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f2.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
+function collectDetail(line, f) {
+  const belongs = f.kind === "build" ? /^\S+\.go:\d+(:\d+)?: /.test(line) || /^\s+/.test(line) : f.kind === "panic" ? line !== "" && !/^(FAIL|ok|PASS|exit status)\b/.test(line) && !line.startsWith("Benchmark") : /^\s{4}/.test(line);
   if (!belongs)
-    return f2.kind === "panic" && line === "" && !f2.detail.endsWith("\n\n") && addBlank(f2);
-  const count = f2.detail.split("\n").length;
-  if (count < MAX_DETAIL_LINES) f2.detail = f2.detail === "" ? line : `${f2.detail}
+    return f.kind === "panic" && line === "" && !f.detail.endsWith("\n\n") && addBlank(f);
+  const count = f.detail.split("\n").length;
+  if (count < MAX_DETAIL_LINES) f.detail = f.detail === "" ? line : `${f.detail}
 ${line}`;
-  else if (count === MAX_DETAIL_LINES) f2.detail += "\n…";
+  else if (count === MAX_DETAIL_LINES) f.detail += "\n…";
   return true;
 }
-function addBlank(f2) {
-  f2.detail += "\n";
+function addBlank(f) {
+  f.detail += "\n";
   return true;
 }
 
 // src/parse/benchfmt/load.ts
-function failureMessage(f2) {
-  return `${f2.file}:${f2.line}: ${failureText(f2)}`;
+function failureMessage(f) {
+  return `${f.file}:${f.line}: ${failureText(f)}`;
 }
-function failureText(f2) {
-  const detail = f2.detail.trim();
-  switch (f2.kind) {
+function failureText(f) {
+  const detail = f.detail.trim();
+  switch (f.kind) {
     case "build":
-      return `package ${f2.subject} failed to build${detail ? `:
+      return `package ${f.subject} failed to build${detail ? `:
 ${indent(detail)}` : ""}`;
     case "panic":
-      return `${f2.subject ? `${f2.subject} ` : ""}panicked${detail ? `:
+      return `${f.subject ? `${f.subject} ` : ""}panicked${detail ? `:
 ${indent(detail)}` : ""}`;
     case "package":
-      return `package ${f2.subject} failed`;
+      return `package ${f.subject} failed`;
     default:
-      return `${f2.subject} failed${detail ? `:
+      return `${f.subject} failed${detail ? `:
 ${indent(detail)}` : ""}`;
   }
 }
 function indent(text) {
-  return text.split("\n").map((l2) => `    ${l2}`).join("\n");
+  return text.split("\n").map((l) => `    ${l}`).join("\n");
 }
 var SNIFF_BYTES = 8192;
 function binaryKind(bytes2) {
   const head = bytes2.subarray(0, SNIFF_BYTES);
-  const starts = (...magic) => magic.every((b2, i2) => head[i2] === b2);
+  const starts = (...magic) => magic.every((b, i) => head[i] === b);
   if (starts(31, 139)) return "a gzip file (a pprof profile?)";
   if (starts(127, 69, 76, 70)) return "an executable (ELF; a test binary?)";
   if (starts(80, 75, 3, 4)) return "a zip archive";
@@ -7529,11 +7529,11 @@ function binaryTextKind(text) {
 }
 function invalidValueMessages(file) {
   const byCause = /* @__PURE__ */ new Map();
-  for (const d2 of file.diagnostics) {
-    if (!d2.fatal) continue;
-    const seen = byCause.get(d2.message);
+  for (const d of file.diagnostics) {
+    if (!d.fatal) continue;
+    const seen = byCause.get(d.message);
     if (seen) seen.more++;
-    else byCause.set(d2.message, { first: d2, more: 0 });
+    else byCause.set(d.message, { first: d, more: 0 });
   }
   return [...byCause.values()].map(
     ({ first, more }) => `${first.file}:${first.line}: ${first.message}${more > 0 ? ` (and ${more} more line${more > 1 ? "s" : ""})` : ""}`
@@ -7548,10 +7548,10 @@ function parseBenchOutput(input, label) {
   const invalid2 = file.failures.length > 0 ? [] : invalidValueMessages(file);
   if (invalid2.length > 0) throw new UserError(invalid2.join("\n"));
   if (file.results.length === 0 && file.failures.length === 0) {
-    const start = text.split("\n").filter((l2) => l2.trim() !== "").slice(0, 3).map((l2) => `
-    ${l2.slice(0, 200)}`).join("");
-    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d2) => `
-${d2.file}:${d2.line}: ${d2.message}`).join("") : `
+    const start = text.split("\n").filter((l) => l.trim() !== "").slice(0, 3).map((l) => `
+    ${l.slice(0, 200)}`).join("");
+    const lines = file.diagnostics.length > 0 ? file.diagnostics.map((d) => `
+${d.file}:${d.line}: ${d.message}`).join("") : `
 it starts:${start}`;
     throw new UserError(
       `${label}: no benchmark results: expected lines like "BenchmarkName-8  1000  1234 ns/op"${lines}`
@@ -7560,22 +7560,22 @@ it starts:${start}`;
   return file;
 }
 function unitMismatches(base, head) {
-  const unitsOf = (f2) => {
-    const m2 = /* @__PURE__ */ new Map();
-    for (const r2 of f2.results) {
-      const s2 = m2.get(r2.name) ?? /* @__PURE__ */ new Set();
-      for (const v2 of r2.values) s2.add(v2.unit);
-      m2.set(r2.name, s2);
+  const unitsOf = (f) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const r of f.results) {
+      const s = m.get(r.name) ?? /* @__PURE__ */ new Set();
+      for (const v of r.values) s.add(v.unit);
+      m.set(r.name, s);
     }
-    return m2;
+    return m;
   };
-  const b2 = unitsOf(base);
-  const h2 = unitsOf(head);
+  const b = unitsOf(base);
+  const h = unitsOf(head);
   const out = [];
-  for (const [name, bu] of b2) {
-    const hu = h2.get(name);
+  for (const [name, bu] of b) {
+    const hu = h.get(name);
     if (!hu) continue;
-    const same = bu.size === hu.size && [...bu].every((u2) => hu.has(u2));
+    const same = bu.size === hu.size && [...bu].every((u) => hu.has(u));
     if (!same) {
       out.push(
         `${name} reports ${[...bu].join(", ")} in ${base.label} but ${[...hu].join(", ")} in ${head.label}: run both sides with the same flags (e.g. -benchmem)`
@@ -7586,13 +7586,13 @@ function unitMismatches(base, head) {
 }
 function mergeBenchFiles(label, files2) {
   const units = {};
-  for (const f2 of files2)
-    for (const [u2, m2] of Object.entries(f2.units)) units[u2] = { ...m2, ...units[u2] };
+  for (const f of files2)
+    for (const [u, m] of Object.entries(f.units)) units[u] = { ...m, ...units[u] };
   return {
     label,
-    results: files2.flatMap((f2) => f2.results),
-    failures: files2.flatMap((f2) => f2.failures),
-    diagnostics: files2.flatMap((f2) => f2.diagnostics),
+    results: files2.flatMap((f) => f.results),
+    failures: files2.flatMap((f) => f.failures),
+    diagnostics: files2.flatMap((f) => f.diagnostics),
     units
   };
 }
@@ -7608,7 +7608,7 @@ var GoTestFailed = class extends UserError {
   output;
 };
 async function listTestPackages(runner, dir, patterns) {
-  const r2 = await runner.run(
+  const r = await runner.run(
     "go",
     [
       "list",
@@ -7618,61 +7618,61 @@ async function listTestPackages(runner, dir, patterns) {
     ],
     { cwd: dir }
   );
-  if (r2.code !== 0) {
+  if (r.code !== 0) {
     throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}:
-${r2.output.trim()}`);
+${r.output.trim()}`);
   }
-  return r2.stdout.split("\n").filter((l2) => l2.includes("	")).map((l2) => {
-    const [importPath, pkgDir] = l2.split("	");
+  return r.stdout.split("\n").filter((l) => l.includes("	")).map((l) => {
+    const [importPath, pkgDir] = l.split("	");
     return { importPath, dir: pkgDir };
   });
 }
-function topLevelBenchRegex(re2) {
+function topLevelBenchRegex(re) {
   const alternatives = [[]];
   let part = "";
   let brackets = 0;
   let parens = 0;
-  for (let i2 = 0; i2 < re2.length; i2++) {
-    const c2 = re2[i2];
-    if (c2 === "\\" && i2 + 1 < re2.length) {
-      part += c2 + re2[++i2];
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === "\\" && i + 1 < re.length) {
+      part += c + re[++i];
       continue;
     }
-    if (c2 === "[") brackets++;
-    else if (c2 === "]") brackets = Math.max(0, brackets - 1);
-    else if (c2 === "(" && brackets === 0) parens++;
-    else if (c2 === ")" && brackets === 0) parens--;
-    else if ((c2 === "/" || c2 === "|") && brackets === 0 && parens === 0) {
+    if (c === "[") brackets++;
+    else if (c === "]") brackets = Math.max(0, brackets - 1);
+    else if (c === "(" && brackets === 0) parens++;
+    else if (c === ")" && brackets === 0) parens--;
+    else if ((c === "/" || c === "|") && brackets === 0 && parens === 0) {
       alternatives[alternatives.length - 1].push(part);
       part = "";
-      if (c2 === "|") alternatives.push([]);
+      if (c === "|") alternatives.push([]);
       continue;
     }
-    part += c2;
+    part += c;
   }
   alternatives[alternatives.length - 1].push(part);
-  const tops = alternatives.map((a2) => a2[0]);
-  return tops.length === 1 ? tops[0] : tops.map((t2) => `(?:${t2})`).join("|");
+  const tops = alternatives.map((a) => a[0]);
+  return tops.length === 1 ? tops[0] : tops.map((t) => `(?:${t})`).join("|");
 }
 function goTestFailure(what, code, output) {
   const parsed = parseBenchText(output, what);
-  const failures = parsed.failures.filter((f2) => f2.kind !== "package" || parsed.failures.length === 1).map(
-    (f2) => f2.kind === "panic" && f2.subject === "" ? { ...f2, subject: /\.(Benchmark\w+)\(/.exec(f2.detail)?.[1] ?? "" } : f2
+  const failures = parsed.failures.filter((f) => f.kind !== "package" || parsed.failures.length === 1).map(
+    (f) => f.kind === "panic" && f.subject === "" ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? "" } : f
   );
   const body = failures.length > 0 ? failures.map(failureText).join("\n") : output.trim().split("\n").slice(-20).join("\n");
   return `${what} failed (exit status ${code}):
-${body.split("\n").map((l2) => `  ${l2}`).join("\n")}`;
+${body.split("\n").map((l) => `  ${l}`).join("\n")}`;
 }
 async function packagesWithBenchmarks(runner, dir, bench, packages, side2) {
   if (packages.length === 0) return [];
-  const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p2) => p2.importPath)];
-  const r2 = await runner.run("go", args, { cwd: dir });
-  if (r2.code !== 0) {
-    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r2.code, r2.output), side2, r2.output);
+  const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
+  const r = await runner.run("go", args, { cwd: dir });
+  if (r.code !== 0) {
+    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r.code, r.output), side2, r.output);
   }
   const found = /* @__PURE__ */ new Set();
   let benchmarks = 0;
-  for (const line of r2.stdout.split("\n")) {
+  for (const line of r.stdout.split("\n")) {
     if (line.startsWith("Benchmark")) benchmarks++;
     const ok = /^ok\s+(\S+)/.exec(line);
     if (ok) {
@@ -7680,53 +7680,53 @@ async function packagesWithBenchmarks(runner, dir, bench, packages, side2) {
       benchmarks = 0;
     }
   }
-  return packages.filter((p2) => found.has(p2.importPath));
+  return packages.filter((p) => found.has(p.importPath));
 }
-function noBenchmarks(s2, where2 = "") {
+function noBenchmarks(s, where2 = "") {
   return new UserError(
-    `no benchmark matches -bench '${s2.bench}' in ${s2.packages.join(" ")}${where2}`
+    `no benchmark matches -bench '${s.bench}' in ${s.packages.join(" ")}${where2}`
   );
 }
-function benchFlags(s2, prefix) {
-  const f2 = [`-${prefix}run`, "^$", `-${prefix}bench`, s2.bench, `-${prefix}benchmem`];
-  if (s2.benchtime) f2.push(`-${prefix}benchtime`, s2.benchtime);
-  if (s2.cpu) f2.push(`-${prefix}cpu`, s2.cpu);
-  return f2;
+function benchFlags(s, prefix) {
+  const f = [`-${prefix}run`, "^$", `-${prefix}bench`, s.bench, `-${prefix}benchmem`];
+  if (s.benchtime) f.push(`-${prefix}benchtime`, s.benchtime);
+  if (s.cpu) f.push(`-${prefix}cpu`, s.cpu);
+  return f;
 }
 var fileSafe = (importPath) => importPath.replace(/[^A-Za-z0-9._-]+/g, "_");
 function profilePaths(dir, importPath) {
   const base = path.join(dir, fileSafe(importPath));
   return { cpu: `${base}.cpu.pb.gz`, mem: `${base}.mem.pb.gz` };
 }
-async function runGoBench(s2, runner, log) {
-  const all = await listTestPackages(runner, s2.dir, s2.packages);
+async function runGoBench(s, runner, log) {
+  const all = await listTestPackages(runner, s.dir, s.packages);
   if (all.length === 0) {
-    throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
+    throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
   }
-  const packages = await packagesWithBenchmarks(runner, s2.dir, s2.bench, all, "head");
-  if (packages.length === 0) throw noBenchmarks(s2);
+  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head");
+  if (packages.length === 0) throw noBenchmarks(s);
   const bins = await mkdtemp(path.join(tmpdir(), "perfgate-bin-"));
   let text = "";
   const profiles = [];
   try {
-    for (const [i2, pkg] of packages.entries()) {
+    for (const [i, pkg] of packages.entries()) {
       log(
-        `[${i2 + 1}/${packages.length}] go test -bench ${s2.bench} -count ${s2.count} ${pkg.importPath}`
+        `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`
       );
-      const args = ["test", ...benchFlags(s2, ""), "-count", String(s2.count)];
-      if (s2.profilesDir) {
-        const p2 = profilePaths(s2.profilesDir, pkg.importPath);
-        args.push("-o", path.join(bins, `${i2}.test`), "-cpuprofile", p2.cpu, "-memprofile", p2.mem);
-        profiles.push(p2.cpu, p2.mem);
+      const args = ["test", ...benchFlags(s, ""), "-count", String(s.count)];
+      if (s.profilesDir) {
+        const p = profilePaths(s.profilesDir, pkg.importPath);
+        args.push("-o", path.join(bins, `${i}.test`), "-cpuprofile", p.cpu, "-memprofile", p.mem);
+        profiles.push(p.cpu, p.mem);
       }
       args.push(pkg.importPath);
-      const onLine = (l2) => void (/^Benchmark\S*\s+\d+\s/.test(l2) && log(l2));
-      const r2 = await runner.run("go", args, { cwd: s2.dir, onLine });
-      if (r2.code !== 0) {
-        const what = `go test -bench '${s2.bench}' ${pkg.importPath}`;
-        throw new GoTestFailed(goTestFailure(what, r2.code, r2.output), "head", r2.output);
+      const onLine = (l) => void (/^Benchmark\S*\s+\d+\s/.test(l) && log(l));
+      const r = await runner.run("go", args, { cwd: s.dir, onLine });
+      if (r.code !== 0) {
+        const what = `go test -bench '${s.bench}' ${pkg.importPath}`;
+        throw new GoTestFailed(goTestFailure(what, r.code, r.output), "head", r.output);
       }
-      text += r2.stdout.endsWith("\n") || r2.stdout === "" ? r2.stdout : `${r2.stdout}
+      text += r.stdout.endsWith("\n") || r.stdout === "" ? r.stdout : `${r.stdout}
 `;
     }
   } finally {
@@ -7735,89 +7735,89 @@ async function runGoBench(s2, runner, log) {
   return { text, profiles };
 }
 async function git(runner, cwd, args) {
-  const r2 = await runner.run("git", args, { cwd });
-  if (r2.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
-${r2.output.trim()}`);
-  return r2.stdout.trim();
+  const r = await runner.run("git", args, { cwd });
+  if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
+${r.output.trim()}`);
+  return r.stdout.trim();
 }
 async function runTarget(runner, target, args, side2, what) {
-  const r2 = await runner.run(target.bin, args, { cwd: target.dir });
-  if (r2.code !== 0) {
-    throw new GoTestFailed(goTestFailure(what, r2.code, r2.output), side2, r2.output);
+  const r = await runner.run(target.bin, args, { cwd: target.dir });
+  if (r.code !== 0) {
+    throw new GoTestFailed(goTestFailure(what, r.code, r.output), side2, r.output);
   }
-  return r2.stdout;
+  return r.stdout;
 }
 async function buildTarget(runner, cwd, pkg, bin, side2) {
-  const r2 = await runner.run("go", ["test", "-c", "-o", bin, pkg.importPath], { cwd });
-  if (r2.code !== 0) {
+  const r = await runner.run("go", ["test", "-c", "-o", bin, pkg.importPath], { cwd });
+  if (r.code !== 0) {
     throw new GoTestFailed(
-      goTestFailure(`${side2}: go test -c ${pkg.importPath}`, r2.code, r2.output),
+      goTestFailure(`${side2}: go test -c ${pkg.importPath}`, r.code, r.output),
       side2,
-      buildFailure(pkg.importPath, r2.output)
+      buildFailure(pkg.importPath, r.output)
     );
   }
   return { bin, dir: pkg.dir };
 }
-async function runGoBenchInterleaved(s2, runner, log) {
-  const root2 = await git(runner, s2.dir, ["rev-parse", "--show-toplevel"]);
+async function runGoBenchInterleaved(s, runner, log) {
+  const root2 = await git(runner, s.dir, ["rev-parse", "--show-toplevel"]);
   const verify = await runner.run(
     "git",
-    ["rev-parse", "--verify", "--quiet", `${s2.baseRef}^{commit}`],
+    ["rev-parse", "--verify", "--quiet", `${s.baseRef}^{commit}`],
     {
-      cwd: s2.dir
+      cwd: s.dir
     }
   );
   if (verify.code !== 0) {
-    throw new UserError(`base ref "${s2.baseRef}" is not a commit of the repository at ${root2}`);
+    throw new UserError(`base ref "${s.baseRef}" is not a commit of the repository at ${root2}`);
   }
   const baseSha = verify.stdout.trim();
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${s2.baseRef}) into a temporary worktree`);
+    log(`checking out base ${baseSha.slice(0, 12)} (${s.baseRef}) into a temporary worktree`);
     await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
-    const baseDir = path.join(tree, path.relative(root2, path.resolve(s2.dir)));
-    const headAll = await listTestPackages(runner, s2.dir, s2.packages);
+    const baseDir = path.join(tree, path.relative(root2, path.resolve(s.dir)));
+    const headAll = await listTestPackages(runner, s.dir, s.packages);
     if (headAll.length === 0) {
-      throw new UserError(`no packages with tests match ${s2.packages.join(" ")} in ${s2.dir}`);
+      throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
     }
-    const headPkgs = await packagesWithBenchmarks(runner, s2.dir, s2.bench, headAll, "head");
-    if (headPkgs.length === 0) throw noBenchmarks(s2);
-    const baseAll = (await listTestPackages(runner, baseDir, s2.packages).catch(() => [])).filter(
-      (p2) => headPkgs.some((h2) => h2.importPath === p2.importPath)
+    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, "head");
+    if (headPkgs.length === 0) throw noBenchmarks(s);
+    const baseAll = (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).filter(
+      (p) => headPkgs.some((h) => h.importPath === p.importPath)
     );
     const basePkgs = new Map(
-      (await packagesWithBenchmarks(runner, baseDir, s2.bench, baseAll, "base")).map((p2) => [
-        p2.importPath,
-        p2
+      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, "base")).map((p) => [
+        p.importPath,
+        p
       ])
     );
-    if (basePkgs.size === 0 && s2.requireBaseBenchmarks) {
+    if (basePkgs.size === 0 && s.requireBaseBenchmarks) {
       throw noBenchmarks(
-        s2,
-        ` at base ${s2.baseRef} (${baseSha.slice(0, 12)}): nothing to compare with`
+        s,
+        ` at base ${s.baseRef} (${baseSha.slice(0, 12)}): nothing to compare with`
       );
     }
     const pairs = [];
-    for (const [i2, pkg] of headPkgs.entries()) {
-      log(`[${i2 + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
-      const head2 = await buildTarget(runner, s2.dir, pkg, path.join(work, `${i2}.head.test`), "head");
+    for (const [i, pkg] of headPkgs.entries()) {
+      log(`[${i + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
+      const head2 = await buildTarget(runner, s.dir, pkg, path.join(work, `${i}.head.test`), "head");
       const basePkg = basePkgs.get(pkg.importPath);
-      const base2 = basePkg ? await buildTarget(runner, baseDir, basePkg, path.join(work, `${i2}.base.test`), "base") : void 0;
+      const base2 = basePkg ? await buildTarget(runner, baseDir, basePkg, path.join(work, `${i}.base.test`), "base") : void 0;
       pairs.push(base2 ? { pkg, head: head2, base: base2 } : { pkg, head: head2 });
     }
     let base = "";
     let head = "";
-    const flags = benchFlags(s2, "test.");
+    const flags = benchFlags(s, "test.");
     for (const pair of pairs) {
       const outputs = { base: [], head: [] };
-      for (let round = 0; round < s2.count; round++) {
+      for (let round = 0; round < s.count; round++) {
         const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
         for (const side2 of order) {
           const target = pair[side2];
           if (!target) continue;
-          log(`round ${round + 1}/${s2.count}: ${side2} ${pair.pkg.importPath}`);
-          const what = `${side2}: ${pair.pkg.importPath} -test.bench '${s2.bench}' (round ${round + 1})`;
+          log(`round ${round + 1}/${s.count}: ${side2} ${pair.pkg.importPath}`);
+          const what = `${side2}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
           outputs[side2].push(
             await runTarget(runner, target, [...flags, "-test.count", "1"], side2, what)
           );
@@ -7826,32 +7826,32 @@ async function runGoBenchInterleaved(s2, runner, log) {
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
-    const profiles = s2.profiles ? await profileSides(s2, s2.profiles, pairs, runner, log) : void 0;
-    return { base, head, baseSha, rounds: s2.count, profiles: profiles ?? { base: [], head: [] } };
+    const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : void 0;
+    return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   } finally {
     await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
     await rm(work, { recursive: true, force: true });
   }
 }
-async function profileSides(s2, dirs, pairs, runner, log) {
+async function profileSides(s, dirs, pairs, runner, log) {
   const written = { base: [], head: [] };
   for (const pair of pairs) {
     for (const side2 of ["base", "head"]) {
       const target = pair[side2];
       if (!target) continue;
       log(`profiling ${side2} ${pair.pkg.importPath}`);
-      const p2 = profilePaths(path.resolve(dirs[side2]), pair.pkg.importPath);
+      const p = profilePaths(path.resolve(dirs[side2]), pair.pkg.importPath);
       const args = [
-        ...benchFlags(s2, "test."),
+        ...benchFlags(s, "test."),
         "-test.count",
         "1",
         "-test.cpuprofile",
-        p2.cpu,
+        p.cpu,
         "-test.memprofile",
-        p2.mem
+        p.mem
       ];
       await runTarget(runner, target, args, side2, `${side2}: profiling ${pair.pkg.importPath}`);
-      written[side2].push(p2.cpu, p2.mem);
+      written[side2].push(p.cpu, p.mem);
     }
   }
   return written;
@@ -7865,808 +7865,23 @@ FAIL	${importPath} [build failed]
 }
 function mergeRounds(rounds) {
   if (rounds.length === 0) return "";
-  const lines = (t2) => t2.split("\n").filter((l2) => l2 !== "");
-  const isResult = (l2) => l2.startsWith("Benchmark");
-  const isNoise = (l2) => l2 === "PASS" || /^ok\s/.test(l2);
+  const lines = (t) => t.split("\n").filter((l) => l !== "");
+  const isResult = (l) => l.startsWith("Benchmark");
+  const isNoise = (l) => l === "PASS" || /^ok\s/.test(l);
   const header = lines(rounds[0]).filter(
-    (l2) => !isResult(l2) && !isNoise(l2) && /^[a-z][^:\s]*: /.test(l2)
+    (l) => !isResult(l) && !isNoise(l) && /^[a-z][^:\s]*: /.test(l)
   );
-  const body = rounds.flatMap((r2) => lines(r2).filter((l2) => !isNoise(l2) && !header.includes(l2)));
+  const body = rounds.flatMap((r) => lines(r).filter((l) => !isNoise(l) && !header.includes(l)));
   return `${[...header, ...body].join("\n")}
 `;
 }
 
 // src/collect/js-bench.ts
-import path2 from "node:path";
-import { pathToFileURL } from "node:url";
-
-// node_modules/tinybench/dist/index.js
-var e = Object.freeze(() => {
-});
-var t = globalThis.Event;
-var n = class extends t {
-  get error() {
-    return this.#e;
-  }
-  get reason() {
-    return this.#t;
-  }
-  get task() {
-    return this.#n;
-  }
-  #e;
-  #t;
-  #n;
-  constructor(e2, t2, n2) {
-    super(e2), t2 != null && (this.#n = t2), typeof n2 == "string" ? this.#t = n2 : n2 != null && (this.#e = n2);
-  }
-};
-var r = (e2) => e2 !== null && (typeof e2 == "object" || typeof e2 == "function") && typeof e2.then == "function";
-var i = (t2, n2 = 2, a2 = /* @__PURE__ */ new WeakSet()) => {
-  try {
-    if (!r(t2) || a2.has(t2)) return;
-    if (n2 < -1) {
-      a2.add(t2), t2.catch?.(e);
-      return;
-    }
-    a2.add(t2);
-    let o2 = (e2) => {
-      i(e2, n2 - 1, a2);
-    };
-    i(t2.then(o2, o2), n2 - 1, a2);
-  } catch {
-  }
-};
-var a = (async () => {
-}).constructor;
-var o = (e2) => typeof e2 == "function" && e2.constructor === a;
-var s = (e2) => {
-  if (e2 == null) return false;
-  if (o(e2)) return true;
-  try {
-    let t2 = e2(), n2 = r(t2);
-    return n2 && i(t2), n2;
-  } catch {
-    return false;
-  }
-};
-var c = (e2, t2) => {
-  if (!e2) {
-    let e3 = Error.stackTraceLimit;
-    try {
-      Error.stackTraceLimit = 0;
-      let n2 = Error(t2);
-      throw Error.stackTraceLimit = e3, e3 !== 0 && Error.captureStackTrace(n2, c), n2;
-    } finally {
-      Error.stackTraceLimit = e3;
-    }
-  }
-};
-var l = (e2) => {
-  switch (typeof e2) {
-    case "function":
-      return Error(e2.name);
-    case "object":
-      if (e2 !== null) return e2 instanceof Error ? e2 : Error(e2.message ?? "");
-    case "undefined":
-      return Error();
-    case "string":
-      return Error(e2);
-    default:
-      return Error(String(e2));
-  }
-};
-var u = (e2) => Number(e2) / 1e6;
-var d = (e2) => Number(e2) * 1e6;
-var f = (e2) => e2;
-var p = (e2) => BigInt(Math.round(e2 * 1e6));
-function m(e2 = globalThis) {
-  let t2 = "unknown", n2 = "unknown";
-  if (e2.Bun || e2.process && e2.process.versions?.bun) {
-    t2 = "bun";
-    let r2 = e2.Bun?.version;
-    if (r2) n2 = r2;
-    else {
-      let t3 = e2.process?.versions?.bun;
-      t3 && (n2 = t3);
-    }
-  } else e2.Deno ? (t2 = "deno", n2 = e2.Deno.version?.deno ?? "unknown") : e2.process && e2.process.release?.name === "node" ? (t2 = "node", n2 = e2.process.versions?.node ?? "unknown") : e2.HermesInternal ? (t2 = "hermes", n2 = e2.HermesInternal.getRuntimeProperties?.()["OSS Release Version"] ?? "unknown") : h(e2) && e2.navigator.userAgent === "Cloudflare-Workers" ? t2 = "workerd" : h(e2) && e2.navigator.userAgent.toLowerCase().startsWith("quickjs-ng") ? (t2 = "quickjs-ng", n2 = e2.navigator.userAgent.split("/")[1] ?? "unknown") : typeof e2.Netlify == "object" ? t2 = "netlify" : typeof e2.EdgeRuntime == "string" ? t2 = "edge-light" : e2.__lagon__ ? t2 = "lagon" : e2.fastly ? t2 = "fastly" : e2.$262 && e2.lockdown && e2.AsyncDisposableStack ? t2 = "moddable" : e2.d8 ? (t2 = "v8", n2 = typeof e2.version == "function" ? e2.version() : "unknown") : e2.inIon && e2.performance && e2.performance.mozMemory ? t2 = "spidermonkey" : typeof e2.$ == "object" && e2.$ !== null && "IsHTMLDDA" in e2.$ ? t2 = "jsc" : e2.window && e2.navigator && (t2 = "browser");
-  return {
-    runtime: t2,
-    version: n2
-  };
-}
-function h(e2 = globalThis) {
-  return typeof e2.navigator == "object" && e2.navigator !== null && typeof e2.navigator.userAgent == "string";
-}
-var { runtime: g, version: _ } = m();
-var v = globalThis.performance.now.bind(globalThis.performance);
-var y = {
-  fn: v,
-  fromMs: f,
-  name: "performanceNow",
-  toMs: f
-};
-var b = globalThis.process?.hrtime?.bigint.bind(globalThis.process?.hrtime) ?? (() => {
-  throw Error("hrtime.bigint() is not supported in this JS environment");
-});
-var S = {
-  fn: b,
-  fromMs: p,
-  name: "hrtimeNow",
-  toMs: u
-};
-var C = globalThis.Bun?.nanoseconds;
-var w = C ? {
-  fn: C,
-  fromMs: d,
-  name: "bunNanoseconds",
-  toMs: u
-} : void 0;
-function T(e2) {
-  return {
-    fn: e2,
-    fromMs: f,
-    name: "custom",
-    toMs: f
-  };
-}
-var ee = (e2 = g) => e2 === "bun" ? w : e2 === "deno" ? y : e2 === "node" ? S : y;
-var E = (e2) => {
-  switch (typeof e2) {
-    case "function":
-      return T(e2);
-    case "string":
-      switch (e2) {
-        case "auto":
-          return ee();
-        case "bunNanoseconds":
-          return w ?? y;
-        case "hrtimeNow":
-          return S;
-        default:
-          return y;
-      }
-    case "object":
-      return e2 === null ? y : (c(D(e2), "Invalid Timestamp Provider object"), e2);
-    case "undefined":
-      return y;
-    default:
-      throw Error("Invalid value for 'timestampProvider' or 'now'");
-  }
-};
-function D(e2) {
-  return typeof e2 == "object" && !!e2 && typeof e2.fn == "function" && typeof e2.name == "string" && typeof e2.toMs == "function" && typeof e2.fromMs == "function";
-}
-var O = async (e2) => {
-  let { fn: t2, iterations: n2, limit: r2, signal: i2, time: a2 = 0, timestampProvider: o2 = y } = e2, s2 = n2 === 0 ? r2 : Math.max(0, Math.min(r2, n2)), c2 = [], u2 = [], d2 = true, f2 = 0, p2 = Number.isFinite(a2) && a2 > 0, m2 = n2 > 0, h2 = 0, g2 = o2.fn, _2 = m2 ? p2 ? () => d2 && f2++ < n2 && (g2() < h2 || (d2 = false)) : () => d2 && f2++ < n2 : p2 ? () => d2 && (g2() < h2 || (d2 = false)) : () => d2, v2 = (e3) => {
-    d2 && u2.push(e3);
-  }, b2 = (e3) => {
-    c2.push(l(e3));
-  }, x = () => d2 = false, S3 = Array.isArray(i2) ? i2 : i2 ? [i2] : [];
-  if (S3.some((e3) => e3.aborted)) return [];
-  for (let e3 of S3) e3.addEventListener("abort", x);
-  let C2 = async () => {
-    for (; _2(); ) try {
-      v2(await t2());
-    } catch (e3) {
-      d2 = false, b2(e3);
-      break;
-    }
-  };
-  try {
-    p2 && (h2 = g2() + o2.fromMs(a2));
-    let e3 = Array.from({ length: s2 }, () => C2());
-    await Promise.allSettled(e3);
-  } finally {
-    for (let e3 of S3) e3.removeEventListener("abort", x);
-  }
-  if (c2.length === 0) return u2;
-  throw c2.length === 1 ? c2[0] : AggregateError(c2, "Multiple errors occurred during concurrent execution");
-};
-var k = (e2, t2 = 5, n2 = 2) => {
-  if (e2 === Infinity) return "+∞";
-  if (e2 === -Infinity) return "-∞";
-  if (e2 !== e2) return "NaN";
-  let r2 = Math.abs(e2);
-  if (r2 >= 10 ** t2) return e2.toFixed();
-  if (r2 < 10 ** (t2 - n2)) return e2.toFixed(n2);
-  let i2 = Math.min(Math.max(0, t2 - (Math.floor(Math.log10(r2)) + 1)), n2);
-  return e2.toFixed(i2);
-};
-var te = (e2) => {
-  let t2 = e2.result.state;
-  return {
-    "Task name": e2.name,
-    ...t2 === "aborted-with-statistics" || t2 === "completed" ? {
-      "Latency avg (ns)": `${k(d(e2.result.latency.mean))} ± ${k(e2.result.latency.rme)}%`,
-      "Latency med (ns)": `${k(d(e2.result.latency.p50))} ± ${k(d(e2.result.latency.mad))}`,
-      "Throughput avg (ops/s)": `${Math.round(e2.result.throughput.mean).toString()} ± ${k(e2.result.throughput.rme)}%`,
-      "Throughput med (ops/s)": `${Math.round(e2.result.throughput.p50).toString()} ± ${Math.round(e2.result.throughput.mad).toString()}`,
-      Samples: e2.result.latency.samplesCount
-    } : t2 === "errored" ? {
-      Error: e2.result.error.message,
-      Stack: e2.result.error.stack ?? "N/A"
-    } : {
-      "Latency avg (ns)": "N/A",
-      "Latency med (ns)": "N/A",
-      "Throughput avg (ops/s)": "N/A",
-      "Throughput med (ops/s)": "N/A",
-      Samples: "N/A",
-      Remarks: t2
-    },
-    ...t2 === "aborted-with-statistics" && { Remarks: t2 }
-  };
-};
-var [ne, ...A] = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-var j = (e2) => {
-  let t2 = ne;
-  for (let n2 = 0; n2 < A.length; n2++) t2 += A[n2] / (e2 + n2);
-  return 0.5 * Math.log(2 * Math.PI) + (e2 - 0.5) * Math.log(e2 + 6.5) - (e2 + 6.5) + Math.log(t2);
-};
-var M = (e2, t2, n2) => {
-  let r2 = e2 + t2, i2 = e2 + 1, a2 = e2 - 1, o2 = 1, s2 = 1 - r2 * n2 / i2;
-  Math.abs(s2) < 1e-300 && (s2 = 1e-300), s2 = 1 / s2;
-  let c2 = s2;
-  for (let l2 = 1; l2 <= 300; l2++) {
-    let u2 = 2 * l2, d2 = l2 * (t2 - l2) * n2 / ((a2 + u2) * (e2 + u2));
-    s2 = 1 + d2 * s2, Math.abs(s2) < 1e-300 && (s2 = 1e-300), o2 = 1 + d2 / o2, Math.abs(o2) < 1e-300 && (o2 = 1e-300), s2 = 1 / s2, c2 *= s2 * o2, d2 = -(e2 + l2) * (r2 + l2) * n2 / ((e2 + u2) * (i2 + u2)), s2 = 1 + d2 * s2, Math.abs(s2) < 1e-300 && (s2 = 1e-300), o2 = 1 + d2 / o2, Math.abs(o2) < 1e-300 && (o2 = 1e-300), s2 = 1 / s2;
-    let f2 = s2 * o2;
-    if (c2 *= f2, Math.abs(f2 - 1) < 1e-16) break;
-  }
-  return c2;
-};
-var N = (e2) => {
-  let t2 = e2 > 0 ? e2 : 1, n2 = t2 / 2, r2 = 0.5, i2 = n2 < 12 ? j(n2 + 0.5) - j(n2) : 0.5 * Math.log(n2) - 1 / (8 * n2) + 1 / (192 * n2 ** 3) - 1 / (640 * n2 ** 5) + 0.00118582565234835 / n2 ** 7 - 0.00167977198469943 / n2 ** 9 + 0.00342404392538552 / n2 ** 11, a2 = 0.5 * Math.log(Math.PI), o2 = i2 - 0.5 * Math.log(t2 * Math.PI), s2 = (e3) => {
-    let o3 = e3 * e3, s3 = o3 / (t2 + o3), c3 = Math.exp(i2 - a2 + n2 * Math.log1p(-s3) + r2 * Math.log(s3));
-    return s3 <= 0.5 ? 1 - c3 * M(r2, n2, s3) / r2 : c3 * M(n2, r2, 1 - s3) / n2;
-  }, c2 = (e3) => o2 - (t2 + 1) / 2 * Math.log1p(e3 * e3 / t2), l2 = 1.959963984540054;
-  for (let e3 = 0; e3 < 30; e3++) {
-    let e4 = Math.exp(-c2(l2)), t3 = 0.5 * (s2(l2) - 0.05) * e4;
-    if (!Number.isFinite(t3)) break;
-    let n3 = l2 + t3;
-    if (!(n3 > 0)) break;
-    let r3 = Math.abs(t3);
-    if (l2 = n3, r3 <= 4e-16 * e4) break;
-  }
-  return l2;
-};
-var P = (e2) => Array.isArray(e2) && e2.length !== 0;
-function F(e2) {
-  let t2 = e2.length;
-  if (t2 < 1024) {
-    e2.sort(z);
-    return;
-  }
-  let n2 = true, r2 = true, i2 = e2[0];
-  for (let a3 = 0; a3 < t2; a3++) {
-    let t3 = e2[a3];
-    if (!Number.isFinite(t3) || Object.is(t3, -0)) {
-      e2.sort(z);
-      return;
-    }
-    (n2 || r2) && (n2 &&= t3 >= i2, r2 &&= t3 <= i2, i2 = t3);
-  }
-  if (n2) return;
-  if (r2) {
-    e2.reverse();
-    return;
-  }
-  let a2 = new Float64Array(e2).sort();
-  for (let n3 = 0; n3 < t2; n3++) e2[n3] = a2[n3];
-}
-var I = (e2) => {
-  let t2 = e2.length;
-  if (t2 === 1) return {
-    mean: e2[0],
-    vr: 0
-  };
-  let n2 = 0, r2 = 0, i2 = 0;
-  for (; i2 < t2; ) {
-    let t3 = e2[i2++], a2 = t3 - n2;
-    n2 += a2 / i2, r2 += a2 * (t3 - n2);
-  }
-  return {
-    mean: n2,
-    vr: r2 / (t2 - 1)
-  };
-};
-var L = (e2, t2) => {
-  let n2 = e2 + t2;
-  return Number.isFinite(n2) ? n2 / 2 : e2 / 2 + t2 / 2;
-};
-var R = (e2, t2) => {
-  let n2 = (e2.length - 1) * t2, r2 = Math.floor(n2), i2 = e2[r2];
-  if (n2 === r2) return i2;
-  let a2 = e2[r2 + 1];
-  if (i2 === a2) return i2;
-  let o2 = n2 - r2;
-  if (o2 === 0.5) return L(i2, a2);
-  let s2 = a2 - i2;
-  return Number.isFinite(s2) ? i2 + o2 * s2 : (1 - o2) * i2 + o2 * a2;
-};
-var z = (e2, t2) => e2 - t2;
-var re = (e2, t2) => {
-  let n2 = 0, r2 = e2.length, i2 = 0;
-  for (; i2 < r2; ) n2 += (Math.abs(e2[i2++] - t2) - n2) / i2;
-  return n2;
-};
-function B(e2, t2) {
-  let n2 = e2.length;
-  if (n2 === 1) return 0;
-  let r2 = n2 >> 1, i2 = n2 + 1 >> 1, a2 = 0, o2 = r2, s2, c2, l2, u2, d2, f2;
-  for (; a2 <= o2; ) {
-    if (s2 = a2 + o2 >> 1, c2 = i2 - s2, l2 = s2 === 0 ? -Infinity : t2 - e2[r2 - s2], d2 = s2 === r2 ? Infinity : t2 - e2[r2 - s2 - 1], u2 = c2 === 0 ? -Infinity : e2[r2 + c2 - 1] - t2, f2 = c2 === n2 - r2 ? Infinity : e2[r2 + c2] - t2, l2 <= f2 && u2 <= d2) return n2 & 1 ? Math.max(l2, u2) : L(Math.max(l2, u2), Math.min(d2, f2));
-    l2 > f2 ? o2 = s2 - 1 : a2 = s2 + 1;
-  }
-  return 0;
-}
-var V = (e2) => B(e2, R(e2, 0.5));
-function H(e2, t2 = false) {
-  let { mean: n2, vr: r2 } = I(e2), i2 = Math.sqrt(r2), a2 = i2 / Math.sqrt(e2.length), o2 = e2.length - 1, s2 = N(o2), c2 = a2 * s2, l2 = n2 === 0 ? Infinity : c2 / Math.abs(n2) * 100, u2 = R(e2, 0.5);
-  return {
-    aad: re(e2, n2),
-    critical: s2,
-    df: o2,
-    mad: B(e2, u2),
-    max: e2[o2],
-    mean: n2,
-    min: e2[0],
-    moe: c2,
-    p50: u2,
-    p75: R(e2, 0.75),
-    p99: R(e2, 0.99),
-    p995: R(e2, 0.995),
-    p999: R(e2, 0.999),
-    rme: l2,
-    samples: t2 ? e2 : void 0,
-    samplesCount: e2.length,
-    sd: i2,
-    sem: a2,
-    variance: r2
-  };
-}
-var U = (e2, t2) => {
-  let n2 = e2.length;
-  if (n2 < 10) return;
-  let r2 = 0;
-  for (let t3 of e2) t3 === 0 && r2++;
-  if (r2 * 2 > n2) return "zero-dominated";
-  let i2 = Math.max(3, Math.min(10, Math.floor(n2 / 1e3))), a2 = 1;
-  for (let t3 = 1; t3 < n2 && !(e2[t3] !== e2[t3 - 1] && (a2++, a2 >= i2)); t3++) ;
-  if (a2 < i2) return "low-distinct";
-  if (n2 > 100 && t2 === 0) return "zero-mad";
-};
-var W = (e2) => {
-  let t2;
-  for (let n2 = 0; n2 < e2.length; n2++) {
-    let r2 = e2[n2];
-    if (!(r2 <= 0) && (t2 ??= r2, e2[n2 + 1] === r2)) return r2;
-  }
-  return t2;
-};
-var G = (e2, t2 = {}) => {
-  let { estimator: n2 = "median", pairs: r2 = 1024, warmupPairs: i2 = 64 } = t2, { fn: a2, toMs: o2 } = e2;
-  if (!Number.isInteger(r2) || r2 <= 0) return 0;
-  if (Number.isInteger(i2) && i2 > 0) for (let e3 = 0; e3 < i2; e3++) {
-    let e4 = a2();
-    o2(a2() - e4);
-  }
-  let s2 = [];
-  for (let e3 = 0; e3 < r2; e3++) {
-    let e4 = a2(), t3 = o2(a2() - e4);
-    t3 > 0 && s2.push(t3);
-  }
-  return s2.length * 2 < r2 ? 0 : (s2.sort(z), n2 === "min" ? s2[0] : R(s2, n2 === "p05" ? 0.05 : 0.5));
-};
-var ae = [
-  "afterAll",
-  "beforeAll",
-  "beforeEach",
-  "afterEach"
-];
-var K = (e2, t2) => {
-  let n2 = r(e2);
-  n2 && i(e2), c(!n2, t2);
-};
-var oe = ["not-started", "started"];
-var q = { state: "not-started" };
-var J = { state: "aborted" };
-var se = { state: "started" };
-var Y = class extends EventTarget {
-  get detectedResolution() {
-    return this.#r;
-  }
-  get name() {
-    return this.#o;
-  }
-  get result() {
-    return {
-      ...this.#s,
-      runtime: this.#n.runtime,
-      runtimeVersion: this.#n.runtimeVersion,
-      timestampProviderName: this.#n.timestampProvider.name
-    };
-  }
-  get runs() {
-    return this.#l;
-  }
-  #e = false;
-  #t;
-  #n;
-  #r = void 0;
-  #i;
-  #a;
-  #o;
-  #s = q;
-  #c;
-  #l = 0;
-  #u;
-  #d;
-  #f;
-  #p;
-  constructor(e2, t2, n2, r2 = {}) {
-    super(), this.#n = e2, this.#o = t2, this.#i = n2, this.#a = r2, this.#t = r2.async ?? s(n2), this.#u = r2.signal, this.#c = r2.retainSamples ?? e2.retainSamples, this.#f = e2.timestampProvider, this.#d = e2.timestampProvider.fn, this.#p = e2.timestampProvider.toMs;
-    for (let e3 of ae) this.#a[e3] != null && c(typeof this.#a[e3] == "function", `'${e3}' must be a function if provided`);
-    this.reset(false), this.#u && (this.#u.aborted ? this.#v() : this.#u.addEventListener("abort", this.#v.bind(this), { once: true })), this.#n.signal && (this.#n.signal.aborted ? this.#v() : this.#n.signal.addEventListener("abort", this.#v.bind(this), { once: true }));
-  }
-  reset(e2 = true) {
-    this.#l = 0, this.#r = void 0, this.#s = this.#e ? J : q, e2 && this.dispatchEvent(new n("reset", this));
-  }
-  async run() {
-    if (this.#s.state !== "not-started") return this;
-    this.#s = { state: "started" }, this.dispatchEvent(new n("start", this)), await this.#n.setup(this, "run");
-    let { error: e2, overriddenIndices: t2, samples: r2 } = await this.#m("run", this.#n.time, this.#n.iterations);
-    return await this.#n.teardown(this, "run"), this.#b({
-      error: e2,
-      latencySamples: r2,
-      overriddenIndices: t2
-    }), this;
-  }
-  runSync() {
-    if (this.#s.state !== "not-started") return this;
-    c(this.#n.concurrency === null, "Cannot use `concurrency` option when using `runSync`"), this.#s = se, this.dispatchEvent(new n("start", this)), K(this.#n.setup(this, "run"), "`setup` function must be sync when using `runSync()`");
-    let { error: e2, overriddenIndices: t2, samples: r2 } = this.#h("run", this.#n.time, this.#n.iterations);
-    return K(this.#n.teardown(this, "run"), "`teardown` function must be sync when using `runSync()`"), this.#b({
-      error: e2,
-      latencySamples: r2,
-      overriddenIndices: t2
-    }), this;
-  }
-  async warmup() {
-    if (this.#s.state !== "not-started") return;
-    this.dispatchEvent(new n("warmup", this)), await this.#n.setup(this, "warmup");
-    let { error: e2 } = await this.#m("warmup", this.#n.warmupTime, this.#n.warmupIterations);
-    await this.#n.teardown(this, "warmup"), this.#y(e2);
-  }
-  warmupSync() {
-    if (this.#s.state !== "not-started") return;
-    this.dispatchEvent(new n("warmup", this)), K(this.#n.setup(this, "warmup"), "`setup` function must be sync when using `runSync()`");
-    let { error: e2 } = this.#h("warmup", this.#n.warmupTime, this.#n.warmupIterations);
-    K(this.#n.teardown(this, "warmup"), "`teardown` function must be sync when using `runSync()`"), this.#y(e2);
-  }
-  async #m(e2, t2, n2) {
-    try {
-      this.#a.beforeAll && await this.#a.beforeAll.call(this, e2);
-      let r2 = this.#n.concurrency !== "task", i2 = 0, a2 = [], o2 = /* @__PURE__ */ new Set(), s2 = async () => {
-        if (!this.#e) try {
-          this.#a.beforeEach != null && await this.#a.beforeEach.call(this, e2);
-          let { iterationCost: t3, overridden: n3, taskTime: s3 } = this.#t ? await this.#g(r2) : this.#_(r2), c2 = a2.push(s3) - 1;
-          n3 && o2.add(c2), r2 && (i2 += t3 ?? s3);
-        } finally {
-          this.#a.afterEach != null && await this.#a.afterEach.call(this, e2);
-        }
-      };
-      try {
-        if (!r2) await O({
-          fn: s2,
-          iterations: n2,
-          limit: Math.max(1, Math.floor(this.#n.threshold)),
-          signal: [this.#u, this.#n.signal].filter((e3) => e3 != null),
-          time: t2,
-          timestampProvider: this.#f
-        }), this.#l = a2.length;
-        else for (; (i2 < t2 || a2.length < n2) && !this.#e; ) await s2();
-      } finally {
-        this.#a.afterAll != null && await this.#a.afterAll.call(this, e2);
-      }
-      return P(a2) ? {
-        overriddenIndices: o2,
-        samples: a2
-      } : {};
-    } catch (e3) {
-      return { error: l(e3) };
-    }
-  }
-  #h(e2, t2, n2) {
-    try {
-      this.#a.beforeAll && K(this.#a.beforeAll.call(this, e2), "`beforeAll` function must be sync when using `runSync()`");
-      let r2 = 0, i2 = [], a2 = /* @__PURE__ */ new Set(), o2 = () => {
-        if (!this.#e) try {
-          this.#a.beforeEach && K(this.#a.beforeEach.call(this, e2), "`beforeEach` function must be sync when using `runSync()`");
-          let { iterationCost: t3, overridden: n3, taskTime: o3 } = this.#_(true), s2 = i2.push(o3) - 1;
-          n3 && a2.add(s2), r2 += t3 ?? o3;
-        } finally {
-          this.#a.afterEach && K(this.#a.afterEach.call(this, e2), "`afterEach` function must be sync when using `runSync()`");
-        }
-      };
-      try {
-        for (; (r2 < t2 || i2.length < n2) && !this.#e; ) o2();
-      } finally {
-        this.#a.afterAll && K(this.#a.afterAll.call(this, e2), "`afterAll` function must be sync when using `runSync()`");
-      }
-      return P(i2) ? {
-        overriddenIndices: a2,
-        samples: i2
-      } : {};
-    } catch (e3) {
-      return { error: l(e3) };
-    }
-  }
-  async #g(e2) {
-    let t2 = this.#d(), n2 = await this.#i.call(this), r2 = this.#p(this.#d() - t2), i2 = e2 ? Q(n2) : void 0, a2 = Z(n2);
-    return a2 === void 0 ? {
-      iterationCost: i2,
-      overridden: false,
-      taskTime: r2
-    } : {
-      iterationCost: i2,
-      overridden: true,
-      taskTime: a2
-    };
-  }
-  #_(e2) {
-    let t2 = this.#d(), n2 = this.#i.call(this), r2 = this.#p(this.#d() - t2);
-    K(n2, "task function must be sync when using `runSync()`");
-    let i2 = e2 ? Q(n2) : void 0, a2 = Z(n2);
-    return a2 === void 0 ? {
-      iterationCost: i2,
-      overridden: false,
-      taskTime: r2
-    } : {
-      iterationCost: i2,
-      overridden: true,
-      taskTime: a2
-    };
-  }
-  #v() {
-    if (this.#e = true, oe.includes(this.#s.state)) {
-      this.#s = J;
-      let e2 = new n("abort", this);
-      this.dispatchEvent(e2), this.#n.dispatchEvent(e2);
-    }
-  }
-  #y(e2) {
-    if (e2) {
-      this.#s = {
-        state: "errored",
-        error: e2
-      };
-      let t2 = new n("error", this, e2);
-      if (this.dispatchEvent(t2), this.#n.dispatchEvent(t2), this.#n.throws) throw e2;
-    }
-  }
-  #b({ error: e2, latencySamples: t2, overriddenIndices: r2 }) {
-    if (P(t2)) {
-      this.#l = t2.length;
-      let e3 = this.#n.timerOverhead;
-      if (e3 !== void 0 && e3 > 0) for (let n2 = 0; n2 < t2.length; n2++) r2?.has(n2) || (t2[n2] = Math.max(0, t2[n2] - e3));
-      let i3 = (r2?.size ?? 0) > 0, a2 = i3 ? t2.filter((e4, t3) => !r2?.has(t3)) : t2;
-      F(t2);
-      let o2 = H(t2, this.#c), s2;
-      i3 ? P(a2) ? (F(a2), this.#r = W(a2), s2 = U(a2, V(a2))) : this.#r = void 0 : (this.#r = W(t2), s2 = U(t2, o2.mad));
-      let c2 = o2.mean, l2 = 0, u2 = [];
-      for (let e4 of t2) e4 === 0 ? u2.push(c2 === 0 ? 0 : 1e3 / c2) : (l2 += e4, u2.push(1e3 / e4));
-      F(u2);
-      let d2 = H(u2, this.#c);
-      if (this.#s = {
-        state: this.#e ? "aborted-with-statistics" : "completed",
-        latency: o2,
-        period: l2 / this.runs,
-        throughput: d2,
-        totalTime: l2
-      }, s2 !== void 0) {
-        let e4 = new n("warning", this, s2);
-        this.dispatchEvent(e4), this.#n.dispatchEvent(e4);
-      }
-    } else this.#e && (this.#s = J);
-    if (e2) {
-      this.#s = {
-        state: "errored",
-        error: e2
-      };
-      let t3 = new n("error", this, e2);
-      if (this.dispatchEvent(t3), this.#n.dispatchEvent(t3), this.#n.throws) throw e2;
-    }
-    let i2 = new n("cycle", this);
-    this.dispatchEvent(i2), this.#n.dispatchEvent(i2), this.dispatchEvent(new n("complete", this));
-  }
-};
-var X = (e2) => typeof e2 == "number" && Number.isFinite(e2) && e2 >= 0;
-function Z(e2) {
-  if (typeof e2 != "object" || !e2) return;
-  let t2 = e2;
-  if (!("overriddenDuration" in t2)) return;
-  let n2 = t2.overriddenDuration;
-  if (typeof n2 != "number") try {
-    r(n2) && i(n2);
-  } catch {
-  }
-  else return X(n2) ? n2 : void 0;
-}
-function Q(e2) {
-  if (typeof e2 != "object" || !e2) return;
-  let t2 = e2;
-  try {
-    if (!("overriddenIterationCost" in t2)) return;
-    let e3 = t2.overriddenIterationCost;
-    return typeof e3 != "number" && r(e3) && i(e3), X(e3) ? e3 : void 0;
-  } catch {
-    return;
-  }
-}
-var $ = '`subtractTimerOverhead` cannot be used with `concurrency: "task"` — set `concurrency` to `null` or `"bench"`, or disable `subtractTimerOverhead`';
-var ce = class extends EventTarget {
-  concurrency;
-  iterations;
-  name;
-  now;
-  retainSamples;
-  runtime;
-  runtimeVersion;
-  setup;
-  signal;
-  subtractTimerOverhead;
-  teardown;
-  threshold;
-  throws;
-  time;
-  timerOverhead;
-  timestampProvider;
-  warmup;
-  warmupIterations;
-  warmupTime;
-  get results() {
-    return this.tasks.map((e2) => e2.result);
-  }
-  get tasks() {
-    return [...this.#e.values()];
-  }
-  #e = /* @__PURE__ */ new Map();
-  constructor(t2 = {}) {
-    super();
-    let { name: r2, ...i2 } = t2;
-    this.name = r2, this.runtime = g, this.runtimeVersion = _, this.concurrency = i2.concurrency ?? null, this.threshold = i2.threshold ?? Infinity, this.time = i2.time ?? 1e3, this.iterations = i2.iterations ?? 64, c(i2.now === void 0 || i2.timestampProvider === void 0, "Cannot set both `now` and `timestampProvider` options"), this.timestampProvider = E(i2.now ?? i2.timestampProvider), this.now = () => this.timestampProvider.toMs(this.timestampProvider.fn()), this.warmup = i2.warmup ?? true, this.warmupIterations = i2.warmupIterations ?? 16, this.warmupTime = i2.warmupTime ?? 250, this.setup = i2.setup ?? e, this.teardown = i2.teardown ?? e, this.throws = i2.throws ?? false, i2.signal != null && (this.signal = i2.signal), this.retainSamples = i2.retainSamples === true, this.subtractTimerOverhead = i2.subtractTimerOverhead === true, c(!(this.subtractTimerOverhead && this.concurrency === "task"), $);
-    let a2 = this.subtractTimerOverhead ? G(this.timestampProvider) : void 0;
-    a2 != null && (this.timerOverhead = a2), this.signal && this.signal.addEventListener("abort", () => {
-      this.dispatchEvent(new n("abort"));
-    }, { once: true });
-  }
-  add(e2, t2, r2 = {}) {
-    if (this.#e.has(e2)) throw Error(`Task "${e2}" already exists`);
-    {
-      let i2 = new Y(this, e2, t2, r2);
-      this.#e.set(e2, i2), this.dispatchEvent(new n("add", i2));
-    }
-    return this;
-  }
-  getTask(e2) {
-    return this.#e.get(e2);
-  }
-  remove(e2) {
-    let t2 = this.getTask(e2);
-    return t2 && (this.#e.delete(e2), this.dispatchEvent(new n("remove", t2))), this;
-  }
-  reset() {
-    for (let e2 of this.#e.values()) e2.reset();
-    this.dispatchEvent(new n("reset"));
-  }
-  async run() {
-    c(!(this.subtractTimerOverhead && this.concurrency === "task"), $), this.warmup && await this.#t(), this.dispatchEvent(new n("start"));
-    let e2 = [];
-    if (this.concurrency === "bench") {
-      let t2 = [];
-      for (let e3 of this.#e.values()) t2.push(e3.run());
-      e2 = await Promise.all(t2);
-    } else for (let t2 of this.#e.values()) e2.push(await t2.run());
-    return this.dispatchEvent(new n("complete")), e2;
-  }
-  runSync() {
-    c(this.concurrency === null, "Cannot use `concurrency` option when using `runSync`"), this.warmup && this.#n();
-    let e2 = [];
-    this.dispatchEvent(new n("start"));
-    for (let t2 of this.#e.values()) e2.push(t2.runSync());
-    return this.dispatchEvent(new n("complete")), e2;
-  }
-  table(e2 = te) {
-    return this.tasks.map(e2);
-  }
-  async #t() {
-    if (this.dispatchEvent(new n("warmup")), this.concurrency === "bench") {
-      let e2 = [];
-      for (let t2 of this.#e.values()) e2.push(t2.warmup());
-      await Promise.all(e2);
-    } else for (let e2 of this.#e.values()) await e2.warmup();
-  }
-  #n() {
-    this.dispatchEvent(new n("warmup"));
-    for (let e2 of this.#e.values()) e2.warmupSync();
-  }
-};
-
-// src/collect/js-bench.ts
-var MIN_ROUNDS = 5;
-function isBench(x) {
-  return typeof x === "object" && x !== null && "run" in x && "tasks" in x && Array.isArray(x.tasks);
-}
-function isTaskMap(x) {
-  return typeof x === "object" && x !== null && Object.values(x).length > 0 && Object.values(x).every((v2) => typeof v2 === "function");
-}
-async function loadSuite(s2) {
-  let mod;
-  try {
-    mod = await import(pathToFileURL(path2.resolve(s2.module)).href);
-  } catch (err) {
-    throw new UserError(`${s2.module}: cannot load the benchmark module: ${err.message}`);
-  }
-  for (const candidate of [mod.default, mod.bench]) if (isBench(candidate)) return candidate;
-  for (const candidate of [mod.default, mod.tasks]) {
-    if (isTaskMap(candidate)) {
-      const bench = new ce({ time: s2.time });
-      for (const [name, fn] of Object.entries(candidate)) bench.add(name, fn);
-      return bench;
-    }
-  }
-  throw new UserError(
-    `${s2.module}: exports no tinybench Bench (as default or "bench") and no tasks (an object of functions, as default or "tasks")`
-  );
-}
-function benchName(task) {
-  return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
-}
-async function runJsBench(s2, log) {
-  if (s2.rounds < MIN_ROUNDS) {
-    throw new UserError(
-      `--rounds: ${s2.rounds} is too few: at least ${MIN_ROUNDS} rounds are needed to compare`
-    );
-  }
-  const bench = await loadSuite(s2);
-  const lines = [
-    `os: ${process.platform}`,
-    `arch: ${process.arch}`,
-    `runtime: node ${process.version}`,
-    `pkg: ${s2.module.replace(/\\/g, "/")}`
-  ];
-  for (let round = 1; round <= s2.rounds; round++) {
-    log(`round ${round}/${s2.rounds}: ${bench.tasks.length} tasks`);
-    await bench.run();
-    for (const task of bench.tasks) {
-      const r2 = task.result;
-      if (r2.state !== "completed") {
-        const reason = "error" in r2 && r2.error instanceof Error ? r2.error.message : r2.state;
-        lines.push(`--- FAIL: ${benchName(task.name)}`, `    ${reason}`);
-        continue;
-      }
-      const nsPerOp = r2.latency.mean * 1e6;
-      lines.push(`${benchName(task.name)} ${r2.latency.samplesCount} ${nsPerOp} ns/op`);
-    }
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/collect/runner.ts
-import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { lstat, mkdtemp as mkdtemp3, readFile, realpath, rm as rm3, symlink, unlink } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
 
 // src/collect/child-env.ts
 var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
@@ -8703,18 +7918,208 @@ var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
   "GITHUB_WORKSPACE"
 ]);
 function keptForBenchmarks(name) {
-  const n2 = name.toUpperCase();
-  if (n2.startsWith("INPUT_") || n2.startsWith("ACTIONS_")) return false;
-  if (n2.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n2);
+  const n = name.toUpperCase();
+  if (n.startsWith("INPUT_") || n.startsWith("ACTIONS_")) return false;
+  if (n.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n);
   return true;
 }
 function benchmarkEnv(env) {
   const out = {};
-  for (const [k2, v2] of Object.entries(env)) if (v2 !== void 0 && keptForBenchmarks(k2)) out[k2] = v2;
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
   return out;
 }
 
+// src/collect/git-worktree.ts
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import path2 from "node:path";
+async function git2(runner, cwd, args) {
+  const r = await runner.run("git", args, { cwd });
+  if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
+${r.output.trim()}`);
+  return r.stdout.trim();
+}
+async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
+  const root2 = await git2(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
+  const verify = await runner.run(
+    "git",
+    ["rev-parse", "--verify", "--quiet", `${baseRef}^{commit}`],
+    {
+      cwd: dirInRepo
+    }
+  );
+  if (verify.code !== 0) {
+    throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root2}`);
+  }
+  const baseSha = verify.stdout.trim();
+  const work = await mkdtemp2(path2.join(tmpdir2(), "perfgate-rerun-"));
+  const tree = path2.join(work, "base");
+  try {
+    log(`checking out base ${baseSha.slice(0, 12)} (${baseRef}) into a temporary worktree`);
+    await git2(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
+    return await task({ root: root2, tree, baseSha, work });
+  } finally {
+    await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
+    await rm2(work, { recursive: true, force: true });
+  }
+}
+
+// src/collect/js-bench.ts
+var MIN_ROUNDS = 5;
+function benchName(task) {
+  return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
+}
+function formatJsRounds(label, rounds) {
+  const lines = [
+    `os: ${process.platform}`,
+    `arch: ${process.arch}`,
+    `runtime: node ${process.version}`,
+    `jsmodule: ${label.replace(/\\/g, "/")}`
+  ];
+  for (const round of rounds) {
+    for (const t of round)
+      lines.push(`${benchName(t.name)} ${t.samples} ${t.medianMs * 1e6} ns/op`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function defaultWorker() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const relative = fromSource ? "../../dist/js-round.js" : "./js-round.js";
+  const worker = fileURLToPath(new URL(relative, import.meta.url));
+  if (!existsSync(worker)) {
+    throw new Error(`the JS round runner ${worker} is missing: run \`npm run build\``);
+  }
+  return worker;
+}
+function checkRounds(rounds) {
+  if (rounds < MIN_ROUNDS) {
+    throw new UserError(
+      `--rounds: ${rounds} is too few: at least ${MIN_ROUNDS} rounds are needed to compare`
+    );
+  }
+}
+async function moduleFile(s) {
+  try {
+    return await realpath(path3.resolve(s.module));
+  } catch {
+    throw new UserError(`${s.label ?? s.module}: no such benchmark module`);
+  }
+}
+async function runFolder(s) {
+  const dir = s.cwd ?? ".";
+  try {
+    return await realpath(path3.resolve(dir));
+  } catch {
+    throw new UserError(`${dir}: no such folder to run the suite in`);
+  }
+}
+var lastLines = (text, n) => text.trim().split("\n").slice(-n).join("\n");
+async function runRoundProcess(runner, worker, side2, timeMs, reportFile) {
+  await rm3(reportFile, { force: true });
+  const r = await runner.run(process.execPath, [worker, side2.module, String(timeMs), reportFile], {
+    cwd: side2.cwd,
+    env: benchmarkEnv(process.env)
+  });
+  let report;
+  try {
+    report = JSON.parse(await readFile(reportFile, "utf8"));
+  } catch {
+    const output = r.output.trim() === "" ? "" : `:
+${lastLines(r.output, 20)}`;
+    throw new UserError(
+      `${side2.label}: the suite's process exited with ${r.code} before finishing a round${output}`
+    );
+  }
+  if ("error" in report) throw new UserError(`${side2.label}: ${report.error}`);
+  return report.tasks;
+}
+async function runJsBench(s, runner, log) {
+  checkRounds(s.rounds);
+  const label = s.label ?? s.module;
+  const side2 = { module: await moduleFile(s), cwd: await runFolder(s), label };
+  const worker = s.worker ?? defaultWorker();
+  const work = await mkdtemp3(path3.join(tmpdir3(), "perfgate-js-"));
+  try {
+    const rounds = [];
+    for (let round = 1; round <= s.rounds; round++) {
+      log(`round ${round}/${s.rounds}: ${label}`);
+      rounds.push(
+        await runRoundProcess(runner, worker, side2, s.time, path3.join(work, "round.json"))
+      );
+    }
+    return formatJsRounds(label, rounds);
+  } finally {
+    await rm3(work, { recursive: true, force: true });
+  }
+}
+var isInside = (root2, p) => {
+  const rel = path3.relative(root2, p);
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+};
+async function linkNodeModules(root2, tree, moduleDir) {
+  const links = [];
+  const parts = path3.relative(root2, moduleDir).split(path3.sep).filter((p) => p !== "");
+  for (let i = 0; i <= parts.length; i++) {
+    const rel = path3.join(...parts.slice(0, i), "node_modules");
+    const from = path3.join(root2, rel);
+    const to = path3.join(tree, rel);
+    if (!existsSync(from) || existsSync(to) || !existsSync(path3.dirname(to))) continue;
+    await symlink(from, to, "junction");
+    links.push(to);
+  }
+  return links;
+}
+async function runJsBenchInterleaved(s, runner, log) {
+  checkRounds(s.rounds);
+  const label = s.label ?? s.module;
+  const headModule = await moduleFile(s);
+  const headCwd = await runFolder(s);
+  const worker = s.worker ?? defaultWorker();
+  return withBaseWorktree(runner, path3.dirname(headModule), s.baseRef, log, async (wt) => {
+    const moduleRel = path3.relative(wt.root, headModule);
+    const base = {
+      module: path3.join(wt.tree, moduleRel),
+      cwd: isInside(wt.root, headCwd) ? path3.join(wt.tree, path3.relative(wt.root, headCwd)) : path3.dirname(path3.join(wt.tree, moduleRel)),
+      label: `${label} (base ${wt.baseSha.slice(0, 12)})`
+    };
+    const head = { module: headModule, cwd: headCwd, label };
+    const sides = { base: existsSync(base.module) ? base : void 0, head };
+    if (!sides.base) {
+      const missing = `base ${wt.baseSha.slice(0, 12)} (${s.baseRef}) has no ${moduleRel}`;
+      if (s.requireBase) throw new UserError(`${missing}: nothing to compare head's suite with`);
+      log(`${missing}: only head runs`);
+    }
+    const links = await linkNodeModules(wt.root, wt.tree, path3.dirname(headModule));
+    if (links.length > 0) log(`base runs with head's installed node_modules`);
+    try {
+      const rounds = { base: [], head: [] };
+      for (let round = 0; round < s.rounds; round++) {
+        const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
+        for (const name of order) {
+          const side2 = sides[name];
+          if (!side2) continue;
+          log(`round ${round + 1}/${s.rounds}: ${name} ${label}`);
+          const report = path3.join(wt.work, `${name}.json`);
+          rounds[name].push(await runRoundProcess(runner, worker, side2, s.time, report));
+        }
+      }
+      return {
+        base: sides.base ? formatJsRounds(label, rounds.base) : "",
+        head: formatJsRounds(label, rounds.head),
+        baseSha: wt.baseSha,
+        rounds: s.rounds
+      };
+    } finally {
+      for (const link of links) {
+        if ((await lstat(link)).isSymbolicLink()) await unlink(link);
+      }
+    }
+  });
+}
+
 // src/collect/runner.ts
+import { spawn } from "node:child_process";
 var processRunner = {
   run(cmd, args, options) {
     return new Promise((resolve, reject) => {
@@ -8734,7 +8139,7 @@ var processRunner = {
         pending += text;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
-        for (const l2 of lines) options.onLine(l2);
+        for (const l of lines) options.onLine(l);
       };
       child.stdout.on("data", onData("stdout"));
       child.stderr.on("data", onData("stderr"));
@@ -8781,34 +8186,34 @@ var iecFactors = [
   t10: 9.9995 * 2 ** exp,
   t1: 0.99995 * 2 ** exp
 }));
-var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e2) => Number(`9.9995e${e2}`));
+var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(`9.9995e${e}`));
 function commonScale(values, cls) {
   let min = 0;
-  for (const v2 of values) {
-    const a2 = Math.abs(v2);
-    if (a2 !== 0 && (min === 0 || a2 < min)) min = a2;
+  for (const v of values) {
+    const a = Math.abs(v);
+    if (a !== 0 && (min === 0 || a < min)) min = a;
   }
   if (min === 0) return { prec: 3, factor: 1, prefix: "" };
   const factors = cls === "binary" ? iecFactors : siFactors;
-  for (const f2 of factors) {
-    if (min >= f2.t100) return { prec: 1, factor: f2.factor, prefix: f2.prefix };
-    if (min >= f2.t10) return { prec: 2, factor: f2.factor, prefix: f2.prefix };
-    if (min >= f2.t1) return { prec: 3, factor: f2.factor, prefix: f2.prefix };
+  for (const f of factors) {
+    if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
+    if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
+    if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
   }
   const last = factors[factors.length - 1];
   const val = min / last.factor;
-  for (let i2 = 0; i2 < sigfigs.length; i2++) {
-    if (val >= sigfigs[i2] || i2 === sigfigs.length - 1) {
-      return { prec: i2 + 3, factor: last.factor, prefix: last.prefix };
+  for (let i = 0; i < sigfigs.length; i++) {
+    if (val >= sigfigs[i] || i === sigfigs.length - 1) {
+      return { prec: i + 3, factor: last.factor, prefix: last.prefix };
     }
   }
   return { prec: 10, factor: last.factor, prefix: last.prefix };
 }
-function formatScaled(value, s2) {
-  const v2 = value / s2.factor;
-  if (Number.isNaN(v2)) return `NaN${s2.prefix}`;
-  if (!Number.isFinite(v2)) return `${v2 > 0 ? "+Inf" : "-Inf"}${s2.prefix}`;
-  return formatFixed(v2, s2.prec) + s2.prefix;
+function formatScaled(value, s) {
+  const v = value / s.factor;
+  if (Number.isNaN(v)) return `NaN${s.prefix}`;
+  if (!Number.isFinite(v)) return `${v > 0 ? "+Inf" : "-Inf"}${s.prefix}`;
+  return formatFixed(v, s.prec) + s.prefix;
 }
 function scaleOne(value, cls) {
   return formatScaled(value, commonScale([value], cls));
@@ -8828,33 +8233,33 @@ function fileBaseline() {
     runUrl: void 0
   };
 }
-function buildRunReport(f2) {
-  const failures = (f2.head?.failures ?? []).map(failureMessage);
-  const base = f2.baseline?.bench;
+function buildRunReport(f) {
+  const failures = (f.head?.failures ?? []).map(failureMessage);
+  const base = f.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
-  const result = f2.baseline && f2.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f2.head, f2.gate) : void 0;
+  const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
   const { verdict, reason } = decideVerdict(
     result,
     failures,
-    f2.missingBaseline,
-    f2.profiles,
-    f2.shards?.incomplete
+    f.missingBaseline,
+    f.profiles,
+    f.shards?.incomplete
   );
   return {
     verdict,
     reason,
-    key: f2.key,
-    headCommit: f2.headCommit,
+    key: f.key,
+    headCommit: f.headCommit,
     gate: result,
-    profiles: f2.profiles,
-    baseline: f2.baseline?.info,
-    timingsGated: f2.gate.gateTimings,
-    headOnly: result ? void 0 : { benchmarks: f2.head?.results.length ?? 0, profiles: f2.headProfiles },
+    profiles: f.profiles,
+    baseline: f.baseline?.info,
+    timingsGated: f.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f.head?.results.length ?? 0, profiles: f.headProfiles },
     failures,
-    warnings: f2.warnings,
-    links: f2.links,
-    generatedAt: f2.generatedAt,
-    ...f2.shards ? { shards: f2.shards } : {}
+    warnings: f.warnings,
+    links: f.links,
+    generatedAt: f.generatedAt,
+    ...f.shards ? { shards: f.shards } : {}
   };
 }
 
@@ -8863,66 +8268,66 @@ function tagged(file, shard) {
   return {
     ...file,
     label: `${shard}: ${file.label}`,
-    results: file.results.map((r2) => ({ ...r2, config: { ...r2.config, [SHARD_KEY]: shard } }))
+    results: file.results.map((r) => ({ ...r, config: { ...r.config, [SHARD_KEY]: shard } }))
   };
 }
 function mergeSide(parts, side2, label) {
-  const files2 = parts.flatMap((p2) => p2[side2] ? [tagged(p2[side2], p2.name)] : []);
+  const files2 = parts.flatMap((p) => p[side2] ? [tagged(p[side2], p.name)] : []);
   return files2.length > 0 ? mergeBenchFiles(label, files2) : void 0;
 }
 function mergeShards(parts) {
-  const sorted = [...parts].sort((a2, b2) => a2.name < b2.name ? -1 : a2.name > b2.name ? 1 : 0);
+  const sorted = [...parts].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
     head: mergeSide(sorted, "head", "head"),
     base: mergeSide(sorted, "base", "baseline"),
-    baseline: sorted.find((p2) => p2.baseline)?.baseline
+    baseline: sorted.find((p) => p.baseline)?.baseline
   };
 }
 function shardFailure(part) {
   const first = part.head?.failures[0] ?? part.base?.failures[0];
   if (!first) return void 0;
-  const n2 = (part.head?.failures.length ?? 0) + (part.base?.failures.length ?? 0);
+  const n = (part.head?.failures.length ?? 0) + (part.base?.failures.length ?? 0);
   const line = failureMessage(first).split("\n")[0].replace(/:$/, "");
-  return `its benchmark run failed (${line}${n2 > 1 ? ` and ${n2 - 1} more` : ""})`;
+  return `its benchmark run failed (${line}${n > 1 ? ` and ${n - 1} more` : ""})`;
 }
 function shardProblems(expected, found, failed) {
   const have = new Set(found);
-  const missing = expected.filter((s2) => !have.has(s2)).map((shard) => ({ shard, why: "no results were uploaded (the leg failed or was cancelled)" }));
+  const missing = expected.filter((s) => !have.has(s)).map((shard) => ({ shard, why: "no results were uploaded (the leg failed or was cancelled)" }));
   return [...missing, ...failed].sort(
-    (a2, b2) => a2.shard < b2.shard ? -1 : a2.shard > b2.shard ? 1 : 0
+    (a, b) => a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : 0
   );
 }
-function buildMergedReport(f2) {
-  const failed = f2.parts.flatMap((p2) => {
-    const why = shardFailure(p2);
-    return why ? [{ shard: p2.name, why }] : [];
+function buildMergedReport(f) {
+  const failed = f.parts.flatMap((p) => {
+    const why = shardFailure(p);
+    return why ? [{ shard: p.name, why }] : [];
   });
   const incomplete = shardProblems(
-    f2.expected,
-    [...f2.parts.map((p2) => p2.name), ...f2.unreadable.map((u2) => u2.shard)],
-    [...failed, ...f2.unreadable]
+    f.expected,
+    [...f.parts.map((p) => p.name), ...f.unreadable.map((u) => u.shard)],
+    [...failed, ...f.unreadable]
   );
-  const dropped = new Set(incomplete.map((m2) => m2.shard));
-  const complete = f2.parts.filter((p2) => !dropped.has(p2.name));
+  const dropped = new Set(incomplete.map((m) => m.shard));
+  const complete = f.parts.filter((p) => !dropped.has(p.name));
   const merged = mergeShards(complete);
-  const allRerun = complete.length > 0 && complete.every((p2) => p2.baseline?.source === "rerun");
+  const allRerun = complete.length > 0 && complete.every((p) => p.baseline?.source === "rerun");
   const report = buildRunReport({
-    key: f2.key,
-    headCommit: f2.headCommit,
+    key: f.key,
+    headCommit: f.headCommit,
     head: merged.head,
     baseline: merged.baseline && { bench: merged.base, info: merged.baseline },
     gate: {
-      ...f2.gate,
-      identity: [...f2.gate.identity ?? ["pkg"], SHARD_KEY],
-      gateTimings: f2.gateTimings ?? allRerun
+      ...f.gate,
+      identity: [...f.gate.identity ?? ["pkg"], SHARD_KEY],
+      gateTimings: f.gateTimings ?? allRerun
     },
     profiles: void 0,
-    headProfiles: f2.headProfiles,
-    missingBaseline: f2.missingBaseline,
+    headProfiles: f.headProfiles,
+    missingBaseline: f.missingBaseline,
     warnings: [],
-    links: f2.links,
-    generatedAt: f2.generatedAt,
-    shards: { names: f2.parts.map((p2) => p2.name).sort(), incomplete }
+    links: f.links,
+    generatedAt: f.generatedAt,
+    shards: { names: f.parts.map((p) => p.name).sort(), incomplete }
   });
   return { report, complete };
 }
@@ -9075,7 +8480,7 @@ var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
   return text.replace(
     entityChars,
-    (c2, at, all) => c2 === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c2.charCodeAt(0)};`
+    (c, at, all) => c === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c.charCodeAt(0)};`
   ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
@@ -9086,23 +8491,23 @@ function table(header, rows, align) {
 }
 
 // src/render/gate-text.ts
-function shardOf(f2) {
-  return f2.config.find(([k2]) => k2 === SHARD_KEY)?.[1];
+function shardOf(f) {
+  return f.config.find(([k]) => k === SHARD_KEY)?.[1];
 }
 function findingsTable(fs, headers, rows, align) {
-  if (!fs.some((f2) => shardOf(f2) !== void 0)) return table(headers, rows, align);
+  if (!fs.some((f) => shardOf(f) !== void 0)) return table(headers, rows, align);
   const insert = (xs, x) => [xs[0], x, ...xs.slice(1)];
   return table(
     insert(headers, "shard"),
-    rows.map((r2, i2) => insert(r2, codeCell(shardOf(fs[i2]) ?? ""))),
+    rows.map((r, i) => insert(r, codeCell(shardOf(fs[i]) ?? ""))),
     insert(align, "l")
   );
 }
 function formatChange(change2) {
   if (change2 === void 0) return "";
   if (!Number.isFinite(change2)) return "from 0";
-  const s2 = formatFixed(change2 * 100, 2);
-  return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
+  const s = formatFixed(change2 * 100, 2);
+  return `${s.startsWith("-") ? s : `+${s}`}%`;
 }
 function formatLimit(limit, unit) {
   const parts = [];
@@ -9110,95 +8515,95 @@ function formatLimit(limit, unit) {
   if (limit.floor > 0) parts.push(`${scaleOne(limit.floor, unitClass(unit))} ${unit}`);
   return parts.length === 0 ? "any change" : parts.join(" and ");
 }
-function formatPair(f2) {
-  const values = [f2.base?.center, f2.head?.center].filter((v2) => v2 !== void 0);
-  const s2 = commonScale(values, unitClass(f2.unit));
+function formatPair(f) {
+  const values = [f.base?.center, f.head?.center].filter((v) => v !== void 0);
+  const s = commonScale(values, unitClass(f.unit));
   return [
-    f2.base ? formatScaled(f2.base.center, s2) : "—",
-    f2.head ? formatScaled(f2.head.center, s2) : "—"
+    f.base ? formatScaled(f.base.center, s) : "—",
+    f.head ? formatScaled(f.head.center, s) : "—"
   ];
 }
-function evidence(f2) {
-  if (f2.method === "exact") return `exact, n=${f2.base.n}+${f2.head.n}`;
-  if (f2.p === void 0) return "";
-  const adjusted = f2.rawP !== void 0 && f2.rawP !== f2.p ? ` (raw ${formatFixed(f2.rawP, 3)})` : "";
-  return `p=${formatFixed(f2.p, 3)}${adjusted} ${f2.method === "wilcoxon" ? "paired" : "n=" + f2.base.n + "+" + f2.head.n}`;
+function evidence(f) {
+  if (f.method === "exact") return `exact, n=${f.base.n}+${f.head.n}`;
+  if (f.p === void 0) return "";
+  const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
+  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
-var plural2 = (k2, word) => `${k2} ${word}${k2 === 1 ? "" : "s"}`;
-function comparisonCount(r2) {
-  return r2.findings.filter((f2) => f2.base && f2.head && !f2.restates).length;
+var plural2 = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
+function comparisonCount(r) {
+  return r.findings.filter((f) => f.base && f.head && !f.restates).length;
 }
-function verdictLine(r2) {
-  if (r2.verdict === "no-comparison") return `NO COMPARISON: ${r2.cause ?? "nothing to compare"}`;
-  const b2 = r2.benchmarks;
-  const units = r2.regressions.length;
-  const regressed = `${plural2(b2.regressed.length, "benchmark")} regressed${units > b2.regressed.length ? ` (${units} units)` : ""}`;
-  const total2 = b2.compared + b2.added.length;
-  const compared = `${b2.compared}${total2 > b2.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
-  return `${r2.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b2.improved.length} improved; ${compared} (${plural2(comparisonCount(r2), "comparison")})`;
+function verdictLine(r) {
+  if (r.verdict === "no-comparison") return `NO COMPARISON: ${r.cause ?? "nothing to compare"}`;
+  const b = r.benchmarks;
+  const units = r.regressions.length;
+  const regressed = `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
+  const total2 = b.compared + b.added.length;
+  const compared = `${b.compared}${total2 > b.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
 }
-function formatP(p2) {
-  return String(Number(p2.toPrecision(2)));
+function formatP(p) {
+  return String(Number(p.toPrecision(2)));
 }
-function powerLine(n2, r2) {
-  const which = n2.blind === n2.tested ? `${n2.unit} not judged` : `${n2.blind} of ${n2.tested} ${n2.unit} comparisons not judged`;
-  const { correction, alpha } = r2.options;
-  const need = correction === "none" || n2.family <= 1 ? `p ≤ ${formatP(n2.threshold)} (alpha)` : `p ≤ ${formatP(n2.threshold)}, needed among ${n2.family} tested comparisons (${correction}, alpha ${alpha})`;
-  return `${which}: n = ${n2.n} per side cannot reach ${need}; the smallest possible is ${formatP(n2.minP)}; use -count ≥ ${n2.countNeeded}`;
+function powerLine(n, r) {
+  const which = n.blind === n.tested ? `${n.unit} not judged` : `${n.blind} of ${n.tested} ${n.unit} comparisons not judged`;
+  const { correction, alpha } = r.options;
+  const need = correction === "none" || n.family <= 1 ? `p ≤ ${formatP(n.threshold)} (alpha)` : `p ≤ ${formatP(n.threshold)}, needed among ${n.family} tested comparisons (${correction}, alpha ${alpha})`;
+  return `${which}: n = ${n.n} per side cannot reach ${need}; the smallest possible is ${formatP(n.minP)}; use -count ≥ ${n.countNeeded}`;
 }
-function verdictNotes(r2) {
+function verdictNotes(r) {
   const out = [];
-  if (r2.machines) out.push(`base and head ran on different machines (${r2.machines})`);
-  for (const n2 of r2.power) out.push(powerLine(n2, r2));
+  if (r.machines) out.push(`base and head ran on different machines (${r.machines})`);
+  for (const n of r.power) out.push(powerLine(n, r));
   return out;
 }
-function sideOnlyLines(r2) {
-  const line = (f2) => {
-    const s2 = f2.head ?? f2.base;
-    return `${f2.name}  ${scaleOne(s2.center, unitClass(f2.unit))} ${f2.unit}`;
+function sideOnlyLines(r) {
+  const line = (f) => {
+    const s = f.head ?? f.base;
+    return `${f.name}  ${scaleOne(s.center, unitClass(f.unit))} ${f.unit}`;
   };
   return {
-    added: r2.findings.filter((f2) => f2.verdict === "only-head").map(line),
-    removed: r2.findings.filter((f2) => f2.verdict === "only-base").map(line)
+    added: r.findings.filter((f) => f.verdict === "only-head").map(line),
+    removed: r.findings.filter((f) => f.verdict === "only-base").map(line)
   };
 }
-function renderGateText(r2) {
-  const lines = [verdictLine(r2), ...verdictNotes(r2)];
+function renderGateText(r) {
+  const lines = [verdictLine(r), ...verdictNotes(r)];
   const section = (title, fs) => {
     if (fs.length === 0) return;
     lines.push("", `${title}:`);
-    for (const f2 of fs) {
-      const [b2, h2] = formatPair(f2);
+    for (const f of fs) {
+      const [b, h] = formatPair(f);
       lines.push(
-        `  ${f2.name}  ${f2.unit}  ${b2} → ${h2}  ${formatChange(f2.change)}  ${evidence(f2)}  (limit ${formatLimit(f2.limit, f2.unit)})`
+        `  ${f.name}  ${f.unit}  ${b} → ${h}  ${formatChange(f.change)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`
       );
     }
   };
-  section("Regressions", r2.regressions);
-  section("Improvements", r2.improvements);
-  const { added, removed } = sideOnlyLines(r2);
-  if (added.length > 0) lines.push("", "Only in head (added):", ...added.map((l2) => `  ${l2}`));
+  section("Regressions", r.regressions);
+  section("Improvements", r.improvements);
+  const { added, removed } = sideOnlyLines(r);
+  if (added.length > 0) lines.push("", "Only in head (added):", ...added.map((l) => `  ${l}`));
   if (removed.length > 0)
-    lines.push("", "Only in base (removed):", ...removed.map((l2) => `  ${l2}`));
+    lines.push("", "Only in base (removed):", ...removed.map((l) => `  ${l}`));
   const notes = [
-    ...r2.notes,
-    ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
+    ...r.notes,
+    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
   ];
-  if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n2) => `  ${n2}`));
+  if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n) => `  ${n}`));
   return `${lines.join("\n")}
 `;
 }
 function findingTable(fs, evidenceOf) {
-  const rows = fs.map((f2) => {
-    const [b2, h2] = formatPair(f2);
+  const rows = fs.map((f) => {
+    const [b, h] = formatPair(f);
     return [
-      codeCell(f2.name),
-      f2.unit,
-      b2,
-      h2,
-      formatChange(f2.change),
-      evidenceOf(f2),
-      formatLimit(f2.limit, f2.unit)
+      codeCell(f.name),
+      f.unit,
+      b,
+      h,
+      formatChange(f.change),
+      evidenceOf(f),
+      formatLimit(f.limit, f.unit)
     ];
   });
   return findingsTable(
@@ -9208,17 +8613,17 @@ function findingTable(fs, evidenceOf) {
     ["l", "l", "r", "r", "r", "l", "l"]
   );
 }
-function sideOnlyMarkdown(r2) {
+function sideOnlyMarkdown(r) {
   const block = (title, verdict, column) => {
-    const fs = r2.findings.filter((f2) => f2.verdict === verdict);
+    const fs = r.findings.filter((f) => f.verdict === verdict);
     if (fs.length === 0) return [];
-    const rows = fs.map((f2) => {
-      const s2 = f2.head ?? f2.base;
-      return [codeCell(f2.name), escapeMarkdown(f2.unit), scaleOne(s2.center, unitClass(f2.unit))];
+    const rows = fs.map((f) => {
+      const s = f.head ?? f.base;
+      return [codeCell(f.name), escapeMarkdown(f.unit), scaleOne(s.center, unitClass(f.unit))];
     });
-    const n2 = new Set(fs.map((f2) => JSON.stringify([f2.config, f2.name]))).size;
+    const n = new Set(fs.map((f) => JSON.stringify([f.config, f.name]))).size;
     return [
-      `<details><summary>${title} (${n2} benchmark${n2 === 1 ? "" : "s"})</summary>
+      `<details><summary>${title} (${n} benchmark${n === 1 ? "" : "s"})</summary>
 
 ${findingsTable(fs, ["benchmark", "unit", column], rows, ["l", "l", "r"])}
 
@@ -9230,26 +8635,26 @@ ${findingsTable(fs, ["benchmark", "unit", column], rows, ["l", "l", "r"])}
     ...block("Only in base: removed or renamed, not compared", "only-base", "base")
   ];
 }
-function renderGateMarkdown(r2) {
-  const icon2 = r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : "⚠️";
-  let out = `${icon2} **${escapeMarkdown(verdictLine(r2))}**
+function renderGateMarkdown(r) {
+  const icon2 = r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : "⚠️";
+  let out = `${icon2} **${escapeMarkdown(verdictLine(r))}**
 `;
-  for (const n2 of verdictNotes(r2)) out += `
-> ${escapeMarkdown(n2)}
+  for (const n of verdictNotes(r)) out += `
+> ${escapeMarkdown(n)}
 `;
-  if (r2.regressions.length > 0) out += `
-${findingTable(r2.regressions, evidence)}
+  if (r.regressions.length > 0) out += `
+${findingTable(r.regressions, evidence)}
 `;
-  if (r2.improvements.length > 0) {
+  if (r.improvements.length > 0) {
     out += `
-<details><summary>Improvements (${r2.improvements.length})</summary>
+<details><summary>Improvements (${r.improvements.length})</summary>
 
-${findingTable(r2.improvements, evidence)}
+${findingTable(r.improvements, evidence)}
 
 </details>
 `;
   }
-  for (const block of sideOnlyMarkdown(r2)) out += `
+  for (const block of sideOnlyMarkdown(r)) out += `
 ${block}
 `;
   return out;
@@ -9274,9 +8679,9 @@ function goDurationNanos(text) {
   if (text === "") return void 0;
   durationPart.lastIndex = 0;
   let total2 = 0;
-  let m2;
-  while (durationPart.lastIndex < text.length && (m2 = durationPart.exec(text)) !== null) {
-    total2 += Number(m2[1]) * unitNanos[m2[2]];
+  let m;
+  while (durationPart.lastIndex < text.length && (m = durationPart.exec(text)) !== null) {
+    total2 += Number(m[1]) * unitNanos[m[2]];
   }
   return durationPart.lastIndex === text.length ? total2 : void 0;
 }
@@ -9295,14 +8700,14 @@ function readBenchtime(name, value) {
   return text;
 }
 function readCpuList(name, value) {
-  const items = value.split(",").map((s2) => s2.trim());
-  if (!items.every((s2) => /^\d+$/.test(s2) && Number(s2) > 0)) {
+  const items = value.split(",").map((s) => s.trim());
+  if (!items.every((s) => /^\d+$/.test(s) && Number(s) > 0)) {
     bad(name, value, 'is not a comma-separated list of positive whole numbers (e.g. "1,2,4")');
   }
   return items.join(",");
 }
-function asJavaScript(re2) {
-  return re2.replace(/\\Q(.*?)(\\E|$)/g, (_2, lit) => lit.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).replace(/\(\?[imsU-]+\)/g, "").replace(/\(\?[imsU-]+:/g, "(?:").replace(/\(\?P</g, "(?<").replace(/\[:\^?[a-z]+:\]/g, "a").replace(/\\A/g, "^").replace(/\\z/g, "$");
+function asJavaScript(re) {
+  return re.replace(/\\Q(.*?)(\\E|$)/g, (_, lit) => lit.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")).replace(/\(\?[imsU-]+\)/g, "").replace(/\(\?[imsU-]+:/g, "(?:").replace(/\(\?P</g, "(?<").replace(/\[:\^?[a-z]+:\]/g, "a").replace(/\\A/g, "^").replace(/\\z/g, "$");
 }
 function readBenchRegex(name, value) {
   if (/\(\?<?[=!]/.test(value)) {
@@ -9323,9 +8728,9 @@ function readPackagePatterns(name, patterns) {
   if (patterns.length === 0) {
     throw new UserError(`${name}: no package patterns (e.g. "./...")`);
   }
-  for (const p2 of patterns) {
-    if (p2.startsWith("-")) {
-      bad(name, p2, 'is not a package pattern: it starts with "-" (go would read it as a flag)');
+  for (const p of patterns) {
+    if (p.startsWith("-")) {
+      bad(name, p, 'is not a package pattern: it starts with "-" (go would read it as a flag)');
     }
   }
   return patterns;
@@ -9338,15 +8743,15 @@ function bad2(name, value, why) {
 function readInteger(name, value, min = 0, max = Number.MAX_SAFE_INTEGER) {
   const text = value.trim();
   if (!/^-?\d+$/.test(text)) bad2(name, value, "is not a whole number");
-  const n2 = Number(text);
-  if (n2 < min || n2 > max) {
+  const n = Number(text);
+  if (n < min || n > max) {
     bad2(
       name,
       value,
       max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be between ${min} and ${max}`
     );
   }
-  return n2;
+  return n;
 }
 var sizeUnits = {
   "": 1,
@@ -9361,28 +8766,28 @@ var sizeUnits = {
   tib: 2 ** 40
 };
 function readByteSize(name, value) {
-  const m2 = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
-  const factor = m2 ? sizeUnits[m2[2].toLowerCase()] : void 0;
-  if (!m2 || factor === void 0) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(value);
+  const factor = m ? sizeUnits[m[2].toLowerCase()] : void 0;
+  if (!m || factor === void 0) {
     bad2(name, value, 'is not a size (e.g. "1GiB", "512MiB", "1000000")');
   }
-  const n2 = Math.round(Number(m2[1]) * factor);
-  if (n2 <= 0) bad2(name, value, "must be more than 0 bytes");
-  return n2;
+  const n = Math.round(Number(m[1]) * factor);
+  if (n <= 0) bad2(name, value, "must be more than 0 bytes");
+  return n;
 }
 function readChoice(name, value, choices) {
-  const v2 = value.trim();
-  if (!choices.includes(v2)) {
+  const v = value.trim();
+  if (!choices.includes(v)) {
     bad2(name, value, `is not one of: ${choices.join(", ")}`);
   }
-  return v2;
+  return v;
 }
 function readFraction(name, value) {
-  const n2 = Number(value.trim());
-  if (value.trim() === "" || !Number.isFinite(n2) || n2 <= 0 || n2 >= 1) {
+  const n = Number(value.trim());
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n >= 1) {
     bad2(name, value, 'is not a number between 0 and 1 (e.g. "0.05")');
   }
-  return n2;
+  return n;
 }
 
 // src/cli/args.ts
@@ -9391,14 +8796,14 @@ function parseCommandArgs(command, argv, options) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    const e2 = err;
-    const option = /'(-[^']*)'/.exec(e2.message)?.[1];
-    if (e2.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+    const e = err;
+    const option = /'(-[^']*)'/.exec(e.message)?.[1];
+    if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
       throw new UserError(
         `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
       );
     }
-    throw new UserError(`perfgate ${command}: ${e2.message.split(". ")[0]}`);
+    throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
   }
 }
 
@@ -9429,10 +8834,10 @@ function readLimitRules(name, text) {
   for (const raw of text.split(/[,\n;]/)) {
     const entry = raw.trim();
     if (entry === "") continue;
-    const m2 = /^(?:(.+):)?([^:=\s]+)\s*=\s*(.+)$/.exec(entry);
-    if (!m2)
+    const m = /^(?:(.+):)?([^:=\s]+)\s*=\s*(.+)$/.exec(entry);
+    if (!m)
       fail(name, entry, 'is not a limit (e.g. "sec/op=10%", "B/op=5%+64", "JSON*:sec/op=20%")');
-    const [, pattern, unit, limitText] = m2;
+    const [, pattern, unit, limitText] = m;
     const tidy = tidyUnit(unit);
     const parts = /^(?:(\d+(?:\.\d+)?)%)?(?:\s*\+?\s*(\d+(?:\.\d+)?)\s*([a-zA-Zµ]*))?$/.exec(
       limitText.trim()
@@ -9513,12 +8918,16 @@ Options:
   --count N            runs (rounds) per benchmark (default 10)
   --benchtime D        -benchtime, e.g. 200ms or 1000x
   --cpu LIST           -cpu list, e.g. 1,2,4
-  --base-ref REF       compare with this commit, interleaved (Go only)
+  --base-ref REF       compare with this commit, interleaved
   --profiles           also write a cpu and mem profile per package (Go): into --out, or with
                        --base-ref from one extra profiled run per side after the rounds, into
                        OUT/base-profiles and OUT/head-profiles
-  --js MODULE          a tinybench suite: exports a Bench, or an object of task functions
-  --rounds N           rounds of the JS suite (samples per task; default 10, at least 5)
+  --js MODULE          a tinybench 6 suite: exports a Bench (default or "bench"), or an
+                       object of task functions (default or "tasks")
+  --rounds N           rounds of the JS suite, each in a fresh node process (samples per
+                       task; default 10, at least 5)
+  --time MS            time per task per round when the module exports task functions
+                       (default 100)
   --dir DIR            where to run (default: the current directory)
   --out DIR            where to write head.txt (and base.txt) (default: perfgate-out)
   plus the gate's options: --max-regression, --alpha, --correction, --test
@@ -9534,12 +8943,10 @@ async function runBench(argv, io) {
     "base-ref": { type: "string" },
     profiles: { type: "boolean" },
     rounds: { type: "string" },
+    time: { type: "string" },
     dir: { type: "string" },
     out: { type: "string" },
-    "max-regression": { type: "string" },
-    alpha: { type: "string" },
-    correction: { type: "string" },
-    test: { type: "string" }
+    ...gateFlags
   });
   if (values.go === void 0 === (values.js === void 0)) {
     throw new UserError(
@@ -9548,6 +8955,7 @@ async function runBench(argv, io) {
 ${benchUsage}`
     );
   }
+  checkFlagsOfOtherTool(values);
   const gateOptions = readGateOptions(values);
   const out = values.out ?? "perfgate-out";
   const dir = values.dir ?? ".";
@@ -9556,30 +8964,43 @@ ${benchUsage}`
   const go = values.js === void 0 ? readGoSettings(values, dir) : void 0;
   await mkdir(out, { recursive: true });
   if (values.js !== void 0 || go === void 0) {
-    const rounds = values.rounds === void 0 ? 10 : readInteger("--rounds", values.rounds, 1);
-    const text = await runJsBench({ module: values.js, rounds, time: 100 }, log);
-    await writeFile(path3.join(out, "head.txt"), text);
-    io.stdout(`wrote ${path3.join(out, "head.txt")}
+    const js = {
+      module: values.js ?? "",
+      rounds: values.rounds === void 0 ? 10 : readInteger("--rounds", values.rounds, 1),
+      time: values.time === void 0 ? 100 : readInteger("--time", values.time, 1),
+      cwd: dir
+    };
+    const baseRef = values["base-ref"];
+    if (baseRef === void 0) {
+      const head = await keepOutput(out, "head.txt", await runJsBench(js, processRunner, log));
+      io.stdout(`wrote ${path4.join(out, "head.txt")}: ${head.results.length} results
 `);
-    return 0;
+      return 0;
+    }
+    const run2 = await runJsBenchInterleaved(
+      { ...js, baseRef, requireBase: true },
+      processRunner,
+      log
+    );
+    return gateSides(run2, out, gateOptions, io);
   }
   if (values["base-ref"] === void 0) {
-    const profilesDir = values.profiles ? path3.resolve(out) : void 0;
+    const profilesDir = values.profiles ? path4.resolve(out) : void 0;
     const { text, profiles } = await runGoBench(
       { ...go, ...profilesDir ? { profilesDir } : {} },
       processRunner,
       log
     );
-    const head2 = await keepOutput(out, "head.txt", text);
-    for (const f2 of head2.failures) io.stderr(`${failureMessage(f2)}
+    const head = await keepOutput(out, "head.txt", text);
+    for (const f of head.failures) io.stderr(`${failureMessage(f)}
 `);
-    io.stdout(`wrote ${path3.join(out, "head.txt")}: ${head2.results.length} results
+    io.stdout(`wrote ${path4.join(out, "head.txt")}: ${head.results.length} results
 `);
     if (profiles.length > 0) io.stdout(`wrote ${profiles.length} profiles in ${out}
 `);
-    return head2.failures.length > 0 ? 1 : 0;
+    return head.failures.length > 0 ? 1 : 0;
   }
-  const profileDirs = values.profiles ? { base: path3.join(out, "base-profiles"), head: path3.join(out, "head-profiles") } : void 0;
+  const profileDirs = values.profiles ? { base: path4.join(out, "base-profiles"), head: path4.join(out, "head-profiles") } : void 0;
   if (profileDirs) {
     await mkdir(profileDirs.base, { recursive: true });
     await mkdir(profileDirs.head, { recursive: true });
@@ -9594,6 +9015,22 @@ ${benchUsage}`
     processRunner,
     log
   );
+  const notes = profileDirs ? [
+    `wrote ${run.profiles.base.length + run.profiles.head.length} profiles in ${profileDirs.base} and ${profileDirs.head}`
+  ] : [];
+  return gateSides(run, out, gateOptions, io, notes);
+}
+function checkFlagsOfOtherTool(values) {
+  const goOnly = ["bench", "count", "benchtime", "cpu", "profiles"];
+  const jsOnly = ["rounds", "time"];
+  const [given, wrong, other] = values.js !== void 0 ? ["--js", goOnly, "--go"] : ["--go", jsOnly, "--js"];
+  const flag = wrong.find((f) => values[f] !== void 0);
+  if (flag !== void 0) {
+    const hint = flag === "count" ? " (with --js, --rounds sets the rounds)" : "";
+    throw new UserError(`--${flag} is an option of ${other}, not of ${given}${hint}`);
+  }
+}
+async function gateSides(run, out, gateOptions, io, notes = []) {
   const base = await keepOutput(out, "base.txt", run.base);
   const head = await keepOutput(out, "head.txt", run.head);
   const failures = [...base.failures, ...head.failures].map(failureMessage);
@@ -9606,46 +9043,43 @@ ${failures.join("\n")}
   const result = gate(base, head, gateOptions);
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds
 `);
-  if (profileDirs) {
-    const n2 = run.profiles.base.length + run.profiles.head.length;
-    io.stdout(`wrote ${n2} profiles in ${profileDirs.base} and ${profileDirs.head}
+  for (const n of notes) io.stdout(`${n}
 `);
-  }
   io.stdout(renderGateText(result));
   return gateExitCode(result, io, "bench");
 }
 async function keepOutput(out, name, text) {
-  const file = path3.join(out, name);
+  const file = path4.join(out, name);
   const invalid2 = file.replace(/\.txt$/, ".invalid.txt");
   try {
     parseBenchOutput(text, invalid2);
   } catch (err) {
-    await rm2(file, { force: true });
+    await rm4(file, { force: true });
     await writeFile(invalid2, text);
     throw err;
   }
-  await rm2(invalid2, { force: true });
+  await rm4(invalid2, { force: true });
   await writeFile(file, text);
   return parseBenchOutput(text, file);
 }
 function readGoSettings(values, dir) {
-  const str = (name) => values[name];
+  const { go = "", bench, count, benchtime, cpu } = values;
   return {
     dir,
     packages: readPackagePatterns(
       "--go",
-      values.go.split(/[\s,]+/).filter((p2) => p2 !== "")
+      go.split(/[\s,]+/).filter((p) => p !== "")
     ),
-    bench: readBenchRegex("--bench", str("bench") ?? "."),
-    count: str("count") === void 0 ? 10 : readInteger("--count", str("count"), 1, 1e3),
-    ...str("benchtime") !== void 0 ? { benchtime: readBenchtime("--benchtime", str("benchtime")) } : {},
-    ...str("cpu") !== void 0 ? { cpu: readCpuList("--cpu", str("cpu")) } : {}
+    bench: readBenchRegex("--bench", bench ?? "."),
+    count: count === void 0 ? 10 : readInteger("--count", count, 1, 1e3),
+    ...benchtime !== void 0 ? { benchtime: readBenchtime("--benchtime", benchtime) } : {},
+    ...cpu !== void 0 ? { cpu: readCpuList("--cpu", cpu) } : {}
   };
 }
 
 // src/cli/commands/collect.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/model/goroutines.ts
 function isRuntimeFrame(fn) {
@@ -9654,23 +9088,23 @@ function isRuntimeFrame(fn) {
   const dot = fn.indexOf(".", slash + 1);
   return dot >= 0 && fn.startsWith("runtime_", dot + 1);
 }
-function blockingFrame(g2) {
-  return g2.stack.find((f2) => !isRuntimeFrame(f2.fn)) ?? g2.stack[0];
+function blockingFrame(g) {
+  return g.stack.find((f) => !isRuntimeFrame(f.fn)) ?? g.stack[0];
 }
-function entryFrame(g2) {
-  for (let i2 = g2.stack.length - 1; i2 >= 0; i2--) {
-    const frame = g2.stack[i2];
+function entryFrame(g) {
+  for (let i = g.stack.length - 1; i >= 0; i--) {
+    const frame = g.stack[i];
     if (frame.fn !== "runtime.goexit" && frame.fn !== "runtime.main") return frame;
   }
-  return g2.stack[g2.stack.length - 1];
+  return g.stack[g.stack.length - 1];
 }
-function siteKey(g2) {
-  const origin = g2.createdBy?.fn ?? entryFrame(g2)?.fn ?? "?";
-  const blocking = blockingFrame(g2)?.fn ?? "?";
-  return `${origin} → ${blocking}${g2.state !== void 0 ? ` [${g2.state}]` : ""}`;
+function siteKey(g) {
+  const origin = g.createdBy?.fn ?? entryFrame(g)?.fn ?? "?";
+  const blocking = blockingFrame(g)?.fn ?? "?";
+  return `${origin} → ${blocking}${g.state !== void 0 ? ` [${g.state}]` : ""}`;
 }
 function stackKey(stack) {
-  return stack.map((f2) => `${f2.fn}	${f2.file}:${f2.line}`).join("\n");
+  return stack.map((f) => `${f.fn}	${f.file}:${f.line}`).join("\n");
 }
 
 // src/analyze/leaks.ts
@@ -9690,55 +9124,55 @@ var defaultLeakOptions = {
 };
 function globToRegExp(glob) {
   return new RegExp(
-    `^${glob.split("*").map((p2) => p2.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
+    `^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
   );
 }
-function sites(s2, ignore) {
+function sites(s, ignore) {
   const out = /* @__PURE__ */ new Map();
-  for (const g2 of s2.groups) {
-    if (g2.stack.some((f2) => ignore.some((re2) => re2.test(f2.fn)))) continue;
-    const key = siteKey(g2);
+  for (const g of s.groups) {
+    if (g.stack.some((f) => ignore.some((re) => re.test(f.fn)))) continue;
+    const key = siteKey(g);
     const site = out.get(key);
     if (site) {
-      site.count += g2.count;
-      if (g2.count > site.group.count) site.group = g2;
-    } else out.set(key, { count: g2.count, group: g2 });
+      site.count += g.count;
+      if (g.count > site.group.count) site.group = g;
+    } else out.set(key, { count: g.count, group: g });
   }
   return out;
 }
 function warning(severity, key, base, site) {
-  const g2 = site.group;
+  const g = site.group;
   return {
     severity,
     key,
     base,
     head: site.count,
-    origin: g2.createdBy ?? entryFrame(g2),
-    blocking: blockingFrame(g2),
-    state: g2.state,
-    waitMinutes: g2.waitMinutes,
-    stack: g2.stack
+    origin: g.createdBy ?? entryFrame(g),
+    blocking: blockingFrame(g),
+    state: g.state,
+    waitMinutes: g.waitMinutes,
+    stack: g.stack
   };
 }
 function findLeaks(head, base, options = defaultLeakOptions) {
   const ignore = options.ignore.map(globToRegExp);
-  const h2 = sites(head, ignore);
+  const h = sites(head, ignore);
   const out = [];
   if (base) {
-    const b2 = sites(base, ignore);
-    for (const [key, site] of h2) {
-      const before = b2.get(key)?.count ?? 0;
+    const b = sites(base, ignore);
+    for (const [key, site] of h) {
+      const before = b.get(key)?.count ?? 0;
       const growth = site.count - before;
       if (growth >= options.minGrowth && (before === 0 || site.count >= options.minRatio * before)) {
         out.push(warning("leak", key, before, site));
       }
     }
   } else {
-    for (const [key, site] of h2) {
+    for (const [key, site] of h) {
       if (site.count >= options.parkedThreshold) out.push(warning("parked", key, void 0, site));
     }
   }
-  return out.sort((x, y2) => y2.head - (y2.base ?? 0) - (x.head - (x.base ?? 0)));
+  return out.sort((x, y) => y.head - (y.base ?? 0) - (x.head - (x.base ?? 0)));
 }
 
 // src/parse/pprof/gzip.ts
@@ -9751,26 +9185,26 @@ function gunzipLimited(bytes2, limit) {
   try {
     return gunzipSync(bytes2, { maxOutputLength: limit });
   } catch (err) {
-    const e2 = err;
-    if (e2.code === "ERR_BUFFER_TOO_LARGE" || e2 instanceof RangeError) {
+    const e = err;
+    if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
       throw new FormatError(
         `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`
       );
     }
-    if (e2.code === "Z_BUF_ERROR")
+    if (e.code === "Z_BUF_ERROR")
       throw new FormatError("truncated gzip data: it ends before the end of the stream");
-    throw new FormatError(`corrupt gzip data: ${e2.message}`);
+    throw new FormatError(`corrupt gzip data: ${e.message}`);
   }
 }
-function formatBytes(n2) {
+function formatBytes(n) {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
-  let i2 = 0;
-  let v2 = n2;
-  while (v2 >= 1024 && i2 < units.length - 1 && Number.isInteger(v2 / 1024)) {
-    v2 /= 1024;
-    i2++;
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1 && Number.isInteger(v / 1024)) {
+    v /= 1024;
+    i++;
   }
-  return `${v2} ${units[i2]}`;
+  return `${v} ${units[i]}`;
 }
 
 // src/parse/pprof/growable.ts
@@ -9785,8 +9219,8 @@ var GrowableIds = class {
     return this.data instanceof Uint32Array;
   }
   /** Makes room for `n` more values. */
-  reserve(n2) {
-    const need = this.length + n2;
+  reserve(n) {
+    const need = this.length + n;
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
@@ -9794,10 +9228,10 @@ var GrowableIds = class {
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
-  push(v2) {
+  push(v) {
     this.reserve(1);
-    if (v2 > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
-    this.data[this.length++] = v2;
+    if (v > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
+    this.data[this.length++] = v;
   }
   /** The pushed values (a view of the storage). */
   view() {
@@ -9810,13 +9244,13 @@ var GrowableFloats = class {
   constructor(capacity = 1024) {
     this.data = new Float64Array(capacity);
   }
-  push(v2) {
+  push(v) {
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
-    this.data[this.length++] = v2;
+    this.data[this.length++] = v;
   }
   view() {
     return this.data.subarray(0, this.length);
@@ -10151,10 +9585,10 @@ var WireReader = class {
   uint() {
     const buf = this.buf;
     let pos = this.pos;
-    const b2 = buf[pos++];
-    if (b2 < 128 && pos <= this.end) {
+    const b = buf[pos++];
+    if (b < 128 && pos <= this.end) {
       this.pos = pos;
-      return b2;
+      return b;
     }
     return this.slowVarint(false);
   }
@@ -10162,10 +9596,10 @@ var WireReader = class {
   int64() {
     const buf = this.buf;
     const pos = this.pos;
-    const b2 = buf[pos];
-    if (b2 < 128 && pos < this.end) {
+    const b = buf[pos];
+    if (b < 128 && pos < this.end) {
       this.pos = pos + 1;
-      return b2;
+      return b;
     }
     return this.slowVarint(true);
   }
@@ -10178,26 +9612,26 @@ var WireReader = class {
     let pos = this.pos;
     let lo = 0;
     let hi;
-    let b2;
+    let b;
     for (let shift = 0; shift < 28; shift += 7) {
       if (pos >= this.end) this.fail("a varint runs past the end of its message");
-      b2 = buf[pos++];
-      lo |= (b2 & 127) << shift;
-      if (b2 < 128) {
+      b = buf[pos++];
+      lo |= (b & 127) << shift;
+      if (b < 128) {
         this.pos = pos;
         return lo >>> 0;
       }
     }
     if (pos >= this.end) this.fail("a varint runs past the end of its message");
-    b2 = buf[pos++];
-    lo |= (b2 & 15) << 28;
-    hi = (b2 & 127) >> 4;
-    if (b2 >= 128) {
+    b = buf[pos++];
+    lo |= (b & 15) << 28;
+    hi = (b & 127) >> 4;
+    if (b >= 128) {
       for (let shift = 3; shift < 32; shift += 7) {
         if (pos >= this.end) this.fail("a varint runs past the end of its message");
-        b2 = buf[pos++];
-        hi |= (b2 & 127) << shift;
-        if (b2 < 128) break;
+        b = buf[pos++];
+        hi |= (b & 127) << shift;
+        if (b < 128) break;
         if (shift + 7 >= 32) {
           this.fail("a varint is longer than 10 bytes");
         }
@@ -10238,9 +9672,9 @@ var WireReader = class {
         );
     }
   }
-  advance(n2, field) {
-    if (this.pos + n2 > this.end) this.fail(`field ${field} runs past the end of its message`);
-    this.pos += n2;
+  advance(n, field) {
+    if (this.pos + n > this.end) this.fail(`field ${field} runs past the end of its message`);
+    this.pos += n;
   }
   /** Raises a FormatError that says where in the data the problem is. */
   fail(message) {
@@ -10249,21 +9683,21 @@ var WireReader = class {
 };
 
 // src/parse/pprof/decode.ts
-var P2 = fieldNumbers.Profile;
-var S2 = fieldNumbers.Sample;
+var P = fieldNumbers.Profile;
+var S = fieldNumbers.Sample;
 var LB = fieldNumbers.Label;
 var LOC = fieldNumbers.Location;
 var LN = fieldNumbers.Line;
 var tag = (field, wt) => field << 3 | wt;
-var SAMPLE_LOC_PACKED = tag(S2.location_id, WireType.bytes);
-var SAMPLE_LOC_ONE = tag(S2.location_id, WireType.varint);
-var SAMPLE_VALUE_PACKED = tag(S2.value, WireType.bytes);
-var SAMPLE_VALUE_ONE = tag(S2.value, WireType.varint);
-var SAMPLE_LABEL = tag(S2.label, WireType.bytes);
-var fieldNames = new Map(Object.entries(P2).map(([name, id]) => [id, name]));
+var SAMPLE_LOC_PACKED = tag(S.location_id, WireType.bytes);
+var SAMPLE_LOC_ONE = tag(S.location_id, WireType.varint);
+var SAMPLE_VALUE_PACKED = tag(S.value, WireType.bytes);
+var SAMPLE_VALUE_ONE = tag(S.value, WireType.varint);
+var SAMPLE_LABEL = tag(S.label, WireType.bytes);
+var fieldNames = new Map(Object.entries(P).map(([name, id]) => [id, name]));
 var utf8 = new TextDecoder("utf-8", { fatal: false });
 function decodeProfile(buf) {
-  const r2 = new WireReader(buf);
+  const r = new WireReader(buf);
   const locStart = new GrowableIds(1024);
   const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
   const valueStart = new GrowableIds(1024);
@@ -10291,105 +9725,105 @@ function decodeProfile(buf) {
     defaultSampleType: 0,
     docUrl: 0
   };
-  while (r2.pos < r2.end) {
-    const t2 = r2.uint();
-    const field = t2 >>> 3;
-    const wt = t2 & 7;
+  while (r.pos < r.end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    const wt = t & 7;
     switch (field) {
-      case P2.sample: {
+      case P.sample: {
         expectWire(field, wt, WireType.bytes);
-        const end = r2.lengthDelimitedEnd("a Sample");
+        const end = r.lengthDelimitedEnd("a Sample");
         locStart.push(locationIds.length);
         valueStart.push(values.length);
         labels.startSample();
-        decodeSample(r2, end, locationIds, values, labels);
+        decodeSample(r, end, locationIds, values, labels);
         out.sampleCount++;
         break;
       }
-      case P2.location: {
+      case P.location: {
         expectWire(field, wt, WireType.bytes);
-        const end = r2.lengthDelimitedEnd("a Location");
-        out.locations.push(decodeLocation(r2, end));
+        const end = r.lengthDelimitedEnd("a Location");
+        out.locations.push(decodeLocation(r, end));
         break;
       }
-      case P2.string_table: {
+      case P.string_table: {
         expectWire(field, wt, WireType.bytes);
-        const end = r2.lengthDelimitedEnd("a string");
-        out.strings.push(decodeString(buf, r2.pos, end));
-        r2.pos = end;
+        const end = r.lengthDelimitedEnd("a string");
+        out.strings.push(decodeString(buf, r.pos, end));
+        r.pos = end;
         break;
       }
-      case P2.function: {
+      case P.function: {
         expectWire(field, wt, WireType.bytes);
-        const end = r2.lengthDelimitedEnd("a Function");
-        const f2 = decodeSmall(pprofTypes.Function, buf, r2, end);
+        const end = r.lengthDelimitedEnd("a Function");
+        const f = decodeSmall(pprofTypes.Function, buf, r, end);
         out.functions.push({
-          id: num(f2.id),
-          name: num(f2.name),
-          systemName: num(f2.system_name),
-          filename: num(f2.filename),
-          startLine: num(f2.start_line)
+          id: num(f.id),
+          name: num(f.name),
+          systemName: num(f.system_name),
+          filename: num(f.filename),
+          startLine: num(f.start_line)
         });
         break;
       }
-      case P2.mapping: {
+      case P.mapping: {
         expectWire(field, wt, WireType.bytes);
-        const end = r2.lengthDelimitedEnd("a Mapping");
-        const m2 = decodeSmall(pprofTypes.Mapping, buf, r2, end);
+        const end = r.lengthDelimitedEnd("a Mapping");
+        const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
         out.mappings.push({
-          id: num(m2.id),
-          memoryStart: num(m2.memory_start),
-          memoryLimit: num(m2.memory_limit),
-          fileOffset: num(m2.file_offset),
-          filename: num(m2.filename),
-          buildId: num(m2.build_id),
-          hasFunctions: m2.has_functions === true,
-          hasFilenames: m2.has_filenames === true,
-          hasLineNumbers: m2.has_line_numbers === true,
-          hasInlineFrames: m2.has_inline_frames === true
+          id: num(m.id),
+          memoryStart: num(m.memory_start),
+          memoryLimit: num(m.memory_limit),
+          fileOffset: num(m.file_offset),
+          filename: num(m.filename),
+          buildId: num(m.build_id),
+          hasFunctions: m.has_functions === true,
+          hasFilenames: m.has_filenames === true,
+          hasLineNumbers: m.has_line_numbers === true,
+          hasInlineFrames: m.has_inline_frames === true
         });
         break;
       }
-      case P2.sample_type:
-      case P2.period_type: {
+      case P.sample_type:
+      case P.period_type: {
         expectWire(field, wt, WireType.bytes);
-        const end = r2.lengthDelimitedEnd("a ValueType");
-        const v2 = decodeSmall(pprofTypes.ValueType, buf, r2, end);
-        const vt = { type: num(v2.type), unit: num(v2.unit) };
-        if (field === P2.sample_type) out.sampleTypes.push(vt);
+        const end = r.lengthDelimitedEnd("a ValueType");
+        const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
+        const vt = { type: num(v.type), unit: num(v.unit) };
+        if (field === P.sample_type) out.sampleTypes.push(vt);
         else out.periodType = vt;
         break;
       }
-      case P2.comment:
+      case P.comment:
         if (wt === WireType.bytes) {
-          const end = r2.lengthDelimitedEnd("Profile.comment");
-          while (r2.pos < end) out.comments.push(r2.int64());
+          const end = r.lengthDelimitedEnd("Profile.comment");
+          while (r.pos < end) out.comments.push(r.int64());
         } else {
           expectWire(field, wt, WireType.varint);
-          out.comments.push(r2.int64());
+          out.comments.push(r.int64());
         }
         break;
-      case P2.drop_frames:
-      case P2.keep_frames:
-      case P2.time_nanos:
-      case P2.duration_nanos:
-      case P2.period:
-      case P2.default_sample_type:
-      case P2.doc_url: {
+      case P.drop_frames:
+      case P.keep_frames:
+      case P.time_nanos:
+      case P.duration_nanos:
+      case P.period:
+      case P.default_sample_type:
+      case P.doc_url: {
         expectWire(field, wt, WireType.varint);
-        const v2 = r2.int64();
-        if (field === P2.drop_frames) out.dropFrames = v2;
-        else if (field === P2.keep_frames) out.keepFrames = v2;
-        else if (field === P2.time_nanos) out.timeNanos = v2;
-        else if (field === P2.duration_nanos) out.durationNanos = v2;
-        else if (field === P2.period) out.period = v2;
-        else if (field === P2.default_sample_type) out.defaultSampleType = v2;
-        else out.docUrl = v2;
+        const v = r.int64();
+        if (field === P.drop_frames) out.dropFrames = v;
+        else if (field === P.keep_frames) out.keepFrames = v;
+        else if (field === P.time_nanos) out.timeNanos = v;
+        else if (field === P.duration_nanos) out.durationNanos = v;
+        else if (field === P.period) out.period = v;
+        else if (field === P.default_sample_type) out.defaultSampleType = v;
+        else out.docUrl = v;
         break;
       }
       default:
-        if (field === 0) r2.fail("field number 0 is not valid protobuf");
-        r2.skip(wt, field);
+        if (field === 0) r.fail("field number 0 is not valid protobuf");
+        r.skip(wt, field);
     }
   }
   locStart.push(locationIds.length);
@@ -10409,40 +9843,40 @@ function expectWire(field, wt, want) {
     );
   }
 }
-function decodeSample(r2, end, locationIds, values, labels) {
-  const outerEnd = r2.end;
-  r2.end = end;
-  while (r2.pos < end) {
-    const t2 = r2.uint();
-    if (t2 === SAMPLE_LOC_PACKED) {
-      const e2 = r2.lengthDelimitedEnd("Sample.location_id");
-      readPackedIds(r2, e2, locationIds);
-    } else if (t2 === SAMPLE_VALUE_PACKED) {
-      const e2 = r2.lengthDelimitedEnd("Sample.value");
-      while (r2.pos < e2) values.push(r2.int64());
-    } else if (t2 === SAMPLE_LOC_ONE) {
-      locationIds.push(r2.uint64());
-    } else if (t2 === SAMPLE_VALUE_ONE) {
-      values.push(r2.int64());
-    } else if (t2 === SAMPLE_LABEL) {
-      const e2 = r2.lengthDelimitedEnd("Sample.label");
-      decodeLabel(r2, e2, labels);
+function decodeSample(r, end, locationIds, values, labels) {
+  const outerEnd = r.end;
+  r.end = end;
+  while (r.pos < end) {
+    const t = r.uint();
+    if (t === SAMPLE_LOC_PACKED) {
+      const e = r.lengthDelimitedEnd("Sample.location_id");
+      readPackedIds(r, e, locationIds);
+    } else if (t === SAMPLE_VALUE_PACKED) {
+      const e = r.lengthDelimitedEnd("Sample.value");
+      while (r.pos < e) values.push(r.int64());
+    } else if (t === SAMPLE_LOC_ONE) {
+      locationIds.push(r.uint64());
+    } else if (t === SAMPLE_VALUE_ONE) {
+      values.push(r.int64());
+    } else if (t === SAMPLE_LABEL) {
+      const e = r.lengthDelimitedEnd("Sample.label");
+      decodeLabel(r, e, labels);
     } else {
-      wrongOrUnknown(r2, t2, "Sample", [S2.location_id, S2.value, S2.label]);
+      wrongOrUnknown(r, t, "Sample", [S.location_id, S.value, S.label]);
     }
   }
-  r2.end = outerEnd;
+  r.end = outerEnd;
 }
-function readPackedIds(r2, end, ids) {
-  ids.reserve(end - r2.pos);
+function readPackedIds(r, end, ids) {
+  ids.reserve(end - r.pos);
   if (!ids.narrow) {
-    while (r2.pos < end) ids.push(r2.uint64());
+    while (r.pos < end) ids.push(r.uint64());
     return;
   }
-  const buf = r2.buf;
+  const buf = r.buf;
   const data = ids.data;
   let len = ids.length;
-  let pos = r2.pos;
+  let pos = r.pos;
   while (pos < end) {
     const b0 = buf[pos];
     if (b0 < 128) {
@@ -10462,41 +9896,41 @@ function readPackedIds(r2, end, ids) {
       pos += 3;
       continue;
     }
-    r2.pos = pos;
+    r.pos = pos;
     ids.length = len;
-    ids.push(r2.uint64());
-    if (r2.pos > end) r2.fail("a varint runs past the end of Sample.location_id");
-    readPackedIds(r2, end, ids);
+    ids.push(r.uint64());
+    if (r.pos > end) r.fail("a varint runs past the end of Sample.location_id");
+    readPackedIds(r, end, ids);
     return;
   }
   if (pos !== end) {
-    r2.pos = end;
-    r2.fail("a varint runs past the end of Sample.location_id");
+    r.pos = end;
+    r.fail("a varint runs past the end of Sample.location_id");
   }
-  r2.pos = pos;
+  r.pos = pos;
   ids.length = len;
 }
-function decodeLabel(r2, end, labels) {
-  const outerEnd = r2.end;
-  r2.end = end;
+function decodeLabel(r, end, labels) {
+  const outerEnd = r.end;
+  r.end = end;
   let key = 0;
   let str = 0;
   let num2 = 0;
   let numUnit = 0;
-  while (r2.pos < end) {
-    const t2 = r2.uint();
-    const field = t2 >>> 3;
-    if ((t2 & 7) !== WireType.varint) {
-      wrongOrUnknown(r2, t2, "Label", [LB.key, LB.str, LB.num, LB.num_unit]);
+  while (r.pos < end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    if ((t & 7) !== WireType.varint) {
+      wrongOrUnknown(r, t, "Label", [LB.key, LB.str, LB.num, LB.num_unit]);
       continue;
     }
-    const v2 = r2.int64();
-    if (field === LB.key) key = v2;
-    else if (field === LB.str) str = v2;
-    else if (field === LB.num) num2 = v2;
-    else if (field === LB.num_unit) numUnit = v2;
+    const v = r.int64();
+    if (field === LB.key) key = v;
+    else if (field === LB.str) str = v;
+    else if (field === LB.num) num2 = v;
+    else if (field === LB.num_unit) numUnit = v;
   }
-  r2.end = outerEnd;
+  r.end = outerEnd;
   labels.push(key, str, num2, numUnit);
 }
 var emptyLabels = {
@@ -10532,25 +9966,25 @@ var LabelColumns = class {
     };
   }
 };
-function decodeLocation(r2, end) {
-  const outerEnd = r2.end;
-  r2.end = end;
+function decodeLocation(r, end) {
+  const outerEnd = r.end;
+  r.end = end;
   const loc = { id: 0, mappingId: 0, address: 0, lines: [], isFolded: false };
-  while (r2.pos < end) {
-    const t2 = r2.uint();
-    const field = t2 >>> 3;
-    const wt = t2 & 7;
+  while (r.pos < end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    const wt = t & 7;
     if (field === LOC.line && wt === WireType.bytes) {
-      const e2 = r2.lengthDelimitedEnd("Location.line");
-      loc.lines.push(decodeLine(r2, e2));
+      const e = r.lengthDelimitedEnd("Location.line");
+      loc.lines.push(decodeLine(r, e));
     } else if (wt === WireType.varint && field !== LOC.line) {
-      const v2 = r2.uint64();
-      if (field === LOC.id) loc.id = v2;
-      else if (field === LOC.mapping_id) loc.mappingId = v2;
-      else if (field === LOC.address) loc.address = v2;
-      else if (field === LOC.is_folded) loc.isFolded = v2 !== 0;
+      const v = r.uint64();
+      if (field === LOC.id) loc.id = v;
+      else if (field === LOC.mapping_id) loc.mappingId = v;
+      else if (field === LOC.address) loc.address = v;
+      else if (field === LOC.is_folded) loc.isFolded = v !== 0;
     } else {
-      wrongOrUnknown(r2, t2, "Location", [
+      wrongOrUnknown(r, t, "Location", [
         LOC.id,
         LOC.mapping_id,
         LOC.address,
@@ -10559,59 +9993,59 @@ function decodeLocation(r2, end) {
       ]);
     }
   }
-  r2.end = outerEnd;
+  r.end = outerEnd;
   return loc;
 }
-function decodeLine(r2, end) {
-  const outerEnd = r2.end;
-  r2.end = end;
+function decodeLine(r, end) {
+  const outerEnd = r.end;
+  r.end = end;
   const line = { functionId: 0, line: 0, column: 0 };
-  while (r2.pos < end) {
-    const t2 = r2.uint();
-    const field = t2 >>> 3;
-    if ((t2 & 7) !== WireType.varint) {
-      wrongOrUnknown(r2, t2, "Line", [LN.function_id, LN.line, LN.column]);
+  while (r.pos < end) {
+    const t = r.uint();
+    const field = t >>> 3;
+    if ((t & 7) !== WireType.varint) {
+      wrongOrUnknown(r, t, "Line", [LN.function_id, LN.line, LN.column]);
       continue;
     }
-    const v2 = r2.int64();
-    if (field === LN.function_id) line.functionId = v2;
-    else if (field === LN.line) line.line = v2;
-    else if (field === LN.column) line.column = v2;
+    const v = r.int64();
+    if (field === LN.function_id) line.functionId = v;
+    else if (field === LN.line) line.line = v;
+    else if (field === LN.column) line.column = v;
   }
-  r2.end = outerEnd;
+  r.end = outerEnd;
   return line;
 }
-function wrongOrUnknown(r2, t2, message, known) {
-  const field = t2 >>> 3;
-  const wt = t2 & 7;
+function wrongOrUnknown(r, t, message, known) {
+  const field = t >>> 3;
+  const wt = t & 7;
   if (known.includes(field)) {
     throw new FormatError(
       `not a pprof profile: ${message} field ${field} has wire type ${wireTypeName(wt)}`
     );
   }
-  if (field === 0) r2.fail("field number 0 is not valid protobuf");
-  r2.skip(wt, field);
+  if (field === 0) r.fail("field number 0 is not valid protobuf");
+  r.skip(wt, field);
 }
-function decodeSmall(type, buf, r2, end) {
+function decodeSmall(type, buf, r, end) {
   let msg;
   try {
-    msg = type.decode(buf.subarray(r2.pos, end));
+    msg = type.decode(buf.subarray(r.pos, end));
   } catch (err) {
     throw new FormatError(
-      `not a pprof profile: a ${type.name} message at byte ${r2.pos} does not decode (${err.message})`
+      `not a pprof profile: a ${type.name} message at byte ${r.pos} does not decode (${err.message})`
     );
   }
-  r2.pos = end;
+  r.pos = end;
   return msg;
 }
-function num(v2) {
-  return typeof v2 === "number" ? v2 : 0;
+function num(v) {
+  return typeof v === "number" ? v : 0;
 }
 function decodeString(buf, start, end) {
   if (end - start < 64) {
     let ascii = true;
-    for (let i2 = start; i2 < end; i2++) {
-      if (buf[i2] >= 128) {
+    for (let i = start; i < end; i++) {
+      if (buf[i] >= 128) {
         ascii = false;
         break;
       }
@@ -10635,70 +10069,70 @@ function resolveProfile(raw) {
     throw new FormatError('not a pprof profile: its string table does not start with ""');
   }
   const str = (index, what) => {
-    const s2 = strings[index];
-    if (s2 === void 0 || !Number.isInteger(index)) {
+    const s = strings[index];
+    if (s === void 0 || !Number.isInteger(index)) {
       invalid(
         `${what}: string index ${index} is out of range (the string table has ${strings.length} entries)`
       );
     }
-    return s2;
+    return s;
   };
-  const valueType = (v2, what) => ({
-    type: str(v2.type, `${what} type`),
-    unit: str(v2.unit, `${what} unit`)
+  const valueType = (v, what) => ({
+    type: str(v.type, `${what} type`),
+    unit: str(v.unit, `${what} unit`)
   });
   if (raw.sampleTypes.length === 0) {
     throw new FormatError("not a pprof profile: it declares no sample types");
   }
-  const sampleTypes = raw.sampleTypes.map((v2, i2) => valueType(v2, `sample type ${i2}`));
+  const sampleTypes = raw.sampleTypes.map((v, i) => valueType(v, `sample type ${i}`));
   const mappings = [];
   const mappingById = /* @__PURE__ */ new Map();
-  for (const m2 of raw.mappings) {
-    checkId(m2.id, "mapping", mappingById);
+  for (const m of raw.mappings) {
+    checkId(m.id, "mapping", mappingById);
     const mapping = {
-      ...m2,
-      filename: str(m2.filename, `mapping ${m2.id} filename`),
-      buildId: str(m2.buildId, `mapping ${m2.id} build id`)
+      ...m,
+      filename: str(m.filename, `mapping ${m.id} filename`),
+      buildId: str(m.buildId, `mapping ${m.id} build id`)
     };
     mappings.push(mapping);
-    mappingById.set(m2.id, mapping);
+    mappingById.set(m.id, mapping);
   }
   const functions = [];
   const functionById = /* @__PURE__ */ new Map();
-  for (const f2 of raw.functions) {
-    checkId(f2.id, "function", functionById);
+  for (const f of raw.functions) {
+    checkId(f.id, "function", functionById);
     const fn = {
-      id: f2.id,
-      name: str(f2.name, `function ${f2.id} name`),
-      systemName: str(f2.systemName, `function ${f2.id} system name`),
-      filename: str(f2.filename, `function ${f2.id} filename`),
-      startLine: f2.startLine
+      id: f.id,
+      name: str(f.name, `function ${f.id} name`),
+      systemName: str(f.systemName, `function ${f.id} system name`),
+      filename: str(f.filename, `function ${f.id} filename`),
+      startLine: f.startLine
     };
     functions.push(fn);
-    functionById.set(f2.id, fn);
+    functionById.set(f.id, fn);
   }
   const locations = [];
   const locationIndexById = /* @__PURE__ */ new Map();
-  for (const l2 of raw.locations) {
-    checkId(l2.id, "location", locationIndexById);
+  for (const l of raw.locations) {
+    checkId(l.id, "location", locationIndexById);
     let mapping;
-    if (l2.mappingId !== 0) {
-      mapping = mappingById.get(l2.mappingId);
+    if (l.mappingId !== 0) {
+      mapping = mappingById.get(l.mappingId);
       if (!mapping)
-        invalid(`location ${l2.id} refers to mapping id ${l2.mappingId}, which is not defined`);
+        invalid(`location ${l.id} refers to mapping id ${l.mappingId}, which is not defined`);
     }
-    const lines = l2.lines.map((ln) => {
+    const lines = l.lines.map((ln) => {
       let fn;
       if (ln.functionId !== 0) {
         fn = functionById.get(ln.functionId);
         if (!fn) {
-          invalid(`location ${l2.id} refers to function id ${ln.functionId}, which is not defined`);
+          invalid(`location ${l.id} refers to function id ${ln.functionId}, which is not defined`);
         }
       }
       return { fn, line: ln.line, column: ln.column };
     });
-    locationIndexById.set(l2.id, locations.length);
-    locations.push({ id: l2.id, mapping, address: l2.address, lines, isFolded: l2.isFolded });
+    locationIndexById.set(l.id, locations.length);
+    locations.push({ id: l.id, mapping, address: l.address, lines, isFolded: l.isFolded });
   }
   const width = sampleTypes.length;
   const count = raw.sampleCount;
@@ -10707,7 +10141,7 @@ function resolveProfile(raw) {
   const labels = labelTable(raw, strings);
   const defaultName = raw.defaultSampleType === 0 ? "" : str(raw.defaultSampleType, "default sample type");
   let defaultSampleIndex = sampleTypes.findIndex(
-    (t2) => defaultName !== "" && t2.type === defaultName
+    (t) => defaultName !== "" && t.type === defaultName
   );
   if (defaultSampleIndex < 0) defaultSampleIndex = width - 1;
   return {
@@ -10723,7 +10157,7 @@ function resolveProfile(raw) {
     durationNanos: raw.durationNanos,
     periodType: raw.periodType && valueType(raw.periodType, "period type"),
     period: raw.period,
-    comments: raw.comments.map((c2, i2) => str(c2, `comment ${i2}`)),
+    comments: raw.comments.map((c, i) => str(c, `comment ${i}`)),
     docUrl: str(raw.docUrl, "doc_url")
   };
 }
@@ -10733,19 +10167,19 @@ function checkId(id, what, seen) {
 }
 function labelTable(raw, strings) {
   const { start, key, str, num: num2, numUnit } = raw.labels;
-  const n2 = strings.length;
-  for (let j2 = 0; j2 < key.length; j2++) {
+  const n = strings.length;
+  for (let j = 0; j < key.length; j++) {
     for (const [what, column] of [
       ["key", key],
       ["value", str],
       ["unit", numUnit]
     ]) {
-      const index = column[j2];
-      if (index < 0 || index >= n2 || !Number.isInteger(index)) {
+      const index = column[j];
+      if (index < 0 || index >= n || !Number.isInteger(index)) {
         let sample = 0;
-        while (start[sample + 1] <= j2) sample++;
+        while (start[sample + 1] <= j) sample++;
         invalid(
-          `sample ${sample} label ${what}: string index ${index} is out of range (the string table has ${n2} entries)`
+          `sample ${sample} label ${what}: string index ${index} is out of range (the string table has ${n} entries)`
         );
       }
     }
@@ -10757,16 +10191,16 @@ function sampleValues(raw, width) {
   if (values.length !== sampleCount * width || valueStart[sampleCount] !== values.length) {
     invalid(wrongValueCount(raw, width));
   }
-  for (let i2 = 0; i2 < sampleCount; i2++) {
-    if (valueStart[i2] !== i2 * width) invalid(wrongValueCount(raw, width));
+  for (let i = 0; i < sampleCount; i++) {
+    if (valueStart[i] !== i * width) invalid(wrongValueCount(raw, width));
   }
   return values;
 }
 function wrongValueCount(raw, width) {
-  for (let i2 = 0; i2 < raw.sampleCount; i2++) {
-    const n2 = raw.valueStart[i2 + 1] - raw.valueStart[i2];
-    if (n2 !== width) {
-      return `sample ${i2} has ${n2} values but the profile declares ${width} sample types`;
+  for (let i = 0; i < raw.sampleCount; i++) {
+    const n = raw.valueStart[i + 1] - raw.valueStart[i];
+    if (n !== width) {
+      return `sample ${i} has ${n} values but the profile declares ${width} sample types`;
     }
   }
   return `samples have ${raw.values.length} values in all, not ${width} per sample`;
@@ -10780,26 +10214,26 @@ function stackIndices(raw, indexById) {
   if (table2) for (const [id, index] of indexById) table2[id] = index;
   if (table2 && ids instanceof Uint32Array) return idsToIndices(ids, table2, raw);
   const out = new Uint32Array(ids.length);
-  for (let j2 = 0; j2 < ids.length; j2++) {
-    const id = ids[j2];
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j];
     const index = table2 ? id < table2.length ? table2[id] : -1 : indexById.get(id) ?? -1;
     if (index < 0) {
-      invalid(`${sampleOf(raw, j2)} refers to location id ${id}, which is not defined`);
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
     }
-    out[j2] = index;
+    out[j] = index;
   }
   return out;
 }
 function idsToIndices(ids, table2, raw) {
-  const n2 = ids.length;
+  const n = ids.length;
   const size = table2.length;
-  for (let j2 = 0; j2 < n2; j2++) {
-    const id = ids[j2];
+  for (let j = 0; j < n; j++) {
+    const id = ids[j];
     const index = id < size ? table2[id] : -1;
     if (index < 0) {
-      invalid(`${sampleOf(raw, j2)} refers to location id ${id}, which is not defined`);
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
     }
-    ids[j2] = index;
+    ids[j] = index;
   }
   return ids;
 }
@@ -10833,8 +10267,8 @@ function parsePprof(bytes2, options = {}) {
 }
 function textPreview(bytes2) {
   const head = bytes2.subarray(0, 512);
-  for (const b2 of head) {
-    const printable = b2 === 9 || b2 === 10 || b2 === 13 || b2 >= 32 && b2 !== 127;
+  for (const b of head) {
+    const printable = b === 9 || b === 10 || b === 13 || b >= 32 && b !== 127;
     if (!printable) return void 0;
   }
   const first = new TextDecoder().decode(head).split(/\r?\n/)[0] ?? "";
@@ -10846,20 +10280,20 @@ function profileUrl(baseUrl, spec) {
   return `${baseUrl.replace(/\/+$/, "")}/${spec.replace(/^\/+/, "")}`;
 }
 function profileFileName(spec) {
-  const [path9 = "", query = ""] = spec.split("?");
-  const name = path9 === "profile" ? "cpu" : path9.replace(/[^A-Za-z0-9_-]+/g, "_");
+  const [path10 = "", query = ""] = spec.split("?");
+  const name = path10 === "profile" ? "cpu" : path10.replace(/[^A-Za-z0-9_-]+/g, "_");
   const debug = /(?:^|&)debug=([12])/.exec(query)?.[1];
   return debug ? `${name}.debug${debug}.txt` : `${name}.pb.gz`;
 }
 function seconds(spec) {
-  const m2 = /(?:\?|&)seconds=(\d+)/.exec(spec);
-  if (m2) return Number(m2[1]);
+  const m = /(?:\?|&)seconds=(\d+)/.exec(spec);
+  if (m) return Number(m[1]);
   return spec.startsWith("profile") ? 30 : 0;
 }
 function describe(err) {
-  const e2 = err;
-  if (e2.name === "TimeoutError" || e2.name === "AbortError") return "timed out";
-  return e2.cause?.code ?? e2.cause?.message ?? e2.message ?? String(err);
+  const e = err;
+  if (e.name === "TimeoutError" || e.name === "AbortError") return "timed out";
+  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
 }
 async function waitForEndpoint(baseUrl, waitSeconds, log) {
   const deadline = Date.now() + waitSeconds * 1e3;
@@ -10867,8 +10301,8 @@ async function waitForEndpoint(baseUrl, waitSeconds, log) {
   let announced = false;
   for (; ; ) {
     try {
-      const r2 = await fetch(profileUrl(baseUrl, ""), { signal: AbortSignal.timeout(5e3) });
-      await r2.arrayBuffer();
+      const r = await fetch(profileUrl(baseUrl, ""), { signal: AbortSignal.timeout(5e3) });
+      await r.arrayBuffer();
       return;
     } catch (err) {
       last = describe(err);
@@ -10903,21 +10337,21 @@ function recognise(url, bytes2, contentType) {
 function profileNotes(spec, bytes2) {
   const kind = spec.split("?")[0];
   if (kind !== "block" && kind !== "mutex") return [];
-  const p2 = parsePprof(bytes2);
-  if (p2.samples.count > 0) return [];
+  const p = parsePprof(bytes2);
+  if (p.samples.count > 0) return [];
   return kind === "block" ? [
     "the block profile is empty: the service never called runtime.SetBlockProfileRate; call runtime.SetBlockProfileRate(1) (or a sampling rate such as 10000 ns) at start-up to record blocking"
   ] : [
     "the mutex profile is empty: the service never called runtime.SetMutexProfileFraction; call runtime.SetMutexProfileFraction(5) (or 1 for every event) at start-up to record contention"
   ];
 }
-async function fetchProfile(s2, spec) {
-  const url = profileUrl(s2.baseUrl, spec);
+async function fetchProfile(s, spec) {
+  const url = profileUrl(s.baseUrl, spec);
   let response;
   for (let attempt = 1; !response; attempt++) {
     try {
       response = await fetch(url, {
-        signal: AbortSignal.timeout((s2.timeoutSeconds + seconds(spec)) * 1e3)
+        signal: AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1e3)
       });
     } catch (err) {
       if (describe(err) !== "ECONNREFUSED" || attempt >= 3) {
@@ -10954,27 +10388,27 @@ async function fetchProfile(s2, spec) {
   }
   return { spec, fileName: profileFileName(spec), format, bytes: bytes2, notes };
 }
-async function collectFromService(s2, log, load3) {
-  await waitForEndpoint(s2.baseUrl, s2.waitSeconds, log);
+async function collectFromService(s, log, load3) {
+  await waitForEndpoint(s.baseUrl, s.waitSeconds, log);
   const out = [];
   const fetchLogged = async (spec) => {
     const secs = seconds(spec);
-    log(`fetching ${profileUrl(s2.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ""}`);
-    return fetchProfile(s2, spec);
+    log(`fetching ${profileUrl(s.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ""}`);
+    return fetchProfile(s, spec);
   };
   if (!load3) {
-    for (const spec of s2.profiles) out.push(await fetchLogged(spec));
+    for (const spec of s.profiles) out.push(await fetchLogged(spec));
     return out;
   }
   const before = await fetchLogged("goroutine");
   out.push({ ...before, spec: "goroutine (before the load)", fileName: "goroutine-before.pb.gz" });
-  const during = s2.profiles.filter((p2) => seconds(p2) > 0);
+  const during = s.profiles.filter((p) => seconds(p) > 0);
   log("starting the load");
   const running = load3();
   for (const spec of during) out.push(await fetchLogged(spec));
   await running;
   log("the load is done");
-  for (const spec of s2.profiles.filter((p2) => seconds(p2) === 0)) out.push(await fetchLogged(spec));
+  for (const spec of s.profiles.filter((p) => seconds(p) === 0)) out.push(await fetchLogged(spec));
   return out;
 }
 
@@ -10984,7 +10418,7 @@ function dumpLines(text) {
   const lines = text.replace(/^\uFEFF/, "").split("\n");
   const unterminated = lines[lines.length - 1] !== "";
   if (!unterminated) lines.pop();
-  return { lines: lines.map((l2) => l2.endsWith("\r") ? l2.slice(0, -1) : l2), unterminated };
+  return { lines: lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l), unterminated };
 }
 var LineWarnings = class {
   constructor(label) {
@@ -10994,19 +10428,19 @@ var LineWarnings = class {
   shown = [];
   extra = 0;
   /** Records that line `n` (1-based) fits no rule of the format. */
-  unrecognised(n2, line) {
+  unrecognised(n, line) {
     if (this.shown.length >= MAX_LINE_WARNINGS) {
       this.extra++;
       return;
     }
     const shown2 = line.length > 100 ? `${line.slice(0, 100)}…` : line;
-    this.shown.push(`${this.label}:${n2}: unrecognised line ${JSON.stringify(shown2)}`);
+    this.shown.push(`${this.label}:${n}: unrecognised line ${JSON.stringify(shown2)}`);
   }
   /** The warnings, with one summary line for those not shown. */
   warnings() {
     if (this.extra === 0) return [...this.shown];
-    const s2 = this.extra === 1 ? "" : "s";
-    return [...this.shown, `${this.label}: ${this.extra} more unrecognised line${s2}`];
+    const s = this.extra === 1 ? "" : "s";
+    return [...this.shown, `${this.label}: ${this.extra} more unrecognised line${s}`];
   }
 };
 function cutOffWarning(label, whole) {
@@ -11022,32 +10456,32 @@ function parseState(bracket) {
   const [reason = "", ...extras] = bracket.split(", ");
   let waitMinutes;
   for (const extra of extras) {
-    const m2 = /^(\d+) minutes?$/.exec(extra);
-    if (m2) waitMinutes = Number(m2[1]);
+    const m = /^(\d+) minutes?$/.exec(extra);
+    if (m) waitMinutes = Number(m[1]);
   }
   return { state: reason.replace(/ \(scan\)$/, ""), waitMinutes };
 }
 var Groups = class {
   byKey = /* @__PURE__ */ new Map();
   total = 0;
-  add(b2) {
-    const c2 = b2.createdBy;
-    const key = [b2.state, stackKey(b2.stack), c2 ? stackKey([c2]) : ""].join("\n\n");
+  add(b) {
+    const c = b.createdBy;
+    const key = [b.state, stackKey(b.stack), c ? stackKey([c]) : ""].join("\n\n");
     this.total++;
-    const g2 = this.byKey.get(key);
-    if (g2) {
-      g2.count++;
-      if (b2.waitMinutes !== void 0) g2.waitMinutes = Math.max(g2.waitMinutes ?? 0, b2.waitMinutes);
+    const g = this.byKey.get(key);
+    if (g) {
+      g.count++;
+      if (b.waitMinutes !== void 0) g.waitMinutes = Math.max(g.waitMinutes ?? 0, b.waitMinutes);
       return;
     }
-    const group = { count: 1, stack: b2.stack, state: b2.state };
-    if (b2.waitMinutes !== void 0) group.waitMinutes = b2.waitMinutes;
-    if (c2) group.createdBy = c2;
+    const group = { count: 1, stack: b.stack, state: b.state };
+    if (b.waitMinutes !== void 0) group.waitMinutes = b.waitMinutes;
+    if (c) group.createdBy = c;
     this.byKey.set(key, group);
   }
 };
-function isWhole(b2) {
-  return b2.pending === void 0 && (b2.stack.length > 0 || b2.unavailable);
+function isWhole(b) {
+  return b.pending === void 0 && (b.stack.length > 0 || b.unavailable);
 }
 function newBlock(bracket) {
   const { state, waitMinutes } = parseState(bracket);
@@ -11061,35 +10495,35 @@ function newBlock(bracket) {
     closed: false
   };
 }
-function blockLine(b2, line, n2, warn) {
+function blockLine(b, line, n, warn) {
   const file = fileLine.exec(line);
-  if (b2.pending) {
-    const p2 = b2.pending;
-    b2.pending = void 0;
+  if (b.pending) {
+    const p = b.pending;
+    b.pending = void 0;
     if (file) {
-      const frame = { fn: p2.fn, file: file[1], line: Number(file[2]) };
-      if (p2.createdBy) {
-        b2.createdBy = frame;
-        b2.closed = true;
-      } else b2.stack.push(frame);
+      const frame = { fn: p.fn, file: file[1], line: Number(file[2]) };
+      if (p.createdBy) {
+        b.createdBy = frame;
+        b.closed = true;
+      } else b.stack.push(frame);
       return true;
     }
-    warn.unrecognised(p2.n, p2.line);
+    warn.unrecognised(p.n, p.line);
   }
-  if (b2.closed) return false;
+  if (b.closed) return false;
   if (unavailableLine.test(line)) {
-    b2.unavailable = true;
+    b.unavailable = true;
     return true;
   }
   if (elidedLine.test(line)) return true;
   const created = createdByLine.exec(line);
   if (created) {
-    b2.pending = { fn: created[1], createdBy: true, n: n2, line };
+    b.pending = { fn: created[1], createdBy: true, n, line };
     return true;
   }
   const fn = functionLine.exec(line);
   if (fn) {
-    b2.pending = { fn: fn[1], createdBy: false, n: n2, line };
+    b.pending = { fn: fn[1], createdBy: false, n, line };
     return true;
   }
   return false;
@@ -11106,15 +10540,15 @@ function parseGoroutineDebug2(text, label) {
     if (block) groups.add(block);
     block = void 0;
   };
-  lines.forEach((line, i2) => {
+  lines.forEach((line, i) => {
     const header = headerLine.exec(line);
     if (header) {
       finish2();
       block = newBlock(header[2]);
     } else if (line.trim() === "") {
       finish2();
-    } else if (!block || !blockLine(block, line, i2 + 1, warn)) {
-      warn.unrecognised(i2 + 1, line);
+    } else if (!block || !blockLine(block, line, i + 1, warn)) {
+      warn.unrecognised(i + 1, line);
     }
   });
   if (block && isWhole(block)) groups.add(block);
@@ -11132,7 +10566,7 @@ var labelsLine = /^# labels: (.*)$/;
 var frameLine = /^#\t+(0x[0-9a-f]+)(?:\t+(.+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+))?$/;
 function parseGoroutineDebug1(text, label) {
   const { lines, unterminated } = dumpLines(text);
-  const first = lines.findIndex((l2) => l2.trim() !== "");
+  const first = lines.findIndex((l) => l.trim() !== "");
   const total2 = first >= 0 ? headerLine2.exec(lines[first]) : null;
   if (!total2) {
     throw new FormatError(
@@ -11144,8 +10578,8 @@ function parseGoroutineDebug1(text, label) {
   const warn = new LineWarnings(label);
   const records = [];
   let record;
-  for (let i2 = first + 1; i2 < lines.length; i2++) {
-    const line = lines[i2];
+  for (let i = first + 1; i < lines.length; i++) {
+    const line = lines[i];
     if (line.trim() === "") {
       record = void 0;
       continue;
@@ -11163,13 +10597,13 @@ function parseGoroutineDebug1(text, label) {
     }
     const frame = record ? frameLine.exec(line) : null;
     if (record && frame) {
-      const [, pc, fn, file, n2] = frame;
+      const [, pc, fn, file, n] = frame;
       record.stack.push(
-        fn === void 0 ? { fn: pc, file: "", line: 0 } : { fn, file, line: Number(n2) }
+        fn === void 0 ? { fn: pc, file: "", line: 0 } : { fn, file, line: Number(n) }
       );
       continue;
     }
-    warn.unrecognised(i2 + 1, line);
+    warn.unrecognised(i + 1, line);
   }
   let cutOff = cutMidLine;
   if (cutMidLine && record) records.pop();
@@ -11182,15 +10616,15 @@ function parseGoroutineDebug1(text, label) {
 function snapshot(records, header, cutOff, label, warn) {
   const byKey = /* @__PURE__ */ new Map();
   let sum = 0;
-  for (const r2 of records) {
-    sum += r2.count;
-    const key = `${r2.labels ?? ""}
+  for (const r of records) {
+    sum += r.count;
+    const key = `${r.labels ?? ""}
 
-${stackKey(r2.stack)}`;
-    const g2 = byKey.get(key);
-    if (g2) g2.count += r2.count;
+${stackKey(r.stack)}`;
+    const g = byKey.get(key);
+    if (g) g.count += r.count;
     else
-      byKey.set(key, { count: r2.count, stack: r2.stack, ...r2.labels ? { labels: r2.labels } : {} });
+      byKey.set(key, { count: r.count, stack: r.stack, ...r.labels ? { labels: r.labels } : {} });
   }
   const warnings = warn.warnings();
   if (cutOff) warnings.unshift(cutOffWarning(label, sum));
@@ -11200,68 +10634,68 @@ ${stackKey(r2.stack)}`;
 }
 
 // src/model/profile.ts
-function sampleStack(profile, i2) {
+function sampleStack(profile, i) {
   const { stackStart, stack } = profile.samples;
   const out = [];
-  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++) out.push(profile.locations[stack[j2]]);
+  for (let j = stackStart[i]; j < stackStart[i + 1]; j++) out.push(profile.locations[stack[j]]);
   return out;
 }
-function sampleLabels(profile, i2) {
-  const t2 = profile.samples.labels;
+function sampleLabels(profile, i) {
+  const t = profile.samples.labels;
   const out = [];
-  for (let j2 = t2.start[i2]; j2 < t2.start[i2 + 1]; j2++) {
+  for (let j = t.start[i]; j < t.start[i + 1]; j++) {
     out.push({
-      key: t2.strings[t2.key[j2]],
-      str: t2.strings[t2.str[j2]],
-      num: t2.num[j2],
-      numUnit: t2.strings[t2.numUnit[j2]]
+      key: t.strings[t.key[j]],
+      str: t.strings[t.str[j]],
+      num: t.num[j],
+      numUnit: t.strings[t.numUnit[j]]
     });
   }
   return out;
 }
-function sampleValue(profile, i2, valueIndex) {
-  return profile.samples.values[i2 * profile.samples.width + valueIndex];
+function sampleValue(profile, i, valueIndex) {
+  return profile.samples.values[i * profile.samples.width + valueIndex];
 }
 
 // src/parse/goroutine/from-profile.ts
 function locationFrames(loc) {
   const address = `0x${loc.address.toString(16)}`;
   if (loc.lines.length === 0) return [{ fn: address, file: "", line: 0 }];
-  return loc.lines.map((l2) => ({
-    fn: l2.fn?.name || address,
-    file: l2.fn?.filename ?? "",
-    line: l2.line
+  return loc.lines.map((l) => ({
+    fn: l.fn?.name || address,
+    file: l.fn?.filename ?? "",
+    line: l.line
   }));
 }
 function formatLabels(labels) {
   if (labels.length === 0) return void 0;
-  const pairs = labels.map((l2) => {
-    const value = l2.str !== "" ? JSON.stringify(l2.str) : `${l2.num}${l2.numUnit}`;
-    return `${JSON.stringify(l2.key)}:${value}`;
+  const pairs = labels.map((l) => {
+    const value = l.str !== "" ? JSON.stringify(l.str) : `${l.num}${l.numUnit}`;
+    return `${JSON.stringify(l.key)}:${value}`;
   });
   return `{${pairs.sort().join(", ")}}`;
 }
 function goroutineSnapshotFromProfile(profile, _label) {
   const valueIndex = profile.sampleTypes.findIndex(
-    (t2) => t2.type === "goroutine" || t2.type === "goroutineleak"
+    (t) => t.type === "goroutine" || t.type === "goroutineleak"
   );
   if (valueIndex < 0) {
-    const types = profile.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
+    const types = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(", ");
     throw new FormatError(`not a goroutine profile (sample types: ${types})`);
   }
   const byKey = /* @__PURE__ */ new Map();
   let total2 = 0;
-  for (let i2 = 0; i2 < profile.samples.count; i2++) {
-    const count = sampleValue(profile, i2, valueIndex);
+  for (let i = 0; i < profile.samples.count; i++) {
+    const count = sampleValue(profile, i, valueIndex);
     if (count <= 0) continue;
-    const stack = sampleStack(profile, i2).flatMap(locationFrames);
-    const labels = formatLabels(sampleLabels(profile, i2));
+    const stack = sampleStack(profile, i).flatMap(locationFrames);
+    const labels = formatLabels(sampleLabels(profile, i));
     const key = `${labels ?? ""}
 
 ${stackKey(stack)}`;
     total2 += count;
-    const g2 = byKey.get(key);
-    if (g2) g2.count += count;
+    const g = byKey.get(key);
+    if (g) g.count += count;
     else byKey.set(key, { count, stack, ...labels !== void 0 ? { labels } : {} });
   }
   return { source: "proto", total: total2, groups: [...byKey.values()], warnings: [] };
@@ -11282,9 +10716,9 @@ var textFormats = [
 ];
 var notADump = "not a goroutine dump (expected a goroutine profile .pb.gz, or debug=1 / debug=2 text)";
 function sniffGoroutineText(text) {
-  const first = text.replace(/^\uFEFF/, "").split("\n").find((l2) => l2.trim() !== "");
+  const first = text.replace(/^\uFEFF/, "").split("\n").find((l) => l.trim() !== "");
   if (first === void 0) return void 0;
-  return textFormats.find((f2) => f2.firstLine.test(first))?.name;
+  return textFormats.find((f) => f.firstLine.test(first))?.name;
 }
 function parseGoroutines(bytes2, label) {
   if (bytes2.length === 0) throw new FormatError(notADump);
@@ -11292,7 +10726,7 @@ function parseGoroutines(bytes2, label) {
   if (textPreview(raw) === void 0) return goroutineSnapshotFromProfile(parsePprof(raw), label);
   const text = new TextDecoder().decode(raw);
   const kind = sniffGoroutineText(text);
-  const format = textFormats.find((f2) => f2.name === kind);
+  const format = textFormats.find((f) => f.name === kind);
   if (!format) throw new FormatError(notADump);
   return format.parse(text, label);
 }
@@ -11334,36 +10768,36 @@ ${collectUsage}`);
   const out = values.out ?? "perfgate-profiles";
   const settings = {
     baseUrl: url,
-    profiles: (values.profiles ?? defaultPprofProfiles).split(",").map((p2) => p2.trim()).filter((p2) => p2 !== ""),
+    profiles: (values.profiles ?? defaultPprofProfiles).split(",").map((p) => p.trim()).filter((p) => p !== ""),
     waitSeconds: values.wait === void 0 ? 30 : readInteger("--wait", values.wait, 0),
     timeoutSeconds: values.timeout === void 0 ? 30 : readInteger("--timeout", values.timeout, 1)
   };
-  const log = (l2) => io.stderr(`${l2}
+  const log = (l) => io.stderr(`${l}
 `);
   const command = values.load;
   const load3 = command ? async () => {
-    const r2 = await processRunner.run("sh", ["-c", command], { cwd: ".", onLine: log });
-    if (r2.code !== 0) throw new UserError(`--load: the command exited with ${r2.code}`);
+    const r = await processRunner.run("sh", ["-c", command], { cwd: ".", onLine: log });
+    if (r.code !== 0) throw new UserError(`--load: the command exited with ${r.code}`);
   } : void 0;
   const fetched = await collectFromService(settings, log, load3);
   await mkdir2(out, { recursive: true });
-  for (const f2 of fetched) {
-    await writeFile2(path4.join(out, f2.fileName), f2.bytes);
-    io.stdout(`${path4.join(out, f2.fileName)}  (${f2.spec}, ${f2.format})
+  for (const f of fetched) {
+    await writeFile2(path5.join(out, f.fileName), f.bytes);
+    io.stdout(`${path5.join(out, f.fileName)}  (${f.spec}, ${f.format})
 `);
-    for (const n2 of f2.notes) io.stdout(`  note: ${n2}
+    for (const n of f.notes) io.stdout(`  note: ${n}
 `);
   }
-  const before = fetched.find((f2) => f2.fileName === "goroutine-before.pb.gz");
-  const after = fetched.find((f2) => f2.fileName === "goroutine.pb.gz");
+  const before = fetched.find((f) => f.fileName === "goroutine-before.pb.gz");
+  const after = fetched.find((f) => f.fileName === "goroutine.pb.gz");
   if (before && after) {
     const leaks = findLeaks(
       parseGoroutines(after.bytes, "after"),
       parseGoroutines(before.bytes, "before")
     );
-    for (const w2 of leaks) {
+    for (const w of leaks) {
       io.stdout(
-        `leak: +${w2.head - (w2.base ?? 0)} goroutines (${w2.base} → ${w2.head}) started by ${w2.origin?.fn ?? "?"}, waiting in ${w2.blocking?.fn ?? "?"}
+        `leak: +${w.head - (w.base ?? 0)} goroutines (${w.base} → ${w.head}) started by ${w.origin?.fn ?? "?"}, waiting in ${w.blocking?.fn ?? "?"}
 `
       );
     }
@@ -11377,7 +10811,7 @@ function age(fromIso, toIso) {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms) || ms < 0) return "unknown age";
   const minutes = Math.round(ms / 6e4);
-  const plural3 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+  const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
   if (minutes < 60) return plural3(minutes, "minute");
   const hours = Math.round(minutes / 60);
   if (hours < 48) return plural3(hours, "hour");
@@ -11398,10 +10832,10 @@ function demangleSimpleCpp(name) {
   let pos = 2;
   const parts = [];
   const sourceName = () => {
-    const m2 = /^[1-9]\d*/.exec(name.slice(pos));
-    if (!m2) return false;
-    const len = Number(m2[0]);
-    pos += m2[0].length;
+    const m = /^[1-9]\d*/.exec(name.slice(pos));
+    if (!m) return false;
+    const len = Number(m[0]);
+    pos += m[0].length;
     if (pos + len > name.length) return false;
     parts.push(name.slice(pos, pos + len));
     pos += len;
@@ -11427,17 +10861,17 @@ function removeMatching(name, open, close) {
   let out = name;
   let nesting = 0;
   let first = 0;
-  for (let i2 = 0; i2 < out.length; i2++) {
-    const c2 = out[i2];
-    if (c2 === open) {
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === open) {
       nesting++;
-      if (nesting === 1) first = i2;
-    } else if (c2 === close) {
+      if (nesting === 1) first = i;
+    } else if (c === close) {
       nesting--;
       if (nesting < 0) return out;
       if (nesting === 0) {
-        out = out.slice(0, first) + out.slice(i2 + 1);
-        i2 = first - 1;
+        out = out.slice(0, first) + out.slice(i + 1);
+        i = first - 1;
       }
     }
   }
@@ -11451,41 +10885,41 @@ function shortFunctionName(name) {
 }
 
 // src/report/verdict-view.ts
-function notableRow(f2) {
-  return f2.regression || f2.significant && f2.sharePoints >= 1;
+function notableRow(f) {
+  return f.regression || f.significant && f.sharePoints >= 1;
 }
-function verdictView(r2) {
-  const g2 = r2.gate;
-  const compared = g2 !== void 0 && g2.verdict !== "no-comparison";
+function verdictView(r) {
+  const g = r.gate;
+  const compared = g !== void 0 && g.verdict !== "no-comparison";
   const rows = [];
-  for (const c2 of r2.profiles?.changes ?? []) {
-    for (const f2 of c2.grown.filter(notableRow)) {
+  for (const c of r.profiles?.changes ?? []) {
+    for (const f of c.grown.filter(notableRow)) {
       rows.push({
-        profile: c2.profile,
-        sampleType: c2.sampleType,
-        unit: c2.unit,
-        function: f2.name,
-        benchmark: f2.benchmark ?? "",
-        file: f2.file,
-        line: f2.line,
-        leaf: f2.leaf ?? "",
-        basis: f2.basis,
-        base: f2.base,
-        head: f2.head,
-        points: f2.sharePoints,
-        limit: c2.limitPoints ?? null,
-        regression: f2.regression
+        profile: c.profile,
+        sampleType: c.sampleType,
+        unit: c.unit,
+        function: f.name,
+        benchmark: f.benchmark ?? "",
+        file: f.file,
+        line: f.line,
+        leaf: f.leaf ?? "",
+        basis: f.basis,
+        base: f.base,
+        head: f.head,
+        points: f.sharePoints,
+        limit: c.limitPoints ?? null,
+        regression: f.regression
       });
     }
   }
-  rows.sort((x, y2) => Number(y2.regression) - Number(x.regression) || y2.points - x.points);
+  rows.sort((x, y) => Number(y.regression) - Number(x.regression) || y.points - x.points);
   return {
-    verdict: r2.verdict,
-    reason: r2.reason,
-    benchmarksRegressed: compared ? g2.benchmarks.regressed.length : null,
-    benchmarksImproved: compared ? g2.benchmarks.improved.length : null,
-    unitsNotJudged: compared && g2.power.length > 0,
-    profileRegressions: r2.profiles?.changes.length ? profileRegressionCount(r2.profiles) : null,
+    verdict: r.verdict,
+    reason: r.reason,
+    benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
+    benchmarksImproved: compared ? g.benchmarks.improved.length : null,
+    unitsNotJudged: compared && g.power.length > 0,
+    profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
     profileRows: rows
   };
 }
@@ -11511,14 +10945,14 @@ var unitTypes = [
   { units: timeUnits, fallback: "s" }
 ];
 function findUnit(units, name) {
-  let n2 = name.toLowerCase();
-  if (n2.length > 2 && n2.endsWith("s")) n2 = n2.slice(0, -1);
-  return units.find((u2) => u2.aliases.includes(n2));
+  let n = name.toLowerCase();
+  if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
+  return units.find((u) => u.aliases.includes(n));
 }
 function scaleValue(value, fromUnit, toUnit = "minimum") {
   if (value < 0) {
-    const [v2, u2] = scaleValue(-value, fromUnit, toUnit);
-    return [-v2, u2];
+    const [v, u] = scaleValue(-value, fromUnit, toUnit);
+    return [-v, u];
   }
   for (const { units, fallback } of unitTypes) {
     const from = findUnit(units, fromUnit);
@@ -11526,22 +10960,22 @@ function scaleValue(value, fromUnit, toUnit = "minimum") {
     const base = value * from.factor;
     let to;
     if (toUnit === "minimum" || toUnit === "auto") {
-      for (const u2 of units) if (base / u2.factor >= 1) to = u2;
+      for (const u of units) if (base / u.factor >= 1) to = u;
     } else {
       to = findUnit(units, toUnit);
     }
-    to ??= units.find((u2) => u2.name === fallback);
+    to ??= units.find((u) => u.name === fallback);
     return [base / to.factor, to.name];
   }
   if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
   return [value, toUnit];
 }
 function scaledLabel(value, fromUnit, toUnit = "minimum") {
-  const [v2, u2] = scaleValue(value, fromUnit, toUnit);
-  let s2 = formatFixed(v2, 2);
-  if (s2.endsWith(".00")) s2 = s2.slice(0, -3);
-  if (s2 === "0" || s2 === "-0") return "0";
-  return s2 + u2;
+  const [v, u] = scaleValue(value, fromUnit, toUnit);
+  let s = formatFixed(v, 2);
+  if (s.endsWith(".00")) s = s.slice(0, -3);
+  if (s === "0" || s === "-0") return "0";
+  return s + u;
 }
 function percentage(value, total2) {
   const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
@@ -11551,63 +10985,63 @@ function percentage(value, total2) {
 }
 
 // src/render/hotspots.ts
-var bytes = (n2) => n2 === 0 ? "0 B" : `${scaleOne(n2, "binary")}B`;
+var bytes = (n) => n === 0 ? "0 B" : `${scaleOne(n, "binary")}B`;
 var time = (ns) => scaledLabel(ns, "nanoseconds");
-var percent = (f2) => `${formatFixed(100 * f2, 1)}%`;
-function where(h2) {
-  return h2.site.file ? `${h2.site.file}:${h2.site.line}` : "";
+var percent = (f) => `${formatFixed(100 * f, 1)}%`;
+function where(h) {
+  return h.site.file ? `${h.site.file}:${h.site.line}` : "";
 }
-function benchmarkLabel(h2) {
-  return h2.benchmark ? h2.benchmark.slice(h2.benchmark.lastIndexOf(".") + 1) : "";
+function benchmarkLabel(h) {
+  return h.benchmark ? h.benchmark.slice(h.benchmark.lastIndexOf(".") + 1) : "";
 }
-function signed(n2, fmt) {
-  return `${n2 >= 0 ? "+" : "-"}${fmt(Math.abs(n2))}`;
+function signed(n, fmt) {
+  return `${n >= 0 ? "+" : "-"}${fmt(Math.abs(n))}`;
 }
-function amount(h2, v2, kind) {
-  if (h2.basis === "share") return percent(v2);
-  const text = kind === "bytes" ? bytes(v2) : time(v2);
-  return h2.basis === "per-op" ? `${text}/op` : text;
+function amount(h, v, kind) {
+  if (h.basis === "share") return percent(v);
+  const text = kind === "bytes" ? bytes(v) : time(v);
+  return h.basis === "per-op" ? `${text}/op` : text;
 }
-function change(h2, base, head, kind) {
-  const fmt = (n2) => amount(h2, n2, kind);
+function change(h, base, head, kind) {
+  const fmt = (n) => amount(h, n, kind);
   const rel = base > 0 ? ` ${signed(100 * (head - base) / base, (x) => formatFixed(x, 1))}%` : "";
   return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel ? `,${rel}` : ""})`;
 }
-function allocatedText(h2) {
-  if (h2.kind === "gc") return "";
-  const of = h2.basis === "share" ? " of the benchmark" : "";
-  if (h2.moved && h2.function) {
-    return `moved within the function: ${change(h2, h2.function.base.bytes, h2.function.head.bytes, "bytes")}${of}`;
+function allocatedText(h) {
+  if (h.kind === "gc") return "";
+  const of = h.basis === "share" ? " of the benchmark" : "";
+  if (h.moved && h.function) {
+    return `moved within the function: ${change(h, h.function.base.bytes, h.function.head.bytes, "bytes")}${of}`;
   }
-  if (h2.head.bytes === 0 && (h2.base?.bytes ?? 0) === 0) return "";
-  return h2.base ? `${change(h2, h2.base.bytes, h2.head.bytes, "bytes")}${of}` : `${amount(h2, h2.head.bytes, "bytes")}${of}`;
+  if (h.head.bytes === 0 && (h.base?.bytes ?? 0) === 0) return "";
+  return h.base ? `${change(h, h.base.bytes, h.head.bytes, "bytes")}${of}` : `${amount(h, h.head.bytes, "bytes")}${of}`;
 }
-function cpuText(h2) {
-  if (h2.kind === "gc") return "";
-  const b2 = h2.base;
-  if (h2.head.cpuNs === 0 && (b2?.cpuNs ?? 0) === 0) return "";
-  const fmt = (n2) => amount(h2, n2, "cpu");
-  return b2 ? `cpu ${fmt(b2.cpuNs)} → ${fmt(h2.head.cpuNs)}` : `cpu ${fmt(h2.head.cpuNs)}`;
+function cpuText(h) {
+  if (h.kind === "gc") return "";
+  const b = h.base;
+  if (h.head.cpuNs === 0 && (b?.cpuNs ?? 0) === 0) return "";
+  const fmt = (n) => amount(h, n, "cpu");
+  return b ? `cpu ${fmt(b.cpuNs)} → ${fmt(h.head.cpuNs)}` : `cpu ${fmt(h.head.cpuNs)}`;
 }
-function amounts(h2) {
-  return [allocatedText(h2), cpuText(h2)].filter((x) => x !== "").join(", ");
+function amounts(h) {
+  return [allocatedText(h), cpuText(h)].filter((x) => x !== "").join(", ");
 }
 function renderHotspotsText(hs) {
   if (hs.length === 0) return "No allocation hotspots.\n";
   return hs.map(
-    (h2) => `${h2.isNew ? "NEW " : ""}${h2.site.fn}  ${where(h2)}${h2.benchmark ? `  (${benchmarkLabel(h2)})` : ""}
-  ${h2.kind}: ${amounts(h2)}
-  advice: ${h2.advice}
-  (${h2.evidence})`
+    (h) => `${h.isNew ? "NEW " : ""}${h.site.fn}  ${where(h)}${h.benchmark ? `  (${benchmarkLabel(h)})` : ""}
+  ${h.kind}: ${amounts(h)}
+  advice: ${h.advice}
+  (${h.evidence})`
   ).join("\n\n") + "\n";
 }
 function renderHotspotsMarkdown(hs, max = 10) {
   if (hs.length === 0) return "No allocation hotspots.\n";
-  const rows = hs.slice(0, max).map((h2) => [
-    `${h2.isNew ? "🆕 " : ""}${codeCell(h2.site.fn)}${where(h2) ? `<br>${codeCell(where(h2))}` : ""}${h2.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h2))}</sub>` : ""}`,
-    h2.kind,
-    escapeMarkdown(amounts(h2)),
-    h2.advice
+  const rows = hs.slice(0, max).map((h) => [
+    `${h.isNew ? "🆕 " : ""}${codeCell(h.site.fn)}${where(h) ? `<br>${codeCell(where(h))}` : ""}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ""}`,
+    h.kind,
+    escapeMarkdown(amounts(h)),
+    h.advice
     // perfgate's own text: markdown as written
   ]);
   return `${table(["site", "kind", "allocated", "advice"], rows, ["l", "l", "l", "l"])}
@@ -11621,39 +11055,39 @@ function shortenable(priority, items, render) {
 function moreLine(left, what, where2) {
   return `… and ${left} more ${what}${where2 ? `, ${where2}` : ""}`;
 }
-var characters = (s2) => s2.length;
+var characters = (s) => s.length;
 function joined(parts) {
-  return parts.filter((p2, i2) => p2 !== "" || i2 === 0 || parts[i2 - 1] !== "").join("\n");
+  return parts.filter((p, i) => p !== "" || i === 0 || parts[i - 1] !== "").join("\n");
 }
 function fitBlocks(blocks, limit, measure = characters) {
-  const text = (i2, k2) => {
-    const b2 = blocks[i2];
-    return typeof b2 === "string" ? b2 : b2.render(k2);
+  const text = (i, k) => {
+    const b = blocks[i];
+    return typeof b === "string" ? b : b.render(k);
   };
-  const parts = blocks.map((b2) => typeof b2 === "string" ? b2 : b2.render(b2.items));
+  const parts = blocks.map((b) => typeof b === "string" ? b : b.render(b.items));
   const whole = () => joined(parts);
   if (measure(whole()) <= limit) return whole();
-  const order = blocks.map((b2, i2) => ({ b: b2, i: i2 })).filter((x) => typeof x.b !== "string").sort((x, y2) => y2.b.priority - x.b.priority || y2.i - x.i);
-  for (const { b: b2, i: i2 } of order) {
-    const rest = measure(joined(parts.map((p2, j2) => j2 === i2 ? "\0" : p2))) - 1;
-    const fits = (k2) => rest + measure(text(i2, k2)) <= limit;
+  const order = blocks.map((b, i) => ({ b, i })).filter((x) => typeof x.b !== "string").sort((x, y) => y.b.priority - x.b.priority || y.i - x.i);
+  for (const { b, i } of order) {
+    const rest = measure(joined(parts.map((p, j) => j === i ? "\0" : p))) - 1;
+    const fits = (k) => rest + measure(text(i, k)) <= limit;
     if (!fits(0)) {
-      const short = text(i2, 0);
-      if (measure(short) < measure(parts[i2])) parts[i2] = short;
+      const short = text(i, 0);
+      if (measure(short) < measure(parts[i])) parts[i] = short;
       continue;
     }
     let lo = 0;
-    let hi = b2.items;
+    let hi = b.items;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (fits(mid)) lo = mid;
       else hi = mid - 1;
     }
-    parts[i2] = text(i2, lo);
+    parts[i] = text(i, lo);
     return whole();
   }
-  for (const { i: i2 } of order) {
-    parts[i2] = "";
+  for (const { i } of order) {
+    parts[i] = "";
     if (measure(whole()) <= limit) return whole();
   }
   const all = whole();
@@ -11663,39 +11097,39 @@ function fitBlocks(blocks, limit, measure = characters) {
 }
 
 // src/render/insights.ts
-var points = (p2) => `${p2 >= 0 ? "+" : ""}${formatFixed(p2, 1)} pp`;
-function notableRows(c2) {
-  return c2.grown.filter(notableRow);
+var points = (p) => `${p >= 0 ? "+" : ""}${formatFixed(p, 1)} pp`;
+function notableRows(c) {
+  return c.grown.filter(notableRow);
 }
 function notableChanges(changes) {
-  return changes.filter((c2) => notableRows(c2).length > 0);
+  return changes.filter((c) => notableRows(c).length > 0);
 }
-var shortBenchmark = (b2) => b2.slice(b2.lastIndexOf(".") + 1);
-function changeRows(c2, fs) {
-  return fs.map((f2) => {
-    const v2 = (x) => `${scaledLabel(x, c2.unit)}${f2.basis === "per-op" ? "/op" : ""}`;
+var shortBenchmark = (b) => b.slice(b.lastIndexOf(".") + 1);
+function changeRows(c, fs) {
+  return fs.map((f) => {
+    const v = (x) => `${scaledLabel(x, c.unit)}${f.basis === "per-op" ? "/op" : ""}`;
     const under = [
-      f2.file ? escapeMarkdown(`${f2.file}:${f2.line}`) : "",
-      f2.benchmark ? `in ${codeCell(shortBenchmark(f2.benchmark))}` : "",
-      f2.leaf ? `via ${codeCell(f2.leaf)}` : ""
+      f.file ? escapeMarkdown(`${f.file}:${f.line}`) : "",
+      f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : "",
+      f.leaf ? `via ${codeCell(f.leaf)}` : ""
     ].filter((x) => x !== "");
     return [
-      `${f2.regression ? "❌ " : ""}${codeCell(f2.name)}${under.length ? `<br><sub>${under.join(" · ")}</sub>` : ""}`,
-      v2(f2.base),
-      v2(f2.head),
-      `${f2.delta >= 0 ? "+" : ""}${v2(f2.delta)}`,
-      points(f2.sharePoints)
+      `${f.regression ? "❌ " : ""}${codeCell(f.name)}${under.length ? `<br><sub>${under.join(" · ")}</sub>` : ""}`,
+      v(f.base),
+      v(f.head),
+      `${f.delta >= 0 ? "+" : ""}${v(f.delta)}`,
+      points(f.sharePoints)
     ];
   });
 }
-function pointsOf(c2) {
-  const basis = c2.grown[0]?.basis;
+function pointsOf(c) {
+  const basis = c.grown[0]?.basis;
   if (basis === "per-op") return "points of the benchmark’s base value per op";
   if (basis === "benchmark") return "points of share within the benchmark";
   return "points of share of the profile";
 }
-function mermaidLabel(s2, max = 40) {
-  const short = s2.length > max ? `…${s2.slice(-(max - 1))}` : s2;
+function mermaidLabel(s, max = 40) {
+  const short = s.length > max ? `…${s.slice(-(max - 1))}` : s;
   return short.replace(/[^A-Za-z0-9_.()*/ …-]/g, "_");
 }
 function chartUnit(unit, max) {
@@ -11710,40 +11144,40 @@ function chartUnit(unit, max) {
     [1e3, "µs"],
     [1, "ns"]
   ] : [[1, unit]];
-  return steps.find(([f2]) => max >= f2) ?? steps[steps.length - 1];
+  return steps.find(([f]) => max >= f) ?? steps[steps.length - 1];
 }
 function axisEnd(max) {
   if (max <= 0) return 1;
-  const p2 = 10 ** Math.floor(Math.log10(max));
-  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m2) => m2 * p2).find((e2) => e2 >= max) ?? 10 * p2;
+  const p = 10 ** Math.floor(Math.log10(max));
+  return [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((e) => e >= max) ?? 10 * p;
 }
 function gatingChanges(changes) {
-  return changes.find((c2) => c2.grown.some((f2) => f2.regression));
+  return changes.find((c) => c.grown.some((f) => f.regression));
 }
 var chartInit = JSON.stringify({
   xyChart: { yAxis: { showLabel: false, showTick: false } },
   themeVariables: { xyChart: { plotColorPalette: "#8c959f, #cf222e" } }
 });
-function changesChart(c2) {
-  const top = c2.grown.slice(0, 5);
+function changesChart(c) {
+  const top = c.grown.slice(0, 5);
   if (top.length === 0) return "";
-  const max = Math.max(...top.map((f2) => Math.max(f2.base, f2.head)));
-  const [factor, axisUnit] = chartUnit(c2.unit, max);
+  const max = Math.max(...top.map((f) => Math.max(f.base, f.head)));
+  const [factor, axisUnit] = chartUnit(c.unit, max);
   const unitName = top[0]?.basis === "per-op" ? `${axisUnit}/op` : axisUnit;
   const digits = max / factor < 10 ? 2 : max / factor < 100 ? 1 : 0;
   const num2 = (x) => formatFixed(x / factor, digits);
   const shown2 = (x) => factor === 1 ? x.toLocaleString("en-US") : num2(x);
-  const labels = top.flatMap((f2) => {
-    const name = mermaidLabel(shortFunctionName(f2.name));
-    return [`"${name} · base ${shown2(f2.base)}"`, `"${name} · head ${shown2(f2.head)}"`];
+  const labels = top.flatMap((f) => {
+    const name = mermaidLabel(shortFunctionName(f.name));
+    return [`"${name} · base ${shown2(f.base)}"`, `"${name} · head ${shown2(f.head)}"`];
   });
-  const base = top.flatMap((f2) => [num2(f2.base), "0"]);
-  const head = top.flatMap((f2) => ["0", num2(f2.head)]);
+  const base = top.flatMap((f) => [num2(f.base), "0"]);
+  const head = top.flatMap((f) => ["0", num2(f.head)]);
   return [
     "```mermaid",
     `%%{init: ${chartInit}}%%`,
     "xychart-beta horizontal",
-    `  title "${mermaidLabel(c2.sampleType)} in ${mermaidLabel(c2.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
+    `  title "${mermaidLabel(c.sampleType)} in ${mermaidLabel(c.profile)}, ${mermaidLabel(unitName)}: base (grey), head (red)"`,
     `  x-axis [${labels.join(", ")}]`,
     `  y-axis "${mermaidLabel(unitName)}" 0 --> ${formatFixed(axisEnd(max / factor), digits)}`,
     `  bar "base" [${base.join(", ")}]`,
@@ -11751,12 +11185,12 @@ function changesChart(c2) {
     "```"
   ].join("\n");
 }
-function leakItem(w2) {
-  const origin = w2.origin ? codeCell(w2.origin.fn) : "unknown";
-  const blocking = w2.blocking ? codeCell(w2.blocking.fn) : "unknown";
-  const state = w2.state ? ` [${escapeMarkdown(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
-  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines`;
-  const stack = w2.stack.flatMap((f2) => [f2.fn, `    ${f2.file}:${f2.line}`]).map((l2) => `  ${l2.replace(/`{3,}/g, (m2) => "'".repeat(m2.length))}`).join("\n");
+function leakItem(w) {
+  const origin = w.origin ? codeCell(w.origin.fn) : "unknown";
+  const blocking = w.blocking ? codeCell(w.blocking.fn) : "unknown";
+  const state = w.state ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
+  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines`;
+  const stack = w.stack.flatMap((f) => [f.fn, `    ${f.file}:${f.line}`]).map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`).join("\n");
   return [
     `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
     "",
@@ -11769,12 +11203,12 @@ function leakItem(w2) {
     "  </details>"
   ].join("\n");
 }
-function newOrGrown(h2) {
-  return h2.isNew || h2.grown || h2.moved || h2.kind === "gc";
+function newOrGrown(h) {
+  return h.isNew || h.grown || h.moved || h.kind === "gc";
 }
 function leakBlock(leaks, elsewhere2) {
-  const title = leaks.some((l2) => l2.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
-  const what = (n2) => n2 === 1 ? "leak" : "leaks";
+  const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+  const what = (n) => n === 1 ? "leak" : "leaks";
   return shortenable(2, leaks.length, (keep) => {
     const shown2 = leaks.slice(0, keep).map(leakItem);
     const left = leaks.length - shown2.length;
@@ -11783,12 +11217,12 @@ function leakBlock(leaks, elsewhere2) {
   });
 }
 function changesBlock(notable, elsewhere2) {
-  const section = (c2) => {
-    const limit = c2.limitPoints === void 0 ? "reported only" : `gate: +${c2.limitPoints} pp`;
+  const section = (c) => {
+    const limit = c.limitPoints === void 0 ? "reported only" : `gate: +${c.limitPoints} pp`;
     return [
-      `**${escapeMarkdown(c2.sampleType)}** in ${codeCell(c2.profile)} (${limit}; ${pointsOf(c2)})`,
+      `**${escapeMarkdown(c.sampleType)}** in ${codeCell(c.profile)} (${limit}; ${pointsOf(c)})`,
       "",
-      table(["function", "base", "head", "delta", "pp"], changeRows(c2, notableRows(c2)), [
+      table(["function", "base", "head", "delta", "pp"], changeRows(c, notableRows(c)), [
         "l",
         "r",
         "r",
@@ -11803,18 +11237,18 @@ function changesBlock(notable, elsewhere2) {
     return [...notable.slice(0, keep).map(section), ...more].join("\n\n");
   });
 }
-function insightBlocks(p2, options) {
+function insightBlocks(p, options) {
   const blocks = [];
-  const add3 = (b2) => blocks.push(...blocks.length > 0 ? [""] : [], b2);
-  if (p2.leaks.length > 0) add3(leakBlock(p2.leaks, options.elsewhere));
-  const notable = notableChanges(p2.changes);
+  const add3 = (b) => blocks.push(...blocks.length > 0 ? [""] : [], b);
+  if (p.leaks.length > 0) add3(leakBlock(p.leaks, options.elsewhere));
+  const notable = notableChanges(p.changes);
   if (notable.length > 0) add3(changesBlock(notable, options.elsewhere));
-  const gating = gatingChanges(p2.changes);
+  const gating = gatingChanges(p.changes);
   if (gating) {
     const chart = changesChart(gating);
     add3(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
-  const hotspots = options.hotspotsNewOrGrownOnly ? p2.hotspots.filter(newOrGrown) : p2.hotspots;
+  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
   if (hotspots.length > 0) {
     const shown2 = Math.min(hotspots.length, 10);
     add3(
@@ -11830,11 +11264,11 @@ ${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
       })
     );
   }
-  if (p2.notes.length > 0) {
+  if (p.notes.length > 0) {
     add3(
-      shortenable(6, p2.notes.length, (keep) => {
-        const left = p2.notes.length - keep;
-        const lines = p2.notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+      shortenable(6, p.notes.length, (keep) => {
+        const left = p.notes.length - keep;
+        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
         if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
         return lines.join("\n");
       })
@@ -11849,8 +11283,8 @@ var MAX_ROWS = 20;
 function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
-function icon(r2) {
-  return r2.verdict === "fail" ? "❌" : r2.verdict === "pass" ? "✅" : r2.verdict === "no-comparison" || r2.verdict === "incomplete" ? "⚠️" : "ℹ️";
+function icon(r) {
+  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" || r.verdict === "incomplete" ? "⚠️" : "ℹ️";
 }
 var verdictWords = {
   pass: "pass",
@@ -11859,34 +11293,34 @@ var verdictWords = {
   "no-comparison": "nothing compared",
   incomplete: "incomplete"
 };
-function headline(r2) {
-  const g2 = r2.gate;
-  const plural3 = (n2, w2) => `${n2} ${w2}${n2 === 1 ? "" : "s"}`;
+function headline(r) {
+  const g = r.gate;
+  const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
   const counts = [];
-  if (g2 && g2.verdict !== "no-comparison") {
-    counts.push(`${plural3(g2.benchmarks.regressed.length, "benchmark")} regressed`);
-    counts.push(`${g2.benchmarks.improved.length} improved`);
-    if (g2.power.length > 0) counts.push("⚠️ some units not judged");
+  if (g && g.verdict !== "no-comparison") {
+    counts.push(`${plural3(g.benchmarks.regressed.length, "benchmark")} regressed`);
+    counts.push(`${g.benchmarks.improved.length} improved`);
+    if (g.power.length > 0) counts.push("⚠️ some units not judged");
   }
-  if (r2.profiles?.changes.length) {
-    counts.push(`${plural3(profileRegressionCount(r2.profiles), "function")} grew in profiles`);
+  if (r.profiles?.changes.length) {
+    counts.push(`${plural3(profileRegressionCount(r.profiles), "function")} grew in profiles`);
   }
-  const tail = counts.map((c2) => ` · ${c2}`).join("");
-  return `### ${icon(r2)} perfgate: ${verdictWords[r2.verdict]}${tail}`;
+  const tail = counts.map((c) => ` · ${c}`).join("");
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
 }
-function baselineLine(r2) {
-  const b2 = r2.baseline;
-  if (!b2) return "No baseline was found for this comparison.";
-  const shown2 = /^[0-9a-f]{13,40}$/.test(b2.commit) ? b2.commit.slice(0, 12) : b2.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b2.commit) ? `\`${shown2}\`` : codeCell(shown2);
-  const where2 = b2.branch ? ` on ${codeCell(b2.branch)}` : "";
-  const when = b2.createdAt ? `, measured ${age(b2.createdAt, r2.generatedAt)} ago` : "";
-  const how = b2.source === "rerun" ? "base rerun in this job, interleaved with head" : b2.source === "artifact" ? `stored baseline${b2.runUrl ? ` from [this run](${b2.runUrl})` : ""}` : "baseline from a file";
+function baselineLine(r) {
+  const b = r.baseline;
+  if (!b) return "No baseline was found for this comparison.";
+  const shown2 = /^[0-9a-f]{13,40}$/.test(b.commit) ? b.commit.slice(0, 12) : b.commit;
+  const commit = /^[0-9a-f]{7,40}$/.test(b.commit) ? `\`${shown2}\`` : codeCell(shown2);
+  const where2 = b.branch ? ` on ${codeCell(b.branch)}` : "";
+  const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : "";
+  const how = b.source === "rerun" ? "base rerun in this job, interleaved with head" : b.source === "artifact" ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ""}` : "baseline from a file";
   return `Base ${commit}${where2}${when} (${how}).`;
 }
-function evidence2(f2) {
-  if (f2.method === "exact") return "exact";
-  return f2.p === void 0 ? "" : `p=${formatFixed(f2.p, 3)}`;
+function evidence2(f) {
+  if (f.method === "exact") return "exact";
+  return f.p === void 0 ? "" : `p=${formatFixed(f.p, 3)}`;
 }
 function topFindings(fs, max) {
   const shown2 = fs.slice(0, max);
@@ -11902,9 +11336,9 @@ ${body}
 
 </details>`;
 }
-function elsewhere(r2) {
-  if (r2.links.summary) return `in the [job summary](${r2.links.summary})`;
-  if (r2.links.html) return `in the [HTML report](${r2.links.html})`;
+function elsewhere(r) {
+  if (r.links.summary) return `in the [job summary](${r.links.summary})`;
+  if (r.links.html) return `in the [HTML report](${r.links.html})`;
   return "";
 }
 function droppable(text) {
@@ -11913,31 +11347,31 @@ function droppable(text) {
 function foldBlock(summary, body) {
   return droppable(details(summary, body));
 }
-function commentBlocks(r2, maxRows) {
+function commentBlocks(r, maxRows) {
   const parts = [
-    commentMarker(r2.key),
-    headline(r2),
+    commentMarker(r.key),
+    headline(r),
     "",
-    `${escapeMarkdown(r2.reason)}. ${baselineLine(r2)}`
+    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`
   ];
-  if (r2.failures.length > 0) {
+  if (r.failures.length > 0) {
     parts.push(
       "",
       "**The benchmark run failed:**",
       "",
-      shortenable(1, r2.failures.length, (keep) => {
-        const left = r2.failures.length - keep;
-        const lines = r2.failures.slice(0, keep).map((f2) => f2.replace(/`{3,}/g, "'''"));
+      shortenable(1, r.failures.length, (keep) => {
+        const left = r.failures.length - keep;
+        const lines = r.failures.slice(0, keep).map((f) => f.replace(/`{3,}/g, "'''"));
         const more = left > 0 ? `
 
-${moreLine(left, "lines", elsewhere(r2))}` : "";
+${moreLine(left, "lines", elsewhere(r))}` : "";
         return ["```", ...lines, "```"].join("\n") + more;
       })
     );
   }
-  const missing = r2.shards?.incomplete ?? [];
+  const missing = r.shards?.incomplete ?? [];
   if (missing.length > 0) {
-    const lines = missing.map((m2) => `- shard ${codeCell(m2.shard)}: ${escapeMarkdown(m2.why)}`);
+    const lines = missing.map((m) => `- shard ${codeCell(m.shard)}: ${escapeMarkdown(m.why)}`);
     parts.push(
       "",
       "**Shards missing or failed** (their benchmarks were not judged):",
@@ -11945,24 +11379,24 @@ ${moreLine(left, "lines", elsewhere(r2))}` : "";
       ...lines
     );
   }
-  const g2 = r2.gate;
-  if (g2) {
-    for (const n2 of verdictNotes(g2)) parts.push("", `> ⚠️ ${escapeMarkdown(n2)}`);
-    if (g2.regressions.length > 0) {
-      const shown2 = Math.min(g2.regressions.length, maxRows);
+  const g = r.gate;
+  if (g) {
+    for (const n of verdictNotes(g)) parts.push("", `> ⚠️ ${escapeMarkdown(n)}`);
+    if (g.regressions.length > 0) {
+      const shown2 = Math.min(g.regressions.length, maxRows);
       parts.push(
         "",
-        shortenable(1, shown2, (keep) => topFindings(g2.regressions, Math.max(keep, 1)))
+        shortenable(1, shown2, (keep) => topFindings(g.regressions, Math.max(keep, 1)))
       );
     }
-    if (g2.improvements.length > 0) {
+    if (g.improvements.length > 0) {
       parts.push(
         "",
-        foldBlock(`Improvements (${g2.improvements.length})`, topFindings(g2.improvements, maxRows))
+        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows))
       );
     }
-    const ungated = g2.findings.filter(
-      (f2) => !f2.gated && (f2.verdict === "regression" || f2.verdict === "improvement")
+    const ungated = g.findings.filter(
+      (f) => !f.gated && (f.verdict === "regression" || f.verdict === "improvement")
     );
     if (ungated.length > 0) {
       parts.push(
@@ -11975,42 +11409,42 @@ ${topFindings(ungated, maxRows)}`
         )
       );
     }
-    for (const block of sideOnlyMarkdown(g2)) parts.push("", droppable(block));
-  } else if (r2.headOnly) {
+    for (const block of sideOnlyMarkdown(g)) parts.push("", droppable(block));
+  } else if (r.headOnly) {
     parts.push(
       "",
-      `Measured ${r2.headOnly.benchmarks} benchmark results and ${r2.headOnly.profiles} profiles in head.`
+      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`
     );
   }
-  if (r2.profiles) {
-    const insights = insightBlocks(r2.profiles, {
-      hotspotsNewOrGrownOnly: r2.baseline !== void 0,
-      elsewhere: elsewhere(r2)
+  if (r.profiles) {
+    const insights = insightBlocks(r.profiles, {
+      hotspotsNewOrGrownOnly: r.baseline !== void 0,
+      elsewhere: elsewhere(r)
     });
     if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
-  const notes = [...r2.warnings, ...g2?.notes ?? []];
+  const notes = [...r.warnings, ...g?.notes ?? []];
   if (notes.length > 0) {
     parts.push(
       "",
       shortenable(6, notes.length, (keep) => {
-        const lines = notes.slice(0, keep).map((n2) => `> ${escapeMarkdown(n2)}`);
+        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
         const left = notes.length - keep;
-        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r2))}`);
+        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r))}`);
         return lines.join("\n");
       })
     );
   }
   const links = [
-    r2.links.html && `[HTML report with flame graphs](${r2.links.html})`,
-    r2.links.run && `[Run](${r2.links.run})`,
-    r2.links.summary && `[job summary](${r2.links.summary})`
+    r.links.html && `[HTML report with flame graphs](${r.links.html})`,
+    r.links.run && `[Run](${r.links.run})`,
+    r.links.summary && `[job summary](${r.links.summary})`
   ].filter(Boolean).join(" · ");
   parts.push("", links ? `<sub>${links}</sub>` : "");
   return parts;
 }
-function renderComment(r2, maxRows = MAX_ROWS) {
-  return fitBlocks(commentBlocks(r2, maxRows), COMMENT_LIMIT).trimEnd();
+function renderComment(r, maxRows = MAX_ROWS) {
+  return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
 // src/analyze/bench-profile.ts
@@ -12051,23 +11485,23 @@ function framesOf(loc) {
   }
   return fs;
 }
-function stackFrames(p2, i2) {
-  const { stackStart, stack } = p2.samples;
+function stackFrames(p, i) {
+  const { stackStart, stack } = p.samples;
   const out = [];
-  for (let j2 = stackStart[i2]; j2 < stackStart[i2 + 1]; j2++)
-    for (const f2 of framesOf(p2.locations[stack[j2]])) out.push(f2);
+  for (let j = stackStart[i]; j < stackStart[i + 1]; j++)
+    for (const f of framesOf(p.locations[stack[j]])) out.push(f);
   return out;
 }
-function splitByBenchmark(p2) {
+function splitByBenchmark(p) {
   const names = [];
   const ids = /* @__PURE__ */ new Map();
-  const of = new Int32Array(p2.samples.count).fill(-1);
-  let underTesting = p2.mappings.some((m2) => /\.test(\.exe)?$/.test(m2.filename));
-  for (let i2 = 0; i2 < p2.samples.count; i2++) {
-    const fs = stackFrames(p2, i2);
-    if (!underTesting && fs.some((f2) => f2.fn.startsWith("testing.(*B)."))) underTesting = true;
-    for (let k2 = fs.length - 1; k2 >= 0; k2--) {
-      const bench = benchmarkFunction(fs[k2].fn);
+  const of = new Int32Array(p.samples.count).fill(-1);
+  let underTesting = p.mappings.some((m) => /\.test(\.exe)?$/.test(m.filename));
+  for (let i = 0; i < p.samples.count; i++) {
+    const fs = stackFrames(p, i);
+    if (!underTesting && fs.some((f) => f.fn.startsWith("testing.(*B)."))) underTesting = true;
+    for (let k = fs.length - 1; k >= 0; k--) {
+      const bench = benchmarkFunction(fs[k].fn);
       if (bench === void 0) continue;
       let id = ids.get(bench);
       if (id === void 0) {
@@ -12075,40 +11509,40 @@ function splitByBenchmark(p2) {
         ids.set(bench, id);
         names.push(bench);
       }
-      of[i2] = id;
+      of[i] = id;
       break;
     }
   }
   return underTesting ? { names, of } : void 0;
 }
 var splits = /* @__PURE__ */ new WeakMap();
-function benchmarkSplit(p2) {
-  let s2 = splits.get(p2);
-  if (s2 === void 0) splits.set(p2, s2 = splitByBenchmark(p2) ?? null);
-  return s2 ?? void 0;
+function benchmarkSplit(p) {
+  let s = splits.get(p);
+  if (s === void 0) splits.set(p, s = splitByBenchmark(p) ?? null);
+  return s ?? void 0;
 }
 function benchmarkTotals(file) {
   const out = /* @__PURE__ */ new Map();
   const lines = /* @__PURE__ */ new Map();
   const unitLines = /* @__PURE__ */ new Map();
-  for (const r2 of file?.results ?? []) {
-    const top = (r2.name.split("/")[0] ?? "").replace(/-\d+$/, "");
-    const pkg = r2.config.pkg;
+  for (const r of file?.results ?? []) {
+    const top = (r.name.split("/")[0] ?? "").replace(/-\d+$/, "");
+    const pkg = r.config.pkg;
     const key = pkg ? `${pkg}.Benchmark${top}` : `Benchmark${top}`;
-    let t2 = out.get(key);
-    if (!t2) out.set(key, t2 = { ops: 0, sums: /* @__PURE__ */ new Map() });
-    t2.ops += r2.iterations;
+    let t = out.get(key);
+    if (!t) out.set(key, t = { ops: 0, sums: /* @__PURE__ */ new Map() });
+    t.ops += r.iterations;
     lines.set(key, (lines.get(key) ?? 0) + 1);
     const seen = unitLines.get(key) ?? /* @__PURE__ */ new Map();
     unitLines.set(key, seen);
-    for (const v2 of r2.values) {
-      t2.sums.set(v2.unit, (t2.sums.get(v2.unit) ?? 0) + v2.value * r2.iterations);
-      seen.set(v2.unit, (seen.get(v2.unit) ?? 0) + 1);
+    for (const v of r.values) {
+      t.sums.set(v.unit, (t.sums.get(v.unit) ?? 0) + v.value * r.iterations);
+      seen.set(v.unit, (seen.get(v.unit) ?? 0) + 1);
     }
   }
-  for (const [key, t2] of out) {
-    for (const unit of [...t2.sums.keys()])
-      if (unitLines.get(key)?.get(unit) !== lines.get(key)) t2.sums.delete(unit);
+  for (const [key, t] of out) {
+    for (const unit of [...t.sums.keys()])
+      if (unitLines.get(key)?.get(unit) !== lines.get(key)) t.sums.delete(unit);
   }
   return out;
 }
@@ -12120,26 +11554,26 @@ var perOpUnits = {
   alloc_objects: { unit: "allocs/op", factor: 1 },
   cpu: { unit: "sec/op", factor: 1e9 }
 };
-function sampleEvents(p2, type) {
-  const idx = (t2) => p2.sampleTypes.findIndex((s2) => s2.type === t2);
-  const { values, width, count } = p2.samples;
+function sampleEvents(p, type) {
+  const idx = (t) => p.sampleTypes.findIndex((s) => s.type === t);
+  const { values, width, count } = p.samples;
   const out = new Float64Array(count);
   const heap = (objectsType, spaceType) => {
     const oi = idx(objectsType);
     const si = idx(spaceType);
-    if (oi < 0 || si < 0 || !(p2.period > 0)) return false;
-    for (let i2 = 0; i2 < count; i2++) {
-      const objects = values[i2 * width + oi];
-      const space = values[i2 * width + si];
+    if (oi < 0 || si < 0 || !(p.period > 0)) return false;
+    for (let i = 0; i < count; i++) {
+      const objects = values[i * width + oi];
+      const space = values[i * width + si];
       if (objects <= 0) continue;
-      out[i2] = objects * -Math.expm1(-space / objects / p2.period);
+      out[i] = objects * -Math.expm1(-space / objects / p.period);
     }
     return true;
   };
-  const direct = (t2, per = 1) => {
-    const k2 = idx(t2);
-    if (k2 < 0) return false;
-    for (let i2 = 0; i2 < count; i2++) out[i2] = values[i2 * width + k2] / per;
+  const direct = (t, per = 1) => {
+    const k = idx(t);
+    if (k < 0) return false;
+    for (let i = 0; i < count; i++) out[i] = values[i * width + k] / per;
     return true;
   };
   switch (type) {
@@ -12150,7 +11584,7 @@ function sampleEvents(p2, type) {
     case "inuse_objects":
       return heap("inuse_objects", "inuse_space") ? out : void 0;
     case "cpu":
-      return direct("samples") || p2.period > 0 && direct("cpu", p2.period) ? out : void 0;
+      return direct("samples") || p.period > 0 && direct("cpu", p.period) ? out : void 0;
     case "delay":
     case "contentions":
       return direct("contentions") ? out : void 0;
@@ -12161,41 +11595,41 @@ function sampleEvents(p2, type) {
 function userFrameIndex(fs, benchPackage, options = {}) {
   const harness = (fn) => options.benchmarks ? packageOf(fn) === "testing" || packageOf(fn) === "runtime/pprof" : isHarnessFunction(fn);
   return fs.findIndex(
-    (f2) => f2.fn !== "" && !harness(f2.fn) && (isUserFunction(f2.fn) || benchPackage !== void 0 && packageOf(f2.fn) === benchPackage)
+    (f) => f.fn !== "" && !harness(f.fn) && (isUserFunction(f.fn) || benchPackage !== void 0 && packageOf(f.fn) === benchPackage)
   );
 }
 
 // src/analyze/stats/count-test.ts
 var smallLogFactorials = [0];
-for (let n2 = 1; n2 <= 256; n2++) smallLogFactorials.push(smallLogFactorials[n2 - 1] + Math.log(n2));
-function logFactorial(n2) {
-  if (n2 <= 256) return smallLogFactorials[n2];
-  const r2 = 1 / n2;
-  const r22 = r2 * r2;
-  return n2 * Math.log(n2) - n2 + 0.5 * Math.log(2 * Math.PI * n2) + r2 * (1 / 12 - r22 * (1 / 360 - r22 * (1 / 1260 - r22 / 1680)));
+for (let n = 1; n <= 256; n++) smallLogFactorials.push(smallLogFactorials[n - 1] + Math.log(n));
+function logFactorial(n) {
+  if (n <= 256) return smallLogFactorials[n];
+  const r = 1 / n;
+  const r2 = r * r;
+  return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + r * (1 / 12 - r2 * (1 / 360 - r2 * (1 / 1260 - r2 / 1680)));
 }
-function binomialUpperTail(k2, n2, p2) {
-  k2 = Math.round(k2);
-  n2 = Math.round(n2);
-  if (k2 <= 0) return 1;
-  if (k2 > n2) return 0;
-  if (p2 <= 0) return 0;
-  if (p2 >= 1) return 1;
-  const logPmf = (j2) => logFactorial(n2) - logFactorial(j2) - logFactorial(n2 - j2) + j2 * Math.log(p2) + (n2 - j2) * Math.log1p(-p2);
-  const ratio = p2 / (1 - p2);
-  if (k2 > n2 * p2) {
-    let term2 = Math.exp(logPmf(k2));
+function binomialUpperTail(k, n, p) {
+  k = Math.round(k);
+  n = Math.round(n);
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const logPmf = (j) => logFactorial(n) - logFactorial(j) - logFactorial(n - j) + j * Math.log(p) + (n - j) * Math.log1p(-p);
+  const ratio = p / (1 - p);
+  if (k > n * p) {
+    let term2 = Math.exp(logPmf(k));
     let sum2 = term2;
-    for (let j2 = k2; j2 < n2 && term2 >= sum2 * 1e-17; j2++) {
-      term2 *= (n2 - j2) / (j2 + 1) * ratio;
+    for (let j = k; j < n && term2 >= sum2 * 1e-17; j++) {
+      term2 *= (n - j) / (j + 1) * ratio;
       sum2 += term2;
     }
     return Math.min(1, sum2);
   }
-  let term = Math.exp(logPmf(k2 - 1));
+  let term = Math.exp(logPmf(k - 1));
   let sum = term;
-  for (let j2 = k2 - 1; j2 > 0 && term >= sum * 1e-17; j2--) {
-    term *= j2 / (n2 - j2 + 1) / ratio;
+  for (let j = k - 1; j > 0 && term >= sum * 1e-17; j--) {
+    term *= j / (n - j + 1) / ratio;
     sum += term;
   }
   return Math.max(0, 1 - sum);
@@ -12247,7 +11681,7 @@ var helperKinds = [
   [/^fmt\./, "fmt"]
 ];
 function kindFrom(table2, fn) {
-  return table2.find(([re2]) => re2.test(fn))?.[1];
+  return table2.find(([re]) => re.test(fn))?.[1];
 }
 function kindFromSource(text) {
   const code = text.replace(/\/\/.*$/, "");
@@ -12263,14 +11697,14 @@ function kindFromSource(text) {
   if (/\bmake\(/.test(code)) return "make";
   return void 0;
 }
-var siteKey2 = (bench, s2) => `${bench}\0${s2.fn}\0${s2.file}\0${s2.line}`;
+var siteKey2 = (bench, s) => `${bench}\0${s.fn}\0${s.file}\0${s.line}`;
 var fnKey = (bench, fn) => `${bench}\0${fn}`;
 function add(run, bench, at, delta, kind, evidence4) {
   const site = { fn: at.fn, file: at.file, line: at.line };
   const key = siteKey2(bench, site);
-  let a2 = run.sites.get(key);
-  if (!a2) {
-    a2 = {
+  let a = run.sites.get(key);
+  if (!a) {
+    a = {
       benchmark: bench,
       site,
       startLine: at.startLine,
@@ -12278,23 +11712,23 @@ function add(run, bench, at, delta, kind, evidence4) {
       events: 0,
       kinds: /* @__PURE__ */ new Map()
     };
-    run.sites.set(key, a2);
+    run.sites.set(key, a);
   }
-  a2.amounts.bytes += delta.bytes ?? 0;
-  a2.amounts.objects += delta.objects ?? 0;
-  a2.amounts.cpuNs += delta.cpuNs ?? 0;
-  a2.events += delta.events ?? 0;
-  if (kind && !a2.kinds.has(evidence4)) a2.kinds.set(evidence4, kind);
+  a.amounts.bytes += delta.bytes ?? 0;
+  a.amounts.objects += delta.objects ?? 0;
+  a.amounts.cpuNs += delta.cpuNs ?? 0;
+  a.events += delta.events ?? 0;
+  if (kind && !a.kinds.has(evidence4)) a.kinds.set(evidence4, kind);
 }
-function sampleIndex(p2, type) {
-  return p2.sampleTypes.findIndex((t2) => t2.type === type);
+function sampleIndex(p, type) {
+  return p.sampleTypes.findIndex((t) => t.type === type);
 }
-function split(p2) {
-  return p2 ? benchmarkSplit(p2) : void 0;
+function split(p) {
+  return p ? benchmarkSplit(p) : void 0;
 }
-function benchOf(sp, i2) {
-  const b2 = sp ? sp.of[i2] : -1;
-  return b2 >= 0 ? sp.names[b2] : "";
+function benchOf(sp, i) {
+  const b = sp ? sp.of[i] : -1;
+  return b >= 0 ? sp.names[b] : "";
 }
 function collectSites(inputs, includeTests) {
   const run = {
@@ -12306,72 +11740,72 @@ function collectSites(inputs, includeTests) {
   };
   const events = /* @__PURE__ */ new Map();
   const raw = /* @__PURE__ */ new Map();
-  const addRaw = (bench, d2) => {
-    let r2 = raw.get(bench);
-    if (!r2) raw.set(bench, r2 = { bytes: 0, objects: 0, cpuNs: 0 });
-    r2.bytes += d2.bytes ?? 0;
-    r2.objects += d2.objects ?? 0;
-    r2.cpuNs += d2.cpuNs ?? 0;
+  const addRaw = (bench, d) => {
+    let r = raw.get(bench);
+    if (!r) raw.set(bench, r = { bytes: 0, objects: 0, cpuNs: 0 });
+    r.bytes += d.bytes ?? 0;
+    r.objects += d.objects ?? 0;
+    r.cpuNs += d.cpuNs ?? 0;
   };
-  const keep = (f2) => includeTests || !f2.file.endsWith("_test.go");
-  const a2 = inputs.allocs;
-  const as = split(a2);
-  if (a2) {
-    const bi = sampleIndex(a2, "alloc_space");
-    const oi = sampleIndex(a2, "alloc_objects");
-    const { values, width, count } = a2.samples;
-    const ev = sampleEvents(a2, "alloc_space");
-    for (let i2 = 0; i2 < count; i2++) {
-      const bytes2 = bi >= 0 ? values[i2 * width + bi] : 0;
-      const objects = oi >= 0 ? values[i2 * width + oi] : 0;
+  const keep = (f) => includeTests || !f.file.endsWith("_test.go");
+  const a = inputs.allocs;
+  const as = split(a);
+  if (a) {
+    const bi = sampleIndex(a, "alloc_space");
+    const oi = sampleIndex(a, "alloc_objects");
+    const { values, width, count } = a.samples;
+    const ev = sampleEvents(a, "alloc_space");
+    for (let i = 0; i < count; i++) {
+      const bytes2 = bi >= 0 ? values[i * width + bi] : 0;
+      const objects = oi >= 0 ? values[i * width + oi] : 0;
       if (bytes2 === 0 && objects === 0) continue;
-      const bench = benchOf(as, i2);
-      const e2 = ev?.[i2] ?? 0;
+      const bench = benchOf(as, i);
+      const e = ev?.[i] ?? 0;
       addRaw(bench, { bytes: bytes2, objects });
-      events.set(bench, (events.get(bench) ?? 0) + e2);
-      const fs = stackFrames(a2, i2);
+      events.set(bench, (events.get(bench) ?? 0) + e);
+      const fs = stackFrames(a, i);
       const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
         benchmarks: includeTests
       });
       if (userIndex < 0 || !keep(fs[userIndex])) continue;
       let kind;
       let evidence4 = "";
-      for (let k2 = 0; k2 < userIndex; k2++) {
-        const hk = kindFrom(helperKinds, fs[k2].fn);
+      for (let k = 0; k < userIndex; k++) {
+        const hk = kindFrom(helperKinds, fs[k].fn);
         if (hk) {
           kind = hk;
-          evidence4 = `allocated in ${fs[k2].fn}`;
+          evidence4 = `allocated in ${fs[k].fn}`;
           break;
         }
       }
-      add(run, bench, fs[userIndex], { bytes: bytes2, objects, events: e2 }, kind, evidence4 || "allocs");
+      add(run, bench, fs[userIndex], { bytes: bytes2, objects, events: e }, kind, evidence4 || "allocs");
     }
   }
-  const c2 = inputs.cpu;
-  const cs = split(c2);
-  if (c2) {
-    const ci = sampleIndex(c2, "cpu");
-    const { values, width, count } = c2.samples;
+  const c = inputs.cpu;
+  const cs = split(c);
+  if (c) {
+    const ci = sampleIndex(c, "cpu");
+    const { values, width, count } = c.samples;
     let gc = 0;
     let all = 0;
-    for (let i2 = 0; i2 < count; i2++) {
-      const ns = ci >= 0 ? values[i2 * width + ci] : 0;
+    for (let i = 0; i < count; i++) {
+      const ns = ci >= 0 ? values[i * width + ci] : 0;
       if (ns === 0) continue;
       all += ns;
-      const bench = benchOf(cs, i2);
+      const bench = benchOf(cs, i);
       addRaw(bench, { cpuNs: ns });
-      const fs = stackFrames(c2, i2);
+      const fs = stackFrames(c, i);
       const userIndex = userFrameIndex(fs, bench ? packageOf(bench) : void 0, {
         benchmarks: includeTests
       });
       let kind;
       let routine = "";
       const end = userIndex >= 0 ? userIndex : fs.length;
-      for (let k2 = end - 1; k2 >= 0; k2--) {
-        const rk = kindFrom(runtimeKinds, fs[k2].fn);
+      for (let k = end - 1; k >= 0; k--) {
+        const rk = kindFrom(runtimeKinds, fs[k].fn);
         if (rk) {
           kind = rk;
-          routine = fs[k2].fn;
+          routine = fs[k].fn;
           break;
         }
       }
@@ -12383,9 +11817,9 @@ function collectSites(inputs, includeTests) {
   }
   scaleRun(run, raw, inputs, as !== void 0 || cs !== void 0);
   const totals = run.basis === "per-op" && inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
-  for (const [bench, e2] of events) {
+  for (const [bench, e] of events) {
     const ops = totals && bench ? totalsOf(totals, bench)?.ops : void 0;
-    run.exposure.set(bench, ops ?? e2);
+    run.exposure.set(bench, ops ?? e);
   }
   return run;
 }
@@ -12397,63 +11831,63 @@ function scaleRun(run, raw, inputs, isBenchmark) {
   const totals = inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
   let perOp = totals !== void 0;
   const factor = (bench, type, rawTotal) => {
-    const t2 = totals && bench ? totalsOf(totals, bench) : void 0;
-    const u2 = perOpUnits[type];
-    const sum = t2?.sums.get(u2.unit);
-    if (!t2 || !(t2.ops > 0) || sum === void 0) {
+    const t = totals && bench ? totalsOf(totals, bench) : void 0;
+    const u = perOpUnits[type];
+    const sum = t?.sums.get(u.unit);
+    if (!t || !(t.ops > 0) || sum === void 0) {
       perOp = false;
       return rawTotal > 0 ? 1 / rawTotal : 0;
     }
-    return rawTotal > 0 ? sum / t2.ops * u2.factor / rawTotal : 0;
+    return rawTotal > 0 ? sum / t.ops * u.factor / rawTotal : 0;
   };
   const scales = /* @__PURE__ */ new Map();
-  for (const [bench, r2] of raw) {
+  for (const [bench, r] of raw) {
     if (bench === "") continue;
     scales.set(bench, {
-      bytes: factor(bench, "alloc_space", r2.bytes),
-      objects: factor(bench, "alloc_objects", r2.objects),
-      cpuNs: factor(bench, "cpu", r2.cpuNs)
+      bytes: factor(bench, "alloc_space", r.bytes),
+      objects: factor(bench, "alloc_objects", r.objects),
+      cpuNs: factor(bench, "cpu", r.cpuNs)
     });
   }
-  for (const [bench, r2] of raw) {
+  for (const [bench, r] of raw) {
     if (bench === "") continue;
     run.scale.set(
       bench,
       perOp ? scales.get(bench) : {
-        bytes: r2.bytes > 0 ? 1 / r2.bytes : 0,
-        objects: r2.objects > 0 ? 1 / r2.objects : 0,
-        cpuNs: r2.cpuNs > 0 ? 1 / r2.cpuNs : 0
+        bytes: r.bytes > 0 ? 1 / r.bytes : 0,
+        objects: r.objects > 0 ? 1 / r.objects : 0,
+        cpuNs: r.cpuNs > 0 ? 1 / r.cpuNs : 0
       }
     );
   }
   run.basis = perOp ? "per-op" : "share";
 }
-function scaled(run, a2) {
-  const k2 = run.scale.get(a2.benchmark) ?? { bytes: 0, objects: 0, cpuNs: 0 };
+function scaled(run, a) {
+  const k = run.scale.get(a.benchmark) ?? { bytes: 0, objects: 0, cpuNs: 0 };
   return {
-    bytes: a2.amounts.bytes * k2.bytes,
-    objects: a2.amounts.objects * k2.objects,
-    cpuNs: a2.amounts.cpuNs * k2.cpuNs
+    bytes: a.amounts.bytes * k.bytes,
+    objects: a.amounts.objects * k.objects,
+    cpuNs: a.amounts.cpuNs * k.cpuNs
   };
 }
-function resetSlice(a2, source, text) {
-  const m2 = /(\w+)\s*=\s*append\(\s*(\w+)/.exec(text);
-  const v2 = m2?.[2];
-  if (!v2 || m2[1] !== v2 || !a2.startLine) return void 0;
+function resetSlice(a, source, text) {
+  const m = /(\w+)\s*=\s*append\(\s*(\w+)/.exec(text);
+  const v = m?.[2];
+  if (!v || m[1] !== v || !a.startLine) return void 0;
   const decl = new RegExp(
-    `\\bvar\\s+${v2}\\s+\\[\\]|\\b${v2}\\s*:?=\\s*(nil\\b|\\[\\][\\w.*]+(\\{\\}|\\(nil\\)))`
+    `\\bvar\\s+${v}\\s+\\[\\]|\\b${v}\\s*:?=\\s*(nil\\b|\\[\\][\\w.*]+(\\{\\}|\\(nil\\)))`
   );
-  for (let l2 = a2.startLine; l2 < a2.site.line; l2++) {
-    const t2 = source(a2.site.file, l2);
-    if (t2 !== void 0 && decl.test(t2.replace(/\/\/.*$/, ""))) return v2;
+  for (let l = a.startLine; l < a.site.line; l++) {
+    const t = source(a.site.file, l);
+    if (t !== void 0 && decl.test(t.replace(/\/\/.*$/, ""))) return v;
   }
   return void 0;
 }
-function decideKind(a2, source) {
-  const text = source && a2.site.file ? source(a2.site.file, a2.site.line) : void 0;
+function decideKind(a, source) {
+  const text = source && a.site.file ? source(a.site.file, a.site.line) : void 0;
   const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
   if (fromSource) {
-    const reset = fromSource === "slice-growth" && source ? resetSlice(a2, source, text) : void 0;
+    const reset = fromSource === "slice-growth" && source ? resetSlice(a, source, text) : void 0;
     return {
       kind: fromSource,
       evidence: `source: ${text.trim()}`,
@@ -12462,7 +11896,7 @@ function decideKind(a2, source) {
       } : {}
     };
   }
-  for (const [evidence4, kind] of a2.kinds)
+  for (const [evidence4, kind] of a.kinds)
     if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
   const order = [
     "slice-growth",
@@ -12475,8 +11909,8 @@ function decideKind(a2, source) {
     "allocation",
     "copy"
   ];
-  const cpu = [...a2.kinds.entries()].filter(([e2]) => e2.startsWith("cpu"));
-  cpu.sort((x, y2) => order.indexOf(x[1]) - order.indexOf(y2[1]));
+  const cpu = [...a.kinds.entries()].filter(([e]) => e.startsWith("cpu"));
+  cpu.sort((x, y) => order.indexOf(x[1]) - order.indexOf(y[1]));
   if (cpu[0]) return { kind: cpu[0][1], evidence: cpu[0][0] };
   return { kind: "allocation", evidence: "allocs" };
 }
@@ -12484,23 +11918,23 @@ var MOVED = 0.25;
 var GC_POINTS = 2;
 function functionTotals(run) {
   const out = /* @__PURE__ */ new Map();
-  for (const a2 of run.sites.values()) {
-    const key = fnKey(a2.benchmark, a2.site.fn);
-    const v2 = scaled(run, a2);
-    const t2 = out.get(key) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
+  for (const a of run.sites.values()) {
+    const key = fnKey(a.benchmark, a.site.fn);
+    const v = scaled(run, a);
+    const t = out.get(key) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
     out.set(key, {
-      bytes: t2.bytes + v2.bytes,
-      objects: t2.objects + v2.objects,
-      cpuNs: t2.cpuNs + v2.cpuNs,
-      events: t2.events + a2.events
+      bytes: t.bytes + v.bytes,
+      objects: t.objects + v.objects,
+      cpuNs: t.cpuNs + v.cpuNs,
+      events: t.events + a.events
     });
   }
   return out;
 }
-var amountsOnly = (a2) => ({
-  bytes: a2.bytes,
-  objects: a2.objects,
-  cpuNs: a2.cpuNs
+var amountsOnly = (a) => ({
+  bytes: a.bytes,
+  objects: a.objects,
+  cpuNs: a.cpuNs
 });
 var MIN_EVENTS = 20;
 var ALPHA = 1e-3;
@@ -12510,67 +11944,67 @@ function grewBeyondNoise(eb, exposureB, eh, exposureH) {
 }
 function findHotspots(head, base, options = {}) {
   const tests = options.includeTests === true;
-  let h2 = collectSites(head, tests);
-  let b2 = base ? collectSites(base, tests) : void 0;
-  if (b2 && h2.basis !== b2.basis && h2.basis !== "total" && b2.basis !== "total") {
-    h2 = collectSites({ ...head, bench: void 0 }, tests);
-    b2 = collectSites({ ...base, bench: void 0 }, tests);
+  let h = collectSites(head, tests);
+  let b = base ? collectSites(base, tests) : void 0;
+  if (b && h.basis !== b.basis && h.basis !== "total" && b.basis !== "total") {
+    h = collectSites({ ...head, bench: void 0 }, tests);
+    b = collectSites({ ...base, bench: void 0 }, tests);
   }
-  const hFns = functionTotals(h2);
-  const bFns = b2 ? functionTotals(b2) : void 0;
+  const hFns = functionTotals(h);
+  const bFns = b ? functionTotals(b) : void 0;
   let totalBytes = 0;
   let totalCpu = 0;
-  for (const a2 of h2.sites.values()) {
-    const v2 = scaled(h2, a2);
-    totalBytes += v2.bytes;
-    totalCpu += v2.cpuNs;
+  for (const a of h.sites.values()) {
+    const v = scaled(h, a);
+    totalBytes += v.bytes;
+    totalCpu += v.cpuNs;
   }
   const minShare = options.minShare ?? 0.01;
   const out = [];
-  for (const [key, a2] of h2.sites) {
-    const amounts2 = scaled(h2, a2);
+  for (const [key, a] of h.sites) {
+    const amounts2 = scaled(h, a);
     const bytesShare = totalBytes > 0 ? amounts2.bytes / totalBytes : 0;
     const cpuShare = totalCpu > 0 ? amounts2.cpuNs / totalCpu : 0;
     if (bytesShare < minShare && cpuShare < minShare) continue;
-    if (!isUserFunction(a2.site.fn) && !a2.benchmark) continue;
-    const prev = b2?.sites.get(key);
-    const prevAmounts = prev && b2 ? scaled(b2, prev) : { bytes: 0, objects: 0, cpuNs: 0 };
-    const { kind, evidence: evidence4, advice: special } = decideKind(a2, options.source);
-    const fk = fnKey(a2.benchmark, a2.site.fn);
+    if (!isUserFunction(a.site.fn) && !a.benchmark) continue;
+    const prev = b?.sites.get(key);
+    const prevAmounts = prev && b ? scaled(b, prev) : { bytes: 0, objects: 0, cpuNs: 0 };
+    const { kind, evidence: evidence4, advice: special } = decideKind(a, options.source);
+    const fk = fnKey(a.benchmark, a.site.fn);
     const fnBase = bFns?.get(fk) ?? { bytes: 0, objects: 0, cpuNs: 0, events: 0 };
     const fnHead = hFns.get(fk);
-    const lineNew = b2 !== void 0 && prevAmounts.bytes === 0 && prevAmounts.cpuNs === 0;
+    const lineNew = b !== void 0 && prevAmounts.bytes === 0 && prevAmounts.cpuNs === 0;
     const moved = lineNew && fnBase.bytes > 0 && Math.abs(fnHead.bytes - fnBase.bytes) <= MOVED * fnBase.bytes;
-    const exposureH = h2.exposure.get(a2.benchmark);
-    const exposureB = b2?.exposure.get(a2.benchmark);
-    const [eb, eh, vb, vh] = moved ? [fnBase.events, fnHead.events, fnBase.bytes, fnHead.bytes] : [prev?.events ?? 0, a2.events, prevAmounts.bytes, amounts2.bytes];
-    const rest = (exposure, own) => exposure === void 0 ? void 0 : h2.basis === "per-op" ? exposure : exposure - own;
-    const grown = b2 !== void 0 && h2.basis !== "share" && vh > 1.1 * vb && grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
+    const exposureH = h.exposure.get(a.benchmark);
+    const exposureB = b?.exposure.get(a.benchmark);
+    const [eb, eh, vb, vh] = moved ? [fnBase.events, fnHead.events, fnBase.bytes, fnHead.bytes] : [prev?.events ?? 0, a.events, prevAmounts.bytes, amounts2.bytes];
+    const rest = (exposure, own) => exposure === void 0 ? void 0 : h.basis === "per-op" ? exposure : exposure - own;
+    const grown = b !== void 0 && h.basis !== "share" && vh > 1.1 * vb && grewBeyondNoise(eb, rest(exposureB, eb), eh, rest(exposureH, eh));
     out.push({
-      site: a2.site,
-      benchmark: a2.benchmark || void 0,
-      basis: h2.basis,
+      site: a.site,
+      benchmark: a.benchmark || void 0,
+      basis: h.basis,
       kind,
       advice: special ?? advice[kind],
       evidence: evidence4,
-      base: b2 ? prevAmounts : void 0,
+      base: b ? prevAmounts : void 0,
       head: amounts2,
-      function: b2 ? { base: amountsOnly(fnBase), head: amountsOnly(fnHead) } : void 0,
-      isNew: lineNew && !moved && fnBase.bytes === 0 && fnBase.cpuNs === 0 && grewBeyondNoise(0, rest(exposureB, 0), a2.events, rest(exposureH, a2.events)),
+      function: b ? { base: amountsOnly(fnBase), head: amountsOnly(fnHead) } : void 0,
+      isNew: lineNew && !moved && fnBase.bytes === 0 && fnBase.cpuNs === 0 && grewBeyondNoise(0, rest(exposureB, 0), a.events, rest(exposureH, a.events)),
       moved,
       grown
     });
   }
   const growth = (x) => x.moved && x.function ? x.function.head.bytes - x.function.base.bytes : x.head.bytes - (x.base?.bytes ?? 0);
   out.sort(
-    (x, y2) => Number(y2.isNew) - Number(x.isNew) || growth(y2) - growth(x) || y2.head.cpuNs - x.head.cpuNs
+    (x, y) => Number(y.isNew) - Number(x.isNew) || growth(y) - growth(x) || y.head.cpuNs - x.head.cpuNs
   );
-  const gc = gcRow(h2, b2, out);
+  const gc = gcRow(h, b, out);
   return gc ? [...out, gc] : out;
 }
-function gcRow(h2, b2, sites2) {
-  if (!b2 || h2.gcShare * 100 < b2.gcShare * 100 + GC_POINTS) return void 0;
-  const drivers = sites2.filter((s2) => s2.head.bytes > (s2.base?.bytes ?? 0) && !s2.moved).slice(0, 3).map((s2) => `\`${s2.site.fn}\` (${s2.site.file.split("/").pop()}:${s2.site.line})`);
+function gcRow(h, b, sites2) {
+  if (!b || h.gcShare * 100 < b.gcShare * 100 + GC_POINTS) return void 0;
+  const drivers = sites2.filter((s) => s.head.bytes > (s.base?.bytes ?? 0) && !s.moved).slice(0, 3).map((s) => `\`${s.site.fn}\` (${s.site.file.split("/").pop()}:${s.site.line})`);
   if (drivers.length === 0) return void 0;
   const points2 = (x) => Math.round(x * 1e3) / 10;
   return {
@@ -12578,10 +12012,10 @@ function gcRow(h2, b2, sites2) {
     benchmark: void 0,
     basis: "share",
     kind: "gc",
-    advice: `garbage collection grew from ${points2(b2.gcShare)}% to ${points2(h2.gcShare)}% of cpu time: allocate less at ${drivers.join(", ")}, or raise GOGC`,
+    advice: `garbage collection grew from ${points2(b.gcShare)}% to ${points2(h.gcShare)}% of cpu time: allocate less at ${drivers.join(", ")}, or raise GOGC`,
     evidence: "cpu: GC",
-    base: { bytes: 0, objects: 0, cpuNs: b2.gcShare },
-    head: { bytes: 0, objects: 0, cpuNs: h2.gcShare },
+    base: { bytes: 0, objects: 0, cpuNs: b.gcShare },
+    head: { bytes: 0, objects: 0, cpuNs: h.gcShare },
     function: void 0,
     isNew: false,
     moved: false,
@@ -12596,29 +12030,29 @@ var interesting = ["cpu", "alloc_space", "alloc_objects", "inuse_space", "delay"
 var TOP = 5;
 var MIN_POINTS = 0.1;
 var OUTSIDE = "\0outside";
-function attribute(p2, type, split2) {
-  const idx = p2.sampleTypes.findIndex((t2) => t2.type === type);
-  const events = sampleEvents(p2, type);
+function attribute(p, type, split2) {
+  const idx = p.sampleTypes.findIndex((t) => t.type === type);
+  const events = sampleEvents(p, type);
   const scopes = /* @__PURE__ */ new Map();
-  const { values, width, count } = p2.samples;
-  for (let i2 = 0; i2 < count; i2++) {
-    const v2 = values[i2 * width + idx];
-    const e2 = events?.[i2] ?? 0;
-    if (v2 === 0) continue;
-    const b2 = split2 ? split2.of[i2] : -1;
-    const scope = split2 ? b2 >= 0 ? split2.names[b2] : OUTSIDE : "";
-    let s2 = scopes.get(scope);
-    if (!s2) scopes.set(scope, s2 = { total: 0, events: 0, fns: /* @__PURE__ */ new Map() });
-    s2.total += v2;
-    s2.events += e2;
+  const { values, width, count } = p.samples;
+  for (let i = 0; i < count; i++) {
+    const v = values[i * width + idx];
+    const e = events?.[i] ?? 0;
+    if (v === 0) continue;
+    const b = split2 ? split2.of[i] : -1;
+    const scope = split2 ? b >= 0 ? split2.names[b] : OUTSIDE : "";
+    let s = scopes.get(scope);
+    if (!s) scopes.set(scope, s = { total: 0, events: 0, fns: /* @__PURE__ */ new Map() });
+    s.total += v;
+    s.events += e;
     if (scope === OUTSIDE) continue;
-    const fs = stackFrames(p2, i2);
-    const u2 = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
-    if (u2 < 0) continue;
-    const at = fs[u2];
-    let f2 = s2.fns.get(at.fn);
-    if (!f2) {
-      f2 = {
+    const fs = stackFrames(p, i);
+    const u = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
+    if (u < 0) continue;
+    const at = fs[u];
+    let f = s.fns.get(at.fn);
+    if (!f) {
+      f = {
         value: 0,
         events: 0,
         file: at.file,
@@ -12626,57 +12060,57 @@ function attribute(p2, type, split2) {
         lines: /* @__PURE__ */ new Map(),
         leaves: /* @__PURE__ */ new Map()
       };
-      s2.fns.set(at.fn, f2);
+      s.fns.set(at.fn, f);
     }
-    f2.value += v2;
-    f2.events += e2;
-    f2.lines.set(at.line, (f2.lines.get(at.line) ?? 0) + v2);
+    f.value += v;
+    f.events += e;
+    f.lines.set(at.line, (f.lines.get(at.line) ?? 0) + v);
     const leaf = fs[0].fn;
-    if (u2 > 0) f2.leaves.set(leaf, (f2.leaves.get(leaf) ?? 0) + v2);
+    if (u > 0) f.leaves.set(leaf, (f.leaves.get(leaf) ?? 0) + v);
   }
   return scopes;
 }
 function perOpTotal(totals, bench, type) {
-  const u2 = perOpUnits[type];
-  const t2 = totals && totalsOf(totals, bench);
-  if (!u2 || !t2 || !(t2.ops > 0)) return void 0;
-  const sum = t2.sums.get(u2.unit);
-  return sum === void 0 ? void 0 : sum / t2.ops * u2.factor;
+  const u = perOpUnits[type];
+  const t = totals && totalsOf(totals, bench);
+  if (!u || !t || !(t.ops > 0)) return void 0;
+  const sum = t.sums.get(u.unit);
+  return sum === void 0 ? void 0 : sum / t.ops * u.factor;
 }
-var share = (v2, total2) => total2 > 0 ? 100 * v2 / total2 : 0;
-function hotLine(b2, bt, h2, ht) {
+var share = (v, total2) => total2 > 0 ? 100 * v / total2 : 0;
+function hotLine(b, bt, h, ht) {
   let best;
-  for (const line of /* @__PURE__ */ new Set([...b2?.lines.keys() ?? [], ...h2?.lines.keys() ?? []])) {
-    const hv = h2?.lines.get(line) ?? 0;
-    const grow = share(hv, ht) - share(b2?.lines.get(line) ?? 0, bt);
+  for (const line of /* @__PURE__ */ new Set([...b?.lines.keys() ?? [], ...h?.lines.keys() ?? []])) {
+    const hv = h?.lines.get(line) ?? 0;
+    const grow = share(hv, ht) - share(b?.lines.get(line) ?? 0, bt);
     if (!best || grow > best.grow || grow === best.grow && hv > best.head)
       best = { line, grow, head: hv };
   }
   return best?.line;
 }
-function topLeaf(f2) {
+function topLeaf(f) {
   let best;
-  for (const e2 of f2?.leaves ?? []) if (!best || e2[1] > best[1]) best = e2;
-  return best && f2 && best[1] > f2.value / 2 ? best[0] : void 0;
+  for (const e of f?.leaves ?? []) if (!best || e[1] > best[1]) best = e;
+  return best && f && best[1] > f.value / 2 ? best[0] : void 0;
 }
 function sampleTypeChanges(pair, type, options) {
   const evidence4 = options.evidence ?? defaultEvidence;
   const { base, head } = pair;
   if (!base) return void 0;
-  const hi = head.sampleTypes.findIndex((t2) => t2.type === type);
-  const bi = base.sampleTypes.findIndex((t2) => t2.type === type);
+  const hi = head.sampleTypes.findIndex((t) => t.type === type);
+  const bi = base.sampleTypes.findIndex((t) => t.type === type);
   if (hi < 0 || bi < 0) return void 0;
   const hs = benchmarkSplit(head);
   const bs = benchmarkSplit(base);
   const perBenchmark = hs !== void 0 && bs !== void 0;
-  const b2 = attribute(base, type, perBenchmark ? bs : void 0);
-  const h2 = attribute(head, type, perBenchmark ? hs : void 0);
+  const b = attribute(base, type, perBenchmark ? bs : void 0);
+  const h = attribute(head, type, perBenchmark ? hs : void 0);
   const limit = options.limits[type];
   const bTotals = options.bench?.base ? benchmarkTotals(options.bench.base) : void 0;
   const hTotals = options.bench?.head ? benchmarkTotals(options.bench.head) : void 0;
   const changes = [];
-  for (const [scope, hScope] of h2) {
-    const bScope = b2.get(scope);
+  for (const [scope, hScope] of h) {
+    const bScope = b.get(scope);
     if (scope === OUTSIDE || !bScope) continue;
     const bench = scope === "" ? void 0 : scope;
     const bPer = bench ? perOpTotal(bTotals, bench, type) : void 0;
@@ -12695,7 +12129,7 @@ function sampleTypeChanges(pair, type, options) {
       let baseValue;
       let headValue;
       let points2;
-      let p2;
+      let p;
       const eb = bf?.events ?? 0;
       const eh = hf?.events ?? 0;
       if (perOp) {
@@ -12703,15 +12137,15 @@ function sampleTypeChanges(pair, type, options) {
         baseValue = bShare / 100 * bPer;
         headValue = hShare / 100 * hPer;
         points2 = share(headValue - baseValue, bPer > 0 ? bPer : hPer);
-        p2 = rateGrowthP(eb, bOps, eh, hOps);
+        p = rateGrowthP(eb, bOps, eh, hOps);
       } else {
         basis = bench ? "benchmark" : "total";
         baseValue = bv;
         headValue = hv;
         points2 = hShare - bShare;
-        p2 = rateGrowthP(eb, bScope.events - eb, eh, hScope.events - eh);
+        p = rateGrowthP(eb, bScope.events - eb, eh, hScope.events - eh);
       }
-      const significant = eh >= evidence4.minEvents && p2 < evidence4.alpha;
+      const significant = eh >= evidence4.minEvents && p < evidence4.alpha;
       changes.push({
         name,
         benchmark: bench,
@@ -12724,32 +12158,32 @@ function sampleTypeChanges(pair, type, options) {
         delta: headValue - baseValue,
         sharePoints: points2,
         events: { base: eb, head: eh },
-        p: p2,
+        p,
         significant,
         regression: profileGrowthFails({ limit, basis, significant, points: points2 })
       });
     }
   }
-  const grown = changes.filter((c2) => c2.delta > 0 && (c2.regression || Math.abs(c2.sharePoints) >= MIN_POINTS)).sort(
-    (x, y2) => Number(y2.regression) - Number(x.regression) || y2.sharePoints - x.sharePoints || y2.delta - x.delta
+  const grown = changes.filter((c) => c.delta > 0 && (c.regression || Math.abs(c.sharePoints) >= MIN_POINTS)).sort(
+    (x, y) => Number(y.regression) - Number(x.regression) || y.sharePoints - x.sharePoints || y.delta - x.delta
   );
-  const regressions = grown.filter((c2) => c2.regression).length;
+  const regressions = grown.filter((c) => c.regression).length;
   return {
     profile: pair.name,
     sampleType: type,
     unit: head.sampleTypes[hi].unit,
-    baseTotal: sumOf(b2),
-    headTotal: sumOf(h2),
+    baseTotal: sumOf(b),
+    headTotal: sumOf(h),
     perBenchmark,
     grown: grown.slice(0, Math.max(TOP, regressions)),
-    shrunk: changes.filter((c2) => c2.delta < 0 && Math.abs(c2.sharePoints) >= MIN_POINTS).sort((x, y2) => x.sharePoints - y2.sharePoints || x.delta - y2.delta).slice(0, TOP),
+    shrunk: changes.filter((c) => c.delta < 0 && Math.abs(c.sharePoints) >= MIN_POINTS).sort((x, y) => x.sharePoints - y.sharePoints || x.delta - y.delta).slice(0, TOP),
     limitPoints: limit
   };
 }
 function sumOf(scopes) {
-  let t2 = 0;
-  for (const s2 of scopes.values()) t2 += s2.total;
-  return t2;
+  let t = 0;
+  for (const s of scopes.values()) t += s.total;
+  return t;
 }
 function profileInsights(inputs) {
   const limits = inputs.shareLimits ?? defaultShareLimits;
@@ -12760,7 +12194,7 @@ function profileInsights(inputs) {
   let anyBase = false;
   for (const pair of inputs.pairs) {
     if (pair.head.samples.count === 0) notes.push(`${pair.name}: the profile has no samples`);
-    const types = pair.head.sampleTypes.map((t2) => t2.type);
+    const types = pair.head.sampleTypes.map((t) => t.type);
     if (types.includes("cpu")) {
       head.cpu ??= pair.head;
       if (pair.base) base.cpu ??= pair.base;
@@ -12770,20 +12204,20 @@ function profileInsights(inputs) {
       if (pair.base) base.allocs ??= pair.base;
     }
     if (pair.base) anyBase = true;
-    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t2) => t2 !== "inuse_space");
-    if (pair.base && limits !== void 0 && wanted.some((t2) => limits[t2] !== void 0 && types.includes(t2)) && benchmarkSplit(pair.head)?.names.length && !(inputs.bench?.base && inputs.bench.head)) {
+    const wanted = pair.name.includes("heap") ? ["inuse_space"] : interesting.filter((t) => t !== "inuse_space");
+    if (pair.base && limits !== void 0 && wanted.some((t) => limits[t] !== void 0 && types.includes(t)) && benchmarkSplit(pair.head)?.names.length && !(inputs.bench?.base && inputs.bench.head)) {
       notes.push(
         `${pair.name}: a go test -bench profile without the benchmark output of its runs: compared as shares within each benchmark, which move with b.N, so it does not gate; give the benchmark output to compare per operation`
       );
     }
     for (const type of wanted) {
       if (!types.includes(type)) continue;
-      const c2 = sampleTypeChanges(pair, type, {
+      const c = sampleTypeChanges(pair, type, {
         limits,
         ...inputs.evidence ? { evidence: inputs.evidence } : {},
         ...inputs.bench ? { bench: inputs.bench } : {}
       });
-      if (c2) changes.push(c2);
+      if (c) changes.push(c);
     }
   }
   const hotspots = head.cpu || head.allocs ? findHotspots(
@@ -12794,37 +12228,37 @@ function profileInsights(inputs) {
       ...inputs.hotspotsInTests ? { includeTests: true } : {}
     }
   ) : [];
-  const g2 = inputs.goroutines;
-  const leaks = g2 ? findLeaks(g2.head, g2.base, inputs.leakOptions ?? defaultLeakOptions) : [];
-  if (g2) notes.push(...g2.head.warnings, ...g2.base?.warnings ?? []);
+  const g = inputs.goroutines;
+  const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
+  if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
   return { changes, hotspots, leaks, notes };
 }
 
 // src/collect/bench-files.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/collect/files.ts
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile as readFile2, readdir, stat } from "node:fs/promises";
 var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
-async function readInputFile(path9, maxBytes = MAX_INPUT_FILE_BYTES) {
+async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
-    const info = await stat(path9);
-    if (info.isDirectory()) throw new UserError(`${path9}: is a directory, not a file`);
-    if (!info.isFile()) throw new UserError(`${path9}: not a regular file`);
+    const info = await stat(path10);
+    if (info.isDirectory()) throw new UserError(`${path10}: is a directory, not a file`);
+    if (!info.isFile()) throw new UserError(`${path10}: not a regular file`);
     if (info.size > maxBytes)
-      throw new UserError(`${path9}: ${info.size} bytes, more than the limit of ${maxBytes}`);
-    return await readFile(path9);
+      throw new UserError(`${path10}: ${info.size} bytes, more than the limit of ${maxBytes}`);
+    return await readFile2(path10);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path9}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path9}: permission denied`);
-    throw new UserError(`${path9}: cannot be read (${err.message})`);
+    if (code === "ENOENT") throw new UserError(`${path10}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path10}: permission denied`);
+    throw new UserError(`${path10}: cannot be read (${err.message})`);
   }
 }
 async function listFiles(dir, what = "a folder") {
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e2) => e2.isFile()).map((e2) => e2.name).sort();
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
   } catch {
     throw new UserError(`${dir}: not ${what}`);
   }
@@ -12842,18 +12276,18 @@ async function readBenchFile(file, options = {}) {
 async function readBenchSide(dir, files2, label) {
   if (files2.length === 0) return void 0;
   const parsed = [];
-  for (const f2 of files2)
-    parsed.push(await readBenchFile(path5.join(dir, f2), { label: f2, empty: "no-results" }));
+  for (const f of files2)
+    parsed.push(await readBenchFile(path6.join(dir, f), { label: f, empty: "no-results" }));
   return mergeBenchFiles(label, parsed);
 }
 
 // src/collect/read-profiles.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import path7 from "node:path";
 async function readOne(side2, rel, warnings) {
   let bytes2;
   try {
-    bytes2 = await readFile2(path6.join(side2.dir, rel));
+    bytes2 = await readFile3(path7.join(side2.dir, rel));
   } catch {
     return void 0;
   }
@@ -12864,7 +12298,7 @@ async function readOne(side2, rel, warnings) {
     }
     const profile = parsePprof(bytes2);
     const isGoroutine = profile.sampleTypes.some(
-      (t2) => t2.type === "goroutine" || t2.type === "goroutineleak"
+      (t) => t.type === "goroutine" || t.type === "goroutineleak"
     );
     return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
   } catch (err) {
@@ -12879,34 +12313,34 @@ async function readProfiles(head, base) {
   const warnings = [];
   const pairs = [];
   let goroutines;
-  const beforeFile = head.files.find((f2) => /goroutine-before\.pb\.gz$/.test(f2));
+  const beforeFile = head.files.find((f) => /goroutine-before\.pb\.gz$/.test(f));
   const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
   for (const rel of head.files) {
     if (rel === beforeFile) continue;
-    const h2 = await readOne(head, rel, warnings);
-    if (!h2) continue;
-    const b2 = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
-    if (h2.profile && !h2.goroutines)
-      pairs.push({ name: path6.basename(rel), base: b2?.profile, head: h2.profile });
-    if (h2.goroutines && !goroutines)
-      goroutines = { head: h2.goroutines, base: before ?? b2?.goroutines };
+    const h = await readOne(head, rel, warnings);
+    if (!h) continue;
+    const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
+    if (h.profile && !h.goroutines)
+      pairs.push({ name: path7.basename(rel), base: b?.profile, head: h.profile });
+    if (h.goroutines && !goroutines)
+      goroutines = { head: h.goroutines, base: before ?? b?.goroutines };
   }
   return { pairs, goroutines, warnings };
 }
 
 // src/collect/source.ts
-import { existsSync, readFileSync, statSync } from "node:fs";
-import path7 from "node:path";
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import path8 from "node:path";
 function sourceLookup(roots) {
   const files2 = /* @__PURE__ */ new Map();
   const locate = (file) => {
-    if (path7.isAbsolute(file) && existsSync(file)) return file;
-    const parts = file.split("/").filter((p2) => p2 !== "");
-    for (let i2 = 0; i2 < parts.length; i2++) {
-      const tail = parts.slice(i2).join("/");
+    if (path8.isAbsolute(file) && existsSync2(file)) return file;
+    const parts = file.split("/").filter((p) => p !== "");
+    for (let i = 0; i < parts.length; i++) {
+      const tail = parts.slice(i).join("/");
       for (const root2 of roots) {
-        const candidate = path7.join(root2, tail);
-        if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+        const candidate = path8.join(root2, tail);
+        if (existsSync2(candidate) && statSync(candidate).isFile()) return candidate;
       }
     }
     return void 0;
@@ -12927,7 +12361,7 @@ function sourceLookup(roots) {
 }
 
 // src/cli/run-inputs.ts
-var readBench = (p2) => readBenchFile(p2);
+var readBench = (p) => readBenchFile(p);
 async function readAllProfiles(inputs) {
   const { headProfiles: headDir, baseProfiles: baseDir } = inputs;
   const read = headDir === void 0 ? { pairs: [], goroutines: void 0, warnings: [] } : await readProfiles(
@@ -12935,11 +12369,11 @@ async function readAllProfiles(inputs) {
     baseDir === void 0 ? void 0 : { dir: baseDir, files: await listFiles(baseDir, "a folder of profiles") }
   );
   if (inputs.headGoroutines !== void 0) {
-    const load3 = async (f2) => {
+    const load3 = async (f) => {
       try {
-        return parseGoroutines(await readInputFile(f2), f2);
+        return parseGoroutines(await readInputFile(f), f);
       } catch (err) {
-        throw withSource(f2, err);
+        throw withSource(f, err);
       }
     };
     read.goroutines = {
@@ -13051,44 +12485,44 @@ function compareBenchFiles(files2, options = benchstatDefaults) {
   const configKeys = [];
   const rowOrder = /* @__PURE__ */ new Map();
   const unitOrder = /* @__PURE__ */ new Map();
-  for (const f2 of files2) {
-    for (const r2 of f2.results) {
-      for (const k2 of Object.keys(r2.config)) if (!configKeys.includes(k2)) configKeys.push(k2);
-      if (!rowOrder.has(r2.name)) rowOrder.set(r2.name, rowOrder.size);
-      for (const v2 of r2.values) if (!unitOrder.has(v2.unit)) unitOrder.set(v2.unit, unitOrder.size);
+  for (const f of files2) {
+    for (const r of f.results) {
+      for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
+      if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
+      for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
     }
   }
   const tables = /* @__PURE__ */ new Map();
-  files2.forEach((f2, col) => {
-    for (const r2 of f2.results) {
-      const config = configKeys.map((k2) => r2.config[k2] ?? "");
-      for (const v2 of r2.values) {
-        const key = JSON.stringify([config, v2.unit]);
-        let t2 = tables.get(key);
-        if (!t2) tables.set(key, t2 = { config, unit: v2.unit, cells: /* @__PURE__ */ new Map() });
-        let row = t2.cells.get(r2.name);
-        if (!row) t2.cells.set(r2.name, row = /* @__PURE__ */ new Map());
+  files2.forEach((f, col) => {
+    for (const r of f.results) {
+      const config = configKeys.map((k) => r.config[k] ?? "");
+      for (const v of r.values) {
+        const key = JSON.stringify([config, v.unit]);
+        let t = tables.get(key);
+        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
+        let row = t.cells.get(r.name);
+        if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
         let values = row.get(col);
         if (!values) row.set(col, values = []);
-        values.push(v2.value);
+        values.push(v.value);
       }
     }
   });
-  const sorted = [...tables.values()].sort((a2, b2) => {
-    for (let i2 = 0; i2 < configKeys.length; i2++) {
-      if (a2.config[i2] !== b2.config[i2]) return a2.config[i2] < b2.config[i2] ? -1 : 1;
+  const sorted = [...tables.values()].sort((a, b) => {
+    for (let i = 0; i < configKeys.length; i++) {
+      if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
     }
-    return unitOrder.get(a2.unit) - unitOrder.get(b2.unit);
+    return unitOrder.get(a.unit) - unitOrder.get(b.unit);
   });
-  return sorted.map((t2) => {
-    const assume = units[t2.unit]?.assume === "exact" ? "exact" : "nothing";
+  return sorted.map((t) => {
+    const assume = units[t.unit]?.assume === "exact" ? "exact" : "nothing";
     const present = /* @__PURE__ */ new Set();
-    for (const row of t2.cells.values()) for (const col of row.keys()) present.add(col);
-    const cols = [...present].sort((a2, b2) => a2 - b2);
+    for (const row of t.cells.values()) for (const col of row.keys()) present.add(col);
+    const cols = [...present].sort((a, b) => a - b);
     const baseCol = cols[0];
-    const names = [...t2.cells.keys()].sort((a2, b2) => rowOrder.get(a2) - rowOrder.get(b2));
+    const names = [...t.cells.keys()].sort((a, b) => rowOrder.get(a) - rowOrder.get(b));
     const rows = names.map((name) => {
-      const byCol = t2.cells.get(name);
+      const byCol = t.cells.get(name);
       const base = byCol.get(baseCol);
       const baseSummary = base && summarize(base, assume, options.confidence);
       return {
@@ -13109,35 +12543,35 @@ function compareBenchFiles(files2, options = benchstatDefaults) {
       };
     });
     return {
-      config: configKeys.map((k2, i2) => [k2, t2.config[i2]]),
-      unit: t2.unit,
+      config: configKeys.map((k, i) => [k, t.config[i]]),
+      unit: t.unit,
       assume,
-      columns: cols.map((c2) => files2[c2].label),
+      columns: cols.map((c) => files2[c].label),
       rows,
-      summaries: cols.map((_2, i2) => columnSummary(rows, i2))
+      summaries: cols.map((_, i) => columnSummary(rows, i))
     };
   });
 }
 function mergeUnitMetadata(files2) {
   const out = {};
-  for (const f2 of files2) {
-    for (const [unit, meta] of Object.entries(f2.units)) {
-      const m2 = out[unit] ??= {};
-      m2.assume ??= meta.assume;
-      m2.better ??= meta.better;
+  for (const f of files2) {
+    for (const [unit, meta] of Object.entries(f.units)) {
+      const m = out[unit] ??= {};
+      m.assume ??= meta.assume;
+      m.better ??= meta.better;
     }
   }
   return out;
 }
 function geomean(xs) {
   if (xs.length === 0) return NaN;
-  let m2 = 0;
-  for (let i2 = 0; i2 < xs.length; i2++) {
-    const x = xs[i2];
+  let m = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
     if (x <= 0) return NaN;
-    m2 += (Math.log(x) - m2) / (i2 + 1);
+    m += (Math.log(x) - m) / (i + 1);
   }
-  return Math.exp(m2);
+  return Math.exp(m);
 }
 function columnSummary(rows, col) {
   const isBase = col === 0;
@@ -13151,32 +12585,32 @@ function columnSummary(rows, col) {
     if (!cell) continue;
     centers.push(cell.summary.center);
     if (!isBase && cell.baseCenter !== void 0) {
-      const a2 = cell.summary.center;
-      const b2 = cell.baseCenter;
-      if (a2 === b2) ratios.push(1);
-      else if (b2 === 0) {
+      const a = cell.summary.center;
+      const b = cell.baseCenter;
+      if (a === b) ratios.push(1);
+      else if (b === 0) {
         badRatio = true;
         ratios.push(0);
-      } else ratios.push(a2 / b2);
+      } else ratios.push(a / b);
     }
   }
-  const s2 = { warnings: [] };
+  const s = { warnings: [] };
   if (!isBase && nBase !== ratios.length) {
-    s2.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
+    s.warnings.push("benchmark set differs from baseline; geomeans may not be comparable");
   }
   const gm = geomean(centers);
-  if (Number.isNaN(gm)) s2.warnings.push("summaries must be >0 to compute geomean");
-  else s2.geomean = gm;
+  if (Number.isNaN(gm)) s.warnings.push("summaries must be >0 to compute geomean");
+  else s.geomean = gm;
   if (!isBase && !badRatio) {
-    const r2 = geomean(ratios);
-    if (Number.isNaN(r2)) s2.warnings.push("ratios must be >0 to compute geomean");
-    else s2.ratio = r2;
+    const r = geomean(ratios);
+    if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
+    else s.ratio = r;
   }
-  return s2;
+  return s;
 }
 
 // src/render/text-grid.ts
-var runes = (s2) => [...s2].length;
+var runes = (s) => [...s].length;
 var TextGrid = class {
   cells = [];
   cols = 0;
@@ -13225,50 +12659,50 @@ var TextGrid = class {
   /** The laid-out text, one line per row, each ending in a newline. */
   format() {
     const margins = new Array(this.cols).fill(0);
-    for (const c2 of this.cells) margins[c2.col] = Math.max(margins[c2.col], runes(c2.margin));
+    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
     const widths = new Array(this.cols).fill(0);
-    const bySpan = [...this.cells].sort((a2, b2) => a2.span - b2.span);
-    for (const c2 of bySpan) {
-      let w2 = runes(c2.value) + margins[c2.col];
-      if (c2.span === 1) {
-        widths[c2.col] = Math.max(widths[c2.col], w2);
+    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
+    for (const c of bySpan) {
+      let w = runes(c.value) + margins[c.col];
+      if (c.span === 1) {
+        widths[c.col] = Math.max(widths[c.col], w);
         continue;
       }
       let have = 0;
-      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) have += widths[i2];
-      if (have >= w2) continue;
+      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
+      if (have >= w) continue;
       const stretch = [];
-      for (let i2 = c2.col; i2 < c2.col + c2.span; i2++) {
-        if (this.shrinkable.has(i2)) w2 -= widths[i2];
-        else stretch.push(i2);
+      for (let i = c.col; i < c.col + c.span; i++) {
+        if (this.shrinkable.has(i)) w -= widths[i];
+        else stretch.push(i);
       }
-      stretch.sort((a2, b2) => widths[b2] - widths[a2]);
+      stretch.sort((a, b) => widths[b] - widths[a]);
       let left = stretch.length;
-      for (const i2 of stretch) {
-        const avg = Math.floor((w2 + left - 1) / left);
-        widths[i2] = Math.max(widths[i2], avg);
-        w2 -= widths[i2];
+      for (const i of stretch) {
+        const avg = Math.floor((w + left - 1) / left);
+        widths[i] = Math.max(widths[i], avg);
+        w -= widths[i];
         left--;
       }
     }
     const offsets = [0];
-    for (const w2 of widths) offsets.push(offsets[offsets.length - 1] + w2);
-    const ordered = [...this.cells].sort((a2, b2) => a2.row - b2.row || a2.col - b2.col);
+    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
+    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     let out = "";
     let row = 0;
     let pos = 0;
-    for (const c2 of ordered) {
-      if (c2.value.trim() === "" && c2.margin.trim() === "") continue;
-      while (c2.row > row) {
+    for (const c of ordered) {
+      if (c.value.trim() === "" && c.margin.trim() === "") continue;
+      while (c.row > row) {
         out += "\n";
         row++;
         pos = 0;
       }
-      const gap = offsets[c2.col] - pos;
-      out += " ".repeat(Math.max(gap, 0)) + c2.margin.padStart(margins[c2.col]);
-      pos += Math.max(gap, 0) + margins[c2.col];
-      const width = offsets[c2.col + c2.span] - offsets[c2.col] - margins[c2.col];
-      const text = pad(c2.value, width, c2.align);
+      const gap = offsets[c.col] - pos;
+      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
+      pos += Math.max(gap, 0) + margins[c.col];
+      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
+      const text = pad(c.value, width, c.align);
       out += text;
       pos += runes(text);
     }
@@ -13276,84 +12710,84 @@ var TextGrid = class {
     return out;
   }
 };
-function pad(s2, width, align) {
-  const n2 = runes(s2);
-  if (align === "right") return " ".repeat(Math.max(width - n2, 0)) + s2;
-  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n2) / 2), 0)) + s2;
-  return s2;
+function pad(s, width, align) {
+  const n = runes(s);
+  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
+  return s;
 }
 
 // src/render/benchstat-text.ts
-function pctRange(s2) {
-  if (!Number.isFinite(s2.lo) || !Number.isFinite(s2.hi)) return "∞";
-  const sign = Math.sign(s2.center);
-  if (Number.isNaN(sign) || sign !== Math.sign(s2.lo) || sign !== Math.sign(s2.hi)) return "?";
-  if (s2.center === 0) return "0%";
-  const v2 = Math.max(s2.hi / s2.center - 1, 1 - s2.lo / s2.center);
-  return `${formatFixed(100 * v2, 0)}%`;
+function pctRange(s) {
+  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
+  const sign = Math.sign(s.center);
+  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
+  if (s.center === 0) return "0%";
+  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
+  return `${formatFixed(100 * v, 0)}%`;
 }
-function formatDelta(c2, base, head) {
-  if (c2.p > c2.alpha) return "~";
+function formatDelta(c, base, head) {
+  if (c.p > c.alpha) return "~";
   if (base === head) return "0.00%";
   if (base === 0) return "?";
   return signedPercent((head / base - 1) * 100);
 }
 function signedPercent(pct) {
-  const s2 = formatFixed(pct, 2);
-  return `${s2.startsWith("-") ? s2 : `+${s2}`}%`;
+  const s = formatFixed(pct, 2);
+  return `${s.startsWith("-") ? s : `+${s}`}%`;
 }
-function comparisonText(c2) {
-  const p2 = c2.p !== 0 ? `p=${formatFixed(c2.p, 3)} ` : "";
-  return p2 + (c2.n1 === c2.n2 ? `n=${c2.n1}` : `n=${c2.n1}+${c2.n2}`);
+function comparisonText(c) {
+  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
+  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
 }
 var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscript(i2) {
-  return String(i2).split("").map((d2) => superDigits[Number(d2)]).join("");
+function superscript(i) {
+  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
 }
-function renderBenchTableText(t2) {
+function renderBenchTableText(t) {
   const grid = new TextGrid();
-  const start = (e2) => e2 === 0 ? 1 : 1 + 3 + (e2 - 1) * 6;
+  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
   const notes = [];
   const warn = (...lists) => {
     const marks = [];
     for (const list of lists) {
-      for (const w2 of list) {
-        let i2 = notes.indexOf(w2);
-        if (i2 < 0) i2 = notes.push(w2) - 1;
-        marks.push(superscript(i2 + 1));
+      for (const w of list) {
+        let i = notes.indexOf(w);
+        if (i < 0) i = notes.push(w) - 1;
+        marks.push(superscript(i + 1));
       }
     }
     grid.cell(marks.join(" "));
   };
-  const rEdge = start(t2.columns.length + 1);
+  const rEdge = start(t.columns.length + 1);
   grid.newRow();
-  t2.columns.forEach((label, e2) => {
-    const l2 = start(e2);
-    grid.at(l2).span(start(e2 + 1) - l2, label, { align: "center", margin: " │ " });
+  t.columns.forEach((label, e) => {
+    const l = start(e);
+    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
   });
   grid.at(rEdge).cell("", { margin: " │" });
   grid.newRow();
-  t2.columns.forEach((_2, e2) => {
-    const l2 = start(e2);
-    grid.at(l2).span(3, t2.unit, { align: "center", margin: " │ " });
-    if (e2 > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
-    for (let j2 = l2 + 1; j2 < grid.column; j2++) grid.shrink(j2);
+  t.columns.forEach((_, e) => {
+    const l = start(e);
+    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
+    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
+    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
   });
   grid.at(rEdge).cell("", { margin: " │" });
-  const cls = unitClass(t2.unit);
-  for (const row of t2.rows) {
+  const cls = unitClass(t.unit);
+  for (const row of t.rows) {
     grid.newRow().cell(row.name);
     const scaler = commonScale(
-      row.cells.filter((c2) => c2 !== void 0).map((c2) => c2.summary.center),
+      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
       cls
     );
-    row.cells.forEach((cell, e2) => {
+    row.cells.forEach((cell, e) => {
       if (!cell) return;
-      grid.at(start(e2));
+      grid.at(start(e));
       grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
       grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
       warn(cell.summary.warnings);
-      if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
+      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
         grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
           align: "right"
         });
@@ -13362,34 +12796,34 @@ function renderBenchTableText(t2) {
       }
     });
   }
-  if (t2.rows.length > 1) {
+  if (t.rows.length > 1) {
     grid.newRow().cell("geomean");
-    t2.summaries.forEach((s2, e2) => {
-      if (s2.geomean !== void 0)
-        grid.at(start(e2)).cell(scaleOne(s2.geomean, cls), { align: "right" });
-      if (e2 > 0) {
-        grid.at(start(e2) + 3);
-        if (s2.ratio !== void 0)
-          grid.cell(signedPercent((s2.ratio - 1) * 100), { align: "right" });
+    t.summaries.forEach((s, e) => {
+      if (s.geomean !== void 0)
+        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
+      if (e > 0) {
+        grid.at(start(e) + 3);
+        if (s.ratio !== void 0)
+          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
         else grid.cell("?");
       }
-      grid.at(start(e2 + 1) - 1);
-      warn(s2.warnings);
+      grid.at(start(e + 1) - 1);
+      warn(s.warnings);
     });
   }
   let out = grid.format();
-  notes.forEach((n2, i2) => out += `${superscript(i2 + 1)} ${n2}
+  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
 `);
   return out;
 }
 function renderBenchstatText(tables) {
   const parts = [];
   let previous;
-  for (const t2 of tables) {
-    const header = t2.config.filter(([k2, v2], i2) => !previous || previous[i2]?.[0] !== k2 || previous[i2]?.[1] !== v2).map(([k2, v2]) => `${k2}: ${v2}
+  for (const t of tables) {
+    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
 `).join("");
-    previous = t2.config;
-    parts.push(header + renderBenchTableText(t2));
+    previous = t.config;
+    parts.push(header + renderBenchTableText(t));
   }
   return parts.join("\n");
 }
@@ -13397,32 +12831,32 @@ function renderBenchstatCsv(tables) {
   const records = [];
   const warnings = [];
   let previous;
-  tables.forEach((t2, ti) => {
+  tables.forEach((t, ti) => {
     if (ti > 0) records.push([]);
-    for (const [i2, [k2, v2]] of t2.config.entries()) {
-      if (previous && previous[i2]?.[0] === k2 && previous[i2]?.[1] === v2) continue;
-      records.push([`${k2}: ${v2}`]);
+    for (const [i, [k, v]] of t.config.entries()) {
+      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
+      records.push([`${k}: ${v}`]);
     }
-    previous = t2.config;
-    const width = 1 + 2 + (t2.columns.length - 1) * 4;
+    previous = t.config;
+    const width = 1 + 2 + (t.columns.length - 1) * 4;
     const labels = [""];
-    t2.columns.forEach((c2, e2) => labels.push(c2, "", ...e2 > 0 ? ["", ""] : []));
+    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
     records.push(labels.concat(new Array(width - labels.length).fill("")));
     const units = [""];
-    t2.columns.forEach((_2, e2) => units.push(t2.unit, "CI", ...e2 > 0 ? ["vs base", "P"] : []));
+    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
     records.push(units);
     const note = (col, list) => {
-      for (const w2 of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w2}`);
+      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
     };
-    for (const row of t2.rows) {
+    for (const row of t.rows) {
       const rec = [row.name];
-      row.cells.forEach((cell, e2) => {
-        const at = e2 === 0 ? 1 : 3 + (e2 - 1) * 4;
+      row.cells.forEach((cell, e) => {
+        const at = e === 0 ? 1 : 3 + (e - 1) * 4;
         if (!cell) return;
         while (rec.length < at) rec.push("");
         rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
         note(at, cell.summary.warnings);
-        if (e2 > 0 && cell.comparison && cell.baseCenter !== void 0) {
+        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
           rec.push(
             formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
             comparisonText(cell.comparison)
@@ -13433,28 +12867,28 @@ function renderBenchstatCsv(tables) {
       records.push(rec);
     }
     const gm = ["geomean"];
-    t2.summaries.forEach((s2, e2) => {
-      gm.push(s2.geomean !== void 0 ? formatGoValue(s2.geomean) : "", "");
-      if (e2 > 0) gm.push(s2.ratio !== void 0 ? signedPercent((s2.ratio - 1) * 100) : "?", "");
-      note(e2 === 0 ? 1 : 3 + (e2 - 1) * 4, s2.warnings);
+    t.summaries.forEach((s, e) => {
+      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
+      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
+      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
     });
     records.push(gm);
   });
-  return { csv: records.map((r2) => r2.map(csvField).join(",")).join("\n") + "\n", warnings };
+  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
 }
-function csvField(s2) {
-  if (s2 === "" || !/[",\r\n]/.test(s2) && !s2.startsWith(" ")) return s2;
-  return `"${s2.replace(/"/g, '""')}"`;
+function csvField(s) {
+  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
+  return `"${s.replace(/"/g, '""')}"`;
 }
-function columnLetter(i2) {
-  let s2 = "";
-  let n2 = i2 + 1;
-  while (n2 > 0) {
-    const r2 = (n2 - 1) % 26;
-    s2 = String.fromCharCode(65 + r2) + s2;
-    n2 = Math.floor((n2 - 1) / 26);
+function columnLetter(i) {
+  let s = "";
+  let n = i + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
   }
-  return s2;
+  return s;
 }
 
 // src/cli/commands/compare.ts
@@ -13489,23 +12923,23 @@ Options:
 `;
 function fileLabels(paths) {
   return paths.map(
-    (p2, i2) => paths.filter((q2) => q2 === p2).length > 1 ? `${p2}#${paths.slice(0, i2).filter((q2) => q2 === p2).length}` : p2
+    (p, i) => paths.filter((q) => q === p).length > 1 ? `${p}#${paths.slice(0, i).filter((q) => q === p).length}` : p
   );
 }
 async function loadFiles(paths, labels) {
   const files2 = [];
-  for (const [i2, path9] of paths.entries()) {
-    files2.push(await readBenchFile(path9, { label: labels[i2] }));
+  for (const [i, path10] of paths.entries()) {
+    files2.push(await readBenchFile(path10, { label: labels[i] }));
   }
   return files2;
 }
 function reportDiagnostics(files2, io) {
-  for (const f2 of files2)
-    for (const d2 of f2.diagnostics) io.stderr(`${d2.file}:${d2.line}: ${d2.message}
+  for (const f of files2)
+    for (const d of f.diagnostics) io.stderr(`${d.file}:${d.line}: ${d.message}
 `);
 }
 function rejectFailures(files2) {
-  const messages = files2.flatMap((f2) => f2.failures.map(failureMessage));
+  const messages = files2.flatMap((f) => f.failures.map(failureMessage));
   if (messages.length > 0) throw new UserError(messages.join("\n"));
 }
 async function runCompare(argv, io) {
@@ -13529,14 +12963,14 @@ ${compareUsage}`
   const files2 = await loadFiles(positionals, fileLabels(positionals));
   reportDiagnostics(files2, io);
   rejectFailures(files2);
-  for (const m2 of unitMismatches(files2[0], files2[1])) io.stderr(`warning: ${m2}
+  for (const m of unitMismatches(files2[0], files2[1])) io.stderr(`warning: ${m}
 `);
   const tables = compareBenchFiles(files2, options);
   printAs(io, format, tables, {
     text: () => renderBenchstatText(tables),
     csv: () => {
       const { csv, warnings } = renderBenchstatCsv(tables);
-      for (const w2 of warnings) io.stderr(`${w2}
+      for (const w of warnings) io.stderr(`${w}
 `);
       return csv;
     }
@@ -13567,7 +13001,7 @@ ${headFailures.join("\n")}
 `);
     return 1;
   }
-  for (const m2 of unitMismatches(base, head)) io.stderr(`warning: ${m2}
+  for (const m of unitMismatches(base, head)) io.stderr(`warning: ${m}
 `);
   const result = gate(base, head, options);
   printAs(io, format, result, {
@@ -13597,63 +13031,63 @@ function locationNodes(profile, index) {
   const locs = profile.locations;
   const start = new Uint32Array(locs.length + 1);
   let total2 = 0;
-  for (let i2 = 0; i2 < locs.length; i2++) {
-    start[i2] = total2;
-    total2 += Math.max(1, locs[i2].lines.length);
+  for (let i = 0; i < locs.length; i++) {
+    start[i] = total2;
+    total2 += Math.max(1, locs[i].lines.length);
   }
   start[locs.length] = total2;
   const nodes = new Int32Array(total2);
   const names = /* @__PURE__ */ new Map();
-  for (let i2 = 0; i2 < locs.length; i2++) {
-    const loc = locs[i2];
-    const n2 = Math.max(1, loc.lines.length);
-    for (let j2 = 0; j2 < n2; j2++) {
-      const { key, name } = nodeKey(loc, j2, names);
+  for (let i = 0; i < locs.length; i++) {
+    const loc = locs[i];
+    const n = Math.max(1, loc.lines.length);
+    for (let j = 0; j < n; j++) {
+      const { key, name } = nodeKey(loc, j, names);
       let id = index.ids.get(key);
       if (id === void 0) {
         id = index.names.length;
         index.ids.set(key, id);
         index.names.push(name);
       }
-      nodes[start[i2] + j2] = id;
+      nodes[start[i] + j] = id;
     }
   }
   return { start, nodes };
 }
 function functionTable(sources) {
   const index = { ids: /* @__PURE__ */ new Map(), names: [] };
-  const perSource = sources.map((s2) => locationNodes(s2.profile, index));
-  const n2 = index.names.length;
-  const inlinable = new Uint8Array(n2);
+  const perSource = sources.map((s) => locationNodes(s.profile, index));
+  const n = index.names.length;
+  const inlinable = new Uint8Array(n);
   for (const ln of perSource) {
-    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
-      for (let j2 = ln.start[l2]; j2 < ln.start[l2 + 1] - 1; j2++) inlinable[ln.nodes[j2]] = 1;
+    for (let l = 0; l + 1 < ln.start.length; l++) {
+      for (let j = ln.start[l]; j < ln.start[l + 1] - 1; j++) inlinable[ln.nodes[j]] = 1;
     }
   }
   const acc = {
-    flat: new Float64Array(n2),
-    cum: new Float64Array(n2),
-    seen: new Int32Array(n2).fill(-1),
+    flat: new Float64Array(n),
+    cum: new Float64Array(n),
+    seen: new Int32Array(n).fill(-1),
     stamp: 0,
     total: 0,
     baseTotal: 0,
     inlinable,
-    edges: new EdgeTable(n2, inlinable)
+    edges: new EdgeTable(n, inlinable)
   };
-  sources.forEach((source, s2) => {
-    const ln = perSource[s2];
+  sources.forEach((source, s) => {
+    const ln = perSource[s];
     accumulate(source, ln, acc.edges.intraLocationEdges(ln), acc);
   });
   const { flat, cum } = acc;
   const markers = acc.edges.markers(Math.abs(Math.trunc(totalFlat(flat) * EDGE_FRACTION)));
   const functions = [];
-  for (let i2 = 0; i2 < n2; i2++) {
-    if (flat[i2] === 0 && cum[i2] === 0) continue;
+  for (let i = 0; i < n; i++) {
+    if (flat[i] === 0 && cum[i] === 0) continue;
     functions.push({
-      name: index.names[i2],
-      flat: flat[i2],
-      cum: cum[i2],
-      inline: markers[i2] ?? ""
+      name: index.names[i],
+      flat: flat[i],
+      cum: cum[i],
+      inline: markers[i] ?? ""
     });
   }
   functions.sort(byFlatThenName);
@@ -13669,74 +13103,74 @@ function accumulate(source, ln, intra, acc) {
   let stamp = acc.stamp;
   let total2 = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
-  for (let i2 = 0; i2 < count; i2++) {
-    const w2 = values[i2 * width + sampleIndex2] * scale;
-    const first = stackStart[i2];
-    const last = stackStart[i2 + 1];
-    total2 += Math.abs(w2);
-    if (source.base || baseMask?.[i2]) acc.baseTotal += Math.abs(w2);
-    if (w2 === 0 || first === last) continue;
+  for (let i = 0; i < count; i++) {
+    const w = values[i * width + sampleIndex2] * scale;
+    const first = stackStart[i];
+    const last = stackStart[i + 1];
+    total2 += Math.abs(w);
+    if (source.base || baseMask?.[i]) acc.baseTotal += Math.abs(w);
+    if (w === 0 || first === last) continue;
     stamp++;
     const sample = edges.nextSample();
     let parent = -1;
-    for (let f2 = last - 1; f2 >= first; f2--) {
-      const loc = stack[f2];
+    for (let f = last - 1; f >= first; f--) {
+      const loc = stack[f];
       const lo = start[loc];
       const hi = start[loc + 1];
       const outer = nodes[hi - 1];
       if (seen[outer] !== stamp) {
         seen[outer] = stamp;
-        cum[outer] += w2;
+        cum[outer] += w;
       }
       if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
-        edges.hit(edges.id(parent, outer), w2, false);
+        edges.hit(edges.id(parent, outer), w, false);
         ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
       }
       parent = outer;
-      for (let k2 = hi - 2; k2 >= lo; k2--) {
-        const node = nodes[k2];
+      for (let k = hi - 2; k >= lo; k--) {
+        const node = nodes[k];
         if (seen[node] !== stamp) {
           seen[node] = stamp;
-          cum[node] += w2;
+          cum[node] += w;
         }
-        const e2 = intra[k2];
-        if (e2 >= 0 && edgeSeen[e2] !== sample) {
-          edgeSeen[e2] = sample;
-          edgeWeight[e2] += w2;
+        const e = intra[k];
+        if (e >= 0 && edgeSeen[e] !== sample) {
+          edgeSeen[e] = sample;
+          edgeWeight[e] += w;
         }
         parent = node;
       }
     }
-    flat[parent] += w2;
+    flat[parent] += w;
   }
   acc.stamp = stamp;
   acc.total = total2;
 }
 function baseSamples(profile) {
-  const t2 = profile.samples.labels;
-  const key = t2.strings.indexOf("pprof::base");
-  if (key < 0 || t2.key.length === 0) return void 0;
-  const yes = t2.strings.indexOf("true");
+  const t = profile.samples.labels;
+  const key = t.strings.indexOf("pprof::base");
+  if (key < 0 || t.key.length === 0) return void 0;
+  const yes = t.strings.indexOf("true");
   const mask = new Uint8Array(profile.samples.count);
-  for (let i2 = 0; i2 < profile.samples.count; i2++) {
-    for (let j2 = t2.start[i2]; j2 < t2.start[i2 + 1]; j2++) {
-      if (t2.key[j2] === key && t2.str[j2] === yes) mask[i2] = 1;
+  for (let i = 0; i < profile.samples.count; i++) {
+    for (let j = t.start[i]; j < t.start[i + 1]; j++) {
+      if (t.key[j] === key && t.str[j] === yes) mask[i] = 1;
     }
   }
   return mask;
 }
 function totalFlat(flat) {
   let sum = 0;
-  for (const v2 of flat) sum += v2;
+  for (const v of flat) sum += v;
   return sum;
 }
-function byFlatThenName(a2, b2) {
-  const fa = Math.abs(a2.flat);
-  const fb = Math.abs(b2.flat);
+function byFlatThenName(a, b) {
+  const fa = Math.abs(a.flat);
+  const fb = Math.abs(b.flat);
   if (fa !== fb) return fb - fa;
-  if (a2.name !== b2.name) return a2.name < b2.name ? -1 : 1;
-  const ca = Math.abs(a2.cum);
-  const cb = Math.abs(b2.cum);
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  const ca = Math.abs(a.cum);
+  const cb = Math.abs(b.cum);
   return cb - ca;
 }
 var EdgeTable = class {
@@ -13744,7 +13178,7 @@ var EdgeTable = class {
     this.nodeCount = nodeCount;
     this.slotOf = new Int32Array(nodeCount).fill(-1);
     let slots = 0;
-    for (let i2 = 0; i2 < nodeCount; i2++) if (inlinable[i2]) this.slotOf[i2] = slots++;
+    for (let i = 0; i < nodeCount; i++) if (inlinable[i]) this.slotOf[i] = slots++;
     if (slots * nodeCount <= 1 << 22) this.dense = new Int32Array(slots * nodeCount).fill(-1);
   }
   nodeCount;
@@ -13768,41 +13202,41 @@ var EdgeTable = class {
     const cell = this.dense ? this.slotOf[to] * this.nodeCount + from : from * this.nodeCount + to;
     const known = this.dense ? this.dense[cell] : this.sparse.get(cell) ?? -1;
     if (known >= 0) return known;
-    const e2 = this.count++;
-    if (e2 === this.from.length) this.grow();
-    if (this.dense) this.dense[cell] = e2;
-    else this.sparse.set(cell, e2);
-    this.from[e2] = from;
-    this.to[e2] = to;
-    this.allInline[e2] = 1;
-    this.seenIn[e2] = 0;
-    return e2;
+    const e = this.count++;
+    if (e === this.from.length) this.grow();
+    if (this.dense) this.dense[cell] = e;
+    else this.sparse.set(cell, e);
+    this.from[e] = from;
+    this.to[e] = to;
+    this.allInline[e] = 1;
+    this.seenIn[e] = 0;
+    return e;
   }
   /** Ids of the edges inside each location: from each line into the line inlined in it. */
   intraLocationEdges(ln) {
     const out = new Int32Array(ln.nodes.length).fill(-1);
-    for (let l2 = 0; l2 + 1 < ln.start.length; l2++) {
-      for (let k2 = ln.start[l2]; k2 < ln.start[l2 + 1] - 1; k2++) {
-        const to = ln.nodes[k2];
-        const from = ln.nodes[k2 + 1];
-        if (from !== to) out[k2] = this.id(from, to);
+    for (let l = 0; l + 1 < ln.start.length; l++) {
+      for (let k = ln.start[l]; k < ln.start[l + 1] - 1; k++) {
+        const to = ln.nodes[k];
+        const from = ln.nodes[k + 1];
+        if (from !== to) out[k] = this.id(from, to);
       }
     }
     return out;
   }
   /** Counts edge e for the current sample (once per sample); any direct call makes it direct. */
-  hit(e2, w2, inline) {
-    if (this.seenIn[e2] === this.sample) return;
-    this.seenIn[e2] = this.sample;
-    this.weight[e2] += w2;
-    if (!inline) this.allInline[e2] = 0;
+  hit(e, w, inline) {
+    if (this.seenIn[e] === this.sample) return;
+    this.seenIn[e] = this.sample;
+    this.weight[e] += w;
+    if (!inline) this.allInline[e] = 0;
   }
   grow() {
-    const n2 = this.from.length * 2;
-    const grown = (a2) => {
-      const b2 = new a2.constructor(n2);
-      b2.set(a2);
-      return b2;
+    const n = this.from.length * 2;
+    const grown = (a) => {
+      const b = new a.constructor(n);
+      b.set(a);
+      return b;
     };
     this.from = grown(this.from);
     this.to = grown(this.to);
@@ -13814,16 +13248,16 @@ var EdgeTable = class {
   markers(cutoff) {
     const inline = [];
     const direct = [];
-    for (let e2 = 0; e2 < this.count; e2++) {
-      if (this.weight[e2] === 0 && this.seenIn[e2] === 0) continue;
-      if (Math.abs(this.weight[e2]) < cutoff) continue;
-      const to = this.to[e2];
-      if (this.allInline[e2]) inline[to] = true;
+    for (let e = 0; e < this.count; e++) {
+      if (this.weight[e] === 0 && this.seenIn[e] === 0) continue;
+      if (Math.abs(this.weight[e]) < cutoff) continue;
+      const to = this.to[e];
+      if (this.allInline[e]) inline[to] = true;
       else direct[to] = true;
     }
     const out = [];
-    for (let i2 = 0; i2 < this.nodeCount; i2++) {
-      if (inline[i2]) out[i2] = direct[i2] ? "partial-inline" : "inline";
+    for (let i = 0; i < this.nodeCount; i++) {
+      if (inline[i]) out[i] = direct[i] ? "partial-inline" : "inline";
     }
     return out;
   }
@@ -13831,55 +13265,55 @@ var EdgeTable = class {
 
 // src/analyze/profile-diff.ts
 function checkComparable(base, head, baseName, headName) {
-  const kinds = (p2) => p2.sampleTypes.map((t2) => `${t2.type}/${t2.unit}`).join(", ");
+  const kinds = (p) => p.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(", ");
   if (kinds(base) !== kinds(head)) {
     throw new FormatError(
       `${baseName} and ${headName} are different kinds of profile: ${baseName} has ${kinds(base)}, ${headName} has ${kinds(head)}`
     );
   }
 }
-function sums(p2) {
-  const { values, width, count } = p2.samples;
+function sums(p) {
+  const { values, width, count } = p.samples;
   const out = new Array(width).fill(0);
-  for (let i2 = 0; i2 < count; i2++) for (let j2 = 0; j2 < width; j2++) out[j2] += values[i2 * width + j2];
+  for (let i = 0; i < count; i++) for (let j = 0; j < width; j++) out[j] += values[i * width + j];
   return out;
 }
 var goRound = (x) => Math.sign(x) * Math.round(Math.abs(x));
-function scaleProfile(p2, ratios) {
-  const { values, width } = p2.samples;
+function scaleProfile(p, ratios) {
+  const { values, width } = p.samples;
   const scaled2 = new Float64Array(values.length);
-  for (let k2 = 0; k2 < values.length; k2++) {
-    const r2 = ratios[k2 % width];
-    scaled2[k2] = r2 === 1 ? values[k2] : goRound(values[k2] * r2);
+  for (let k = 0; k < values.length; k++) {
+    const r = ratios[k % width];
+    scaled2[k] = r === 1 ? values[k] : goRound(values[k] * r);
   }
-  return { ...p2, samples: { ...p2.samples, values: scaled2 } };
+  return { ...p, samples: { ...p.samples, values: scaled2 } };
 }
 function diffFunctionTable(base, head, options) {
-  let h2 = head;
-  let b2 = base;
+  let h = head;
+  let b = base;
   if (options.normalize) {
     const bs = sums(base);
     const hs = sums(head);
-    h2 = scaleProfile(
+    h = scaleProfile(
       head,
-      bs.map((v2, i2) => hs[i2] === 0 ? 0 : v2 / hs[i2])
+      bs.map((v, i) => hs[i] === 0 ? 0 : v / hs[i])
     );
   }
   if (options.perOp) {
     const { base: nb, head: nh } = options.perOp;
     if (!(nb > 0) || !(nh > 0))
       throw new FormatError("per-operation diffs need the operation count of both runs");
-    h2 = scaleProfileExact(h2, 1 / nh);
-    b2 = scaleProfileExact(b2, 1 / nb);
+    h = scaleProfileExact(h, 1 / nh);
+    b = scaleProfileExact(b, 1 / nb);
   }
   return functionTable([
-    { profile: h2, sampleIndex: options.sampleIndex },
-    { profile: b2, sampleIndex: options.sampleIndex, scale: -1, base: true }
+    { profile: h, sampleIndex: options.sampleIndex },
+    { profile: b, sampleIndex: options.sampleIndex, scale: -1, base: true }
   ]);
 }
-function scaleProfileExact(p2, factor) {
-  const values = p2.samples.values.map((v2) => v2 * factor);
-  return { ...p2, samples: { ...p2.samples, values } };
+function scaleProfileExact(p, factor) {
+  const values = p.samples.values.map((v) => v * factor);
+  return { ...p, samples: { ...p.samples, values } };
 }
 
 // src/analyze/sample-index.ts
@@ -13887,35 +13321,35 @@ function resolveSampleIndex(profile, spec) {
   const types = profile.sampleTypes;
   if (spec === void 0 || spec === "") return profile.defaultSampleIndex;
   if (/^\d+$/.test(spec)) {
-    const i3 = Number(spec);
-    if (i3 >= types.length) {
+    const i2 = Number(spec);
+    if (i2 >= types.length) {
       throw new FormatError(
         `sample index ${spec} is outside the range [0..${types.length - 1}] of this profile's sample types`
       );
     }
-    return i3;
+    return i2;
   }
   const noInuse = spec.startsWith("inuse_") ? spec.slice("inuse_".length) : spec;
-  const i2 = types.findIndex((t2) => t2.type === spec || t2.type === noInuse);
-  if (i2 < 0) {
+  const i = types.findIndex((t) => t.type === spec || t.type === noInuse);
+  if (i < 0) {
     throw new FormatError(
-      `sample index "${spec}" is not a sample type of this profile (it has: ${types.map((t2) => t2.type).join(", ")})`
+      `sample index "${spec}" is not a sample type of this profile (it has: ${types.map((t) => t.type).join(", ")})`
     );
   }
-  return i2;
+  return i;
 }
 
 // src/render/top-markdown.ts
 function renderTopMarkdown(report) {
   const { sampleType, total: total2 } = report;
-  const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
-  const rows = report.rows.map((r2) => [
-    value(r2.flat),
-    percentage(r2.flat, total2).trim(),
-    percentage(r2.sumFlat, total2).trim(),
-    value(r2.cum),
-    percentage(r2.cum, total2).trim(),
-    codeCell(r2.name) + (r2.inline ? ` (${r2.inline})` : "")
+  const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
+  const rows = report.rows.map((r) => [
+    value(r.flat),
+    percentage(r.flat, total2).trim(),
+    percentage(r.sumFlat, total2).trim(),
+    value(r.cum),
+    percentage(r.cum, total2).trim(),
+    codeCell(r.name) + (r.inline ? ` (${r.inline})` : "")
   ]);
   const shown2 = report.rows.length < report.functionCount ? `, top ${report.rows.length} of ${report.functionCount} functions` : "";
   const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total2)}${shown2}`;
@@ -13935,7 +13369,7 @@ ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
 // src/render/top-text.ts
 function topHeaderLines(report) {
   const { header, sampleType, total: total2 } = report;
-  const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
+  const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const lines = [];
   if (header.file) lines.push(`File: ${header.file}`);
   if (header.buildId) lines.push(`Build ID: ${header.buildId}`);
@@ -13960,7 +13394,7 @@ function topHeaderLines(report) {
 }
 function renderTopText(report) {
   const { sampleType, total: total2 } = report;
-  const value = (v2) => scaledLabel(v2, sampleType.unit, report.displayUnit);
+  const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const out = topHeaderLines(report);
   out.push(
     `${padLeft("flat", 10)} ${padLeft("flat", 5)}% ${padLeft("sum", 5)}% ${padLeft("cum", 10)} ${padLeft("cum", 5)}%`
@@ -13981,9 +13415,9 @@ function topReport(profile, table2, options) {
   const limit = options.nodeCount && options.nodeCount > 0 ? options.nodeCount : Infinity;
   const shown2 = table2.functions.slice(0, limit);
   let sum = 0;
-  const rows = shown2.map((f2) => {
-    sum += f2.flat;
-    return { ...f2, sumFlat: sum };
+  const rows = shown2.map((f) => {
+    sum += f.flat;
+    return { ...f, sumFlat: sum };
   });
   const mapping = profile.mappings[0];
   return {
@@ -13997,7 +13431,7 @@ function topReport(profile, table2, options) {
     header: {
       ...mapping?.filename ? { file: mapping.filename.split("/").pop() } : {},
       ...mapping?.buildId ? { buildId: mapping.buildId } : {},
-      comments: profile.comments.filter((c2) => !c2.startsWith("#")),
+      comments: profile.comments.filter((c) => !c.startsWith("#")),
       ...profile.docUrl ? { docUrl: profile.docUrl } : {},
       ...profile.timeNanos ? { timeNanos: profile.timeNanos } : {},
       ...profile.durationNanos ? { durationNanos: profile.durationNanos } : {}
@@ -14006,9 +13440,9 @@ function topReport(profile, table2, options) {
 }
 function displayUnit(rows, total2, sampleUnit) {
   let min = Infinity;
-  for (const r2 of rows) {
-    const v2 = r2.flat !== 0 ? Math.abs(r2.flat) : Math.abs(r2.cum);
-    if (v2 !== 0 && v2 < min) min = v2;
+  for (const r of rows) {
+    const v = r.flat !== 0 ? Math.abs(r.flat) : Math.abs(r.cum);
+    if (v !== 0 && v < min) min = v;
   }
   if (min === Infinity) min = total2;
   const [, minUnit] = scaleValue(min, sampleUnit);
@@ -14074,13 +13508,13 @@ ${diffUsage}`
   }
   let perOp;
   if (values["per-op"] !== void 0) {
-    const m2 = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(values["per-op"]);
-    if (!m2 || Number(m2[1]) === 0 || Number(m2[2]) === 0) {
+    const m = /^\s*(\d+)\s*,\s*(\d+)\s*$/.exec(values["per-op"]);
+    if (!m || Number(m[1]) === 0 || Number(m[2]) === 0) {
       throw new UserError(
         `perfgate diff: --per-op: ${JSON.stringify(values["per-op"])} is not two operation counts (e.g. "120000,95000")`
       );
     }
-    perOp = { base: Number(m2[1]), head: Number(m2[2]) };
+    perOp = { base: Number(m[1]), head: Number(m[2]) };
   }
   const table2 = diffFunctionTable(base, head, {
     sampleIndex: sampleIndex2,
@@ -14115,15 +13549,15 @@ Options:
 async function classify(files2) {
   const out = {};
   for (const file of files2) {
-    let p2;
+    let p;
     try {
-      p2 = parsePprof(await readInputFile(file));
+      p = parsePprof(await readInputFile(file));
     } catch (err) {
       throw withSource(file, err);
     }
-    const types = p2.sampleTypes.map((t2) => t2.type);
-    if (types.includes("cpu")) out.cpu = p2;
-    else if (types.includes("alloc_space")) out.allocs = p2;
+    const types = p.sampleTypes.map((t) => t.type);
+    if (types.includes("cpu")) out.cpu = p;
+    else if (types.includes("alloc_space")) out.allocs = p;
     else {
       throw new UserError(
         `${file}: not a cpu or allocs/heap profile (sample types: ${types.join(", ")})`
@@ -14203,7 +13637,7 @@ ${leaksUsage}`
     parkedThreshold: values.parked === void 0 ? defaultLeakOptions.parkedThreshold : readInteger("--parked", values.parked, 1),
     ignore: [
       ...defaultLeakOptions.ignore,
-      ...(values.ignore ?? "").split(",").map((s2) => s2.trim()).filter((s2) => s2 !== "")
+      ...(values.ignore ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "")
     ]
   };
   if (!(options.minRatio >= 1))
@@ -14212,7 +13646,7 @@ ${leaksUsage}`
     );
   const after = await load2(positionals[positionals.length - 1]);
   const before = positionals.length === 2 ? await load2(positionals[0]) : void 0;
-  for (const w2 of [...before?.warnings ?? [], ...after.warnings]) io.stderr(`warning: ${w2}
+  for (const w of [...before?.warnings ?? [], ...after.warnings]) io.stderr(`warning: ${w}
 `);
   const leaks = findLeaks(after, before, options);
   if (format === "json") {
@@ -14224,14 +13658,14 @@ ${leaksUsage}`
 `
     );
   } else {
-    for (const w2 of leaks) {
-      const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base} → ${w2.head})` : `${w2.head} goroutines parked`;
+    for (const w of leaks) {
+      const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base} → ${w.head})` : `${w.head} goroutines parked`;
       io.stdout(
-        `${counts}: started by ${w2.origin?.fn ?? "?"}, waiting in ${w2.blocking?.fn ?? "?"}${w2.state ? ` [${w2.state}]` : ""}
+        `${counts}: started by ${w.origin?.fn ?? "?"}, waiting in ${w.blocking?.fn ?? "?"}${w.state ? ` [${w.state}]` : ""}
 `
       );
-      for (const f2 of w2.stack) io.stdout(`    ${f2.fn}
-        ${f2.file}:${f2.line}
+      for (const f of w.stack) io.stdout(`    ${f.fn}
+        ${f.file}:${f.line}
 `);
     }
   }
@@ -14239,62 +13673,62 @@ ${leaksUsage}`
 }
 
 // src/collect/shard-folder.ts
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
-import path8 from "node:path";
+import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import path9 from "node:path";
 var SHARD_MANIFEST = "perfgate-shard.json";
 var MAX_MANIFEST_BYTES = 1024 * 1024;
 var MAX_FILES = 1e3;
 var isText = (x, max = 500) => typeof x === "string" && x.length <= max;
-function isInside(x) {
+function isInside2(x) {
   if (!isText(x, 255) || x === "") return false;
   if (/[\u0000-\u001f\u007f\\:]/.test(x) || x.startsWith("/")) return false;
   const parts = x.split("/");
-  return parts.length <= 6 && parts.every((p2) => p2 !== "" && p2 !== "." && p2 !== "..");
+  return parts.length <= 6 && parts.every((p) => p !== "" && p !== "." && p !== "..");
 }
 function files(x) {
-  return Array.isArray(x) && x.length <= MAX_FILES && x.every(isInside) ? x : void 0;
+  return Array.isArray(x) && x.length <= MAX_FILES && x.every(isInside2) ? x : void 0;
 }
 function side(x) {
-  const o2 = typeof x === "object" && x !== null ? x : {};
-  const benchFiles = files(o2.benchFiles);
-  const profiles = files(o2.profiles ?? []);
+  const o = typeof x === "object" && x !== null ? x : {};
+  const benchFiles = files(o.benchFiles);
+  const profiles = files(o.profiles ?? []);
   return benchFiles && profiles ? { benchFiles, profiles } : void 0;
 }
-function checkShardManifest(m2) {
-  if (typeof m2 !== "object" || m2 === null || Array.isArray(m2)) return "it is not an object";
-  const o2 = m2;
-  if (o2.tool !== "perfgate" || o2.schema !== 1)
-    return `it has schema ${JSON.stringify(o2.schema)?.slice(0, 20)}, this perfgate reads schema 1`;
+function checkShardManifest(m) {
+  if (typeof m !== "object" || m === null || Array.isArray(m)) return "it is not an object";
+  const o = m;
+  if (o.tool !== "perfgate" || o.schema !== 1)
+    return `it has schema ${JSON.stringify(o.schema)?.slice(0, 20)}, this perfgate reads schema 1`;
   const bad3 = [];
-  if (!isText(o2.key)) bad3.push("key");
-  if (!isText(o2.shard) || !SHARD_NAME.test(o2.shard)) bad3.push("shard");
-  const head = side(o2.head);
+  if (!isText(o.key)) bad3.push("key");
+  if (!isText(o.shard) || !SHARD_NAME.test(o.shard)) bad3.push("shard");
+  const head = side(o.head);
   if (!head) bad3.push("head");
-  const base = o2.base === void 0 || o2.base === null ? void 0 : side(o2.base);
-  if (o2.base !== void 0 && o2.base !== null && !base) bad3.push("base");
-  const b2 = typeof o2.baseline === "object" && o2.baseline !== null ? o2.baseline : void 0;
+  const base = o.base === void 0 || o.base === null ? void 0 : side(o.base);
+  if (o.base !== void 0 && o.base !== null && !base) bad3.push("base");
+  const b = typeof o.baseline === "object" && o.baseline !== null ? o.baseline : void 0;
   const opt = (x, max = 500) => isText(x, max) ? x : void 0;
-  if (b2 && (!["artifact", "rerun", "path"].includes(b2.source) || !isText(b2.commit)))
+  if (b && (!["artifact", "rerun", "path"].includes(b.source) || !isText(b.commit)))
     bad3.push("baseline");
   if (bad3.length > 0) return `its ${bad3.join(", ")} ${bad3.length === 1 ? "is" : "are"} unusable`;
   return {
     schema: 1,
     tool: "perfgate",
-    key: o2.key,
-    shard: o2.shard,
+    key: o.key,
+    shard: o.shard,
     head,
     base,
-    baseline: b2 && {
-      source: b2.source,
-      commit: b2.commit,
-      branch: opt(b2.branch),
-      createdAt: opt(b2.createdAt),
-      runUrl: opt(b2.runUrl, 2e3)
+    baseline: b && {
+      source: b.source,
+      commit: b.commit,
+      branch: opt(b.branch),
+      createdAt: opt(b.createdAt),
+      runUrl: opt(b.runUrl, 2e3)
     }
   };
 }
 async function readShardFolder(dir) {
-  const where2 = path8.join(dir, SHARD_MANIFEST);
+  const where2 = path9.join(dir, SHARD_MANIFEST);
   const info = await stat2(where2).catch(() => void 0);
   if (!info?.isFile())
     throw new UserError(`${dir}: not a shard's results (no ${SHARD_MANIFEST} in it)`);
@@ -14302,7 +13736,7 @@ async function readShardFolder(dir) {
     throw new UserError(`${where2}: ${info.size} bytes, more than a shard manifest holds`);
   let json;
   try {
-    json = JSON.parse(await readFile3(where2, "utf8"));
+    json = JSON.parse(await readFile4(where2, "utf8"));
   } catch {
     throw new UserError(`${where2}: not JSON`);
   }
@@ -14350,14 +13784,14 @@ ${mergeUsage}`);
     "fail",
     "warn"
   ]);
-  const expected = (values.shards ?? "").split(",").map((s2) => s2.trim()).filter(Boolean);
-  for (const s2 of expected)
-    if (!SHARD_NAME.test(s2))
-      throw new UserError(`--shards: ${JSON.stringify(s2)} is not a shard name (e.g. "linux")`);
+  const expected = (values.shards ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const s of expected)
+    if (!SHARD_NAME.test(s))
+      throw new UserError(`--shards: ${JSON.stringify(s)} is not a shard name (e.g. "linux")`);
   const parts = [];
   for (const dir of positionals) {
     const { manifest, head, base } = await readShardFolder(dir);
-    if (parts.some((p2) => p2.name === manifest.shard))
+    if (parts.some((p) => p.name === manifest.shard))
       throw new UserError(`${dir}: shard ${manifest.shard} is given twice`);
     parts.push({ name: manifest.shard, head, base, baseline: manifest.baseline });
   }
@@ -14388,20 +13822,20 @@ ${mergeUsage}`);
 import { writeFile as writeFile3 } from "node:fs/promises";
 
 // src/report/flame.ts
-function add2(p2, sampleIndex2, root2, side2) {
-  const { values, width, count, stackStart, stack } = p2.samples;
+function add2(p, sampleIndex2, root2, side2) {
+  const { values, width, count, stackStart, stack } = p.samples;
   const names = /* @__PURE__ */ new Map();
   let total2 = 0;
-  for (let i2 = 0; i2 < count; i2++) {
-    const v2 = values[i2 * width + sampleIndex2];
-    if (v2 === 0) continue;
-    total2 += v2;
+  for (let i = 0; i < count; i++) {
+    const v = values[i * width + sampleIndex2];
+    if (v === 0) continue;
+    total2 += v;
     let at = root2;
-    at.node[side2] += v2;
-    for (let j2 = stackStart[i2 + 1] - 1; j2 >= stackStart[i2]; j2--) {
-      const loc = p2.locations[stack[j2]];
-      for (let k2 = loc.lines.length - 1; k2 >= 0; k2--) {
-        const ln = loc.lines[k2];
+    at.node[side2] += v;
+    for (let j = stackStart[i + 1] - 1; j >= stackStart[i]; j--) {
+      const loc = p.locations[stack[j]];
+      for (let k = loc.lines.length - 1; k >= 0; k--) {
+        const ln = loc.lines[k];
         const fn = ln.fn;
         let name = fn ? names.get(fn.id) : void 0;
         if (fn && name === void 0) {
@@ -14424,25 +13858,25 @@ function add2(p2, sampleIndex2, root2, side2) {
           };
           at.kids.set(name, next);
         }
-        next.node[side2] += v2;
+        next.node[side2] += v;
         at = next;
       }
     }
   }
   return total2;
 }
-function finish(b2, min) {
+function finish(b, min) {
   const big = [];
   let smallHead = 0;
   let smallBase = 0;
-  for (const k2 of b2.kids.values()) {
-    if (Math.max(Math.abs(k2.node.head), Math.abs(k2.node.base)) >= min) big.push(finish(k2, min));
+  for (const k of b.kids.values()) {
+    if (Math.max(Math.abs(k.node.head), Math.abs(k.node.base)) >= min) big.push(finish(k, min));
     else {
-      smallHead += k2.node.head;
-      smallBase += k2.node.base;
+      smallHead += k.node.head;
+      smallBase += k.node.base;
     }
   }
-  big.sort((x, y2) => y2.head - x.head || x.name.localeCompare(y2.name));
+  big.sort((x, y) => y.head - x.head || x.name.localeCompare(y.name));
   if (smallHead !== 0 || smallBase !== 0) {
     big.push({
       name: "small frames",
@@ -14454,10 +13888,10 @@ function finish(b2, min) {
       children: []
     });
   }
-  return { ...b2.node, children: big };
+  return { ...b.node, children: big };
 }
 function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
-  const hi = head.sampleTypes.findIndex((t2) => t2.type === sampleType);
+  const hi = head.sampleTypes.findIndex((t) => t.type === sampleType);
   if (hi < 0) return void 0;
   const root2 = {
     node: { name: "root", file: "", line: 0, head: 0, base: 0, children: [] },
@@ -14466,7 +13900,7 @@ function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
   const headTotal = add2(head, hi, root2, "head");
   let baseTotal = 0;
   if (base) {
-    const bi = base.sampleTypes.findIndex((t2) => t2.type === sampleType);
+    const bi = base.sampleTypes.findIndex((t) => t.type === sampleType);
     if (bi >= 0) baseTotal = add2(base, bi, root2, "base");
   }
   const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
@@ -14491,38 +13925,38 @@ var shown = [
   "contentions",
   "goroutine"
 ];
-function flatCum(p2, type) {
+function flatCum(p, type) {
   const out = /* @__PURE__ */ new Map();
-  if (!p2) return out;
-  const i2 = p2.sampleTypes.findIndex((t2) => t2.type === type);
-  if (i2 < 0) return out;
-  for (const f2 of functionTable([{ profile: p2, sampleIndex: i2 }]).functions)
-    out.set(f2.name, { flat: f2.flat, cum: f2.cum });
+  if (!p) return out;
+  const i = p.sampleTypes.findIndex((t) => t.type === type);
+  if (i < 0) return out;
+  for (const f of functionTable([{ profile: p, sampleIndex: i }]).functions)
+    out.set(f.name, { flat: f.flat, cum: f.cum });
   return out;
 }
-function total(p2, type) {
-  if (!p2) return 0;
-  const i2 = p2.sampleTypes.findIndex((t2) => t2.type === type);
-  return i2 < 0 ? 0 : functionTable([{ profile: p2, sampleIndex: i2 }]).total;
+function total(p, type) {
+  if (!p) return 0;
+  const i = p.sampleTypes.findIndex((t) => t.type === type);
+  return i < 0 ? 0 : functionTable([{ profile: p, sampleIndex: i }]).total;
 }
 function topTable(pair, type) {
-  const h2 = flatCum(pair.head, type);
-  const b2 = flatCum(pair.base, type);
+  const h = flatCum(pair.head, type);
+  const b = flatCum(pair.base, type);
   const where2 = /* @__PURE__ */ new Map();
-  for (const p2 of [pair.base, pair.head])
-    for (const fn of p2?.functions ?? [])
+  for (const p of [pair.base, pair.head])
+    for (const fn of p?.functions ?? [])
       where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const rows = [.../* @__PURE__ */ new Set([...h2.keys(), ...b2.keys()])].map((name) => ({
+  const rows = [.../* @__PURE__ */ new Set([...h.keys(), ...b.keys()])].map((name) => ({
     name,
     file: where2.get(name)?.file ?? "",
     line: where2.get(name)?.line ?? 0,
-    headFlat: h2.get(name)?.flat ?? 0,
-    baseFlat: b2.get(name)?.flat ?? 0,
-    headCum: h2.get(name)?.cum ?? 0,
-    baseCum: b2.get(name)?.cum ?? 0
+    headFlat: h.get(name)?.flat ?? 0,
+    baseFlat: b.get(name)?.flat ?? 0,
+    headCum: h.get(name)?.cum ?? 0,
+    baseCum: b.get(name)?.cum ?? 0
   }));
-  rows.sort((x, y2) => Math.abs(y2.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y2.name));
-  const unit = pair.head.sampleTypes.find((t2) => t2.type === type)?.unit ?? "";
+  rows.sort((x, y) => Math.abs(y.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y.name));
+  const unit = pair.head.sampleTypes.find((t) => t.type === type)?.unit ?? "";
   return {
     profile: pair.name,
     sampleType: type,
@@ -14544,17 +13978,17 @@ function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
     ...report ? { verdict: verdictView(report) } : {}
   };
   for (const pair of pairs) {
-    const types = pair.head.sampleTypes.map((t2) => t2.type);
-    const wanted = pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t2) => t2 !== "inuse_space");
+    const types = pair.head.sampleTypes.map((t) => t.type);
+    const wanted = pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space");
     for (const type of wanted) {
       if (!types.includes(type)) continue;
       if (pair.head.samples.count === 0) {
         model.problems.push(`${pair.name}: the profile has no samples`);
         break;
       }
-      const g2 = flameGraph(pair.name, pair.head, pair.base, type);
-      if (!g2) continue;
-      model.graphs.push(g2);
+      const g = flameGraph(pair.name, pair.head, pair.base, type);
+      if (!g) continue;
+      model.graphs.push(g);
       model.tops.push(topTable(pair, type));
     }
   }
@@ -14562,21 +13996,21 @@ function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
 }
 function pageData(model) {
   const ids = /* @__PURE__ */ new Map();
-  const id = (s2) => {
-    let i2 = ids.get(s2);
-    if (i2 === void 0) ids.set(s2, i2 = ids.size);
-    return i2;
+  const id = (s) => {
+    let i = ids.get(s);
+    if (i === void 0) ids.set(s, i = ids.size);
+    return i;
   };
-  const frame = (n2) => ({
-    ...n2,
-    name: id(n2.name),
-    file: id(n2.file),
-    children: n2.children.map(frame)
+  const frame = (n) => ({
+    ...n,
+    name: id(n.name),
+    file: id(n.file),
+    children: n.children.map(frame)
   });
-  const graphs = model.graphs.map((g2) => ({ ...g2, root: g2.root ? frame(g2.root) : g2.root }));
-  const tops = model.tops.map((t2) => ({
-    ...t2,
-    rows: t2.rows.map((r2) => ({ ...r2, name: id(r2.name), file: id(r2.file) }))
+  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const tops = model.tops.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) }))
   }));
   return {
     strings: [...ids.keys()],
@@ -15484,53 +14918,53 @@ pre {
 
 // src/render/html-report.ts
 function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c2) => `&#${c2.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 function jsonForScript(value) {
   return JSON.stringify(value).replace(
     /[<>&\u2028\u2029]/g,
-    (c2) => `\\u${c2.charCodeAt(0).toString(16).padStart(4, "0")}`
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
 }
-function evidence3(f2) {
-  if (f2.method === "exact") return "exact";
-  if (f2.p === void 0) return "";
-  return `p=${formatFixed(f2.p, 3)}${f2.method === "wilcoxon" ? " paired" : ""}`;
+function evidence3(f) {
+  if (f.method === "exact") return "exact";
+  if (f.p === void 0) return "";
+  return `p=${formatFixed(f.p, 3)}${f.method === "wilcoxon" ? " paired" : ""}`;
 }
 var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
 function findingsTable2(fs) {
-  const rows = fs.map((f2) => {
-    const [base, head2] = formatPair(f2);
+  const rows = fs.map((f) => {
+    const [base, head2] = formatPair(f);
     const cells = [
-      td(`<code>${escapeHtml(f2.name)}</code>`),
-      td(escapeHtml(f2.unit)),
+      td(`<code>${escapeHtml(f.name)}</code>`),
+      td(escapeHtml(f.unit)),
       td(escapeHtml(base), true),
       td(escapeHtml(head2), true),
-      td(escapeHtml(formatChange(f2.change)), true),
-      td(escapeHtml(evidence3(f2))),
-      td(escapeHtml(f2.verdict + (f2.gated ? "" : " (not gated)")))
+      td(escapeHtml(formatChange(f.change)), true),
+      td(escapeHtml(evidence3(f))),
+      td(escapeHtml(f.verdict + (f.gated ? "" : " (not gated)")))
     ];
-    return `<tr class="${escapeHtml(f2.verdict)}">${cells.join("")}</tr>`;
+    return `<tr class="${escapeHtml(f.verdict)}">${cells.join("")}</tr>`;
   });
   const head = ["benchmark", "unit", "base", "head", "change", "evidence", "verdict"];
-  return `<table><thead><tr>${head.map((h2) => `<th>${h2}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
-function gateNotes(r2) {
+function gateNotes(r) {
   return [
-    ...r2.notes,
-    ...new Set(r2.findings.flatMap((f2) => f2.notes.map((n2) => `${f2.name} ${f2.unit}: ${n2}`)))
+    ...r.notes,
+    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
   ];
 }
-function gateSection(r2) {
-  const shown2 = /* @__PURE__ */ new Set([...r2.regressions, ...r2.improvements]);
-  const others = r2.findings.filter((f2) => !shown2.has(f2));
+function gateSection(r) {
+  const shown2 = /* @__PURE__ */ new Set([...r.regressions, ...r.improvements]);
+  const others = r.findings.filter((f) => !shown2.has(f));
   const parts = [
     `<h2>Benchmarks</h2>`,
-    `<p><strong>${escapeHtml(verdictLine(r2))}</strong></p>`,
-    ...verdictNotes(r2).map((n2) => `<p>⚠️ ${escapeHtml(n2)}</p>`)
+    `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
+    ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
   ];
-  if (r2.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r2.regressions));
-  if (r2.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable2(r2.improvements));
+  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r.regressions));
+  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable2(r.improvements));
   if (others.length > 0) {
     parts.push(
       `<details><summary>Other comparisons (${others.length})</summary>${findingsTable2(others)}</details>`
@@ -15542,34 +14976,34 @@ function adviceHtml(text) {
   return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 function hotspotsSection(hs) {
-  const rows = hs.map((h2) => {
-    const where2 = h2.site.file ? `<br><code class="muted">${escapeHtml(`${h2.site.file}:${h2.site.line}`)}</code>` : "";
-    const bench = h2.benchmark ? `<br><span class="muted">in <code>${escapeHtml(benchmarkLabel(h2))}</code></span>` : "";
+  const rows = hs.map((h) => {
+    const where2 = h.site.file ? `<br><code class="muted">${escapeHtml(`${h.site.file}:${h.site.line}`)}</code>` : "";
+    const bench = h.benchmark ? `<br><span class="muted">in <code>${escapeHtml(benchmarkLabel(h))}</code></span>` : "";
     const cells = [
       td(
-        `${h2.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h2.site.fn)}</code>${where2}${bench}`
+        `${h.isNew ? '<span class="new">new</span> ' : ""}<code>${escapeHtml(h.site.fn)}</code>${where2}${bench}`
       ),
-      td(escapeHtml(h2.kind)),
-      td(escapeHtml(allocatedText(h2)), true),
-      td(escapeHtml(cpuText(h2)), true),
-      td(adviceHtml(h2.advice))
+      td(escapeHtml(h.kind)),
+      td(escapeHtml(allocatedText(h)), true),
+      td(escapeHtml(cpuText(h)), true),
+      td(adviceHtml(h.advice))
     ];
     return `<tr>${cells.join("")}</tr>`;
   });
   const head = ["site", "kind", "allocated (base → head)", "cpu", "advice"];
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
-function leakItem2(w2) {
-  const fn = (f2) => f2 ? `<code>${escapeHtml(f2.fn)}</code>` : "an unknown function";
-  const counts = w2.severity === "leak" ? `+${w2.head - (w2.base ?? 0)} goroutines (${w2.base ?? 0} → ${w2.head})` : `${w2.head} goroutines parked at one site`;
-  const state = w2.state ? ` [${escapeHtml(w2.state)}${w2.waitMinutes ? `, ${w2.waitMinutes} minutes` : ""}]` : "";
-  const stack = w2.stack.map((f2) => `${f2.fn}
-    ${f2.file}:${f2.line}`).join("\n");
-  return `<li>⚠️ ${counts} started by ${fn(w2.origin)}, waiting in ${fn(w2.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+function leakItem2(w) {
+  const fn = (f) => f ? `<code>${escapeHtml(f.fn)}</code>` : "an unknown function";
+  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked at one site`;
+  const state = w.state ? ` [${escapeHtml(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
+  const stack = w.stack.map((f) => `${f.fn}
+    ${f.file}:${f.line}`).join("\n");
+  return `<li>⚠️ ${counts} started by ${fn(w.origin)}, waiting in ${fn(w.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
 function notesSection(notes) {
   if (notes.length === 0) return "";
-  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n2) => `<li>${escapeHtml(n2)}</li>`).join("")}</ul></section>`;
+  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`;
 }
 function messageBox(model) {
   const lines = [];
@@ -15583,8 +15017,8 @@ function messageBox(model) {
       `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
     );
   }
-  const items = model.problems.map((p2) => `<li>${escapeHtml(p2)}</li>`).join("");
-  const body = lines.map((l2) => `<p>${escapeHtml(l2)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
+  const items = model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
+  const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
   return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
 }
 var topColumns = [
@@ -15598,7 +15032,7 @@ var topColumns = [
 ];
 function viewer(model) {
   if (model.graphs.length === 0) return "";
-  const options = model.graphs.map((g2, i2) => `<option value="${i2}">${escapeHtml(`${g2.profile} · ${g2.sampleType}`)}</option>`).join("");
+  const options = model.graphs.map((g, i) => `<option value="${i}">${escapeHtml(`${g.profile} · ${g.sampleType}`)}</option>`).join("");
   const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
   return `<section id="viewer" aria-label="Profiles">
 <div class="toolbar">
@@ -15654,7 +15088,7 @@ function renderHtmlReport(model) {
 <body>
 <header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
 <main>
-${sections.filter((s2) => s2 !== "").join("\n")}
+${sections.filter((s) => s !== "").join("\n")}
 </main>
 ${tooltip}
 <script type="application/json" id="data">${data}</script>

@@ -1,4 +1,5 @@
-// Bundles the action (dist/index.js) and the command-line tool (dist/cli.js) as ES modules.
+// Bundles the action (dist/index.js), the command-line tool (dist/cli.js) and the process that
+// runs one round of a JavaScript suite (dist/js-round.js, started by both) as ES modules.
 // Usage: node scripts/build.mjs [outdir]   (default: dist)
 import { build } from 'esbuild';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -37,4 +38,10 @@ await build({
   entryPoints: ['src/cli/index.ts'],
   outfile: path.join(outdir, 'cli.js'),
   banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+});
+await build({
+  ...common,
+  entryPoints: ['src/collect/js-round.ts'],
+  outfile: path.join(outdir, 'js-round.js'),
+  banner: { js: requireShim },
 });

@@ -42,6 +42,12 @@ if (cli.status !== 0) {
   console.error(`dist/cli.js does not run: exit ${cli.status}\n${cli.stderr}`);
   process.exit(1);
 }
+// The JS round runner must load and answer a call without arguments with its usage (exit 2).
+const round = spawnSync(process.execPath, ['dist/js-round.js'], { encoding: 'utf8' });
+if (round.status !== 2 || !round.stderr.startsWith('usage: js-round.js')) {
+  console.error(`dist/js-round.js does not run: exit ${round.status}\n${round.stderr}`);
+  process.exit(1);
+}
 // The action must load and reach its own input check (it fails there: no inputs are set).
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')),

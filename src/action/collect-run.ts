@@ -12,7 +12,7 @@ import {
   runGoBenchInterleaved,
 } from '../collect/go-bench.js';
 import { expandGlob } from '../collect/glob.js';
-import { runJsBench } from '../collect/js-bench.js';
+import { MIN_ROUNDS, runJsBench, runJsBenchInterleaved } from '../collect/js-bench.js';
 import { collectFromService } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
@@ -96,6 +96,16 @@ export async function collectRun(
     await writeFile(path.join(dir, rel), text);
     c.benchFiles.push(rel);
   };
+  const keepRerunBase = async (name: string, text: string, sha: string) => {
+    const rel = path.join('rerun-base', `${name}.txt`);
+    await mkdir(path.join(dir, 'rerun-base'), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+    c.rerunBase = {
+      files: [...(c.rerunBase?.files ?? []), rel],
+      sha,
+      profiles: c.rerunBase?.profiles ?? [],
+    };
+  };
 
   if (s.goPackages.length > 0) {
     const go = {
@@ -144,13 +154,24 @@ export async function collectRun(
     }
   }
   if (s.jsBench) {
-    await keep(
-      'js',
-      await runJsBench(
-        { module: path.resolve(cwd, s.jsBench), rounds: s.count < 5 ? 5 : s.count, time: 100 },
+    const js = {
+      module: path.resolve(cwd, s.jsBench),
+      label: s.jsBench,
+      rounds: Math.max(s.count, MIN_ROUNDS),
+      time: 100,
+      cwd,
+    };
+    if (s.baseline.kind === 'rerun' && baseSha) {
+      const run = await runJsBenchInterleaved(
+        { ...js, baseRef: baseSha, requireBase: false },
+        runner,
         log,
-      ),
-    );
+      );
+      await keep('js', run.head);
+      await keepRerunBase('js', run.base, run.baseSha);
+    } else {
+      await keep('js', await runJsBench(js, runner, log));
+    }
   }
   for (const f of await matchAll('bench-output', s.benchOutput, cwd)) {
     log(`reading benchmark output ${f}`);

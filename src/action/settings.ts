@@ -187,9 +187,9 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
     );
   }
   const baseline = baselineSource(get('baseline'));
-  if (baseline.kind === 'rerun' && goPackages.length === 0) {
+  if (baseline.kind === 'rerun' && goPackages.length === 0 && !jsBench) {
     throw new UserError(
-      `input 'baseline': "rerun" runs Go benchmarks again on the base commit; set 'go-packages' too`,
+      `input 'baseline': "rerun" runs the benchmarks again on the base commit; set 'go-packages' or 'js-bench' too`,
     );
   }
   const gate: GateOptions = { ...defaultGateOptions, rules: [...defaultGateOptions.rules] };

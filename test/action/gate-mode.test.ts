@@ -1,10 +1,19 @@
 /**
  * The action's gate mode, run in the test process over in-memory ports: which comment, outputs,
  * annotations, summary and artifacts each situation leads to. Benchmark data: real fixture runs
- * (fixtures/bench); the rerun and pprof-url scenarios run the real Go toolchain.
+ * (fixtures/bench); the rerun and pprof-url scenarios run the real Go toolchain (and node for
+ * the JS rerun).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { VERSION } from '../../src/version.js';
@@ -386,6 +395,46 @@ describe('gate mode', () => {
     expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| allocs\/op +\| +1\.000 \| +16\.000 \|/);
     expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| sec\/op /);
     expect(body).not.toContain('Timings, not gated');
+    expect(r.code).toBe(1);
+  }, 120_000);
+
+  test('baseline: rerun with js-bench runs base and head suites interleaved and gates them', async () => {
+    const repo = path.join(w.work, 'jsrepo');
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd: repo,
+      })
+        .toString()
+        .trim();
+    cpSync('fixtures/jsrepo/base', repo, { recursive: true });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    cpSync('fixtures/jsrepo/head', repo, { recursive: true });
+    git('commit', '-q', '-am', 'head');
+    const head = git('rev-parse', 'HEAD');
+    // The repository's installed packages (tinybench), as after `npm ci`.
+    symlinkSync(path.resolve('node_modules'), path.join(repo, 'node_modules'), 'junction');
+    const r = await w.run(
+      'pull_request',
+      {
+        number: 21,
+        pull_request: {
+          number: 21,
+          base: { ref: 'main', sha: base },
+          head: { sha: head, repo: { full_name: 'acme/app' } },
+        },
+        repository,
+      },
+      { 'js-bench': 'bench/suite.mjs', baseline: 'rerun', count: '6', 'working-directory': repo },
+      { GITHUB_SHA: head, GITHUB_REF: 'refs/pull/21/merge' },
+    );
+    expect(r.logs).toContain('round 6/6: head bench/suite.mjs');
+    const body = w.comments(21)[0]!.body;
+    expect(body).toContain(`(base rerun in this job, interleaved with head)`);
+    expect(body).toMatch(/\| <code>checksum<\/code> +\| sec\/op /);
+    expect(body).not.toMatch(/\| <code>join_words<\/code> +\| sec\/op /);
     expect(r.code).toBe(1);
   }, 120_000);
 

@@ -69,7 +69,7 @@ describe('action settings', () => {
     ],
     [
       { profiles: 'a.pb.gz', baseline: 'rerun' },
-      `input 'baseline': "rerun" runs Go benchmarks again on the base commit; set 'go-packages' too`,
+      `input 'baseline': "rerun" runs the benchmarks again on the base commit; set 'go-packages' or 'js-bench' too`,
     ],
     [
       { 'go-packages': './...', 'retention-days': '500' },

@@ -1,6 +1,6 @@
 /**
- * perfgate bench, run for real: Go benchmarks with the Go toolchain (a temporary git repository
- * whose head has a regression), and a tinybench suite.
+ * perfgate bench --go, run for real with the Go toolchain (a temporary git repository whose head
+ * has a regression). JavaScript suites: js-bench-run.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { goTestFailure, mergeRounds, topLevelBenchRegex } from '../../src/collect/go-bench.js';
 import { parseBenchText } from '../../src/parse/benchfmt/index.js';
-import { distCli, distCliEnv } from '../helpers/cli.js';
+import { distCli } from '../helpers/cli.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'perfgate-run-'));
 const repo = path.join(work, 'repo');
@@ -339,57 +339,6 @@ describe('perfgate bench --go', () => {
     const r = distCli('bench');
     expect(r.stderr).toMatch(/^perfgate bench: give either --go <packages> or --js <suite>/);
     expect(r.code).toBe(2);
-  });
-});
-
-describe('perfgate bench --js', () => {
-  test('rounds of a tinybench suite, compared like Go results', () => {
-    const base = path.join(work, 'js-base');
-    const head = path.join(work, 'js-head');
-    expect(
-      distCli('bench', '--js', 'fixtures/js/suite.mjs', '--rounds', '5', '--out', base).code,
-    ).toBe(0);
-    expect(
-      distCliEnv(
-        { PERFGATE_VARIANT: 'head' },
-        'bench',
-        '--js',
-        'fixtures/js/suite.mjs',
-        '--rounds',
-        '5',
-        '--out',
-        head,
-      ).code,
-    ).toBe(0);
-    const b = parseBenchText(readFileSync(path.join(base, 'head.txt'), 'utf8'), 'b');
-    expect(b.results.map((r) => r.name).slice(0, 3)).toEqual([
-      'dedupe',
-      'sort_numbers',
-      'join_words',
-    ]);
-    expect(b.results).toHaveLength(15);
-    // The quadratic de-duplication is many times slower: significant at n=5 and over 10%.
-    const g = distCli(
-      'gate',
-      path.join(base, 'head.txt'),
-      path.join(head, 'head.txt'),
-      '--correction',
-      'none',
-    );
-    expect(g.stdout).toMatch(/\n {2}dedupe {2}sec\/op /);
-    expect(g.code).toBe(1);
-  });
-
-  test('too few rounds, and a module with no suite', () => {
-    const r = distCli('bench', '--js', 'fixtures/js/suite.mjs', '--rounds', '3');
-    expect(r.stderr).toBe(
-      'perfgate bench: --rounds: 3 is too few: at least 5 rounds are needed to compare\n',
-    );
-    const m = distCli('bench', '--js', 'fixtures/gorepo/base/go.mod');
-    expect(m.stderr).toMatch(
-      /^perfgate bench: fixtures\/gorepo\/base\/go\.mod: cannot load the benchmark module: /,
-    );
-    expect(m.code).toBe(2);
   });
 });
 

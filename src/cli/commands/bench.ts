@@ -4,9 +4,14 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gate } from '../../analyze/gate.js';
-import { type GoBenchSettings, runGoBench, runGoBenchInterleaved } from '../../collect/go-bench.js';
-import { runJsBench } from '../../collect/js-bench.js';
+import { type GateOptions, gate } from '../../analyze/gate.js';
+import {
+  type GoBenchSettings,
+  type InterleavedRun,
+  runGoBench,
+  runGoBenchInterleaved,
+} from '../../collect/go-bench.js';
+import { runJsBench, runJsBenchInterleaved } from '../../collect/js-bench.js';
 import { processRunner } from '../../collect/runner.js';
 import { UserError } from '../../errors.js';
 import type { BenchFile } from '../../model/bench.js';
@@ -21,7 +26,7 @@ import {
 import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
-import { gateExitCode, readGateOptions } from '../shared-options.js';
+import { gateExitCode, gateFlags, readGateOptions } from '../shared-options.js';
 
 export const benchUsage = `Usage: perfgate bench --go <packages> [options]
        perfgate bench --js <suite.mjs> [options]
@@ -42,12 +47,16 @@ Options:
   --count N            runs (rounds) per benchmark (default 10)
   --benchtime D        -benchtime, e.g. 200ms or 1000x
   --cpu LIST           -cpu list, e.g. 1,2,4
-  --base-ref REF       compare with this commit, interleaved (Go only)
+  --base-ref REF       compare with this commit, interleaved
   --profiles           also write a cpu and mem profile per package (Go): into --out, or with
                        --base-ref from one extra profiled run per side after the rounds, into
                        OUT/base-profiles and OUT/head-profiles
-  --js MODULE          a tinybench suite: exports a Bench, or an object of task functions
-  --rounds N           rounds of the JS suite (samples per task; default 10, at least 5)
+  --js MODULE          a tinybench 6 suite: exports a Bench (default or "bench"), or an
+                       object of task functions (default or "tasks")
+  --rounds N           rounds of the JS suite, each in a fresh node process (samples per
+                       task; default 10, at least 5)
+  --time MS            time per task per round when the module exports task functions
+                       (default 100)
   --dir DIR            where to run (default: the current directory)
   --out DIR            where to write head.txt (and base.txt) (default: perfgate-out)
   plus the gate's options: --max-regression, --alpha, --correction, --test
@@ -64,33 +73,44 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
     'base-ref': { type: 'string' },
     profiles: { type: 'boolean' },
     rounds: { type: 'string' },
+    time: { type: 'string' },
     dir: { type: 'string' },
     out: { type: 'string' },
-    'max-regression': { type: 'string' },
-    alpha: { type: 'string' },
-    correction: { type: 'string' },
-    test: { type: 'string' },
+    ...gateFlags,
   });
   if ((values.go === undefined) === (values.js === undefined)) {
     throw new UserError(
       `perfgate bench: give either --go <packages> or --js <suite>\n\n${benchUsage}`,
     );
   }
+  checkFlagsOfOtherTool(values);
   const gateOptions = readGateOptions(values);
-  const out = (values.out as string | undefined) ?? 'perfgate-out';
-  const dir = (values.dir as string | undefined) ?? '.';
+  const out = values.out ?? 'perfgate-out';
+  const dir = values.dir ?? '.';
   const log = (line: string) => io.stderr(`${line}\n`);
   // Bad flags fail before any work.
   const go = values.js === undefined ? readGoSettings(values, dir) : undefined;
   await mkdir(out, { recursive: true });
 
   if (values.js !== undefined || go === undefined) {
-    const rounds =
-      values.rounds === undefined ? 10 : readInteger('--rounds', values.rounds as string, 1);
-    const text = await runJsBench({ module: values.js as string, rounds, time: 100 }, log);
-    await writeFile(path.join(out, 'head.txt'), text);
-    io.stdout(`wrote ${path.join(out, 'head.txt')}\n`);
-    return 0;
+    const js = {
+      module: values.js ?? '',
+      rounds: values.rounds === undefined ? 10 : readInteger('--rounds', values.rounds, 1),
+      time: values.time === undefined ? 100 : readInteger('--time', values.time, 1),
+      cwd: dir,
+    };
+    const baseRef = values['base-ref'];
+    if (baseRef === undefined) {
+      const head = await keepOutput(out, 'head.txt', await runJsBench(js, processRunner, log));
+      io.stdout(`wrote ${path.join(out, 'head.txt')}: ${head.results.length} results\n`);
+      return 0;
+    }
+    const run = await runJsBenchInterleaved(
+      { ...js, baseRef, requireBase: true },
+      processRunner,
+      log,
+    );
+    return gateSides(run, out, gateOptions, io);
   }
 
   if (values['base-ref'] === undefined) {
@@ -116,13 +136,45 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
   const run = await runGoBenchInterleaved(
     {
       ...go,
-      baseRef: values['base-ref'] as string,
+      baseRef: values['base-ref'],
       requireBaseBenchmarks: true,
       ...(profileDirs ? { profiles: profileDirs } : {}),
     },
     processRunner,
     log,
   );
+  const notes = profileDirs
+    ? [
+        `wrote ${run.profiles.base.length + run.profiles.head.length} profiles in ${profileDirs.base} and ${profileDirs.head}`,
+      ]
+    : [];
+  return gateSides(run, out, gateOptions, io, notes);
+}
+
+/** Options that belong to the other kind of suite: refused rather than silently ignored. */
+function checkFlagsOfOtherTool(values: Record<string, unknown>): void {
+  const goOnly = ['bench', 'count', 'benchtime', 'cpu', 'profiles'];
+  const jsOnly = ['rounds', 'time'];
+  const [given, wrong, other] =
+    values.js !== undefined ? ['--js', goOnly, '--go'] : ['--go', jsOnly, '--js'];
+  const flag = wrong.find((f) => values[f] !== undefined);
+  if (flag !== undefined) {
+    const hint = flag === 'count' ? ' (with --js, --rounds sets the rounds)' : '';
+    throw new UserError(`--${flag} is an option of ${other}, not of ${given}${hint}`);
+  }
+}
+
+/**
+ * Keeps base.txt and head.txt of an interleaved run (Go or JS) and gates them; `notes` are
+ * printed under the run's header line.
+ */
+async function gateSides(
+  run: Pick<InterleavedRun, 'base' | 'head' | 'baseSha' | 'rounds'>,
+  out: string,
+  gateOptions: GateOptions,
+  io: CliIO,
+  notes: string[] = [],
+): Promise<number> {
   const base = await keepOutput(out, 'base.txt', run.base);
   const head = await keepOutput(out, 'head.txt', run.head);
   const failures = [...base.failures, ...head.failures].map(failureMessage);
@@ -132,10 +184,7 @@ export async function runBench(argv: string[], io: CliIO): Promise<number> {
   }
   const result = gate(base, head, gateOptions);
   io.stdout(`base ${run.baseSha.slice(0, 12)} vs head, ${run.rounds} interleaved rounds\n`);
-  if (profileDirs) {
-    const n = run.profiles.base.length + run.profiles.head.length;
-    io.stdout(`wrote ${n} profiles in ${profileDirs.base} and ${profileDirs.head}\n`);
-  }
+  for (const n of notes) io.stdout(`${n}\n`);
   io.stdout(renderGateText(result));
   return gateExitCode(result, io, 'bench');
 }
@@ -161,19 +210,26 @@ async function keepOutput(out: string, name: string, text: string): Promise<Benc
 }
 
 /** The Go run's flags, each checked before anything runs. */
-function readGoSettings(values: Record<string, unknown>, dir: string): GoBenchSettings {
-  const str = (name: string) => values[name] as string | undefined;
+function readGoSettings(values: GoFlagValues, dir: string): GoBenchSettings {
+  const { go = '', bench, count, benchtime, cpu } = values;
   return {
     dir,
     packages: readPackagePatterns(
       '--go',
-      (values.go as string).split(/[\s,]+/).filter((p) => p !== ''),
+      go.split(/[\s,]+/).filter((p) => p !== ''),
     ),
-    bench: readBenchRegex('--bench', str('bench') ?? '.'),
-    count: str('count') === undefined ? 10 : readInteger('--count', str('count')!, 1, 1000),
-    ...(str('benchtime') !== undefined
-      ? { benchtime: readBenchtime('--benchtime', str('benchtime')!) }
-      : {}),
-    ...(str('cpu') !== undefined ? { cpu: readCpuList('--cpu', str('cpu')!) } : {}),
+    bench: readBenchRegex('--bench', bench ?? '.'),
+    count: count === undefined ? 10 : readInteger('--count', count, 1, 1000),
+    ...(benchtime !== undefined ? { benchtime: readBenchtime('--benchtime', benchtime) } : {}),
+    ...(cpu !== undefined ? { cpu: readCpuList('--cpu', cpu) } : {}),
   };
+}
+
+/** The Go run's flags as parseArgs gives them. */
+interface GoFlagValues {
+  go?: string | undefined;
+  bench?: string | undefined;
+  count?: string | undefined;
+  benchtime?: string | undefined;
+  cpu?: string | undefined;
 }
