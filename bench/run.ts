@@ -145,6 +145,9 @@ const mergeRows = await measure(
   [['merge 64 legs × 50 benchmarks (in process)', () => void mergeOnce()]],
   5,
 );
+console.log(
+  `matrix: merge median ${mergeRows[0]!.medianMs.toFixed(1)} ms (${mergeRows[0]!.samples} runs)`,
+);
 
 ensureLargeProfile();
 if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build');

@@ -6458,8 +6458,19 @@ function mannWhitneyU(x1, x2) {
   const z = numer / sigma;
   return 2 * Math.min(normalCdf(z), 1 - normalCdf(z));
 }
+var distributions = /* @__PURE__ */ new Map();
+var MAX_DISTRIBUTIONS = 4096;
 function uCdf(u, n1, n2, groups) {
-  const limit = Math.round(2 * u);
+  const key = `${n1}:${n2}:${groups.join(",")}`;
+  let cdf = distributions.get(key);
+  if (!cdf) {
+    cdf = uDistribution(n1, n2, groups);
+    if (distributions.size >= MAX_DISTRIBUTIONS) distributions.clear();
+    distributions.set(key, cdf);
+  }
+  return cdf[Math.min(Math.round(2 * u), cdf.length - 1)];
+}
+function uDistribution(n1, n2, groups) {
   const maxU2 = 2 * n1 * n2;
   let ways = [new Float64Array(maxU2 + 1)];
   ways[0][0] = 1;
@@ -6486,13 +6497,15 @@ function uCdf(u, n1, n2, groups) {
     placed += t;
   }
   const final = ways[n1];
-  let below = 0;
   let total2 = 0;
+  for (let w = 0; w <= maxU2; w++) total2 += final[w];
+  const cdf = new Float64Array(maxU2 + 1);
+  let below = 0;
   for (let w = 0; w <= maxU2; w++) {
-    total2 += final[w];
-    if (w <= limit) below += final[w];
+    below += final[w];
+    cdf[w] = below / total2;
   }
-  return below / total2;
+  return cdf;
 }
 function binomialRow(t) {
   const row = [1];
@@ -7046,16 +7059,18 @@ function pairByIdentity(base, head, identity) {
     for (const r of file.results) {
       const name = procs === void 0 ? r.name : r.name.replace(PROCS_SUFFIX, "");
       const id = identity.map((k) => [k, r.config[k] ?? ""]);
-      const row = JSON.stringify([id, name]);
+      const idKey = JSON.stringify(id);
+      const row = `${idKey}\0${name}`;
       if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
       for (const v of r.values) {
         if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
-        const key = JSON.stringify([id, name, v.unit]);
+        const key = `${row}\0${v.unit}`;
         let p = pairs.get(key);
         if (!p) {
           const order = rowOrder.get(row);
           p = {
             identity: id,
+            idKey,
             name: r.name,
             unit: v.unit,
             base: [],
@@ -7071,9 +7086,8 @@ function pairByIdentity(base, head, identity) {
       }
     }
   }
-  const idKey = (p) => JSON.stringify(p.identity);
   return [...pairs.values()].sort(
-    (a, b) => (idKey(a) < idKey(b) ? -1 : idKey(a) > idKey(b) ? 1 : 0) || unitOrder.get(a.unit) - unitOrder.get(b.unit) || a.row - b.row
+    (a, b) => (a.idKey < b.idKey ? -1 : a.idKey > b.idKey ? 1 : 0) || unitOrder.get(a.unit) - unitOrder.get(b.unit) || a.row - b.row
   );
 }
 function gate(base, head, options = defaultGateOptions) {
