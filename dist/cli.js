@@ -6751,22 +6751,22 @@ function binomialPmfTable(n) {
 }
 function exactOrders(n, confidence) {
   const pmf = binomialPmfTable(n);
-  const at = (k) => k < 0 || k > n ? 0 : pmf[k];
+  const at2 = (k) => k < 0 || k > n ? 0 : pmf[k];
   const x = Math.ceil((n + 1) * 0.5) - 1;
-  let accum = at(x);
+  let accum = at2(x);
   let l = x;
   let r = x + 1;
-  let lp = at(l - 1);
-  let rp = at(r);
+  let lp = at2(l - 1);
+  let rp = at2(r);
   while (accum < confidence && (lp > 0 || rp > 0)) {
     if (lp >= rp) {
       accum += lp;
       l--;
-      lp = at(l - 1);
+      lp = at2(l - 1);
     } else {
       accum += rp;
       r++;
-      rp = at(r);
+      rp = at2(r);
     }
   }
   return { lo: Math.max(l, 0), hi: Math.min(r, n + 1) };
@@ -8494,7 +8494,7 @@ var entityChars = /[&<>"'|*_`[\]~\\@#!{}]/g;
 function escapeMarkdown(text) {
   return text.replace(
     entityChars,
-    (c, at, all) => c === "@" && /[\w.+-]/.test(all[at + 1] ?? "") ? "&#64;<wbr>" : `&#${c.charCodeAt(0)};`
+    (c, at2, all) => c === "@" && /[\w.+-]/.test(all[at2 + 1] ?? "") ? "&#64;<wbr>" : `&#${c.charCodeAt(0)};`
   ).replace(/(www)\./gi, "$1&#46;").replace(/:\/\//g, "&#58;//").replace(/\r?\n/g, " ");
 }
 function codeCell(text) {
@@ -9102,20 +9102,28 @@ function isRuntimeFrame(fn) {
   const dot = fn.indexOf(".", slash + 1);
   return dot >= 0 && fn.startsWith("runtime_", dot + 1);
 }
+var waitPrimitive = /^(?:time\.Sleep$|sync\.\(\*(?:WaitGroup|Cond|Mutex|RWMutex)\)\.|internal\/sync\.|internal\/poll\.|net\.\(\*(?:netFD|conn)\)\.)/;
 function blockingFrame(g) {
-  return g.stack.find((f) => !isRuntimeFrame(f.fn)) ?? g.stack[0];
+  return g.stack.find((f) => !isRuntimeFrame(f.fn) && !waitPrimitive.test(f.fn)) ?? g.stack.find((f) => !isRuntimeFrame(f.fn)) ?? g.stack.find((f) => f.fn !== "runtime.goexit");
 }
 function entryFrame(g) {
   for (let i = g.stack.length - 1; i >= 0; i--) {
     const frame = g.stack[i];
     if (frame.fn !== "runtime.goexit" && frame.fn !== "runtime.main") return frame;
   }
-  return g.stack[g.stack.length - 1];
+  return g.stack.find((f) => f.fn !== "runtime.goexit");
 }
-function siteKey(g) {
-  const origin = g.createdBy?.fn ?? entryFrame(g)?.fn ?? "?";
-  const blocking = blockingFrame(g)?.fn ?? "?";
-  return `${origin} → ${blocking}${g.state !== void 0 ? ` [${g.state}]` : ""}`;
+function commonKey(g) {
+  const entry = entryFrame(g)?.fn;
+  if (entry === void 0) return "(not started)";
+  return `${entry} → ${blockingFrame(g)?.fn ?? "?"}`;
+}
+function creatorKey(g) {
+  const state = g.state !== void 0 ? ` [${g.state}]` : "";
+  return `${g.createdBy?.fn ?? "(no creator)"} ⇒ ${commonKey(g)}${state}`;
+}
+function showsCreators(s) {
+  return s.source === "debug2";
 }
 function stackKey(stack) {
   return stack.map((f) => `${f.fn}	${f.file}:${f.line}`).join("\n");
@@ -9136,54 +9144,114 @@ var defaultLeakOptions = {
   parkedThreshold: 100,
   ignore: defaultIgnore
 };
+var leakAdvice = {
+  "http-body": "close every response body (defer resp.Body.Close()), even when it is not read, so the connection's read and write loops can end",
+  "chan-receive": "nothing sends to or closes this channel: close it when the sender is done, or select on ctx.Done() so the goroutine can return",
+  "chan-send": "nobody receives what it sends: give the channel a buffer of the number of sends, or select on ctx.Done() beside the send",
+  select: "none of the select's cases ever becomes ready: add a case <-ctx.Done() and cancel the context when the work is abandoned",
+  sleep: "a loop that sleeps or ticks forever: stop it (ticker.Stop(), return on ctx.Done()) when its owner is done",
+  waitgroup: "a WaitGroup whose Done is called fewer times than Add: call defer wg.Done() at the top of every goroutine it counts",
+  cond: "a Cond that is never signalled: call Signal or Broadcast after every change the waiters wait for",
+  mutex: "a lock that is never released: unlock with defer right after Lock, on every path",
+  io: "a read or write that never ends: set a deadline (SetDeadline, http.Client.Timeout) or close the connection when done",
+  unknown: "find what it waits for at the wait line and give it a way to end: a context to cancel, or a channel to close"
+};
+var stateKinds = [
+  [/^chan receive/, "chan-receive"],
+  [/^chan send/, "chan-send"],
+  [/^select/, "select"],
+  [/^sleep$/, "sleep"],
+  [/^sync\.WaitGroup\.Wait$/, "waitgroup"],
+  [/^sync\.Cond\.Wait$/, "cond"],
+  [/^sync\.(RW)?Mutex\./, "mutex"],
+  [/^IO wait$/, "io"]
+];
+var frameKinds = [
+  [/^net\/http\.\(\*persistConn\)\.(readLoop|writeLoop)$/, "http-body"],
+  [/^runtime\.chanrecv[12]?$/, "chan-receive"],
+  [/^runtime\.chansend1?$/, "chan-send"],
+  [/^runtime\.(selectgo|block)$/, "select"],
+  [/^time\.Sleep$/, "sleep"],
+  [/^time\.\(\*Ticker\)|^time\.Tick$/, "sleep"],
+  [/^sync\.\(\*WaitGroup\)\.Wait$/, "waitgroup"],
+  [/^sync\.\(\*Cond\)\.Wait$/, "cond"],
+  [/^sync\.\(\*(RW)?Mutex\)\.R?Lock$/, "mutex"],
+  [/^internal\/poll\.runtime_pollWait$/, "io"]
+];
+function leakKind(g) {
+  if (g.stack.some((f) => frameKinds[0][0].test(f.fn))) return "http-body";
+  for (const [re, kind] of stateKinds) if (g.state !== void 0 && re.test(g.state)) return kind;
+  for (const f of g.stack) {
+    const hit = frameKinds.find(([re]) => re.test(f.fn));
+    if (hit) return hit[1];
+  }
+  return "unknown";
+}
 function globToRegExp(glob) {
   return new RegExp(
     `^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`
   );
 }
-function sites(s, ignore) {
+function sites(s, ignore, key) {
   const out = /* @__PURE__ */ new Map();
   for (const g of s.groups) {
     if (g.stack.some((f) => ignore.some((re) => re.test(f.fn)))) continue;
-    const key = siteKey(g);
-    const site = out.get(key);
+    const k = key(g);
+    const site = out.get(k);
     if (site) {
       site.count += g.count;
       if (g.count > site.group.count) site.group = g;
-    } else out.set(key, { count: g.count, group: g });
+    } else out.set(k, { count: g.count, group: g });
   }
   return out;
 }
 function warning(severity, key, base, site) {
   const g = site.group;
+  const kind = leakKind(g);
   return {
     severity,
     key,
     base,
     head: site.count,
-    origin: g.createdBy ?? entryFrame(g),
+    entry: entryFrame(g),
+    createdBy: g.createdBy,
     blocking: blockingFrame(g),
     state: g.state,
     waitMinutes: g.waitMinutes,
+    kind,
+    advice: leakAdvice[kind],
     stack: g.stack
   };
 }
+function keyFor(head, base) {
+  return showsCreators(head) && (!base || showsCreators(base)) ? creatorKey : commonKey;
+}
+var formNames = {
+  debug1: "debug=1 text",
+  debug2: "debug=2 text",
+  proto: "a pprof goroutine profile"
+};
+function mixedFormsNote(head, base) {
+  if (!base || base.source === head.source) return void 0;
+  return `goroutine dumps in different forms (before: ${formNames[base.source]}, after: ${formNames[head.source]}) are compared by each goroutine's function and wait site only; take both as goroutine?debug=2 to group them by creator too`;
+}
 function findLeaks(head, base, options = defaultLeakOptions) {
   const ignore = options.ignore.map(globToRegExp);
-  const h = sites(head, ignore);
+  const key = keyFor(head, base);
+  const h = sites(head, ignore, key);
   const out = [];
   if (base) {
-    const b = sites(base, ignore);
-    for (const [key, site] of h) {
-      const before = b.get(key)?.count ?? 0;
+    const b = sites(base, ignore, key);
+    for (const [key2, site] of h) {
+      const before = b.get(key2)?.count ?? 0;
       const growth = site.count - before;
       if (growth >= options.minGrowth && (before === 0 || site.count >= options.minRatio * before)) {
-        out.push(warning("leak", key, before, site));
+        out.push(warning("leak", key2, before, site));
       }
     }
   } else {
-    for (const [key, site] of h) {
-      if (site.count >= options.parkedThreshold) out.push(warning("parked", key, void 0, site));
+    for (const [key2, site] of h) {
+      if (site.count >= options.parkedThreshold) out.push(warning("parked", key2, void 0, site));
     }
   }
   return out.sort((x, y) => y.head - (y.base ?? 0) - (x.head - (x.base ?? 0)));
@@ -10316,8 +10384,7 @@ async function waitForEndpoint(baseUrl, waitSeconds, log) {
   for (; ; ) {
     try {
       const r = await fetch(profileUrl(baseUrl, ""), { signal: AbortSignal.timeout(5e3) });
-      await r.arrayBuffer();
-      return;
+      return { status: r.status, text: await r.text() };
     } catch (err) {
       last = describe(err);
     }
@@ -10331,6 +10398,34 @@ async function waitForEndpoint(baseUrl, waitSeconds, log) {
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+function profileName(spec) {
+  return spec.split("?")[0].replace(/^\/+/, "");
+}
+function indexedProfiles(indexHtml) {
+  const names = [...indexHtml.matchAll(/href=['"]([^'"?]+)\?debug=1['"]/g)].map(
+    (m) => decodeURIComponent(m[1])
+  );
+  return [...new Set(names)];
+}
+function checkAgainstIndex(s, index) {
+  const { baseUrl, profiles: specs, profilesLabel = "--profiles" } = s;
+  if (index.status === 404) {
+    throw new UserError(
+      `${baseUrl}: pprof is not served at this URL (404 Not Found for the index); import _ "net/http/pprof" in the service, or give the URL its /debug/pprof handler is mounted at`
+    );
+  }
+  const offered = indexedProfiles(index.text);
+  if (offered.length === 0) return;
+  for (const spec of specs) {
+    const name = profileName(spec);
+    if (!offered.includes(name)) {
+      const near = offered.find((o) => name.startsWith(o) || o.startsWith(name));
+      throw new UserError(
+        `${profilesLabel}: "${name}" is not a profile ${baseUrl} offers${near ? ` (did you mean "${near}"?)` : ""}; it offers ${offered.join(", ")}`
+      );
+    }
   }
 }
 function recognise(url, bytes2, contentType) {
@@ -10359,13 +10454,16 @@ function profileNotes(spec, bytes2) {
     "the mutex profile is empty: the service never called runtime.SetMutexProfileFraction; call runtime.SetMutexProfileFraction(5) (or 1 for every event) at start-up to record contention"
   ];
 }
-async function fetchProfile(s, spec) {
+async function fetchProfile(s, spec, abandon) {
   const url = profileUrl(s.baseUrl, spec);
   let response;
   for (let attempt = 1; !response; attempt++) {
     try {
       response = await fetch(url, {
-        signal: AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1e3)
+        signal: AbortSignal.any([
+          AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1e3),
+          ...abandon ? [abandon] : []
+        ])
       });
     } catch (err) {
       if (describe(err) !== "ECONNREFUSED" || attempt >= 3) {
@@ -10402,28 +10500,60 @@ async function fetchProfile(s, spec) {
   }
   return { spec, fileName: profileFileName(spec), format, bytes: bytes2, notes };
 }
-async function collectFromService(s, log, load3) {
-  await waitForEndpoint(s.baseUrl, s.waitSeconds, log);
-  const out = [];
+function beforeLoadSpec(specs) {
+  const goroutine = specs.filter((p) => profileName(p) === "goroutine");
+  return goroutine.find((p) => profileFileName(p).endsWith(".debug2.txt")) ?? goroutine.find((p) => profileFileName(p).endsWith(".pb.gz")) ?? goroutine[0] ?? "goroutine";
+}
+async function collectFromService(s, log, load3, keep) {
+  checkAgainstIndex(s, await waitForEndpoint(s.baseUrl, s.waitSeconds, log));
+  const abandon = new AbortController();
   const fetchLogged = async (spec) => {
     const secs = seconds(spec);
     log(`fetching ${profileUrl(s.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ""}`);
-    return fetchProfile(s, spec);
+    return fetchProfile(s, spec, abandon.signal);
   };
   if (!load3) {
-    for (const spec of s.profiles) out.push(await fetchLogged(spec));
-    return out;
+    for (const spec of s.profiles) await keep(await fetchLogged(spec));
+    return;
   }
-  const before = await fetchLogged("goroutine");
-  out.push({ ...before, spec: "goroutine (before the load)", fileName: "goroutine-before.pb.gz" });
-  const during = s.profiles.filter((p) => seconds(p) > 0);
+  const beforeSpec = beforeLoadSpec(s.profiles);
+  const before = await fetchLogged(beforeSpec);
+  await keep({
+    ...before,
+    spec: `${beforeSpec} (before the load)`,
+    fileName: profileFileName(beforeSpec).replace(/^goroutine/, "goroutine-before")
+  });
   log("starting the load");
-  const running = load3();
-  for (const spec of during) out.push(await fetchLogged(spec));
-  await running;
+  const started = Date.now();
+  let end;
+  const ended = load3().then(
+    () => end = { at: Date.now(), error: void 0 },
+    (error2) => end = { at: Date.now(), error: error2 }
+  );
+  const failed = ended.then((e) => e.error === void 0 ? new Promise(() => {
+  }) : e);
+  for (const spec of s.profiles.filter((p) => seconds(p) > 0)) {
+    const taking = fetchLogged(spec);
+    taking.catch(() => {
+    });
+    const first = await Promise.race([taking, failed]);
+    if (!("bytes" in first)) {
+      abandon.abort();
+      throw first.error;
+    }
+    if (end && end.at - started < seconds(spec) * 1e3) {
+      const took = ((end.at - started) / 1e3).toFixed(1);
+      const note = `the load ended after ${took}s, before this ${seconds(spec)}s profile did: part of it shows an idle service; make the load last longer or take fewer seconds`;
+      log(`warning: ${spec}: ${note}`);
+      first.notes.push(note);
+    }
+    await keep(first);
+  }
+  const { error } = await ended;
+  if (error !== void 0) throw error;
   log("the load is done");
-  for (const spec of s.profiles.filter((p) => seconds(p) === 0)) out.push(await fetchLogged(spec));
-  return out;
+  for (const spec of s.profiles.filter((p) => seconds(p) === 0))
+    await keep(await fetchLogged(spec));
 }
 
 // src/parse/goroutine/debug2.ts
@@ -10621,7 +10751,7 @@ function parseGoroutineDebug1(text, label) {
   }
   let cutOff = cutMidLine;
   if (cutMidLine && record) records.pop();
-  else if (records[records.length - 1]?.stack.length === 0) {
+  else if (record && record.stack.length === 0) {
     records.pop();
     cutOff = true;
   }
@@ -10745,6 +10875,24 @@ function parseGoroutines(bytes2, label) {
   return format.parse(text, label);
 }
 
+// src/render/leak-text.ts
+function leakCounts(w) {
+  return w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked`;
+}
+var at = (f, x) => f.file === "" ? "" : ` at ${x.code(`${f.file}:${f.line}`)}`;
+function leakSites(w, x) {
+  if (!w.entry) return "not yet started";
+  const origin = w.createdBy ? `created by ${x.code(w.createdBy.fn)}${at(w.createdBy, x)}, ` : w.entry.fn !== w.blocking?.fn ? `running ${x.code(w.entry.fn)}, ` : "";
+  const minutes = w.waitMinutes ? `, ${w.waitMinutes} minutes` : "";
+  const state = w.state ? ` [${x.text(w.state)}${minutes}]` : "";
+  const wait = w.blocking ? `waiting in ${x.code(w.blocking.fn)}${at(w.blocking, x)}${state}` : "";
+  return `${origin}${wait}`;
+}
+function leakHeadline(w, x) {
+  return `${leakCounts(w)}: ${leakSites(w, x)}`;
+}
+var plainWriters = { code: (s) => s, text: (s) => s };
+
 // src/cli/commands/collect.ts
 var defaultPprofProfiles = "profile?seconds=10,heap,allocs,goroutine,block,mutex";
 var collectUsage = `Usage: perfgate collect <url> [options]
@@ -10753,11 +10901,13 @@ Takes profiles from a running Go service's net/http/pprof endpoints (e.g.
 http://127.0.0.1:6060/debug/pprof) and writes them to --out.
 
 Options:
-  --profiles LIST   what to take (default: ${defaultPprofProfiles});
+  --profiles LIST   what to take (default: ${defaultPprofProfiles}), checked
+                    against the service's pprof index before anything runs;
                     goroutine?debug=1 and goroutine?debug=2 give the text dumps
   --load COMMAND    a shell command that puts load on the service: a goroutine snapshot is taken
-                    before it, the cpu profile during it, the rest after; goroutines that grew are
-                    reported as leaks
+                    before it (as debug=2 when asked for), the cpu profile during it, the rest
+                    after; goroutines that grew are reported as leaks, with advice. Each profile
+                    is written as soon as it is taken, so a failing load keeps what came before
   --wait S          wait up to S seconds for the service to answer (default 30)
   --timeout S       per request, on top of a profile's own seconds (default 30)
   --out DIR         where to write the profiles (default: perfgate-profiles)
@@ -10793,31 +10943,38 @@ ${collectUsage}`);
     const r = await processRunner.run("sh", ["-c", command], { cwd: ".", onLine: log });
     if (r.code !== 0) throw new UserError(`--load: the command exited with ${r.code}`);
   } : void 0;
-  const fetched = await collectFromService(settings, log, load3);
-  await mkdir2(out, { recursive: true });
-  for (const f of fetched) {
+  const kept = [];
+  const keep = async (f) => {
+    if (kept.length === 0) await mkdir2(out, { recursive: true });
     await writeFile2(path5.join(out, f.fileName), f.bytes);
+    kept.push(f);
     io.stdout(`${path5.join(out, f.fileName)}  (${f.spec}, ${f.format})
 `);
     for (const n of f.notes) io.stdout(`  note: ${n}
 `);
+  };
+  try {
+    await collectFromService(settings, log, load3, keep);
+  } catch (err) {
+    if (!(err instanceof UserError) || kept.length === 0) throw err;
+    const names = kept.map((f) => f.fileName).join(", ");
+    throw new UserError(`${err.message}; kept what was taken before it in ${out}: ${names}`);
   }
-  const before = fetched.find((f) => f.fileName === "goroutine-before.pb.gz");
-  const after = fetched.find((f) => f.fileName === "goroutine.pb.gz");
-  if (before && after) {
-    const leaks = findLeaks(
-      parseGoroutines(after.bytes, "after"),
-      parseGoroutines(before.bytes, "before")
-    );
-    for (const w of leaks) {
-      io.stdout(
-        `leak: +${w.head - (w.base ?? 0)} goroutines (${w.base} → ${w.head}) started by ${w.origin?.fn ?? "?"}, waiting in ${w.blocking?.fn ?? "?"}
-`
-      );
-    }
-    if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
-  }
+  reportLeaks(kept, io);
   return 0;
+}
+function reportLeaks(kept, io) {
+  const before = kept.find((f) => f.fileName.startsWith("goroutine-before."));
+  const after = before && kept.find((f) => f.fileName === before.fileName.replace("goroutine-before", "goroutine"));
+  if (!before || !after) return;
+  const leaks = findLeaks(
+    parseGoroutines(after.bytes, after.fileName),
+    parseGoroutines(before.bytes, before.fileName)
+  );
+  for (const w of leaks) io.stdout(`leak: ${leakHeadline(w, plainWriters)}
+  fix: ${w.advice}
+`);
+  if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
 }
 
 // src/report/run-report.ts
@@ -11200,13 +11357,12 @@ function changesChart(c) {
   ].join("\n");
 }
 function leakItem(w) {
-  const origin = w.origin ? codeCell(w.origin.fn) : "unknown";
-  const blocking = w.blocking ? codeCell(w.blocking.fn) : "unknown";
-  const state = w.state ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
-  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines`;
+  const headline2 = leakHeadline(w, { code: codeCell, text: escapeMarkdown });
   const stack = w.stack.flatMap((f) => [f.fn, `    ${f.file}:${f.line}`]).map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`).join("\n");
   return [
-    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    `- ⚠️ ${headline2}`,
+    "",
+    `  Fix: ${escapeMarkdown(w.advice)}`,
     "",
     "  <details><summary>stack</summary>",
     "",
@@ -11711,17 +11867,17 @@ function kindFromSource(text) {
   if (/\bmake\(/.test(code)) return "make";
   return void 0;
 }
-var siteKey2 = (bench, s) => `${bench}\0${s.fn}\0${s.file}\0${s.line}`;
+var siteKey = (bench, s) => `${bench}\0${s.fn}\0${s.file}\0${s.line}`;
 var fnKey = (bench, fn) => `${bench}\0${fn}`;
-function add(run, bench, at, delta, kind, evidence4) {
-  const site = { fn: at.fn, file: at.file, line: at.line };
-  const key = siteKey2(bench, site);
+function add(run, bench, at2, delta, kind, evidence4) {
+  const site = { fn: at2.fn, file: at2.file, line: at2.line };
+  const key = siteKey(bench, site);
   let a = run.sites.get(key);
   if (!a) {
     a = {
       benchmark: bench,
       site,
-      startLine: at.startLine,
+      startLine: at2.startLine,
       amounts: { bytes: 0, objects: 0, cpuNs: 0 },
       events: 0,
       kinds: /* @__PURE__ */ new Map()
@@ -12063,22 +12219,22 @@ function attribute(p, type, split2) {
     const fs = stackFrames(p, i);
     const u = userFrameIndex(fs, scope ? packageOf(scope) : void 0);
     if (u < 0) continue;
-    const at = fs[u];
-    let f = s.fns.get(at.fn);
+    const at2 = fs[u];
+    let f = s.fns.get(at2.fn);
     if (!f) {
       f = {
         value: 0,
         events: 0,
-        file: at.file,
-        startLine: at.startLine,
+        file: at2.file,
+        startLine: at2.startLine,
         lines: /* @__PURE__ */ new Map(),
         leaves: /* @__PURE__ */ new Map()
       };
-      s.fns.set(at.fn, f);
+      s.fns.set(at2.fn, f);
     }
     f.value += v;
     f.events += e;
-    f.lines.set(at.line, (f.lines.get(at.line) ?? 0) + v);
+    f.lines.set(at2.line, (f.lines.get(at2.line) ?? 0) + v);
     const leaf = fs[0].fn;
     if (u > 0) f.leaves.set(leaf, (f.leaves.get(leaf) ?? 0) + v);
   }
@@ -12245,6 +12401,8 @@ function profileInsights(inputs) {
   const g = inputs.goroutines;
   const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
   if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
+  const mixed = g && mixedFormsNote(g.head, g.base);
+  if (mixed) notes.push(mixed);
   return { changes, hotspots, leaks, notes };
 }
 
@@ -12326,20 +12484,34 @@ async function readOne(side2, rel, warnings) {
 async function readProfiles(head, base) {
   const warnings = [];
   const pairs = [];
-  let goroutines;
-  const beforeFile = head.files.find((f) => /goroutine-before\.pb\.gz$/.test(f));
-  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : void 0;
+  const snapshots = [];
+  const beforeFiles = head.files.filter((f) => beforeFile.test(f));
+  const before = [];
+  for (const f of beforeFiles) {
+    const g = (await readOne(head, f, warnings))?.goroutines;
+    if (g) before.push(g);
+  }
   for (const rel of head.files) {
-    if (rel === beforeFile) continue;
+    if (beforeFiles.includes(rel)) continue;
     const h = await readOne(head, rel, warnings);
     if (!h) continue;
     const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
     if (h.profile && !h.goroutines)
       pairs.push({ name: path7.basename(rel), base: b?.profile, head: h.profile });
-    if (h.goroutines && !goroutines)
-      goroutines = { head: h.goroutines, base: before ?? b?.goroutines };
+    if (h.goroutines) {
+      const sameForm = before.find((g) => g.source === h.goroutines.source);
+      const base2 = before.length > 0 ? sameForm ?? before[0] : b?.goroutines;
+      snapshots.push({ rel, head: h.goroutines, base: base2 });
+    }
   }
-  return { pairs, goroutines, warnings };
+  return { pairs, goroutines: bestPair(snapshots), warnings };
+}
+var beforeFile = /goroutine-before\.(pb\.gz|debug[12]\.txt)$/;
+function bestPair(snapshots) {
+  const rank = (x) => (x.base === void 0 ? 0 : x.base.source === x.head.source ? 4 : 2) + (x.head.source === "debug2" ? 1 : 0);
+  let best;
+  for (const x of snapshots) if (!best || rank(x) > rank(best)) best = x;
+  return best && { head: best.head, base: best.base };
 }
 
 // src/collect/source.ts
@@ -12865,17 +13037,17 @@ function renderBenchstatCsv(tables) {
     for (const row of t.rows) {
       const rec = [row.name];
       row.cells.forEach((cell, e) => {
-        const at = e === 0 ? 1 : 3 + (e - 1) * 4;
+        const at2 = e === 0 ? 1 : 3 + (e - 1) * 4;
         if (!cell) return;
-        while (rec.length < at) rec.push("");
+        while (rec.length < at2) rec.push("");
         rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
-        note(at, cell.summary.warnings);
+        note(at2, cell.summary.warnings);
         if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
           rec.push(
             formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
             comparisonText(cell.comparison)
           );
-          note(at + 2, cell.comparison.warnings);
+          note(at2 + 2, cell.comparison.warnings);
         }
       });
       records.push(rec);
@@ -13662,6 +13834,9 @@ ${leaksUsage}`
   const before = positionals.length === 2 ? await load2(positionals[0]) : void 0;
   for (const w of [...before?.warnings ?? [], ...after.warnings]) io.stderr(`warning: ${w}
 `);
+  const mixed = mixedFormsNote(after, before);
+  if (mixed) io.stderr(`note: ${mixed}
+`);
   const leaks = findLeaks(after, before, options);
   if (format === "json") {
     io.stdout(`${JSON.stringify(leaks, null, 2)}
@@ -13673,11 +13848,9 @@ ${leaksUsage}`
     );
   } else {
     for (const w of leaks) {
-      const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base} → ${w.head})` : `${w.head} goroutines parked`;
-      io.stdout(
-        `${counts}: started by ${w.origin?.fn ?? "?"}, waiting in ${w.blocking?.fn ?? "?"}${w.state ? ` [${w.state}]` : ""}
-`
-      );
+      io.stdout(`${leakHeadline(w, plainWriters)}
+  fix: ${w.advice}
+`);
       for (const f of w.stack) io.stdout(`    ${f.fn}
         ${f.file}:${f.line}
 `);
@@ -13844,8 +14017,8 @@ function add2(p, sampleIndex2, root2, side2) {
     const v = values[i * width + sampleIndex2];
     if (v === 0) continue;
     total2 += v;
-    let at = root2;
-    at.node[side2] += v;
+    let at2 = root2;
+    at2.node[side2] += v;
     for (let j = stackStart[i + 1] - 1; j >= stackStart[i]; j--) {
       const loc = p.locations[stack[j]];
       for (let k = loc.lines.length - 1; k >= 0; k--) {
@@ -13857,7 +14030,7 @@ function add2(p, sampleIndex2, root2, side2) {
           names.set(fn.id, name);
         }
         name ??= "<unknown>";
-        let next = at.kids.get(name);
+        let next = at2.kids.get(name);
         if (!next) {
           next = {
             node: {
@@ -13870,10 +14043,10 @@ function add2(p, sampleIndex2, root2, side2) {
             },
             kids: /* @__PURE__ */ new Map()
           };
-          at.kids.set(name, next);
+          at2.kids.set(name, next);
         }
         next.node[side2] += v;
-        at = next;
+        at2 = next;
       }
     }
   }
@@ -15008,12 +15181,13 @@ function hotspotsSection(hs) {
   return `<section id="hotspots"><h2>Allocation hotspots</h2><table><thead><tr>${head.map((x) => `<th>${x}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 function leakItem2(w) {
-  const fn = (f) => f ? `<code>${escapeHtml(f.fn)}</code>` : "an unknown function";
-  const counts = w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked at one site`;
-  const state = w.state ? ` [${escapeHtml(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ""}]` : "";
+  const headline2 = leakHeadline(w, {
+    code: (c) => `<code>${escapeHtml(c)}</code>`,
+    text: escapeHtml
+  });
   const stack = w.stack.map((f) => `${f.fn}
     ${f.file}:${f.line}`).join("\n");
-  return `<li>⚠️ ${counts} started by ${fn(w.origin)}, waiting in ${fn(w.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+  return `<li>⚠️ ${headline2}<br>Fix: ${escapeHtml(w.advice)}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
 function notesSection(notes) {
   if (notes.length === 0) return "";

@@ -13,7 +13,7 @@ import {
 } from '../collect/go-bench.js';
 import { expandGlob } from '../collect/glob.js';
 import { MIN_ROUNDS, runJsBench, runJsBenchInterleaved } from '../collect/js-bench.js';
-import { collectFromService } from '../collect/pprof-http.js';
+import { collectFromService, type FetchedProfile } from '../collect/pprof-http.js';
 import type { Runner } from '../collect/runner.js';
 import { UserError } from '../errors.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
@@ -182,23 +182,39 @@ export async function collectRun(
   }
   if (s.pprof) {
     const { url, profiles, waitSeconds, timeoutSeconds, load } = s.pprof;
-    const fetched = await collectFromService(
-      { baseUrl: url, profiles, waitSeconds, timeoutSeconds },
-      log,
-      load
-        ? async () => {
-            const r = await runner.run('sh', ['-c', load], { cwd, onLine: log });
-            if (r.code !== 0)
-              throw new UserError(`input 'pprof-load': the command exited with ${r.code}`);
-          }
-        : undefined,
-    );
-    await mkdir(path.join(dir, 'profiles'), { recursive: true });
-    for (const f of fetched) {
+    const kept: string[] = [];
+    const keepProfile = async (f: FetchedProfile) => {
       const rel = path.join('profiles', `pprof-${f.fileName}`);
+      await mkdir(path.join(dir, 'profiles'), { recursive: true });
       await writeFile(path.join(dir, rel), f.bytes);
       c.profiles.push(rel);
+      kept.push(f.fileName);
       for (const n of f.notes) c.notes.push(`${f.spec}: ${n}`);
+    };
+    try {
+      await collectFromService(
+        {
+          baseUrl: url,
+          profiles,
+          waitSeconds,
+          timeoutSeconds,
+          profilesLabel: "input 'pprof-profiles'",
+        },
+        log,
+        load
+          ? async () => {
+              const r = await runner.run('sh', ['-c', load], { cwd, onLine: log });
+              if (r.code !== 0)
+                throw new UserError(`input 'pprof-load': the command exited with ${r.code}`);
+            }
+          : undefined,
+        keepProfile,
+      );
+    } catch (err) {
+      if (!(err instanceof UserError) || kept.length === 0) throw err;
+      throw new UserError(
+        `${err.message}; the profiles taken before it are in ${path.join(dir, 'profiles')}: ${kept.join(', ')}`,
+      );
     }
   }
   if (s.profiles.length > 0) {

@@ -27,7 +27,13 @@ import {
   userFrameIndex,
 } from './bench-profile.js';
 import { type Hotspot, type HotspotInputs, type SourceLookup, findHotspots } from './hotspots.js';
-import { type LeakOptions, type LeakWarning, defaultLeakOptions, findLeaks } from './leaks.js';
+import {
+  type LeakOptions,
+  type LeakWarning,
+  defaultLeakOptions,
+  findLeaks,
+  mixedFormsNote,
+} from './leaks.js';
 import { rateGrowthP } from './stats/count-test.js';
 
 /** A profile of head, and the same profile of base when there is one. */
@@ -406,5 +412,7 @@ export function profileInsights(inputs: InsightInputs): ProfileInsights {
   const g = inputs.goroutines;
   const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
   if (g) notes.push(...g.head.warnings, ...(g.base?.warnings ?? []));
+  const mixed = g && mixedFormsNote(g.head, g.base);
+  if (mixed) notes.push(mixed);
   return { changes, hotspots, leaks, notes };
 }

@@ -18,6 +18,8 @@ export interface PprofFetchSettings {
   waitSeconds: number;
   /** Per request, in seconds, on top of a cpu profile's own duration. */
   timeoutSeconds: number;
+  /** How the user gave the list of profiles, for errors (default `--profiles`). */
+  profilesLabel?: string;
 }
 
 /** One fetched profile. */
@@ -57,20 +59,22 @@ function describe(err: unknown): string {
   return e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
 }
 
-/** Waits until the endpoint answers (any HTTP status), polling; a clear error at the deadline. */
+/**
+ * Waits until the endpoint answers (any HTTP status), polling; a clear error at the deadline.
+ * Resolves with the index page: its status and text.
+ */
 export async function waitForEndpoint(
   baseUrl: string,
   waitSeconds: number,
   log: (l: string) => void,
-): Promise<void> {
+): Promise<{ status: number; text: string }> {
   const deadline = Date.now() + waitSeconds * 1000;
   let last: string;
   let announced = false;
   for (;;) {
     try {
       const r = await fetch(profileUrl(baseUrl, ''), { signal: AbortSignal.timeout(5000) });
-      await r.arrayBuffer();
-      return;
+      return { status: r.status, text: await r.text() };
     } catch (err) {
       last = describe(err);
     }
@@ -84,6 +88,49 @@ export async function waitForEndpoint(
       announced = true;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** The profile a spec names: `goroutine?debug=2` → `goroutine`. */
+export function profileName(spec: string): string {
+  return spec.split('?')[0]!.replace(/^\/+/, '');
+}
+
+/**
+ * The profiles net/http/pprof's index page links to (`<a href='heap?debug=1'>heap</a>`), custom
+ * ones included; empty when the page is not that index.
+ */
+export function indexedProfiles(indexHtml: string): string[] {
+  const names = [...indexHtml.matchAll(/href=['"]([^'"?]+)\?debug=1['"]/g)].map((m) =>
+    decodeURIComponent(m[1]!),
+  );
+  return [...new Set(names)];
+}
+
+/**
+ * Checks the specs against the service's index before anything is taken or run: a 404 means pprof
+ * is not mounted there; a name the index does not list is refused with the names it does list.
+ */
+export function checkAgainstIndex(
+  s: PprofFetchSettings,
+  index: { status: number; text: string },
+): void {
+  const { baseUrl, profiles: specs, profilesLabel = '--profiles' } = s;
+  if (index.status === 404) {
+    throw new UserError(
+      `${baseUrl}: pprof is not served at this URL (404 Not Found for the index); import _ "net/http/pprof" in the service, or give the URL its /debug/pprof handler is mounted at`,
+    );
+  }
+  const offered = indexedProfiles(index.text);
+  if (offered.length === 0) return; // not the standard index: each fetch says what it found
+  for (const spec of specs) {
+    const name = profileName(spec);
+    if (!offered.includes(name)) {
+      const near = offered.find((o) => name.startsWith(o) || o.startsWith(name));
+      throw new UserError(
+        `${profilesLabel}: "${name}" is not a profile ${baseUrl} offers${near ? ` (did you mean "${near}"?)` : ''}; it offers ${offered.join(', ')}`,
+      );
+    }
   }
 }
 
@@ -123,15 +170,22 @@ export function profileNotes(spec: string, bytes: Uint8Array): string[] {
       ];
 }
 
-/** Fetches one profile. */
-export async function fetchProfile(s: PprofFetchSettings, spec: string): Promise<FetchedProfile> {
+/** Fetches one profile; `abandon` ends the request early (the service then stops profiling). */
+export async function fetchProfile(
+  s: PprofFetchSettings,
+  spec: string,
+  abandon?: AbortSignal,
+): Promise<FetchedProfile> {
   const url = profileUrl(s.baseUrl, spec);
   let response: Response | undefined;
   // A service that restarts or is briefly busy refuses connections: try a few times.
   for (let attempt = 1; !response; attempt++) {
     try {
       response = await fetch(url, {
-        signal: AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1000),
+        signal: AbortSignal.any([
+          AbortSignal.timeout((s.timeoutSeconds + seconds(spec)) * 1000),
+          ...(abandon ? [abandon] : []),
+        ]),
       });
     } catch (err) {
       if (describe(err) !== 'ECONNREFUSED' || attempt >= 3) {
@@ -169,36 +223,82 @@ export async function fetchProfile(s: PprofFetchSettings, spec: string): Promise
   return { spec, fileName: profileFileName(spec), format, bytes, notes };
 }
 
+/** The goroutine dump taken before a load: in the richest form asked for, so the two compare fully. */
+export function beforeLoadSpec(specs: string[]): string {
+  const goroutine = specs.filter((p) => profileName(p) === 'goroutine');
+  return (
+    goroutine.find((p) => profileFileName(p).endsWith('.debug2.txt')) ??
+    goroutine.find((p) => profileFileName(p).endsWith('.pb.gz')) ??
+    goroutine[0] ??
+    'goroutine'
+  );
+}
+
+/** How a load ended: when, and with which error if it failed. */
+interface LoadEnd {
+  at: number;
+  error: unknown;
+}
+
 /**
- * Fetches every profile. With a load to put on the service (a promise that ends when the load
- * does), a goroutine snapshot is taken before it starts (`goroutine-before.pb.gz`, for leak
+ * Fetches every profile, handing each to `keep` as soon as it is taken, so that whatever was
+ * taken before a failure is kept. With a load to put on the service (a promise that ends when
+ * the load does), a goroutine snapshot is taken before it starts (`goroutine-before.*`, for leak
  * detection within the run), profiles that cover a duration (the cpu profile) are taken while it
- * runs, and the rest after it ends.
+ * runs, and the rest after it ends. A failed load ends the collection at once with its error.
  */
 export async function collectFromService(
   s: PprofFetchSettings,
   log: (l: string) => void,
-  load?: () => Promise<void>,
-): Promise<FetchedProfile[]> {
-  await waitForEndpoint(s.baseUrl, s.waitSeconds, log);
-  const out: FetchedProfile[] = [];
+  load: (() => Promise<void>) | undefined,
+  keep: (p: FetchedProfile) => Promise<void>,
+): Promise<void> {
+  checkAgainstIndex(s, await waitForEndpoint(s.baseUrl, s.waitSeconds, log));
+  const abandon = new AbortController();
   const fetchLogged = async (spec: string) => {
     const secs = seconds(spec);
     log(`fetching ${profileUrl(s.baseUrl, spec)}${secs > 0 ? ` (${secs}s)` : ''}`);
-    return fetchProfile(s, spec);
+    return fetchProfile(s, spec, abandon.signal);
   };
   if (!load) {
-    for (const spec of s.profiles) out.push(await fetchLogged(spec));
-    return out;
+    for (const spec of s.profiles) await keep(await fetchLogged(spec));
+    return;
   }
-  const before = await fetchLogged('goroutine');
-  out.push({ ...before, spec: 'goroutine (before the load)', fileName: 'goroutine-before.pb.gz' });
-  const during = s.profiles.filter((p) => seconds(p) > 0);
+  const beforeSpec = beforeLoadSpec(s.profiles);
+  const before = await fetchLogged(beforeSpec);
+  await keep({
+    ...before,
+    spec: `${beforeSpec} (before the load)`,
+    fileName: profileFileName(beforeSpec).replace(/^goroutine/, 'goroutine-before'),
+  });
   log('starting the load');
-  const running = load();
-  for (const spec of during) out.push(await fetchLogged(spec));
-  await running;
+  const started = Date.now();
+  let end: LoadEnd | undefined;
+  // Settled at once, so a load that fails while a profile is being taken is never unhandled.
+  const ended: Promise<LoadEnd> = load().then(
+    () => (end = { at: Date.now(), error: undefined }),
+    (error: unknown) => (end = { at: Date.now(), error }),
+  );
+  const failed = ended.then((e) => (e.error === undefined ? new Promise<never>(() => {}) : e));
+  for (const spec of s.profiles.filter((p) => seconds(p) > 0)) {
+    const taking = fetchLogged(spec);
+    taking.catch(() => {}); // abandoned when the load fails first
+    const first = await Promise.race([taking, failed]);
+    if (!('bytes' in first)) {
+      abandon.abort(); // net/http/pprof stops a cpu profile whose request is gone
+      throw first.error;
+    }
+    if (end && end.at - started < seconds(spec) * 1000) {
+      const took = ((end.at - started) / 1000).toFixed(1);
+      const note = `the load ended after ${took}s, before this ${seconds(spec)}s profile did: part of it shows an idle service; make the load last longer or take fewer seconds`;
+      log(`warning: ${spec}: ${note}`);
+      first.notes.push(note);
+    }
+    await keep(first);
+  }
+  const { error } = await ended;
+  if (error !== undefined) throw error;
   log('the load is done');
-  for (const spec of s.profiles.filter((p) => seconds(p) === 0)) out.push(await fetchLogged(spec));
-  return out;
+  for (const spec of s.profiles.filter((p) => seconds(p) === 0))
+    await keep(await fetchLogged(spec));
 }

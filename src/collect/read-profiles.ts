@@ -62,19 +62,44 @@ export async function readProfiles(
 ): Promise<ReadProfiles> {
   const warnings: string[] = [];
   const pairs: ProfilePair[] = [];
-  let goroutines: ReadProfiles['goroutines'];
-  // A snapshot taken before a load (pprof-load) makes leak detection within this run.
-  const beforeFile = head.files.find((f) => /goroutine-before\.pb\.gz$/.test(f));
-  const before = beforeFile ? (await readOne(head, beforeFile, warnings))?.goroutines : undefined;
+  const snapshots: { rel: string; head: GoroutineSnapshot; base: GoroutineSnapshot | undefined }[] =
+    [];
+  // Snapshots taken before a load (pprof-load) make leak detection within this run.
+  const beforeFiles = head.files.filter((f) => beforeFile.test(f));
+  const before: GoroutineSnapshot[] = [];
+  for (const f of beforeFiles) {
+    const g = (await readOne(head, f, warnings))?.goroutines;
+    if (g) before.push(g);
+  }
   for (const rel of head.files) {
-    if (rel === beforeFile) continue;
+    if (beforeFiles.includes(rel)) continue;
     const h = await readOne(head, rel, warnings);
     if (!h) continue;
     const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : undefined;
     if (h.profile && !h.goroutines)
       pairs.push({ name: path.basename(rel), base: b?.profile, head: h.profile });
-    if (h.goroutines && !goroutines)
-      goroutines = { head: h.goroutines, base: before ?? b?.goroutines };
+    if (h.goroutines) {
+      const sameForm = before.find((g) => g.source === h.goroutines!.source);
+      const base = before.length > 0 ? (sameForm ?? before[0]) : b?.goroutines;
+      snapshots.push({ rel, head: h.goroutines, base });
+    }
   }
-  return { pairs, goroutines, warnings };
+  return { pairs, goroutines: bestPair(snapshots), warnings };
+}
+
+const beforeFile = /goroutine-before\.(pb\.gz|debug[12]\.txt)$/;
+
+/**
+ * Of the goroutine dumps a run left, the pair that compares best: both sides in the same form,
+ * debug=2 first (it shows creators and wait states), then the first listed.
+ */
+function bestPair(
+  snapshots: { head: GoroutineSnapshot; base: GoroutineSnapshot | undefined }[],
+): ReadProfiles['goroutines'] {
+  const rank = (x: { head: GoroutineSnapshot; base: GoroutineSnapshot | undefined }) =>
+    (x.base === undefined ? 0 : x.base.source === x.head.source ? 4 : 2) +
+    (x.head.source === 'debug2' ? 1 : 0);
+  let best: (typeof snapshots)[number] | undefined;
+  for (const x of snapshots) if (!best || rank(x) > rank(best)) best = x;
+  return best && { head: best.head, base: best.base };
 }

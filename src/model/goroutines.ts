@@ -49,32 +49,61 @@ function isRuntimeFrame(fn: string): boolean {
   return dot >= 0 && fn.startsWith('runtime_', dot + 1);
 }
 
-/** Where the goroutine waits in user or library code: the first non-runtime frame from the leaf. */
+/**
+ * The standard library's ways to wait — sleeping, WaitGroup, Cond and Mutex waits, the network
+ * poller — named where a goroutine parks; the line that called them is the one worth showing.
+ */
+const waitPrimitive =
+  /^(?:time\.Sleep$|sync\.\(\*(?:WaitGroup|Cond|Mutex|RWMutex)\)\.|internal\/sync\.|internal\/poll\.|net\.\(\*(?:netFD|conn)\)\.)/;
+
+/**
+ * Where the goroutine waits in user or library code: the first frame from the leaf outside the
+ * runtime and the standard wait primitives (or, when there is none, outside the runtime).
+ */
 export function blockingFrame(g: GoroutineGroup): GoFrame | undefined {
-  return g.stack.find((f) => !isRuntimeFrame(f.fn)) ?? g.stack[0];
+  return (
+    g.stack.find((f) => !isRuntimeFrame(f.fn) && !waitPrimitive.test(f.fn)) ??
+    g.stack.find((f) => !isRuntimeFrame(f.fn)) ??
+    g.stack.find((f) => f.fn !== 'runtime.goexit')
+  );
 }
 
 /**
  * The goroutine's own function: its outermost frame. `runtime.goexit` is skipped, and so is
  * `runtime.main` — debug=2 hides it, so skipping it makes the main goroutine's entry `main.main`
- * in every form.
+ * in every form. Undefined for a goroutine not yet started: its stack is only `runtime.goexit`,
+ * which debug=1 does not print at all.
  */
 export function entryFrame(g: GoroutineGroup): GoFrame | undefined {
   for (let i = g.stack.length - 1; i >= 0; i--) {
     const frame = g.stack[i]!;
     if (frame.fn !== 'runtime.goexit' && frame.fn !== 'runtime.main') return frame;
   }
-  return g.stack[g.stack.length - 1];
+  return g.stack.find((f) => f.fn !== 'runtime.goexit');
 }
 
 /**
- * A key for grouping goroutines by where they were started and where they wait, stable between
- * base and head: function names only, since line numbers move with every edit.
+ * A key for grouping goroutines that every form of dump gives alike: the goroutine's own function
+ * and where it waits. Function names only, since line numbers move with every edit.
  */
-export function siteKey(g: GoroutineGroup): string {
-  const origin = g.createdBy?.fn ?? entryFrame(g)?.fn ?? '?';
-  const blocking = blockingFrame(g)?.fn ?? '?';
-  return `${origin} → ${blocking}${g.state !== undefined ? ` [${g.state}]` : ''}`;
+export function commonKey(g: GoroutineGroup): string {
+  const entry = entryFrame(g)?.fn;
+  if (entry === undefined) return '(not started)';
+  return `${entry} → ${blockingFrame(g)?.fn ?? '?'}`;
+}
+
+/**
+ * The common key refined by what only debug=2 shows: the creator (`created by`) and the wait
+ * state. Used only when both snapshots compared have them, or the same goroutines would not meet.
+ */
+export function creatorKey(g: GoroutineGroup): string {
+  const state = g.state !== undefined ? ` [${g.state}]` : '';
+  return `${g.createdBy?.fn ?? '(no creator)'} ⇒ ${commonKey(g)}${state}`;
+}
+
+/** Whether a snapshot's form shows creators and wait states (debug=2). */
+export function showsCreators(s: GoroutineSnapshot): boolean {
+  return s.source === 'debug2';
 }
 
 /** The identity of a frame list, for merging goroutines whose stacks are the same. */

@@ -13,6 +13,7 @@ import { pageData } from '../report/html-build.js';
 import type { HtmlReportModel } from '../report/html-model.js';
 import { formatChange, formatPair, verdictLine, verdictNotes } from './gate-text.js';
 import { allocatedText, benchmarkLabel, cpuText } from './hotspots.js';
+import { leakHeadline } from './leak-text.js';
 import { formatFixed } from '../units/go-format.js';
 import { pageScript, pageStyle } from './html/page-assets.generated.js';
 
@@ -113,17 +114,12 @@ function hotspotsSection(hs: Hotspot[]): string {
 }
 
 function leakItem(w: LeakWarning): string {
-  const fn = (f: { fn: string } | undefined) =>
-    f ? `<code>${escapeHtml(f.fn)}</code>` : 'an unknown function';
-  const counts =
-    w.severity === 'leak'
-      ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})`
-      : `${w.head} goroutines parked at one site`;
-  const state = w.state
-    ? ` [${escapeHtml(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ''}]`
-    : '';
+  const headline = leakHeadline(w, {
+    code: (c) => `<code>${escapeHtml(c)}</code>`,
+    text: escapeHtml,
+  });
   const stack = w.stack.map((f) => `${f.fn}\n    ${f.file}:${f.line}`).join('\n');
-  return `<li>⚠️ ${counts} started by ${fn(w.origin)}, waiting in ${fn(w.blocking)}${state}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
+  return `<li>⚠️ ${headline}<br>Fix: ${escapeHtml(w.advice)}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
 
 function notesSection(notes: string[]): string {

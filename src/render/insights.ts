@@ -10,6 +10,7 @@ import type {
 import { notableRow } from '../report/verdict-view.js';
 import { formatFixed } from '../units/go-format.js';
 import { renderHotspotsMarkdown } from './hotspots.js';
+import { leakHeadline } from './leak-text.js';
 import { codeCell, escapeMarkdown, table } from './markdown.js';
 import { scaledLabel } from '../units/pprof-units.js';
 import { type Block, moreLine, shortenable } from './sections.js';
@@ -138,15 +139,7 @@ export function changesChart(c: SampleTypeChanges): string {
 }
 
 function leakItem(w: LeakWarning): string {
-  const origin = w.origin ? codeCell(w.origin.fn) : 'unknown';
-  const blocking = w.blocking ? codeCell(w.blocking.fn) : 'unknown';
-  const state = w.state
-    ? ` [${escapeMarkdown(w.state)}${w.waitMinutes ? `, ${w.waitMinutes} minutes` : ''}]`
-    : '';
-  const counts =
-    w.severity === 'leak'
-      ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})`
-      : `${w.head} goroutines`;
+  const headline = leakHeadline(w, { code: codeCell, text: escapeMarkdown });
   // Every line of the stack is indented as the list item's content, so the fence stays in it;
   // a backtick run in a name cannot close the fence.
   const stack = w.stack
@@ -154,7 +147,9 @@ function leakItem(w: LeakWarning): string {
     .map((l) => `  ${l.replace(/`{3,}/g, (m) => "'".repeat(m.length))}`)
     .join('\n');
   return [
-    `- ⚠️ ${counts} started by ${origin}, waiting in ${blocking}${state}`,
+    `- ⚠️ ${headline}`,
+    '',
+    `  Fix: ${escapeMarkdown(w.advice)}`,
     '',
     '  <details><summary>stack</summary>',
     '',

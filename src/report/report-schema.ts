@@ -8,6 +8,7 @@
  */
 import type { GateFinding, GateOptions, GateResult, LimitRule } from '../analyze/gate.js';
 import { type HotspotKind, advice } from '../analyze/hotspots.js';
+import { type LeakKind, leakAdvice } from '../analyze/leaks.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { RunReport } from './run-report.js';
 
@@ -194,6 +195,7 @@ const fnChange = obj({
 });
 const amounts = obj({ bytes: num, objects: num, cpuNs: num });
 const kinds = Object.keys(advice) as HotspotKind[];
+const leakKinds = Object.keys(leakAdvice) as LeakKind[];
 
 const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
   changes: arr(
@@ -226,20 +228,22 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
     })(x, at);
     return { ...h, advice: advice[h.kind] };
   }, FEW),
-  leaks: arr(
-    obj({
+  leaks: arr((x, at) => {
+    const w = obj({
       severity: oneOf('leak', 'parked'),
       key: str(TEXT),
       base: opt(count),
       head: count,
-      origin: opt(frame),
+      entry: opt(frame),
+      createdBy: opt(frame),
       blocking: opt(frame),
       state: opt(str(NAME)),
       waitMinutes: opt(num),
+      kind: oneOf(...leakKinds),
       stack: arr(frame, FEW),
-    }),
-    FEW,
-  ),
+    })(x, at);
+    return { ...w, advice: leakAdvice[w.kind] };
+  }, FEW),
   notes: arr(str(LINE), FEW),
 });
 

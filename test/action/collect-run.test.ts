@@ -5,12 +5,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { collectRun } from '../../src/action/collect-run.js';
 import { readActionSettings } from '../../src/action/settings.js';
 import { processRunner } from '../../src/collect/runner.js';
+import { UserError } from '../../src/errors.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'perfgate-collect-'));
@@ -90,6 +93,54 @@ describe('collectRun', () => {
       expect(readFileSync(path.join(c.dir, 'rerun-base', rel)).subarray(0, 2)).toEqual(
         Buffer.from([0x1f, 0x8b]),
       );
+    }
+  });
+});
+
+describe('collectRun with pprof-load', () => {
+  test('a load that fails: one line, and the profile taken before it is kept', async () => {
+    const goroutine = readFileSync('fixtures/profiles/leak/base/goroutine.pb.gz');
+    const server = createServer((req, res) => {
+      if (req.url === '/debug/pprof/') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(
+          ['goroutine', 'heap', 'profile'].map((p) => `<a href='${p}?debug=1'>${p}</a>`).join('\n'),
+        );
+      } else if (req.url === '/debug/pprof/goroutine') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(goroutine);
+      } else if (req.url?.startsWith('/debug/pprof/profile')) {
+        // The cpu profile never comes: only the load's failure can end the collection.
+      } else res.writeHead(404).end();
+    });
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+    );
+    try {
+      const dir = path.join(work, 'failed-load');
+      await expect(
+        collectRun(
+          settings({
+            'pprof-url': `http://127.0.0.1:${port}/debug/pprof`,
+            'pprof-profiles': 'profile?seconds=1, heap, goroutine',
+            'pprof-load': 'exit 3',
+          }),
+          undefined,
+          dir,
+          processRunner,
+          (l) => log.push(l),
+        ),
+      ).rejects.toThrow(
+        new UserError(
+          `input 'pprof-load': the command exited with 3; the profiles taken before it are in ${path.join(dir, 'profiles')}: goroutine-before.pb.gz`,
+        ),
+      );
+      expect(readFileSync(path.join(dir, 'profiles', 'pprof-goroutine-before.pb.gz'))).toEqual(
+        goroutine,
+      );
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });

@@ -478,7 +478,7 @@ describe('gate mode', () => {
     expect(page).toContain('<script type="application/json" id="data">');
     expect(pr.outputs['report-html']).toMatch(/perfgate-report\.html$/);
     expect(body).toMatch(
-      /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>/,
+      /- ⚠️ \+40 goroutines \(0 → 40\): created by <code>main\.fetchSummary<\/code> at <code>perfgate\.example\/fixtures\/workload\/leak\.go:\d+<\/code>/,
     );
     // The allocation moved from the make line to the append line of the same function.
     expect(body).toMatch(
@@ -513,7 +513,7 @@ describe('gate mode', () => {
       expect(r.logs.some((l) => l.includes('starting the load'))).toBe(true);
       const body = w.comments(40)[0]!.body;
       expect(body).toMatch(
-        /- ⚠️ \+50 goroutines \(\d+ → \d+\) started by <code>main\.awaitReply<\/code>, waiting in <code>main\.awaitReply<\/code>/,
+        /- ⚠️ \+50 goroutines \(\d+ → \d+\): waiting in <code>main\.awaitReply<\/code> at <code>perfgate\.example\/fixtures\/service\/work\.go:71<\/code>\n\n {2}Fix: nothing sends to or closes this channel/,
       );
       expect(body).toContain(
         'block: the block profile is empty: the service never called runtime.SetBlockProfileRate',

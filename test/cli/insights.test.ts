@@ -36,7 +36,7 @@ describe('the PR comment for the fixture pair (npm run demo)', () => {
     expect(body).not.toContain('🆕');
     expect(body).toContain('pre-size the slice: `make([]T, 0, n)`');
     expect(body).toMatch(
-      /- ⚠️ \+40 goroutines \(0 → 40\) started by <code>main\.fetchSummary<\/code>, waiting in <code>main\.waitForResult<\/code> \[chan receive\]/,
+      /- ⚠️ \+40 goroutines \(0 → 40\): created by <code>main\.fetchSummary<\/code> at <code>perfgate\.example\/fixtures\/workload\/leak\.go:\d+<\/code>, waiting in <code>main\.waitForResult<\/code> at <code>perfgate\.example\/fixtures\/workload\/leak\.go:\d+<\/code> \[chan receive\]\n\n {2}Fix: nothing sends to or closes this channel: close it when the sender is done, or select on ctx\.Done\(\) so the goroutine can return\n/,
     );
     expect(body).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta horizontal\n/);
   });
@@ -62,8 +62,8 @@ describe('bad profile input', () => {
     expect(r.stderr).toMatch(
       /^warning: fixtures\/profiles\/leak\/head\/goroutine\.debug2\.truncated\.txt: the dump is cut off after \d+ whole goroutines; the rest is ignored\n$/,
     );
-    expect(r.stdout).toContain(
-      'started by main.fetchSummary, waiting in main.waitForResult [chan receive]',
+    expect(r.stdout).toMatch(
+      /^\+\d+ goroutines \(0 → \d+\): created by main\.fetchSummary at perfgate\.example\/fixtures\/workload\/leak\.go:\d+, waiting in main\.waitForResult at perfgate\.example\/fixtures\/workload\/leak\.go:\d+ \[chan receive\]\n {2}fix: nothing sends to or closes this channel/m,
     );
     expect(r.code).toBe(1);
   });

@@ -33,10 +33,13 @@ function startService(args: string[]): Promise<string> {
 /** The last line of an output: after the progress lines, the error. */
 const lastLine = (text: string) => text.trimEnd().split('\n').pop();
 
-/** A load command: sequential requests to /work, run by node so nothing else is needed. */
+/**
+ * A load command: sequential requests to /work, run by node so nothing else is needed, then a
+ * pause so that it outlasts the 1 s cpu profile taken during it.
+ */
 function loadCommand(url: string, requests: number): string {
   const root = url.replace(/\/debug\/pprof$/, '');
-  const script = `(async()=>{for(let i=0;i<${requests};i++){const r=await fetch('${root}/work');await r.arrayBuffer()}})()`;
+  const script = `(async()=>{for(let i=0;i<${requests};i++){const r=await fetch('${root}/work');await r.arrayBuffer()}await new Promise(r=>setTimeout(r,1500))})()`;
   return `"${process.execPath}" -e "${script}"`;
 }
 
@@ -72,7 +75,7 @@ describe('perfgate collect from a running service', () => {
     );
     expect(r.code).toBe(0);
     for (const f of [
-      'goroutine-before.pb.gz',
+      'goroutine-before.debug2.txt',
       'cpu.pb.gz',
       'heap.pb.gz',
       'allocs.pb.gz',
@@ -87,7 +90,7 @@ describe('perfgate collect from a running service', () => {
       `${path.join(out, 'goroutine.debug2.txt')}  (goroutine?debug=2, debug2)\n`,
     );
     expect(r.stdout).toMatch(
-      /leak: \+120 goroutines \(\d+ → \d+\) started by main\.awaitReply, waiting in main\.awaitReply\n/,
+      /leak: \+120 goroutines \(0 → 120\): created by main\.handleWork at perfgate\.example\/fixtures\/service\/work\.go:48, waiting in main\.awaitReply at perfgate\.example\/fixtures\/service\/work\.go:71 \[chan receive\]\n {2}fix: nothing sends to or closes this channel: close it when the sender is done, or select on ctx\.Done\(\) so the goroutine can return\n/,
     );
     expect(r.stdout).not.toContain('note:');
     expect(r.stderr).toContain('starting the load');
@@ -106,7 +109,7 @@ describe('perfgate collect from a running service', () => {
     // One dump alone: the 120 goroutines parked at one site are the softer warning.
     const parked = await cli('leaks', path.join(out, 'goroutine.debug2.txt'));
     expect(parked.stdout).toMatch(
-      /^120 goroutines parked: started by main\.handleWork, waiting in main\.awaitReply \[chan receive\]\n/,
+      /^120 goroutines parked: created by main\.handleWork at perfgate\.example\/fixtures\/service\/work\.go:48, waiting in main\.awaitReply at perfgate\.example\/fixtures\/service\/work\.go:71 \[chan receive\]\n/,
     );
   }, 60_000);
 
@@ -123,12 +126,13 @@ describe('perfgate collect from a running service', () => {
     expect(r.code).toBe(0);
   }, 30_000);
 
-  test('404 for a profile the service does not offer', async () => {
+  test('a profile the service does not offer: refused from its index, before any fetch', async () => {
     const url = await startService(['-variant', 'base']);
     const r = await cli('collect', url, '--profiles', 'nosuch', '--out', path.join(work, 'x'));
     expect(lastLine(r.stderr)).toBe(
-      `perfgate collect: ${url}/nosuch: 404 Not Found: "nosuch" is not a profile this service offers`,
+      `perfgate collect: --profiles: "nosuch" is not a profile ${url} offers; it offers allocs, block, cmdline, goroutine, heap, mutex, profile, symbol, threadcreate, trace`,
     );
+    expect(r.stderr).not.toContain('fetching');
     expect(r.code).toBe(2);
   }, 30_000);
 });

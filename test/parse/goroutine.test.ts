@@ -5,8 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { FormatError } from '../../src/errors.js';
 import {
   blockingFrame,
+  commonKey,
+  creatorKey,
   entryFrame,
-  siteKey,
   type GoFrame,
   type GoroutineGroup,
   type GoroutineSnapshot,
@@ -117,7 +118,9 @@ describe('the three forms of the real fixtures', () => {
     expect(blockingFrame(g)?.fn).toBe('main.waitForResult');
     expect(entryFrame(g)?.fn).toBe('main.waitForResult');
     expect(g.createdBy?.file).toBe('perfgate.example/fixtures/workload/leak.go');
-    expect(siteKey(g)).toBe('main.fetchSummary → main.waitForResult [chan receive]');
+    expect(creatorKey(g)).toBe(
+      'main.fetchSummary ⇒ main.waitForResult → main.waitForResult [chan receive]',
+    );
   });
 
   test('leak base: nothing waits in waitForResult', () => {
@@ -137,22 +140,27 @@ describe('the three forms of the real fixtures', () => {
     expect(leaf('goroutine.pb.gz')).toBe('runtime.gopark');
   });
 
-  test('siteKey puts all persistConn.readLoop goroutines under one key in every form', () => {
+  test('commonKey puts all persistConn.readLoop goroutines under the same key in every form', () => {
     const keys: string[] = [];
     for (const file of forms) {
       const s = load('leak/head', file);
       const readLoops = s.groups.filter((g) => has(g, 'net/http.(*persistConn).readLoop'));
       const bySite = new Map<string, number>();
-      for (const g of readLoops) bySite.set(siteKey(g), (bySite.get(siteKey(g)) ?? 0) + g.count);
+      for (const g of readLoops)
+        bySite.set(commonKey(g), (bySite.get(commonKey(g)) ?? 0) + g.count);
       expect([...bySite.values()], file).toEqual([leakRequests]);
       keys.push(...bySite.keys());
     }
-    // debug=2 knows who started them; the other forms only where they are.
-    expect(keys).toEqual([
-      'net/http.(*persistConn).readLoop → net/http.(*persistConn).readLoop',
-      'net/http.(*Transport).dialConn → net/http.(*persistConn).readLoop [select]',
-      'net/http.(*persistConn).readLoop → net/http.(*persistConn).readLoop',
-    ]);
+    expect(keys).toEqual(
+      forms.map(() => 'net/http.(*persistConn).readLoop → net/http.(*persistConn).readLoop'),
+    );
+    // debug=2 also knows who started them, and their state.
+    const debug2 = load('leak/head', 'goroutine.debug2.txt').groups.find((g) =>
+      has(g, 'net/http.(*persistConn).readLoop'),
+    )!;
+    expect(creatorKey(debug2)).toBe(
+      'net/http.(*Transport).dialConn ⇒ net/http.(*persistConn).readLoop → net/http.(*persistConn).readLoop [select]',
+    );
   });
 
   test('the writer goroutine enters at main.main in every form', () => {
@@ -407,20 +415,58 @@ describe('frame helpers', () => {
   test.each([
     [['main.wait', 'runtime.goexit'], 'main.wait'],
     [['main.writeProfile', 'main.main', 'runtime.main', 'runtime.goexit'], 'main.main'],
-    [['runtime.goexit'], 'runtime.goexit'],
+    [['runtime.goexit'], undefined],
+    [[], undefined],
   ])('entryFrame of %j is %s', (fns, expected) => {
     expect(entryFrame(group(fns.map((f) => frame(f))))?.fn).toBe(expected);
   });
 
-  test('siteKey uses names only, so moved lines keep the key', () => {
+  test('the keys use names only, so moved lines keep them', () => {
     const at = (line: number) =>
       group([frame('runtime.gopark', 'proc.go', line), frame('main.wait', 'w.go', line)], {
         state: 'chan receive',
         createdBy: frame('main.start', 's.go', line),
       });
-    expect(siteKey(at(1))).toBe('main.start → main.wait [chan receive]');
-    expect(siteKey(at(2))).toBe(siteKey(at(1)));
-    expect(siteKey(group([frame('main.wait'), frame('main.loop')]))).toBe('main.loop → main.wait');
+    expect(creatorKey(at(1))).toBe('main.start ⇒ main.wait → main.wait [chan receive]');
+    expect(creatorKey(at(2))).toBe(creatorKey(at(1)));
+    expect(commonKey(at(1))).toBe('main.wait → main.wait');
+    expect(commonKey(group([frame('main.wait'), frame('main.loop')]))).toBe(
+      'main.loop → main.wait',
+    );
+  });
+
+  test('a goroutine not yet started has the same key in every form', () => {
+    expect(commonKey(group([]))).toBe('(not started)');
+    expect(commonKey(group([frame('runtime.goexit')]))).toBe('(not started)');
+  });
+
+  test.each([
+    [['runtime.gopark', 'time.Sleep', 'main.refresh'], 'main.refresh'],
+    [['sync.runtime_SemacquireWaitGroup', 'sync.(*WaitGroup).Wait', 'main.run'], 'main.run'],
+    [['internal/poll.(*pollDesc).wait', 'net.(*conn).Read', 'main.read'], 'main.read'],
+  ])('the standard wait primitives are skipped: blockingFrame of %j is %s', (fns, expected) => {
+    expect(blockingFrame(group(fns.map((f) => frame(f))))?.fn).toBe(expected);
+  });
+});
+
+describe('records without frames (go/chiservice, taken live)', () => {
+  const text = readFileSync('fixtures/goroutines/chiservice-leaky.debug1.txt', 'utf8');
+
+  test('a last record without frames is a goroutine, not a cut', () => {
+    expect(text.endsWith('\n1 @ 0x491dc1\n\n')).toBe(true);
+    const s = parseGoroutineDebug1(text, 'chi.txt');
+    expect(s.warnings).toEqual([]);
+    expect(s.total).toBe(Number(/total (\d+)/.exec(text)![1]));
+    const frameless = s.groups.filter((g) => g.stack.length === 0);
+    expect(frameless.map((g) => [g.count, commonKey(g)])).toEqual([[1, '(not started)']]);
+  });
+
+  test('the same record without the blank line Go ends it with: cut off there', () => {
+    const s = parseGoroutineDebug1(text.slice(0, -1), 'chi.txt');
+    expect(s.warnings).toEqual([
+      `chi.txt: the dump is cut off after ${s.total} whole goroutines; the rest is ignored`,
+    ]);
+    expect(s.total).toBe(Number(/total (\d+)/.exec(text)![1]) - 1);
   });
 });
 

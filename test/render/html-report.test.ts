@@ -103,6 +103,10 @@ describe('renderHtmlReport', () => {
     expect(fixture).toContain('<code>main.collectIDs</code>');
     expect(fixture).toContain('<section id="leaks">');
     expect(fixture).toMatch(/⚠️ \+\d+ goroutines/);
+    // Each leak: its creator and creation line, its wait line, and the advice for its shape.
+    expect(fixture).toMatch(
+      /<li>⚠️ \+40 goroutines \(0 → 40\): created by <code>main\.fetchSummary<\/code> at <code>perfgate\.example\/fixtures\/workload\/leak\.go:\d+<\/code>, waiting in <code>main\.waitForResult<\/code> at <code>perfgate\.example\/fixtures\/workload\/leak\.go:\d+<\/code> \[chan receive\]<br>Fix: nothing sends to or closes this channel: close it when the sender is done, or select on ctx\.Done\(\) so the goroutine can return<details>/,
+    );
   });
 
   it('embeds hostile function names as inert data', () => {

@@ -1,5 +1,5 @@
 /** `perfgate leaks <before> <after>`: goroutines that grew, by where they started and where they wait. */
-import { defaultLeakOptions, findLeaks } from '../../analyze/leaks.js';
+import { defaultLeakOptions, findLeaks, mixedFormsNote } from '../../analyze/leaks.js';
 import { readInputFile } from '../../collect/files.js';
 import { UserError, withSource } from '../../errors.js';
 import type { GoroutineSnapshot } from '../../model/goroutines.js';
@@ -8,6 +8,7 @@ import { readInteger } from '../../settings/values.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 import { readFormat } from '../shared-options.js';
+import { leakHeadline, plainWriters } from '../../render/leak-text.js';
 
 export const leaksUsage = `Usage: perfgate leaks [<before>] <after> [options]
 
@@ -73,6 +74,8 @@ export async function runLeaks(argv: string[], io: CliIO): Promise<number> {
   const after = await load(positionals[positionals.length - 1]!);
   const before = positionals.length === 2 ? await load(positionals[0]!) : undefined;
   for (const w of [...(before?.warnings ?? []), ...after.warnings]) io.stderr(`warning: ${w}\n`);
+  const mixed = mixedFormsNote(after, before);
+  if (mixed) io.stderr(`note: ${mixed}\n`);
   const leaks = findLeaks(after, before, options);
   if (format === 'json') {
     io.stdout(`${JSON.stringify(leaks, null, 2)}\n`);
@@ -82,13 +85,7 @@ export async function runLeaks(argv: string[], io: CliIO): Promise<number> {
     );
   } else {
     for (const w of leaks) {
-      const counts =
-        w.severity === 'leak'
-          ? `+${w.head - (w.base ?? 0)} goroutines (${w.base} → ${w.head})`
-          : `${w.head} goroutines parked`;
-      io.stdout(
-        `${counts}: started by ${w.origin?.fn ?? '?'}, waiting in ${w.blocking?.fn ?? '?'}${w.state ? ` [${w.state}]` : ''}\n`,
-      );
+      io.stdout(`${leakHeadline(w, plainWriters)}\n  fix: ${w.advice}\n`);
       for (const f of w.stack) io.stdout(`    ${f.fn}\n        ${f.file}:${f.line}\n`);
     }
   }

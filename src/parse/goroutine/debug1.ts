@@ -79,11 +79,13 @@ export function parseGoroutineDebug1(text: string, label: string): GoroutineSnap
     warn.unrecognised(i + 1, line);
   }
 
-  // The line cut in the middle belongs to the record being read, if any; and Go prints at least
-  // one frame per record, so a last record without any lost them to the cut.
+  // The line cut in the middle belongs to the record being read, if any. Go ends every record
+  // with a blank line, so a last record without frames is whole when the blank line follows it
+  // (a goroutine whose frames debug=1 does not print, such as one not yet started:
+  // `1 @ 0x491221`); without it, its frames were lost to the cut.
   let cutOff = cutMidLine;
   if (cutMidLine && record) records.pop();
-  else if (records[records.length - 1]?.stack.length === 0) {
+  else if (record && record.stack.length === 0) {
     records.pop();
     cutOff = true;
   }
