@@ -167,6 +167,24 @@ describe('a job matrix: legs with shard, one merge job', () => {
     }
   });
 
+  test('split by package (encoding/json on one leg, fixtures/go/bench on another): the merge decides as one job running both', async () => {
+    await matrixRun({ push: BASE_SHA }, { json: AA_BASE, bench: AB_BASE });
+    const r = await matrixRun({ pr: 21 }, { json: AA_HEAD, bench: AB_HEAD });
+    expect(Object.values(r.legs).map((l) => l.code)).toEqual([0, 0]);
+    expect(r.merge.outputs).toMatchObject({ verdict: 'fail', regressions: '3' });
+    const one = new World();
+    try {
+      await one.push(BASE_SHA, { 'bench-output': `${AA_BASE}\n${AB_BASE}` });
+      const single = await one.pullRequest(21, { 'bench-output': `${AA_HEAD}\n${AB_HEAD}` });
+      const merged = reportOf(r.merge);
+      // Same rows, same raw and corrected p-values, same verdicts: one family over both packages.
+      expect(decisions(merged)).toEqual(decisions(reportOf(single)));
+      expect(merged.gate!.benchmarks.compared).toBe(20);
+    } finally {
+      one.dispose();
+    }
+  });
+
   test('a second push of the same pull request updates the same comment', async () => {
     await matrixRun({ push: BASE_SHA }, split(AB_BASE, AB_LEGS));
     await matrixRun({ pr: 21 }, split(AB_HEAD, AB_LEGS));
