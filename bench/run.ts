@@ -4,6 +4,10 @@
  *   npm run bench              # all rows (go tool pprof on the large profile takes minutes)
  *   BENCH_QUICK=1 npm run bench  # skip go tool pprof on the large profile
  *
+ * The merge of a job matrix is measured on 64 legs of 50 benchmarks each: the real runs of
+ * fixtures/bench/ab-inter-{base,head}.txt (10 benchmarks × 10 rounds), five times per leg under
+ * new names.
+ *
  * The large profile is the allocs profile of go/types' own tests at -memprofilerate=1, made with
  * the local Go toolchain on first use and cached in .cache/bench (not committed). The end-to-end
  * rows (diff, hotspots, comment, report) read it as both base and head, each in a fresh process,
@@ -21,6 +25,10 @@ import { Bench } from 'tinybench';
 import { functionTable } from '../src/analyze/functions.js';
 import { parsePprof } from '../src/parse/pprof/index.js';
 import { pprofTypes } from '../src/parse/pprof/schema.js';
+import { defaultGateOptions } from '../src/analyze/gate.js';
+import type { BenchFile } from '../src/model/bench.js';
+import { parseBenchText } from '../src/parse/benchfmt/index.js';
+import { type ShardPart, buildMergedReport } from '../src/report/shards.js';
 
 const cacheDir = path.resolve('.cache/bench');
 const large = path.join(cacheDir, 'gotypes.allocs.pb.gz');
@@ -106,6 +114,59 @@ function describe(file: string): string {
   return `${path.basename(file)}: ${(gz.length / 1e6).toFixed(1)} MB gzip, ${(raw.length / 1e6).toFixed(1)} MB raw, ${p.samples.count.toLocaleString('en')} samples, ${p.samples.stack.length.toLocaleString('en')} stack frames`;
 }
 
+/** 64 legs of 50 benchmarks each, from the fixture's real runs under new names. */
+function matrixParts(): ShardPart[] {
+  const read = (f: string) => parseBenchText(readFileSync(f, 'utf8'), f);
+  const renamed = (file: BenchFile, copy: number): BenchFile['results'] =>
+    file.results.map((r) => ({ ...r, name: r.name.replace(/^(\w+)/, `$1${copy}`) }));
+  const base = read('fixtures/bench/ab-inter-base.txt');
+  const head = read('fixtures/bench/ab-inter-head.txt');
+  const side = (f: BenchFile): BenchFile => ({
+    ...f,
+    results: [0, 1, 2, 3, 4].flatMap((c) => renamed(f, c)),
+  });
+  return Array.from({ length: 64 }, (_, i) => ({
+    name: `leg${i}`,
+    head: side(head),
+    base: side(base),
+    baseline: {
+      source: 'rerun',
+      commit: 'base',
+      branch: 'main',
+      createdAt: undefined,
+      runUrl: undefined,
+    },
+  }));
+}
+
+const parts = matrixParts();
+const mergeOnce = () =>
+  buildMergedReport({
+    key: 'bench',
+    headCommit: 'head',
+    parts,
+    expected: [],
+    unreadable: [],
+    gate: defaultGateOptions,
+    gateTimings: undefined,
+    headProfiles: 0,
+    missingBaseline: 'pass',
+    links: { run: undefined, summary: undefined },
+    generatedAt: new Date().toISOString(),
+  });
+const merged = mergeOnce().report;
+console.log(
+  `matrix: 64 legs × 50 benchmarks, ${merged.gate!.benchmarks.compared} benchmarks compared, ${merged.gate!.findings.length} comparisons in one family`,
+);
+const mergeRows = await measure(
+  'matrix',
+  [['merge 64 legs × 50 benchmarks (in process)', () => void mergeOnce()]],
+  5,
+);
+console.log(
+  `matrix: merge median ${mergeRows[0]!.medianMs.toFixed(1)} ms (${mergeRows[0]!.samples} runs)`,
+);
+
 ensureLargeProfile();
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
 const node = process.execPath;
@@ -157,7 +218,7 @@ function runVerdict(cmd: string, args: string[]): void {
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}`);
 }
 
-const rows: Row[] = [];
+const rows: Row[] = [...mergeRows];
 for (const [label, file, iterations] of [
   ['small', small, 10],
   ['large', large, 5],

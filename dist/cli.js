@@ -3215,13 +3215,13 @@ var require_fetch = __commonJS({
 var require_path = __commonJS({
   "node_modules/protobufjs/src/util/path.js"(exports) {
     "use strict";
-    var path8 = exports;
+    var path10 = exports;
     var urlRe = /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//;
-    function normalizeUrl(path9) {
-      if (typeof URL === "undefined" || !urlRe.test(path9))
+    function normalizeUrl(path11) {
+      if (typeof URL === "undefined" || !urlRe.test(path11))
         return null;
       try {
-        return new URL(path9).href;
+        return new URL(path11).href;
       } catch (e) {
         return null;
       }
@@ -3241,8 +3241,8 @@ var require_path = __commonJS({
        * @param {string} path Path to test
        * @returns {boolean} `true` if path is absolute
        */
-      path8.isAbsolute = function isAbsolute2(path9) {
-        return /^(?:\/|\w+:|\\\\\w+)/.test(path9);
+      path10.isAbsolute = function isAbsolute2(path11) {
+        return /^(?:\/|\w+:|\\\\\w+)/.test(path11);
       }
     );
     var normalize = (
@@ -3251,18 +3251,18 @@ var require_path = __commonJS({
        * @param {string} path Path to normalize
        * @returns {string} Normalized path
        */
-      path8.normalize = function normalize2(path9) {
-        var normalizedUrl = normalizeUrl(path9);
+      path10.normalize = function normalize2(path11) {
+        var normalizedUrl = normalizeUrl(path11);
         if (normalizedUrl)
           return normalizedUrl;
-        var firstTwoCharacters = path9.substring(0, 2);
+        var firstTwoCharacters = path11.substring(0, 2);
         var uncPrefix = "";
         if (firstTwoCharacters === "\\\\") {
           uncPrefix = firstTwoCharacters;
-          path9 = path9.substring(2);
+          path11 = path11.substring(2);
         }
-        path9 = path9.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
-        var parts = path9.split("/"), absolute = isAbsolute(path9), prefix = "";
+        path11 = path11.replace(/\\/g, "/").replace(/\/{2,}/g, "/");
+        var parts = path11.split("/"), absolute = isAbsolute(path11), prefix = "";
         if (absolute)
           prefix = parts.shift() + "/";
         for (var i = 0; i < parts.length; ) {
@@ -3281,7 +3281,7 @@ var require_path = __commonJS({
         return uncPrefix + prefix + parts.join("/");
       }
     );
-    path8.resolve = function resolve(originPath, includePath, alreadyNormalized) {
+    path10.resolve = function resolve(originPath, includePath, alreadyNormalized) {
       var resolvedUrl = resolveUrl(originPath, includePath);
       if (resolvedUrl)
         return resolvedUrl;
@@ -3454,18 +3454,18 @@ var require_namespace = __commonJS({
       object.onRemove(this);
       return clearCache(this);
     };
-    Namespace.prototype.define = function define2(path8, json) {
-      if (util.isString(path8))
-        path8 = path8.split(".");
-      else if (!Array.isArray(path8))
+    Namespace.prototype.define = function define2(path10, json) {
+      if (util.isString(path10))
+        path10 = path10.split(".");
+      else if (!Array.isArray(path10))
         throw TypeError("illegal path");
-      if (path8 && path8.length && path8[0] === "")
+      if (path10 && path10.length && path10[0] === "")
         throw Error("path must be relative");
-      if (path8.length > util.recursionLimit)
+      if (path10.length > util.recursionLimit)
         throw Error("max depth exceeded");
       var ptr = this;
-      while (path8.length > 0) {
-        var part = path8.shift();
+      while (path10.length > 0) {
+        var part = path10.shift();
         if (ptr.nested && ptr.nested[part]) {
           ptr = ptr.nested[part];
           if (!(ptr instanceof Namespace))
@@ -3501,22 +3501,22 @@ var require_namespace = __commonJS({
       });
       return this;
     };
-    Namespace.prototype.lookup = function lookup(path8, filterTypes, parentAlreadyChecked) {
+    Namespace.prototype.lookup = function lookup(path10, filterTypes, parentAlreadyChecked) {
       if (typeof filterTypes === "boolean") {
         parentAlreadyChecked = filterTypes;
         filterTypes = void 0;
       } else if (filterTypes && !Array.isArray(filterTypes))
         filterTypes = [filterTypes];
-      if (util.isString(path8) && path8.length) {
-        if (path8 === ".")
+      if (util.isString(path10) && path10.length) {
+        if (path10 === ".")
           return this.root;
-        path8 = path8.split(".");
-      } else if (!path8.length)
+        path10 = path10.split(".");
+      } else if (!path10.length)
         return this;
-      var flatPath = path8.join(".");
-      if (path8[0] === "")
-        return this.root.lookup(path8.slice(1), filterTypes);
-      var found = this._lookupImpl(path8, flatPath);
+      var flatPath = path10.join(".");
+      if (path10[0] === "")
+        return this.root.lookup(path10.slice(1), filterTypes);
+      var found = this._lookupImpl(path10, flatPath);
       if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
         return found;
       }
@@ -3528,7 +3528,7 @@ var require_namespace = __commonJS({
         return null;
       var current = this;
       while (current.parent) {
-        found = current.parent._lookupImpl(path8, flatPath);
+        found = current.parent._lookupImpl(path10, flatPath);
         if (found && (!filterTypes || filterTypes.indexOf(found.constructor) > -1)) {
           return found;
         }
@@ -3536,22 +3536,22 @@ var require_namespace = __commonJS({
       }
       return null;
     };
-    Namespace.prototype._lookupImpl = function lookup(path8, flatPath) {
+    Namespace.prototype._lookupImpl = function lookup(path10, flatPath) {
       if (Object.prototype.hasOwnProperty.call(this._lookupCache, flatPath)) {
         return this._lookupCache[flatPath];
       }
-      var found = this.get(path8[0]);
+      var found = this.get(path10[0]);
       var exact = null;
       if (found) {
-        if (path8.length === 1) {
+        if (path10.length === 1) {
           exact = found;
         } else if (found instanceof Namespace) {
-          path8 = path8.slice(1);
-          exact = found._lookupImpl(path8, path8.join("."));
+          path10 = path10.slice(1);
+          exact = found._lookupImpl(path10, path10.join("."));
         }
       } else {
         for (var i = 0; i < this.nestedArray.length; ++i)
-          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path8, flatPath))) {
+          if (this._nestedArray[i] instanceof Namespace && (found = this._nestedArray[i]._lookupImpl(path10, flatPath))) {
             exact = found;
             break;
           }
@@ -3559,28 +3559,28 @@ var require_namespace = __commonJS({
       this._lookupCache[flatPath] = exact;
       return exact;
     };
-    Namespace.prototype.lookupType = function lookupType(path8) {
-      var found = this.lookup(path8, [Type]);
+    Namespace.prototype.lookupType = function lookupType(path10) {
+      var found = this.lookup(path10, [Type]);
       if (!found)
-        throw Error("no such type: " + path8);
+        throw Error("no such type: " + path10);
       return found;
     };
-    Namespace.prototype.lookupEnum = function lookupEnum(path8) {
-      var found = this.lookup(path8, [Enum]);
+    Namespace.prototype.lookupEnum = function lookupEnum(path10) {
+      var found = this.lookup(path10, [Enum]);
       if (!found)
-        throw Error("no such Enum '" + path8 + "' in " + this);
+        throw Error("no such Enum '" + path10 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path8) {
-      var found = this.lookup(path8, [Type, Enum]);
+    Namespace.prototype.lookupTypeOrEnum = function lookupTypeOrEnum(path10) {
+      var found = this.lookup(path10, [Type, Enum]);
       if (!found)
-        throw Error("no such Type or Enum '" + path8 + "' in " + this);
+        throw Error("no such Type or Enum '" + path10 + "' in " + this);
       return found;
     };
-    Namespace.prototype.lookupService = function lookupService(path8) {
-      var found = this.lookup(path8, [Service]);
+    Namespace.prototype.lookupService = function lookupService(path10) {
+      var found = this.lookup(path10, [Service]);
       if (!found)
-        throw Error("no such Service '" + path8 + "' in " + this);
+        throw Error("no such Service '" + path10 + "' in " + this);
       return found;
     };
     Namespace._configure = function(Type_, Service_, Enum_) {
@@ -5197,13 +5197,13 @@ var require_util = __commonJS({
       Object.defineProperty(object, "$type", { value: enm, enumerable: false });
       return enm;
     };
-    util.setProperty = function setProperty(dst, path8, value, ifNotSet) {
-      function setProp(dst2, path9, value2) {
-        var part = path9.shift();
+    util.setProperty = function setProperty(dst, path10, value, ifNotSet) {
+      function setProp(dst2, path11, value2) {
+        var part = path11.shift();
         if (util.isUnsafeProperty(part))
           return dst2;
-        if (path9.length > 0) {
-          dst2[part] = setProp(dst2[part] || {}, path9, value2);
+        if (path11.length > 0) {
+          dst2[part] = setProp(dst2[part] || {}, path11, value2);
         } else {
           var prevValue = dst2[part];
           if (prevValue && ifNotSet)
@@ -5216,12 +5216,12 @@ var require_util = __commonJS({
       }
       if (typeof dst !== "object")
         throw TypeError("dst must be an object");
-      if (!path8)
+      if (!path10)
         throw TypeError("path must be specified");
-      path8 = path8.split(".");
-      if (path8.length > util.recursionLimit)
+      path10 = path10.split(".");
+      if (path10.length > util.recursionLimit)
         throw Error("max depth exceeded");
-      return setProp(dst, path8, value);
+      return setProp(dst, path10, value);
     };
     Object.defineProperty(util, "decorateRoot", {
       get: function() {
@@ -5801,12 +5801,12 @@ var require_object = __commonJS({
        */
       fullName: {
         get: function() {
-          var path8 = [this.name], ptr = this.parent;
+          var path10 = [this.name], ptr = this.parent;
           while (ptr) {
-            path8.unshift(ptr.name);
+            path10.unshift(ptr.name);
             ptr = ptr.parent;
           }
-          return path8.join(".");
+          return path10.join(".");
         }
       }
     });
@@ -6458,8 +6458,19 @@ function mannWhitneyU(x1, x2) {
   const z = numer / sigma;
   return 2 * Math.min(normalCdf(z), 1 - normalCdf(z));
 }
+var distributions = /* @__PURE__ */ new Map();
+var MAX_DISTRIBUTIONS = 4096;
 function uCdf(u, n1, n2, groups) {
-  const limit = Math.round(2 * u);
+  const key = `${n1}:${n2}:${groups.join(",")}`;
+  let cdf = distributions.get(key);
+  if (!cdf) {
+    cdf = uDistribution(n1, n2, groups);
+    if (distributions.size >= MAX_DISTRIBUTIONS) distributions.clear();
+    distributions.set(key, cdf);
+  }
+  return cdf[Math.min(Math.round(2 * u), cdf.length - 1)];
+}
+function uDistribution(n1, n2, groups) {
   const maxU2 = 2 * n1 * n2;
   let ways = [new Float64Array(maxU2 + 1)];
   ways[0][0] = 1;
@@ -6486,13 +6497,15 @@ function uCdf(u, n1, n2, groups) {
     placed += t;
   }
   const final = ways[n1];
-  let below = 0;
   let total2 = 0;
+  for (let w = 0; w <= maxU2; w++) total2 += final[w];
+  const cdf = new Float64Array(maxU2 + 1);
+  let below = 0;
   for (let w = 0; w <= maxU2; w++) {
-    total2 += final[w];
-    if (w <= limit) below += final[w];
+    below += final[w];
+    cdf[w] = below / total2;
   }
-  return below / total2;
+  return cdf;
 }
 function binomialRow(t) {
   const row = [1];
@@ -6958,11 +6971,16 @@ function profileRegressionCount(p) {
   return new Set(grew).size;
 }
 var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-function decideVerdict(gate2, failures, missingBaseline, profiles) {
+function describeShards(incomplete) {
+  return incomplete.map((m) => `shard ${m.shard} ${m.why}`).join("; ");
+}
+function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = []) {
   if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
+  const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
   const profileRegressions = profileRegressionCount(profiles);
   const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
   if (!gate2 && !comparedProfiles) {
+    if (shards) return { verdict: "incomplete", reason: shards };
     return {
       verdict: "no-baseline",
       reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
@@ -6973,13 +6991,17 @@ function decideVerdict(gate2, failures, missingBaseline, profiles) {
   if (benchmarks > 0) parts.push(`${plural(benchmarks, "benchmark")} regressed beyond the limits`);
   if (profileRegressions > 0)
     parts.push(`${plural(profileRegressions, "function")} grew beyond the profile limits`);
-  if (parts.length > 0) return { verdict: "fail", reason: parts.join("; ") };
+  if (parts.length > 0) {
+    if (shards) parts.push(shards);
+    return { verdict: "fail", reason: parts.join("; ") };
+  }
+  if (shards) return { verdict: "incomplete", reason: shards };
   if (gate2?.verdict === "no-comparison")
     return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
   return { verdict: "pass", reason: "no regression beyond the limits" };
 }
 function exitCodeFor(verdict) {
-  return verdict === "fail" ? 1 : verdict === "no-comparison" ? 2 : 0;
+  return verdict === "fail" || verdict === "incomplete" ? 1 : verdict === "no-comparison" ? 2 : 0;
 }
 
 // src/analyze/gate.ts
@@ -7029,7 +7051,7 @@ function pairByIdentity(base, head, identity) {
   const pairs = /* @__PURE__ */ new Map();
   const unitOrder = /* @__PURE__ */ new Map();
   const rowOrder = /* @__PURE__ */ new Map();
-  for (const [side, file] of [
+  for (const [side2, file] of [
     ["base", base],
     ["head", head]
   ]) {
@@ -7037,16 +7059,18 @@ function pairByIdentity(base, head, identity) {
     for (const r of file.results) {
       const name = procs === void 0 ? r.name : r.name.replace(PROCS_SUFFIX, "");
       const id = identity.map((k) => [k, r.config[k] ?? ""]);
-      const row = JSON.stringify([id, name]);
+      const idKey = JSON.stringify(id);
+      const row = `${idKey}\0${name}`;
       if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
       for (const v of r.values) {
         if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
-        const key = JSON.stringify([id, name, v.unit]);
+        const key = `${row}\0${v.unit}`;
         let p = pairs.get(key);
         if (!p) {
           const order = rowOrder.get(row);
           p = {
             identity: id,
+            idKey,
             name: r.name,
             unit: v.unit,
             base: [],
@@ -7056,15 +7080,14 @@ function pairByIdentity(base, head, identity) {
           };
           pairs.set(key, p);
         }
-        if (side === "head" && p.head.length === 0) p.name = r.name;
-        p[side].push(v.value);
+        if (side2 === "head" && p.head.length === 0) p.name = r.name;
+        p[side2].push(v.value);
         if (v.orig?.unit === "MB/s") p.fromSetBytes = true;
       }
     }
   }
-  const idKey = (p) => JSON.stringify(p.identity);
   return [...pairs.values()].sort(
-    (a, b) => (idKey(a) < idKey(b) ? -1 : idKey(a) > idKey(b) ? 1 : 0) || unitOrder.get(a.unit) - unitOrder.get(b.unit) || a.row - b.row
+    (a, b) => (a.idKey < b.idKey ? -1 : a.idKey > b.idKey ? 1 : 0) || unitOrder.get(a.unit) - unitOrder.get(b.unit) || a.row - b.row
   );
 }
 function gate(base, head, options = defaultGateOptions) {
@@ -7575,12 +7598,24 @@ function unitMismatches(base, head) {
   }
   return out;
 }
+function mergeBenchFiles(label, files2) {
+  const units = {};
+  for (const f of files2)
+    for (const [u, m] of Object.entries(f.units)) units[u] = { ...m, ...units[u] };
+  return {
+    label,
+    results: files2.flatMap((f) => f.results),
+    failures: files2.flatMap((f) => f.failures),
+    diagnostics: files2.flatMap((f) => f.diagnostics),
+    units
+  };
+}
 
 // src/collect/go-bench.ts
 var GoTestFailed = class extends UserError {
-  constructor(message, side, output) {
+  constructor(message, side2, output) {
     super(message);
-    this.side = side;
+    this.side = side2;
     this.output = output;
   }
   side;
@@ -7642,12 +7677,12 @@ function goTestFailure(what, code, output) {
   return `${what} failed (exit status ${code}):
 ${body.split("\n").map((l) => `  ${l}`).join("\n")}`;
 }
-async function packagesWithBenchmarks(runner, dir, bench, packages, side) {
+async function packagesWithBenchmarks(runner, dir, bench, packages, side2) {
   if (packages.length === 0) return [];
   const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
   const r = await runner.run("go", args, { cwd: dir });
   if (r.code !== 0) {
-    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r.code, r.output), side, r.output);
+    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r.code, r.output), side2, r.output);
   }
   const found = /* @__PURE__ */ new Set();
   let benchmarks = 0;
@@ -7719,19 +7754,19 @@ async function git(runner, cwd, args) {
 ${r.output.trim()}`);
   return r.stdout.trim();
 }
-async function runTarget(runner, target, args, side, what) {
+async function runTarget(runner, target, args, side2, what) {
   const r = await runner.run(target.bin, args, { cwd: target.dir });
   if (r.code !== 0) {
-    throw new GoTestFailed(goTestFailure(what, r.code, r.output), side, r.output);
+    throw new GoTestFailed(goTestFailure(what, r.code, r.output), side2, r.output);
   }
   return r.stdout;
 }
-async function buildTarget(runner, cwd, pkg, bin, side) {
+async function buildTarget(runner, cwd, pkg, bin, side2) {
   const r = await runner.run("go", ["test", "-c", "-o", bin, pkg.importPath], { cwd });
   if (r.code !== 0) {
     throw new GoTestFailed(
-      goTestFailure(`${side}: go test -c ${pkg.importPath}`, r.code, r.output),
-      side,
+      goTestFailure(`${side2}: go test -c ${pkg.importPath}`, r.code, r.output),
+      side2,
       buildFailure(pkg.importPath, r.output)
     );
   }
@@ -7792,13 +7827,13 @@ async function runGoBenchInterleaved(s, runner, log) {
       const outputs = { base: [], head: [] };
       for (let round = 0; round < s.count; round++) {
         const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
-        for (const side of order) {
-          const target = pair[side];
+        for (const side2 of order) {
+          const target = pair[side2];
           if (!target) continue;
-          log(`round ${round + 1}/${s.count}: ${side} ${pair.pkg.importPath}`);
-          const what = `${side}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
-          outputs[side].push(
-            await runTarget(runner, target, [...flags, "-test.count", "1"], side, what)
+          log(`round ${round + 1}/${s.count}: ${side2} ${pair.pkg.importPath}`);
+          const what = `${side2}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
+          outputs[side2].push(
+            await runTarget(runner, target, [...flags, "-test.count", "1"], side2, what)
           );
         }
       }
@@ -7815,11 +7850,11 @@ async function runGoBenchInterleaved(s, runner, log) {
 async function profileSides(s, dirs, pairs, runner, log) {
   const written = { base: [], head: [] };
   for (const pair of pairs) {
-    for (const side of ["base", "head"]) {
-      const target = pair[side];
+    for (const side2 of ["base", "head"]) {
+      const target = pair[side2];
       if (!target) continue;
-      log(`profiling ${side} ${pair.pkg.importPath}`);
-      const p = profilePaths(path.resolve(dirs[side]), pair.pkg.importPath);
+      log(`profiling ${side2} ${pair.pkg.importPath}`);
+      const p = profilePaths(path.resolve(dirs[side2]), pair.pkg.importPath);
       const args = [
         ...benchFlags(s, "test."),
         "-test.count",
@@ -7829,8 +7864,8 @@ async function profileSides(s, dirs, pairs, runner, log) {
         "-test.memprofile",
         p.mem
       ];
-      await runTarget(runner, target, args, side, `${side}: profiling ${pair.pkg.importPath}`);
-      written[side].push(p.cpu, p.mem);
+      await runTarget(runner, target, args, side2, `${side2}: profiling ${pair.pkg.importPath}`);
+      written[side2].push(p.cpu, p.mem);
     }
   }
   return written;
@@ -7994,10 +8029,10 @@ async function runFolder(s) {
   }
 }
 var lastLines = (text, n) => text.trim().split("\n").slice(-n).join("\n");
-async function runRoundProcess(runner, worker, side, timeMs, reportFile) {
+async function runRoundProcess(runner, worker, side2, timeMs, reportFile) {
   await rm3(reportFile, { force: true });
-  const r = await runner.run(process.execPath, [worker, side.module, String(timeMs), reportFile], {
-    cwd: side.cwd,
+  const r = await runner.run(process.execPath, [worker, side2.module, String(timeMs), reportFile], {
+    cwd: side2.cwd,
     env: benchmarkEnv(process.env)
   });
   let report;
@@ -8007,16 +8042,16 @@ async function runRoundProcess(runner, worker, side, timeMs, reportFile) {
     const output = r.output.trim() === "" ? "" : `:
 ${lastLines(r.output, 20)}`;
     throw new UserError(
-      `${side.label}: the suite's process exited with ${r.code} before finishing a round${output}`
+      `${side2.label}: the suite's process exited with ${r.code} before finishing a round${output}`
     );
   }
-  if ("error" in report) throw new UserError(`${side.label}: ${report.error}`);
+  if ("error" in report) throw new UserError(`${side2.label}: ${report.error}`);
   return report.tasks;
 }
 async function runJsBench(s, runner, log) {
   checkRounds(s.rounds);
   const label = s.label ?? s.module;
-  const side = { module: await moduleFile(s), cwd: await runFolder(s), label };
+  const side2 = { module: await moduleFile(s), cwd: await runFolder(s), label };
   const worker = s.worker ?? defaultWorker();
   const work = await mkdtemp3(path3.join(tmpdir3(), "perfgate-js-"));
   try {
@@ -8024,7 +8059,7 @@ async function runJsBench(s, runner, log) {
     for (let round = 1; round <= s.rounds; round++) {
       log(`round ${round}/${s.rounds}: ${label}`);
       rounds.push(
-        await runRoundProcess(runner, worker, side, s.time, path3.join(work, "round.json"))
+        await runRoundProcess(runner, worker, side2, s.time, path3.join(work, "round.json"))
       );
     }
     return formatJsRounds(label, rounds);
@@ -8076,11 +8111,11 @@ async function runJsBenchInterleaved(s, runner, log) {
       for (let round = 0; round < s.rounds; round++) {
         const order = round % 2 === 0 ? ["base", "head"] : ["head", "base"];
         for (const name of order) {
-          const side = sides[name];
-          if (!side) continue;
+          const side2 = sides[name];
+          if (!side2) continue;
           log(`round ${round + 1}/${s.rounds}: ${name} ${label}`);
           const report = path3.join(wt.work, `${name}.json`);
-          rounds[name].push(await runRoundProcess(runner, worker, side, s.time, report));
+          rounds[name].push(await runRoundProcess(runner, worker, side2, s.time, report));
         }
       }
       return {
@@ -8196,6 +8231,119 @@ function formatScaled(value, s) {
 }
 function scaleOne(value, cls) {
   return formatScaled(value, commonScale([value], cls));
+}
+
+// src/model/shard.ts
+var SHARD_KEY = "shard";
+var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+// src/report/build-run-report.ts
+function fileBaseline() {
+  return {
+    source: "path",
+    commit: "unknown",
+    branch: void 0,
+    createdAt: void 0,
+    runUrl: void 0
+  };
+}
+function buildRunReport(f) {
+  const failures = (f.head?.failures ?? []).map(failureMessage);
+  const base = f.baseline?.bench;
+  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
+  const { verdict, reason } = decideVerdict(
+    result,
+    failures,
+    f.missingBaseline,
+    f.profiles,
+    f.shards?.incomplete
+  );
+  return {
+    verdict,
+    reason,
+    key: f.key,
+    headCommit: f.headCommit,
+    gate: result,
+    profiles: f.profiles,
+    baseline: f.baseline?.info,
+    timingsGated: f.gate.gateTimings,
+    headOnly: result ? void 0 : { benchmarks: f.head?.results.length ?? 0, profiles: f.headProfiles },
+    failures,
+    warnings: f.warnings,
+    links: f.links,
+    generatedAt: f.generatedAt,
+    ...f.shards ? { shards: f.shards } : {}
+  };
+}
+
+// src/report/shards.ts
+function tagged(file, shard) {
+  return {
+    ...file,
+    label: `${shard}: ${file.label}`,
+    results: file.results.map((r) => ({ ...r, config: { ...r.config, [SHARD_KEY]: shard } }))
+  };
+}
+function mergeSide(parts, side2, label) {
+  const files2 = parts.flatMap((p) => p[side2] ? [tagged(p[side2], p.name)] : []);
+  return files2.length > 0 ? mergeBenchFiles(label, files2) : void 0;
+}
+function mergeShards(parts) {
+  const sorted = [...parts].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return {
+    head: mergeSide(sorted, "head", "head"),
+    base: mergeSide(sorted, "base", "baseline"),
+    baseline: sorted.find((p) => p.baseline)?.baseline
+  };
+}
+function shardFailure(part) {
+  const first = part.head?.failures[0] ?? part.base?.failures[0];
+  if (!first) return void 0;
+  const n = (part.head?.failures.length ?? 0) + (part.base?.failures.length ?? 0);
+  const line = failureMessage(first).split("\n")[0].replace(/:$/, "");
+  return `its benchmark run failed (${line}${n > 1 ? ` and ${n - 1} more` : ""})`;
+}
+function shardProblems(expected, found, failed) {
+  const have = new Set(found);
+  const missing = expected.filter((s) => !have.has(s)).map((shard) => ({ shard, why: "no results were uploaded (the leg failed or was cancelled)" }));
+  return [...missing, ...failed].sort(
+    (a, b) => a.shard < b.shard ? -1 : a.shard > b.shard ? 1 : 0
+  );
+}
+function buildMergedReport(f) {
+  const failed = f.parts.flatMap((p) => {
+    const why = shardFailure(p);
+    return why ? [{ shard: p.name, why }] : [];
+  });
+  const incomplete = shardProblems(
+    f.expected,
+    [...f.parts.map((p) => p.name), ...f.unreadable.map((u) => u.shard)],
+    [...failed, ...f.unreadable]
+  );
+  const dropped = new Set(incomplete.map((m) => m.shard));
+  const complete = f.parts.filter((p) => !dropped.has(p.name));
+  const merged = mergeShards(complete);
+  const allRerun = complete.length > 0 && complete.every((p) => p.baseline?.source === "rerun");
+  const report = buildRunReport({
+    key: f.key,
+    headCommit: f.headCommit,
+    head: merged.head,
+    baseline: merged.baseline && { bench: merged.base, info: merged.baseline },
+    gate: {
+      ...f.gate,
+      identity: [...f.gate.identity ?? ["pkg"], SHARD_KEY],
+      gateTimings: f.gateTimings ?? allRerun
+    },
+    profiles: void 0,
+    headProfiles: f.headProfiles,
+    missingBaseline: f.missingBaseline,
+    warnings: [],
+    links: f.links,
+    generatedAt: f.generatedAt,
+    shards: { names: f.parts.map((p) => p.name).sort(), incomplete }
+  });
+  return { report, complete };
 }
 
 // node_modules/markdown-table/index.js
@@ -8352,8 +8500,8 @@ var controls = (
 function plainText(text, max = MAX_MESSAGE) {
   return cutText(text, max, "end");
 }
-function plainPath(path8, max = MAX_PATH) {
-  return cutText(path8, max, "start");
+function plainPath(path10, max = MAX_PATH) {
+  return cutText(path10, max, "start");
 }
 function cutText(text, max, cut) {
   const flat = text.replace(/\r\n?|\n/g, " ").replace(controls, "");
@@ -8393,6 +8541,18 @@ function table(header, rows, align) {
 }
 
 // src/render/gate-text.ts
+function shardOf(f) {
+  return f.config.find(([k]) => k === SHARD_KEY)?.[1];
+}
+function findingsTable(fs, headers, rows, align) {
+  if (!fs.some((f) => shardOf(f) !== void 0)) return table(headers, rows, align);
+  const insert = (xs, x) => [xs[0], x, ...xs.slice(1)];
+  return table(
+    insert(headers, "shard"),
+    rows.map((r, i) => insert(r, codeCell(shardOf(fs[i]) ?? ""))),
+    insert(align, "l")
+  );
+}
 function formatChange(change2) {
   if (change2 === void 0) return "";
   if (!Number.isFinite(change2)) return "from 0";
@@ -8496,15 +8656,12 @@ function findingTable(fs, evidenceOf) {
       escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40)
     ];
   });
-  return table(["benchmark", "unit", "base", "head", "change", "evidence", "limit"], rows, [
-    "l",
-    "l",
-    "r",
-    "r",
-    "r",
-    "l",
-    "l"
-  ]);
+  return findingsTable(
+    fs,
+    ["benchmark", "unit", "base", "head", "change", "evidence", "limit"],
+    rows,
+    ["l", "l", "r", "r", "r", "l", "l"]
+  );
 }
 function sideOnlyMarkdown(r) {
   const block = (title, verdict, column) => {
@@ -8518,11 +8675,11 @@ function sideOnlyMarkdown(r) {
         scaleOne(s.center, unitClass(f.unit))
       ];
     });
-    const n = new Set(fs.map((f) => f.name)).size;
+    const n = new Set(fs.map((f) => JSON.stringify([f.config, f.name]))).size;
     return [
       `<details><summary>${title} (${n} benchmark${n === 1 ? "" : "s"})</summary>
 
-${table(["benchmark", "unit", column], rows, ["l", "l", "r"])}
+${findingsTable(fs, ["benchmark", "unit", column], rows, ["l", "l", "r"])}
 
 </details>`
     ];
@@ -9143,20 +9300,20 @@ function findLeaks(head, base, options = defaultLeakOptions) {
 // src/collect/files.ts
 import { readFile as readFile2, readdir, stat } from "node:fs/promises";
 var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
-async function readInputFile(path8, maxBytes = MAX_INPUT_FILE_BYTES) {
+async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
-    const info = await stat(path8);
-    if (info.isDirectory()) throw new UserError(`${path8}: is a directory, not a file`);
-    if (!info.isFile()) throw new UserError(`${path8}: not a regular file`);
+    const info = await stat(path10);
+    if (info.isDirectory()) throw new UserError(`${path10}: is a directory, not a file`);
+    if (!info.isFile()) throw new UserError(`${path10}: not a regular file`);
     if (info.size > maxBytes)
-      throw new UserError(`${path8}: ${info.size} bytes, more than the limit of ${maxBytes}`);
-    return await readFile2(path8);
+      throw new UserError(`${path10}: ${info.size} bytes, more than the limit of ${maxBytes}`);
+    return await readFile2(path10);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
-    if (code === "ENOENT") throw new UserError(`${path8}: no such file`);
-    if (code === "EACCES") throw new UserError(`${path8}: permission denied`);
-    throw new UserError(`${path8}: cannot be read (${err.message})`);
+    if (code === "ENOENT") throw new UserError(`${path10}: no such file`);
+    if (code === "EACCES") throw new UserError(`${path10}: permission denied`);
+    throw new UserError(`${path10}: cannot be read (${err.message})`);
   }
 }
 async function listFiles(dir, what = "a folder") {
@@ -10275,8 +10432,8 @@ function profileUrl(baseUrl, spec) {
   return `${baseUrl.replace(/\/+$/, "")}/${spec.replace(/^\/+/, "")}`;
 }
 function profileFileName(spec) {
-  const [path8 = "", query = ""] = spec.split("?");
-  const name = path8 === "profile" ? "cpu" : path8.replace(/[^A-Za-z0-9_-]+/g, "_");
+  const [path10 = "", query = ""] = spec.split("?");
+  const name = path10 === "profile" ? "cpu" : path10.replace(/[^A-Za-z0-9_-]+/g, "_");
   const debug = /(?:^|&)debug=([12])/.exec(query)?.[1];
   return debug ? `${name}.debug${debug}.txt` : `${name}.pb.gz`;
 }
@@ -11426,13 +11583,14 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r) {
-  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" ? "⚠️" : "ℹ️";
+  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" || r.verdict === "incomplete" ? "⚠️" : "ℹ️";
 }
 var verdictWords = {
   pass: "pass",
   fail: "fail",
   "no-baseline": "no baseline",
-  "no-comparison": "nothing compared"
+  "no-comparison": "nothing compared",
+  incomplete: "incomplete"
 };
 function headline(r) {
   const g = r.gate;
@@ -11508,6 +11666,16 @@ function commentBlocks(r, maxRows) {
 ${moreLine(left, "lines", elsewhere(r))}` : "";
         return ["```", ...lines, "```"].join("\n") + more;
       })
+    );
+  }
+  const missing = r.shards?.incomplete ?? [];
+  if (missing.length > 0) {
+    const lines = missing.map((m) => `- shard ${codeCell(m.shard)}: ${escapeMarkdown(m.why)}`);
+    parts.push(
+      "",
+      "**Shards missing or failed** (their benchmarks were not judged):",
+      "",
+      ...lines
     );
   }
   const g = r.gate;
@@ -12556,6 +12724,7 @@ function profileInsights(inputs) {
 }
 
 // src/collect/bench-files.ts
+import path6 from "node:path";
 var MAX_BENCH_FILE_BYTES = 256 * 1024 * 1024;
 async function readBenchFile(file, options = {}) {
   const label = options.label ?? file;
@@ -12564,14 +12733,21 @@ async function readBenchFile(file, options = {}) {
     return parseBenchText("", label);
   return parseBenchOutput(bytes2, label);
 }
+async function readBenchSide(dir, files2, label) {
+  if (files2.length === 0) return void 0;
+  const parsed = [];
+  for (const f of files2)
+    parsed.push(await readBenchFile(path6.join(dir, f), { label: f, empty: "no-results" }));
+  return mergeBenchFiles(label, parsed);
+}
 
 // src/collect/read-profiles.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path6 from "node:path";
-async function readOne(side, rel, warnings) {
+import path7 from "node:path";
+async function readOne(side2, rel, warnings) {
   let bytes2;
   try {
-    bytes2 = await readFile3(path6.join(side.dir, rel));
+    bytes2 = await readFile3(path7.join(side2.dir, rel));
   } catch {
     return void 0;
   }
@@ -12609,7 +12785,7 @@ async function readProfiles(head, base) {
     if (!h) continue;
     const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
     if (h.profile && !h.goroutines)
-      pairs.push({ name: path6.basename(rel), base: b?.profile, head: h.profile });
+      pairs.push({ name: path7.basename(rel), base: b?.profile, head: h.profile });
     if (h.goroutines) {
       const sameForm = before.find((g) => g.source === h.goroutines.source);
       const base2 = before.length > 0 ? sameForm ?? before[0] : b?.goroutines;
@@ -12628,23 +12804,23 @@ function bestPair(snapshots) {
 
 // src/collect/source.ts
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function sourceLookup(roots) {
-  const files = /* @__PURE__ */ new Map();
+  const files2 = /* @__PURE__ */ new Map();
   const locate = (file) => {
-    if (path7.isAbsolute(file) && existsSync2(file)) return file;
+    if (path8.isAbsolute(file) && existsSync2(file)) return file;
     const parts = file.split("/").filter((p) => p !== "");
     for (let i = 0; i < parts.length; i++) {
       const tail = parts.slice(i).join("/");
       for (const root2 of roots) {
-        const candidate = path7.join(root2, tail);
+        const candidate = path8.join(root2, tail);
         if (existsSync2(candidate) && statSync(candidate).isFile()) return candidate;
       }
     }
     return void 0;
   };
   return (file, line) => {
-    if (!files.has(file)) {
+    if (!files2.has(file)) {
       const found = locate(file);
       let lines;
       try {
@@ -12652,42 +12828,9 @@ function sourceLookup(roots) {
       } catch {
         lines = void 0;
       }
-      files.set(file, lines);
+      files2.set(file, lines);
     }
-    return files.get(file)?.[line - 1];
-  };
-}
-
-// src/report/build-run-report.ts
-function fileBaseline() {
-  return {
-    source: "path",
-    commit: "unknown",
-    branch: void 0,
-    createdAt: void 0,
-    runUrl: void 0
-  };
-}
-function buildRunReport(f) {
-  const failures = (f.head?.failures ?? []).map(failureMessage);
-  const base = f.baseline?.bench;
-  if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
-  const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
-  const { verdict, reason } = decideVerdict(result, failures, f.missingBaseline, f.profiles);
-  return {
-    verdict,
-    reason,
-    key: f.key,
-    headCommit: f.headCommit,
-    gate: result,
-    profiles: f.profiles,
-    baseline: f.baseline?.info,
-    timingsGated: f.gate.gateTimings,
-    headOnly: result ? void 0 : { benchmarks: f.head?.results.length ?? 0, profiles: f.headProfiles },
-    failures,
-    warnings: f.warnings,
-    links: f.links,
-    generatedAt: f.generatedAt
+    return files2.get(file)?.[line - 1];
   };
 }
 
@@ -12837,12 +12980,12 @@ function diagnosticLines(diagnostics, max = SHOWN_DIAGNOSTICS) {
 
 // src/analyze/bench-compare.ts
 var benchstatDefaults = { alpha: 0.05, confidence: 0.95 };
-function compareBenchFiles(files, options = benchstatDefaults) {
-  const units = mergeUnitMetadata(files);
+function compareBenchFiles(files2, options = benchstatDefaults) {
+  const units = mergeUnitMetadata(files2);
   const configKeys = [];
   const rowOrder = /* @__PURE__ */ new Map();
   const unitOrder = /* @__PURE__ */ new Map();
-  for (const f of files) {
+  for (const f of files2) {
     for (const r of f.results) {
       for (const k of Object.keys(r.config)) if (!configKeys.includes(k)) configKeys.push(k);
       if (!rowOrder.has(r.name)) rowOrder.set(r.name, rowOrder.size);
@@ -12850,7 +12993,7 @@ function compareBenchFiles(files, options = benchstatDefaults) {
     }
   }
   const tables2 = /* @__PURE__ */ new Map();
-  files.forEach((f, col) => {
+  files2.forEach((f, col) => {
     for (const r of f.results) {
       const config = configKeys.map((k) => r.config[k] ?? "");
       for (const v of r.values) {
@@ -12903,15 +13046,15 @@ function compareBenchFiles(files, options = benchstatDefaults) {
       config: configKeys.map((k, i) => [k, t.config[i]]),
       unit: t.unit,
       assume,
-      columns: cols.map((c) => files[c].label),
+      columns: cols.map((c) => files2[c].label),
       rows,
       summaries: cols.map((_, i) => columnSummary(rows, i))
     };
   });
 }
-function mergeUnitMetadata(files) {
+function mergeUnitMetadata(files2) {
   const out = {};
-  for (const f of files) {
+  for (const f of files2) {
     for (const [unit, meta] of Object.entries(f.units)) {
       const m = out[unit] ??= {};
       m.assume ??= meta.assume;
@@ -13284,18 +13427,18 @@ function fileLabels(paths) {
   );
 }
 async function loadFiles(paths, labels) {
-  const files = [];
-  for (const [i, path8] of paths.entries()) {
-    files.push(await readBenchFile(path8, { label: labels[i] }));
+  const files2 = [];
+  for (const [i, path10] of paths.entries()) {
+    files2.push(await readBenchFile(path10, { label: labels[i] }));
   }
-  return files;
+  return files2;
 }
-function reportDiagnostics(files, io) {
-  for (const line of diagnosticLines(files.flatMap((f) => f.diagnostics))) io.stderr(`${line}
+function reportDiagnostics(files2, io) {
+  for (const line of diagnosticLines(files2.flatMap((f) => f.diagnostics))) io.stderr(`${line}
 `);
 }
-function rejectFailures(files) {
-  const messages = files.flatMap((f) => f.failures.map(failureMessage));
+function rejectFailures(files2) {
+  const messages = files2.flatMap((f) => f.failures.map(failureMessage));
   if (messages.length > 0) throw new UserError(messages.join("\n"));
 }
 async function runCompare(argv, io) {
@@ -13316,12 +13459,12 @@ ${compareUsage}`
     alpha: values.alpha === void 0 ? benchstatDefaults.alpha : readFraction("--alpha", values.alpha),
     confidence: values.confidence === void 0 ? benchstatDefaults.confidence : readFraction("--confidence", values.confidence)
   };
-  const files = await loadFiles(positionals, fileLabels(positionals));
-  reportDiagnostics(files, io);
-  rejectFailures(files);
-  for (const m of unitMismatches(files[0], files[1])) io.stderr(`warning: ${m}
+  const files2 = await loadFiles(positionals, fileLabels(positionals));
+  reportDiagnostics(files2, io);
+  rejectFailures(files2);
+  for (const m of unitMismatches(files2[0], files2[1])) io.stderr(`warning: ${m}
 `);
-  const tables2 = compareBenchFiles(files, options);
+  const tables2 = compareBenchFiles(files2, options);
   printAs(io, format, tables2, {
     text: () => renderBenchstatText(tables2),
     csv: () => {
@@ -13933,9 +14076,9 @@ Options:
   --format FORMAT   text (default), markdown or json
   --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
-async function classify(files) {
+async function classify(files2) {
   const out = {};
-  for (const file of files) {
+  for (const file of files2) {
     let p;
     try {
       p = parsePprof(await readInputFile(file));
@@ -14060,6 +14203,152 @@ ${leaksUsage}`
   return leaks.length > 0 ? 1 : 0;
 }
 
+// src/collect/shard-folder.ts
+import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import path9 from "node:path";
+var SHARD_MANIFEST = "perfgate-shard.json";
+var MAX_MANIFEST_BYTES = 1024 * 1024;
+var MAX_FILES = 1e3;
+var isText = (x, max = 500) => typeof x === "string" && x.length <= max;
+function isInside2(x) {
+  if (!isText(x, 255) || x === "") return false;
+  if (/[\u0000-\u001f\u007f\\:]/.test(x) || x.startsWith("/")) return false;
+  const parts = x.split("/");
+  return parts.length <= 6 && parts.every((p) => p !== "" && p !== "." && p !== "..");
+}
+function files(x) {
+  return Array.isArray(x) && x.length <= MAX_FILES && x.every(isInside2) ? x : void 0;
+}
+function side(x) {
+  const o = typeof x === "object" && x !== null ? x : {};
+  const benchFiles = files(o.benchFiles);
+  const profiles = files(o.profiles ?? []);
+  return benchFiles && profiles ? { benchFiles, profiles } : void 0;
+}
+function checkShardManifest(m) {
+  if (typeof m !== "object" || m === null || Array.isArray(m)) return "it is not an object";
+  const o = m;
+  if (o.tool !== "perfgate" || o.schema !== 1)
+    return `it has schema ${JSON.stringify(o.schema)?.slice(0, 20)}, this perfgate reads schema 1`;
+  const bad3 = [];
+  if (!isText(o.key)) bad3.push("key");
+  if (!isText(o.shard) || !SHARD_NAME.test(o.shard)) bad3.push("shard");
+  const head = side(o.head);
+  if (!head) bad3.push("head");
+  const base = o.base === void 0 || o.base === null ? void 0 : side(o.base);
+  if (o.base !== void 0 && o.base !== null && !base) bad3.push("base");
+  const b = typeof o.baseline === "object" && o.baseline !== null ? o.baseline : void 0;
+  const opt = (x, max = 500) => isText(x, max) ? x : void 0;
+  if (b && (!["artifact", "rerun", "path"].includes(b.source) || !isText(b.commit)))
+    bad3.push("baseline");
+  if (bad3.length > 0) return `its ${bad3.join(", ")} ${bad3.length === 1 ? "is" : "are"} unusable`;
+  return {
+    schema: 1,
+    tool: "perfgate",
+    key: o.key,
+    shard: o.shard,
+    head,
+    base,
+    baseline: b && {
+      source: b.source,
+      commit: b.commit,
+      branch: opt(b.branch),
+      createdAt: opt(b.createdAt),
+      runUrl: opt(b.runUrl, 2e3)
+    }
+  };
+}
+async function readShardFolder(dir) {
+  const where2 = path9.join(dir, SHARD_MANIFEST);
+  const info = await stat2(where2).catch(() => void 0);
+  if (!info?.isFile())
+    throw new UserError(`${dir}: not a shard's results (no ${SHARD_MANIFEST} in it)`);
+  if (info.size > MAX_MANIFEST_BYTES)
+    throw new UserError(`${where2}: ${info.size} bytes, more than a shard manifest holds`);
+  let json;
+  try {
+    json = JSON.parse(await readFile4(where2, "utf8"));
+  } catch {
+    throw new UserError(`${where2}: not JSON`);
+  }
+  const manifest = checkShardManifest(json);
+  if (typeof manifest === "string") throw new UserError(`${where2}: ${manifest}`);
+  return {
+    manifest,
+    head: await readBenchSide(dir, manifest.head.benchFiles, "head"),
+    base: manifest.base ? await readBenchSide(dir, manifest.base.benchFiles, "base") : void 0
+  };
+}
+
+// src/cli/commands/merge.ts
+var mergeUsage = `Usage: perfgate merge <shard-dir>... [options]
+
+Merges the results of the legs of a parallel run (each a folder holding perfgate-shard.json, as
+the action's legs with \`shard:\` upload them) and judges them as one run: one correction over
+every comparison, each benchmark keyed by its shard too. Prints the comment (markdown) or the
+report (json). Exits 1 when the verdict is fail or incomplete (a leg missing or failed), 2 when
+nothing could be compared.
+
+Options:
+  --shards a,b,c          the legs to expect: one not given is named in the verdict (incomplete)
+  --missing-shards MODE   fail (default) or warn: whether an incomplete run exits 1
+  --format FORMAT         markdown (default) or json
+  --key KEY               the baseline key named in the comment's marker (default: demo)
+  --timings               let timings fail the gate (default: only when every leg reran its base)
+  plus the gate's options: --max-regression, --alpha, --correction, --test
+`;
+async function runMerge(argv, io) {
+  const { values, positionals } = parseCommandArgs("merge", argv, {
+    shards: { type: "string" },
+    "missing-shards": { type: "string" },
+    format: { type: "string" },
+    key: { type: "string" },
+    timings: { type: "boolean" },
+    ...gateFlags
+  });
+  if (positionals.length === 0)
+    throw new UserError(`perfgate merge: expected one or more shard folders
+
+${mergeUsage}`);
+  const format = readFormat(values.format, ["markdown", "json"]);
+  const missingShards = readChoice("--missing-shards", values["missing-shards"] ?? "fail", [
+    "fail",
+    "warn"
+  ]);
+  const expected = (values.shards ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const s of expected)
+    if (!SHARD_NAME.test(s))
+      throw new UserError(`--shards: ${JSON.stringify(s)} is not a shard name (e.g. "linux")`);
+  const parts = [];
+  for (const dir of positionals) {
+    const { manifest, head, base } = await readShardFolder(dir);
+    if (parts.some((p) => p.name === manifest.shard))
+      throw new UserError(`${dir}: shard ${manifest.shard} is given twice`);
+    parts.push({ name: manifest.shard, head, base, baseline: manifest.baseline });
+  }
+  const { report } = buildMergedReport({
+    key: values.key ?? "demo",
+    headCommit: "",
+    parts,
+    expected,
+    unreadable: [],
+    gate: readGateOptions(values),
+    gateTimings: values.timings === true ? true : void 0,
+    headProfiles: 0,
+    missingBaseline: "pass",
+    links: { run: void 0, summary: void 0 },
+    generatedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  printAs(io, format, report, { markdown: () => `${renderComment(report)}
+` });
+  if (report.verdict === "incomplete" && missingShards === "warn") {
+    io.stderr(`perfgate merge: ${report.reason}
+`);
+    return 0;
+  }
+  return gateExitCode({ verdict: report.verdict, cause: report.reason }, io, "merge");
+}
+
 // src/cli/commands/report.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
 
@@ -14095,7 +14384,7 @@ function buildKept(sides, min, totals) {
   };
   let n = 0;
   for (const s of sides) n += s.profile.samples.count;
-  const side = new Uint8Array(n);
+  const side2 = new Uint8Array(n);
   const sample = new Int32Array(n);
   const node = new Int32Array(n);
   const pos = new Int32Array(n);
@@ -14106,7 +14395,7 @@ function buildKept(sides, min, totals) {
     const { values, width, count, stackStart } = s.profile.samples;
     for (let i = 0; i < count; i++) {
       if (values[i * width + s.sampleIndex] === 0) continue;
-      side[active] = si;
+      side2[active] = si;
       sample[active] = i;
       pos[active] = stackStart[i + 1];
       line[active] = -1;
@@ -14124,7 +14413,7 @@ function buildKept(sides, min, totals) {
     const cBase = [];
     let alive = 0;
     for (let a = 0; a < active; a++) {
-      const sd = side[a];
+      const sd = side2[a];
       const s = sides[sd];
       const i = sample[a];
       const { stackStart, stack, values, width } = s.profile.samples;
@@ -14159,7 +14448,7 @@ function buildKept(sides, min, totals) {
       const v = values[i * width + s.sampleIndex];
       if (sd === 0) cHead[c] += v;
       else cBase[c] += v;
-      side[alive] = sd;
+      side2[alive] = sd;
       sample[alive] = i;
       node[alive] = at2;
       pos[alive] = j;
@@ -14190,7 +14479,7 @@ function buildKept(sides, min, totals) {
     for (let a = 0; a < alive; a++) {
       const id = keptId[cand[a]];
       if (id < 0) continue;
-      side[active] = side[a];
+      side2[active] = side2[a];
       sample[active] = sample[a];
       node[active] = id;
       pos[active] = pos[a];
@@ -14239,17 +14528,17 @@ function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
   const hi = head.sampleTypes.findIndex((t) => t.type === sampleType);
   if (hi < 0) return void 0;
   const names = new FlameNames();
-  const side = (profile, sampleIndex2) => {
+  const side2 = (profile, sampleIndex2) => {
     const view = profileView(profile);
     return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view) };
   };
-  const sides = [side(head, hi)];
+  const sides = [side2(head, hi)];
   const headTotal = totalOf(head, hi);
   let baseTotal = 0;
   if (base) {
     const bi = base.sampleTypes.findIndex((t) => t.type === sampleType);
     if (bi >= 0) {
-      sides.push(side(base, bi));
+      sides.push(side2(base, bi));
       baseTotal = totalOf(base, bi);
     }
   }
@@ -14696,13 +14985,15 @@ var pageScript = `"use strict";
     pass: "✅",
     fail: "❌",
     "no-comparison": "⚠️",
+    incomplete: "⚠️",
     "no-baseline": "ℹ️"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
-    "no-comparison": "nothing compared"
+    "no-comparison": "nothing compared",
+    incomplete: "incomplete"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {
@@ -15281,7 +15572,7 @@ function evidence3(f) {
   return `p=${formatFixed(f.p, 3)}${f.method === "wilcoxon" ? " paired" : ""}`;
 }
 var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
-function findingsTable(fs) {
+function findingsTable2(fs) {
   const rows = fs.map((f) => {
     const [base, head2] = formatPair(f);
     const cells = [
@@ -15312,11 +15603,11 @@ function gateSection(r) {
     `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
     ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
   ];
-  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r.regressions));
-  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r.improvements));
+  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r.regressions));
+  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable2(r.improvements));
   if (others.length > 0) {
     parts.push(
-      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`
+      `<details><summary>Other comparisons (${others.length})</summary>${findingsTable2(others)}</details>`
     );
   }
   return `<section id="benchmarks">${parts.join("\n")}</section>`;
@@ -15592,7 +15883,8 @@ var commands = {
   bench: { run: runBench, usage: benchUsage },
   comment: { run: runComment, usage: commentUsage },
   collect: { run: runCollect, usage: collectUsage },
-  report: { run: runReport, usage: reportUsage }
+  report: { run: runReport, usage: reportUsage },
+  merge: { run: runMerge, usage: mergeUsage }
 };
 var usage = `Usage: perfgate <command> [options]
 
@@ -15608,6 +15900,7 @@ Commands:
   comment <base> <head>   the PR comment the action would post for two benchmark runs
   collect <url>           profiles from a running service's /debug/pprof endpoints
   report <base> <head>    a self-contained HTML report with differential flame graphs
+  merge <shard-dir>...    the legs of a parallel run judged as one run (one comment)
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

@@ -6,6 +6,7 @@
  * retries) is an error, never a silent pass without a comparison.
  */
 import { readBenchFile, readBenchSide } from '../collect/bench-files.js';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { BenchFile } from '../model/bench.js';
@@ -13,8 +14,10 @@ import { artifactName } from '../publish/artifacts.js';
 import { GitHubCallFailed } from '../publish/github-api.js';
 import {
   type BaselineManifest,
+  MANIFEST,
   pickBaseline,
   readManifest,
+  shardDir,
   writeManifest,
 } from '../publish/baseline-store.js';
 import { fileBaseline } from '../report/build-run-report.js';
@@ -29,6 +32,8 @@ export interface Baseline {
   info: BaselineInfo;
   /** The baseline's profiles, when it has any. */
   profiles?: { dir: string; files: string[] };
+  /** The baseline's benchmark output files (relative to dir), for a leg to pass on to the merge. */
+  files?: { dir: string; benchFiles: string[] };
 }
 
 /** A GitHub call that failed while fetching a baseline that exists, said as such. */
@@ -76,15 +81,21 @@ export async function loadArtifactBaseline(
   };
   const manifest = await readManifest(dir);
   if (typeof manifest === 'string') return unusable(manifest);
+  const part = baselinePart(manifest, dir, s.shard);
+  if (typeof part === 'string') {
+    out.info(`perfgate: ${part}; reporting head alone`);
+    return undefined;
+  }
   let bench: BenchFile | undefined;
   try {
-    bench = await readBenchSide(dir, manifest.benchFiles, 'base');
+    bench = await readBenchSide(part.dir, part.benchFiles, 'base');
   } catch (err) {
     return unusable(`the stored baseline's files cannot be read (${(err as Error).message})`);
   }
   return {
     bench,
-    profiles: { dir, files: manifest.profiles },
+    profiles: { dir: part.dir, files: part.profiles },
+    files: { dir: part.dir, benchFiles: part.benchFiles },
     info: {
       source: 'artifact',
       commit: manifest.commit,
@@ -98,13 +109,41 @@ export async function loadArtifactBaseline(
   };
 }
 
+/**
+ * The files of a stored baseline this run compares against: a leg of a job matrix takes its own
+ * shard's part of a merged baseline; a run without a shard takes every part (benchmarks split by
+ * name or package, measured on the legs, are the same benchmarks a single job measures). A
+ * string says why there is nothing for this leg.
+ */
+function baselinePart(
+  m: BaselineManifest,
+  dir: string,
+  shard: string | undefined,
+): { dir: string; benchFiles: string[]; profiles: string[] } | string {
+  if (!m.shards) return { dir, benchFiles: m.benchFiles, profiles: m.profiles };
+  if (shard === undefined) {
+    const all = (key: 'benchFiles' | 'profiles') =>
+      m.shards!.flatMap((p) => p[key].map((f) => `${shardDir(p.name)}/${f}`));
+    return { dir, benchFiles: all('benchFiles'), profiles: all('profiles') };
+  }
+  const part = m.shards.find((p) => p.name === shard);
+  if (!part) {
+    const names = m.shards.map((p) => p.name).join(', ') || 'none';
+    return `the stored baseline has no shard ${shard} (its shards: ${names})`;
+  }
+  return { dir: path.join(dir, shardDir(shard)), ...part };
+}
+
 /** A baseline folder (with a manifest) or a benchmark output file named by `baseline:`. */
-export async function loadPathBaseline(p: string): Promise<Baseline> {
+export async function loadPathBaseline(p: string, shard?: string): Promise<Baseline> {
   const manifest = await readManifest(p);
   if (typeof manifest !== 'string') {
+    const part = baselinePart(manifest, p, shard);
+    if (typeof part === 'string') throw new UserError(`input 'baseline': ${part}`);
     return {
-      bench: await readBenchSide(p, manifest.benchFiles, 'base'),
-      profiles: { dir: p, files: manifest.profiles },
+      bench: await readBenchSide(part.dir, part.benchFiles, 'base'),
+      profiles: { dir: part.dir, files: part.profiles },
+      files: { dir: part.dir, benchFiles: part.benchFiles },
       info: {
         source: 'path',
         commit: manifest.commit,
@@ -115,7 +154,11 @@ export async function loadPathBaseline(p: string): Promise<Baseline> {
     };
   }
   try {
-    return { bench: await readBenchFile(p), info: fileBaseline() };
+    return {
+      bench: await readBenchFile(p),
+      info: fileBaseline(),
+      files: { dir: path.dirname(p), benchFiles: [path.basename(p)] },
+    };
   } catch (err) {
     if (err instanceof UserError && /: no such file$/.test(err.message))
       throw new UserError(
@@ -140,8 +183,44 @@ export async function saveBaseline(
   ports: ActionPorts,
   c: Collected,
 ): Promise<void> {
-  const { settings: s, ctx } = run;
+  const manifest = await baselineManifest(run, ports, c.benchFiles, c.profiles);
+  await uploadBaseline(run, ports, c.dir, manifest, [...c.benchFiles, ...c.profiles]);
+}
+
+/**
+ * Saves the merged baseline of a job matrix: every leg's head files under `shards/<name>/`,
+ * listed per shard in one manifest, as one artifact of this key.
+ */
+export async function saveMergedBaseline(
+  run: ActionRun,
+  ports: ActionPorts,
+  legs: { name: string; dir: string; benchFiles: string[]; profiles: string[] }[],
+): Promise<void> {
+  const dir = path.join(run.workDir, 'merged-baseline');
+  const files: string[] = [];
+  for (const leg of legs) {
+    for (const f of [...leg.benchFiles, ...leg.profiles]) {
+      const to = `${shardDir(leg.name)}/${f}`;
+      await mkdir(path.dirname(path.join(dir, to)), { recursive: true });
+      await copyFile(path.join(leg.dir, f), path.join(dir, to));
+      files.push(to);
+    }
+  }
   const manifest: BaselineManifest = {
+    ...(await baselineManifest(run, ports, [], [])),
+    shards: legs.map(({ name, benchFiles, profiles }) => ({ name, benchFiles, profiles })),
+  };
+  await uploadBaseline(run, ports, dir, manifest, files);
+}
+
+async function baselineManifest(
+  run: ActionRun,
+  ports: ActionPorts,
+  benchFiles: string[],
+  profiles: string[],
+): Promise<BaselineManifest> {
+  const { settings: s, ctx } = run;
+  return {
     schema: 1,
     tool: 'perfgate',
     version: VERSION,
@@ -163,20 +242,53 @@ export async function saveBaseline(
       benchtime: s.benchtime ?? '',
       'js-bench': s.jsBench ?? '',
     },
-    benchFiles: c.benchFiles,
-    profiles: c.profiles,
+    benchFiles,
+    profiles,
   };
-  await writeManifest(c.dir, manifest);
+}
+
+async function uploadBaseline(
+  { settings: s }: ActionRun,
+  ports: ActionPorts,
+  dir: string,
+  manifest: BaselineManifest,
+  files: string[],
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeManifest(dir, manifest);
   const name = artifactName('baseline', s.baselineKey);
   ports.out.info(`Saving baseline artifact ${name}`);
   try {
-    await ports.artifacts.upload(
-      name,
-      c.dir,
-      ['perfgate-manifest.json', ...c.benchFiles, ...c.profiles],
-      s.retentionDays,
-    );
+    await ports.artifacts.upload(name, dir, [MANIFEST, ...files], s.retentionDays);
   } catch (err) {
     ports.out.warning(`perfgate: the baseline could not be saved: ${(err as Error).message}`);
   }
+}
+
+/**
+ * The shards of the stored baseline this run compares against (the base branch's, or this
+ * branch's on a push): the legs a merge expects when `shards` is not given. Undefined when there
+ * is no stored baseline or it was saved by a single job.
+ */
+export async function storedShards(
+  { settings: s, ctx, workDir }: ActionRun,
+  { artifacts, out }: ActionPorts,
+): Promise<string[] | undefined> {
+  const branch = ctx.pullRequest?.baseRef ?? ctx.branch;
+  if (!branch) return undefined;
+  const list = await artifacts.list(artifactName('baseline', s.baselineKey)).catch((err) => {
+    throw unreadable(err);
+  });
+  const found = pickBaseline(list, branch, ctx.pullRequest?.baseSha ?? '', ctx.repositoryId);
+  if (!found) return undefined;
+  const dir = path.join(workDir, 'stored-baseline');
+  await artifacts.download({ id: found.id, runId: found.workflowRun.id }, dir).catch((err) => {
+    throw unreadable(err);
+  });
+  const manifest = await readManifest(dir);
+  if (typeof manifest === 'string') {
+    out.warning(`perfgate: the stored baseline does not say which shards to expect: ${manifest}`);
+    return undefined;
+  }
+  return manifest.shards?.map((p) => p.name);
 }

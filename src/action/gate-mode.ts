@@ -8,26 +8,21 @@ import { readBenchSide } from '../collect/bench-files.js';
 import { stepFails } from '../analyze/verdict.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GateFinding } from '../analyze/gate.js';
 import { type ProfileInsights, profileInsights } from '../analyze/profile-insights.js';
 import { type ReadProfiles, readProfiles } from '../collect/read-profiles.js';
 import { sourceLookup } from '../collect/source.js';
 import { artifactName } from '../publish/artifacts.js';
-import { httpStatus } from '../publish/github-api.js';
-import { upsertComment } from '../publish/sticky-comment.js';
-import { commentMarker, renderComment, renderSummary } from '../render/comment.js';
-import { formatChange, formatPair } from '../render/gate-text.js';
+import { renderSummary } from '../render/comment.js';
 import { renderHtmlReport } from '../render/html-report.js';
 import { buildRunReport } from '../report/build-run-report.js';
 import { htmlReportModel } from '../report/html-build.js';
 import type { RunReport } from '../report/run-report.js';
 import { type Baseline, loadArtifactBaseline, loadPathBaseline, saveBaseline } from './baseline.js';
 import { type Collected, collectRun } from './collect-run.js';
+import { annotateRegressions, publishComment } from './publish-report.js';
 import { runUrl } from './context.js';
+import { finishShardLeg } from './shard-leg.js';
 import type { ActionPorts, ActionRun } from './ports.js';
-
-/** GitHub shows at most 10 error annotations per step. */
-const MAX_ANNOTATIONS = 10;
 
 /** Runs the gate: measures, compares, reports, and fails the step on a regression. */
 export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void> {
@@ -51,6 +46,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       ...(baseProfiles.length > 0
         ? { profiles: { dir: path.join(collected.dir, 'rerun-base'), files: baseProfiles } }
         : {}),
+      files: { dir: collected.dir, benchFiles: collected.rerunBase.files },
       info: {
         source: 'rerun',
         commit: collected.rerunBase.sha,
@@ -62,9 +58,14 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   } else if (s.baseline.kind === 'artifact') {
     baseline = await loadArtifactBaseline(run, ports, warnings);
   } else if (s.baseline.kind === 'path') {
-    baseline = await loadPathBaseline(path.resolve(s.workingDirectory, s.baseline.path));
+    baseline = await loadPathBaseline(path.resolve(s.workingDirectory, s.baseline.path), s.shard);
   }
 
+  if (s.shard !== undefined) {
+    warnings.push(
+      `shard ${s.shard} of a job matrix: the merge job (mode: merge) judges every shard together and posts the comment`,
+    );
+  }
   const timingsGated = s.gateTimings ?? s.baseline.kind === 'rerun';
   let profiles: ProfileInsights | undefined;
   let read: ReadProfiles | undefined;
@@ -110,10 +111,14 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   out.setOutput('regressions', String(result?.benchmarks.regressed.length ?? 0));
   out.setOutput('improvements', String(result?.benchmarks.improved.length ?? 0));
   out.setOutput('report-json', reportPath);
+  if (s.shard !== undefined) {
+    await finishShardLeg(run, ports, s.shard, collected, baseline, report);
+    return;
+  }
   const commentUrl = await publishComment(run, ports, report);
   out.setOutput('comment-url', commentUrl);
   if (s.summary) await out.summary(renderSummary(report));
-  for (const f of (result?.regressions ?? []).slice(0, MAX_ANNOTATIONS)) annotate(ports, f);
+  annotateRegressions(ports, report);
 
   // Only a complete, failure-free run on the default branch (or when asked) becomes a baseline.
   const onDefaultBranch =
@@ -134,67 +139,6 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
 
   if (stepFails(report.verdict, s.failOn, s.missingBaseline))
     out.setFailed(`perfgate: ${report.reason}`);
-}
-
-function annotate({ out }: ActionPorts, f: GateFinding): void {
-  const [b, h] = formatPair(f);
-  out.error(
-    `${f.name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
-    `perfgate: ${f.name} regressed`,
-  );
-}
-
-/**
- * Posts or updates the PR comment and returns its URL ('' when there is none). A fork's run
- * cannot comment: it leaves its report as an artifact for `mode: comment` instead. A comment that
- * cannot be posted is a warning (added to the report), never a failed step.
- */
-async function publishComment(
-  run: ActionRun,
-  ports: ActionPorts,
-  report: RunReport,
-): Promise<string> {
-  const { settings: s, ctx } = run;
-  const { out } = ports;
-  const pr = ctx.pullRequest;
-  if (!pr || s.comment === 'never') return '';
-  if (ctx.isFork) {
-    const why =
-      'pull request from a fork: the token is read-only, so no comment is posted (docs/action.md, "Pull requests from forks", has the workflow_run recipe)';
-    report.warnings.push(why);
-    out.warning(why);
-    await uploadReportArtifact(run, ports, report);
-    return '';
-  }
-  try {
-    const g = report.gate;
-    const noteworthy =
-      report.failures.length > 0 ||
-      (g?.regressions.length ?? 0) + (g?.improvements.length ?? 0) > 0;
-    const outcome = await upsertComment(
-      ports.api,
-      pr.number,
-      commentMarker(s.baselineKey),
-      renderComment(report),
-      noteworthy,
-      s.comment,
-    );
-    if (outcome.action === 'skipped') {
-      out.info(`No comment: ${outcome.reason}`);
-      return '';
-    }
-    out.info(`Comment ${outcome.action}: ${outcome.comment.htmlUrl}`);
-    return outcome.comment.htmlUrl;
-  } catch (err) {
-    const status = httpStatus(err);
-    const why =
-      status === 403
-        ? 'the token may not write pull requests (permissions: pull-requests: write)'
-        : (err as Error).message;
-    report.warnings.push(`could not post the PR comment: ${why}`);
-    out.warning(`perfgate: could not post the PR comment: ${why}`);
-    return '';
-  }
 }
 
 /** Writes the HTML report, uploads it as an artifact and returns a link to it (undefined if that fails). */
@@ -218,37 +162,11 @@ async function publishHtmlReport(
   await writeFile(path.join(dir, file), renderHtmlReport(model));
   out.setOutput('report-html', path.join(dir, file));
   try {
-    const name = artifactName('html', s.baselineKey);
+    const name = artifactName('html', s.baselineKey, s.shard);
     const id = await artifacts.upload(name, dir, [file], s.retentionDays ?? 30);
     return id ? `${runUrl(ctx)}/artifacts/${id}` : undefined;
   } catch (err) {
     out.warning(`perfgate: the HTML report could not be uploaded: ${(err as Error).message}`);
     return undefined;
-  }
-}
-
-/** Uploads the report and the PR it belongs to, for `mode: comment` in a trusted workflow. */
-async function uploadReportArtifact(
-  { settings: s, ctx, workDir }: ActionRun,
-  { artifacts, out }: ActionPorts,
-  report: RunReport,
-): Promise<void> {
-  const dir = path.join(workDir, 'report');
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'report.json'), JSON.stringify(report));
-  await writeFile(
-    path.join(dir, 'pr.json'),
-    JSON.stringify({ number: ctx.pullRequest!.number, headSha: ctx.pullRequest!.headSha }),
-  );
-  try {
-    await artifacts.upload(
-      artifactName('report', s.baselineKey),
-      dir,
-      ['report.json', 'pr.json'],
-      1,
-    );
-    out.info('Uploaded the report for a workflow_run workflow to comment with (mode: comment)');
-  } catch (err) {
-    out.warning(`perfgate: the report artifact could not be uploaded: ${(err as Error).message}`);
   }
 }

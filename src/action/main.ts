@@ -15,6 +15,7 @@ import { GitHubCallFailed, octokitApi } from '../publish/github-api.js';
 import { commentMode } from './comment-mode.js';
 import { type RunContext, readRunContext } from './context.js';
 import { gateMode } from './gate-mode.js';
+import { mergeMode } from './merge-mode.js';
 import type { ActionPorts, ActionRun } from './ports.js';
 import { type ActionSettings, readActionSettings } from './settings.js';
 
@@ -44,6 +45,7 @@ function realPorts(s: ActionSettings, ctx: RunContext, out: ActionOut): ActionPo
 export async function runAction(run: ActionRun, ports: ActionPorts): Promise<void> {
   try {
     if (run.settings.mode === 'comment') await commentMode(run, ports);
+    else if (run.settings.mode === 'merge') await mergeMode(run, ports);
     else await gateMode(run, ports);
   } catch (err) {
     failStep(ports.out, err);

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { readBenchRegex, readBenchtime, readPackagePatterns } from '../settings/go-flags.js';
 import { readLimitRules } from '../settings/limits.js';
 import { readChoice, readFraction, readInteger } from '../settings/values.js';
+import { SHARD_NAME } from '../report/shards.js';
 
 /** Where the baseline comes from. */
 export type BaselineSource =
@@ -15,8 +16,17 @@ export type BaselineSource =
 
 /** Everything the action was asked to do. */
 export interface ActionSettings {
-  /** `gate` runs, compares and reports; `comment` posts the report of a triggering run. */
-  mode: 'gate' | 'comment';
+  /**
+   * `gate` runs, compares and reports; `comment` posts the report of a triggering run; `merge`
+   * judges the legs of a job matrix (each a `gate` with `shard`) as one run.
+   */
+  mode: 'gate' | 'comment' | 'merge';
+  /** This leg's name in a job matrix: it uploads its results for the merge and posts nothing. */
+  shard: string | undefined;
+  /** The legs the merge expects (undefined: the shards of the baseline it compares against). */
+  shards: string[] | undefined;
+  /** Whether a missing or failed leg fails the merge's step or only warns. */
+  missingShards: 'fail' | 'warn';
   workingDirectory: string;
   goPackages: string[];
   goBench: string;
@@ -106,9 +116,51 @@ function readProfileLimits(text: string): Record<string, number> {
   return limits;
 }
 
+/** A leg's name: it becomes part of an artifact's name and of a folder's. */
+function shardName(input: string, value: string): string {
+  if (!SHARD_NAME.test(value)) {
+    throw new UserError(
+      `${inputName(input)}: ${JSON.stringify(value)} is not a shard name (letters, digits, '.', '_' and '-', at most 64, e.g. "linux" or "pkg-1")`,
+    );
+  }
+  return value;
+}
+
+/** `shard`, `shards` and `missing-shards`, checked against the mode. */
+function readShardInputs(get: GetInput, mode: ActionSettings['mode']) {
+  const shard = get('shard') === '' ? undefined : shardName('shard', get('shard'));
+  if (shard !== undefined && mode !== 'gate') {
+    throw new UserError(
+      `${inputName('shard')}: a leg of a job matrix runs with mode: gate (this is mode: ${mode}); the merge job takes 'shards' instead`,
+    );
+  }
+  const names = list(get('shards')).map((n) => shardName('shards', n));
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined)
+    throw new UserError(`${inputName('shards')}: ${JSON.stringify(dup)} is named twice`);
+  if (names.length > 0 && mode !== 'merge') {
+    throw new UserError(
+      `${inputName('shards')}: only the merge job (mode: merge) expects shards; a leg names itself with 'shard'`,
+    );
+  }
+  return {
+    shard,
+    shards: names.length > 0 ? names : undefined,
+    missingShards: readChoice(inputName('missing-shards'), get('missing-shards') || 'fail', [
+      'fail',
+      'warn',
+    ] as const),
+  };
+}
+
 /** Reads and checks every input. */
 export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): ActionSettings {
-  const mode = readChoice(inputName('mode'), get('mode') || 'gate', ['gate', 'comment'] as const);
+  const mode = readChoice(inputName('mode'), get('mode') || 'gate', [
+    'gate',
+    'comment',
+    'merge',
+  ] as const);
+  const shardInputs = readShardInputs(get, mode);
   const goPackages = list(get('go-packages'));
   if (goPackages.length > 0) readPackagePatterns(inputName('go-packages'), goPackages);
   const jsBench = get('js-bench') || undefined;
@@ -157,6 +209,7 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
   const retention = get('retention-days');
   return {
     mode,
+    ...shardInputs,
     workingDirectory: get('working-directory') || '.',
     goPackages,
     goBench: readBenchRegex(inputName('go-bench'), get('go-bench') || '.'),

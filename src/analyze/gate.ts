@@ -196,6 +196,8 @@ const allEqual = (xs: readonly number[]) => xs.every((x) => x === xs[0]);
 /** The values of one benchmark and unit on both sides, matched by identity. */
 interface Pair {
   identity: [string, string][];
+  /** The identity as one string, to sort and match by. */
+  idKey: string;
   name: string;
   unit: string;
   base: number[];
@@ -236,16 +238,18 @@ function pairByIdentity(base: BenchFile, head: BenchFile, identity: string[]): P
     for (const r of file.results) {
       const name = procs === undefined ? r.name : r.name.replace(PROCS_SUFFIX, '');
       const id = identity.map((k) => [k, r.config[k] ?? ''] as [string, string]);
-      const row = JSON.stringify([id, name]);
+      const idKey = JSON.stringify(id);
+      const row = `${idKey}\u0000${name}`;
       if (!rowOrder.has(row)) rowOrder.set(row, rowOrder.size);
       for (const v of r.values) {
         if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
-        const key = JSON.stringify([id, name, v.unit]);
+        const key = `${row}\u0000${v.unit}`;
         let p = pairs.get(key);
         if (!p) {
           const order = rowOrder.get(row)!;
           p = {
             identity: id,
+            idKey,
             name: r.name,
             unit: v.unit,
             base: [],
@@ -261,10 +265,9 @@ function pairByIdentity(base: BenchFile, head: BenchFile, identity: string[]): P
       }
     }
   }
-  const idKey = (p: Pair) => JSON.stringify(p.identity);
   return [...pairs.values()].sort(
     (a, b) =>
-      (idKey(a) < idKey(b) ? -1 : idKey(a) > idKey(b) ? 1 : 0) ||
+      (a.idKey < b.idKey ? -1 : a.idKey > b.idKey ? 1 : 0) ||
       unitOrder.get(a.unit)! - unitOrder.get(b.unit)! ||
       a.row - b.row,
   );

@@ -8,8 +8,17 @@
 import type { GateFinding, Verdict } from './gate.js';
 import type { ProfileInsights } from './profile-insights.js';
 
-/** The verdict of a whole run. */
-export type RunVerdict = 'pass' | 'fail' | 'no-baseline' | 'no-comparison';
+/**
+ * The verdict of a whole run. `incomplete`: a run spread over a job matrix lacks a leg (missing
+ * or failed), so what was not measured cannot pass.
+ */
+export type RunVerdict = 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete';
+
+/** A leg of a matrix run that is missing or failed, and why. */
+export interface MissingShard {
+  shard: string;
+  why: string;
+}
 
 /** Beyond the limit in the worse (or, for improvements, better) direction. */
 function beyond(f: GateFinding, worse: boolean): boolean {
@@ -77,21 +86,33 @@ interface GateOutcome {
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
+/** `shard linux (why); shard macos (why)`. */
+function describeShards(incomplete: MissingShard[]): string {
+  return incomplete.map((m) => `shard ${m.shard} ${m.why}`).join('; ');
+}
+
 /**
  * The run's verdict and one line saying why: failures first; then regressions of benchmarks and
- * of profiles; nothing compared is never a pass; no baseline follows `missing-baseline` only in
- * the message (the step's outcome is the action's to decide).
+ * of profiles; then legs of a matrix run that are missing or failed (named, never dropped);
+ * nothing compared is never a pass; no baseline follows `missing-baseline` only in the message
+ * (the step's outcome is the action's to decide).
  */
 export function decideVerdict(
   gate: GateOutcome | undefined,
   failures: string[],
   missingBaseline: 'pass' | 'fail',
   profiles?: ProfileInsights,
+  incomplete: MissingShard[] = [],
 ): { verdict: RunVerdict; reason: string } {
   if (failures.length > 0) return { verdict: 'fail', reason: 'the benchmark run has failures' };
+  const shards =
+    incomplete.length > 0
+      ? `incomplete: ${plural(incomplete.length, 'shard')} missing or failed: ${describeShards(incomplete)}`
+      : undefined;
   const profileRegressions = profileRegressionCount(profiles);
   const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
   if (!gate && !comparedProfiles) {
+    if (shards) return { verdict: 'incomplete', reason: shards };
     return {
       verdict: 'no-baseline',
       reason:
@@ -105,7 +126,11 @@ export function decideVerdict(
   if (benchmarks > 0) parts.push(`${plural(benchmarks, 'benchmark')} regressed beyond the limits`);
   if (profileRegressions > 0)
     parts.push(`${plural(profileRegressions, 'function')} grew beyond the profile limits`);
-  if (parts.length > 0) return { verdict: 'fail', reason: parts.join('; ') };
+  if (parts.length > 0) {
+    if (shards) parts.push(shards);
+    return { verdict: 'fail', reason: parts.join('; ') };
+  }
+  if (shards) return { verdict: 'incomplete', reason: shards };
   if (gate?.verdict === 'no-comparison')
     return { verdict: 'no-comparison', reason: gate.cause ?? 'nothing to compare' };
   return { verdict: 'pass', reason: 'no regression beyond the limits' };
@@ -113,18 +138,24 @@ export function decideVerdict(
 
 /**
  * Whether the action's step fails: a failed or uncompared run unless `fail-on: never`; no
- * baseline only with `missing-baseline: fail`.
+ * baseline only with `missing-baseline: fail`; a matrix run missing a leg unless
+ * `missing-shards: warn`.
  */
 export function stepFails(
   verdict: RunVerdict,
   failOn: 'regression' | 'never',
   missingBaseline: 'pass' | 'fail',
+  missingShards: 'fail' | 'warn' = 'fail',
 ): boolean {
   if (verdict === 'fail' || verdict === 'no-comparison') return failOn === 'regression';
+  if (verdict === 'incomplete') return failOn === 'regression' && missingShards === 'fail';
   return verdict === 'no-baseline' && missingBaseline === 'fail';
 }
 
-/** The CLI's exit code for a verdict: 1 fail, 2 nothing compared (never read as a pass), else 0. */
+/**
+ * The CLI's exit code for a verdict: 1 fail or incomplete (a leg is missing), 2 nothing compared
+ * (never read as a pass), else 0.
+ */
 export function exitCodeFor(verdict: RunVerdict): number {
-  return verdict === 'fail' ? 1 : verdict === 'no-comparison' ? 2 : 0;
+  return verdict === 'fail' || verdict === 'incomplete' ? 1 : verdict === 'no-comparison' ? 2 : 0;
 }

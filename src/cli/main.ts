@@ -7,6 +7,7 @@ import { compareUsage, gateUsage, runCompare, runGate } from './commands/compare
 import { diffUsage, runDiff } from './commands/diff.js';
 import { hotspotsUsage, runHotspots } from './commands/hotspots.js';
 import { leaksUsage, runLeaks } from './commands/leaks.js';
+import { mergeUsage, runMerge } from './commands/merge.js';
 import { reportUsage, runReport } from './commands/report.js';
 import { runTop, topUsage } from './commands/top.js';
 import type { CliIO } from './io.js';
@@ -26,6 +27,7 @@ const commands: Record<
   comment: { run: runComment, usage: commentUsage },
   collect: { run: runCollect, usage: collectUsage },
   report: { run: runReport, usage: reportUsage },
+  merge: { run: runMerge, usage: mergeUsage },
 };
 
 const usage = `Usage: perfgate <command> [options]
@@ -42,6 +44,7 @@ Commands:
   comment <base> <head>   the PR comment the action would post for two benchmark runs
   collect <url>           profiles from a running service's /debug/pprof endpoints
   report <base> <head>    a self-contained HTML report with differential flame graphs
+  merge <shard-dir>...    the legs of a parallel run judged as one run (one comment)
 
 Run \`perfgate <command> --help\` for a command's options.
 `;

@@ -17,12 +17,20 @@ import {
 } from './github-api.js';
 import { type ZipLimits, readZip } from './zip.js';
 
-/** What an artifact holds: a baseline folder, a fork run's report, or the HTML report. */
-export type ArtifactKind = 'baseline' | 'report' | 'html';
+/**
+ * What an artifact holds: a baseline folder, a fork run's report, the HTML report, or one leg's
+ * results for the merge of a job matrix.
+ */
+export type ArtifactKind = 'baseline' | 'report' | 'html' | 'shard';
 
-/** Artifact names reject `" : < > | * ? \r \n \ /`; keys often hold branch-like slashes. */
-export function artifactName(kind: ArtifactKind, key: string): string {
-  return `perfgate-${kind}-${key.replace(/["':<>|*?\r\n\\/]/g, '-')}`;
+/**
+ * Artifact names reject `" : < > | * ? \r \n \ /`; keys often hold branch-like slashes. A leg of
+ * a job matrix adds its shard after `--` (`perfgate-shard-<key>--<shard>`, and its HTML report
+ * `perfgate-html-<key>--<shard>`); `shard` without a shard is the prefix of every leg's.
+ */
+export function artifactName(kind: ArtifactKind, key: string, shard?: string): string {
+  const name = `perfgate-${kind}-${key.replace(/["':<>|*?\r\n\\/]/g, '-')}`;
+  return kind === 'shard' || shard !== undefined ? `${name}--${shard ?? ''}` : name;
 }
 
 /** A workflow artifact as the REST API lists it. */
@@ -59,6 +67,8 @@ export interface Artifacts {
   list(name: string): Promise<ArtifactInfo[]>;
   /** The artifact of this name that one workflow run uploaded, if there is one. */
   findInRun(name: string, runId: number): Promise<ArtifactRef | undefined>;
+  /** Every unexpired artifact one workflow run uploaded (all pages). */
+  listRun(runId: number): Promise<ArtifactInfo[]>;
   /** Downloads an artifact into `dir` (created when missing). */
   download(artifact: ArtifactRef, dir: string): Promise<void>;
 }
@@ -200,6 +210,16 @@ export function githubArtifacts({
       if (!newest) return undefined;
       return { id: newest.id, runId };
     },
+    listRun: (runId) =>
+      call(`GET ${repoPath}/actions/runs/${runId}/artifacts`, async () => {
+        const all = await octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
+          owner,
+          repo,
+          run_id: runId,
+          per_page: 100,
+        });
+        return all.filter((a) => !a.expired).map(artifactInfo);
+      }),
     async download(artifact, dir) {
       const what = `GET ${repoPath}/actions/artifacts/${artifact.id}/zip`;
       await mkdir(dir, { recursive: true });

@@ -5,6 +5,7 @@
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactInfo } from './artifacts.js';
+import { SHARD_NAME } from '../model/shard.js';
 import { safeName } from './zip.js';
 
 /** The manifest stored with every baseline. */
@@ -24,7 +25,27 @@ export interface BaselineManifest {
   /** Files inside the baseline folder: a plain name, or `bench/` or `profiles/` and a name. */
   benchFiles: string[];
   profiles: string[];
+  /**
+   * A merged job matrix's baseline: each leg's files, relative to `shards/<name>/` (the
+   * top-level lists are then empty). A leg takes its own part.
+   */
+  shards?: ShardEntry[];
 }
+
+/** One leg's part of a merged baseline. */
+export interface ShardEntry {
+  name: string;
+  benchFiles: string[];
+  profiles: string[];
+}
+
+/** The folder of a leg's part inside a merged baseline. */
+export function shardDir(name: string): string {
+  return `shards/${name}`;
+}
+
+/** The most legs a merged baseline holds (GitHub runs at most 256 jobs per matrix). */
+const MAX_SHARDS = 256;
 
 export const MANIFEST = 'perfgate-manifest.json';
 export const SCHEMA = 1;
@@ -115,6 +136,21 @@ export function checkManifest(m: unknown): BaselineManifest | string {
     bad.push('runId');
   if (!files(o.benchFiles)) bad.push('benchFiles');
   if (!files(o.profiles)) bad.push('profiles');
+  const shards = o.shards === undefined || o.shards === null ? undefined : o.shards;
+  const shardEntry = (x: unknown) => {
+    const e = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+    return (
+      typeof e.name === 'string' &&
+      SHARD_NAME.test(e.name) &&
+      files(e.benchFiles) &&
+      files(e.profiles)
+    );
+  };
+  if (
+    shards !== undefined &&
+    !(Array.isArray(shards) && shards.length <= MAX_SHARDS && shards.every(shardEntry))
+  )
+    bad.push('shards');
   if (bad.length > 0) return `the baseline's manifest has unusable ${bad.join(', ')}`;
   return {
     schema: SCHEMA,
@@ -129,5 +165,14 @@ export function checkManifest(m: unknown): BaselineManifest | string {
     inputs: {},
     benchFiles: o.benchFiles as string[],
     profiles: o.profiles as string[],
+    ...(shards
+      ? {
+          shards: (shards as ShardEntry[]).map((e) => ({
+            name: e.name,
+            benchFiles: e.benchFiles,
+            profiles: e.profiles,
+          })),
+        }
+      : {}),
   };
 }

@@ -8,6 +8,7 @@ import { profileRegressionCount } from '../analyze/verdict.js';
 import { age, type RunReport } from '../report/run-report.js';
 import {
   findingTable,
+  findingsTable,
   formatChange,
   formatPair,
   sideOnlyMarkdown,
@@ -15,7 +16,7 @@ import {
 } from './gate-text.js';
 import { formatFixed } from '../units/go-format.js';
 import { insightBlocks } from './insights.js';
-import { codeCell, escapeMarkdown, fenceLine, MAX_NAME, table } from './markdown.js';
+import { codeCell, escapeMarkdown, fenceLine, MAX_NAME } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
 
 /** GitHub rejects comments longer than this. */
@@ -32,7 +33,7 @@ function icon(r: RunReport): string {
     ? '❌'
     : r.verdict === 'pass'
       ? '✅'
-      : r.verdict === 'no-comparison'
+      : r.verdict === 'no-comparison' || r.verdict === 'incomplete'
         ? '⚠️'
         : 'ℹ️';
 }
@@ -42,6 +43,7 @@ const verdictWords: Record<RunReport['verdict'], string> = {
   fail: 'fail',
   'no-baseline': 'no baseline',
   'no-comparison': 'nothing compared',
+  incomplete: 'incomplete',
 };
 
 /** `### ❌ perfgate: fail · 3 benchmarks regressed · 1 improved · 2 functions grew`. */
@@ -134,6 +136,16 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
         const more = left > 0 ? `\n\n${moreLine(left, 'lines', elsewhere(r))}` : '';
         return ['```', ...lines, '```'].join('\n') + more;
       }),
+    );
+  }
+  const missing = r.shards?.incomplete ?? [];
+  if (missing.length > 0) {
+    const lines = missing.map((m) => `- shard ${codeCell(m.shard)}: ${escapeMarkdown(m.why)}`);
+    parts.push(
+      '',
+      '**Shards missing or failed** (their benchmarks were not judged):',
+      '',
+      ...lines,
     );
   }
   const g = r.gate;
@@ -237,7 +249,8 @@ export function renderSummary(r: RunReport): string {
         left > 0 ? `\n\n${moreLine(left, 'comparisons', 'in the `report-json` output file')}` : '';
       return details(
         `All comparisons (${rows.length})`,
-        table(
+        findingsTable(
+          g.findings.slice(0, keep),
           ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
           rows.slice(0, keep),
           ['l', 'l', 'r', 'r', 'r', 'l', 'l'],

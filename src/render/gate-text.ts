@@ -3,7 +3,34 @@ import type { GateFinding, GateResult, Limit, PowerNote } from '../analyze/gate.
 import { unitClass } from '../units/bench-units.js';
 import { commonScale, formatScaled, scaleOne } from '../units/bench-scale.js';
 import { formatFixed } from '../units/go-format.js';
+import { SHARD_KEY } from '../report/shards.js';
 import { codeCell, escapeMarkdown, MAX_NAME, table } from './markdown.js';
+
+/** The leg of a job matrix a finding was measured on (merged runs only). */
+export function shardOf(f: GateFinding): string | undefined {
+  return f.config.find(([k]) => k === SHARD_KEY)?.[1];
+}
+
+type Align = 'l' | 'r' | 'c';
+
+/**
+ * A markdown table of findings, with a `shard` column after the benchmark's when they come from
+ * the legs of a job matrix (the same benchmark may be on several legs, e.g. one per OS).
+ */
+export function findingsTable(
+  fs: GateFinding[],
+  headers: string[],
+  rows: string[][],
+  align: Align[],
+): string {
+  if (!fs.some((f) => shardOf(f) !== undefined)) return table(headers, rows, align);
+  const insert = <T>(xs: T[], x: T) => [xs[0]!, x, ...xs.slice(1)];
+  return table(
+    insert(headers, 'shard'),
+    rows.map((r, i) => insert(r, codeCell(shardOf(fs[i]!) ?? ''))),
+    insert(align, 'l' as Align),
+  );
+}
 
 /** A relative change as `+12.34%`, `-5.00%`, or `new` from a zero base. */
 export function formatChange(change: number | undefined): string {
@@ -142,15 +169,12 @@ export function findingTable(fs: GateFinding[], evidenceOf: (f: GateFinding) => 
       escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40),
     ];
   });
-  return table(['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'], rows, [
-    'l',
-    'l',
-    'r',
-    'r',
-    'r',
-    'l',
-    'l',
-  ]);
+  return findingsTable(
+    fs,
+    ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'],
+    rows,
+    ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+  );
 }
 
 /** Benchmarks only on one side as folded markdown tables, each with its own numbers. */
@@ -166,9 +190,9 @@ export function sideOnlyMarkdown(r: GateResult): string[] {
         scaleOne(s.center, unitClass(f.unit)),
       ];
     });
-    const n = new Set(fs.map((f) => f.name)).size;
+    const n = new Set(fs.map((f) => JSON.stringify([f.config, f.name]))).size;
     return [
-      `<details><summary>${title} (${n} benchmark${n === 1 ? '' : 's'})</summary>\n\n${table(['benchmark', 'unit', column], rows, ['l', 'l', 'r'])}\n\n</details>`,
+      `<details><summary>${title} (${n} benchmark${n === 1 ? '' : 's'})</summary>\n\n${findingsTable(fs, ['benchmark', 'unit', column], rows, ['l', 'l', 'r'])}\n\n</details>`,
     ];
   };
   return [

@@ -11,6 +11,7 @@ import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureMessage } from '../parse/benchfmt/load.js';
 import { decideVerdict } from '../analyze/verdict.js';
 import type { BaselineInfo, RunReport } from './run-report.js';
+import type { ShardsInfo } from './shards.js';
 
 /** What a run measured and how it is to be judged. */
 export interface RunFacts {
@@ -30,6 +31,8 @@ export interface RunFacts {
   warnings: string[];
   links: RunReport['links'];
   generatedAt: string;
+  /** The legs of a merged matrix run: the ones missing or failed decide `incomplete`. */
+  shards?: ShardsInfo;
 }
 
 /** The baseline read from a benchmark output file (`baseline: <file>` with no manifest). */
@@ -54,7 +57,13 @@ export function buildRunReport(f: RunFacts): RunReport {
     f.baseline && f.head && failures.length === 0
       ? gate(base ?? parseBenchText('', 'baseline'), f.head, f.gate)
       : undefined;
-  const { verdict, reason } = decideVerdict(result, failures, f.missingBaseline, f.profiles);
+  const { verdict, reason } = decideVerdict(
+    result,
+    failures,
+    f.missingBaseline,
+    f.profiles,
+    f.shards?.incomplete,
+  );
   return {
     verdict,
     reason,
@@ -71,5 +80,6 @@ export function buildRunReport(f: RunFacts): RunReport {
     warnings: f.warnings,
     links: f.links,
     generatedAt: f.generatedAt,
+    ...(f.shards ? { shards: f.shards } : {}),
   };
 }

@@ -87,7 +87,7 @@ export interface PageProfileRow {
 
 /** The run's verdict with its counts, as the PR comment's headline states them. */
 export interface PageVerdict {
-  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison';
+  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete';
   reason: string;
   /** Benchmarks regressed and improved; null when no benchmarks were compared. */
   benchmarksRegressed: number | null;

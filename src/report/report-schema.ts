@@ -251,7 +251,7 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
 type ReportData = Omit<RunReport, 'links'>;
 
 const report: Check<ReportData> = obj<ReportData>({
-  verdict: oneOf('pass', 'fail', 'no-baseline', 'no-comparison'),
+  verdict: oneOf('pass', 'fail', 'no-baseline', 'no-comparison', 'incomplete'),
   reason: str(LINE),
   key: str(NAME),
   headCommit: str(NAME),
@@ -271,6 +271,12 @@ const report: Check<ReportData> = obj<ReportData>({
   failures: arr(str(TEXT), FEW),
   warnings: arr(str(LINE), FEW),
   generatedAt: iso,
+  shards: opt(
+    obj({
+      names: arr(str(NAME), FEW),
+      incomplete: arr(obj({ shard: str(NAME), why: str(LINE) }), FEW),
+    }),
+  ),
 });
 
 /**

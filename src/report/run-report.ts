@@ -6,6 +6,7 @@
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { RunVerdict } from '../analyze/verdict.js';
+import type { ShardsInfo } from './shards.js';
 
 /** Where the baseline came from. */
 export interface BaselineInfo {
@@ -44,6 +45,8 @@ export interface RunReport {
   links: { run: string | undefined; summary: string | undefined; html?: string };
   /** When the report was made (ISO), for baseline ages. */
   generatedAt: string;
+  /** The legs of a run spread over a job matrix (merged reports only). */
+  shards?: ShardsInfo;
 }
 
 /** How long ago, in words: `3 hours`, `2 days`. */

@@ -67,10 +67,12 @@ async function setUp() {
     writeFileSync(files.event, JSON.stringify(payload));
     writeFileSync(files.output, '');
     writeFileSync(files.summary, '');
+    // Jobs of one workflow run (a matrix and its merge job) share its id, each a job of its own.
+    const runId = env.GITHUB_RUN_ID ? Number(env.GITHUB_RUN_ID) : 5000 + n;
     fake.currentRun = {
       ...fake.currentRun,
-      runId: 5000 + n,
-      runBackendId: `run-${n}`,
+      runId,
+      runBackendId: env.GITHUB_RUN_ID ? `run-${runId}` : `run-${n}`,
       jobBackendId: `job-${n}`,
     };
     const vars: Record<string, string> = {
@@ -114,14 +116,20 @@ async function setUp() {
     };
   }
 
-  const pushMain = (inputs: Record<string, string>) =>
+  const pushMain = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
     runAction('push', { ref: 'refs/heads/main', after: BASE_SHA, repository }, inputs, {
       GITHUB_SHA: BASE_SHA,
       GITHUB_REF: 'refs/heads/main',
       GITHUB_REF_NAME: 'main',
+      ...env,
     });
 
-  function pullRequest(number: number, inputs: Record<string, string>, headRepo = 'acme/app') {
+  function pullRequest(
+    number: number,
+    inputs: Record<string, string>,
+    headRepo = 'acme/app',
+    env: Record<string, string> = {},
+  ) {
     const headSha = `${number}`.padStart(40, 'e');
     fake.pulls.set(number, {
       number,
@@ -140,12 +148,12 @@ async function setUp() {
         repository,
       },
       inputs,
-      { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge` },
+      { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge`, ...env },
     );
   }
 
   const comments = (pr: number) => fake.comments.get(pr) ?? [];
-  return { fake, runAction, pushMain, pullRequest, comments, dataText };
+  return { fake, work, runAction, pushMain, pullRequest, comments, dataText };
 }
 
 function noInternalErrors(fake: FakeGitHub) {
@@ -413,6 +421,69 @@ describe('the action end to end', () => {
     expect(limited.outputs.verdict).toBe('error');
     expect(limited.stdout).toContain(
       `::error::perfgate: the stored baseline could not be read: GitHub's API rate limit was hit on GET ${LIST} (HTTP 403); the limit resets at ${new Date(reset * 1000).toISOString()}\n`,
+    );
+    noInternalErrors(fake);
+  });
+  test('a job matrix: three legs and a merge job per workflow run; one baseline, one comment, a missing leg named', async () => {
+    const { fake, work, pushMain, pullRequest, comments } = await setUp();
+    const legs: Record<string, RegExp> = {
+      a: /^Benchmark(GrowSlice|Concat|JSONEncode)-/,
+      b: /^Benchmark(MutexCounter|ChanPipeline|SortInts)-/,
+      c: /^Benchmark(SHA256|MapInsert|Parse)/,
+    };
+    /** One leg's part of a fixture run, as its `-bench` regex would have measured it. */
+    const part = (fixture: string, leg: string) => {
+      const file = path.join(work, `${path.basename(fixture, '.txt')}-${leg}.txt`);
+      const lines = readFileSync(fixture, 'utf8').split('\n');
+      writeFileSync(
+        file,
+        lines.filter((l) => !l.startsWith('Benchmark') || legs[leg]!.test(l)).join('\n'),
+      );
+      return file;
+    };
+    let workflowRun = 7000;
+    /** The legs named, then the merge job, in one workflow run. */
+    async function matrix(
+      job: (inputs: Record<string, string>, env: Record<string, string>) => Promise<Run>,
+      fixture: string,
+      names: string[],
+    ) {
+      const env = { GITHUB_RUN_ID: String(++workflowRun) };
+      const legRuns: Run[] = [];
+      for (const shard of names)
+        legRuns.push(await job({ 'bench-output': part(fixture, shard), shard }, env));
+      return { legs: legRuns, merge: await job({ mode: 'merge' }, env) };
+    }
+
+    const push = await matrix(pushMain, BASE, ['a', 'b', 'c']);
+    expect(push.legs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(push.merge.code).toBe(0);
+    const saved = fake.artifacts.filter((a) => a.name === 'perfgate-baseline-benchmarks-bench');
+    expect(saved).toHaveLength(1);
+    const manifest = JSON.parse(
+      fake.artifactFiles(saved[0]!)['perfgate-manifest.json']!.toString(),
+    );
+    expect(manifest.shards.map((p: { name: string }) => p.name)).toEqual(['a', 'b', 'c']);
+
+    const pr = (inputs: Record<string, string>, env: Record<string, string>) =>
+      pullRequest(30, inputs, 'acme/app', env);
+    const regressed = await matrix(pr, HEAD, ['a', 'b', 'c']);
+    expect(regressed.legs.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(regressed.merge.code).toBe(1);
+    expect(regressed.merge.outputs).toMatchObject({ verdict: 'fail', regressions: '3' });
+    expect(comments(30)).toHaveLength(1);
+    const first = comments(30)[0]!;
+    expect(first.body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
+    expect(first.body).toMatch(/\| <code>GrowSlice-2<\/code> +\| <code>a<\/code> +\|/);
+
+    // The next push of the same pull request: leg c never uploaded.
+    const missing = await matrix(pr, HEAD, ['a', 'b']);
+    expect(missing.merge.code).toBe(1);
+    expect(missing.merge.outputs.verdict).toBe('fail');
+    expect(comments(30)).toHaveLength(1);
+    expect(comments(30)[0]!.id).toBe(first.id);
+    expect(comments(30)[0]!.body).toContain(
+      '- shard <code>c</code>: no results were uploaded (the leg failed or was cancelled)',
     );
     noInternalErrors(fake);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { exitCodeFor, profileGrowthFails, stepFails } from '../../src/analyze/verdict.js';
+import {
+  decideVerdict,
+  exitCodeFor,
+  profileGrowthFails,
+  stepFails,
+} from '../../src/analyze/verdict.js';
 
 describe('the rules that decide, in one place', () => {
   test.each([
@@ -17,7 +22,33 @@ describe('the rules that decide, in one place', () => {
     },
   );
 
+  test.each([
+    ['regression', 'fail', true],
+    ['regression', 'warn', false],
+    ['never', 'fail', false],
+  ] as const)('incomplete, fail-on %s, missing-shards %s: step fails %s', (on, shards, want) => {
+    expect(stepFails('incomplete', on, 'pass', shards)).toBe(want);
+  });
+
+  test('a missing leg is named in the verdict; a regression elsewhere still fails, naming it too', () => {
+    const missing = [{ shard: 'macos', why: 'no results were uploaded' }];
+    const passed = { verdict: 'pass' as const, cause: undefined, benchmarks: { regressed: [] } };
+    expect(decideVerdict(passed, [], 'pass', undefined, missing)).toEqual({
+      verdict: 'incomplete',
+      reason: 'incomplete: 1 shard missing or failed: shard macos no results were uploaded',
+    });
+    expect(decideVerdict(undefined, [], 'pass', undefined, missing).verdict).toBe('incomplete');
+    const failed = { ...passed, verdict: 'fail' as const, benchmarks: { regressed: ['Encode'] } };
+    expect(decideVerdict(failed, [], 'pass', undefined, missing)).toEqual({
+      verdict: 'fail',
+      reason:
+        '1 benchmark regressed beyond the limits; incomplete: 1 shard missing or failed: shard macos no results were uploaded',
+    });
+    expect(decideVerdict(passed, [], 'pass').verdict).toBe('pass');
+  });
+
   test('exit codes: nothing compared is never read as a pass', () => {
+    expect(exitCodeFor('incomplete')).toBe(1);
     expect([exitCodeFor('pass'), exitCodeFor('fail'), exitCodeFor('no-comparison')]).toEqual([
       0, 1, 2,
     ]);

@@ -69,11 +69,16 @@ export class World {
     return ports.out;
   }
 
-  /** A push to main at `sha`. */
-  push(sha: string, inputs: Record<string, string>): Promise<MemoryOut> {
+  /** A push to main at `sha` (`env` adds to the runner's variables, e.g. one GITHUB_RUN_ID for the jobs of one workflow run). */
+  push(
+    sha: string,
+    inputs: Record<string, string>,
+    env: Record<string, string> = {},
+  ): Promise<MemoryOut> {
     return this.run('push', { ref: 'refs/heads/main', after: sha, repository }, inputs, {
       GITHUB_SHA: sha,
       GITHUB_REF: 'refs/heads/main',
+      ...env,
     });
   }
 
@@ -82,6 +87,7 @@ export class World {
     number: number,
     inputs: Record<string, string>,
     headRepo = 'acme/app',
+    env: Record<string, string> = {},
   ): Promise<MemoryOut> {
     const headSha = `${number}`.padStart(40, 'e');
     this.github.heads.set(number, headSha);
@@ -97,7 +103,7 @@ export class World {
         repository,
       },
       inputs,
-      { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge` },
+      { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge`, ...env },
     );
   }
 

@@ -158,6 +158,13 @@ export class MemoryArtifacts implements Artifacts {
     const a = this.named(name).find((x) => x.info.workflowRun.id === runId);
     return a && { id: a.info.id, runId };
   }
+  async listRun(runId: number): Promise<ArtifactInfo[]> {
+    const failure = this.failList.shift();
+    if (failure) throw failure;
+    return this.stored
+      .filter((a) => a.info.workflowRun.id === runId && !a.info.expired)
+      .map((a) => structuredClone(a.info));
+  }
   async download(ref: { id: number; runId: number }, dir: string): Promise<void> {
     const failure = this.failDownload.shift();
     if (failure) throw failure;

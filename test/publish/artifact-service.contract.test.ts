@@ -223,6 +223,8 @@ describe("perfgate's Artifacts port against the fake", () => {
     const ref = await artifacts.findInRun(name, fake.currentRun.runId);
     expect(ref).toEqual({ id: stored.id, runId: fake.currentRun.runId });
     expect(await artifacts.findInRun(name, 4711)).toBeUndefined();
+    expect((await artifacts.listRun(fake.currentRun.runId)).map((a) => a.name)).toContain(name);
+    expect(await artifacts.listRun(4711)).toEqual([]);
 
     const out = path.join(dir, 'port-download', 'nested');
     await artifacts.download(ref!, out);

@@ -61,12 +61,27 @@ export function mannWhitneyU(x1: readonly number[], x2: readonly number[]): numb
   return 2 * Math.min(normalCdf(z), 1 - normalCdf(z));
 }
 
+/** Exact distributions already computed, by sizes and tied groups (a run repeats them often). */
+const distributions = new Map<string, Float64Array>();
+const MAX_DISTRIBUTIONS = 4096;
+
 /**
  * P(U ≤ u) under the null hypothesis, exactly: every assignment of the n1 + n2 values to the two
  * samples is equally likely, with the tied groups as they are. Works in doubled U (ties add ½).
  */
 function uCdf(u: number, n1: number, n2: number, groups: number[]): number {
-  const limit = Math.round(2 * u);
+  const key = `${n1}:${n2}:${groups.join(',')}`;
+  let cdf = distributions.get(key);
+  if (!cdf) {
+    cdf = uDistribution(n1, n2, groups);
+    if (distributions.size >= MAX_DISTRIBUTIONS) distributions.clear();
+    distributions.set(key, cdf);
+  }
+  return cdf[Math.min(Math.round(2 * u), cdf.length - 1)]!;
+}
+
+/** P(doubled U ≤ w) for every w, for samples of these sizes and tied groups. */
+function uDistribution(n1: number, n2: number, groups: number[]): Float64Array {
   const maxU2 = 2 * n1 * n2;
   // ways[a][w]: arrangements of the groups seen so far with `a` values from the first sample and
   // doubled U equal to w.
@@ -95,13 +110,15 @@ function uCdf(u: number, n1: number, n2: number, groups: number[]): number {
     placed += t;
   }
   const final = ways[n1]!;
-  let below = 0;
   let total = 0;
+  for (let w = 0; w <= maxU2; w++) total += final[w]!;
+  const cdf = new Float64Array(maxU2 + 1);
+  let below = 0;
   for (let w = 0; w <= maxU2; w++) {
-    total += final[w]!;
-    if (w <= limit) below += final[w]!;
+    below += final[w]!;
+    cdf[w] = below / total;
   }
-  return below / total;
+  return cdf;
 }
 
 function binomialRow(t: number): number[] {

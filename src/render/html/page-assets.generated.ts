@@ -324,13 +324,15 @@ export const pageScript = `"use strict";
     pass: "✅",
     fail: "❌",
     "no-comparison": "⚠️",
+    incomplete: "⚠️",
     "no-baseline": "ℹ️"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
-    "no-comparison": "nothing compared"
+    "no-comparison": "nothing compared",
+    incomplete: "incomplete"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {

@@ -8,6 +8,7 @@ const icons: Record<PageVerdict['verdict'], string> = {
   pass: '\u2705',
   fail: '\u274c',
   'no-comparison': '\u26a0\ufe0f',
+  incomplete: '\u26a0\ufe0f',
   'no-baseline': '\u2139\ufe0f',
 };
 
@@ -16,6 +17,7 @@ const words: Record<PageVerdict['verdict'], string> = {
   fail: 'fail',
   'no-baseline': 'no baseline',
   'no-comparison': 'nothing compared',
+  incomplete: 'incomplete',
 };
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;

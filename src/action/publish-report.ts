@@ -1,0 +1,112 @@
+/**
+ * Publishing a run report from the action: error annotations for regressions, and the sticky PR
+ * comment (or, on a fork's pull request, the report left as an artifact for `mode: comment`).
+ * Used by `mode: gate` and by the merge of a job matrix's legs.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { GateFinding } from '../analyze/gate.js';
+import { artifactName } from '../publish/artifacts.js';
+import { httpStatus } from '../publish/github-api.js';
+import { upsertComment } from '../publish/sticky-comment.js';
+import { commentMarker, renderComment } from '../render/comment.js';
+import { formatChange, formatPair, shardOf } from '../render/gate-text.js';
+import type { RunReport } from '../report/run-report.js';
+import type { ActionPorts, ActionRun } from './ports.js';
+
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+
+/** One error annotation per gated regression (as many as GitHub shows). */
+export function annotateRegressions(ports: ActionPorts, report: RunReport): void {
+  for (const f of (report.gate?.regressions ?? []).slice(0, MAX_ANNOTATIONS)) annotate(ports, f);
+}
+
+function annotate({ out }: ActionPorts, f: GateFinding): void {
+  const [b, h] = formatPair(f);
+  const shard = shardOf(f);
+  const name = shard === undefined ? f.name : `${f.name} (shard ${shard})`;
+  out.error(
+    `${name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
+    `perfgate: ${name} regressed`,
+  );
+}
+
+/**
+ * Posts or updates the PR comment and returns its URL ('' when there is none). A fork's run
+ * cannot comment: it leaves its report as an artifact for `mode: comment` instead. A comment that
+ * cannot be posted is a warning (added to the report), never a failed step.
+ */
+export async function publishComment(
+  run: ActionRun,
+  ports: ActionPorts,
+  report: RunReport,
+): Promise<string> {
+  const { settings: s, ctx } = run;
+  const { out } = ports;
+  const pr = ctx.pullRequest;
+  if (!pr || s.comment === 'never') return '';
+  if (ctx.isFork) {
+    const why =
+      'pull request from a fork: the token is read-only, so no comment is posted (docs/action.md, "Pull requests from forks", has the workflow_run recipe)';
+    report.warnings.push(why);
+    out.warning(why);
+    await uploadReportArtifact(run, ports, report);
+    return '';
+  }
+  try {
+    const g = report.gate;
+    const noteworthy =
+      report.failures.length > 0 ||
+      (g?.regressions.length ?? 0) + (g?.improvements.length ?? 0) > 0;
+    const outcome = await upsertComment(
+      ports.api,
+      pr.number,
+      commentMarker(s.baselineKey),
+      renderComment(report),
+      noteworthy,
+      s.comment,
+    );
+    if (outcome.action === 'skipped') {
+      out.info(`No comment: ${outcome.reason}`);
+      return '';
+    }
+    out.info(`Comment ${outcome.action}: ${outcome.comment.htmlUrl}`);
+    return outcome.comment.htmlUrl;
+  } catch (err) {
+    const status = httpStatus(err);
+    const why =
+      status === 403
+        ? 'the token may not write pull requests (permissions: pull-requests: write)'
+        : (err as Error).message;
+    report.warnings.push(`could not post the PR comment: ${why}`);
+    out.warning(`perfgate: could not post the PR comment: ${why}`);
+    return '';
+  }
+}
+
+/** Uploads the report and the PR it belongs to, for `mode: comment` in a trusted workflow. */
+async function uploadReportArtifact(
+  { settings: s, ctx, workDir }: ActionRun,
+  { artifacts, out }: ActionPorts,
+  report: RunReport,
+): Promise<void> {
+  const dir = path.join(workDir, 'report');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'report.json'), JSON.stringify(report));
+  await writeFile(
+    path.join(dir, 'pr.json'),
+    JSON.stringify({ number: ctx.pullRequest!.number, headSha: ctx.pullRequest!.headSha }),
+  );
+  try {
+    await artifacts.upload(
+      artifactName('report', s.baselineKey),
+      dir,
+      ['report.json', 'pr.json'],
+      1,
+    );
+    out.info('Uploaded the report for a workflow_run workflow to comment with (mode: comment)');
+  } catch (err) {
+    out.warning(`perfgate: the report artifact could not be uploaded: ${(err as Error).message}`);
+  }
+}
