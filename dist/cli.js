@@ -7309,9 +7309,44 @@ function powerNotes(family, options) {
 }
 
 // src/collect/go-bench.ts
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import path2 from "node:path";
+
+// src/collect/git-worktree.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+async function git(runner, cwd, args) {
+  const r = await runner.run("git", args, { cwd });
+  if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
+${r.output.trim()}`);
+  return r.stdout.trim();
+}
+async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
+  const root2 = await git(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
+  const verify = await runner.run(
+    "git",
+    ["rev-parse", "--verify", "--quiet", `${baseRef}^{commit}`],
+    {
+      cwd: dirInRepo
+    }
+  );
+  if (verify.code !== 0) {
+    throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root2}`);
+  }
+  const baseSha = verify.stdout.trim();
+  const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
+  const tree = path.join(work, "base");
+  try {
+    log(`checking out base ${baseSha.slice(0, 12)} (${baseRef}) into a temporary worktree`);
+    await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
+    return await task({ root: root2, tree, baseSha, work });
+  } finally {
+    await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
+    await rm(work, { recursive: true, force: true });
+  }
+}
 
 // src/parse/benchfmt/index.ts
 var MAX_DETAIL_LINES = 40;
@@ -7709,7 +7744,7 @@ function benchFlags(s, prefix) {
 }
 var fileSafe = (importPath) => importPath.replace(/[^A-Za-z0-9._-]+/g, "_");
 function profilePaths(dir, importPath) {
-  const base = path.join(dir, fileSafe(importPath));
+  const base = path2.join(dir, fileSafe(importPath));
   return { cpu: `${base}.cpu.pb.gz`, mem: `${base}.mem.pb.gz` };
 }
 async function runGoBench(s, runner, log) {
@@ -7719,7 +7754,7 @@ async function runGoBench(s, runner, log) {
   }
   const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head");
   if (packages.length === 0) throw noBenchmarks(s);
-  const bins = await mkdtemp(path.join(tmpdir(), "perfgate-bin-"));
+  const bins = await mkdtemp2(path2.join(tmpdir2(), "perfgate-bin-"));
   let text = "";
   const profiles = [];
   try {
@@ -7730,7 +7765,7 @@ async function runGoBench(s, runner, log) {
       const args = ["test", ...benchFlags(s, ""), "-count", String(s.count)];
       if (s.profilesDir) {
         const p = profilePaths(s.profilesDir, pkg.importPath);
-        args.push("-o", path.join(bins, `${i}.test`), "-cpuprofile", p.cpu, "-memprofile", p.mem);
+        args.push("-o", path2.join(bins, `${i}.test`), "-cpuprofile", p.cpu, "-memprofile", p.mem);
         profiles.push(p.cpu, p.mem);
       }
       args.push(pkg.importPath);
@@ -7744,15 +7779,9 @@ async function runGoBench(s, runner, log) {
 `;
     }
   } finally {
-    await rm(bins, { recursive: true, force: true });
+    await rm2(bins, { recursive: true, force: true });
   }
   return { text, profiles };
-}
-async function git(runner, cwd, args) {
-  const r = await runner.run("git", args, { cwd });
-  if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
-${r.output.trim()}`);
-  return r.stdout.trim();
 }
 async function runTarget(runner, target, args, side2, what) {
   const r = await runner.run(target.bin, args, { cwd: target.dir });
@@ -7773,24 +7802,8 @@ async function buildTarget(runner, cwd, pkg, bin, side2) {
   return { bin, dir: pkg.dir };
 }
 async function runGoBenchInterleaved(s, runner, log) {
-  const root2 = await git(runner, s.dir, ["rev-parse", "--show-toplevel"]);
-  const verify = await runner.run(
-    "git",
-    ["rev-parse", "--verify", "--quiet", `${s.baseRef}^{commit}`],
-    {
-      cwd: s.dir
-    }
-  );
-  if (verify.code !== 0) {
-    throw new UserError(`base ref "${s.baseRef}" is not a commit of the repository at ${root2}`);
-  }
-  const baseSha = verify.stdout.trim();
-  const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
-  const tree = path.join(work, "base");
-  try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${s.baseRef}) into a temporary worktree`);
-    await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
-    const baseDir = path.join(tree, path.relative(root2, path.resolve(s.dir)));
+  return withBaseWorktree(runner, s.dir, s.baseRef, log, async ({ root: root2, tree, baseSha, work }) => {
+    const baseDir = path2.join(tree, path2.relative(root2, path2.resolve(s.dir)));
     const headAll = await listTestPackages(runner, s.dir, s.packages);
     if (headAll.length === 0) {
       throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
@@ -7815,9 +7828,9 @@ async function runGoBenchInterleaved(s, runner, log) {
     const pairs = [];
     for (const [i, pkg] of headPkgs.entries()) {
       log(`[${i + 1}/${headPkgs.length}] building test binaries of ${pkg.importPath}`);
-      const head2 = await buildTarget(runner, s.dir, pkg, path.join(work, `${i}.head.test`), "head");
+      const head2 = await buildTarget(runner, s.dir, pkg, path2.join(work, `${i}.head.test`), "head");
       const basePkg = basePkgs.get(pkg.importPath);
-      const base2 = basePkg ? await buildTarget(runner, baseDir, basePkg, path.join(work, `${i}.base.test`), "base") : void 0;
+      const base2 = basePkg ? await buildTarget(runner, baseDir, basePkg, path2.join(work, `${i}.base.test`), "base") : void 0;
       pairs.push(base2 ? { pkg, head: head2, base: base2 } : { pkg, head: head2 });
     }
     let base = "";
@@ -7842,10 +7855,7 @@ async function runGoBenchInterleaved(s, runner, log) {
     }
     const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : void 0;
     return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
-  } finally {
-    await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
 async function profileSides(s, dirs, pairs, runner, log) {
   const written = { base: [], head: [] };
@@ -7854,7 +7864,7 @@ async function profileSides(s, dirs, pairs, runner, log) {
       const target = pair[side2];
       if (!target) continue;
       log(`profiling ${side2} ${pair.pkg.importPath}`);
-      const p = profilePaths(path.resolve(dirs[side2]), pair.pkg.importPath);
+      const p = profilePaths(path2.resolve(dirs[side2]), pair.pkg.importPath);
       const args = [
         ...benchFlags(s, "test."),
         "-test.count",
@@ -7941,41 +7951,6 @@ function benchmarkEnv(env) {
   const out = {};
   for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
   return out;
-}
-
-// src/collect/git-worktree.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import path2 from "node:path";
-async function git2(runner, cwd, args) {
-  const r = await runner.run("git", args, { cwd });
-  if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
-${r.output.trim()}`);
-  return r.stdout.trim();
-}
-async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
-  const root2 = await git2(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
-  const verify = await runner.run(
-    "git",
-    ["rev-parse", "--verify", "--quiet", `${baseRef}^{commit}`],
-    {
-      cwd: dirInRepo
-    }
-  );
-  if (verify.code !== 0) {
-    throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root2}`);
-  }
-  const baseSha = verify.stdout.trim();
-  const work = await mkdtemp2(path2.join(tmpdir2(), "perfgate-rerun-"));
-  const tree = path2.join(work, "base");
-  try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${baseRef}) into a temporary worktree`);
-    await git2(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
-    return await task({ root: root2, tree, baseSha, work });
-  } finally {
-    await runner.run("git", ["worktree", "remove", "--force", tree], { cwd: root2 });
-    await rm2(work, { recursive: true, force: true });
-  }
 }
 
 // src/collect/js-bench.ts

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { withBaseWorktree } from './git-worktree.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureText } from '../parse/benchfmt/load.js';
 import type { Runner } from './runner.js';
@@ -256,12 +257,6 @@ export interface InterleavedRun {
   profiles: { base: string[]; head: string[] };
 }
 
-async function git(runner: Runner, cwd: string, args: string[]): Promise<string> {
-  const r = await runner.run('git', args, { cwd });
-  if (r.code !== 0) throw new UserError(`git ${args.join(' ')} failed:\n${r.output.trim()}`);
-  return r.stdout.trim();
-}
-
 /** A built test binary of one side of a package, and where it runs. */
 interface Target {
   bin: string;
@@ -318,23 +313,7 @@ export async function runGoBenchInterleaved(
   runner: Runner,
   log: Log,
 ): Promise<InterleavedRun> {
-  const root = await git(runner, s.dir, ['rev-parse', '--show-toplevel']);
-  const verify = await runner.run(
-    'git',
-    ['rev-parse', '--verify', '--quiet', `${s.baseRef}^{commit}`],
-    {
-      cwd: s.dir,
-    },
-  );
-  if (verify.code !== 0) {
-    throw new UserError(`base ref "${s.baseRef}" is not a commit of the repository at ${root}`);
-  }
-  const baseSha = verify.stdout.trim();
-  const work = await mkdtemp(path.join(tmpdir(), 'perfgate-rerun-'));
-  const tree = path.join(work, 'base');
-  try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${s.baseRef}) into a temporary worktree`);
-    await git(runner, root, ['worktree', 'add', '--detach', tree, baseSha]);
+  return withBaseWorktree(runner, s.dir, s.baseRef, log, async ({ root, tree, baseSha, work }) => {
     const baseDir = path.join(tree, path.relative(root, path.resolve(s.dir)));
     const headAll = await listTestPackages(runner, s.dir, s.packages);
     if (headAll.length === 0) {
@@ -389,10 +368,7 @@ export async function runGoBenchInterleaved(
     }
     const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : undefined;
     return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
-  } finally {
-    await runner.run('git', ['worktree', 'remove', '--force', tree], { cwd: root });
-    await rm(work, { recursive: true, force: true });
-  }
+  });
 }
 
 /** One profiled run per side and package, after the rounds (profiling slows what it measures). */
