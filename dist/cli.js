@@ -11068,14 +11068,14 @@ function reportLeaks(kept, io) {
   const before = kept.find((f) => f.fileName.startsWith("goroutine-before."));
   const after = before && kept.find((f) => f.fileName === before.fileName.replace("goroutine-before", "goroutine"));
   if (!before || !after) return;
-  const leaks = findLeaks(
+  const leaks2 = findLeaks(
     parseGoroutines(after.bytes, after.fileName),
     parseGoroutines(before.bytes, before.fileName)
   );
-  for (const w of leaks) io.stdout(`leak: ${leakHeadline(w, plainWriters)}
+  for (const w of leaks2) io.stdout(`leak: ${leakHeadline(w, plainWriters)}
   fix: ${w.advice}
 `);
-  if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
+  if (leaks2.length === 0) io.stdout("no goroutine leak during the load\n");
 }
 
 // src/report/run-report.ts
@@ -11480,12 +11480,12 @@ function leakItem(w) {
 function newOrGrown(h) {
   return h.isNew || h.grown || h.moved || h.kind === "gc";
 }
-function leakBlock(leaks, elsewhere2) {
-  const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+function leakBlock(leaks2, elsewhere2) {
+  const title = leaks2.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
   const what = (n) => n === 1 ? "leak" : "leaks";
-  return shortenable(2, leaks.length, (keep) => {
-    const shown2 = leaks.slice(0, keep).map(leakItem);
-    const left = leaks.length - shown2.length;
+  return shortenable(2, leaks2.length, (keep) => {
+    const shown2 = leaks2.slice(0, keep).map(leakItem);
+    const left = leaks2.length - shown2.length;
     const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
     return [title, ...shown2, ...more].join("\n\n");
   });
@@ -11522,19 +11522,19 @@ function insightBlocks(p, options) {
     const chart = changesChart(gating);
     add(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
-  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
-  if (hotspots.length > 0) {
-    const shown2 = Math.min(hotspots.length, 10);
+  const hotspots2 = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
+  if (hotspots2.length > 0) {
+    const shown2 = Math.min(hotspots2.length, 10);
     add(
       shortenable(4, shown2, (keep) => {
         if (keep === 0) return "";
-        const left = hotspots.length - keep;
+        const left = hotspots2.length - keep;
         const more = left > 0 && keep < shown2 ? `
 
 ${moreLine(left, "hotspots", options.elsewhere)}` : "";
         return `**Allocation hotspots**
 
-${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+${renderHotspotsMarkdown(hotspots2, keep).trimEnd()}${more}`;
       })
     );
   }
@@ -12682,7 +12682,7 @@ function profileInsights(inputs) {
       if (c) changes.push(c);
     }
   }
-  const hotspots = head.cpu || head.allocs ? findHotspots(
+  const hotspots2 = head.cpu || head.allocs ? findHotspots(
     { ...head, bench: inputs.bench?.head },
     anyBase ? { ...base, bench: inputs.bench?.base } : void 0,
     {
@@ -12691,11 +12691,11 @@ function profileInsights(inputs) {
     }
   ) : [];
   const g = inputs.goroutines;
-  const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
+  const leaks2 = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
   if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
   const mixed = g && mixedFormsNote(g.head, g.base);
   if (mixed) notes.push(mixed);
-  return { changes, hotspots, leaks, notes };
+  return { changes, hotspots: hotspots2, leaks: leaks2, notes };
 }
 
 // src/collect/bench-files.ts
@@ -14086,13 +14086,13 @@ ${hotspotsUsage}`);
   const head = await classify(positionals);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
-  const hotspots = findHotspots(head, base, {
+  const hotspots2 = findHotspots(head, base, {
     source: sourceLookup([values.source ?? "."]),
     ...values.tests === true ? { includeTests: true } : {}
   });
-  printAs(io, format, hotspots, {
-    text: () => renderHotspotsText(hotspots),
-    markdown: () => renderHotspotsMarkdown(hotspots)
+  printAs(io, format, hotspots2, {
+    text: () => renderHotspotsText(hotspots2),
+    markdown: () => renderHotspotsMarkdown(hotspots2)
   });
   return 0;
 }
@@ -14156,17 +14156,17 @@ ${leaksUsage}`
   const mixed = mixedFormsNote(after, before);
   if (mixed) io.stderr(`note: ${mixed}
 `);
-  const leaks = findLeaks(after, before, options);
+  const leaks2 = findLeaks(after, before, options);
   if (format === "json") {
-    io.stdout(`${JSON.stringify(leaks, null, 2)}
+    io.stdout(`${JSON.stringify(leaks2, null, 2)}
 `);
-  } else if (leaks.length === 0) {
+  } else if (leaks2.length === 0) {
     io.stdout(
       `No goroutine leaks: ${before ? `${before.total} → ` : ""}${after.total} goroutines.
 `
     );
   } else {
-    for (const w of leaks) {
+    for (const w of leaks2) {
       io.stdout(`${leakHeadline(w, plainWriters)}
   fix: ${w.advice}
 `);
@@ -14175,7 +14175,7 @@ ${leaksUsage}`
 `);
     }
   }
-  return leaks.length > 0 ? 1 : 0;
+  return leaks2.length > 0 ? 1 : 0;
 }
 
 // src/collect/shard-folder.ts
@@ -14554,14 +14554,32 @@ function total(p, type) {
   const i = p.sampleTypes.findIndex((t) => t.type === type);
   return i < 0 ? 0 : profileFunctionTable(p, i).total;
 }
-function topTable(pair, type) {
+var TOP_ROWS = 500;
+var rowOrders = [
+  (a, b) => b.headFlat - b.baseFlat - (a.headFlat - a.baseFlat),
+  (a, b) => a.headFlat - a.baseFlat - (b.headFlat - b.baseFlat),
+  (a, b) => b.headCum - b.baseCum - (a.headCum - a.baseCum),
+  (a, b) => a.headCum - a.baseCum - (b.headCum - b.baseCum),
+  (a, b) => Math.abs(b.headFlat) - Math.abs(a.headFlat),
+  (a, b) => Math.abs(b.headCum) - Math.abs(a.headCum)
+];
+function firstRows(rows, limit) {
+  if (rows.length <= limit) return rows;
+  const kept = /* @__PURE__ */ new Set();
+  for (const order of rowOrders) {
+    const sorted = [...rows].sort((a, b) => order(a, b) || (a.name < b.name ? -1 : 1));
+    for (const r of sorted.slice(0, limit)) kept.add(r);
+  }
+  return rows.filter((r) => kept.has(r));
+}
+function topTable(pair, type, limit = TOP_ROWS) {
   const h = flatCum(pair.head, type);
   const b = flatCum(pair.base, type);
   const where2 = /* @__PURE__ */ new Map();
   for (const p of [pair.base, pair.head])
     for (const fn of p?.functions ?? [])
       where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const rows = [.../* @__PURE__ */ new Set([...h.keys(), ...b.keys()])].map((name) => ({
+  const all = [.../* @__PURE__ */ new Set([...h.keys(), ...b.keys()])].map((name) => ({
     name,
     file: where2.get(name)?.file ?? "",
     line: where2.get(name)?.line ?? 0,
@@ -14570,7 +14588,8 @@ function topTable(pair, type) {
     headCum: h.get(name)?.cum ?? 0,
     baseCum: b.get(name)?.cum ?? 0
   }));
-  rows.sort((x, y) => Math.abs(y.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y.name));
+  const rows = firstRows(all, limit);
+  rows.sort((x, y) => rowOrders[0](x, y) || rowOrders[2](x, y) || (x.name < y.name ? -1 : 1));
   const unit = pair.head.sampleTypes.find((t) => t.type === type)?.unit ?? "";
   return {
     profile: pair.name,
@@ -14578,6 +14597,7 @@ function topTable(pair, type) {
     unit,
     headTotal: total(pair.head, type),
     baseTotal: total(pair.base, type),
+    functions: all.length,
     rows
   };
 }
@@ -14609,6 +14629,33 @@ function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   }
   return model;
 }
+function frameColumns(root2, id) {
+  const out = { parent: [], name: [], file: [], line: [], head: [], base: [] };
+  const todo = [[root2, -1]];
+  while (todo.length > 0) {
+    const [n, parent] = todo.pop();
+    const at2 = out.parent.length;
+    out.parent.push(parent);
+    out.name.push(n.small ? -1 : id(n.name));
+    out.file.push(id(n.file));
+    out.line.push(n.line);
+    out.head.push(n.head);
+    out.base.push(n.base);
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i], at2]);
+  }
+  return out;
+}
+function rowColumns(rows, id) {
+  return {
+    name: rows.map((r) => id(r.name)),
+    file: rows.map((r) => id(r.file)),
+    line: rows.map((r) => r.line),
+    headFlat: rows.map((r) => r.headFlat),
+    baseFlat: rows.map((r) => r.baseFlat),
+    headCum: rows.map((r) => r.headCum),
+    baseCum: rows.map((r) => r.baseCum)
+  };
+}
 function pageData(model) {
   const ids = /* @__PURE__ */ new Map();
   const id = (s) => {
@@ -14616,16 +14663,14 @@ function pageData(model) {
     if (i === void 0) ids.set(s, i = ids.size);
     return i;
   };
-  const frame = (n) => ({
-    ...n,
-    name: id(n.name),
-    file: id(n.file),
-    children: n.children.map(frame)
-  });
-  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const graphs = model.graphs.map(({ root: root2, ...g }) => ({
+    ...g,
+    frames: root2 ? frameColumns(root2, id) : void 0
+  }));
   const tops = model.tops.map((t) => ({
     ...t,
-    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) }))
+    functions: t.functions ?? t.rows.length,
+    rows: rowColumns(t.rows, id)
   }));
   return {
     strings: [...ids.keys()],
@@ -14655,95 +14700,12 @@ var pageScript = `"use strict";
     return err instanceof Error ? err.message : String(err);
   }
 
-  // src/render/html/page/flame-graph.ts
-  var ROW = 18;
-  var MIN_PX = 0.5;
-  var TEXT_PX = 24;
-  var SAME = 1e-3;
-  var FULL = 0.2;
-  function drawable(g) {
-    return !!g && !!g.root && typeof g.root.head === "number" && typeof g.unit === "string";
-  }
-  function readGraph(g, text) {
-    const frames = [];
-    const todo = [[g.root, null, 0]];
-    while (todo.length > 0) {
-      const [n, parent, depth] = todo.pop();
-      const f = {
-        id: frames.length,
-        name: text(n.name),
-        file: text(n.file),
-        line: n.line,
-        head: n.head,
-        base: n.base,
-        small: n.small === true,
-        children: [],
-        parent,
-        depth
-      };
-      frames.push(f);
-      parent?.children.push(f);
-      const kids = Array.isArray(n.children) ? n.children : [];
-      for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i], f, depth + 1]);
-    }
-    return { data: g, frames, root: frames[0] };
-  }
-  function total(g) {
-    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
-  }
-  function gone(f) {
-    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
-  }
-  function change(g, f, byShare) {
-    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
-    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
-    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
-    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
-    return { kind, colour };
-  }
-  function frameElement(view, f, box, ancestor) {
-    const el = document.createElement("div");
-    const c = change(view.graph.data, f, view.byShare);
-    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
-    el.style.left = \`\${box.x * 100}%\`;
-    el.style.width = \`\${box.w * 100}%\`;
-    el.style.top = \`\${f.depth * ROW}px\`;
-    el.style.backgroundColor = c.colour;
-    el.dataset.id = String(f.id);
-    el.dataset.name = f.name;
-    el.dataset.head = String(f.head);
-    el.dataset.base = String(f.base);
-    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
-    const removed = gone(f).length;
-    if (removed > 0) el.dataset.gone = String(removed);
-    if (box.w * box.px >= TEXT_PX) el.textContent = f.name;
-    return el;
-  }
-  function drawFlame(container, view) {
-    container.textContent = "";
-    const z = view.zoom ?? view.graph.root;
-    const px = container.clientWidth || 1200;
-    const frag = document.createDocumentFragment();
-    for (let a = z.parent; a; a = a.parent) {
-      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px }, true));
-    }
-    const scale = z.head > 0 ? z.head : 1;
-    let depth = z.depth;
-    const todo = [[z, 0, 1]];
-    while (todo.length > 0) {
-      const [f, x, w] = todo.pop();
-      frag.appendChild(frameElement(view, f, { x, w, px }, false));
-      depth = Math.max(depth, f.depth);
-      let cx = x;
-      for (const c of f.children) {
-        if (!(c.head > 0)) continue;
-        const cw = c.head / scale;
-        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
-        cx += cw;
-      }
-    }
-    container.style.height = \`\${(depth + 1) * ROW}px\`;
-    container.appendChild(frag);
+  // src/analyze/function-name.ts
+  var goVersionSuffix = /^(.*?)\\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+  var goPackagePath = /^(?:[\\w\\-.]+\\/)+([^.]+\\..+)/;
+  function shortFunctionName(name) {
+    const unversioned = name.replace(goVersionSuffix, "$1$2");
+    return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
   }
 
   // src/units/go-format.ts
@@ -14793,32 +14755,6 @@ var pageScript = `"use strict";
     const intPart = intLen > 0 ? full.slice(0, intLen) : "0";
     const frac = full.slice(intLen, intLen + prec);
     const body = prec > 0 ? \`\${intPart}.\${frac}\` : intPart;
-    return neg ? \`-\${body}\` : body;
-  }
-  function formatGeneral(x, prec) {
-    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-    const neg = x < 0;
-    const exact = exactDigits(x);
-    const { digits: rounded, carry } = roundDigits(exact.digits, prec);
-    const digs = rounded.replace(/0+$/, "");
-    const nd = digs.length;
-    const dp = exact.point + (carry ? 1 : 0);
-    let eprec = prec;
-    if (eprec > nd && nd >= dp) eprec = nd;
-    const exp = dp - 1;
-    let body;
-    if (exp < -4 || exp >= eprec) {
-      const p = Math.min(prec, nd);
-      const mant = p > 1 ? \`\${digs[0]}.\${digs.slice(1, p).padEnd(p - 1, "0")}\` : digs[0];
-      const e = Math.abs(exp);
-      body = \`\${mant}e\${exp < 0 ? "-" : "+"}\${e < 10 ? \`0\${e}\` : e}\`;
-    } else {
-      const p = prec > dp ? nd : prec;
-      const fracDigits = Math.max(p - dp, 0);
-      const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
-      const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
-      body = fracDigits > 0 ? \`\${intPart}.\${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}\` : intPart;
-    }
     return neg ? \`-\${body}\` : body;
   }
 
@@ -14875,32 +14811,193 @@ var pageScript = `"use strict";
     if (s === "0" || s === "-0") return "0";
     return s + u;
   }
-  function percentage(value2, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
-    if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-    if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
-    return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
-  }
 
   // src/render/html/page/format.ts
+  var iec = [
+    [2 ** 50, "PiB"],
+    [2 ** 40, "TiB"],
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"]
+  ];
+  function grouped(value2) {
+    const s = Math.round(Math.abs(value2)).toString();
+    return (value2 < 0 ? "-" : "") + s.replace(/\\B(?=(\\d{3})+$)/g, ",");
+  }
+  function bytes(value2) {
+    const abs = Math.abs(value2);
+    const step = iec.find(([f]) => abs >= f);
+    if (!step) return \`\${grouped(value2)} B\`;
+    const x = value2 / step[0];
+    return \`\${x.toFixed(Math.abs(x) < 10 ? 2 : 1)} \${step[1]}\`;
+  }
   function label(value2, unit) {
+    if (value2 === 0) return "0";
+    const [, scaledUnit] = scaleValue(1, unit);
+    if (scaledUnit === "B") return bytes(value2);
+    if (scaledUnit === "" && Number.isInteger(value2)) return grouped(value2);
     return scaledLabel(value2, unit);
   }
   function signed(value2, unit) {
-    return (value2 > 0 ? "+" : "") + scaledLabel(value2, unit);
+    return (value2 > 0 ? "+" : "") + label(value2, unit);
   }
   function share(value2, total2) {
-    return percentage(value2, total2).trim();
+    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
+    if (ratio === 0) return "0%";
+    if (ratio < 5e-3) return "<0.01%";
+    const s = ratio.toFixed(2);
+    return s === "100.00" ? "100%" : \`\${s}%\`;
+  }
+  var MIN_CHARS = 4;
+  function fitName(name, chars) {
+    if (name.length <= chars) return name;
+    const short = shortFunctionName(name);
+    if (short.length <= chars) return short;
+    const plain = short.replace(/\\[.*\\]/, "[…]");
+    if (plain.length <= chars) return plain;
+    const bare = plain.replace(/^[\\w\\-~]+\\./, "");
+    if (bare.length <= chars) return bare;
+    if (chars < MIN_CHARS) return "";
+    return \`…\${bare.slice(bare.length - (chars - 1))}\`;
+  }
+
+  // src/render/html/page/flame-graph.ts
+  var ROW = 18;
+  var MIN_PX = 0.5;
+  var TEXT_PX = 24;
+  var PAD_PX = 9;
+  var SAME = 1e-3;
+  var FULL = 0.2;
+  function drawable(g) {
+    const f = g?.frames;
+    return !!f && typeof g.unit === "string" && Array.isArray(f.parent) && f.parent.length > 0 && [f.name, f.file, f.line, f.head, f.base].every(
+      (c) => Array.isArray(c) && c.length === f.parent.length
+    );
+  }
+  function readGraph(g, text) {
+    const { parent, name, file, line, head, base } = g.frames;
+    const frames = [];
+    for (let i = 0; i < parent.length; i++) {
+      const up = i === 0 ? null : frames[parent[i]] ?? null;
+      const small = name[i] === -1;
+      const f = {
+        id: i,
+        name: i === 0 ? "root" : small ? "small frames" : text(name[i]),
+        file: text(file[i]),
+        line: line[i],
+        head: head[i],
+        base: base[i],
+        small,
+        children: [],
+        parent: up,
+        depth: up ? up.depth + 1 : 0
+      };
+      frames.push(f);
+      up?.children.push(f);
+    }
+    return { data: g, frames, root: frames[0] };
+  }
+  function total(g) {
+    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
+  }
+  function gone(f) {
+    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
+  }
+  function change(g, f, byShare) {
+    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
+    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
+    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
+    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
+    return { kind, colour };
+  }
+  var widthOf = (view, f) => view.widths === "base" ? f.base : f.head;
+  var charPx = 0;
+  function charWidth(container) {
+    if (charPx > 0) return charPx;
+    const probe = document.createElement("div");
+    probe.className = "frame";
+    probe.style.visibility = "hidden";
+    probe.style.padding = "0";
+    probe.style.width = "auto";
+    probe.textContent = "x".repeat(100);
+    container.appendChild(probe);
+    charPx = probe.getBoundingClientRect().width / 100 || 7;
+    probe.remove();
+    return charPx;
+  }
+  function frameElement(view, f, box, ancestor) {
+    const el = document.createElement("div");
+    const c = change(view.graph.data, f, view.byShare);
+    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
+    el.style.left = \`\${box.x * 100}%\`;
+    el.style.width = \`\${box.w * 100}%\`;
+    el.style.top = \`\${f.depth * ROW}px\`;
+    el.style.backgroundColor = c.colour;
+    el.dataset.id = String(f.id);
+    el.dataset.name = f.name;
+    el.dataset.head = String(f.head);
+    el.dataset.base = String(f.base);
+    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
+    if (f.base > 0 && !(f.head > 0)) el.dataset.removed = "true";
+    const removed = gone(f).length;
+    if (removed > 0) el.dataset.gone = String(removed);
+    const px = box.w * box.px;
+    if (px >= TEXT_PX) el.textContent = fitName(f.name, Math.floor((px - PAD_PX) / box.charPx));
+    return el;
+  }
+  function drawFlame(container, view) {
+    container.textContent = "";
+    const z = view.zoom ?? view.graph.root;
+    const px = container.clientWidth || 1200;
+    const cp = charWidth(container);
+    const frag = document.createDocumentFragment();
+    for (let a = z.parent; a; a = a.parent) {
+      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px, charPx: cp }, true));
+    }
+    const scale = widthOf(view, z) > 0 ? widthOf(view, z) : 1;
+    let depth = z.depth;
+    const todo = [[z, 0, 1]];
+    while (todo.length > 0) {
+      const [f, x, w] = todo.pop();
+      frag.appendChild(frameElement(view, f, { x, w, px, charPx: cp }, false));
+      depth = Math.max(depth, f.depth);
+      let cx = x;
+      for (const c of f.children) {
+        const v = widthOf(view, c);
+        if (!(v > 0)) continue;
+        const cw = v / scale;
+        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
+        cx += cw;
+      }
+    }
+    container.style.height = \`\${(depth + 1) * ROW}px\`;
+    container.appendChild(frag);
   }
 
   // src/render/html/page/top-table.ts
   var MAX_ROWS = 500;
+  function readable(t) {
+    const r = t?.rows;
+    if (!r || !Array.isArray(r.name)) return false;
+    const cols = [r.file, r.line, r.headFlat, r.baseFlat, r.headCum, r.baseCum];
+    return cols.every((c) => Array.isArray(c) && c.length === r.name.length);
+  }
   function readTop(t, text) {
+    const c = t.rows;
     return {
       data: t,
-      rows: t.rows.map((r) => ({ ...r, name: text(r.name), file: text(r.file) }))
+      rows: c.name.map((name, i) => ({
+        name: text(name),
+        file: text(c.file[i]),
+        line: c.line[i],
+        headFlat: c.headFlat[i],
+        baseFlat: c.baseFlat[i],
+        headCum: c.headCum[i],
+        baseCum: c.baseCum[i]
+      }))
     };
   }
+  var firstSort = { key: "dflat", dir: -1 };
   var byNumber = (get) => (a, b) => get(a) - get(b);
   var ORDER = {
     name: (a, b) => a.name.localeCompare(b.name),
@@ -14948,7 +15045,8 @@ var pageScript = `"use strict";
       cell(tr, signed(dc, unit), trend(dc), \`base \${label(r.baseCum, unit)}\`);
       cell(tr, r.name, "name", r.file ? \`\${r.file}:\${r.line}\` : "");
     }
-    note.textContent = rows.length > MAX_ROWS ? \`The first \${MAX_ROWS} of \${rows.length} functions.\` : \`\${rows.length} functions.\`;
+    const all = Math.max(top.data.functions ?? 0, rows.length);
+    note.textContent = all > Math.min(rows.length, MAX_ROWS) ? \`The first \${Math.min(rows.length, MAX_ROWS)} of \${all} functions by this column.\` : \`\${rows.length} functions.\`;
     for (const th of table.tHead.rows[0].cells) {
       const on = th.dataset.key === sort.key;
       th.setAttribute("aria-sort", on ? sort.dir < 0 ? "descending" : "ascending" : "none");
@@ -15048,6 +15146,7 @@ var pageScript = `"use strict";
       searchInfo: byId("search-info", HTMLSpanElement),
       resetZoom: byId("reset-zoom", HTMLButtonElement),
       byShare: byId("by-share", HTMLInputElement),
+      baseWidths: byId("base-widths", HTMLInputElement),
       top: byId("top", HTMLTableElement),
       topNote: byId("top-note", HTMLParagraphElement)
     };
@@ -15059,9 +15158,10 @@ var pageScript = `"use strict";
       graph: null,
       zoom: null,
       byShare: false,
+      widths: "head",
       top: null,
       term: "",
-      sort: { key: "flat", dir: -1 }
+      sort: firstSort
     };
     function field(name, value2) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
@@ -15135,9 +15235,9 @@ var pageScript = `"use strict";
       el.searchInfo.textContent = \`\${frames} · \${value2}\`;
     }
     function draw() {
-      const { graph, zoom, byShare } = state;
+      const { graph, zoom, byShare, widths } = state;
       if (!graph) return;
-      drawFlame(el.flame, { graph, zoom, byShare });
+      drawFlame(el.flame, { graph, zoom, byShare, widths });
       el.resetZoom.disabled = !zoom;
       markMatches();
     }
@@ -15154,7 +15254,7 @@ var pageScript = `"use strict";
     }
     function readPair(g) {
       const t = data.tops.find((t2) => t2 && t2.profile === g.profile && t2.sampleType === g.sampleType);
-      return { graph: readGraph(g, text), top: t && Array.isArray(t.rows) ? readTop(t, text) : null };
+      return { graph: readGraph(g, text), top: readable(t) ? readTop(t, text) : null };
     }
     function select(i) {
       const g = data.graphs[i];
@@ -15189,6 +15289,11 @@ var pageScript = `"use strict";
       el.resetZoom.addEventListener("click", () => zoomTo(null));
       el.byShare.addEventListener("change", () => {
         state.byShare = el.byShare.checked;
+        draw();
+      });
+      el.baseWidths.addEventListener("change", () => {
+        state.widths = el.baseWidths.checked ? "base" : "head";
+        el.flame.classList.toggle("base-widths", el.baseWidths.checked);
         draw();
       });
       document.addEventListener("keydown", (ev) => {
@@ -15391,6 +15496,16 @@ button {
       transparent 2px 6px),
     hsl(0, 85%, 70%);
 }
+.legend .l-gone::before {
+  outline: 1px dashed #1b5e20;
+  outline-offset: -1px;
+  background:
+    repeating-linear-gradient(
+      45deg,
+      #fff 0 3px,
+      transparent 3px 7px),
+    hsl(130, 55%, 60%);
+}
 #totals {
   margin: 4px 0;
   font-size: 13px;
@@ -15430,6 +15545,16 @@ button {
       135deg,
       rgba(255, 255, 255, 0.3) 0 2px,
       transparent 2px 6px);
+}
+.frame[data-removed=true] {
+  outline: 1px dashed #1b5e20;
+  outline-offset: -1px;
+  color: #1b3d1f;
+  background-image:
+    repeating-linear-gradient(
+      45deg,
+      rgba(255, 255, 255, 0.55) 0 3px,
+      transparent 3px 7px);
 }
 .frame.ancestor {
   opacity: 0.55;
@@ -15523,6 +15648,17 @@ tr.improvement td:first-child {
   color: #6a1b9a;
   font-weight: 600;
 }
+#notes summary,
+details > summary {
+  cursor: pointer;
+}
+#notes {
+  margin-top: 22px;
+  color: var(--muted);
+}
+#notes summary {
+  font-weight: 600;
+}
 pre {
   background: var(--panel);
   padding: 8px;
@@ -15579,7 +15715,11 @@ function gateSection(r) {
     ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
   ];
   if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r.regressions));
-  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable2(r.improvements));
+  if (r.improvements.length > 0) {
+    parts.push(
+      `<details><summary>Improvements (${r.improvements.length})</summary>${findingsTable2(r.improvements)}</details>`
+    );
+  }
   if (others.length > 0) {
     parts.push(
       `<details><summary>Other comparisons (${others.length})</summary>${findingsTable2(others)}</details>`
@@ -15617,17 +15757,22 @@ function leakItem2(w) {
     ${f.file}:${f.line}`).join("\n");
   return `<li>⚠️ ${headline2}<br>Fix: ${escapeHtml(w.advice)}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
-function notesSection(notes) {
+function notesSection(model) {
+  const gate2 = model.gate;
+  const notes = [
+    ...model.graphs.length > 0 ? model.problems : [],
+    ...gate2 ? gateNotes(gate2) : [],
+    ...model.insights?.notes ?? []
+  ];
   if (notes.length === 0) return "";
-  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`;
+  const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("");
+  return `<section id="notes"><details><summary>Notes (${notes.length})</summary><ul>${items}</ul></details></section>`;
 }
 function messageBox(model) {
-  const lines = [];
-  if (model.graphs.length === 0) {
-    lines.push(
-      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
-    );
-  }
+  if (model.graphs.length > 0) return '<div id="message" role="status" hidden></div>';
+  const lines = [
+    "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
+  ];
   if (model.problems.length > 0) {
     lines.push(
       `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
@@ -15635,7 +15780,7 @@ function messageBox(model) {
   }
   const items = model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
   const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
-  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
+  return `<div id="message" role="status">${body}</div>`;
 }
 var topColumns = [
   ["flat", "flat"],
@@ -15651,14 +15796,16 @@ function viewer(model) {
   const options = model.graphs.map((g, i) => `<option value="${i}">${escapeHtml(`${g.profile} · ${g.sampleType}`)}</option>`).join("");
   const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
   return `<section id="viewer" aria-label="Profiles">
+<h2>Profiles</h2>
 <div class="toolbar">
 <label>Profile <select id="sample-type">${options}</select></label>
 <input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
 <span id="search-info"></span>
 <button id="reset-zoom" type="button" disabled>Reset zoom</button>
 <label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
+<label title="Draw each frame as wide as its value in base: the frames head no longer has appear"><input id="base-widths" type="checkbox"> widths of base</label>
 </div>
-<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
+<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span class="l-gone">gone in head (widths of base)</span><span>width: head, or base · click a frame to zoom, the root to reset</span></div>
 <p id="totals"></p>
 <div id="flame" aria-label="Differential flame graph"></div>
 <h2>Top functions</h2>
@@ -15676,21 +15823,24 @@ function generatedLine(iso) {
   const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
   return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
 }
-function renderHtmlReport(model) {
-  const gate2 = model.gate;
-  const insights = model.insights;
-  const verdict = model.verdict?.verdict ?? gate2?.verdict;
+var verdictSection = (model) => model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "";
+var benchmarksSection = (model) => model.gate ? gateSection(model.gate) : "";
+var profilesSection = (model) => model.graphs.length === 0 ? "" : "<noscript><p>The flame graph and the top table need JavaScript; the other sections do not.</p></noscript>\n" + viewer(model);
+var hotspots = (model) => model.insights && model.insights.hotspots.length > 0 ? hotspotsSection(model.insights.hotspots) : "";
+var leaks = (model) => model.insights && model.insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${model.insights.leaks.map(leakItem2).join("")}</ul></section>` : "";
+var reportSections = [
+  messageBox,
+  verdictSection,
+  benchmarksSection,
+  profilesSection,
+  hotspots,
+  leaks,
+  notesSection
+];
+function renderHtmlReport(model, sections = reportSections) {
+  const verdict = model.verdict?.verdict ?? model.gate?.verdict;
   const badge = verdict === "pass" || verdict === "fail" ? `<span class="badge ${verdict}">${verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
-  const sections = [
-    messageBox(model),
-    model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "",
-    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
-    viewer(model),
-    gate2 ? gateSection(gate2) : "",
-    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
-    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
-  ];
+  const body = sections.map((section) => section(model)).filter((s) => s !== "");
   const data = jsonForScript(pageData(model));
   return `<!doctype html>
 <html lang="en">
@@ -15704,7 +15854,7 @@ function renderHtmlReport(model) {
 <body>
 <header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
 <main>
-${sections.filter((s) => s !== "").join("\n")}
+${body.join("\n")}
 </main>
 ${tooltip}
 <script type="application/json" id="data">${data}</script>

@@ -10,7 +10,7 @@ import type { ProfileInsights, ProfilePair } from '../analyze/profile-insights.j
 import type { Profile } from '../model/profile.js';
 import { type FlameNode, flameGraph } from './flame.js';
 import type { HtmlReportModel, HtmlTopRow, HtmlTopTable } from './html-model.js';
-import type { PageData, PageFrame } from './page-data.js';
+import type { PageData, PageFrames, PageTopRows } from './page-data.js';
 import type { RunReport } from './run-report.js';
 import { verdictView } from './verdict-view.js';
 
@@ -41,15 +41,42 @@ function total(p: Profile | undefined, type: string): number {
   return i < 0 ? 0 : profileFunctionTable(p, i).total;
 }
 
-/** The top table of a pair: every function of either side, by head flat. */
-export function topTable(pair: ProfilePair, type: string): HtmlTopTable {
+/** Rows kept per column of a top table: the page shows this many at a time. */
+export const TOP_ROWS = 500;
+
+/** The orders the page sorts a top table by, each the way it is first shown. */
+const rowOrders: ((a: HtmlTopRow, b: HtmlTopRow) => number)[] = [
+  (a, b) => b.headFlat - b.baseFlat - (a.headFlat - a.baseFlat),
+  (a, b) => a.headFlat - a.baseFlat - (b.headFlat - b.baseFlat),
+  (a, b) => b.headCum - b.baseCum - (a.headCum - a.baseCum),
+  (a, b) => a.headCum - a.baseCum - (b.headCum - b.baseCum),
+  (a, b) => Math.abs(b.headFlat) - Math.abs(a.headFlat),
+  (a, b) => Math.abs(b.headCum) - Math.abs(a.headCum),
+];
+
+/** The rows worth sending: the first `limit` by each order the page offers. */
+function firstRows(rows: HtmlTopRow[], limit: number): HtmlTopRow[] {
+  if (rows.length <= limit) return rows;
+  const kept = new Set<HtmlTopRow>();
+  for (const order of rowOrders) {
+    const sorted = [...rows].sort((a, b) => order(a, b) || (a.name < b.name ? -1 : 1));
+    for (const r of sorted.slice(0, limit)) kept.add(r);
+  }
+  return rows.filter((r) => kept.has(r));
+}
+
+/**
+ * The top table of a pair: the functions of either side by the change of flat (growth first),
+ * the first `limit` by each column the page sorts by.
+ */
+export function topTable(pair: ProfilePair, type: string, limit = TOP_ROWS): HtmlTopTable {
   const h = flatCum(pair.head, type);
   const b = flatCum(pair.base, type);
   const where = new Map<string, { file: string; line: number }>();
   for (const p of [pair.base, pair.head])
     for (const fn of p?.functions ?? [])
       where.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const rows: HtmlTopRow[] = [...new Set([...h.keys(), ...b.keys()])].map((name) => ({
+  const all: HtmlTopRow[] = [...new Set([...h.keys(), ...b.keys()])].map((name) => ({
     name,
     file: where.get(name)?.file ?? '',
     line: where.get(name)?.line ?? 0,
@@ -58,7 +85,8 @@ export function topTable(pair: ProfilePair, type: string): HtmlTopTable {
     headCum: h.get(name)?.cum ?? 0,
     baseCum: b.get(name)?.cum ?? 0,
   }));
-  rows.sort((x, y) => Math.abs(y.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y.name));
+  const rows = firstRows(all, limit);
+  rows.sort((x, y) => rowOrders[0]!(x, y) || rowOrders[2]!(x, y) || (x.name < y.name ? -1 : 1));
   const unit = pair.head.sampleTypes.find((t) => t.type === type)?.unit ?? '';
   return {
     profile: pair.name,
@@ -66,6 +94,7 @@ export function topTable(pair: ProfilePair, type: string): HtmlTopTable {
     unit,
     headTotal: total(pair.head, type),
     baseTotal: total(pair.base, type),
+    functions: all.length,
     rows,
   };
 }
@@ -109,7 +138,38 @@ export function htmlReportModel(
   return model;
 }
 
-/** The page's data: the model's graphs and tables with every name and file sent once. */
+/** A graph's frames as columns, depth first (a frame's children in the model's order). */
+function frameColumns(root: FlameNode, id: (s: string) => number): PageFrames {
+  const out: PageFrames = { parent: [], name: [], file: [], line: [], head: [], base: [] };
+  const todo: [FlameNode, number][] = [[root, -1]];
+  while (todo.length > 0) {
+    const [n, parent] = todo.pop()!;
+    const at = out.parent.length;
+    out.parent.push(parent);
+    out.name.push(n.small ? -1 : id(n.name));
+    out.file.push(id(n.file));
+    out.line.push(n.line);
+    out.head.push(n.head);
+    out.base.push(n.base);
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i]!, at]);
+  }
+  return out;
+}
+
+/** A table's rows as columns. */
+function rowColumns(rows: HtmlTopRow[], id: (s: string) => number): PageTopRows {
+  return {
+    name: rows.map((r) => id(r.name)),
+    file: rows.map((r) => id(r.file)),
+    line: rows.map((r) => r.line),
+    headFlat: rows.map((r) => r.headFlat),
+    baseFlat: rows.map((r) => r.baseFlat),
+    headCum: rows.map((r) => r.headCum),
+    baseCum: rows.map((r) => r.baseCum),
+  };
+}
+
+/** The page's data: the model's graphs and tables as columns, with every name and file sent once. */
 export function pageData(model: HtmlReportModel): PageData {
   const ids = new Map<string, number>();
   const id = (s: string) => {
@@ -117,17 +177,15 @@ export function pageData(model: HtmlReportModel): PageData {
     if (i === undefined) ids.set(s, (i = ids.size));
     return i;
   };
-  const frame = (n: FlameNode): PageFrame => ({
-    ...n,
-    name: id(n.name),
-    file: id(n.file),
-    children: n.children.map(frame),
-  });
   // A broken model may lack a root: the page says so rather than the renderer throwing.
-  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const graphs = model.graphs.map(({ root, ...g }) => ({
+    ...g,
+    frames: (root ? frameColumns(root, id) : undefined) as PageFrames,
+  }));
   const tops = model.tops.map((t) => ({
     ...t,
-    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) })),
+    functions: t.functions ?? t.rows.length,
+    rows: rowColumns(t.rows, id),
   }));
   return {
     strings: [...ids.keys()],

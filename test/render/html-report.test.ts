@@ -135,8 +135,12 @@ describe('renderHtmlReport', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).toContain(`<title>${escapeHtml(`<b>${evil}</b>`)}</title>`);
     const data = embeddedData(html);
-    const frame = data.graphs[0]!.root.children[0]!;
-    expect([data.strings[frame.name], data.strings[frame.file]]).toEqual([evil, '<x>.go']);
+    const frames = data.graphs[0]!.frames;
+    expect(frames.parent).toEqual([-1, 0]);
+    expect([data.strings[frames.name[1]!], data.strings[frames.file[1]!]]).toEqual([
+      evil,
+      '<x>.go',
+    ]);
   });
 
   it('escapes what could end a script element in JSON', () => {
