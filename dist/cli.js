@@ -6497,13 +6497,13 @@ function uDistribution(n1, n2, groups) {
     placed += t;
   }
   const final = ways[n1];
-  let total2 = 0;
-  for (let w = 0; w <= maxU2; w++) total2 += final[w];
+  let total = 0;
+  for (let w = 0; w <= maxU2; w++) total += final[w];
   const cdf = new Float64Array(maxU2 + 1);
   let below = 0;
   for (let w = 0; w <= maxU2; w++) {
     below += final[w];
-    cdf[w] = below / total2;
+    cdf[w] = below / total;
   }
   return cdf;
 }
@@ -8563,8 +8563,8 @@ function verdictLine(r) {
   const b = r.benchmarks;
   const units = r.regressions.length;
   const regressed = `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
-  const total2 = b.compared + b.added.length;
-  const compared = `${b.compared}${total2 > b.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
+  const total = b.compared + b.added.length;
+  const compared = `${b.compared}${total > b.compared ? ` of ${total}` : ""} benchmark${total === 1 ? "" : "s"} compared`;
   return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
 }
 function formatP(p) {
@@ -8707,12 +8707,12 @@ var unitNanos = {
 function goDurationNanos(text) {
   if (text === "") return void 0;
   durationPart.lastIndex = 0;
-  let total2 = 0;
+  let total = 0;
   let m;
   while (durationPart.lastIndex < text.length && (m = durationPart.exec(text)) !== null) {
-    total2 += Number(m[1]) * unitNanos[m[2]];
+    total += Number(m[1]) * unitNanos[m[2]];
   }
-  return durationPart.lastIndex === text.length ? total2 : void 0;
+  return durationPart.lastIndex === text.length ? total : void 0;
 }
 function readBenchtime(name, value) {
   const text = value.trim();
@@ -10808,8 +10808,8 @@ var frameLine = /^#\t+(0x[0-9a-f]+)(?:\t+(.+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+))?$
 function parseGoroutineDebug1(text, label) {
   const { lines, unterminated } = dumpLines(text);
   const first = lines.findIndex((l) => l.trim() !== "");
-  const total2 = first >= 0 ? headerLine2.exec(lines[first]) : null;
-  if (!total2) {
+  const total = first >= 0 ? headerLine2.exec(lines[first]) : null;
+  if (!total) {
     throw new FormatError(
       'not a goroutine debug=1 dump: it does not start with "goroutine profile: total N"'
     );
@@ -10852,7 +10852,7 @@ function parseGoroutineDebug1(text, label) {
     records.pop();
     cutOff = true;
   }
-  return snapshot(records, Number(total2[1]), cutOff, label, warn);
+  return snapshot(records, Number(total[1]), cutOff, label, warn);
 }
 function snapshot(records, header, cutOff, label, warn) {
   const byKey = /* @__PURE__ */ new Map();
@@ -10925,7 +10925,7 @@ function goroutineSnapshotFromProfile(profile, _label) {
     throw new FormatError(`not a goroutine profile (sample types: ${types})`);
   }
   const byKey = /* @__PURE__ */ new Map();
-  let total2 = 0;
+  let total = 0;
   for (let i = 0; i < profile.samples.count; i++) {
     const count = sampleValue(profile, i, valueIndex);
     if (count <= 0) continue;
@@ -10934,12 +10934,12 @@ function goroutineSnapshotFromProfile(profile, _label) {
     const key = `${labels ?? ""}
 
 ${stackKey(stack)}`;
-    total2 += count;
+    total += count;
     const g = byKey.get(key);
     if (g) g.count += count;
     else byKey.set(key, { count, stack, ...labels !== void 0 ? { labels } : {} });
   }
-  return { source: "proto", total: total2, groups: [...byKey.values()], warnings: [] };
+  return { source: "proto", total, groups: [...byKey.values()], warnings: [] };
 }
 
 // src/parse/goroutine/index.ts
@@ -11249,8 +11249,8 @@ function scaledLabel(value, fromUnit, toUnit = "minimum") {
   if (s === "0" || s === "-0") return "0";
   return s + u;
 }
-function percentage(value, total2) {
-  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+function percentage(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
   if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
   if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
   return `${formatGeneral(ratio, 2).padStart(5)}%`;
@@ -11760,15 +11760,15 @@ function buildView(locs) {
   const names = [];
   const byFn = /* @__PURE__ */ new Map();
   const lineStart = new Uint32Array(locs.length + 1);
-  let total2 = 0;
+  let total = 0;
   for (let l = 0; l < locs.length; l++) {
-    lineStart[l] = total2;
-    total2 += locs[l].lines.length;
+    lineStart[l] = total;
+    total += locs[l].lines.length;
   }
-  lineStart[locs.length] = total2;
-  const lineName = new Int32Array(total2);
-  const lineNo = new Float64Array(total2);
-  const lineFn = new Array(total2);
+  lineStart[locs.length] = total;
+  const lineName = new Int32Array(total);
+  const lineNo = new Float64Array(total);
+  const lineFn = new Array(total);
   const intern = (name) => {
     let id = ids.get(name);
     if (id === void 0) {
@@ -12539,7 +12539,7 @@ function perOpTotal(totals, bench, type) {
   const sum = t.sums.get(u.unit);
   return sum === void 0 ? void 0 : sum / t.ops * u.factor;
 }
-var share = (v, total2) => total2 > 0 ? 100 * v / total2 : 0;
+var share = (v, total) => total > 0 ? 100 * v / total : 0;
 function hotLine(b, bt, h, ht) {
   let best;
   for (const line of /* @__PURE__ */ new Set([...b?.lines.keys() ?? [], ...h?.lines.keys() ?? []])) {
@@ -12967,14 +12967,14 @@ function compareBenchFiles(files2, options = benchstatDefaults) {
       for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
     }
   }
-  const tables2 = /* @__PURE__ */ new Map();
+  const tables = /* @__PURE__ */ new Map();
   files2.forEach((f, col) => {
     for (const r of f.results) {
       const config = configKeys.map((k) => r.config[k] ?? "");
       for (const v of r.values) {
         const key = JSON.stringify([config, v.unit]);
-        let t = tables2.get(key);
-        if (!t) tables2.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
+        let t = tables.get(key);
+        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
         let row = t.cells.get(r.name);
         if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
         let values = row.get(col);
@@ -12983,7 +12983,7 @@ function compareBenchFiles(files2, options = benchstatDefaults) {
       }
     }
   });
-  const sorted = [...tables2.values()].sort((a, b) => {
+  const sorted = [...tables.values()].sort((a, b) => {
     for (let i = 0; i < configKeys.length; i++) {
       if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
     }
@@ -13291,10 +13291,10 @@ function renderBenchTableText(t) {
 `);
   return out;
 }
-function renderBenchstatText(tables2) {
+function renderBenchstatText(tables) {
   const parts = [];
   let previous;
-  for (const t of tables2) {
+  for (const t of tables) {
     const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
 `).join("");
     previous = t.config;
@@ -13302,11 +13302,11 @@ function renderBenchstatText(tables2) {
   }
   return parts.join("\n");
 }
-function renderBenchstatCsv(tables2) {
+function renderBenchstatCsv(tables) {
   const records = [];
   const warnings = [];
   let previous;
-  tables2.forEach((t, ti) => {
+  tables.forEach((t, ti) => {
     if (ti > 0) records.push([]);
     for (const [i, [k, v]] of t.config.entries()) {
       if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
@@ -13439,11 +13439,11 @@ ${compareUsage}`
   rejectFailures(files2);
   for (const m of unitMismatches(files2[0], files2[1])) io.stderr(`warning: ${m}
 `);
-  const tables2 = compareBenchFiles(files2, options);
-  printAs(io, format, tables2, {
-    text: () => renderBenchstatText(tables2),
+  const tables = compareBenchFiles(files2, options);
+  printAs(io, format, tables, {
+    text: () => renderBenchstatText(tables),
     csv: () => {
-      const { csv, warnings } = renderBenchstatCsv(tables2);
+      const { csv, warnings } = renderBenchstatCsv(tables);
       for (const w of warnings) io.stderr(`${w}
 `);
       return csv;
@@ -13504,13 +13504,13 @@ function localNodesOf(profile) {
   if (out) return out;
   const view = profileView(profile);
   const start = new Uint32Array(locs.length + 1);
-  let total2 = 0;
+  let total = 0;
   for (let i = 0; i < locs.length; i++) {
-    start[i] = total2;
-    total2 += Math.max(1, locs[i].lines.length);
+    start[i] = total;
+    total += Math.max(1, locs[i].lines.length);
   }
-  start[locs.length] = total2;
-  const nodes = new Int32Array(total2);
+  start[locs.length] = total;
+  const nodes = new Int32Array(total);
   const ids = /* @__PURE__ */ new Map();
   const keys = [];
   const names = [];
@@ -13550,14 +13550,6 @@ function locationNodes(profile, index) {
   const nodes = new Int32Array(local.nodes.length);
   for (let k = 0; k < nodes.length; k++) nodes[k] = remap[local.nodes[k]];
   return { start: local.start, nodes };
-}
-var tables = /* @__PURE__ */ new WeakMap();
-function profileFunctionTable(profile, sampleIndex2) {
-  let m = tables.get(profile);
-  if (!m) tables.set(profile, m = /* @__PURE__ */ new Map());
-  let t = m.get(sampleIndex2);
-  if (!t) m.set(sampleIndex2, t = functionTable([{ profile, sampleIndex: sampleIndex2 }]));
-  return t;
 }
 function functionTable(sources) {
   const index = { ids: /* @__PURE__ */ new Map(), names: [] };
@@ -13606,13 +13598,13 @@ function accumulate(source, ln, intra, acc) {
   const { flat, cum, seen, inlinable, edges } = acc;
   let { seenIn: edgeSeen, weight: edgeWeight } = edges;
   let stamp = acc.stamp;
-  let total2 = acc.total;
+  let total = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex2] * scale;
     const first = stackStart[i];
     const last = stackStart[i + 1];
-    total2 += Math.abs(w);
+    total += Math.abs(w);
     if (source.base || baseMask?.[i]) acc.baseTotal += Math.abs(w);
     if (w === 0 || first === last) continue;
     stamp++;
@@ -13649,7 +13641,7 @@ function accumulate(source, ln, intra, acc) {
     flat[parent] += w;
   }
   acc.stamp = stamp;
-  acc.total = total2;
+  acc.total = total;
 }
 function baseSamples(profile) {
   const t = profile.samples.labels;
@@ -13846,18 +13838,18 @@ function resolveSampleIndex(profile, spec) {
 
 // src/render/top-markdown.ts
 function renderTopMarkdown(report) {
-  const { sampleType, total: total2 } = report;
+  const { sampleType, total } = report;
   const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const rows = report.rows.map((r) => [
     value(r.flat),
-    percentage(r.flat, total2).trim(),
-    percentage(r.sumFlat, total2).trim(),
+    percentage(r.flat, total).trim(),
+    percentage(r.sumFlat, total).trim(),
     value(r.cum),
-    percentage(r.cum, total2).trim(),
+    percentage(r.cum, total).trim(),
     codeCell(r.name) + (r.inline ? ` (${r.inline})` : "")
   ]);
   const shown2 = report.rows.length < report.functionCount ? `, top ${report.rows.length} of ${report.functionCount} functions` : "";
-  const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total2)}${shown2}`;
+  const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total)}${shown2}`;
   return `${heading}
 
 ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
@@ -13873,7 +13865,7 @@ ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
 
 // src/render/top-text.ts
 function topHeaderLines(report) {
-  const { header, sampleType, total: total2 } = report;
+  const { header, sampleType, total } = report;
   const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const lines = [];
   if (header.file) lines.push(`File: ${header.file}`);
@@ -13883,14 +13875,14 @@ function topHeaderLines(report) {
   if (header.docUrl) lines.push(`Doc: ${header.docUrl}`);
   if (header.timeNanos) lines.push(`Time: ${new Date(header.timeNanos / 1e6).toISOString()}`);
   if (header.durationNanos) {
-    const [ns, unit] = scaleValue(total2, sampleType.unit, "nanoseconds");
+    const [ns, unit] = scaleValue(total, sampleType.unit, "nanoseconds");
     const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header.durationNanos)})` : "";
     lines.push(
-      `Duration: ${scaledLabel(header.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total2)} ${ratio}`
+      `Duration: ${scaledLabel(header.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total)} ${ratio}`
     );
   }
   lines.push(
-    `Showing nodes accounting for ${value(report.shownFlat)}, ${percentage(report.shownFlat, total2).trim()} of ${value(total2)} total`
+    `Showing nodes accounting for ${value(report.shownFlat)}, ${percentage(report.shownFlat, total).trim()} of ${value(total)} total`
   );
   if (report.rows.length < report.functionCount) {
     lines.push(`Showing top ${report.rows.length} nodes out of ${report.functionCount}`);
@@ -13898,7 +13890,7 @@ function topHeaderLines(report) {
   return lines;
 }
 function renderTopText(report) {
-  const { sampleType, total: total2 } = report;
+  const { sampleType, total } = report;
   const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const out = topHeaderLines(report);
   out.push(
@@ -13907,7 +13899,7 @@ function renderTopText(report) {
   for (const row of report.rows) {
     const marker = row.inline ? ` (${row.inline})` : "";
     out.push(
-      `${padLeft(value(row.flat), 10)} ${percentage(row.flat, total2)} ${percentage(row.sumFlat, total2)} ${padLeft(value(row.cum), 10)} ${percentage(row.cum, total2)}  ${row.name}${marker}`
+      `${padLeft(value(row.flat), 10)} ${percentage(row.flat, total)} ${percentage(row.sumFlat, total)} ${padLeft(value(row.cum), 10)} ${percentage(row.cum, total)}  ${row.name}${marker}`
     );
   }
   return `${out.join("\n")}
@@ -13943,17 +13935,17 @@ function topReport(profile, table2, options) {
     }
   };
 }
-function displayUnit(rows, total2, sampleUnit) {
+function displayUnit(rows, total, sampleUnit) {
   let min = Infinity;
   for (const r of rows) {
     const v = r.flat !== 0 ? Math.abs(r.flat) : Math.abs(r.cum);
     if (v !== 0 && v < min) min = v;
   }
-  if (min === Infinity) min = total2;
+  if (min === Infinity) min = total;
   const [, minUnit] = scaleValue(min, sampleUnit);
-  const [, maxUnit] = scaleValue(total2, sampleUnit);
+  const [, maxUnit] = scaleValue(total, sampleUnit);
   let unit = minUnit;
-  if (minUnit !== maxUnit && min * 100 < total2) [, unit] = scaleValue(100 * min, sampleUnit);
+  if (minUnit !== maxUnit && min * 100 < total) [, unit] = scaleValue(100 * min, sampleUnit);
   return unit === "" ? sampleUnit : unit;
 }
 
@@ -14327,6 +14319,45 @@ ${mergeUsage}`);
 // src/cli/commands/report.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
 
+// src/analyze/function-totals.ts
+function functionTotals2(p, sampleIndices) {
+  const view = profileView(p);
+  const { lineStart, lineName } = view;
+  const T = sampleIndices.length;
+  const n = view.names.length;
+  const flat = new Float64Array(n * T);
+  const cum = new Float64Array(n * T);
+  const total = new Array(T).fill(0);
+  const seen = new Int32Array(n).fill(-1);
+  const w = new Float64Array(T);
+  const { values, width, stackStart, stack, count } = p.samples;
+  for (let i = 0; i < count; i++) {
+    let any = false;
+    for (let t = 0; t < T; t++) {
+      const v = values[i * width + sampleIndices[t]];
+      w[t] = v;
+      total[t] += Math.abs(v);
+      if (v !== 0) any = true;
+    }
+    if (!any) continue;
+    let leaf = -1;
+    for (let j = stackStart[i]; j < stackStart[i + 1]; j++) {
+      const loc = stack[j];
+      for (let k = lineStart[loc]; k < lineStart[loc + 1]; k++) {
+        const fn = lineName[k];
+        if (leaf < 0) leaf = fn;
+        if (seen[fn] === i) continue;
+        seen[fn] = i;
+        for (let t = 0; t < T; t++) cum[fn * T + t] += w[t];
+      }
+    }
+    if (leaf >= 0) for (let t = 0; t < T; t++) flat[leaf * T + t] += w[t];
+  }
+  const fns = new Array(n);
+  for (let k = 0; k < lineName.length; k++) fns[lineName[k]] ??= view.lineFn[k];
+  return { names: view.names, fns, types: T, flat, cum, total };
+}
+
 // src/report/flame.ts
 var FlameNames = class {
   ids = /* @__PURE__ */ new Map();
@@ -14347,15 +14378,79 @@ var FlameNames = class {
     return out;
   }
 };
+var ChildTable = class {
+  size = 1 << 12;
+  slots = new Int32Array(this.size * 4);
+  now = 1;
+  used = 0;
+  /** Forgets every entry (in constant time). */
+  clear() {
+    this.now++;
+    this.used = 0;
+  }
+  /** The frame of (at, name), or -1. */
+  find(at2, name) {
+    const mask = this.size - 1;
+    const slots = this.slots;
+    let h = (Math.imul(at2, 2654435761) ^ Math.imul(name, 2246822519)) & mask;
+    while (slots[h * 4 + 3] === this.now) {
+      if (slots[h * 4] === at2 && slots[h * 4 + 1] === name) return slots[h * 4 + 2];
+      h = h + 1 & mask;
+    }
+    return -1;
+  }
+  /** Stores the frame of (at, name), which is not in the table. */
+  add(at2, name, frame) {
+    if (2 * (this.used + 1) > this.size) this.grow();
+    const mask = this.size - 1;
+    const slots = this.slots;
+    let h = (Math.imul(at2, 2654435761) ^ Math.imul(name, 2246822519)) & mask;
+    while (slots[h * 4 + 3] === this.now) h = h + 1 & mask;
+    slots[h * 4] = at2;
+    slots[h * 4 + 1] = name;
+    slots[h * 4 + 2] = frame;
+    slots[h * 4 + 3] = this.now;
+    this.used++;
+  }
+  grow() {
+    const { slots, now } = this;
+    this.size *= 2;
+    this.slots = new Int32Array(this.size * 4);
+    this.now = 1;
+    this.used = 0;
+    for (let h = 0; h < slots.length; h += 4) {
+      if (slots[h + 3] === now) this.add(slots[h], slots[h + 1], slots[h + 2]);
+    }
+  }
+};
+var WINDOW = 8;
+var Column = class {
+  constructor(data) {
+    this.data = data;
+  }
+  data;
+  length = 0;
+  push(v) {
+    if (this.length === this.data.length) {
+      const next = new this.data.constructor(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = v;
+    return this.length++;
+  }
+};
 function buildKept(sides, min, totals) {
+  const T = min.length;
   const kept = {
+    types: T,
     name: [-1],
     fn: [void 0],
-    head: [totals[0]],
-    base: [totals[1]],
+    head: [...totals[0]],
+    base: [...totals[1]],
     children: [[]],
-    smallHead: [0],
-    smallBase: [0]
+    smallHead: new Array(T).fill(0),
+    smallBase: new Array(T).fill(0)
   };
   let n = 0;
   for (const s of sides) n += s.profile.samples.count;
@@ -14364,95 +14459,127 @@ function buildKept(sides, min, totals) {
   const node = new Int32Array(n);
   const pos = new Int32Array(n);
   const line = new Int32Array(n);
-  const cand = new Int32Array(n);
+  const last = new Int32Array(n);
   let active = 0;
   sides.forEach((s, si) => {
     const { values, width, count, stackStart } = s.profile.samples;
     for (let i = 0; i < count; i++) {
-      if (values[i * width + s.sampleIndex] === 0) continue;
+      let any = false;
+      for (const x of s.sampleIndex) if (x >= 0 && values[i * width + x] !== 0) any = true;
+      if (!any) continue;
       side2[active] = si;
       sample[active] = i;
+      node[active] = 0;
       pos[active] = stackStart[i + 1];
       line[active] = -1;
       active++;
     }
   });
-  let names = 1;
-  for (const s of sides) for (const id of s.nameOf) names = Math.max(names, id + 1);
+  const table2 = new ChildTable();
   while (active > 0) {
-    const ids = /* @__PURE__ */ new Map();
-    const cParent = [];
-    const cName = [];
-    const cFn = [];
-    const cHead = [];
-    const cBase = [];
+    table2.clear();
+    const wParent = new Column(new Int32Array(1024));
+    const wName = new Column(new Int32Array(1024));
+    const wFn = [];
+    const wHead = new Column(new Float64Array(1024 * T));
+    const wBase = new Column(new Float64Array(1024 * T));
     let alive = 0;
     for (let a = 0; a < active; a++) {
       const sd = side2[a];
       const s = sides[sd];
       const i = sample[a];
       const { stackStart, stack, values, width } = s.profile.samples;
-      const { lineStart } = s.view;
+      const { lineStart, lineName, lineFn } = s.view;
+      const nameOf = s.nameOf;
+      const first = stackStart[i];
       let k = line[a];
       let j = pos[a];
-      if (k >= 0 && k > lineStart[stack[j]]) k--;
-      else {
-        k = -1;
-        for (j--; j >= stackStart[i]; j--) {
-          const loc = stack[j];
-          if (lineStart[loc + 1] > lineStart[loc]) {
-            k = lineStart[loc + 1] - 1;
-            break;
+      let at2 = -1 - node[a];
+      let depth = 0;
+      for (; depth < WINDOW; depth++) {
+        if (k >= 0 && k > lineStart[stack[j]]) k--;
+        else {
+          k = -1;
+          for (j--; j >= first; j--) {
+            const loc = stack[j];
+            if (lineStart[loc + 1] > lineStart[loc]) {
+              k = lineStart[loc + 1] - 1;
+              break;
+            }
           }
         }
+        if (k < 0) break;
+        const nm = nameOf[lineName[k]];
+        let c = table2.find(at2, nm);
+        if (c < 0) {
+          c = wParent.push(at2);
+          table2.add(at2, nm, c);
+          wName.push(nm);
+          wFn.push(lineFn[k]);
+          for (let t = 0; t < T; t++) {
+            wHead.push(0);
+            wBase.push(0);
+          }
+        }
+        at2 = c;
       }
-      if (k < 0) continue;
-      const nm = s.nameOf[s.view.lineName[k]];
-      const at2 = node[a];
-      const key = at2 * names + nm;
-      let c = ids.get(key);
-      if (c === void 0) {
-        c = cParent.length;
-        ids.set(key, c);
-        cParent.push(at2);
-        cName.push(nm);
-        cFn.push(s.view.lineFn[k]);
-        cHead.push(0);
-        cBase.push(0);
+      if (at2 >= 0) {
+        const into = sd === 0 ? wHead.data : wBase.data;
+        for (let t = 0; t < T; t++) {
+          const x = s.sampleIndex[t];
+          if (x >= 0) into[at2 * T + t] += values[i * width + x];
+        }
       }
-      const v = values[i * width + s.sampleIndex];
-      if (sd === 0) cHead[c] += v;
-      else cBase[c] += v;
+      if (depth < WINDOW) continue;
       side2[alive] = sd;
       sample[alive] = i;
-      node[alive] = at2;
       pos[alive] = j;
       line[alive] = k;
-      cand[alive] = c;
+      last[alive] = at2;
       alive++;
     }
-    const keptId = new Int32Array(cParent.length).fill(-1);
-    for (let c = 0; c < cParent.length; c++) {
-      const p = cParent[c];
-      if (Math.max(Math.abs(cHead[c]), Math.abs(cBase[c])) >= min) {
+    for (let c = wParent.length - 1; c >= 0; c--) {
+      const up = wParent.data[c];
+      if (up < 0) continue;
+      for (let t = 0; t < T; t++) {
+        wHead.data[up * T + t] += wHead.data[c * T + t];
+        wBase.data[up * T + t] += wBase.data[c * T + t];
+      }
+    }
+    const keptOf = new Int32Array(wParent.length);
+    for (let c = 0; c < wParent.length; c++) {
+      const up = wParent.data[c];
+      const p = up < 0 ? -1 - up : keptOf[up];
+      keptOf[c] = -1;
+      if (p < 0) continue;
+      let big = false;
+      for (let t = 0; t < T; t++) {
+        const v = Math.max(Math.abs(wHead.data[c * T + t]), Math.abs(wBase.data[c * T + t]));
+        if (v > 0 && v >= min[t]) big = true;
+      }
+      if (big) {
         const id = kept.name.length;
-        keptId[c] = id;
-        kept.name.push(cName[c]);
-        kept.fn.push(cFn[c]);
-        kept.head.push(cHead[c]);
-        kept.base.push(cBase[c]);
+        keptOf[c] = id;
+        kept.name.push(wName.data[c]);
+        kept.fn.push(wFn[c]);
         kept.children.push([]);
-        kept.smallHead.push(0);
-        kept.smallBase.push(0);
+        for (let t = 0; t < T; t++) {
+          kept.head.push(wHead.data[c * T + t]);
+          kept.base.push(wBase.data[c * T + t]);
+          kept.smallHead.push(0);
+          kept.smallBase.push(0);
+        }
         kept.children[p].push(id);
       } else {
-        kept.smallHead[p] += cHead[c];
-        kept.smallBase[p] += cBase[c];
+        for (let t = 0; t < T; t++) {
+          kept.smallHead[p * T + t] += wHead.data[c * T + t];
+          kept.smallBase[p * T + t] += wBase.data[c * T + t];
+        }
       }
     }
     active = 0;
     for (let a = 0; a < alive; a++) {
-      const id = keptId[cand[a]];
+      const id = keptOf[last[a]];
       if (id < 0) continue;
       side2[active] = side2[a];
       sample[active] = sample[a];
@@ -14464,12 +14591,23 @@ function buildKept(sides, min, totals) {
   }
   return kept;
 }
-function finish(kept, names) {
+function finish(kept, names, t, min) {
+  const T = kept.types;
   const node = (c) => {
-    const big = kept.children[c].map(node);
+    let smallHead = kept.smallHead[c * T + t];
+    let smallBase = kept.smallBase[c * T + t];
+    const big = [];
+    for (const k of kept.children[c]) {
+      const h = kept.head[k * T + t];
+      const b = kept.base[k * T + t];
+      const v = Math.max(Math.abs(h), Math.abs(b));
+      if (v > 0 && v >= min) big.push(node(k));
+      else {
+        smallHead += h;
+        smallBase += b;
+      }
+    }
     big.sort((x, y) => y.head - x.head || x.name.localeCompare(y.name));
-    const smallHead = kept.smallHead[c];
-    const smallBase = kept.smallBase[c];
     if (smallHead !== 0 || smallBase !== 0) {
       big.push({
         name: "small frames",
@@ -14486,48 +14624,55 @@ function finish(kept, names) {
       name: c === 0 ? "root" : names[kept.name[c]],
       file: fn?.filename ?? "",
       line: fn?.startLine ?? 0,
-      head: kept.head[c],
-      base: kept.base[c],
+      head: kept.head[c * T + t],
+      base: kept.base[c * T + t],
       children: big
     };
   };
   return node(0);
 }
-function totalOf(p, sampleIndex2) {
+function totalsOf2(p, sampleIndex2) {
   const { values, width, count } = p.samples;
-  let total2 = 0;
-  for (let i = 0; i < count; i++) total2 += values[i * width + sampleIndex2];
-  return total2;
+  return sampleIndex2.map((x) => {
+    if (x < 0) return 0;
+    let total = 0;
+    for (let i = 0; i < count; i++) total += values[i * width + x];
+    return total;
+  });
 }
-function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
-  const hi = head.sampleTypes.findIndex((t) => t.type === sampleType);
-  if (hi < 0) return void 0;
+function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
+  const indices = (p) => sampleTypes.map((type) => p.sampleTypes.findIndex((t) => t.type === type));
+  const hi = indices(head);
   const names = new FlameNames();
   const side2 = (profile, sampleIndex2) => {
     const view = profileView(profile);
     return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view) };
   };
   const sides = [side2(head, hi)];
-  const headTotal = totalOf(head, hi);
-  let baseTotal = 0;
+  const headTotals = totalsOf2(head, hi);
+  let baseTotals = sampleTypes.map(() => 0);
   if (base) {
-    const bi = base.sampleTypes.findIndex((t) => t.type === sampleType);
-    if (bi >= 0) {
+    const bi = indices(base);
+    if (bi.some((x) => x >= 0)) {
       sides.push(side2(base, bi));
-      baseTotal = totalOf(base, bi);
+      baseTotals = totalsOf2(base, bi);
     }
   }
-  const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
-  const kept = buildKept(sides, min, [headTotal, baseTotal]);
-  return {
-    profile: name,
-    sampleType,
-    unit: head.sampleTypes[hi].unit,
-    headTotal,
-    baseTotal,
-    minFraction,
-    root: finish(kept, names.names)
-  };
+  const min = sampleTypes.map(
+    (_, t) => Math.max(Math.abs(headTotals[t]), Math.abs(baseTotals[t])) * minFraction
+  );
+  const kept = buildKept(sides, min, [headTotals, baseTotals]);
+  return sampleTypes.map(
+    (sampleType, t) => hi[t] < 0 ? void 0 : {
+      profile: name,
+      sampleType,
+      unit: head.sampleTypes[hi[t]].unit,
+      headTotal: headTotals[t],
+      baseTotal: baseTotals[t],
+      minFraction,
+      root: finish(kept, names.names, t, min[t])
+    }
+  );
 }
 
 // src/report/html-build.ts
@@ -14540,20 +14685,6 @@ var shown = [
   "contentions",
   "goroutine"
 ];
-function flatCum(p, type) {
-  const out = /* @__PURE__ */ new Map();
-  if (!p) return out;
-  const i = p.sampleTypes.findIndex((t) => t.type === type);
-  if (i < 0) return out;
-  for (const f of profileFunctionTable(p, i).functions)
-    out.set(f.name, { flat: f.flat, cum: f.cum });
-  return out;
-}
-function total(p, type) {
-  if (!p) return 0;
-  const i = p.sampleTypes.findIndex((t) => t.type === type);
-  return i < 0 ? 0 : profileFunctionTable(p, i).total;
-}
 var TOP_ROWS = 500;
 var rowOrders = [
   (a, b) => b.headFlat - b.baseFlat - (a.headFlat - a.baseFlat),
@@ -14572,34 +14703,58 @@ function firstRows(rows, limit) {
   }
   return rows.filter((r) => kept.has(r));
 }
-function topTable(pair, type, limit = TOP_ROWS) {
-  const h = flatCum(pair.head, type);
-  const b = flatCum(pair.base, type);
-  const where2 = /* @__PURE__ */ new Map();
-  for (const p of [pair.base, pair.head])
-    for (const fn of p?.functions ?? [])
-      where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const all = [.../* @__PURE__ */ new Set([...h.keys(), ...b.keys()])].map((name) => ({
-    name,
-    file: where2.get(name)?.file ?? "",
-    line: where2.get(name)?.line ?? 0,
-    headFlat: h.get(name)?.flat ?? 0,
-    baseFlat: b.get(name)?.flat ?? 0,
-    headCum: h.get(name)?.cum ?? 0,
-    baseCum: b.get(name)?.cum ?? 0
-  }));
-  const rows = firstRows(all, limit);
-  rows.sort((x, y) => rowOrders[0](x, y) || rowOrders[2](x, y) || (x.name < y.name ? -1 : 1));
-  const unit = pair.head.sampleTypes.find((t) => t.type === type)?.unit ?? "";
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit,
-    headTotal: total(pair.head, type),
-    baseTotal: total(pair.base, type),
-    functions: all.length,
-    rows
-  };
+function sideRows(p, types) {
+  if (!p) return void 0;
+  const indices = types.map((type) => p.sampleTypes.findIndex((t) => t.type === type));
+  const present = indices.filter((x) => x >= 0);
+  const totals = functionTotals2(p, present);
+  const col = indices.map((x) => present.indexOf(x));
+  const byName = /* @__PURE__ */ new Map();
+  totals.names.forEach((name, fn) => name !== "" && byName.set(name, fn));
+  return { totals, col, byName };
+}
+function topTables(pair, types, limit = TOP_ROWS) {
+  const h = sideRows(pair.head, types);
+  const b = sideRows(pair.base, types);
+  const names = [.../* @__PURE__ */ new Set([...h.byName.keys(), ...b?.byName.keys() ?? []])];
+  return types.map((type, t) => {
+    const value = (side2, name, of) => {
+      const fn = side2?.byName.get(name);
+      const c = side2?.col[t] ?? -1;
+      if (!side2 || fn === void 0 || c < 0) return 0;
+      return side2.totals[of][fn * side2.totals.types + c];
+    };
+    const all = [];
+    for (const name of names) {
+      const row = {
+        name,
+        file: "",
+        line: 0,
+        headFlat: value(h, name, "flat"),
+        baseFlat: value(b, name, "flat"),
+        headCum: value(h, name, "cum"),
+        baseCum: value(b, name, "cum")
+      };
+      if (row.headFlat === 0 && row.baseFlat === 0 && row.headCum === 0 && row.baseCum === 0)
+        continue;
+      const fn = h.totals.fns[h.byName.get(name) ?? -1] ?? b?.totals.fns[b.byName.get(name) ?? -1];
+      row.file = fn?.filename ?? "";
+      row.line = fn?.startLine ?? 0;
+      all.push(row);
+    }
+    const rows = firstRows(all, limit);
+    rows.sort((x, y) => rowOrders[0](x, y) || rowOrders[2](x, y) || (x.name < y.name ? -1 : 1));
+    const total = (side2) => side2 && side2.col[t] >= 0 ? side2.totals.total[side2.col[t]] : 0;
+    return {
+      profile: pair.name,
+      sampleType: type,
+      unit: pair.head.sampleTypes.find((x) => x.type === type)?.unit ?? "",
+      headTotal: total(h),
+      baseTotal: total(b),
+      functions: all.length,
+      rows
+    };
+  });
 }
 function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   const model = {
@@ -14614,18 +14769,19 @@ function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   };
   for (const pair of pairs) {
     const types = pair.head.sampleTypes.map((t) => t.type);
-    const wanted = pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space");
-    for (const type of wanted) {
-      if (!types.includes(type)) continue;
-      if (pair.head.samples.count === 0) {
-        model.problems.push(`${pair.name}: the profile has no samples`);
-        break;
-      }
-      const g = flameGraph(pair.name, pair.head, pair.base, type);
-      if (!g) continue;
-      model.graphs.push(g);
-      model.tops.push(topTable(pair, type));
+    const wanted = (pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space")).filter((t) => types.includes(t));
+    if (wanted.length === 0) continue;
+    if (pair.head.samples.count === 0) {
+      model.problems.push(`${pair.name}: the profile has no samples`);
+      continue;
     }
+    const graphs = flameGraphs(pair.name, pair.head, pair.base, wanted);
+    const tops = topTables(pair, wanted);
+    graphs.forEach((g, t) => {
+      if (!g) return;
+      model.graphs.push(g);
+      model.tops.push(tops[t]);
+    });
   }
   return model;
 }
