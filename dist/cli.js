@@ -9307,7 +9307,7 @@ function isGzip(bytes2) {
 }
 function gunzipLimited(bytes2, limit) {
   try {
-    return gunzipSync(bytes2, { maxOutputLength: limit });
+    return gunzipSync(bytes2, { maxOutputLength: limit, chunkSize: chunkFor(bytes2, limit) });
   } catch (err) {
     const e = err;
     if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
@@ -9319,6 +9319,12 @@ function gunzipLimited(bytes2, limit) {
       throw new FormatError("truncated gzip data: it ends before the end of the stream");
     throw new FormatError(`corrupt gzip data: ${e.message}`);
   }
+}
+function chunkFor(bytes2, limit) {
+  const n = bytes2.length;
+  if (n < 18) return 64 * 1024;
+  const isize = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16) + bytes2[n - 1] * 2 ** 24;
+  return Math.max(64 * 1024, Math.min(isize + 1, limit));
 }
 function formatBytes(n) {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
@@ -9335,12 +9341,22 @@ function formatBytes(n) {
 var GrowableIds = class {
   data;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
+  constructor(capacity = 1024, short = false) {
+    this.data = short ? new Uint16Array(capacity) : new Uint32Array(capacity);
   }
-  /** True while every id so far fits in 32 bits. */
+  /** True while every id so far fits in 16 bits (and the storage is Uint16). */
+  get short() {
+    return this.data instanceof Uint16Array;
+  }
+  /** True while every id so far fits in 32 bits (and the storage is Uint32). */
   get narrow() {
     return this.data instanceof Uint32Array;
+  }
+  /** Storage of the next width, with the values so far (pages not written cost no memory). */
+  widen() {
+    const next = this.short ? new Uint32Array(this.data.length) : new Float64Array(this.data.length);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
   /** Makes room for `n` more values. */
   reserve(n) {
@@ -9348,13 +9364,14 @@ var GrowableIds = class {
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
-    const next = this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
+    const next = this.short ? new Uint16Array(cap) : this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
   push(v) {
     this.reserve(1);
-    if (v > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
+    if (v > 65535 && this.short) this.widen();
+    if (v > 4294967295 && this.narrow) this.widen();
     this.data[this.length++] = v;
   }
   /** The pushed values (a view of the storage). */
@@ -9823,7 +9840,7 @@ var utf8 = new TextDecoder("utf-8", { fatal: false });
 function decodeProfile(buf) {
   const r = new WireReader(buf);
   const locStart = new GrowableIds(1024);
-  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
+  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31), true);
   const valueStart = new GrowableIds(1024);
   const values = new GrowableFloats(2048);
   const labels = new LabelColumns();
@@ -9993,6 +10010,10 @@ function decodeSample(r, end, locationIds, values, labels) {
 }
 function readPackedIds(r, end, ids) {
   ids.reserve(end - r.pos);
+  if (ids.short) {
+    readShortIds(r, end, ids);
+    return;
+  }
   if (!ids.narrow) {
     while (r.pos < end) ids.push(r.uint64());
     return;
@@ -10016,6 +10037,44 @@ function readPackedIds(r, end, ids) {
     }
     const b2 = buf[pos + 2];
     if (b2 < 128) {
+      data[len++] = b0 & 127 | (b1 & 127) << 7 | b2 << 14;
+      pos += 3;
+      continue;
+    }
+    r.pos = pos;
+    ids.length = len;
+    ids.push(r.uint64());
+    if (r.pos > end) r.fail("a varint runs past the end of Sample.location_id");
+    readPackedIds(r, end, ids);
+    return;
+  }
+  if (pos !== end) {
+    r.pos = end;
+    r.fail("a varint runs past the end of Sample.location_id");
+  }
+  r.pos = pos;
+  ids.length = len;
+}
+function readShortIds(r, end, ids) {
+  const buf = r.buf;
+  const data = ids.data;
+  let len = ids.length;
+  let pos = r.pos;
+  while (pos < end) {
+    const b0 = buf[pos];
+    if (b0 < 128) {
+      data[len++] = b0;
+      pos += 1;
+      continue;
+    }
+    const b1 = buf[pos + 1];
+    if (b1 < 128) {
+      data[len++] = b0 & 127 | b1 << 7;
+      pos += 2;
+      continue;
+    }
+    const b2 = buf[pos + 2];
+    if (b2 < 4) {
       data[len++] = b0 & 127 | (b1 & 127) << 7 | b2 << 14;
       pos += 3;
       continue;
@@ -10337,6 +10396,7 @@ function stackIndices(raw, indexById) {
   const table2 = dense ? new Int32Array(maxId + 1).fill(-1) : void 0;
   if (table2) for (const [id, index] of indexById) table2[id] = index;
   if (table2 && ids instanceof Uint32Array) return idsToIndices(ids, table2, raw);
+  if (table2 && ids instanceof Uint16Array) return shortIdsToIndices(ids, table2, raw);
   const out = new Uint32Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j];
@@ -10349,6 +10409,19 @@ function stackIndices(raw, indexById) {
   return out;
 }
 function idsToIndices(ids, table2, raw) {
+  const n = ids.length;
+  const size = table2.length;
+  for (let j = 0; j < n; j++) {
+    const id = ids[j];
+    const index = id < size ? table2[id] : -1;
+    if (index < 0) {
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+    }
+    ids[j] = index;
+  }
+  return ids;
+}
+function shortIdsToIndices(ids, table2, raw) {
   const n = ids.length;
   const size = table2.length;
   for (let j = 0; j < n; j++) {
@@ -14330,6 +14403,12 @@ function functionTotals2(p, sampleIndices) {
   const total = new Array(T).fill(0);
   const seen = new Int32Array(n).fill(-1);
   const w = new Float64Array(T);
+  const nLoc = lineStart.length - 1;
+  const single = new Int32Array(nLoc);
+  for (let l = 0; l < nLoc; l++) {
+    const lines = lineStart[l + 1] - lineStart[l];
+    single[l] = lines === 1 ? lineName[lineStart[l]] : lines === 0 ? -1 : -2;
+  }
   const { values, width, stackStart, stack, count } = p.samples;
   for (let i = 0; i < count; i++) {
     let any = false;
@@ -14340,9 +14419,22 @@ function functionTotals2(p, sampleIndices) {
       if (v !== 0) any = true;
     }
     if (!any) continue;
+    const w0 = w[0];
+    const w1 = T > 1 ? w[1] : 0;
     let leaf = -1;
     for (let j = stackStart[i]; j < stackStart[i + 1]; j++) {
       const loc = stack[j];
+      const one = single[loc];
+      if (one >= 0) {
+        if (leaf < 0) leaf = one;
+        if (seen[one] === i) continue;
+        seen[one] = i;
+        if (T <= 2) {
+          cum[one * T] += w0;
+          if (T === 2) cum[one * T + 1] += w1;
+        } else for (let t = 0; t < T; t++) cum[one * T + t] += w[t];
+        continue;
+      }
       for (let k = lineStart[loc]; k < lineStart[loc + 1]; k++) {
         const fn = lineName[k];
         if (leaf < 0) leaf = fn;
@@ -15512,6 +15604,7 @@ var pageScript = `"use strict";
     }
   }
   main();
+  performance.mark("perfgate:interactive");
 })();
 `;
 var pageStyle = `/* src/render/html/page/style.css */

@@ -31,6 +31,13 @@ export function functionTotals(p: Profile, sampleIndices: number[]): FunctionTot
   const total = new Array<number>(T).fill(0);
   const seen = new Int32Array(n).fill(-1);
   const w = new Float64Array(T);
+  // Per location: its one line's function, -2 when it has several lines, -1 when none.
+  const nLoc = lineStart.length - 1;
+  const single = new Int32Array(nLoc);
+  for (let l = 0; l < nLoc; l++) {
+    const lines = lineStart[l + 1]! - lineStart[l]!;
+    single[l] = lines === 1 ? lineName[lineStart[l]!]! : lines === 0 ? -1 : -2;
+  }
   const { values, width, stackStart, stack, count } = p.samples;
   for (let i = 0; i < count; i++) {
     let any = false;
@@ -41,9 +48,23 @@ export function functionTotals(p: Profile, sampleIndices: number[]): FunctionTot
       if (v !== 0) any = true;
     }
     if (!any) continue;
+    // The hot loop (tens of millions of frames): one or two sample types without a loop.
+    const w0 = w[0]!;
+    const w1 = T > 1 ? w[1]! : 0;
     let leaf = -1;
     for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) {
       const loc = stack[j]!;
+      const one = single[loc]!;
+      if (one >= 0) {
+        if (leaf < 0) leaf = one;
+        if (seen[one] === i) continue;
+        seen[one] = i;
+        if (T <= 2) {
+          cum[one * T]! += w0;
+          if (T === 2) cum[one * T + 1]! += w1;
+        } else for (let t = 0; t < T; t++) cum[one * T + t]! += w[t]!;
+        continue;
+      }
       for (let k = lineStart[loc]!; k < lineStart[loc + 1]!; k++) {
         const fn = lineName[k]!;
         if (leaf < 0) leaf = fn;

@@ -675,6 +675,7 @@ export const pageScript = `"use strict";
     }
   }
   main();
+  performance.mark("perfgate:interactive");
 })();
 `;
 /** The HTML report page's style sheet (style.css). */

@@ -300,3 +300,5 @@ function main(): void {
 }
 
 main();
+// When the page can be used: read by `npm run bench` for the time to interactive.
+performance.mark('perfgate:interactive');
