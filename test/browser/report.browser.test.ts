@@ -184,6 +184,15 @@ describe('the HTML report in Chromium', () => {
   const names = (page: Page) =>
     page.$$eval('#flame .frame', (els) => els.map((e) => e.getAttribute('data-name') ?? '').sort());
 
+  it('becomes interactive: graph and table drawn, the page marked usable', async () => {
+    const page = await open();
+    // The mark `npm run bench` times on the large profiles' report.
+    await page.waitForFunction("performance.getEntriesByName('perfgate:interactive').length === 1");
+    await expect(page.locator('#flame .frame').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('#top tbody tr').count()).resolves.toBeGreaterThan(0);
+    await done(page);
+  });
+
   it('colours a frame that grew red', async () => {
     const page = await open();
     await page.selectOption('#sample-type', { label: ALLOC_SPACE });
