@@ -6944,6 +6944,12 @@ function wilcoxonSignedRank(base, head) {
 }
 
 // src/analyze/verdict.ts
+function excuses(accept, benchmark) {
+  if (accept.patterns.length === 0) return true;
+  const name = benchmark.slice(benchmark.lastIndexOf(".") + 1).replace(/^Benchmark/, "");
+  const bare = name.replace(/-\d+$/, "");
+  return accept.patterns.some((p) => globMatches(p, name) || globMatches(p, bare));
+}
 function beyond(f, worse) {
   const delta = f.head.center - f.base.center;
   const signed2 = f.higherIsBetter ? -delta : delta;
@@ -6964,41 +6970,62 @@ function benchmarkVerdict(f, alpha) {
 function profileGrowthFails(g) {
   return g.limit !== void 0 && g.basis !== "benchmark" && g.significant && g.points > g.limit;
 }
+function profileRegressions(p) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of p?.changes ?? [])
+    for (const f of c.grown.filter((g) => g.regression))
+      seen.set(`${f.benchmark ?? ""}\0${f.name}`, [f.benchmark ?? "", f.name]);
+  return [...seen.values()];
+}
 function profileRegressionCount(p) {
-  const grew = (p?.changes ?? []).flatMap(
-    (c) => c.grown.filter((f) => f.regression).map((f) => `${f.benchmark ?? ""}\0${f.name}`)
-  );
-  return new Set(grew).size;
+  return profileRegressions(p).length;
 }
 var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 function describeShards(incomplete) {
   return incomplete.map((m) => `shard ${m.shard} ${m.why}`).join("; ");
 }
-function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = []) {
-  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
-  const profileRegressions = profileRegressionCount(profiles);
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
-  if (!gate2 && !comparedProfiles) {
-    if (shards) return { verdict: "incomplete", reason: shards };
-    return {
-      verdict: "no-baseline",
-      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
-    };
-  }
-  const benchmarks = gate2?.benchmarks.regressed.length ?? 0;
+function describeRegressions(benchmarks, functions) {
   const parts = [];
   if (benchmarks > 0) parts.push(`${plural(benchmarks, "benchmark")} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(`${plural(profileRegressions, "function")} grew beyond the profile limits`);
-  if (parts.length > 0) {
-    if (shards) parts.push(shards);
-    return { verdict: "fail", reason: parts.join("; ") };
+  if (functions > 0) parts.push(`${plural(functions, "function")} grew beyond the profile limits`);
+  return parts;
+}
+function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = [], accept) {
+  const decided = (verdict, reason, accepted2 = []) => accept ? { verdict, reason, accepted: accepted2 } : { verdict, reason };
+  if (failures.length > 0) return decided("fail", "the benchmark run has failures");
+  const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate2 && !comparedProfiles) {
+    if (shards) return decided("incomplete", shards);
+    return decided(
+      "no-baseline",
+      missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    );
   }
-  if (shards) return { verdict: "incomplete", reason: shards };
+  const excused = (benchmark) => accept !== void 0 && excuses(accept, benchmark);
+  const regressed = gate2?.benchmarks.regressed ?? [];
+  const functions = profileRegressions(profiles);
+  const accepted = regressed.filter(excused);
+  const failing = describeRegressions(
+    regressed.length - accepted.length,
+    functions.filter(([b]) => !excused(b)).length
+  );
+  const excusedParts = describeRegressions(
+    accepted.length,
+    functions.filter(([b]) => excused(b)).length
+  );
+  const byLabel = accept ? `accepted by label ${JSON.stringify(accept.label)}` : "";
+  if (failing.length > 0) {
+    if (excusedParts.length > 0) failing.push(`${excusedParts.join(", ")}: ${byLabel}`);
+    if (shards) failing.push(shards);
+    return decided("fail", failing.join("; "), accepted);
+  }
+  if (shards) return decided("incomplete", shards, accepted);
+  if (excusedParts.length > 0)
+    return decided("accepted", `${excusedParts.join("; ")}, ${byLabel}`, accepted);
   if (gate2?.verdict === "no-comparison")
-    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
-  return { verdict: "pass", reason: "no regression beyond the limits" };
+    return decided("no-comparison", gate2.cause ?? "nothing to compare");
+  return decided("pass", "no regression beyond the limits");
 }
 function exitCodeFor(verdict) {
   return verdict === "fail" || verdict === "incomplete" ? 1 : verdict === "no-comparison" ? 2 : 0;
@@ -8227,12 +8254,13 @@ function buildRunReport(f) {
   const base = f.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
   const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
-  const { verdict, reason } = decideVerdict(
+  const { verdict, reason, accepted } = decideVerdict(
     result,
     failures,
     f.missingBaseline,
     f.profiles,
-    f.shards?.incomplete
+    f.shards?.incomplete,
+    f.accept
   );
   return {
     verdict,
@@ -8248,7 +8276,8 @@ function buildRunReport(f) {
     warnings: f.warnings,
     links: f.links,
     generatedAt: f.generatedAt,
-    ...f.shards ? { shards: f.shards } : {}
+    ...f.shards ? { shards: f.shards } : {},
+    ...f.accept ? { acceptance: { ...f.accept, excused: accepted ?? [] } } : {}
   };
 }
 
@@ -11192,7 +11221,8 @@ function verdictView(r) {
     benchmarksImproved: compared ? g.benchmarks.improved.length : null,
     unitsNotJudged: compared && g.power.length > 0,
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
-    profileRows: rows
+    profileRows: rows,
+    ...r.verdict === "accepted" && r.acceptance ? { accepted: { label: r.acceptance.label, by: r.acceptance.by ?? null } } : {}
   };
 }
 
@@ -11558,15 +11588,21 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r) {
-  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" || r.verdict === "incomplete" ? "⚠️" : "ℹ️";
+  return r.verdict === "fail" ? "❌" : r.verdict === "pass" || r.verdict === "accepted" ? "✅" : r.verdict === "no-comparison" || r.verdict === "incomplete" ? "⚠️" : "ℹ️";
 }
 var verdictWords = {
   pass: "pass",
   fail: "fail",
   "no-baseline": "no baseline",
   "no-comparison": "nothing compared",
-  incomplete: "incomplete"
+  incomplete: "incomplete",
+  accepted: "accepted"
 };
+function acceptedBy(r) {
+  const a = r.acceptance;
+  if (r.verdict !== "accepted" || !a) return "";
+  return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ""}`;
+}
 function headline(r) {
   const g = r.gate;
   const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
@@ -11580,7 +11616,7 @@ function headline(r) {
     counts.push(`${plural3(profileRegressionCount(r.profiles), "function")} grew in profiles`);
   }
   const tail = counts.map((c) => ` · ${c}`).join("");
-  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${acceptedBy(r)}${tail}`;
 }
 function baselineLine(r) {
   const b = r.baseline;
@@ -14961,14 +14997,16 @@ var pageScript = `"use strict";
     fail: "❌",
     "no-comparison": "⚠️",
     incomplete: "⚠️",
-    "no-baseline": "ℹ️"
+    "no-baseline": "ℹ️",
+    accepted: "✅"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
     "no-comparison": "nothing compared",
-    incomplete: "incomplete"
+    incomplete: "incomplete",
+    accepted: "accepted"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {
@@ -14980,7 +15018,9 @@ var pageScript = `"use strict";
     }
     if (v.profileRegressions !== null)
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
-    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+    const a = v.verdict === "accepted" ? v.accepted : void 0;
+    const by = a ? \` by label \${a.label}\${a.by ? \`, applied by @\${a.by}\` : ""}\` : "";
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${by}\${counts.map((c) => \` · \${c}\`).join("")}\`;
   }
 
   // src/render/html/page/verdict.ts

@@ -17,6 +17,7 @@ import { renderHtmlReport } from '../render/html-report.js';
 import { buildRunReport } from '../report/build-run-report.js';
 import { htmlReportModel } from '../report/html-build.js';
 import type { RunReport } from '../report/run-report.js';
+import { acceptRequest } from './accept.js';
 import { type Baseline, loadArtifactBaseline, loadPathBaseline, saveBaseline } from './baseline.js';
 import { type Collected, collectRun } from './collect-run.js';
 import { annotateRegressions, publishComment } from './publish-report.js';
@@ -84,6 +85,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       bench: { base: baseline?.bench, head },
     });
   }
+  const accept = await acceptRequest(run, ports, warnings);
   const report = buildRunReport({
     key: s.baselineKey,
     headCommit: ctx.pullRequest?.headSha || ctx.sha,
@@ -96,6 +98,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     warnings,
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
+    ...(accept ? { accept } : {}),
   });
   const result = report.gate;
 

@@ -31,7 +31,7 @@ export function commentMarker(key: string): string {
 function icon(r: RunReport): string {
   return r.verdict === 'fail'
     ? '❌'
-    : r.verdict === 'pass'
+    : r.verdict === 'pass' || r.verdict === 'accepted'
       ? '✅'
       : r.verdict === 'no-comparison' || r.verdict === 'incomplete'
         ? '⚠️'
@@ -44,7 +44,15 @@ const verdictWords: Record<RunReport['verdict'], string> = {
   'no-baseline': 'no baseline',
   'no-comparison': 'nothing compared',
   incomplete: 'incomplete',
+  accepted: 'accepted',
 };
+
+/** `accepted by label <code>perfgate: accept</code>, applied by @login`: the login is untrusted. */
+function acceptedBy(r: RunReport): string {
+  const a = r.acceptance;
+  if (r.verdict !== 'accepted' || !a) return '';
+  return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ''}`;
+}
 
 /** `### ❌ perfgate: fail · 3 benchmarks regressed · 1 improved · 2 functions grew`. */
 function headline(r: RunReport): string {
@@ -60,7 +68,7 @@ function headline(r: RunReport): string {
     counts.push(`${plural(profileRegressionCount(r.profiles), 'function')} grew in profiles`);
   }
   const tail = counts.map((c) => ` · ${c}`).join('');
-  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${acceptedBy(r)}${tail}`;
 }
 
 function baselineLine(r: RunReport): string {

@@ -33,6 +33,8 @@ export interface RunFacts {
   generatedAt: string;
   /** The legs of a merged matrix run: the ones missing or failed decide `incomplete`. */
   shards?: ShardsInfo;
+  /** The pull request's accept label and who applied it, when it carries the label. */
+  accept?: { label: string; by: string | undefined; patterns: string[] };
 }
 
 /** The baseline read from a benchmark output file (`baseline: <file>` with no manifest). */
@@ -57,12 +59,13 @@ export function buildRunReport(f: RunFacts): RunReport {
     f.baseline && f.head && failures.length === 0
       ? gate(base ?? parseBenchText('', 'baseline'), f.head, f.gate)
       : undefined;
-  const { verdict, reason } = decideVerdict(
+  const { verdict, reason, accepted } = decideVerdict(
     result,
     failures,
     f.missingBaseline,
     f.profiles,
     f.shards?.incomplete,
+    f.accept,
   );
   return {
     verdict,
@@ -81,5 +84,6 @@ export function buildRunReport(f: RunFacts): RunReport {
     links: f.links,
     generatedAt: f.generatedAt,
     ...(f.shards ? { shards: f.shards } : {}),
+    ...(f.accept ? { acceptance: { ...f.accept, excused: accepted ?? [] } } : {}),
   };
 }

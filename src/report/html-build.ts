@@ -77,7 +77,7 @@ export function htmlReportModel(
   gate: GateResult | undefined,
   insights: ProfileInsights | undefined,
   problems: string[] = [],
-  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles'>,
+  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>,
 ): HtmlReportModel {
   const model: HtmlReportModel = {
     title,

@@ -87,8 +87,10 @@ export interface PageProfileRow {
 
 /** The run's verdict with its counts, as the PR comment's headline states them. */
 export interface PageVerdict {
-  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete';
+  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete' | 'accepted';
   reason: string;
+  /** The accept label and who applied it (null: unknown), when the verdict is `accepted`. */
+  accepted?: { label: string; by: string | null };
   /** Benchmarks regressed and improved; null when no benchmarks were compared. */
   benchmarksRegressed: number | null;
   benchmarksImproved: number | null;

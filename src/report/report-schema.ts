@@ -251,7 +251,7 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
 type ReportData = Omit<RunReport, 'links'>;
 
 const report: Check<ReportData> = obj<ReportData>({
-  verdict: oneOf('pass', 'fail', 'no-baseline', 'no-comparison', 'incomplete'),
+  verdict: oneOf('pass', 'fail', 'no-baseline', 'no-comparison', 'incomplete', 'accepted'),
   reason: str(LINE),
   key: str(NAME),
   headCommit: str(NAME),
@@ -275,6 +275,14 @@ const report: Check<ReportData> = obj<ReportData>({
     obj({
       names: arr(str(NAME), FEW),
       incomplete: arr(obj({ shard: str(NAME), why: str(LINE) }), FEW),
+    }),
+  ),
+  acceptance: opt(
+    obj({
+      label: str(NAME),
+      by: opt(str(NAME)),
+      patterns: arr(str(NAME), FEW),
+      excused: arr(str(NAME), FEW),
     }),
   ),
 });

@@ -19,6 +19,18 @@ export interface BaselineInfo {
   runUrl: string | undefined;
 }
 
+/**
+ * The pull request's accept label, when it carries it: who applied it, the benchmarks it names
+ * (none: every regression), and the regressed benchmarks it excused.
+ */
+export interface Acceptance {
+  label: string;
+  /** The login that applied the label, when GitHub said (untrusted text). */
+  by: string | undefined;
+  patterns: string[];
+  excused: string[];
+}
+
 /** The whole outcome of a run. */
 export interface RunReport {
   /**
@@ -47,6 +59,8 @@ export interface RunReport {
   generatedAt: string;
   /** The legs of a run spread over a job matrix (merged reports only). */
   shards?: ShardsInfo;
+  /** The accept label, when the pull request carries it. */
+  acceptance?: Acceptance;
 }
 
 /** How long ago, in words: `3 hours`, `2 days`. */

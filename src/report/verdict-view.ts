@@ -15,7 +15,7 @@ export function notableRow(f: FunctionChange): boolean {
 
 /** The verdict view of a run report. */
 export function verdictView(
-  r: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles'>,
+  r: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>,
 ): PageVerdict {
   const g = r.gate;
   const compared = g !== undefined && g.verdict !== 'no-comparison';
@@ -49,5 +49,8 @@ export function verdictView(
     unitsNotJudged: compared && g.power.length > 0,
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
     profileRows: rows,
+    ...(r.verdict === 'accepted' && r.acceptance
+      ? { accepted: { label: r.acceptance.label, by: r.acceptance.by ?? null } }
+      : {}),
   };
 }

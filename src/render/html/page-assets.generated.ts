@@ -325,14 +325,16 @@ export const pageScript = `"use strict";
     fail: "❌",
     "no-comparison": "⚠️",
     incomplete: "⚠️",
-    "no-baseline": "ℹ️"
+    "no-baseline": "ℹ️",
+    accepted: "✅"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
     "no-comparison": "nothing compared",
-    incomplete: "incomplete"
+    incomplete: "incomplete",
+    accepted: "accepted"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {
@@ -344,7 +346,9 @@ export const pageScript = `"use strict";
     }
     if (v.profileRegressions !== null)
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
-    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+    const a = v.verdict === "accepted" ? v.accepted : void 0;
+    const by = a ? \` by label \${a.label}\${a.by ? \`, applied by @\${a.by}\` : ""}\` : "";
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${by}\${counts.map((c) => \` · \${c}\`).join("")}\`;
   }
 
   // src/render/html/page/verdict.ts
