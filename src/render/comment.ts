@@ -15,6 +15,9 @@ import {
   verdictNotes,
 } from './gate-text.js';
 import { formatFixed } from '../units/go-format.js';
+import { unitClass } from '../units/bench-units.js';
+import { commonScale, formatScaled } from '../units/bench-scale.js';
+import type { HistoryPosition } from '../report/history.js';
 import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, fenceLine, MAX_NAME } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
@@ -85,6 +88,36 @@ function baselineLine(r: RunReport): string {
         ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ''}`
         : 'baseline from a file';
   return `Base ${commit}${where}${when} (${how}).`;
+}
+
+/** Where head sits against one regression's past commits, in words, its numbers in one scale. */
+function placeText(p: HistoryPosition, branch: string): string {
+  const past = `the last ${p.commits === 1 ? 'commit' : `${p.commits} commits`} of ${branch}`;
+  const slower = p.unit === 'sec/op';
+  const where =
+    p.place === 'worse'
+      ? `${slower ? 'slower' : 'worse'} than each of ${past}`
+      : p.place === 'better'
+        ? `${slower ? 'faster' : 'better'} than each of ${past}`
+        : `within the range of ${past}`;
+  const scale = commonScale([p.head, p.min, p.max], unitClass(p.unit));
+  const unit = escapeMarkdown(p.unit, MAX_NAME);
+  const [head, min, max] = [p.head, p.min, p.max].map((v) => `${formatScaled(v, scale)} ${unit}`);
+  const range = min === max ? `all ${min}` : `${min} to ${max}`;
+  const cpus = p.cpus > 1 ? `; measured on ${p.cpus} CPU models` : '';
+  return `- ${codeCell(p.name)} ${unit}: head ${head} is ${where} (${range}${cpus})`;
+}
+
+/** Head against the base branch's past baselines, for each regression they measured. */
+function historyLines(r: RunReport): string {
+  const h = r.history;
+  if (!h || h.positions.length === 0) return '';
+  const branch = codeCell(h.branch || 'the base branch');
+  return [
+    `**Against ${branch}'s past baselines** (${h.commits} ${h.commits === 1 ? 'commit' : 'commits'} kept):`,
+    '',
+    ...h.positions.map((p) => placeText(p, branch)),
+  ].join('\n');
 }
 
 function evidence(f: GateFinding): string {
@@ -165,6 +198,8 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
         '',
         shortenable(1, shown, (keep) => topFindings(g.regressions, Math.max(keep, 1))),
       );
+      const past = historyLines(r);
+      if (past) parts.push('', droppable(past));
     }
     if (g.improvements.length > 0) {
       parts.push(

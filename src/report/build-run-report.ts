@@ -10,6 +10,7 @@ import type { BenchFile } from '../model/bench.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureMessage } from '../parse/benchfmt/load.js';
 import { decideVerdict } from '../analyze/verdict.js';
+import { type BaselineHistory, historyView } from './history.js';
 import type { BaselineInfo, RunReport } from './run-report.js';
 import type { ShardsInfo } from './shards.js';
 
@@ -33,6 +34,8 @@ export interface RunFacts {
   generatedAt: string;
   /** The legs of a merged matrix run: the ones missing or failed decide `incomplete`. */
   shards?: ShardsInfo;
+  /** The base branch's past baselines, when the baseline carried them. */
+  history?: { data: BaselineHistory; branch: string };
   /** The pull request's accept label and who applied it, when it carries the label. */
   accept?: { label: string; by: string | undefined; patterns: string[] };
 }
@@ -85,5 +88,8 @@ export function buildRunReport(f: RunFacts): RunReport {
     generatedAt: f.generatedAt,
     ...(f.shards ? { shards: f.shards } : {}),
     ...(f.accept ? { acceptance: { ...f.accept, excused: accepted ?? [] } } : {}),
+    ...(f.history && result
+      ? { history: historyView(f.history.data, f.history.branch, result.regressions) }
+      : {}),
   };
 }

@@ -134,5 +134,6 @@ export function pageData(model: HtmlReportModel): PageData {
     graphs,
     tops,
     ...(model.verdict ? { verdict: model.verdict } : {}),
+    ...(model.history ? { history: model.history } : {}),
   };
 }

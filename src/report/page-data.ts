@@ -59,6 +59,31 @@ export interface PageData {
   tops: PageTopTable[];
   /** The verdict of the run, when the report was made from one (benchmarks or base profiles). */
   verdict?: PageVerdict;
+  /** The base branch's past baselines with head against them, when the baseline kept them. */
+  history?: PageHistory;
+}
+
+/** A branch's past baselines, oldest first, and the benchmarks × units to chart. */
+export interface PageHistory {
+  branch: string;
+  /** Each past commit: its id, when it was measured, and its CPU model (a runner change). */
+  commits: { commit: string; date: string; cpu: string }[];
+  series: PageHistorySeries[];
+  /** Series left out (the page draws a bounded number). */
+  omitted: number;
+}
+
+/** One benchmark × unit over the past commits (null: not measured then), and head. */
+export interface PageHistorySeries {
+  pkg: string;
+  name: string;
+  unit: string;
+  /** True when head regressed in it. */
+  regression: boolean;
+  centers: (number | null)[];
+  lo: (number | null)[];
+  hi: (number | null)[];
+  head: { center: number; lo: number | null; hi: number | null } | null;
 }
 
 /** One profile finding of the verdict: a function that grew in one sample type (and benchmark). */

@@ -285,6 +285,25 @@ const report: Check<ReportData> = obj<ReportData>({
       excused: arr(str(NAME), FEW),
     }),
   ),
+  history: opt(
+    obj({
+      branch: str(NAME),
+      commits: count,
+      positions: arr(
+        obj({
+          name: str(NAME),
+          unit: str(NAME),
+          head: num,
+          min: num,
+          max: num,
+          commits: count,
+          place: oneOf('worse', 'within', 'better'),
+          cpus: count,
+        }),
+        FEW,
+      ),
+    }),
+  ),
 });
 
 /**

@@ -6,6 +6,7 @@
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { RunVerdict } from '../analyze/verdict.js';
+import type { HistoryView } from './history.js';
 import type { ShardsInfo } from './shards.js';
 
 /** Where the baseline came from. */
@@ -61,6 +62,8 @@ export interface RunReport {
   shards?: ShardsInfo;
   /** The accept label, when the pull request carries it. */
   acceptance?: Acceptance;
+  /** Head against the base branch's past baselines, when the baseline carried them. */
+  history?: HistoryView;
 }
 
 /** How long ago, in words: `3 hours`, `2 days`. */
