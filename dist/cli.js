@@ -8394,7 +8394,8 @@ function buildMergedReport(f) {
     warnings: [],
     links: f.links,
     generatedAt: f.generatedAt,
-    shards: { names: f.parts.map((p) => p.name).sort(), incomplete }
+    shards: { names: f.parts.map((p) => p.name).sort(), incomplete },
+    ...f.accept ? { accept: f.accept } : {}
   });
   return { report, complete };
 }

@@ -87,7 +87,8 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       bench: { base: baseline?.bench, head },
     });
   }
-  const accept = await acceptRequest(run, ports, warnings);
+  // A leg of a matrix does not decide: the merge job reads the label.
+  const accept = s.shard === undefined ? await acceptRequest(run, ports, warnings) : undefined;
   const report = buildRunReport({
     key: s.baselineKey,
     headCommit: ctx.pullRequest?.headSha || ctx.sha,
