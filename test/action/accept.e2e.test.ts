@@ -4,7 +4,8 @@
  * says who applied it (escaped like any text from outside); without it, it fails; a run that
  * compared nothing is not excused; the accepted cost becomes main's baseline once merged.
  */
-import { describe, expect, test } from 'vitest';
+import { chromium } from 'playwright-core';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { BASE, BASE_SHA, HEAD, setUp } from '../helpers/action-e2e.js';
 import { renderGfm } from '../helpers/gfm.js';
 
@@ -75,7 +76,13 @@ describe('accepting a regression by label', () => {
     dataText.push(`@${login}`);
     fake.addLabelEvent(43, LABEL, 'octocat');
     fake.addLabelEvent(43, LABEL, login);
-    const r = await pullRequest(43, { 'bench-output': HEAD }, 'acme/app', {}, { labels: [LABEL] });
+    const r = await pullRequest(
+      43,
+      { 'bench-output': HEAD, 'html-report': 'true' },
+      'acme/app',
+      {},
+      { labels: [LABEL] },
+    );
     expect(r.outputs.verdict).toBe('accepted');
     const html = renderGfm(comments(43)[0]!.body);
     const h3 = /<h3>(.*?)<\/h3>/s.exec(html)![1]!;
@@ -146,6 +153,36 @@ describe('accepting a regression by label', () => {
       },
     );
     expect([all.code, all.outputs.verdict]).toEqual([0, 'accepted']);
+  });
+
+  test("a fork's accepted report: mode: comment posts the accepted headline, the login still escaped", async () => {
+    const { fake, pushMain, pullRequest, runAction, comments } = await setUp();
+    await pushMain({ 'bench-output': BASE });
+    fake.addLabelEvent(50, LABEL, 'maintainer');
+    const fork = await pullRequest(
+      50,
+      { 'bench-output': HEAD },
+      'someone/app',
+      {},
+      {
+        labels: [LABEL],
+      },
+    );
+    expect([fork.code, fork.outputs.verdict]).toEqual([0, 'accepted']);
+    const report = fake.artifacts.find((a) => a.name === 'perfgate-report-benchmarks-bench')!;
+    const r = await runAction(
+      'workflow_run',
+      {
+        workflow_run: { id: report.workflow_run.id, head_sha: fake.pulls.get(50)!.head.sha },
+        repository: { id: 1001, full_name: 'acme/app', default_branch: 'main' },
+      },
+      { mode: 'comment' },
+      { GITHUB_REF: 'refs/heads/main' },
+    );
+    expect([r.code, r.outputs.verdict]).toEqual([0, 'accepted']);
+    expect(headline(comments(50)[0]!.body)).toMatch(
+      /^### ✅ perfgate: accepted by label <code>perfgate: accept<\/code>, applied by &#64;<wbr>maintainer · /,
+    );
   });
 
   test('the label does not excuse a run that compared nothing', async () => {
