@@ -94,6 +94,15 @@ describe('accepting a regression by label', () => {
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>'),
     ).toContain(`applied by @${login} ·`);
+    // The HTML report's headline says the same, as text.
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+    onTestFinished(() => browser.close());
+    const page = await browser.newPage();
+    await page.goto(`file://${r.outputs['report-html']}`);
+    expect(await page.locator('#verdict-headline').textContent()).toBe(
+      `✅ perfgate: accepted by label perfgate: accept, applied by @${login} · 3 benchmarks regressed · 0 improved`,
+    );
+    expect(await page.locator('#verdict img, #verdict a').count()).toBe(0);
     expect(fake.internalErrors).toEqual([]);
   });
 
