@@ -26,10 +26,7 @@ function annotate({ out }: ActionPorts, f: GateFinding): void {
   const [b, h] = formatPair(f);
   const shard = shardOf(f);
   const name = shard === undefined ? f.name : `${f.name} (shard ${shard})`;
-  out.error(
-    `${name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
-    `perfgate: ${name} regressed`,
-  );
+  out.error(`${name} ${f.unit}: ${b} → ${h} (${formatChange(f)})`, `perfgate: ${name} regressed`);
 }
 
 /**

@@ -271,3 +271,42 @@ export function renderingProblems(written: Written[], dataText: string[] = []): 
     gfmProblems(markdown, { ...intendedShape(markdown), dataText }).map((p) => `${what}: ${p}`),
   );
 }
+
+/** Each rendered table's body rows, as the text of their cells; and the paragraph before it. */
+export function renderedTables(markdown: string): { before: string; rows: string[][] }[] {
+  const { root } = parseGfm(markdown);
+  const out: { before: string; rows: string[][] }[] = [];
+  const walk = (n: Node) => {
+    let before = '';
+    for (const c of children(n)) {
+      if (!isElement(c)) continue;
+      if (c.tagName === 'table') {
+        const rows = elements(c, 'tbody')
+          .flatMap((b) => elements(b, 'tr'))
+          .map((tr) => elements(tr, 'td').map((td) => textOf(td).trim()));
+        out.push({ before, rows });
+      } else walk(c);
+      before = c.tagName === 'p' ? textOf(c).trim() : '';
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Each rendered `<details>`: its summary, the texts of its list items, and its tables. */
+export function renderedFolds(
+  markdown: string,
+): { summary: string; items: string[]; tables: number; quotes: number }[] {
+  const { root } = parseGfm(markdown);
+  return elements(root, 'details').map((d) => ({
+    summary: textOf(elements(d, 'summary')[0] ?? d).trim(),
+    items: elements(d, 'li').map((li) => textOf(li).trim()),
+    tables: elements(d, 'table').length,
+    quotes: elements(d, 'blockquote').length,
+  }));
+}
+
+/** How many `<blockquote>` elements the rendering has (notes are a list, never quotes). */
+export function blockquotes(markdown: string): number {
+  return elements(parseGfm(markdown).root, 'blockquote').length;
+}
