@@ -395,3 +395,23 @@ describe('what matters first, as GitHub shows it', () => {
     );
   });
 });
+
+describe('profiles without line numbers', () => {
+  test('name the file alone, never `file:0`', () => {
+    const lineless = (side: string) => {
+      const p = parsePprof(readFileSync(`fixtures/profiles/growslice/${side}/allocs.pb.gz`));
+      for (const f of p.functions) f.startLine = 0;
+      for (const l of p.locations) for (const x of l.lines) x.line = 0;
+      return p;
+    };
+    const profiles = profileInsights({
+      pairs: [{ name: 'allocs.pb.gz', head: lineless('head'), base: lineless('base') }],
+      goroutines: undefined,
+      source: undefined,
+    });
+    const body = renderComment(runReport(profiles));
+    const rows = renderedTables(body).flatMap((t) => t.rows.map((r) => r[0]!));
+    expect(rows).toContain('❌ main.collectIDsperfgate.example/fixtures/workload/growslice.go');
+    expect(body).not.toMatch(/\.go:0\b/);
+  });
+});
