@@ -8983,8 +8983,10 @@ function groupByPackage(fs) {
 function evidence(f) {
   if (f.method === "exact") return `exact, n=${f.base.n}+${f.head.n}`;
   if (f.p === void 0) return "";
-  const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
-  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
+  const p = formatFixed(f.p, 3);
+  const raw = f.rawP === void 0 ? p : formatFixed(f.rawP, 3);
+  const adjusted = raw !== p ? ` (raw ${raw})` : "";
+  return `p=${p}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
 var plural2 = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
 function comparisonCount(r) {

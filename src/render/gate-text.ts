@@ -141,8 +141,10 @@ export function groupByPackage(fs: readonly GateFinding[]): [string, GateFinding
 export function evidence(f: GateFinding): string {
   if (f.method === 'exact') return `exact, n=${f.base!.n}+${f.head!.n}`;
   if (f.p === undefined) return '';
-  const adjusted = f.rawP !== undefined && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : '';
-  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
+  const p = formatFixed(f.p, 3);
+  const raw = f.rawP === undefined ? p : formatFixed(f.rawP, 3);
+  const adjusted = raw !== p ? ` (raw ${raw})` : '';
+  return `p=${p}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
 }
 
 const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
