@@ -8205,7 +8205,7 @@ function formatSeconds(value, extra = 0) {
   const x = value / factor;
   const magnitude = Math.max(0, Math.floor(Math.log10(Math.abs(x))));
   const decimals = Math.max(0, 2 - magnitude) + extra;
-  return `${formatFixed(x, Math.min(decimals, 12))} ${name}`;
+  return `${groupDigits(x, Math.min(decimals, 12))} ${name}`;
 }
 function formatQuantity(value, unit, extra = 0) {
   const kind = quantityKind(unit);

@@ -91,7 +91,7 @@ export function formatSeconds(value: number, extra = 0): string {
   const x = value / factor;
   const magnitude = Math.max(0, Math.floor(Math.log10(Math.abs(x))));
   const decimals = Math.max(0, 2 - magnitude) + extra;
-  return `${formatFixed(x, Math.min(decimals, 12))} ${name}`;
+  return `${groupDigits(x, Math.min(decimals, 12))} ${name}`;
 }
 
 /** A value of a tidied benchmark unit for people (the unit's denominator is not repeated). */

@@ -37,6 +37,7 @@ describe('each value scaled on its own, with its unit', () => {
     [0.9997e-3, 'sec/op', '1.00 ms'],
     [2.4, 'sec/op', '2.40 s'],
     [1234.5, 'sec/op', '1,234 s'],
+    [999.7, 'sec/op', '1,000 s'],
     [12e-6, 'x-sec/op', '12.0 µs'],
   ])('%d %s is %s', (value, unit, shown) => {
     expect(formatQuantity(value, unit)).toBe(shown);
