@@ -31,7 +31,7 @@ function annotate({ out }: ActionPorts, f: GateFinding, acceptedBy: string | und
   const [b, h] = formatPair(f);
   const shard = shardOf(f);
   const name = shard === undefined ? f.name : `${f.name} (shard ${shard})`;
-  const what = `${name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`;
+  const what = `${name} ${f.unit}: ${b} → ${h} (${formatChange(f)})`;
   if (acceptedBy !== undefined)
     out.warning(`perfgate: ${name} regressed, accepted by label "${acceptedBy}": ${what}`);
   else out.error(what, `perfgate: ${name} regressed`);

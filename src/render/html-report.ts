@@ -49,7 +49,7 @@ function findingsTable(fs: GateFinding[]): string {
       td(escapeHtml(f.unit)),
       td(escapeHtml(base), true),
       td(escapeHtml(head), true),
-      td(escapeHtml(formatChange(f.change)), true),
+      td(escapeHtml(formatChange(f)), true),
       td(escapeHtml(evidence(f))),
       td(escapeHtml(f.verdict + (f.gated ? '' : ' (not gated)'))),
     ];

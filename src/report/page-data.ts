@@ -123,6 +123,11 @@ export interface PageVerdict {
   unitsNotJudged: boolean;
   /** Functions that grew beyond the profile limits; null when no profiles were compared. */
   profileRegressions: number | null;
+  /**
+   * Goroutine leaks found (sites whose count grew), else sites with many parked goroutines in a
+   * single snapshot; absent when no goroutine dump was read or nothing was found.
+   */
+  goroutines?: { leaks: number; parked: number };
   /** The profile findings worth showing: regressions first. */
   profileRows: PageProfileRow[];
 }

@@ -259,7 +259,7 @@ const report: Check<ReportData> = obj<ReportData>({
   profiles: opt(profiles),
   baseline: opt(
     obj({
-      source: oneOf('artifact', 'rerun', 'path'),
+      source: oneOf('artifact', 'rerun', 'path', 'files'),
       commit: str(NAME),
       branch: opt(str(NAME)),
       createdAt: opt(iso),

@@ -9,9 +9,13 @@ import type { RunVerdict } from '../analyze/verdict.js';
 import type { HistoryView } from './history.js';
 import type { ShardsInfo } from './shards.js';
 
-/** Where the baseline came from. */
+/**
+ * Where the baseline came from: a stored run (`artifact`), base rerun in this job interleaved with
+ * head (`rerun`), the action's `baseline:` folder or file (`path`), or benchmark output files given
+ * on the command line (`files`; `commit` is then base's file, and the report's `headCommit` head's).
+ */
 export interface BaselineInfo {
-  source: 'artifact' | 'rerun' | 'path';
+  source: 'artifact' | 'rerun' | 'path' | 'files';
   commit: string;
   branch: string | undefined;
   /** When it was measured (ISO time), for artifacts and paths with a manifest. */

@@ -78,7 +78,7 @@ describe('the history of past baselines', () => {
     const body = comments(11)[0]!.body;
     expect(body).toContain("**Against <code>main</code>'s past baselines** (10 commits kept):");
     expect(body).toContain(
-      '- <code>GrowSlice-2</code> B/op: head 253.25Ki B/op is worse than each of the last 10 commits of <code>main</code> (all 80.00Ki B/op; measured on 2 CPU models)',
+      '- <code>GrowSlice-2</code> B/op: head 253.2 KiB is worse than each of the last 10 commits of <code>main</code> (all 80.0 KiB; measured on 2 CPU models)',
     );
 
     // The report draws one chart per benchmark × unit, head marked, the runner change visible.
@@ -139,7 +139,7 @@ describe('the history of past baselines', () => {
     const pr = await pullRequest(12, { 'bench-output': HEAD }, 'acme/app', {}, { baseSha: sha(1) });
     expect([pr.code, pr.outputs.verdict]).toEqual([1, 'fail']);
     const body = comments(12)[0]!.body;
-    expect(body).toContain('> the stored baseline&#39;s history of past commits is ignored: ');
+    expect(body).toContain('- the stored baseline&#39;s history of past commits is ignored: ');
     expect(body).not.toContain('past baselines**');
 
     const push = await pushMain({ 'bench-output': BASE }, {}, sha(2));

@@ -147,7 +147,7 @@ describe('a job matrix: legs with shard, one merge job', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(comments[0]!.body).toMatch(
-      /\| <code>GrowSlice-2<\/code> +\| <code>a<\/code> +\| allocs\/op +\| +1\.000 \| +18\.000 \|/,
+      /\| <code>GrowSlice-2<\/code> +\| <code>a<\/code> +\| allocs\/op +\| +1 \| +18 \| +×18 \|/,
     );
 
     // The same fixture runs, unsharded, in one job of another repository's world.
