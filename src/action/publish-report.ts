@@ -17,19 +17,24 @@ import type { ActionPorts, ActionRun } from './ports.js';
 /** GitHub shows at most 10 error annotations per step. */
 const MAX_ANNOTATIONS = 10;
 
-/** One error annotation per gated regression (as many as GitHub shows). */
+/**
+ * One error annotation per gated regression (as many as GitHub shows); a regression the accept
+ * label excused is a warning.
+ */
 export function annotateRegressions(ports: ActionPorts, report: RunReport): void {
-  for (const f of (report.gate?.regressions ?? []).slice(0, MAX_ANNOTATIONS)) annotate(ports, f);
+  const excused = new Set(report.acceptance?.excused ?? []);
+  for (const f of (report.gate?.regressions ?? []).slice(0, MAX_ANNOTATIONS))
+    annotate(ports, f, excused.has(f.name) ? report.acceptance?.label : undefined);
 }
 
-function annotate({ out }: ActionPorts, f: GateFinding): void {
+function annotate({ out }: ActionPorts, f: GateFinding, acceptedBy: string | undefined): void {
   const [b, h] = formatPair(f);
   const shard = shardOf(f);
   const name = shard === undefined ? f.name : `${f.name} (shard ${shard})`;
-  out.error(
-    `${name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
-    `perfgate: ${name} regressed`,
-  );
+  const what = `${name} ${f.unit}: ${b} → ${h} (${formatChange(f)})`;
+  if (acceptedBy !== undefined)
+    out.warning(`perfgate: ${name} regressed, accepted by label "${acceptedBy}": ${what}`);
+  else out.error(what, `perfgate: ${name} regressed`);
 }
 
 /**

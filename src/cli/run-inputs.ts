@@ -96,7 +96,7 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
             info: inputs.stored
               ? fileBaseline()
               : {
-                  source: 'rerun',
+                  source: 'files',
                   commit: inputs.benchBase!,
                   branch: undefined,
                   createdAt: undefined,

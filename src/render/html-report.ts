@@ -1,7 +1,7 @@
 /**
  * The HTML report: one self-contained file (inline CSS and script, no network when viewed). Its
  * sections, top to bottom, go from what decided the run to the evidence: the verdict and its
- * profile regressions, the benchmark comparison, the profiles (a differential flame graph and a
+ * profile regressions, the benchmark comparison and its history, the profiles (a differential flame graph and a
  * top table per profile pair and sample type), hotspots, goroutine leaks, and folded notes. Each
  * section is one function of the model in `reportSections`, so a section is added in one place.
  * The static sections are rendered here; the verdict, graph and table are drawn in the page from
@@ -51,7 +51,7 @@ function findingsTable(fs: GateFinding[]): string {
       td(escapeHtml(f.unit)),
       td(escapeHtml(base), true),
       td(escapeHtml(head), true),
-      td(escapeHtml(formatChange(f.change)), true),
+      td(escapeHtml(formatChange(f)), true),
       td(escapeHtml(evidence(f))),
       td(escapeHtml(f.verdict + (f.gated ? '' : ' (not gated)'))),
     ];
@@ -221,6 +221,10 @@ const verdictSection: ReportSection = (model) =>
 
 const benchmarksSection: ReportSection = (model) => (model.gate ? gateSection(model.gate) : '');
 
+/** Each benchmark against the branch's past baselines, drawn by the page's script. */
+const historySection: ReportSection = (model) =>
+  model.history ? '<section id="history" aria-label="History" hidden></section>' : '';
+
 const profilesSection: ReportSection = (model) =>
   model.graphs.length === 0
     ? ''
@@ -245,6 +249,7 @@ export const reportSections: readonly ReportSection[] = [
   messageBox,
   verdictSection,
   benchmarksSection,
+  historySection,
   profilesSection,
   hotspots,
   leaks,

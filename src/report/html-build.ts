@@ -122,7 +122,7 @@ export function htmlReportModel(
   gate: GateResult | undefined,
   insights: ProfileInsights | undefined,
   problems: string[] = [],
-  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles'>,
+  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>,
 ): HtmlReportModel {
   const model: HtmlReportModel = {
     title,
@@ -210,5 +210,6 @@ export function pageData(model: HtmlReportModel): PageData {
     graphs,
     tops,
     ...(model.verdict ? { verdict: model.verdict } : {}),
+    ...(model.history ? { history: model.history } : {}),
   };
 }

@@ -3,14 +3,15 @@ import { fitName, label, share } from '../../src/render/html/page/format.js';
 
 describe('the report page’s numbers and names', () => {
   test.each([
-    [0, 'bytes', '0'],
+    [0, 'bytes', '0 B'],
     [512, 'bytes', '512 B'],
     [1536, 'bytes', '1.50 KiB'],
     [173_363.2, 'bytes', '169.3 KiB'],
     [5.92 * 2 ** 30, 'bytes', '5.92 GiB'],
     [-530.3 * 2 ** 20, 'bytes', '-530.3 MiB'],
     [1_787_921, 'count', '1,787,921'],
-    [10_000_000, 'nanoseconds', '10ms'],
+    [10_000_000, 'nanoseconds', '10.0 ms'],
+    [0, 'count', '0'],
   ])('%d %s reads %s', (value, unit, text) => {
     expect(label(value, unit)).toBe(text);
   });

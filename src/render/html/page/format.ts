@@ -1,42 +1,16 @@
 /**
- * Values, shares and function names as the report page writes them: bytes in IEC units
- * (`1.50 MiB`), counts with digit grouping (`1,787,921`), times as `go tool pprof` scales them
- * (`10ms`), shares with two decimals and no exponent (`<0.01%`), and names shortened from the
- * left so that the method stays readable in a narrow frame.
+ * Values, shares and function names as the report page writes them: values as the PR comment
+ * writes them (units/human.ts: bytes in IEC units, `1.50 MiB`; counts with digit grouping,
+ * `1,787,921`; times in the unit that fits, `10.0 ms`), shares with two decimals and no exponent
+ * (`<0.01%`), and names shortened from the left so that the method stays readable in a narrow
+ * frame.
  */
 import { shortFunctionName } from '../../../analyze/function-name.js';
-import { scaleValue, scaledLabel } from '../../../units/pprof-units.js';
+import { formatProfileValue } from '../../../units/human.js';
 
-const iec: [number, string][] = [
-  [2 ** 50, 'PiB'],
-  [2 ** 40, 'TiB'],
-  [2 ** 30, 'GiB'],
-  [2 ** 20, 'MiB'],
-  [2 ** 10, 'KiB'],
-];
-
-/** A whole number with digit grouping: `1,787,921`. */
-function grouped(value: number): string {
-  const s = Math.round(Math.abs(value)).toString();
-  return (value < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+$)/g, ',');
-}
-
-/** Bytes in IEC units: `512 B`, `1.50 MiB`, `169.3 KiB`. */
-function bytes(value: number): string {
-  const abs = Math.abs(value);
-  const step = iec.find(([f]) => abs >= f);
-  if (!step) return `${grouped(value)} B`;
-  const x = value / step[0];
-  return `${x.toFixed(Math.abs(x) < 10 ? 2 : 1)} ${step[1]}`;
-}
-
-/** A value in its unit: bytes in IEC units, times as pprof scales them, counts grouped. */
+/** A value in its sample type's unit, as the comment writes it: `5.40 GiB`, `770 ms`, `61,446`. */
 export function label(value: number, unit: string): string {
-  if (value === 0) return '0';
-  const [, scaledUnit] = scaleValue(1, unit);
-  if (scaledUnit === 'B') return bytes(value);
-  if (scaledUnit === '' && Number.isInteger(value)) return grouped(value);
-  return scaledLabel(value, unit);
+  return formatProfileValue(value, unit);
 }
 
 /** A change: a positive one with its `+`. */
