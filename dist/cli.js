@@ -7309,7 +7309,7 @@ function powerNotes(family, options) {
 }
 
 // src/collect/go-bench.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 
@@ -7317,25 +7317,101 @@ import path2 from "node:path";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+// src/collect/child-env.ts
+var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
+  "GITHUB_ACTION",
+  "GITHUB_ACTION_PATH",
+  "GITHUB_ACTION_REPOSITORY",
+  "GITHUB_ACTIONS",
+  "GITHUB_ACTOR",
+  "GITHUB_ACTOR_ID",
+  "GITHUB_API_URL",
+  "GITHUB_BASE_REF",
+  "GITHUB_EVENT_NAME",
+  "GITHUB_GRAPHQL_URL",
+  "GITHUB_HEAD_REF",
+  "GITHUB_JOB",
+  "GITHUB_REF",
+  "GITHUB_REF_NAME",
+  "GITHUB_REF_PROTECTED",
+  "GITHUB_REF_TYPE",
+  "GITHUB_REPOSITORY",
+  "GITHUB_REPOSITORY_ID",
+  "GITHUB_REPOSITORY_OWNER",
+  "GITHUB_REPOSITORY_OWNER_ID",
+  "GITHUB_RETENTION_DAYS",
+  "GITHUB_RUN_ATTEMPT",
+  "GITHUB_RUN_ID",
+  "GITHUB_RUN_NUMBER",
+  "GITHUB_SERVER_URL",
+  "GITHUB_SHA",
+  "GITHUB_TRIGGERING_ACTOR",
+  "GITHUB_WORKFLOW",
+  "GITHUB_WORKFLOW_REF",
+  "GITHUB_WORKFLOW_SHA",
+  "GITHUB_WORKSPACE"
+]);
+function keptForBenchmarks(name) {
+  const n = name.toUpperCase();
+  if (n.startsWith("INPUT_") || n.startsWith("ACTIONS_")) return false;
+  if (n.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n);
+  return true;
+}
+function benchmarkEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
+  return out;
+}
+
+// src/collect/git-worktree.ts
 async function git(runner, cwd, args) {
   const r = await runner.run("git", args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
 ${r.output.trim()}`);
   return r.stdout.trim();
 }
-async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
-  const root2 = await git(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
-  const verify = await runner.run(
-    "git",
-    ["rev-parse", "--verify", "--quiet", `${baseRef}^{commit}`],
-    {
-      cwd: dirInRepo
-    }
-  );
-  if (verify.code !== 0) {
+async function resolveCommit(runner, root2, ref) {
+  const r = await runner.run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+    cwd: root2
+  });
+  return r.code === 0 ? r.stdout.trim() : void 0;
+}
+async function baseCommit(runner, root2, baseRef, log) {
+  const found = await resolveCommit(runner, root2, baseRef);
+  if (found) return found;
+  const origin = await runner.run("git", ["remote", "get-url", "origin"], { cwd: root2 });
+  if (origin.code !== 0) {
     throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root2}`);
   }
-  const baseSha = verify.stdout.trim();
+  const shallow = await runner.run("git", ["rev-parse", "--is-shallow-repository"], { cwd: root2 });
+  const isShallow = shallow.stdout.trim() === "true";
+  log(
+    `base ${baseRef} is not in this ${isShallow ? "shallow " : ""}checkout: fetching it from origin`
+  );
+  const fetch2 = await runner.run(
+    "git",
+    ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", baseRef],
+    { cwd: root2, env: { ...benchmarkEnv(process.env), GIT_TERMINAL_PROMPT: "0" } }
+  );
+  const fetched = fetch2.code === 0 ? await resolveCommit(runner, root2, baseRef) ?? await resolveCommit(runner, root2, "FETCH_HEAD") : void 0;
+  if (fetched) return fetched;
+  const why = lastLine(fetch2.output) || `git fetch exited with ${fetch2.code}`;
+  if (isShallow) {
+    throw new UserError(
+      `the base commit ${baseRef} is not in this shallow checkout and could not be fetched from origin (${why}): set \`fetch-depth: 0\` in actions/checkout's \`with:\` so the base commit is checked out too`
+    );
+  }
+  throw new UserError(
+    `base ref "${baseRef}" is not a commit of the repository at ${root2}, nor one origin has (${why})`
+  );
+}
+function lastLine(output) {
+  return output.trim().split("\n").map((l) => l.trim()).filter((l) => l !== "").pop() ?? "";
+}
+async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
+  const root2 = await git(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
+  const baseSha = await baseCommit(runner, root2, baseRef, log);
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
@@ -7647,6 +7723,26 @@ function mergeBenchFiles(label, files2) {
 }
 
 // src/collect/go-bench.ts
+function shellQuote(arg) {
+  if (/^[A-Za-z0-9_./=:,+@%-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function commandLine(cmd, args) {
+  return [cmd, ...args].map(shellQuote).join(" ");
+}
+var isResultLine = (l) => /^Benchmark\S*\s+\d+\s/.test(l);
+async function runLogged(runner, log, title, cmd, args, cwd, resultLines = true) {
+  if (log.fold) {
+    const fold = log.fold;
+    return fold(title, async () => {
+      if (title !== commandLine(cmd, args)) log(commandLine(cmd, args));
+      return runner.run(cmd, args, { cwd, onLine: (l) => log(l) });
+    });
+  }
+  log(title);
+  const onLine = (l) => void (resultLines && isResultLine(l) && log(l));
+  return runner.run(cmd, args, { cwd, onLine });
+}
 var GoTestFailed = class extends UserError {
   constructor(message, side2, output) {
     super(message);
@@ -7662,7 +7758,7 @@ async function listTestPackages(runner, dir, patterns) {
     [
       "list",
       "-f",
-      "{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}	{{.Dir}}{{end}}",
+      '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}	{{.Dir}}	{{join .TestGoFiles ","}},{{join .XTestGoFiles ","}}{{end}}',
       ...patterns
     ],
     { cwd: dir }
@@ -7672,8 +7768,8 @@ async function listTestPackages(runner, dir, patterns) {
 ${r.output.trim()}`);
   }
   return r.stdout.split("\n").filter((l) => l.includes("	")).map((l) => {
-    const [importPath, pkgDir] = l.split("	");
-    return { importPath, dir: pkgDir };
+    const [importPath, pkgDir, files2] = l.split("	");
+    return { importPath, dir: pkgDir, testFiles: files2.split(",").filter((f) => f !== "") };
   });
 }
 function topLevelBenchRegex(re) {
@@ -7708,28 +7804,39 @@ function goTestFailure(what, code, output) {
   const failures = parsed.failures.filter((f) => f.kind !== "package" || parsed.failures.length === 1).map(
     (f) => f.kind === "panic" && f.subject === "" ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? "" } : f
   );
-  const body = failures.length > 0 ? failures.map(failureText).join("\n") : output.trim().split("\n").slice(-20).join("\n");
+  const printed = output.trim().split("\n").filter((l) => !/^(FAIL|ok|PASS|exit status \d+)\b/.test(l) && !l.startsWith("?")).slice(-20).join("\n");
+  const onlyPackage = failures.length === 1 && failures[0].kind === "package";
+  const body = failures.length === 0 ? output.trim().split("\n").slice(-20).join("\n") : onlyPackage && printed !== "" ? `${failureText(failures[0])}:
+${printed.split("\n").map((l) => `  ${l}`).join("\n")}` : failures.map(failureText).join("\n");
   return `${what} failed (exit status ${code}):
 ${body.split("\n").map((l) => `  ${l}`).join("\n")}`;
 }
-async function packagesWithBenchmarks(runner, dir, bench, packages, side2) {
-  if (packages.length === 0) return [];
-  const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
-  const r = await runner.run("go", args, { cwd: dir });
-  if (r.code !== 0) {
-    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r.code, r.output), side2, r.output);
+async function declaresBenchmarks(pkg) {
+  for (const f of pkg.testFiles) {
+    const text = await readFile(path2.join(pkg.dir, f), "utf8").catch(() => "");
+    if (/^func Benchmark\w*\s*\(/m.test(text)) return true;
   }
-  const found = /* @__PURE__ */ new Set();
-  let benchmarks = 0;
-  for (const line of r.stdout.split("\n")) {
-    if (line.startsWith("Benchmark")) benchmarks++;
-    const ok = /^ok\s+(\S+)/.exec(line);
-    if (ok) {
-      if (benchmarks > 0) found.add(ok[1]);
-      benchmarks = 0;
+  return false;
+}
+async function packagesWithBenchmarks(runner, dir, bench, packages, side2, log) {
+  const found = [];
+  for (const pkg of packages) {
+    if (!await declaresBenchmarks(pkg)) continue;
+    const args = ["test", "-list", topLevelBenchRegex(bench), pkg.importPath];
+    const r = await runner.run("go", args, { cwd: dir });
+    if (r.code !== 0) {
+      const what = `${side2 === "base" ? "base: " : ""}${commandLine("go", args)}`;
+      throw new GoTestFailed(goTestFailure(what, r.code, r.output), side2, r.output);
     }
+    if (r.stdout.split("\n").some((l) => l.startsWith("Benchmark"))) found.push(pkg);
   }
-  return packages.filter((p) => found.has(p.importPath));
+  const skipped = packages.length - found.length;
+  if (skipped > 0 && found.length > 0) {
+    log(
+      `${side2}: benchmarks matching ${shellQuote(bench)} are in ${found.map((p) => p.importPath).join(", ")}; ${skipped} other package${skipped === 1 ? "" : "s"} not run`
+    );
+  }
+  return found;
 }
 function noBenchmarks(s, where2 = "") {
   return new UserError(
@@ -7752,16 +7859,13 @@ async function runGoBench(s, runner, log) {
   if (all.length === 0) {
     throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
   }
-  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head");
+  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head", log);
   if (packages.length === 0) throw noBenchmarks(s);
   const bins = await mkdtemp2(path2.join(tmpdir2(), "perfgate-bin-"));
   let text = "";
   const profiles = [];
   try {
     for (const [i, pkg] of packages.entries()) {
-      log(
-        `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`
-      );
       const args = ["test", ...benchFlags(s, ""), "-count", String(s.count)];
       if (s.profilesDir) {
         const p = profilePaths(s.profilesDir, pkg.importPath);
@@ -7769,10 +7873,9 @@ async function runGoBench(s, runner, log) {
         profiles.push(p.cpu, p.mem);
       }
       args.push(pkg.importPath);
-      const onLine = (l) => void (/^Benchmark\S*\s+\d+\s/.test(l) && log(l));
-      const r = await runner.run("go", args, { cwd: s.dir, onLine });
+      const r = await runLogged(runner, log, commandLine("go", args), "go", args, s.dir);
       if (r.code !== 0) {
-        const what = `go test -bench '${s.bench}' ${pkg.importPath}`;
+        const what = `go test -bench ${shellQuote(s.bench)} ${pkg.importPath}`;
         throw new GoTestFailed(goTestFailure(what, r.code, r.output), "head", r.output);
       }
       text += r.stdout.endsWith("\n") || r.stdout === "" ? r.stdout : `${r.stdout}
@@ -7783,8 +7886,8 @@ async function runGoBench(s, runner, log) {
   }
   return { text, profiles };
 }
-async function runTarget(runner, target, args, side2, what) {
-  const r = await runner.run(target.bin, args, { cwd: target.dir });
+async function runTarget(runner, log, title, target, args, side2, what) {
+  const r = await runLogged(runner, log, title, target.bin, args, target.dir, false);
   if (r.code !== 0) {
     throw new GoTestFailed(goTestFailure(what, r.code, r.output), side2, r.output);
   }
@@ -7808,13 +7911,13 @@ async function runGoBenchInterleaved(s, runner, log) {
     if (headAll.length === 0) {
       throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
     }
-    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, "head");
+    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, "head", log);
     if (headPkgs.length === 0) throw noBenchmarks(s);
     const baseAll = (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).filter(
       (p) => headPkgs.some((h) => h.importPath === p.importPath)
     );
     const basePkgs = new Map(
-      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, "base")).map((p) => [
+      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, "base", log)).map((p) => [
         p.importPath,
         p
       ])
@@ -7843,11 +7946,10 @@ async function runGoBenchInterleaved(s, runner, log) {
         for (const side2 of order) {
           const target = pair[side2];
           if (!target) continue;
-          log(`round ${round + 1}/${s.count}: ${side2} ${pair.pkg.importPath}`);
-          const what = `${side2}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
-          outputs[side2].push(
-            await runTarget(runner, target, [...flags, "-test.count", "1"], side2, what)
-          );
+          const title = `round ${round + 1}/${s.count}: ${side2} ${pair.pkg.importPath}`;
+          const what = `${side2}: ${pair.pkg.importPath} -test.bench ${shellQuote(s.bench)} (round ${round + 1})`;
+          const args = [...flags, "-test.count", "1"];
+          outputs[side2].push(await runTarget(runner, log, title, target, args, side2, what));
         }
       }
       base += mergeRounds(outputs.base);
@@ -7863,7 +7965,6 @@ async function profileSides(s, dirs, pairs, runner, log) {
     for (const side2 of ["base", "head"]) {
       const target = pair[side2];
       if (!target) continue;
-      log(`profiling ${side2} ${pair.pkg.importPath}`);
       const p = profilePaths(path2.resolve(dirs[side2]), pair.pkg.importPath);
       const args = [
         ...benchFlags(s, "test."),
@@ -7874,7 +7975,8 @@ async function profileSides(s, dirs, pairs, runner, log) {
         "-test.memprofile",
         p.mem
       ];
-      await runTarget(runner, target, args, side2, `${side2}: profiling ${pair.pkg.importPath}`);
+      const title = `profiling ${side2} ${pair.pkg.importPath}`;
+      await runTarget(runner, log, title, target, args, side2, `${side2}: ${title}`);
       written[side2].push(p.cpu, p.mem);
     }
   }
@@ -7902,58 +8004,10 @@ function mergeRounds(rounds) {
 
 // src/collect/js-bench.ts
 import { existsSync } from "node:fs";
-import { lstat, mkdtemp as mkdtemp3, readFile, realpath, rm as rm3, symlink, unlink } from "node:fs/promises";
+import { lstat, mkdtemp as mkdtemp3, readFile as readFile2, realpath, rm as rm3, symlink, unlink } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
-
-// src/collect/child-env.ts
-var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
-  "GITHUB_ACTION",
-  "GITHUB_ACTION_PATH",
-  "GITHUB_ACTION_REPOSITORY",
-  "GITHUB_ACTIONS",
-  "GITHUB_ACTOR",
-  "GITHUB_ACTOR_ID",
-  "GITHUB_API_URL",
-  "GITHUB_BASE_REF",
-  "GITHUB_EVENT_NAME",
-  "GITHUB_GRAPHQL_URL",
-  "GITHUB_HEAD_REF",
-  "GITHUB_JOB",
-  "GITHUB_REF",
-  "GITHUB_REF_NAME",
-  "GITHUB_REF_PROTECTED",
-  "GITHUB_REF_TYPE",
-  "GITHUB_REPOSITORY",
-  "GITHUB_REPOSITORY_ID",
-  "GITHUB_REPOSITORY_OWNER",
-  "GITHUB_REPOSITORY_OWNER_ID",
-  "GITHUB_RETENTION_DAYS",
-  "GITHUB_RUN_ATTEMPT",
-  "GITHUB_RUN_ID",
-  "GITHUB_RUN_NUMBER",
-  "GITHUB_SERVER_URL",
-  "GITHUB_SHA",
-  "GITHUB_TRIGGERING_ACTOR",
-  "GITHUB_WORKFLOW",
-  "GITHUB_WORKFLOW_REF",
-  "GITHUB_WORKFLOW_SHA",
-  "GITHUB_WORKSPACE"
-]);
-function keptForBenchmarks(name) {
-  const n = name.toUpperCase();
-  if (n.startsWith("INPUT_") || n.startsWith("ACTIONS_")) return false;
-  if (n.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n);
-  return true;
-}
-function benchmarkEnv(env) {
-  const out = {};
-  for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
-  return out;
-}
-
-// src/collect/js-bench.ts
 var MIN_ROUNDS = 5;
 function benchName(task) {
   return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
@@ -8012,7 +8066,7 @@ async function runRoundProcess(runner, worker, side2, timeMs, reportFile) {
   });
   let report;
   try {
-    report = JSON.parse(await readFile(reportFile, "utf8"));
+    report = JSON.parse(await readFile2(reportFile, "utf8"));
   } catch {
     const output = r.output.trim() === "" ? "" : `:
 ${lastLines(r.output, 20)}`;
@@ -8226,6 +8280,7 @@ function buildRunReport(f) {
   const failures = (f.head?.failures ?? []).map(failureMessage);
   const base = f.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  if (f.runFailures?.length) failures.splice(0, failures.length, ...f.runFailures);
   const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
   const { verdict, reason } = decideVerdict(
     result,
@@ -9273,7 +9328,7 @@ function findLeaks(head, base, options = defaultLeakOptions) {
 }
 
 // src/collect/files.ts
-import { readFile as readFile2, readdir, stat } from "node:fs/promises";
+import { readFile as readFile3, readdir, stat } from "node:fs/promises";
 var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
 async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
@@ -9282,7 +9337,7 @@ async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
     if (!info.isFile()) throw new UserError(`${path10}: not a regular file`);
     if (info.size > maxBytes)
       throw new UserError(`${path10}: ${info.size} bytes, more than the limit of ${maxBytes}`);
-    return await readFile2(path10);
+    return await readFile3(path10);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
@@ -11582,11 +11637,24 @@ function headline(r) {
   const tail = counts.map((c) => ` · ${c}`).join("");
   return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
 }
+function commitText(commit) {
+  const shown2 = /^[0-9a-f]{13,40}$/.test(commit) ? commit.slice(0, 12) : commit;
+  return /^[0-9a-f]{7,40}$/.test(commit) ? `\`${shown2}\`` : codeCell(shown2);
+}
 function baselineLine(r) {
+  const sha = /^[0-9a-f]{7,40}$/.test(r.headCommit) && !(r.savedBaseline && !r.baseline);
+  const head = sha ? ` Head ${commitText(r.headCommit)}.` : "";
+  return `${baseSource(r)}${head}`;
+}
+function baseSource(r) {
   const b = r.baseline;
+  const saved = r.savedBaseline;
+  if (!b && saved) {
+    const on = saved.branch ? ` on ${codeCell(saved.branch)}` : "";
+    return `Baseline saved for ${commitText(saved.commit)}${on}: pull requests are compared with it.`;
+  }
   if (!b) return "No baseline was found for this comparison.";
-  const shown2 = /^[0-9a-f]{13,40}$/.test(b.commit) ? b.commit.slice(0, 12) : b.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b.commit) ? `\`${shown2}\`` : codeCell(shown2);
+  const commit = commitText(b.commit);
   const where2 = b.branch ? ` on ${codeCell(b.branch)}` : "";
   const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : "";
   const how = b.source === "rerun" ? "base rerun in this job, interleaved with head" : b.source === "artifact" ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ""}` : "baseline from a file";
@@ -12708,21 +12776,21 @@ async function readBenchFile(file, options = {}) {
     return parseBenchText("", label);
   return parseBenchOutput(bytes2, label);
 }
-async function readBenchSide(dir, files2, label) {
+async function readBenchSide(dir, files2, label, labelOf = (f) => f) {
   if (files2.length === 0) return void 0;
   const parsed = [];
   for (const f of files2)
-    parsed.push(await readBenchFile(path6.join(dir, f), { label: f, empty: "no-results" }));
+    parsed.push(await readBenchFile(path6.join(dir, f), { label: labelOf(f), empty: "no-results" }));
   return mergeBenchFiles(label, parsed);
 }
 
 // src/collect/read-profiles.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
 async function readOne(side2, rel, warnings) {
   let bytes2;
   try {
-    bytes2 = await readFile3(path7.join(side2.dir, rel));
+    bytes2 = await readFile4(path7.join(side2.dir, rel));
   } catch {
     return void 0;
   }
@@ -12846,15 +12914,16 @@ async function cliRun(inputs) {
     });
   }
   const { runUrl } = inputs;
+  const baseSide = inputs.benchBase ?? inputs.baseProfiles ?? inputs.baseGoroutines;
   const report = buildRunReport({
     key: inputs.key,
-    headCommit: inputs.benchHead ?? inputs.headProfiles ?? "",
+    headCommit: inputs.headCommit ?? inputs.benchHead ?? inputs.headProfiles ?? "",
     head,
-    baseline: base === void 0 ? void 0 : {
+    baseline: base === void 0 && baseSide === void 0 ? void 0 : {
       bench: base,
       info: inputs.stored ? fileBaseline() : {
         source: "rerun",
-        commit: inputs.benchBase,
+        commit: baseSide,
         branch: void 0,
         createdAt: void 0,
         runUrl: void 0
@@ -12873,9 +12942,12 @@ async function cliRun(inputs) {
 
 // src/cli/commands/comment.ts
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+       perfgate comment --head-profiles DIR [--base-profiles DIR] [options]
+       perfgate comment --head-goroutines F [--base-goroutines F] [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+benchmark runs, as if base had been rerun in the same job (timings gate), or for profiles or
+goroutine dumps alone (as the action does with pprof-url and no benchmarks). Exits like
 \`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
@@ -12887,6 +12959,7 @@ Options:
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
   --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
   --run-url URL        the workflow run the comment links to (and its job summary)
+  --head-commit SHA    the head commit the comment names
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 async function runComment(argv, io) {
@@ -12899,11 +12972,13 @@ async function runComment(argv, io) {
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
     "run-url": { type: "string" },
+    "head-commit": { type: "string" },
     ...gateFlags
   });
-  if (positionals.length !== 2) {
+  const profilesAlone = positionals.length === 0 && (values["head-profiles"] !== void 0 || values["head-goroutines"] !== void 0);
+  if (positionals.length !== 2 && !profilesAlone) {
     throw new UserError(
-      `perfgate comment: expected two benchmark files (base and head)
+      `perfgate comment: expected two benchmark files (base and head), or --head-profiles or --head-goroutines without them
 
 ${commentUsage}`
     );
@@ -12919,6 +12994,7 @@ ${commentUsage}`
     source: values.source ?? ".",
     stored: values["stored-baseline"] === true,
     key: values.key ?? "demo",
+    headCommit: values["head-commit"],
     runUrl: values["run-url"],
     gateValues: values
   });
@@ -14179,7 +14255,7 @@ ${leaksUsage}`
 }
 
 // src/collect/shard-folder.ts
-import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile5, stat as stat2 } from "node:fs/promises";
 import path9 from "node:path";
 var SHARD_MANIFEST = "perfgate-shard.json";
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -14242,7 +14318,7 @@ async function readShardFolder(dir) {
     throw new UserError(`${where2}: ${info.size} bytes, more than a shard manifest holds`);
   let json;
   try {
-    json = JSON.parse(await readFile4(where2, "utf8"));
+    json = JSON.parse(await readFile5(where2, "utf8"));
   } catch {
     throw new UserError(`${where2}: not JSON`);
   }

@@ -177,14 +177,18 @@ async function goVersion({ settings: s }: ActionRun, { runner }: ActionPorts) {
   return r && r.code === 0 ? r.output.trim() : undefined;
 }
 
-/** Writes the manifest into the collected folder and uploads it as this key's baseline. */
+/**
+ * Writes the manifest into the collected folder, uploads it as this key's baseline and returns
+ * the commit it was measured at.
+ */
 export async function saveBaseline(
   run: ActionRun,
   ports: ActionPorts,
   c: Collected,
-): Promise<void> {
+): Promise<string> {
   const manifest = await baselineManifest(run, ports, c.benchFiles, c.profiles);
   await uploadBaseline(run, ports, c.dir, manifest, [...c.benchFiles, ...c.profiles]);
+  return manifest.commit;
 }
 
 /**

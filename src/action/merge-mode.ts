@@ -103,7 +103,6 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
   out.setOutput('report-json', reportPath);
   out.setOutput('comment-url', await publishComment(run, ports, report));
   if (s.summary) await out.summary(renderSummary(report));
-  annotateRegressions(ports, report);
 
   const onDefaultBranch =
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
@@ -131,8 +130,10 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
 
   if (report.verdict === 'incomplete' && s.missingShards === 'warn')
     out.warning(`perfgate: ${report.reason}`);
-  if (stepFails(report.verdict, s.failOn, s.missingBaseline, s.missingShards))
-    out.setFailed(`perfgate: ${report.reason}`);
+  // The run's own error first: GitHub shows the first ten error annotations of a step.
+  const fails = stepFails(report.verdict, s.failOn, s.missingBaseline, s.missingShards);
+  if (fails) out.setFailed(`perfgate: ${report.reason}`);
+  annotateRegressions(ports, report, fails ? 1 : 0);
 }
 
 /** A leg's head file as its baseline part names it (`head/bench/0-go.txt` → `bench/0-go.txt`). */

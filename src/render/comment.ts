@@ -63,11 +63,28 @@ function headline(r: RunReport): string {
   return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
 }
 
+/** A commit as shown: a sha's first 12 digits as code, anything else escaped. */
+function commitText(commit: string): string {
+  const shown = /^[0-9a-f]{13,40}$/.test(commit) ? commit.slice(0, 12) : commit;
+  return /^[0-9a-f]{7,40}$/.test(commit) ? `\`${shown}\`` : codeCell(shown);
+}
+
+/** Where the baseline came from, then the head commit measured (when it is a commit). */
 function baselineLine(r: RunReport): string {
+  const sha = /^[0-9a-f]{7,40}$/.test(r.headCommit) && !(r.savedBaseline && !r.baseline);
+  const head = sha ? ` Head ${commitText(r.headCommit)}.` : '';
+  return `${baseSource(r)}${head}`;
+}
+
+function baseSource(r: RunReport): string {
   const b = r.baseline;
+  const saved = r.savedBaseline;
+  if (!b && saved) {
+    const on = saved.branch ? ` on ${codeCell(saved.branch)}` : '';
+    return `Baseline saved for ${commitText(saved.commit)}${on}: pull requests are compared with it.`;
+  }
   if (!b) return 'No baseline was found for this comparison.';
-  const shown = /^[0-9a-f]{13,40}$/.test(b.commit) ? b.commit.slice(0, 12) : b.commit;
-  const commit = /^[0-9a-f]{7,40}$/.test(b.commit) ? `\`${shown}\`` : codeCell(shown);
+  const commit = commitText(b.commit);
   const where = b.branch ? ` on ${codeCell(b.branch)}` : '';
   const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : '';
   const how =

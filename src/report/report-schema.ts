@@ -271,6 +271,7 @@ const report: Check<ReportData> = obj<ReportData>({
   failures: arr(str(TEXT), FEW),
   warnings: arr(str(LINE), FEW),
   generatedAt: iso,
+  savedBaseline: opt(obj({ commit: str(NAME), branch: opt(str(NAME)) })),
   shards: opt(
     obj({
       names: arr(str(NAME), FEW),

@@ -47,6 +47,8 @@ export interface RunReport {
   generatedAt: string;
   /** The legs of a run spread over a job matrix (merged reports only). */
   shards?: ShardsInfo;
+  /** The baseline this run saved (a push to the default branch), told instead of its absence. */
+  savedBaseline?: { commit: string; branch: string | undefined };
 }
 
 /** How long ago, in words: `3 hours`, `2 days`. */

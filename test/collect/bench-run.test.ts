@@ -240,7 +240,7 @@ describe('perfgate bench --go', () => {
       out,
     );
     expect(plain.stderr).toMatch(
-      /perfgate bench: go test -bench '\.' perfgate\.example\/gorepo failed \(exit status 1\):\n {2}BenchmarkLookup(-\d+)? panicked:\n {6}panic: runtime error: slice bounds out of range \[:17\] with capacity \d+\n/,
+      /perfgate bench: go test -bench \. perfgate\.example\/gorepo failed \(exit status 1\):\n {2}BenchmarkLookup(-\d+)? panicked:\n {6}panic: runtime error: slice bounds out of range \[:17\] with capacity \d+\n/,
     );
     expect(plain.stderr).toMatch(/panic_test\.go:10/);
     expect(count(plain.stdout + plain.stderr)).toBe(1);
@@ -265,7 +265,7 @@ describe('perfgate bench --go', () => {
     expect(rerun.stderr).toContain('round 1/4: head perfgate.example/gorepo\n');
     expect(rerun.stderr).not.toContain('round 2/4');
     expect(rerun.stderr).toMatch(
-      /perfgate bench: head: perfgate\.example\/gorepo -test\.bench '\.' \(round 1\) failed \(exit status 2\):\n {2}BenchmarkLookup(-\d+)? panicked:\n/,
+      /perfgate bench: head: perfgate\.example\/gorepo -test\.bench \. \(round 1\) failed \(exit status 2\):\n {2}BenchmarkLookup(-\d+)? panicked:\n/,
     );
     expect(count(rerun.stdout + rerun.stderr)).toBe(1);
     expect(rerun.code).toBe(2);
