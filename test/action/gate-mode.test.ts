@@ -398,6 +398,29 @@ describe('gate mode', () => {
     expect(r.code).toBe(1);
   }, 120_000);
 
+  test("a TestMain that stops the run: its output in the comment and summary, in the user's terms", async () => {
+    const repo = path.join(w.work, 'testmain');
+    for (const part of ['head', 'testmain'])
+      cpSync(`fixtures/gorepo/${part}`, repo, { recursive: true });
+    const r = await w.pullRequest(21, {
+      'go-packages': './...',
+      baseline: path.resolve(BASE),
+      count: '1',
+      'working-directory': repo,
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    const failure =
+      /go test -list \. perfgate\.example\/gorepo failed \(exit status 1\):\n {4}package perfgate\.example\/gorepo failed:\n {6}\S+ \S+ GOREPO_DATABASE_URL is not set: these benchmarks need a database/;
+    const body = w.comments(21)[0]!.body;
+    for (const text of [body, r.summaries[0]!]) {
+      expect(text).toContain('**The benchmark run failed:**');
+      expect(text.replace(/\n {2}/g, '\n    ')).toMatch(failure);
+      expect(text).not.toMatch(/bench\/\d+-go\.txt/);
+    }
+    expect(w.artifacts.named('perfgate-baseline-benchmarks-bench')).toEqual([]);
+  });
+
   test('baseline: rerun with js-bench runs base and head suites interleaved and gates them', async () => {
     const repo = path.join(w.work, 'jsrepo');
     const git = (...args: string[]) =>

@@ -294,6 +294,27 @@ describe('perfgate bench --go', () => {
     expect(r.code).toBe(2);
   });
 
+  test('a TestMain that stops the test binary: its output is the message, once, before any round', () => {
+    const dir = makeRepo(path.join(work, 'repo-testmain'), 'testmain');
+    const r = distCli(
+      'bench',
+      '--go',
+      './...',
+      '--dir',
+      dir,
+      '--base-ref',
+      'main',
+      '--out',
+      path.join(work, 'testmain'),
+    );
+    expect(r.stderr).toMatch(
+      /perfgate bench: go test -list \. perfgate\.example\/gorepo failed \(exit status 1\):\n {2}package perfgate\.example\/gorepo failed:\n {4}\S+ \S+ GOREPO_DATABASE_URL is not set: these benchmarks need a database\n/,
+    );
+    expect(r.stderr.split('GOREPO_DATABASE_URL is not set').length - 1).toBe(1);
+    expect(r.stderr).not.toContain('round 1');
+    expect(r.code).toBe(2);
+  });
+
   test('a NaN metric from b.ReportMetric: exit 2, the output kept apart, never as head.txt', () => {
     const out = path.join(work, 'nan');
     const r = distCli(
