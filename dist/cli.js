@@ -11795,6 +11795,9 @@ function packageOf(fn) {
   const dot = fn.indexOf(".", slash + 1);
   return dot < 0 ? fn : fn.slice(0, dot);
 }
+function isThirdPartyFile(file) {
+  return /(^|\/)pkg\/mod\/|@v\d[^/]*\/|(^|\/)vendor\//.test(file.replace(/\\/g, "/"));
+}
 function isUserFunction(fn) {
   const pkg = packageOf(fn);
   if (pkg === "main") return true;
@@ -11817,6 +11820,7 @@ var USER = 1;
 var HARNESS = 2;
 var TESTING = 4;
 var TESTING_B = 8;
+var THIRD_PARTY = 16;
 var views = /* @__PURE__ */ new WeakMap();
 function profileView(p) {
   let v = views.get(p.locations);
@@ -11827,6 +11831,7 @@ function buildView(locs) {
   const ids = /* @__PURE__ */ new Map();
   const names = [];
   const byFn = /* @__PURE__ */ new Map();
+  const files2 = [];
   const lineStart = new Uint32Array(locs.length + 1);
   let total2 = 0;
   for (let l = 0; l < locs.length; l++) {
@@ -11853,6 +11858,7 @@ function buildView(locs) {
       let id = fn ? byFn.get(fn) : void 0;
       if (id === void 0) {
         id = intern(fn ? displayName(fn) : "");
+        files2[id] ??= fn?.filename ?? "";
         if (fn) byFn.set(fn, id);
       }
       lineName[k] = id;
@@ -11887,7 +11893,8 @@ function buildView(locs) {
       }
       bench[id] = bi;
     }
-    flags[id] = (isUserFunction(name) ? USER : 0) | (isHarnessFunction(name) ? HARNESS : 0) | (p === "testing" || p === "runtime/pprof" ? TESTING : 0) | (name.startsWith("testing.(*B).") ? TESTING_B : 0);
+    const thirdParty = isThirdPartyFile(files2[id] ?? "");
+    flags[id] = (isUserFunction(name) && !thirdParty ? USER : 0) | (thirdParty ? THIRD_PARTY : 0) | (isHarnessFunction(name) ? HARNESS : 0) | (p === "testing" || p === "runtime/pprof" ? TESTING : 0) | (name.startsWith("testing.(*B).") ? TESTING_B : 0);
   });
   return { names, pkg, packages, flags, bench, benchmarks, lineStart, lineName, lineNo, lineFn };
 }
@@ -12147,7 +12154,13 @@ var runtimeKinds = [
   [/^runtime\.growslice/, "slice-growth"],
   [/^runtime\.makeslice/, "make"],
   [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
-  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
+  // Map growth only (what a size hint avoids): Go 1.24+ swiss tables and the older buckets.
+  // Inserts (`runtime.mapassign*`) and lookups (`runtime.mapaccess*`, `(*Map).Get*`) are neither
+  // growth nor allocation by themselves; under an insert, the growth routines below name it.
+  [
+    /^(runtime\.(hashGrow|growWork|evacuate)|internal\/runtime\/maps\.(\(\*table\)\.(grow|rehash|split|reset)|\(\*Map\)\.(growToSmall|growToTable|installTableSplit)|newTable|newarray|newGroups))/,
+    "map-growth"
+  ],
   [
     /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
     "conversion"
@@ -12243,6 +12256,8 @@ function benchOf(sp, i) {
   return b >= 0 ? sp.names[b] : "";
 }
 var helperKind = (fn) => kindFrom(helperKinds, fn);
+var isRuntimeName = (fn) => /^(runtime|internal\/runtime\/[\w/]+)\./.test(fn);
+var DEPENDENCY = "allocated in a dependency: ";
 var runtimeKind = (fn) => kindFrom(runtimeKinds, fn);
 var isTestFile = (f, k) => (f.lineFn[k]?.filename ?? "").endsWith("_test.go");
 function collectSites(inputs, includeTests) {
@@ -12291,10 +12306,13 @@ function collectSites(inputs, includeTests) {
         for (let k = lineStart[loc]; k < lineStart[loc + 1]; k++) {
           if (k === user) break frames;
           const hk = helpers[lineName[k]];
-          if (hk) {
+          if (hk && !kind) {
             kind = hk;
             evidence4 = `allocated in ${view.names[lineName[k]]}`;
-            break frames;
+          }
+          if (view.flags[lineName[k]] & THIRD_PARTY) {
+            kind = "allocation";
+            evidence4 = `${DEPENDENCY}${view.names[lineName[k]]}`;
           }
         }
       }
@@ -12330,6 +12348,8 @@ function collectSites(inputs, includeTests) {
           if (rk) {
             kind = rk;
             routine = lineName[k];
+          } else if (kind === "map-growth" && !isRuntimeName(view.names[lineName[k]])) {
+            kind = "allocation";
           }
         }
       }
@@ -12409,6 +12429,14 @@ function resetSlice(a, source, text) {
 }
 function decideKind(a, source) {
   const text = source && a.site.file ? source(a.site.file, a.site.line) : void 0;
+  const grown = [...a.kinds.values()].some((k) => k === "builder-growth" || k === "buffer-growth");
+  if (text !== void 0 && grown && /\.Grow\(/.test(text)) {
+    return {
+      kind: "make",
+      evidence: `source: ${text.trim()}`,
+      advice: "this is the up-front `Grow`: it sizes the buffer once per call; to allocate less, keep one buffer across calls (a `bytes.Buffer` keeps its memory on `Reset`) or take it from a `sync.Pool`"
+    };
+  }
   const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
   if (fromSource) {
     const reset = fromSource === "slice-growth" && source ? resetSlice(a, source, text) : void 0;
@@ -12420,8 +12448,17 @@ function decideKind(a, source) {
       } : {}
     };
   }
-  for (const [evidence4, kind] of a.kinds)
+  for (const [evidence4, kind] of a.kinds) {
+    if (evidence4.startsWith(DEPENDENCY)) {
+      const dep = evidence4.slice(DEPENDENCY.length);
+      return {
+        kind,
+        evidence: evidence4,
+        advice: `the allocations are in \`${dep}\`, a dependency called from this line: call it less often, or keep and reuse what it returns`
+      };
+    }
     if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
+  }
   const order = [
     "slice-growth",
     "string-concat",
