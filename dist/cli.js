@@ -12968,7 +12968,7 @@ async function cliRun(inputs) {
     },
     gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
     profiles,
-    headProfiles: 0,
+    headProfiles: read.pairs.length + (read.goroutines ? 1 : 0),
     missingBaseline: "pass",
     warnings: [...read.warnings],
     links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },

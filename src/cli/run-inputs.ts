@@ -109,7 +109,7 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
           },
     gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
     profiles,
-    headProfiles: 0,
+    headProfiles: read.pairs.length + (read.goroutines ? 1 : 0),
     missingBaseline: 'pass',
     warnings: [...read.warnings],
     links: { run: runUrl, summary: runUrl === undefined ? undefined : `${runUrl}#summary` },
