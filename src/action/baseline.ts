@@ -199,7 +199,7 @@ export async function saveMergedBaseline(
   run: ActionRun,
   ports: ActionPorts,
   legs: { name: string; dir: string; benchFiles: string[]; profiles: string[] }[],
-): Promise<void> {
+): Promise<string> {
   const dir = path.join(run.workDir, 'merged-baseline');
   const files: string[] = [];
   for (const leg of legs) {
@@ -215,6 +215,7 @@ export async function saveMergedBaseline(
     shards: legs.map(({ name, benchFiles, profiles }) => ({ name, benchFiles, profiles })),
   };
   await uploadBaseline(run, ports, dir, manifest, files);
+  return manifest.commit;
 }
 
 async function baselineManifest(

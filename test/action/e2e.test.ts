@@ -648,8 +648,12 @@ describe('the action end to end on a real Go module', () => {
       'Sum64String/100B allocs/op exact',
     ]);
     expect(fetched.summary).toContain('(base rerun in this job, interleaved with head)');
-    // Rounds say which side and which round they are.
+    // Rounds say which side and which round they are, and only the package with the matching
+    // benchmarks runs in them.
     expect(groups(fetched)).toContain('round 3/3: base github.com/cespare/xxhash/v2');
+    expect(groups(fetched).filter((g) => g.startsWith('round '))).toHaveLength(6);
+    expect(groups(fetched).filter((g) => !g.endsWith(' github.com/cespare/xxhash/v2'))).toEqual([]);
+    expect(existsSync(path.join(shallow, 'dynamic', 'plugin.so'))).toBe(false);
 
     const cut = clone('cut-off');
     gitIn(cut, 'remote', 'set-url', 'origin', `file://${path.join(work, 'gone.git')}`);

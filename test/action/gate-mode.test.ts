@@ -57,10 +57,15 @@ async function storeBaseline() {
 }
 
 describe('gate mode', () => {
-  test('a push to main saves a baseline', async () => {
+  test('a push to main saves a baseline, and its summary says so', async () => {
     const r = await w.push(BASE_SHA, { 'bench-output': BASE });
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
+    expect(r.summaries[0]).toContain(
+      `Baseline saved for \`${BASE_SHA.slice(0, 12)}\` on <code>main</code>: pull requests are compared with it.`,
+    );
+    const report = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8'));
+    expect(report.savedBaseline).toEqual({ commit: BASE_SHA, branch: 'main' });
     const saved = w.artifacts.named('perfgate-baseline-benchmarks-bench');
     expect(saved).toHaveLength(1);
     expect(saved[0]!.info.workflowRun.headBranch).toBe('main');
