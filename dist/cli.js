@@ -7838,6 +7838,15 @@ async function packagesWithBenchmarks(runner, dir, bench, packages, side2, log) 
   }
   return found;
 }
+function printedNothing(text) {
+  const parsed = parseBenchText(text, "");
+  return parsed.results.length === 0 && parsed.failures.length === 0;
+}
+function noResults(s, packages) {
+  return new UserError(
+    `go test printed no benchmark results for -bench ${shellQuote(s.bench)} in ${packages.map((p) => p.importPath).join(", ")}: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)`
+  );
+}
 function noBenchmarks(s, where2 = "") {
   return new UserError(
     `no benchmark matches -bench '${s.bench}' in ${s.packages.join(" ")}${where2}`
@@ -7884,6 +7893,7 @@ async function runGoBench(s, runner, log) {
   } finally {
     await rm2(bins, { recursive: true, force: true });
   }
+  if (printedNothing(text)) throw noResults(s, packages);
   return { text, profiles };
 }
 async function runTarget(runner, log, title, target, args, side2, what) {
@@ -7955,6 +7965,8 @@ async function runGoBenchInterleaved(s, runner, log) {
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
+    if (printedNothing(head)) throw noResults(s, headPkgs);
+    if (printedNothing(base)) base = "";
     const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : void 0;
     return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   });

@@ -240,6 +240,18 @@ async function packagesWithBenchmarks(
   return found;
 }
 
+/** Whether go test's output holds neither a result nor a failure (every benchmark skipped). */
+function printedNothing(text: string): boolean {
+  const parsed = parseBenchText(text, '');
+  return parsed.results.length === 0 && parsed.failures.length === 0;
+}
+
+function noResults(s: GoBenchSettings, packages: GoPackage[]): UserError {
+  return new UserError(
+    `go test printed no benchmark results for -bench ${shellQuote(s.bench)} in ${packages.map((p) => p.importPath).join(', ')}: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)`,
+  );
+}
+
 function noBenchmarks(s: GoBenchSettings, where = ''): UserError {
   return new UserError(
     `no benchmark matches -bench '${s.bench}' in ${s.packages.join(' ')}${where}`,
@@ -301,6 +313,7 @@ export async function runGoBench(
   } finally {
     await rm(bins, { recursive: true, force: true });
   }
+  if (printedNothing(text)) throw noResults(s, packages);
   return { text, profiles };
 }
 
@@ -439,6 +452,9 @@ export async function runGoBenchInterleaved(
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
+    if (printedNothing(head)) throw noResults(s, headPkgs);
+    // A base whose benchmarks all skipped has no results to compare with: an empty side.
+    if (printedNothing(base)) base = '';
     const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : undefined;
     return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   });

@@ -426,6 +426,31 @@ describe('gate mode', () => {
     expect(w.artifacts.named('perfgate-baseline-benchmarks-bench')).toEqual([]);
   });
 
+  test('go benchmarks that all skip themselves: verdict error and a summary saying so', async () => {
+    const repo = path.join(w.work, 'skipped');
+    for (const part of ['head', 'skipped'])
+      cpSync(`fixtures/gorepo/${part}`, repo, { recursive: true });
+    const r = await w.pullRequest(22, {
+      'go-packages': './...',
+      baseline: path.resolve(BASE),
+      count: '1',
+      'working-directory': repo,
+    });
+    const message =
+      'go test printed no benchmark results for -bench . in perfgate.example/gorepo: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)';
+    expect(r.code).toBe(1);
+    expect(r.failed).toEqual([`perfgate: ${message}`]);
+    expect(r.outputs.verdict).toBe('error');
+    expect(r.summaries).toHaveLength(1);
+    expect(r.summaries[0]).toContain('### ⛔ perfgate: error');
+    expect(r.summaries[0]).toContain(message);
+    expect(r.summaries[0]).not.toMatch(/bench\/\d+-go\.txt|expected lines like/);
+    // The raw output is in the log, folded under the exact command.
+    expect(r.logs).toContain(
+      "group: go test -run '^$' -bench . -benchmem -count 1 perfgate.example/gorepo",
+    );
+  });
+
   test('baseline: rerun with js-bench runs base and head suites interleaved and gates them', async () => {
     const repo = path.join(w.work, 'jsrepo');
     const git = (...args: string[]) =>

@@ -315,6 +315,18 @@ describe('perfgate bench --go', () => {
     expect(r.code).toBe(2);
   });
 
+  test("benchmarks that all skip themselves: said in the user's terms, not as unreadable output", () => {
+    const dir = makeRepo(path.join(work, 'repo-skipped'), 'skipped');
+    const out = path.join(work, 'skipped');
+    const r = distCli('bench', '--go', './...', '--dir', dir, '--count', '2', '--out', out);
+    expect(r.stderr.split('\n').slice(-2)).toEqual([
+      'perfgate bench: go test printed no benchmark results for -bench . in perfgate.example/gorepo: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)',
+      '',
+    ]);
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(out, 'head.txt'))).toBe(false);
+  });
+
   test('a NaN metric from b.ReportMetric: exit 2, the output kept apart, never as head.txt', () => {
     const out = path.join(work, 'nan');
     const r = distCli(
