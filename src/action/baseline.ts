@@ -23,8 +23,11 @@ import {
 import { fileBaseline } from '../report/build-run-report.js';
 import type { BaselineInfo } from '../report/run-report.js';
 import { VERSION } from '../version.js';
-import type { Collected } from './collect-run.js';
+import { type Collected, benchFileLabel } from './collect-run.js';
 import type { ActionPorts, ActionRun } from './ports.js';
+
+/** How a stored baseline's bench file is named to the user (`the baseline's go test output`). */
+const storedLabel = (f: string) => `the baseline's ${benchFileLabel(f)}`;
 
 /** A baseline as the gate needs it. */
 export interface Baseline {
@@ -88,7 +91,7 @@ export async function loadArtifactBaseline(
   }
   let bench: BenchFile | undefined;
   try {
-    bench = await readBenchSide(part.dir, part.benchFiles, 'base');
+    bench = await readBenchSide(part.dir, part.benchFiles, 'base', storedLabel);
   } catch (err) {
     return unusable(`the stored baseline's files cannot be read (${(err as Error).message})`);
   }
@@ -141,7 +144,7 @@ export async function loadPathBaseline(p: string, shard?: string): Promise<Basel
     const part = baselinePart(manifest, p, shard);
     if (typeof part === 'string') throw new UserError(`input 'baseline': ${part}`);
     return {
-      bench: await readBenchSide(part.dir, part.benchFiles, 'base'),
+      bench: await readBenchSide(part.dir, part.benchFiles, 'base', storedLabel),
       profiles: { dir: part.dir, files: part.profiles },
       files: { dir: part.dir, benchFiles: part.benchFiles },
       info: {
