@@ -6944,6 +6944,12 @@ function wilcoxonSignedRank(base, head) {
 }
 
 // src/analyze/verdict.ts
+function excuses(accept, benchmark) {
+  if (accept.patterns.length === 0) return true;
+  const name = benchmark.slice(benchmark.lastIndexOf(".") + 1).replace(/^Benchmark/, "");
+  const bare = name.replace(/-\d+$/, "");
+  return accept.patterns.some((p) => globMatches(p, name) || globMatches(p, bare));
+}
 function beyond(f, worse) {
   const delta = f.head.center - f.base.center;
   const signed2 = f.higherIsBetter ? -delta : delta;
@@ -6955,50 +6961,71 @@ function beyond(f, worse) {
 function benchmarkVerdict(f, alpha) {
   if (f.verdict === "only-base" || f.verdict === "only-head") return f.verdict;
   if (f.method === "none") return f.verdict;
-  const significant = f.method === "exact" || !(f.p > alpha);
+  const significant2 = f.method === "exact" || !(f.p > alpha);
   if (f.method === "exact" && f.base.center === f.head.center) return "unchanged";
-  if (significant && beyond(f, true)) return "regression";
-  if (significant && beyond(f, false)) return "improvement";
+  if (significant2 && beyond(f, true)) return "regression";
+  if (significant2 && beyond(f, false)) return "improvement";
   return "unchanged";
 }
 function profileGrowthFails(g) {
   return g.limit !== void 0 && g.basis !== "benchmark" && g.significant && g.points > g.limit;
 }
+function profileRegressions(p) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const c of p?.changes ?? [])
+    for (const f of c.grown.filter((g) => g.regression))
+      seen.set(`${f.benchmark ?? ""}\0${f.name}`, [f.benchmark ?? "", f.name]);
+  return [...seen.values()];
+}
 function profileRegressionCount(p) {
-  const grew = (p?.changes ?? []).flatMap(
-    (c) => c.grown.filter((f) => f.regression).map((f) => `${f.benchmark ?? ""}\0${f.name}`)
-  );
-  return new Set(grew).size;
+  return profileRegressions(p).length;
 }
 var plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 function describeShards(incomplete) {
   return incomplete.map((m) => `shard ${m.shard} ${m.why}`).join("; ");
 }
-function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = []) {
-  if (failures.length > 0) return { verdict: "fail", reason: "the benchmark run has failures" };
-  const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
-  const profileRegressions = profileRegressionCount(profiles);
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
-  if (!gate2 && !comparedProfiles) {
-    if (shards) return { verdict: "incomplete", reason: shards };
-    return {
-      verdict: "no-baseline",
-      reason: missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
-    };
-  }
-  const benchmarks = gate2?.benchmarks.regressed.length ?? 0;
+function describeRegressions(benchmarks, functions) {
   const parts = [];
   if (benchmarks > 0) parts.push(`${plural(benchmarks, "benchmark")} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(`${plural(profileRegressions, "function")} grew beyond the profile limits`);
-  if (parts.length > 0) {
-    if (shards) parts.push(shards);
-    return { verdict: "fail", reason: parts.join("; ") };
+  if (functions > 0) parts.push(`${plural(functions, "function")} grew beyond the profile limits`);
+  return parts;
+}
+function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = [], accept) {
+  const decided = (verdict, reason, accepted2 = []) => accept ? { verdict, reason, accepted: accepted2 } : { verdict, reason };
+  if (failures.length > 0) return decided("fail", "the benchmark run has failures");
+  const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  if (!gate2 && !comparedProfiles) {
+    if (shards) return decided("incomplete", shards);
+    return decided(
+      "no-baseline",
+      missingBaseline === "fail" ? "no baseline to compare with (missing-baseline: fail)" : "no baseline to compare with yet: head measured and reported alone"
+    );
   }
-  if (shards) return { verdict: "incomplete", reason: shards };
+  const excused = (benchmark) => accept !== void 0 && excuses(accept, benchmark);
+  const regressed = gate2?.benchmarks.regressed ?? [];
+  const functions = profileRegressions(profiles);
+  const accepted = regressed.filter(excused);
+  const failing = describeRegressions(
+    regressed.length - accepted.length,
+    functions.filter(([b]) => !excused(b)).length
+  );
+  const excusedParts = describeRegressions(
+    accepted.length,
+    functions.filter(([b]) => excused(b)).length
+  );
+  const byLabel = accept ? `accepted by label ${JSON.stringify(accept.label)}` : "";
+  if (failing.length > 0) {
+    if (excusedParts.length > 0) failing.push(`${excusedParts.join(", ")}: ${byLabel}`);
+    if (shards) failing.push(shards);
+    return decided("fail", failing.join("; "), accepted);
+  }
+  if (shards) return decided("incomplete", shards, accepted);
+  if (excusedParts.length > 0)
+    return decided("accepted", `${excusedParts.join("; ")}, ${byLabel}`, accepted);
   if (gate2?.verdict === "no-comparison")
-    return { verdict: "no-comparison", reason: gate2.cause ?? "nothing to compare" };
-  return { verdict: "pass", reason: "no regression beyond the limits" };
+    return decided("no-comparison", gate2.cause ?? "nothing to compare");
+  return decided("pass", "no regression beyond the limits");
 }
 function exitCodeFor(verdict) {
   return verdict === "fail" || verdict === "incomplete" ? 1 : verdict === "no-comparison" ? 2 : 0;
@@ -8211,72 +8238,163 @@ var processRunner = {
   }
 };
 
-// src/units/bench-scale.ts
-var siFactors = [
-  [12, "T"],
-  [9, "G"],
-  [6, "M"],
-  [3, "k"],
-  [0, ""],
-  [-3, "m"],
-  [-6, "µ"],
-  [-9, "n"]
-].map(([exp, prefix]) => ({
-  factor: Number(`1e${exp}`),
-  prefix,
-  t100: Number(`99.995e${exp}`),
-  t10: Number(`9.9995e${exp}`),
-  t1: Number(`.99995e${exp}`)
-}));
-var iecFactors = [
-  [40, "Ti"],
-  [30, "Gi"],
-  [20, "Mi"],
-  [10, "Ki"],
-  [0, ""]
-].map(([exp, prefix]) => ({
-  factor: 2 ** exp,
-  prefix,
-  t100: 99.995 * 2 ** exp,
-  t10: 9.9995 * 2 ** exp,
-  t1: 0.99995 * 2 ** exp
-}));
-var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(`9.9995e${e}`));
-function commonScale(values, cls) {
-  let min = 0;
-  for (const v of values) {
-    const a = Math.abs(v);
-    if (a !== 0 && (min === 0 || a < min)) min = a;
+// src/units/human.ts
+function quantityKind(unit) {
+  let denominator = false;
+  for (const token of unit.split(/([*/\-\s])/)) {
+    if (token === "/") denominator = true;
+    else if (token === "*") denominator = false;
+    else if (!denominator && token === "sec") return "time";
+    else if (!denominator && (token === "B" || token === "bytes")) return "bytes";
   }
-  if (min === 0) return { prec: 3, factor: 1, prefix: "" };
-  const factors = cls === "binary" ? iecFactors : siFactors;
-  for (const f of factors) {
-    if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
-    if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
-    if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
-  }
-  const last = factors[factors.length - 1];
-  const val = min / last.factor;
-  for (let i = 0; i < sigfigs.length; i++) {
-    if (val >= sigfigs[i] || i === sigfigs.length - 1) {
-      return { prec: i + 3, factor: last.factor, prefix: last.prefix };
-    }
-  }
-  return { prec: 10, factor: last.factor, prefix: last.prefix };
+  return "count";
 }
-function formatScaled(value, s) {
-  const v = value / s.factor;
-  if (Number.isNaN(v)) return `NaN${s.prefix}`;
-  if (!Number.isFinite(v)) return `${v > 0 ? "+Inf" : "-Inf"}${s.prefix}`;
-  return formatFixed(v, s.prec) + s.prefix;
+function groupDigits(value, digits = 0) {
+  const s = formatFixed(value, digits);
+  const neg = s.startsWith("-");
+  const [int, frac] = (neg ? s.slice(1) : s).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ",");
+  return `${neg ? "-" : ""}${grouped}${frac === void 0 ? "" : `.${frac}`}`;
 }
-function scaleOne(value, cls) {
-  return formatScaled(value, commonScale([value], cls));
+function significant(value, digits) {
+  if (value === 0) return "0";
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return groupDigits(value, Math.min(decimals, 12));
+}
+var trimZeros = (s) => s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+function formatCount(value, extra = 0) {
+  if (!Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return groupDigits(value);
+  if (Math.abs(value) >= 100) return trimZeros(groupDigits(value, 1 + extra));
+  return trimZeros(significant(value, 3 + extra));
+}
+var iec = [
+  [2 ** 40, "TiB"],
+  [2 ** 30, "GiB"],
+  [2 ** 20, "MiB"],
+  [2 ** 10, "KiB"]
+];
+function formatBytes(value, extra = 0) {
+  if (!Number.isFinite(value)) return `${value} B`;
+  const abs = Math.abs(value);
+  const step = iec.find(([f]) => abs >= f);
+  if (!step) return `${formatCount(value, extra)} B`;
+  const x = value / step[0];
+  return `${formatFixed(x, (Math.abs(x) < 10 ? 2 : 1) + extra)} ${step[1]}`;
+}
+var timeSteps = [
+  [1, "s"],
+  [1e-3, "ms"],
+  [1e-6, "µs"],
+  [1e-9, "ns"]
+];
+function formatSeconds(value, extra = 0) {
+  if (!Number.isFinite(value)) return `${value} s`;
+  if (value === 0) return "0 s";
+  const abs = Math.abs(value);
+  if (abs >= 1e3) return `${groupDigits(value, extra)} s`;
+  const [factor, name] = timeSteps.find(([f]) => abs >= f * 0.9995) ?? timeSteps[3];
+  const x = value / factor;
+  const magnitude = Math.max(0, Math.floor(Math.log10(Math.abs(x))));
+  const decimals = Math.max(0, 2 - magnitude) + extra;
+  return `${groupDigits(x, Math.min(decimals, 12))} ${name}`;
+}
+function formatQuantity(value, unit, extra = 0) {
+  const kind = quantityKind(unit);
+  return kind === "time" ? formatSeconds(value, extra) : kind === "bytes" ? formatBytes(value, extra) : formatCount(value, extra);
+}
+function formatQuantityPair(base, head, unit) {
+  const pair = (extra) => [
+    formatQuantity(base, unit, extra),
+    formatQuantity(head, unit, extra)
+  ];
+  let [b, h] = pair(0);
+  if (b !== h || base === head) return [b, h];
+  if (quantityKind(unit) === "bytes") {
+    const exact = (v) => `${formatCount(v, 3)} B`;
+    return [exact(base), exact(head)];
+  }
+  for (let extra = 1; extra <= 8 && b === h; extra++) [b, h] = pair(extra);
+  return [b, h];
+}
+function formatDifference(delta, unit) {
+  const text = formatQuantity(Math.abs(delta), unit);
+  return `${delta < 0 ? "-" : "+"}${text}`;
+}
+function formatPercent(pct) {
+  const abs = Math.abs(pct);
+  const body = abs >= 10 ? groupDigits(abs) : abs >= 1 ? formatFixed(abs, 1) : abs === 0 ? "0" : trimZeros(significant(abs, 2));
+  return `${pct < 0 ? "-" : pct > 0 ? "+" : ""}${body}%`;
+}
+function formatRelativeChange(base, head, unit) {
+  if (base === head) return "0%";
+  if (base === 0) return "from 0";
+  const ratio = head / base;
+  if (base > 0 && ratio >= 10)
+    return `×${ratio >= 1e3 ? groupDigits(ratio) : trimZeros(significant(ratio, 3))}`;
+  const pct = (ratio - 1) * 100;
+  const text = formatPercent(pct);
+  return Math.abs(pct) < 0.1 ? `${text} (${formatDifference(head - base, unit)})` : text;
+}
+function formatProfileValue(value, unit) {
+  if (unit === "bytes") return formatBytes(value);
+  if (unit === "nanoseconds") return formatSeconds(value / 1e9);
+  const n = formatCount(value);
+  return unit === "count" || unit === "" ? n : `${n} ${unit}`;
 }
 
 // src/model/shard.ts
 var SHARD_KEY = "shard";
 var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+// src/report/history.ts
+var PROCS_SUFFIX2 = /-(\d+)$/;
+function valueKey(pkg, name, unit) {
+  return JSON.stringify([pkg, name, unit]);
+}
+function seriesOf(h) {
+  const out = /* @__PURE__ */ new Map();
+  for (const p of h.points) {
+    for (const v of p.values) {
+      const key = valueKey(v.pkg, v.name, v.unit);
+      let s = out.get(key);
+      if (!s) out.set(key, s = []);
+      s.push({ center: v.center, cpu: p.machine.cpu ?? "" });
+    }
+  }
+  return out;
+}
+function findSeries(series, f) {
+  const pkg = f.config.find(([k]) => k === "pkg")?.[1] ?? "";
+  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX2, ""), f.unit));
+}
+function historyView(h, branch, regressions) {
+  const series = seriesOf(h);
+  const positions = [];
+  for (const f of regressions) {
+    const past = findSeries(series, f);
+    if (!past || past.length === 0 || !f.head) continue;
+    const centers = past.map((p) => p.center);
+    const min = Math.min(...centers);
+    const max = Math.max(...centers);
+    const head = f.head.center;
+    const [worst, best] = f.higherIsBetter ? [min, max] : [max, min];
+    const worse = f.higherIsBetter ? head < worst : head > worst;
+    const better = f.higherIsBetter ? head > best : head < best;
+    positions.push({
+      name: f.name,
+      unit: f.unit,
+      head,
+      min,
+      max,
+      commits: past.length,
+      place: worse ? "worse" : better ? "better" : "within",
+      cpus: new Set(past.map((p) => p.cpu)).size
+    });
+  }
+  return { branch, commits: h.points.length, positions };
+}
 
 // src/report/build-run-report.ts
 function fileBaseline() {
@@ -8294,12 +8412,13 @@ function buildRunReport(f) {
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
   if (f.runFailures?.length) failures.splice(0, failures.length, ...f.runFailures);
   const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
-  const { verdict, reason } = decideVerdict(
+  const { verdict, reason, accepted } = decideVerdict(
     result,
     failures,
     f.missingBaseline,
     f.profiles,
-    f.shards?.incomplete
+    f.shards?.incomplete,
+    f.accept
   );
   return {
     verdict,
@@ -8315,7 +8434,9 @@ function buildRunReport(f) {
     warnings: f.warnings,
     links: f.links,
     generatedAt: f.generatedAt,
-    ...f.shards ? { shards: f.shards } : {}
+    ...f.shards ? { shards: f.shards } : {},
+    ...f.accept ? { acceptance: { ...f.accept, excused: accepted ?? [] } } : {},
+    ...f.history && result ? { history: historyView(f.history.data, f.history.branch, result.regressions) } : {}
   };
 }
 
@@ -8383,9 +8504,355 @@ function buildMergedReport(f) {
     warnings: [],
     links: f.links,
     generatedAt: f.generatedAt,
-    shards: { names: f.parts.map((p) => p.name).sort(), incomplete }
+    shards: { names: f.parts.map((p) => p.name).sort(), incomplete },
+    ...f.accept ? { accept: f.accept } : {}
   });
   return { report, complete };
+}
+
+// src/units/bench-scale.ts
+var siFactors = [
+  [12, "T"],
+  [9, "G"],
+  [6, "M"],
+  [3, "k"],
+  [0, ""],
+  [-3, "m"],
+  [-6, "µ"],
+  [-9, "n"]
+].map(([exp, prefix]) => ({
+  factor: Number(`1e${exp}`),
+  prefix,
+  t100: Number(`99.995e${exp}`),
+  t10: Number(`9.9995e${exp}`),
+  t1: Number(`.99995e${exp}`)
+}));
+var iecFactors = [
+  [40, "Ti"],
+  [30, "Gi"],
+  [20, "Mi"],
+  [10, "Ki"],
+  [0, ""]
+].map(([exp, prefix]) => ({
+  factor: 2 ** exp,
+  prefix,
+  t100: 99.995 * 2 ** exp,
+  t10: 9.9995 * 2 ** exp,
+  t1: 0.99995 * 2 ** exp
+}));
+var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(`9.9995e${e}`));
+function commonScale(values, cls) {
+  let min = 0;
+  for (const v of values) {
+    const a = Math.abs(v);
+    if (a !== 0 && (min === 0 || a < min)) min = a;
+  }
+  if (min === 0) return { prec: 3, factor: 1, prefix: "" };
+  const factors = cls === "binary" ? iecFactors : siFactors;
+  for (const f of factors) {
+    if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
+    if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
+    if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
+  }
+  const last = factors[factors.length - 1];
+  const val = min / last.factor;
+  for (let i = 0; i < sigfigs.length; i++) {
+    if (val >= sigfigs[i] || i === sigfigs.length - 1) {
+      return { prec: i + 3, factor: last.factor, prefix: last.prefix };
+    }
+  }
+  return { prec: 10, factor: last.factor, prefix: last.prefix };
+}
+function formatScaled(value, s) {
+  const v = value / s.factor;
+  if (Number.isNaN(v)) return `NaN${s.prefix}`;
+  if (!Number.isFinite(v)) return `${v > 0 ? "+Inf" : "-Inf"}${s.prefix}`;
+  return formatFixed(v, s.prec) + s.prefix;
+}
+function scaleOne(value, cls) {
+  return formatScaled(value, commonScale([value], cls));
+}
+
+// src/render/text-grid.ts
+var runes = (s) => [...s].length;
+var TextGrid = class {
+  cells = [];
+  cols = 0;
+  shrinkable = /* @__PURE__ */ new Set();
+  row = 0;
+  col = 0;
+  /** Starts a new row. */
+  newRow() {
+    if (this.cells.length > 0) this.row++;
+    this.col = 0;
+    return this;
+  }
+  /** Moves to a column of the current row (never backwards). */
+  at(col) {
+    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
+    this.col = col;
+    return this;
+  }
+  /** The current column. */
+  get column() {
+    return this.col;
+  }
+  /** Adds a cell of one column. */
+  cell(value, options = {}) {
+    return this.span(1, value, options);
+  }
+  /** Adds a cell spanning `cols` columns. */
+  span(cols, value, options = {}) {
+    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
+    this.cells.push({
+      row: this.row,
+      col: this.col,
+      span: cols,
+      value,
+      margin,
+      align: options.align ?? "left"
+    });
+    this.col += cols;
+    this.cols = Math.max(this.cols, this.col);
+    return this;
+  }
+  /** Marks a column as one that spans do not widen. */
+  shrink(col) {
+    this.shrinkable.add(col);
+  }
+  /** The laid-out text, one line per row, each ending in a newline. */
+  format() {
+    const margins = new Array(this.cols).fill(0);
+    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
+    const widths = new Array(this.cols).fill(0);
+    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
+    for (const c of bySpan) {
+      let w = runes(c.value) + margins[c.col];
+      if (c.span === 1) {
+        widths[c.col] = Math.max(widths[c.col], w);
+        continue;
+      }
+      let have = 0;
+      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
+      if (have >= w) continue;
+      const stretch = [];
+      for (let i = c.col; i < c.col + c.span; i++) {
+        if (this.shrinkable.has(i)) w -= widths[i];
+        else stretch.push(i);
+      }
+      stretch.sort((a, b) => widths[b] - widths[a]);
+      let left = stretch.length;
+      for (const i of stretch) {
+        const avg = Math.floor((w + left - 1) / left);
+        widths[i] = Math.max(widths[i], avg);
+        w -= widths[i];
+        left--;
+      }
+    }
+    const offsets = [0];
+    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
+    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    let out = "";
+    let row = 0;
+    let pos = 0;
+    for (const c of ordered) {
+      if (c.value.trim() === "" && c.margin.trim() === "") continue;
+      while (c.row > row) {
+        out += "\n";
+        row++;
+        pos = 0;
+      }
+      const gap = offsets[c.col] - pos;
+      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
+      pos += Math.max(gap, 0) + margins[c.col];
+      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
+      const text = pad(c.value, width, c.align);
+      out += text;
+      pos += runes(text);
+    }
+    if (this.cells.length > 0) out += "\n";
+    return out;
+  }
+};
+function pad(s, width, align) {
+  const n = runes(s);
+  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
+  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
+  return s;
+}
+
+// src/render/benchstat-text.ts
+function pctRange(s) {
+  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
+  const sign = Math.sign(s.center);
+  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
+  if (s.center === 0) return "0%";
+  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
+  return `${formatFixed(100 * v, 0)}%`;
+}
+function formatDelta(c, base, head) {
+  if (c.p > c.alpha) return "~";
+  if (base === head) return "0.00%";
+  if (base === 0) return "?";
+  return signedPercent((head / base - 1) * 100);
+}
+function signedPercent(pct) {
+  const s = formatFixed(pct, 2);
+  return `${s.startsWith("-") ? s : `+${s}`}%`;
+}
+function comparisonText(c) {
+  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
+  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
+}
+var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+function superscript(i) {
+  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
+}
+function renderBenchTableText(t) {
+  const grid = new TextGrid();
+  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
+  const notes = [];
+  const warn = (...lists) => {
+    const marks = [];
+    for (const list of lists) {
+      for (const w of list) {
+        let i = notes.indexOf(w);
+        if (i < 0) i = notes.push(w) - 1;
+        marks.push(superscript(i + 1));
+      }
+    }
+    grid.cell(marks.join(" "));
+  };
+  const rEdge = start(t.columns.length + 1);
+  grid.newRow();
+  t.columns.forEach((label, e) => {
+    const l = start(e);
+    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  grid.newRow();
+  t.columns.forEach((_, e) => {
+    const l = start(e);
+    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
+    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
+    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
+  });
+  grid.at(rEdge).cell("", { margin: " │" });
+  const cls = unitClass(t.unit);
+  for (const row of t.rows) {
+    grid.newRow().cell(row.name);
+    const scaler = commonScale(
+      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
+      cls
+    );
+    row.cells.forEach((cell, e) => {
+      if (!cell) return;
+      grid.at(start(e));
+      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
+      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
+      warn(cell.summary.warnings);
+      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
+        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
+          align: "right"
+        });
+        grid.cell(`(${comparisonText(cell.comparison)})`);
+        warn(cell.comparison.warnings);
+      }
+    });
+  }
+  if (t.rows.length > 1) {
+    grid.newRow().cell("geomean");
+    t.summaries.forEach((s, e) => {
+      if (s.geomean !== void 0)
+        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
+      if (e > 0) {
+        grid.at(start(e) + 3);
+        if (s.ratio !== void 0)
+          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
+        else grid.cell("?");
+      }
+      grid.at(start(e + 1) - 1);
+      warn(s.warnings);
+    });
+  }
+  let out = grid.format();
+  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
+`);
+  return out;
+}
+function renderBenchstatText(tables2) {
+  const parts = [];
+  let previous;
+  for (const t of tables2) {
+    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
+`).join("");
+    previous = t.config;
+    parts.push(header + renderBenchTableText(t));
+  }
+  return parts.join("\n");
+}
+function renderBenchstatCsv(tables2) {
+  const records = [];
+  const warnings = [];
+  let previous;
+  tables2.forEach((t, ti) => {
+    if (ti > 0) records.push([]);
+    for (const [i, [k, v]] of t.config.entries()) {
+      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
+      records.push([`${k}: ${v}`]);
+    }
+    previous = t.config;
+    const width = 1 + 2 + (t.columns.length - 1) * 4;
+    const labels = [""];
+    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
+    records.push(labels.concat(new Array(width - labels.length).fill("")));
+    const units = [""];
+    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
+    records.push(units);
+    const note = (col, list) => {
+      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
+    };
+    for (const row of t.rows) {
+      const rec = [row.name];
+      row.cells.forEach((cell, e) => {
+        const at2 = e === 0 ? 1 : 3 + (e - 1) * 4;
+        if (!cell) return;
+        while (rec.length < at2) rec.push("");
+        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
+        note(at2, cell.summary.warnings);
+        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
+          rec.push(
+            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
+            comparisonText(cell.comparison)
+          );
+          note(at2 + 2, cell.comparison.warnings);
+        }
+      });
+      records.push(rec);
+    }
+    const gm = ["geomean"];
+    t.summaries.forEach((s, e) => {
+      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
+      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
+      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
+    });
+    records.push(gm);
+  });
+  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
+}
+function csvField(s) {
+  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+function columnLetter(i) {
+  let s = "";
+  let n = i + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
 }
 
 // node_modules/markdown-table/index.js
@@ -8586,40 +9053,86 @@ function table(header, rows, align) {
 function shardOf(f) {
   return f.config.find(([k]) => k === SHARD_KEY)?.[1];
 }
-function findingsTable(fs, headers, rows, align) {
-  if (!fs.some((f) => shardOf(f) !== void 0)) return table(headers, rows, align);
+function findingsTable(fs, headers, rows, align, packages = false) {
   const insert = (xs, x) => [xs[0], x, ...xs.slice(1)];
-  return table(
-    insert(headers, "shard"),
-    rows.map((r, i) => insert(r, codeCell(shardOf(fs[i]) ?? ""))),
-    insert(align, "l")
-  );
+  let [h, rs, a] = [headers, rows, align];
+  if (fs.some((f) => shardOf(f) !== void 0)) {
+    [h, rs, a] = [
+      insert(h, "shard"),
+      rs.map((r, i) => insert(r, codeCell(shardOf(fs[i]) ?? ""))),
+      insert(a, "l")
+    ];
+  }
+  if (packages) {
+    [h, rs, a] = [
+      insert(h, "package"),
+      rs.map((r, i) => insert(r, codeCell(packageOf(fs[i])))),
+      insert(a, "l")
+    ];
+  }
+  return table(h, rs, a);
 }
-function formatChange(change2) {
-  if (change2 === void 0) return "";
-  if (!Number.isFinite(change2)) return "from 0";
-  const s = formatFixed(change2 * 100, 2);
-  return `${s.startsWith("-") ? s : `+${s}`}%`;
+function formatChange(f) {
+  if (!f.base || !f.head) return "";
+  return formatRelativeChange(f.base.center, f.head.center, f.unit);
+}
+function quantityWithUnit(value, unit) {
+  const text = formatQuantity(value, unit);
+  if (quantityKind(unit) === "count") return `${text} ${unit}`;
+  const per = unit.indexOf("/");
+  return per < 0 ? text : `${text}${unit.slice(per)}`;
 }
 function formatLimit(limit, unit) {
   const parts = [];
   if (limit.pct > 0) parts.push(`${limit.pct}%`);
-  if (limit.floor > 0) parts.push(`${scaleOne(limit.floor, unitClass(unit))} ${unit}`);
+  if (limit.floor > 0) parts.push(quantityWithUnit(limit.floor, unit));
   return parts.length === 0 ? "any change" : parts.join(" and ");
 }
 function formatPair(f) {
-  const values = [f.base?.center, f.head?.center].filter((v) => v !== void 0);
-  const s = commonScale(values, unitClass(f.unit));
-  return [
-    f.base ? formatScaled(f.base.center, s) : "—",
-    f.head ? formatScaled(f.head.center, s) : "—"
-  ];
+  if (f.base && f.head) return formatQuantityPair(f.base.center, f.head.center, f.unit);
+  const one = (s) => s ? formatQuantity(s.center, f.unit) : "—";
+  return [one(f.base), one(f.head)];
+}
+function formatPValue(p) {
+  return p < 1e-3 ? "p<0.001" : `p=${formatFixed(p, 3)}`;
+}
+function spreadText(s) {
+  return `± ${pctRange(s)}`;
+}
+function changeSize(f) {
+  const b = f.base?.center;
+  const h = f.head?.center;
+  if (b === void 0 || h === void 0 || b === h) return 0;
+  if (b === 0 || h === 0) return Infinity;
+  return Math.abs(Math.log(Math.abs(h / b)));
+}
+function bySeverity(fs) {
+  return fs.map((f, i) => ({ f, i })).sort(
+    (x, y) => Number(y.f.gated) - Number(x.f.gated) || // Two changes from 0 (both infinite) differ by NaN, which is falsy: order kept.
+    changeSize(y.f) - changeSize(x.f) || x.i - y.i
+  ).map((x) => x.f);
+}
+function packageOf(f) {
+  return f.config.filter(([k]) => k !== SHARD_KEY).map(([k, v]) => k === "pkg" ? v : `${k}=${v}`).join(" ");
+}
+function manyPackages(r) {
+  return new Set(r.findings.map(packageOf)).size > 1;
+}
+function groupByPackage(fs) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of fs) {
+    const k = packageOf(f);
+    (groups.get(k) ?? groups.set(k, []).get(k)).push(f);
+  }
+  return [...groups];
 }
 function evidence(f) {
   if (f.method === "exact") return `exact, n=${f.base.n}+${f.head.n}`;
   if (f.p === void 0) return "";
-  const adjusted = f.rawP !== void 0 && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : "";
-  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
+  const p = formatFixed(f.p, 3);
+  const raw = f.rawP === void 0 ? p : formatFixed(f.rawP, 3);
+  const adjusted = raw !== p ? ` (raw ${raw})` : "";
+  return `p=${p}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
 var plural2 = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
 function comparisonCount(r) {
@@ -8652,23 +9165,30 @@ function verdictNotes(r) {
 function sideOnlyLines(r) {
   const line = (f) => {
     const s = f.head ?? f.base;
-    return `${f.name}  ${scaleOne(s.center, unitClass(f.unit))} ${f.unit}`;
+    return `${f.name}  ${quantityWithUnit(s.center, f.unit)}`;
   };
   return {
     added: r.findings.filter((f) => f.verdict === "only-head").map(line),
     removed: r.findings.filter((f) => f.verdict === "only-base").map(line)
   };
 }
+function findingLine(f) {
+  const [b, h] = formatPair(f);
+  const side2 = (v, s) => s && s.n > 1 && f.method !== "exact" ? `${v} ${spreadText(s)}` : v;
+  return `${f.name}  ${f.unit}  ${side2(b, f.base)} → ${side2(h, f.head)}  ${formatChange(f)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`;
+}
 function renderGateText(r) {
   const lines = [verdictLine(r), ...verdictNotes(r)];
+  const grouped = manyPackages(r);
   const section = (title, fs) => {
     if (fs.length === 0) return;
     lines.push("", `${title}:`);
-    for (const f of fs) {
-      const [b, h] = formatPair(f);
-      lines.push(
-        `  ${f.name}  ${f.unit}  ${b} → ${h}  ${formatChange(f.change)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`
-      );
+    if (!grouped) {
+      for (const f of bySeverity(fs)) lines.push(`  ${findingLine(f)}`);
+      return;
+    }
+    for (const [pkg, group] of groupByPackage(bySeverity(fs))) {
+      lines.push(`  ${pkg || "(no package)"}`, ...group.map((f) => `    ${findingLine(f)}`));
     }
   };
   section("Regressions", r.regressions);
@@ -8685,25 +9205,73 @@ function renderGateText(r) {
   return `${lines.join("\n")}
 `;
 }
-function findingTable(fs, evidenceOf) {
-  const rows = fs.map((f) => {
-    const [b, h] = formatPair(f);
-    return [
-      codeCell(f.name),
-      escapeMarkdown(f.unit, MAX_NAME),
-      b,
-      h,
-      formatChange(f.change),
-      evidenceOf(f),
-      escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40)
-    ];
-  });
-  return findingsTable(
-    fs,
-    ["benchmark", "unit", "base", "head", "change", "evidence", "limit"],
-    rows,
-    ["l", "l", "r", "r", "r", "l", "l"]
-  );
+function packageLine(pkg) {
+  return pkg === "" ? "**No package**" : `**Package** ${codeCell(pkg)}`;
+}
+function findingTable(fs, evidenceOf, grouped = false) {
+  const one = (group) => {
+    const rows = group.map((f) => {
+      const [b, h] = formatPair(f);
+      return [
+        codeCell(f.name),
+        escapeMarkdown(f.unit, MAX_NAME),
+        b,
+        h,
+        formatChange(f),
+        evidenceOf(f),
+        escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40)
+      ];
+    });
+    return findingsTable(
+      group,
+      ["benchmark", "unit", "base", "head", "change", "evidence", "limit"],
+      rows,
+      ["l", "l", "r", "r", "r", "l", "l"]
+    );
+  };
+  if (!grouped) return one(fs);
+  return groupByPackage(fs).map(([pkg, group]) => `${packageLine(pkg)}
+
+${one(group)}`).join("\n\n");
+}
+function sideSpread(value, s, exact) {
+  if (!s) return "—";
+  return exact || s.n < 2 ? value : `${value} ${spreadText(s)}`;
+}
+function testText(f) {
+  const n = f.base && f.head ? `n=${f.base.n}+${f.head.n}` : "";
+  if (f.method === "exact") return `exact, ${n}`;
+  if (f.p === void 0) return `not tested, ${n}`;
+  const p = formatFixed(f.p, 3);
+  const raw = f.rawP !== void 0 ? formatFixed(f.rawP, 3) : p;
+  const paired = f.method === "wilcoxon" ? " paired" : "";
+  return `p=${p}${raw !== p ? ` (raw ${raw})` : ""} ${n}${paired}`;
+}
+function spreadTable(fs, grouped = false) {
+  const one = (group) => {
+    const rows = group.map((f) => {
+      const [b, h] = formatPair(f);
+      const exact = f.method === "exact";
+      return [
+        codeCell(f.name),
+        escapeMarkdown(f.unit, MAX_NAME),
+        sideSpread(b, f.base, exact),
+        sideSpread(h, f.head, exact),
+        testText(f)
+      ];
+    });
+    return findingsTable(group, ["benchmark", "unit", "base", "head", "test"], rows, [
+      "l",
+      "l",
+      "r",
+      "r",
+      "l"
+    ]);
+  };
+  if (!grouped) return one(fs);
+  return groupByPackage(fs).map(([pkg, group]) => `${packageLine(pkg)}
+
+${one(group)}`).join("\n\n");
 }
 function sideOnlyMarkdown(r) {
   const block = (title, verdict, column) => {
@@ -8711,17 +9279,20 @@ function sideOnlyMarkdown(r) {
     if (fs.length === 0) return [];
     const rows = fs.map((f) => {
       const s = f.head ?? f.base;
-      return [
-        codeCell(f.name),
-        escapeMarkdown(f.unit, MAX_NAME),
-        scaleOne(s.center, unitClass(f.unit))
-      ];
+      return [codeCell(f.name), escapeMarkdown(f.unit, MAX_NAME), formatQuantity(s.center, f.unit)];
     });
     const n = new Set(fs.map((f) => JSON.stringify([f.config, f.name]))).size;
+    const table2 = findingsTable(
+      fs,
+      ["benchmark", "unit", column],
+      rows,
+      ["l", "l", "r"],
+      manyPackages(r)
+    );
     return [
       `<details><summary>${title} (${n} benchmark${n === 1 ? "" : "s"})</summary>
 
-${findingsTable(fs, ["benchmark", "unit", column], rows, ["l", "l", "r"])}
+${table2}
 
 </details>`
     ];
@@ -8733,19 +9304,30 @@ ${findingsTable(fs, ["benchmark", "unit", column], rows, ["l", "l", "r"])}
 }
 function renderGateMarkdown(r) {
   const icon2 = r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : "⚠️";
+  const grouped = manyPackages(r);
   let out = `${icon2} **${escapeMarkdown(verdictLine(r))}**
 `;
   for (const n of verdictNotes(r)) out += `
-> ${escapeMarkdown(n)}
+- ⚠️ ${escapeMarkdown(n)}
 `;
-  if (r.regressions.length > 0) out += `
-${findingTable(r.regressions, evidence)}
+  if (r.regressions.length > 0) {
+    const fs = bySeverity(r.regressions);
+    out += `
+${findingTable(fs, evidence, grouped)}
 `;
+    out += `
+<details><summary>Statistics: median ± 95% confidence interval, p-value, runs</summary>
+
+${spreadTable(fs, grouped)}
+
+</details>
+`;
+  }
   if (r.improvements.length > 0) {
     out += `
 <details><summary>Improvements (${r.improvements.length})</summary>
 
-${findingTable(r.improvements, evidence)}
+${findingTable(bySeverity(r.improvements), evidence, grouped)}
 
 </details>
 `;
@@ -9341,6 +9923,7 @@ function findLeaks(head, base, options = defaultLeakOptions) {
 
 // src/collect/files.ts
 import { readFile as readFile3, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
 var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
 async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
   try {
@@ -9359,11 +9942,21 @@ async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
   }
 }
 async function listFiles(dir, what = "a folder") {
+  let entries;
   try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     throw new UserError(`${dir}: not ${what}`);
   }
+  const files2 = [];
+  for (const e of entries) {
+    if (e.isFile()) files2.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const target = await stat(join(dir, e.name)).catch(() => void 0);
+      if (target?.isFile()) files2.push(e.name);
+    }
+  }
+  return files2.sort();
 }
 
 // src/parse/pprof/gzip.ts
@@ -9379,7 +9972,7 @@ function gunzipLimited(bytes2, limit) {
     const e = err;
     if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
       throw new FormatError(
-        `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`
+        `gzip data decompresses to more than ${formatBytes2(limit)}, the limit for one profile`
       );
     }
     if (e.code === "Z_BUF_ERROR")
@@ -9387,7 +9980,7 @@ function gunzipLimited(bytes2, limit) {
     throw new FormatError(`corrupt gzip data: ${e.message}`);
   }
 }
-function formatBytes(n) {
+function formatBytes2(n) {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
   let i = 0;
   let v = n;
@@ -11043,7 +11636,7 @@ function parseGoroutines(bytes2, label) {
 function leakCounts(w) {
   return w.severity === "leak" ? `+${w.head - (w.base ?? 0)} goroutines (${w.base ?? 0} → ${w.head})` : `${w.head} goroutines parked`;
 }
-var at = (f, x) => f.file === "" ? "" : ` at ${x.code(`${f.file}:${f.line}`)}`;
+var at = (f, x) => f.file === "" ? "" : ` at ${x.code(f.line > 0 ? `${f.file}:${f.line}` : f.file)}`;
 function leakSites(w, x) {
   if (!w.entry) return "not yet started";
   const origin = w.createdBy ? `created by ${x.code(w.createdBy.fn)}${at(w.createdBy, x)}, ` : w.entry.fn !== w.blocking?.fn ? `running ${x.code(w.entry.fn)}, ` : "";
@@ -11150,11 +11743,55 @@ function age(fromIso, toIso) {
   const ms = Date.parse(toIso) - Date.parse(fromIso);
   if (!Number.isFinite(ms) || ms < 0) return "unknown age";
   const minutes = Math.round(ms / 6e4);
-  const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  if (minutes < 60) return plural3(minutes, "minute");
+  const plural4 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural4(minutes, "minute");
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural3(hours, "hour");
-  return plural3(Math.round(hours / 24), "day");
+  if (hours < 48) return plural4(hours, "hour");
+  return plural4(Math.round(hours / 24), "day");
+}
+
+// src/report/verdict-view.ts
+function notableRow(f) {
+  return f.regression || f.significant && f.sharePoints >= 1;
+}
+function verdictView(r) {
+  const g = r.gate;
+  const compared = g !== void 0 && g.verdict !== "no-comparison";
+  const rows = [];
+  for (const c of r.profiles?.changes ?? []) {
+    for (const f of c.grown.filter(notableRow)) {
+      rows.push({
+        profile: c.profile,
+        sampleType: c.sampleType,
+        unit: c.unit,
+        function: f.name,
+        benchmark: f.benchmark ?? "",
+        file: f.file,
+        line: f.line,
+        leaf: f.leaf ?? "",
+        basis: f.basis,
+        base: f.base,
+        head: f.head,
+        points: f.sharePoints,
+        limit: c.limitPoints ?? null,
+        regression: f.regression
+      });
+    }
+  }
+  rows.sort((x, y) => Number(y.regression) - Number(x.regression) || y.points - x.points);
+  const leaks = r.profiles?.leaks ?? [];
+  const leaking = leaks.filter((l) => l.severity === "leak").length;
+  return {
+    verdict: r.verdict,
+    reason: r.reason,
+    benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
+    benchmarksImproved: compared ? g.benchmarks.improved.length : null,
+    unitsNotJudged: compared && g.power.length > 0,
+    profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
+    ...leaks.length > 0 ? { goroutines: { leaks: leaking, parked: leaks.length - leaking } } : {},
+    profileRows: rows,
+    ...r.verdict === "accepted" && r.acceptance ? { accepted: { label: r.acceptance.label, by: r.acceptance.by ?? null } } : {}
+  };
 }
 
 // src/analyze/function-name.ts
@@ -11223,112 +11860,13 @@ function shortFunctionName(name) {
   return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
 }
 
-// src/report/verdict-view.ts
-function notableRow(f) {
-  return f.regression || f.significant && f.sharePoints >= 1;
-}
-function verdictView(r) {
-  const g = r.gate;
-  const compared = g !== void 0 && g.verdict !== "no-comparison";
-  const rows = [];
-  for (const c of r.profiles?.changes ?? []) {
-    for (const f of c.grown.filter(notableRow)) {
-      rows.push({
-        profile: c.profile,
-        sampleType: c.sampleType,
-        unit: c.unit,
-        function: f.name,
-        benchmark: f.benchmark ?? "",
-        file: f.file,
-        line: f.line,
-        leaf: f.leaf ?? "",
-        basis: f.basis,
-        base: f.base,
-        head: f.head,
-        points: f.sharePoints,
-        limit: c.limitPoints ?? null,
-        regression: f.regression
-      });
-    }
-  }
-  rows.sort((x, y) => Number(y.regression) - Number(x.regression) || y.points - x.points);
-  return {
-    verdict: r.verdict,
-    reason: r.reason,
-    benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
-    benchmarksImproved: compared ? g.benchmarks.improved.length : null,
-    unitsNotJudged: compared && g.power.length > 0,
-    profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
-    profileRows: rows
-  };
-}
-
-// src/units/pprof-units.ts
-var memoryUnits = [
-  { name: "B", aliases: ["b", "byte"], factor: 1 },
-  { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
-  { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
-  { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
-  { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
-  { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
-];
-var timeUnits = [
-  { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
-  { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
-  { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
-  { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
-  { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
-];
-var unitTypes = [
-  { units: memoryUnits, fallback: "B" },
-  { units: timeUnits, fallback: "s" }
-];
-function findUnit(units, name) {
-  let n = name.toLowerCase();
-  if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
-  return units.find((u) => u.aliases.includes(n));
-}
-function scaleValue(value, fromUnit, toUnit = "minimum") {
-  if (value < 0) {
-    const [v, u] = scaleValue(-value, fromUnit, toUnit);
-    return [-v, u];
-  }
-  for (const { units, fallback } of unitTypes) {
-    const from = findUnit(units, fromUnit);
-    if (!from) continue;
-    const base = value * from.factor;
-    let to;
-    if (toUnit === "minimum" || toUnit === "auto") {
-      for (const u of units) if (base / u.factor >= 1) to = u;
-    } else {
-      to = findUnit(units, toUnit);
-    }
-    to ??= units.find((u) => u.name === fallback);
-    return [base / to.factor, to.name];
-  }
-  if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
-  return [value, toUnit];
-}
-function scaledLabel(value, fromUnit, toUnit = "minimum") {
-  const [v, u] = scaleValue(value, fromUnit, toUnit);
-  let s = formatFixed(v, 2);
-  if (s.endsWith(".00")) s = s.slice(0, -3);
-  if (s === "0" || s === "-0") return "0";
-  return s + u;
-}
-function percentage(value, total2) {
-  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
-  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-  if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
-  return `${formatGeneral(ratio, 2).padStart(5)}%`;
-}
-
 // src/render/hotspots.ts
-var bytes = (n) => n === 0 ? "0 B" : `${scaleOne(n, "binary")}B`;
-var time = (ns) => scaledLabel(ns, "nanoseconds");
+var bytes = (n) => formatBytes(n);
+var time = (ns) => formatSeconds(ns / 1e9);
 var percent = (f) => `${formatFixed(100 * f, 1)}%`;
 function where(h) {
-  return h.site.file ? `${h.site.file}:${h.site.line}` : "";
+  if (!h.site.file) return "";
+  return h.site.line > 0 ? `${h.site.file}:${h.site.line}` : h.site.file;
 }
 function benchmarkLabel(h) {
   return h.benchmark ? h.benchmark.slice(h.benchmark.lastIndexOf(".") + 1) : "";
@@ -11343,8 +11881,8 @@ function amount(h, v, kind) {
 }
 function change(h, base, head, kind) {
   const fmt = (n) => amount(h, n, kind);
-  const rel = base > 0 ? ` ${signed(100 * (head - base) / base, (x) => formatFixed(x, 1))}%` : "";
-  return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel ? `,${rel}` : ""})`;
+  const rel = base > 0 ? `, ${formatPercent(100 * (head - base) / base)}` : "";
+  return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel})`;
 }
 function allocatedText(h) {
   if (h.kind === "gc") return "";
@@ -11377,7 +11915,7 @@ function renderHotspotsText(hs) {
 function renderHotspotsMarkdown(hs, max = 10) {
   if (hs.length === 0) return "No allocation hotspots.\n";
   const rows = hs.slice(0, max).map((h) => [
-    `${h.isNew ? "🆕 " : ""}${codeCell(h.site.fn)}${h.site.file ? `<br><code>${pathText(h.site.file, h.site.line)}</code>` : ""}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ""}`,
+    `${h.isNew ? "🆕 " : ""}${codeCell(h.site.fn)}${h.site.file ? `<br><code>${pathText(h.site.file, h.site.line || void 0)}</code>` : ""}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ""}`,
     h.kind,
     escapeMarkdown(amounts(h)),
     proseWithCode(h.advice)
@@ -11446,9 +11984,9 @@ function notableChanges(changes) {
 var shortBenchmark = (b) => b.slice(b.lastIndexOf(".") + 1);
 function changeRows(c, fs) {
   return fs.map((f) => {
-    const v = (x) => `${scaledLabel(x, c.unit)}${f.basis === "per-op" ? "/op" : ""}`;
+    const v = (x) => `${formatProfileValue(x, c.unit)}${f.basis === "per-op" ? "/op" : ""}`;
     const under = [
-      f.file ? pathText(f.file, f.line) : "",
+      f.file ? pathText(f.file, f.line || void 0) : "",
       f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : "",
       f.leaf ? `via ${codeCell(f.leaf)}` : ""
     ].filter((x) => x !== "");
@@ -11476,7 +12014,7 @@ function chartUnit(unit, max) {
     [2 ** 30, "GiB"],
     [2 ** 20, "MiB"],
     [2 ** 10, "KiB"],
-    [1, "bytes"]
+    [1, "B"]
   ] : unit === "nanoseconds" ? [
     [1e9, "s"],
     [1e6, "ms"],
@@ -11528,7 +12066,7 @@ function leakItem(w) {
   const headline2 = leakHeadline(w, { code: codeCell, text: escapeMarkdown });
   const stack = w.stack.flatMap((f) => [
     fenceLine(f.fn, MAX_NAME),
-    `    ${fenceLine(`${plainPath(f.file)}:${f.line}`)}`
+    `    ${fenceLine(f.line > 0 ? `${plainPath(f.file)}:${f.line}` : plainPath(f.file))}`
   ]).map((l) => `  ${l}`).join("\n");
   return [
     `- ⚠️ ${headline2}`,
@@ -11605,16 +12143,6 @@ ${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
       })
     );
   }
-  if (p.notes.length > 0) {
-    add(
-      shortenable(6, p.notes.length, (keep) => {
-        const left = p.notes.length - keep;
-        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
-        if (left > 0) lines.push(`> ${moreLine(left, "notes", options.elsewhere)}`);
-        return lines.join("\n");
-      })
-    );
-  }
   return blocks;
 }
 
@@ -11625,38 +12153,48 @@ function commentMarker(key) {
   return `<!-- perfgate:${key.replace(/--/g, "-").replace(/>/g, "")} -->`;
 }
 function icon(r) {
-  return r.verdict === "fail" ? "❌" : r.verdict === "pass" ? "✅" : r.verdict === "no-comparison" || r.verdict === "incomplete" ? "⚠️" : "ℹ️";
+  return r.verdict === "fail" ? "❌" : r.verdict === "pass" || r.verdict === "accepted" ? "✅" : r.verdict === "no-comparison" || r.verdict === "incomplete" ? "⚠️" : "ℹ️";
 }
 var verdictWords = {
   pass: "pass",
   fail: "fail",
   "no-baseline": "no baseline",
   "no-comparison": "nothing compared",
-  incomplete: "incomplete"
+  incomplete: "incomplete",
+  accepted: "accepted"
 };
+function acceptedBy(r) {
+  const a = r.acceptance;
+  if (r.verdict !== "accepted" || !a) return "";
+  return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ""}`;
+}
+var plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 function headline(r) {
-  const g = r.gate;
-  const plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const v = verdictView(r);
   const counts = [];
-  if (g && g.verdict !== "no-comparison") {
-    counts.push(`${plural3(g.benchmarks.regressed.length, "benchmark")} regressed`);
-    counts.push(`${g.benchmarks.improved.length} improved`);
-    if (g.power.length > 0) counts.push("⚠️ some units not judged");
+  if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
+    counts.push(`${plural3(v.benchmarksRegressed, "benchmark")} regressed`);
+    counts.push(`${v.benchmarksImproved} improved`);
+    if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
   }
-  if (r.profiles?.changes.length) {
-    counts.push(`${plural3(profileRegressionCount(r.profiles), "function")} grew in profiles`);
+  if (v.profileRegressions !== null) {
+    counts.push(`${plural3(v.profileRegressions, "function")} grew in profiles`);
+  }
+  if (v.goroutines?.leaks) counts.push(plural3(v.goroutines.leaks, "goroutine leak"));
+  else if (v.goroutines?.parked) {
+    counts.push(`${plural3(v.goroutines.parked, "site")} of parked goroutines`);
   }
   const tail = counts.map((c) => ` · ${c}`).join("");
-  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${acceptedBy(r)}${tail}`;
 }
 function commitText(commit) {
   const shown2 = /^[0-9a-f]{13,40}$/.test(commit) ? commit.slice(0, 12) : commit;
   return /^[0-9a-f]{7,40}$/.test(commit) ? `\`${shown2}\`` : codeCell(shown2);
 }
 function baselineLine(r) {
-  const sha = /^[0-9a-f]{7,40}$/.test(r.headCommit) && !(r.savedBaseline && !r.baseline);
-  const head = sha ? ` Head ${commitText(r.headCommit)}.` : "";
-  return `${baseSource(r)}${head}`;
+  const source = baseSource(r);
+  const shown2 = r.baseline?.source !== "files" && !(r.savedBaseline && !r.baseline);
+  return shown2 && /^[0-9a-f]{7,40}$/.test(r.headCommit) ? `${source} Head ${commitText(r.headCommit)}.` : source;
 }
 function baseSource(r) {
   const b = r.baseline;
@@ -11666,22 +12204,49 @@ function baseSource(r) {
     return `Baseline saved for ${commitText(saved.commit)}${on}: pull requests are compared with it.`;
   }
   if (!b) return "No baseline was found for this comparison.";
-  const commit = commitText(b.commit);
   const where2 = b.branch ? ` on ${codeCell(b.branch)}` : "";
-  const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : "";
-  const how = b.source === "rerun" ? "base rerun in this job, interleaved with head" : b.source === "artifact" ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ""}` : "baseline from a file";
-  return `Base ${commit}${where2}${when} (${how}).`;
+  const ago = b.createdAt ? ` ${age(b.createdAt, r.generatedAt)} ago` : "";
+  switch (b.source) {
+    case "rerun":
+      return `Base ${commitText(b.commit)}${where2}, rerun in this job, interleaved with head.`;
+    case "artifact":
+      return `Base ${commitText(b.commit)}${where2}: stored baseline, measured${ago || " at an unknown time"}${b.runUrl ? ` by [this run](${b.runUrl})` : ""}.`;
+    case "files":
+      return `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`;
+    case "path":
+      return b.commit === "unknown" ? "Base from the benchmark output file given as `baseline:` (no commit recorded)." : `Base ${commitText(b.commit)}${where2}: baseline folder given as \`baseline:\`${ago ? `, measured${ago}` : ""}.`;
+  }
+}
+function placeText(p, branch) {
+  const past = `the last ${p.commits === 1 ? "commit" : `${p.commits} commits`} of ${branch}`;
+  const slower = p.unit === "sec/op";
+  const where2 = p.place === "worse" ? `${slower ? "slower" : "worse"} than each of ${past}` : p.place === "better" ? `${slower ? "faster" : "better"} than each of ${past}` : `within the range of ${past}`;
+  const unit = escapeMarkdown(p.unit, MAX_NAME);
+  const [head, min, max] = [p.head, p.min, p.max].map((v) => formatQuantity(v, p.unit));
+  const range = min === max ? `all ${min}` : `${min} to ${max}`;
+  const cpus = p.cpus > 1 ? `; measured on ${p.cpus} CPU models` : "";
+  return `- ${codeCell(p.name)} ${unit}: head ${head} is ${where2} (${range}${cpus})`;
+}
+function historyLines(r) {
+  const h = r.history;
+  if (!h || h.positions.length === 0) return "";
+  const branch = codeCell(h.branch || "the base branch");
+  return [
+    `**Against ${branch}'s past baselines** (${h.commits} ${h.commits === 1 ? "commit" : "commits"} kept):`,
+    "",
+    ...h.positions.map((p) => placeText(p, branch))
+  ].join("\n");
 }
 function evidence2(f) {
   if (f.method === "exact") return "exact";
-  return f.p === void 0 ? "" : `p=${formatFixed(f.p, 3)}`;
+  return f.p === void 0 ? "" : formatPValue(f.p);
 }
-function topFindings(fs, max) {
-  const shown2 = fs.slice(0, max);
+function topFindings(fs, max, grouped) {
+  const shown2 = bySeverity(fs).slice(0, max);
   const more = fs.length > max ? `
 
 …and ${fs.length - max} more in the job summary.` : "";
-  return `${findingTable(shown2, evidence2)}${more}`;
+  return `${findingTable(shown2, evidence2, grouped)}${more}`;
 }
 function details(summary, body) {
   return `<details><summary>${summary}</summary>
@@ -11700,6 +12265,15 @@ function droppable(text) {
 }
 function foldBlock(summary, body) {
   return droppable(details(summary, body));
+}
+function notesBlock(notes, where2) {
+  return shortenable(6, notes.length, (keep) => {
+    if (keep === 0) return "";
+    const items = notes.slice(0, keep).map((n) => `- ${escapeMarkdown(n)}`);
+    const left = notes.length - keep;
+    if (left > 0) items.push(`- ${moreLine(left, "notes", where2)}`);
+    return details(`Notes (${notes.length})`, items.join("\n"));
+  });
 }
 function commentBlocks(r, maxRows) {
   const parts = [
@@ -11735,18 +12309,30 @@ ${moreLine(left, "lines", elsewhere(r))}` : "";
   }
   const g = r.gate;
   if (g) {
-    for (const n of verdictNotes(g)) parts.push("", `> ⚠️ ${escapeMarkdown(n)}`);
+    const notes2 = verdictNotes(g);
+    if (notes2.length > 0) parts.push("", notes2.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join("\n"));
+    const grouped = manyPackages(g);
     if (g.regressions.length > 0) {
       const shown2 = Math.min(g.regressions.length, maxRows);
       parts.push(
         "",
-        shortenable(1, shown2, (keep) => topFindings(g.regressions, Math.max(keep, 1)))
+        shortenable(1, shown2, (keep) => topFindings(g.regressions, Math.max(keep, 1), grouped)),
+        "",
+        foldBlock(
+          "Statistics: median ± 95% confidence interval, p-value, runs (as benchstat prints them)",
+          spreadTable(bySeverity(g.regressions).slice(0, maxRows), grouped)
+        )
       );
+      const past = historyLines(r);
+      if (past) parts.push("", droppable(past));
     }
     if (g.improvements.length > 0) {
       parts.push(
         "",
-        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows))
+        foldBlock(
+          `Improvements (${g.improvements.length})`,
+          topFindings(g.improvements, maxRows, grouped)
+        )
       );
     }
     const ungated = g.findings.filter(
@@ -11759,7 +12345,7 @@ ${moreLine(left, "lines", elsewhere(r))}` : "";
           `Timings, not gated (${ungated.length} changes)`,
           `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.
 
-${topFindings(ungated, maxRows)}`
+${topFindings(ungated, maxRows, grouped)}`
         )
       );
     }
@@ -11777,18 +12363,8 @@ ${topFindings(ungated, maxRows)}`
     });
     if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
-  const notes = [...r.warnings, ...g?.notes ?? []];
-  if (notes.length > 0) {
-    parts.push(
-      "",
-      shortenable(6, notes.length, (keep) => {
-        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
-        const left = notes.length - keep;
-        if (left > 0) lines.push(`> ${moreLine(left, "notes", elsewhere(r))}`);
-        return lines.join("\n");
-      })
-    );
-  }
+  const notes = [...r.warnings, ...g?.notes ?? [], ...r.profiles?.notes ?? []];
+  if (notes.length > 0) parts.push("", notesBlock(notes, elsewhere(r)));
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,
     r.links.run && `[Run](${r.links.run})`,
@@ -11802,7 +12378,7 @@ function renderComment(r, maxRows = MAX_ROWS) {
 }
 
 // src/analyze/profile-view.ts
-function packageOf(fn) {
+function packageOf2(fn) {
   const slash = fn.lastIndexOf("/");
   const dot = fn.indexOf(".", slash + 1);
   return dot < 0 ? fn : fn.slice(0, dot);
@@ -11811,13 +12387,13 @@ function isThirdPartyFile(file) {
   return /(^|\/)pkg\/mod\/|@v\d[^/]*\/|(^|\/)vendor\//.test(file.replace(/\\/g, "/"));
 }
 function isUserFunction(fn) {
-  const pkg = packageOf(fn);
+  const pkg = packageOf2(fn);
   if (pkg === "main") return true;
   const first = pkg.split("/")[0] ?? "";
   return first.includes(".");
 }
 function benchmarkFunction(fn) {
-  const pkg = packageOf(fn);
+  const pkg = packageOf2(fn);
   if (pkg === "testing" || pkg === fn) return void 0;
   const rest = fn.slice(pkg.length + 1);
   const first = rest.split(".")[0] ?? "";
@@ -11825,7 +12401,7 @@ function benchmarkFunction(fn) {
   return `${pkg}.${first}`;
 }
 function isHarnessFunction(fn) {
-  const pkg = packageOf(fn);
+  const pkg = packageOf2(fn);
   return pkg === "testing" || pkg === "runtime/pprof" || benchmarkFunction(fn) !== void 0;
 }
 var USER = 1;
@@ -11887,7 +12463,7 @@ function buildView(locs) {
   const flags = new Uint8Array(names.length);
   const bench = new Int32Array(names.length).fill(-1);
   names.forEach((name, id) => {
-    const p = packageOf(name);
+    const p = packageOf2(name);
     let pi = pkgIds.get(p);
     if (pi === void 0) {
       pi = packages.length;
@@ -12007,7 +12583,7 @@ function computeUserLines(p, split2, benchmarks) {
     return r;
   };
   const pkgIds = new Map(view.packages.map((name, i) => [name, i]));
-  const benchPkgs = (split2?.names ?? []).map((b) => pkgIds.get(packageOf(b)) ?? -1);
+  const benchPkgs = (split2?.names ?? []).map((b) => pkgIds.get(packageOf2(b)) ?? -1);
   const { stackStart, stack, count } = p.samples;
   const out = new Int32Array(count).fill(-1);
   for (let i = 0; i < count; i++) {
@@ -12052,7 +12628,7 @@ function benchmarkTotals(file) {
   return out;
 }
 function totalsOf(totals, bench) {
-  return totals.get(bench) ?? totals.get(bench.slice(packageOf(bench).length + 1));
+  return totals.get(bench) ?? totals.get(bench.slice(packageOf2(bench).length + 1));
 }
 var perOpUnits = {
   alloc_space: { unit: "B/op", factor: 1 },
@@ -12724,7 +13300,7 @@ function sampleTypeChanges(pair, type, options) {
         points2 = hShare - bShare;
         p = rateGrowthP(eb, bScope.events - eb, eh, hScope.events - eh);
       }
-      const significant = eh >= evidence4.minEvents && p < evidence4.alpha;
+      const significant2 = eh >= evidence4.minEvents && p < evidence4.alpha;
       changes.push({
         name,
         benchmark: bench,
@@ -12738,8 +13314,8 @@ function sampleTypeChanges(pair, type, options) {
         sharePoints: points2,
         events: { base: eb, head: eh },
         p,
-        significant,
-        regression: profileGrowthFails({ limit, basis, significant, points: points2 })
+        significant: significant2,
+        regression: profileGrowthFails({ limit, basis, significant: significant2, points: points2 })
       });
     }
   }
@@ -12834,19 +13410,24 @@ async function readBenchSide(dir, files2, label, labelOf = (f) => f) {
 }
 
 // src/collect/read-profiles.ts
-import { readFile as readFile4 } from "node:fs/promises";
 import path7 from "node:path";
-async function readOne(side2, rel, warnings) {
+async function readOne(side2, rel, found) {
   let bytes2;
   try {
-    bytes2 = await readFile4(path7.join(side2.dir, rel));
-  } catch {
+    bytes2 = await readInputFile(path7.join(side2.dir, rel));
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    found.warnings.push(err.message);
     return void 0;
   }
   try {
     const text = textPreview(bytes2);
-    if (text !== void 0 && sniffGoroutineText(new TextDecoder().decode(bytes2))) {
-      return { goroutines: parseGoroutines(bytes2, rel) };
+    if (text !== void 0) {
+      if (sniffGoroutineText(new TextDecoder().decode(bytes2))) {
+        return { goroutines: parseGoroutines(bytes2, rel) };
+      }
+      found.skipped.push(rel);
+      return void 0;
     }
     const profile = parsePprof(bytes2);
     const isGoroutine = profile.sampleTypes.some(
@@ -12855,27 +13436,27 @@ async function readOne(side2, rel, warnings) {
     return isGoroutine ? { profile, goroutines: parseGoroutines(bytes2, rel) } : { profile };
   } catch (err) {
     if (err instanceof FormatError) {
-      warnings.push(`${rel}: ${err.message}`);
+      found.warnings.push(`${rel}: ${err.message}`);
       return void 0;
     }
     throw err;
   }
 }
 async function readProfiles(head, base) {
-  const warnings = [];
+  const found = { warnings: [], skipped: [] };
   const pairs = [];
   const snapshots = [];
   const beforeFiles = head.files.filter((f) => beforeFile.test(f));
   const before = [];
   for (const f of beforeFiles) {
-    const g = (await readOne(head, f, warnings))?.goroutines;
+    const g = (await readOne(head, f, found))?.goroutines;
     if (g) before.push(g);
   }
   for (const rel of head.files) {
     if (beforeFiles.includes(rel)) continue;
-    const h = await readOne(head, rel, warnings);
+    const h = await readOne(head, rel, found);
     if (!h) continue;
-    const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : void 0;
+    const b = base && base.files.includes(rel) ? await readOne(base, rel, found) : void 0;
     if (h.profile && !h.goroutines)
       pairs.push({ name: path7.basename(rel), base: b?.profile, head: h.profile });
     if (h.goroutines) {
@@ -12884,7 +13465,17 @@ async function readProfiles(head, base) {
       snapshots.push({ rel, head: h.goroutines, base: base2 });
     }
   }
-  return { pairs, goroutines: bestPair(snapshots), warnings };
+  const goroutines = bestPair(snapshots);
+  const warnings = found.warnings;
+  if (pairs.length === 0 && !goroutines && found.skipped.length > 0) {
+    warnings.push(skippedWarning(head.dir, [...new Set(found.skipped)]));
+  }
+  return { pairs, goroutines, warnings };
+}
+function skippedWarning(dir, files2) {
+  const shown2 = files2.slice(0, 3).join(", ") + (files2.length > 3 ? ", …" : "");
+  const what = files2.length === 1 ? "text file is" : "text files are";
+  return `${dir}: no profile read; ${files2.length} ${what} neither a pprof profile nor a goroutine dump (${shown2})`;
 }
 var beforeFile = /goroutine-before\.(pb\.gz|debug[12]\.txt)$/;
 function bestPair(snapshots) {
@@ -12971,7 +13562,7 @@ async function cliRun(inputs) {
     baseline: base === void 0 && baseSide === void 0 ? void 0 : {
       bench: base,
       info: inputs.stored ? fileBaseline() : {
-        source: "rerun",
+        source: "files",
         commit: baseSide,
         branch: void 0,
         createdAt: void 0,
@@ -13205,288 +13796,6 @@ function columnSummary(rows, col) {
     const r = geomean(ratios);
     if (Number.isNaN(r)) s.warnings.push("ratios must be >0 to compute geomean");
     else s.ratio = r;
-  }
-  return s;
-}
-
-// src/render/text-grid.ts
-var runes = (s) => [...s].length;
-var TextGrid = class {
-  cells = [];
-  cols = 0;
-  shrinkable = /* @__PURE__ */ new Set();
-  row = 0;
-  col = 0;
-  /** Starts a new row. */
-  newRow() {
-    if (this.cells.length > 0) this.row++;
-    this.col = 0;
-    return this;
-  }
-  /** Moves to a column of the current row (never backwards). */
-  at(col) {
-    if (col < this.col) throw new Error(`cannot move from column ${this.col} back to ${col}`);
-    this.col = col;
-    return this;
-  }
-  /** The current column. */
-  get column() {
-    return this.col;
-  }
-  /** Adds a cell of one column. */
-  cell(value, options = {}) {
-    return this.span(1, value, options);
-  }
-  /** Adds a cell spanning `cols` columns. */
-  span(cols, value, options = {}) {
-    const margin = options.margin ?? (this.col === 0 || value === "" ? "" : " ");
-    this.cells.push({
-      row: this.row,
-      col: this.col,
-      span: cols,
-      value,
-      margin,
-      align: options.align ?? "left"
-    });
-    this.col += cols;
-    this.cols = Math.max(this.cols, this.col);
-    return this;
-  }
-  /** Marks a column as one that spans do not widen. */
-  shrink(col) {
-    this.shrinkable.add(col);
-  }
-  /** The laid-out text, one line per row, each ending in a newline. */
-  format() {
-    const margins = new Array(this.cols).fill(0);
-    for (const c of this.cells) margins[c.col] = Math.max(margins[c.col], runes(c.margin));
-    const widths = new Array(this.cols).fill(0);
-    const bySpan = [...this.cells].sort((a, b) => a.span - b.span);
-    for (const c of bySpan) {
-      let w = runes(c.value) + margins[c.col];
-      if (c.span === 1) {
-        widths[c.col] = Math.max(widths[c.col], w);
-        continue;
-      }
-      let have = 0;
-      for (let i = c.col; i < c.col + c.span; i++) have += widths[i];
-      if (have >= w) continue;
-      const stretch = [];
-      for (let i = c.col; i < c.col + c.span; i++) {
-        if (this.shrinkable.has(i)) w -= widths[i];
-        else stretch.push(i);
-      }
-      stretch.sort((a, b) => widths[b] - widths[a]);
-      let left = stretch.length;
-      for (const i of stretch) {
-        const avg = Math.floor((w + left - 1) / left);
-        widths[i] = Math.max(widths[i], avg);
-        w -= widths[i];
-        left--;
-      }
-    }
-    const offsets = [0];
-    for (const w of widths) offsets.push(offsets[offsets.length - 1] + w);
-    const ordered = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
-    let out = "";
-    let row = 0;
-    let pos = 0;
-    for (const c of ordered) {
-      if (c.value.trim() === "" && c.margin.trim() === "") continue;
-      while (c.row > row) {
-        out += "\n";
-        row++;
-        pos = 0;
-      }
-      const gap = offsets[c.col] - pos;
-      out += " ".repeat(Math.max(gap, 0)) + c.margin.padStart(margins[c.col]);
-      pos += Math.max(gap, 0) + margins[c.col];
-      const width = offsets[c.col + c.span] - offsets[c.col] - margins[c.col];
-      const text = pad(c.value, width, c.align);
-      out += text;
-      pos += runes(text);
-    }
-    if (this.cells.length > 0) out += "\n";
-    return out;
-  }
-};
-function pad(s, width, align) {
-  const n = runes(s);
-  if (align === "right") return " ".repeat(Math.max(width - n, 0)) + s;
-  if (align === "center") return " ".repeat(Math.max(Math.floor((width - n) / 2), 0)) + s;
-  return s;
-}
-
-// src/render/benchstat-text.ts
-function pctRange(s) {
-  if (!Number.isFinite(s.lo) || !Number.isFinite(s.hi)) return "∞";
-  const sign = Math.sign(s.center);
-  if (Number.isNaN(sign) || sign !== Math.sign(s.lo) || sign !== Math.sign(s.hi)) return "?";
-  if (s.center === 0) return "0%";
-  const v = Math.max(s.hi / s.center - 1, 1 - s.lo / s.center);
-  return `${formatFixed(100 * v, 0)}%`;
-}
-function formatDelta(c, base, head) {
-  if (c.p > c.alpha) return "~";
-  if (base === head) return "0.00%";
-  if (base === 0) return "?";
-  return signedPercent((head / base - 1) * 100);
-}
-function signedPercent(pct) {
-  const s = formatFixed(pct, 2);
-  return `${s.startsWith("-") ? s : `+${s}`}%`;
-}
-function comparisonText(c) {
-  const p = c.p !== 0 ? `p=${formatFixed(c.p, 3)} ` : "";
-  return p + (c.n1 === c.n2 ? `n=${c.n1}` : `n=${c.n1}+${c.n2}`);
-}
-var superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscript(i) {
-  return String(i).split("").map((d) => superDigits[Number(d)]).join("");
-}
-function renderBenchTableText(t) {
-  const grid = new TextGrid();
-  const start = (e) => e === 0 ? 1 : 1 + 3 + (e - 1) * 6;
-  const notes = [];
-  const warn = (...lists) => {
-    const marks = [];
-    for (const list of lists) {
-      for (const w of list) {
-        let i = notes.indexOf(w);
-        if (i < 0) i = notes.push(w) - 1;
-        marks.push(superscript(i + 1));
-      }
-    }
-    grid.cell(marks.join(" "));
-  };
-  const rEdge = start(t.columns.length + 1);
-  grid.newRow();
-  t.columns.forEach((label, e) => {
-    const l = start(e);
-    grid.at(l).span(start(e + 1) - l, label, { align: "center", margin: " │ " });
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  grid.newRow();
-  t.columns.forEach((_, e) => {
-    const l = start(e);
-    grid.at(l).span(3, t.unit, { align: "center", margin: " │ " });
-    if (e > 0) grid.span(3, "vs base", { align: "left", margin: "  " });
-    for (let j = l + 1; j < grid.column; j++) grid.shrink(j);
-  });
-  grid.at(rEdge).cell("", { margin: " │" });
-  const cls = unitClass(t.unit);
-  for (const row of t.rows) {
-    grid.newRow().cell(row.name);
-    const scaler = commonScale(
-      row.cells.filter((c) => c !== void 0).map((c) => c.summary.center),
-      cls
-    );
-    row.cells.forEach((cell, e) => {
-      if (!cell) return;
-      grid.at(start(e));
-      grid.cell(formatScaled(cell.summary.center, scaler), { align: "right" });
-      grid.cell(pctRange(cell.summary), { align: "right", margin: " ± " });
-      warn(cell.summary.warnings);
-      if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
-        grid.cell(formatDelta(cell.comparison, cell.baseCenter, cell.summary.center), {
-          align: "right"
-        });
-        grid.cell(`(${comparisonText(cell.comparison)})`);
-        warn(cell.comparison.warnings);
-      }
-    });
-  }
-  if (t.rows.length > 1) {
-    grid.newRow().cell("geomean");
-    t.summaries.forEach((s, e) => {
-      if (s.geomean !== void 0)
-        grid.at(start(e)).cell(scaleOne(s.geomean, cls), { align: "right" });
-      if (e > 0) {
-        grid.at(start(e) + 3);
-        if (s.ratio !== void 0)
-          grid.cell(signedPercent((s.ratio - 1) * 100), { align: "right" });
-        else grid.cell("?");
-      }
-      grid.at(start(e + 1) - 1);
-      warn(s.warnings);
-    });
-  }
-  let out = grid.format();
-  notes.forEach((n, i) => out += `${superscript(i + 1)} ${n}
-`);
-  return out;
-}
-function renderBenchstatText(tables2) {
-  const parts = [];
-  let previous;
-  for (const t of tables2) {
-    const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
-`).join("");
-    previous = t.config;
-    parts.push(header + renderBenchTableText(t));
-  }
-  return parts.join("\n");
-}
-function renderBenchstatCsv(tables2) {
-  const records = [];
-  const warnings = [];
-  let previous;
-  tables2.forEach((t, ti) => {
-    if (ti > 0) records.push([]);
-    for (const [i, [k, v]] of t.config.entries()) {
-      if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
-      records.push([`${k}: ${v}`]);
-    }
-    previous = t.config;
-    const width = 1 + 2 + (t.columns.length - 1) * 4;
-    const labels = [""];
-    t.columns.forEach((c, e) => labels.push(c, "", ...e > 0 ? ["", ""] : []));
-    records.push(labels.concat(new Array(width - labels.length).fill("")));
-    const units = [""];
-    t.columns.forEach((_, e) => units.push(t.unit, "CI", ...e > 0 ? ["vs base", "P"] : []));
-    records.push(units);
-    const note = (col, list) => {
-      for (const w of list) warnings.push(`${columnLetter(col)}${records.length + 1}: ${w}`);
-    };
-    for (const row of t.rows) {
-      const rec = [row.name];
-      row.cells.forEach((cell, e) => {
-        const at2 = e === 0 ? 1 : 3 + (e - 1) * 4;
-        if (!cell) return;
-        while (rec.length < at2) rec.push("");
-        rec.push(formatGoValue(cell.summary.center), pctRange(cell.summary));
-        note(at2, cell.summary.warnings);
-        if (e > 0 && cell.comparison && cell.baseCenter !== void 0) {
-          rec.push(
-            formatDelta(cell.comparison, cell.baseCenter, cell.summary.center),
-            comparisonText(cell.comparison)
-          );
-          note(at2 + 2, cell.comparison.warnings);
-        }
-      });
-      records.push(rec);
-    }
-    const gm = ["geomean"];
-    t.summaries.forEach((s, e) => {
-      gm.push(s.geomean !== void 0 ? formatGoValue(s.geomean) : "", "");
-      if (e > 0) gm.push(s.ratio !== void 0 ? signedPercent((s.ratio - 1) * 100) : "?", "");
-      note(e === 0 ? 1 : 3 + (e - 1) * 4, s.warnings);
-    });
-    records.push(gm);
-  });
-  return { csv: records.map((r) => r.map(csvField).join(",")).join("\n") + "\n", warnings };
-}
-function csvField(s) {
-  if (s === "" || !/[",\r\n]/.test(s) && !s.startsWith(" ")) return s;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-function columnLetter(i) {
-  let s = "";
-  let n = i + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
   }
   return s;
 }
@@ -13969,6 +14278,66 @@ function resolveSampleIndex(profile, spec) {
   return i;
 }
 
+// src/units/pprof-units.ts
+var memoryUnits = [
+  { name: "B", aliases: ["b", "byte"], factor: 1 },
+  { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
+  { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
+  { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
+  { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
+  { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
+];
+var timeUnits = [
+  { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
+  { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
+  { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
+  { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
+  { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
+];
+var unitTypes = [
+  { units: memoryUnits, fallback: "B" },
+  { units: timeUnits, fallback: "s" }
+];
+function findUnit(units, name) {
+  let n = name.toLowerCase();
+  if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
+  return units.find((u) => u.aliases.includes(n));
+}
+function scaleValue(value, fromUnit, toUnit = "minimum") {
+  if (value < 0) {
+    const [v, u] = scaleValue(-value, fromUnit, toUnit);
+    return [-v, u];
+  }
+  for (const { units, fallback } of unitTypes) {
+    const from = findUnit(units, fromUnit);
+    if (!from) continue;
+    const base = value * from.factor;
+    let to;
+    if (toUnit === "minimum" || toUnit === "auto") {
+      for (const u of units) if (base / u.factor >= 1) to = u;
+    } else {
+      to = findUnit(units, toUnit);
+    }
+    to ??= units.find((u) => u.name === fallback);
+    return [base / to.factor, to.name];
+  }
+  if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value, ""];
+  return [value, toUnit];
+}
+function scaledLabel(value, fromUnit, toUnit = "minimum") {
+  const [v, u] = scaleValue(value, fromUnit, toUnit);
+  let s = formatFixed(v, 2);
+  if (s.endsWith(".00")) s = s.slice(0, -3);
+  if (s === "0" || s === "-0") return "0";
+  return s + u;
+}
+function percentage(value, total2) {
+  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+  if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
+  if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
+  return `${formatGeneral(ratio, 2).padStart(5)}%`;
+}
+
 // src/render/top-markdown.ts
 function renderTopMarkdown(report) {
   const { sampleType, total: total2 } = report;
@@ -14304,7 +14673,7 @@ ${leaksUsage}`
 }
 
 // src/collect/shard-folder.ts
-import { readFile as readFile5, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
 import path9 from "node:path";
 var SHARD_MANIFEST = "perfgate-shard.json";
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -14339,7 +14708,7 @@ function checkShardManifest(m) {
   if (o.base !== void 0 && o.base !== null && !base) bad3.push("base");
   const b = typeof o.baseline === "object" && o.baseline !== null ? o.baseline : void 0;
   const opt = (x, max = 500) => isText(x, max) ? x : void 0;
-  if (b && (!["artifact", "rerun", "path"].includes(b.source) || !isText(b.commit)))
+  if (b && (!["artifact", "rerun", "path", "files"].includes(b.source) || !isText(b.commit)))
     bad3.push("baseline");
   if (bad3.length > 0) return `its ${bad3.join(", ")} ${bad3.length === 1 ? "is" : "are"} unusable`;
   return {
@@ -14367,7 +14736,7 @@ async function readShardFolder(dir) {
     throw new UserError(`${where2}: ${info.size} bytes, more than a shard manifest holds`);
   let json;
   try {
-    json = JSON.parse(await readFile5(where2, "utf8"));
+    json = JSON.parse(await readFile4(where2, "utf8"));
   } catch {
     throw new UserError(`${where2}: not JSON`);
   }
@@ -14756,7 +15125,8 @@ function pageData(model) {
     strings: [...ids.keys()],
     graphs,
     tops,
-    ...model.verdict ? { verdict: model.verdict } : {}
+    ...model.verdict ? { verdict: model.verdict } : {},
+    ...model.history ? { history: model.history } : {}
   };
 }
 
@@ -14972,15 +15342,15 @@ var pageScript = `"use strict";
     if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
     return units.find((u) => u.aliases.includes(n));
   }
-  function scaleValue(value2, fromUnit, toUnit = "minimum") {
-    if (value2 < 0) {
-      const [v, u] = scaleValue(-value2, fromUnit, toUnit);
+  function scaleValue(value3, fromUnit, toUnit = "minimum") {
+    if (value3 < 0) {
+      const [v, u] = scaleValue(-value3, fromUnit, toUnit);
       return [-v, u];
     }
     for (const { units, fallback } of unitTypes) {
       const from = findUnit(units, fromUnit);
       if (!from) continue;
-      const base = value2 * from.factor;
+      const base = value3 * from.factor;
       let to;
       if (toUnit === "minimum" || toUnit === "auto") {
         for (const u of units) if (base / u.factor >= 1) to = u;
@@ -14990,32 +15360,32 @@ var pageScript = `"use strict";
       to ??= units.find((u) => u.name === fallback);
       return [base / to.factor, to.name];
     }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value2, ""];
-    return [value2, toUnit];
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value3, ""];
+    return [value3, toUnit];
   }
-  function scaledLabel(value2, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value2, fromUnit, toUnit);
+  function scaledLabel(value3, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value3, fromUnit, toUnit);
     let s = formatFixed(v, 2);
     if (s.endsWith(".00")) s = s.slice(0, -3);
     if (s === "0" || s === "-0") return "0";
     return s + u;
   }
-  function percentage(value2, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
+  function percentage(value3, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value3 / total2) * 100 : 0;
     if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
     if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
     return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
   }
 
   // src/render/html/page/format.ts
-  function label(value2, unit) {
-    return scaledLabel(value2, unit);
+  function label(value3, unit) {
+    return scaledLabel(value3, unit);
   }
-  function signed(value2, unit) {
-    return (value2 > 0 ? "+" : "") + scaledLabel(value2, unit);
+  function signed(value3, unit) {
+    return (value3 > 0 ? "+" : "") + scaledLabel(value3, unit);
   }
-  function share(value2, total2) {
-    return percentage(value2, total2).trim();
+  function share(value3, total2) {
+    return percentage(value3, total2).trim();
   }
 
   // src/render/html/page/top-table.ts
@@ -15086,14 +15456,16 @@ var pageScript = `"use strict";
     fail: "❌",
     "no-comparison": "⚠️",
     incomplete: "⚠️",
-    "no-baseline": "ℹ️"
+    "no-baseline": "ℹ️",
+    accepted: "✅"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
     "no-comparison": "nothing compared",
-    incomplete: "incomplete"
+    incomplete: "incomplete",
+    accepted: "accepted"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {
@@ -15105,7 +15477,9 @@ var pageScript = `"use strict";
     }
     if (v.profileRegressions !== null)
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
-    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+    const a = v.verdict === "accepted" ? v.accepted : void 0;
+    const by = a ? \` by label \${a.label}\${a.by ? \`, applied by @\${a.by}\` : ""}\` : "";
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${by}\${counts.map((c) => \` · \${c}\`).join("")}\`;
   }
 
   // src/render/html/page/verdict.ts
@@ -15161,6 +15535,216 @@ var pageScript = `"use strict";
     section.hidden = false;
   }
 
+  // src/units/bench-units.ts
+  function unitClass(tidied) {
+    let denominator = false;
+    for (const token of tidied.split(/([*/\\-\\s])/)) {
+      if (token === "/") denominator = true;
+      else if (token === "*") denominator = false;
+      else if (!denominator && (token === "B" || token === "MB" || token === "bytes"))
+        return "binary";
+    }
+    return "decimal";
+  }
+
+  // src/units/bench-scale.ts
+  var siFactors = [
+    [12, "T"],
+    [9, "G"],
+    [6, "M"],
+    [3, "k"],
+    [0, ""],
+    [-3, "m"],
+    [-6, "µ"],
+    [-9, "n"]
+  ].map(([exp, prefix]) => ({
+    factor: Number(\`1e\${exp}\`),
+    prefix,
+    t100: Number(\`99.995e\${exp}\`),
+    t10: Number(\`9.9995e\${exp}\`),
+    t1: Number(\`.99995e\${exp}\`)
+  }));
+  var iecFactors = [
+    [40, "Ti"],
+    [30, "Gi"],
+    [20, "Mi"],
+    [10, "Ki"],
+    [0, ""]
+  ].map(([exp, prefix]) => ({
+    factor: 2 ** exp,
+    prefix,
+    t100: 99.995 * 2 ** exp,
+    t10: 9.9995 * 2 ** exp,
+    t1: 0.99995 * 2 ** exp
+  }));
+  var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(\`9.9995e\${e}\`));
+  function commonScale(values, cls) {
+    let min = 0;
+    for (const v of values) {
+      const a = Math.abs(v);
+      if (a !== 0 && (min === 0 || a < min)) min = a;
+    }
+    if (min === 0) return { prec: 3, factor: 1, prefix: "" };
+    const factors = cls === "binary" ? iecFactors : siFactors;
+    for (const f of factors) {
+      if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
+      if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
+      if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
+    }
+    const last = factors[factors.length - 1];
+    const val = min / last.factor;
+    for (let i = 0; i < sigfigs.length; i++) {
+      if (val >= sigfigs[i] || i === sigfigs.length - 1) {
+        return { prec: i + 3, factor: last.factor, prefix: last.prefix };
+      }
+    }
+    return { prec: 10, factor: last.factor, prefix: last.prefix };
+  }
+  function formatScaled(value3, s) {
+    const v = value3 / s.factor;
+    if (Number.isNaN(v)) return \`NaN\${s.prefix}\`;
+    if (!Number.isFinite(v)) return \`\${v > 0 ? "+Inf" : "-Inf"}\${s.prefix}\`;
+    return formatFixed(v, s.prec) + s.prefix;
+  }
+  function scaleOne(value3, cls) {
+    return formatScaled(value3, commonScale([value3], cls));
+  }
+
+  // src/render/html/page/history-chart.ts
+  var SVG = new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstElementChild?.namespaceURI ?? "";
+  var W = 320;
+  var H = 140;
+  var PAD = { left: 58, right: 30, top: 10, bottom: 22 };
+  var CPU_COLOURS = ["#0969da", "#bf8700", "#8250df", "#1a7f37", "#cf222e", "#57606a"];
+  function svg(tag, attrs, parent) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+    parent.appendChild(el);
+    return el;
+  }
+  function titled(el, text) {
+    const t = document.createElementNS(SVG, "title");
+    t.textContent = text;
+    el.appendChild(t);
+  }
+  function html(tag, text, className = "") {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    if (className) el.className = className;
+    return el;
+  }
+  var value2 = (v, unit) => \`\${scaleOne(v, unitClass(unit))} \${unit}\`;
+  function chart(h, s, colourOf) {
+    const card = html("figure", "", \`history-card\${s.regression ? " regression" : ""}\`);
+    const caption = html("figcaption", "");
+    caption.append(html("code", s.name), html("span", \` \${s.unit}\`));
+    if (s.regression) caption.append(html("span", " regressed", "tag"));
+    if (s.pkg) caption.append(html("div", s.pkg, "muted"));
+    card.append(caption);
+    const n = h.commits.length;
+    const numbers = [...s.centers, ...s.lo, ...s.hi].filter((v) => v !== null);
+    if (s.head) {
+      numbers.push(s.head.center);
+      for (const b of [s.head.lo, s.head.hi]) if (b !== null) numbers.push(b);
+    }
+    let lo = Math.min(...numbers);
+    let hi = Math.max(...numbers);
+    if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : [lo - Math.abs(lo) * 0.1, hi + Math.abs(hi) * 0.1];
+    const pad = (hi - lo) * 0.06;
+    [lo, hi] = [lo - pad, hi + pad];
+    const plotW = W - PAD.left - PAD.right;
+    const plotH = H - PAD.top - PAD.bottom;
+    const x = (i) => PAD.left + (n <= 1 ? plotW / 2 : i * plotW / n);
+    const y = (v) => PAD.top + plotH - (v - lo) / (hi - lo) * plotH;
+    const root = svg("svg", { viewBox: \`0 0 \${W} \${H}\`, width: W, height: H, role: "img" }, card);
+    titled(root, \`\${s.name} \${s.unit}: \${n} past commits of \${h.branch} and head\`);
+    svg("rect", { x: PAD.left, y: PAD.top, width: plotW, height: plotH, class: "plot" }, root);
+    for (const v of [hi - pad, lo + pad]) {
+      svg("line", { x1: PAD.left - 4, x2: PAD.left, y1: y(v), y2: y(v), class: "tick" }, root);
+      const t2 = svg("text", { x: PAD.left - 6, y: y(v) + 4, "text-anchor": "end" }, root);
+      t2.textContent = scaleOne(v, unitClass(s.unit));
+    }
+    for (let i = 1; i < n; i++) {
+      if (h.commits[i].cpu === h.commits[i - 1].cpu) continue;
+      const at = (x(i - 1) + x(i)) / 2;
+      const line = svg(
+        "line",
+        { x1: at, x2: at, y1: PAD.top, y2: PAD.top + plotH, class: "runner-change" },
+        root
+      );
+      titled(
+        line,
+        \`runner CPU changed: \${h.commits[i - 1].cpu || "unknown"} → \${h.commits[i].cpu || "unknown"}\`
+      );
+    }
+    const path = [];
+    s.centers.forEach((c, i) => {
+      if (c !== null) path.push(\`\${path.length === 0 ? "M" : "L"}\${x(i)},\${y(c)}\`);
+    });
+    if (path.length > 1) svg("path", { d: path.join(" "), class: "trend" }, root);
+    s.centers.forEach((c, i) => {
+      if (c === null) return;
+      const commit = h.commits[i];
+      const lo2 = s.lo[i];
+      const hi2 = s.hi[i];
+      if (lo2 !== null && lo2 !== void 0 && hi2 !== null && hi2 !== void 0)
+        svg("line", { x1: x(i), x2: x(i), y1: y(lo2), y2: y(hi2), class: "interval" }, root);
+      const dot = svg("circle", { cx: x(i), cy: y(c), r: 3, fill: colourOf(commit.cpu) }, root);
+      dot.setAttribute("class", "past");
+      titled(
+        dot,
+        \`\${commit.commit.slice(0, 12)} · \${commit.date.slice(0, 10)} · \${value2(c, s.unit)}\${commit.cpu ? \` · \${commit.cpu}\` : ""}\`
+      );
+    });
+    if (s.head) {
+      const hx = x(n);
+      const { center, lo: hlo, hi: hhi } = s.head;
+      if (hlo !== null && hhi !== null)
+        svg("line", { x1: hx, x2: hx, y1: y(hlo), y2: y(hhi), class: "interval head" }, root);
+      const r = 5;
+      const mark = svg(
+        "path",
+        {
+          d: \`M\${hx},\${y(center) - r} L\${hx + r},\${y(center)} L\${hx},\${y(center) + r} L\${hx - r},\${y(center)} Z\`,
+          class: "head-mark"
+        },
+        root
+      );
+      titled(mark, \`head · \${value2(center, s.unit)}\`);
+      const t2 = svg("text", { x: hx, y: H - 6, "text-anchor": "middle", class: "head-label" }, root);
+      t2.textContent = "head";
+    }
+    const t = svg("text", { x: PAD.left, y: H - 6, class: "axis" }, root);
+    t.textContent = n > 0 ? \`\${h.commits[0].commit.slice(0, 7)} … \${h.commits[n - 1].commit.slice(0, 7)}\` : "";
+    return card;
+  }
+  function drawHistory(h, section) {
+    section.replaceChildren();
+    const commits = h.commits.length;
+    section.append(
+      html("h2", \`History: the last \${commits} baseline\${commits === 1 ? "" : "s"} of \${h.branch}\`)
+    );
+    const cpus = [...new Set(h.commits.map((c) => c.cpu))];
+    const colourOf = (cpu) => CPU_COLOURS[cpus.indexOf(cpu) % CPU_COLOURS.length];
+    const legend = html("p", "", "history-legend");
+    for (const cpu of cpus) {
+      const item = html("span", cpu || "CPU unknown", "cpu");
+      item.style.setProperty("--cpu", colourOf(cpu));
+      legend.append(item);
+    }
+    legend.append(html("span", "head", "l-head"));
+    if (cpus.length > 1) legend.append(html("span", "runner CPU changed", "l-change"));
+    section.append(legend);
+    const grid = html("div", "", "history-grid");
+    for (const s of h.series) grid.append(chart(h, s, colourOf));
+    section.append(grid);
+    if (h.omitted > 0)
+      section.append(
+        html("p", \`\${h.omitted} more benchmark units are in the history file.\`, "muted")
+      );
+    section.hidden = false;
+  }
+
   // src/render/html/page/main.ts
   function elements() {
     return {
@@ -15188,9 +15772,9 @@ var pageScript = `"use strict";
       term: "",
       sort: { key: "flat", dir: -1 }
     };
-    function field(name, value2) {
+    function field(name, value3) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
-      if (f) f.textContent = value2;
+      if (f) f.textContent = value3;
     }
     function showTip(graph, f, ev) {
       const g = graph.data;
@@ -15256,8 +15840,8 @@ var pageScript = `"use strict";
         if (!a) head += Math.max(0, f.head);
       }
       const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
-      const value2 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
-      el.searchInfo.textContent = \`\${frames} · \${value2}\`;
+      const value3 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value3}\`;
     }
     function draw() {
       const { graph, zoom, byShare } = state;
@@ -15344,7 +15928,8 @@ var pageScript = `"use strict";
       strings: Array.isArray(data?.strings) ? data.strings : [],
       graphs: Array.isArray(data?.graphs) ? data.graphs : [],
       tops: Array.isArray(data?.tops) ? data.tops : [],
-      ...data?.verdict ? { verdict: data.verdict } : {}
+      ...data?.verdict ? { verdict: data.verdict } : {},
+      ...data?.history ? { history: data.history } : {}
     };
   }
   function main() {
@@ -15363,6 +15948,14 @@ var pageScript = `"use strict";
         showMessage(\`The verdict could not be drawn (\${reason(err)}).\`);
       }
     }
+    const history = document.getElementById("history");
+    if (data.history && history) {
+      try {
+        drawHistory(data.history, history);
+      } catch (err) {
+        showMessage(\`The history could not be drawn (\${reason(err)}).\`);
+      }
+    }
     if (!document.getElementById("viewer") || data.graphs.length === 0) return;
     try {
       const el = elements();
@@ -15378,7 +15971,103 @@ var pageScript = `"use strict";
   main();
 })();
 `;
-var pageStyle = `/* src/render/html/page/style.css */
+var pageStyle = `/* src/render/html/page/history-chart.css */
+.history-grid {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 12px;
+}
+.history-card {
+  margin: 0;
+  padding: 6px 8px;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  background: #fff;
+}
+.history-card.regression {
+  border-color: var(--grow);
+}
+.history-card figcaption {
+  font-size: 13px;
+}
+.history-card .tag {
+  color: var(--grow);
+  font-weight: 600;
+}
+.history-card svg {
+  display: block;
+  font-size: 10px;
+  fill: var(--muted);
+}
+.history-card .plot {
+  fill: var(--panel);
+  stroke: none;
+}
+.history-card .tick {
+  stroke: var(--muted);
+}
+.history-card .trend {
+  fill: none;
+  stroke: #8c959f;
+  stroke-width: 1;
+}
+.history-card .interval {
+  stroke: #afb8c1;
+  stroke-width: 2;
+}
+.history-card .interval.head {
+  stroke: #ff8182;
+}
+.history-card .head-mark {
+  fill: var(--grow);
+}
+.history-card:not(.regression) .head-mark {
+  fill: #0550ae;
+}
+.history-card:not(.regression) .interval.head {
+  stroke: #80ccff;
+}
+.history-card .head-label {
+  fill: var(--fg);
+  font-weight: 600;
+}
+.history-card .runner-change {
+  stroke: #bf8700;
+  stroke-dasharray: 4 3;
+  stroke-width: 1.5;
+}
+.history-legend {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 14px;
+  font-size: 12px;
+  color: var(--muted);
+}
+.history-legend .cpu::before {
+  content: "";
+  display: inline-block;
+  width: 9px;
+  height: 9px;
+  border-radius: 50%;
+  margin-right: 5px;
+  background: var(--cpu);
+}
+.history-legend .l-head::before {
+  content: "◆";
+  color: var(--grow);
+  margin-right: 5px;
+}
+.history-legend .l-change::before {
+  content: "";
+  display: inline-block;
+  width: 0;
+  height: 11px;
+  border-left: 2px dashed #bf8700;
+  margin-right: 5px;
+  vertical-align: middle;
+}
+
+/* src/render/html/page/style.css */
 :root {
   --fg: #1f2328;
   --muted: #59636e;
@@ -15680,7 +16369,7 @@ function findingsTable2(fs) {
       td(escapeHtml(f.unit)),
       td(escapeHtml(base), true),
       td(escapeHtml(head2), true),
-      td(escapeHtml(formatChange(f.change)), true),
+      td(escapeHtml(formatChange(f)), true),
       td(escapeHtml(evidence3(f))),
       td(escapeHtml(f.verdict + (f.gated ? "" : " (not gated)")))
     ];
@@ -15811,6 +16500,7 @@ function renderHtmlReport(model) {
     model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "",
     "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
     viewer(model),
+    model.history ? '<section id="history" aria-label="History" hidden></section>' : "",
     gate2 ? gateSection(gate2) : "",
     insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
     insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",

@@ -21,6 +21,13 @@ import {
   writeManifest,
 } from '../publish/baseline-store.js';
 import { fileBaseline } from '../report/build-run-report.js';
+import {
+  type BaselineHistory,
+  HISTORY_FILE,
+  extendHistory,
+  historyPoint,
+} from '../report/history.js';
+import { readHistoryFile, writeHistoryFile } from './history-file.js';
 import type { BaselineInfo } from '../report/run-report.js';
 import { VERSION } from '../version.js';
 import { type Collected, benchFileLabel } from './collect-run.js';
@@ -37,6 +44,8 @@ export interface Baseline {
   profiles?: { dir: string; files: string[] };
   /** The baseline's benchmark output files (relative to dir), for a leg to pass on to the merge. */
   files?: { dir: string; benchFiles: string[] };
+  /** Its branch's past baselines, when the artifact carried a usable history. */
+  history?: BaselineHistory;
 }
 
 /** A GitHub call that failed while fetching a baseline that exists, said as such. */
@@ -95,7 +104,14 @@ export async function loadArtifactBaseline(
   } catch (err) {
     return unusable(`the stored baseline's files cannot be read (${(err as Error).message})`);
   }
+  const history = await readHistoryFile(dir);
+  if (typeof history === 'string') {
+    const msg = `the stored baseline's history of past commits is ignored: ${history}`;
+    warnings.push(msg);
+    out.warning(`perfgate: ${msg}`);
+  }
   return {
+    ...(typeof history === 'object' ? { history } : {}),
     bench,
     profiles: { dir: part.dir, files: part.profiles },
     files: { dir: part.dir, benchFiles: part.benchFiles },
@@ -181,17 +197,55 @@ async function goVersion({ settings: s }: ActionRun, { runner }: ActionPorts) {
 }
 
 /**
- * Writes the manifest into the collected folder, uploads it as this key's baseline and returns
- * the commit it was measured at.
+ * Writes the manifest into the collected folder and uploads it as this key's baseline; with
+ * benchmark results, the branch's history goes with it, carried forward from the previous
+ * baseline with this commit added. Returns the commit it was measured at.
  */
 export async function saveBaseline(
   run: ActionRun,
   ports: ActionPorts,
   c: Collected,
+  head?: BenchFile,
 ): Promise<string> {
   const manifest = await baselineManifest(run, ports, c.benchFiles, c.profiles);
-  await uploadBaseline(run, ports, c.dir, manifest, [...c.benchFiles, ...c.profiles]);
+  const files = [...c.benchFiles, ...c.profiles];
+  if (head && head.results.length > 0) {
+    const point = historyPoint(head, run.ctx.sha, manifest.createdAt, run.settings.gate.confidence);
+    const history = extendHistory(await previousHistory(run, ports), point);
+    await writeHistoryFile(c.dir, history);
+    files.push(HISTORY_FILE);
+    ports.out.info(`History of past baselines: ${history.points.length} commits`);
+  }
+  await uploadBaseline(run, ports, c.dir, manifest, files);
   return manifest.commit;
+}
+
+/**
+ * The history the branch's previous baseline carried. One that is missing starts a new history;
+ * one that cannot be read or used is a warning (and a new history), never a failed step.
+ */
+async function previousHistory(
+  { settings: s, ctx, workDir }: ActionRun,
+  { artifacts, out }: ActionPorts,
+): Promise<BaselineHistory | undefined> {
+  if (!ctx.branch) return undefined;
+  const fresh = (why: string) => {
+    out.warning(
+      `perfgate: the previous baseline's history is ignored: ${why}; a new history starts here`,
+    );
+    return undefined;
+  };
+  try {
+    const list = await artifacts.list(artifactName('baseline', s.baselineKey));
+    const found = pickBaseline(list, ctx.branch, '', ctx.repositoryId);
+    if (!found) return undefined;
+    const dir = path.join(workDir, 'previous-baseline');
+    await artifacts.download({ id: found.id, runId: found.workflowRun.id }, dir);
+    const history = await readHistoryFile(dir);
+    return typeof history === 'string' ? fresh(history) : history;
+  } catch (err) {
+    return fresh(`it could not be read (${(err as Error).message})`);
+  }
 }
 
 /**

@@ -12,6 +12,12 @@ export interface PullRequestInfo {
   headSha: string;
   /** `owner/name` of the head repository. */
   headRepo: string;
+  /** The names of its labels when the event fired. */
+  labels: string[];
+  /** Its description (where `perfgate-accept:` lines are read from). */
+  body: string;
+  /** The label a `labeled` event added, and who added it (the event's sender). */
+  labeled: { label: string; by: string } | undefined;
 }
 
 /** The run the action is in. */
@@ -60,12 +66,21 @@ export function readRunContext(env: NodeJS.ProcessEnv, payload: unknown): RunCon
   if (pr) {
     const base = obj(pr.base);
     const head = obj(pr.head);
+    const labels = Array.isArray(pr.labels) ? pr.labels : [];
+    const added = str(obj(p.label).name);
+    const sender = str(obj(p.sender).login);
     pullRequest = {
       number: num(pr.number) ?? num(p.number) ?? 0,
       baseRef: str(base.ref) ?? '',
       baseSha: str(base.sha) ?? '',
       headSha: str(head.sha) ?? '',
       headRepo: str(obj(head.repo).full_name) ?? repository,
+      labels: labels.map((l) => str(obj(l).name)).filter((n): n is string => n !== undefined),
+      body: str(pr.body) ?? '',
+      labeled:
+        p.action === 'labeled' && added !== undefined && sender !== undefined
+          ? { label: added, by: sender }
+          : undefined,
     };
   }
   const ref = env.GITHUB_REF ?? '';

@@ -17,6 +17,9 @@ import { renderHtmlReport } from '../render/html-report.js';
 import { buildRunReport } from '../report/build-run-report.js';
 import { htmlReportModel } from '../report/html-build.js';
 import type { RunReport } from '../report/run-report.js';
+import { type BaselineHistory, historyChart, historyPoint } from '../report/history.js';
+import type { BenchFile } from '../model/bench.js';
+import { acceptRequest } from './accept.js';
 import { type Baseline, loadArtifactBaseline, loadPathBaseline, saveBaseline } from './baseline.js';
 import type { Log } from '../collect/go-bench.js';
 import { type Collected, benchFileLabel, collectRun } from './collect-run.js';
@@ -92,6 +95,8 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
       bench: { base: baseline?.bench, head },
     });
   }
+  // A leg of a matrix does not decide: the merge job reads the label.
+  const accept = s.shard === undefined ? await acceptRequest(run, ports, warnings) : undefined;
   const report = buildRunReport({
     key: s.baselineKey,
     headCommit: ctx.pullRequest?.headSha || ctx.sha,
@@ -105,11 +110,15 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     warnings,
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
+    ...(accept ? { accept } : {}),
+    ...(baseline?.history
+      ? { history: { data: baseline.history, branch: baseline.info.branch ?? '' } }
+      : {}),
   });
   const result = report.gate;
 
-  if ((s.htmlReport ?? collected.profiles.length > 0) && profiles) {
-    const url = await publishHtmlReport(run, ports, read, report);
+  if ((s.htmlReport ?? collected.profiles.length > 0) && (profiles || report.gate)) {
+    const url = await publishHtmlReport(run, ports, read, report, baseline?.history, head);
     if (url) report.links.html = url;
   }
 
@@ -137,7 +146,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     if (report.failures.length > 0 || nothing) {
       out.warning('perfgate: not saving a baseline: the run has failures or no results');
     } else {
-      const commit = await saveBaseline(run, ports, collected);
+      const commit = await saveBaseline(run, ports, collected, head);
       report.savedBaseline = { commit, branch: ctx.branch };
       await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     }
@@ -157,6 +166,8 @@ async function publishHtmlReport(
   { artifacts, out }: ActionPorts,
   read: ReadProfiles | undefined,
   report: RunReport,
+  history?: BaselineHistory,
+  head?: BenchFile,
 ): Promise<string | undefined> {
   const dir = path.join(workDir, 'html');
   await mkdir(dir, { recursive: true });
@@ -169,6 +180,15 @@ async function publishHtmlReport(
     read?.warnings ?? [],
     report,
   );
+  if (history && report.history) {
+    const now = head ? historyPoint(head, report.headCommit, report.generatedAt) : undefined;
+    model.history = historyChart(
+      history,
+      report.history.branch,
+      now,
+      report.gate?.regressions ?? [],
+    );
+  }
   await writeFile(path.join(dir, file), renderHtmlReport(model));
   out.setOutput('report-html', path.join(dir, file));
   try {

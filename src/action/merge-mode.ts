@@ -14,6 +14,7 @@ import { UserError } from '../errors.js';
 import { type ArtifactInfo, artifactName } from '../publish/artifacts.js';
 import { renderSummary } from '../render/comment.js';
 import { type ShardProblem, buildMergedReport } from '../report/shards.js';
+import { acceptRequest } from './accept.js';
 import { saveMergedBaseline, storedShards } from './baseline.js';
 import { runUrl } from './context.js';
 import type { ActionPorts, ActionRun } from './ports.js';
@@ -76,6 +77,8 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
       `no shard results in this run for baseline-key ${JSON.stringify(s.baselineKey)}: the matrix legs run with 'shard:' and the same 'baseline-key', and this job needs them (needs: <the matrix job>)`,
     );
   }
+  const warnings: string[] = [];
+  const accept = await acceptRequest(run, ports, warnings);
   const { report, complete } = buildMergedReport({
     key: s.baselineKey,
     headCommit: ctx.pullRequest?.headSha || ctx.sha,
@@ -93,7 +96,9 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
     missingBaseline: s.missingBaseline,
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
+    ...(accept ? { accept } : {}),
   });
+  report.warnings.push(...warnings);
 
   const reportPath = path.join(workDir, 'perfgate-report.json');
   await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);

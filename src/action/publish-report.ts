@@ -45,11 +45,13 @@ export function annotationPlan(
 
 /**
  * One error annotation per gated regression, as many as fit after `used` annotations already
- * emitted (see annotationPlan), then "and N more" naming where they all are.
+ * emitted (see annotationPlan), then "and N more" naming where they all are; a regression the
+ * accept label excused is a warning.
  */
 export function annotateRegressions(ports: ActionPorts, report: RunReport, used = 0): void {
+  const excused = new Set(report.acceptance?.excused ?? []);
   const { shown, more } = annotationPlan(report.gate?.regressions ?? [], used);
-  for (const f of shown) annotate(ports, f);
+  for (const f of shown) annotate(ports, f, excused.has(f.name) ? report.acceptance?.label : undefined);
   if (more > 0 && used + shown.length < MAX_ANNOTATIONS) {
     ports.out.error(
       `and ${more} more regression${more === 1 ? '' : 's'}: every one is in the job summary and the report-json output`,
@@ -58,14 +60,14 @@ export function annotateRegressions(ports: ActionPorts, report: RunReport, used 
   }
 }
 
-function annotate({ out }: ActionPorts, f: GateFinding): void {
+function annotate({ out }: ActionPorts, f: GateFinding, acceptedBy: string | undefined): void {
   const [b, h] = formatPair(f);
   const shard = shardOf(f);
   const name = shard === undefined ? f.name : `${f.name} (shard ${shard})`;
-  out.error(
-    `${name} ${f.unit}: ${b} → ${h} (${formatChange(f.change)})`,
-    `perfgate: ${name} regressed`,
-  );
+  const what = `${name} ${f.unit}: ${b} → ${h} (${formatChange(f)})`;
+  if (acceptedBy !== undefined)
+    out.warning(`perfgate: ${name} regressed, accepted by label "${acceptedBy}": ${what}`);
+  else out.error(what, `perfgate: ${name} regressed`);
 }
 
 /**

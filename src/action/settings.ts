@@ -65,9 +65,14 @@ export interface ActionSettings {
   failOn: 'regression' | 'never';
   missingBaseline: 'pass' | 'fail';
   comment: 'always' | 'on-change' | 'never';
+  /** The pull request label that accepts its regressions: reported, not failing the step. */
+  acceptLabel: string;
   summary: boolean;
   token: string;
 }
+
+/** The label that accepts a pull request's regressions unless `accept-label` names another. */
+export const DEFAULT_ACCEPT_LABEL = 'perfgate: accept';
 
 /** Reads an input by name (as `core.getInput` does: trimmed, '' when unset). */
 export type GetInput = (name: string) => string;
@@ -114,6 +119,20 @@ function readProfileLimits(text: string): Record<string, number> {
     else limits[m[1]!] = Number(m[2]);
   }
   return limits;
+}
+
+/** GitHub's longest label name. */
+const MAX_LABEL = 50;
+
+/** The accept label's name: one line of at most 50 characters, as GitHub's labels are. */
+function labelName(input: string, value: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (value.length > MAX_LABEL || /[\u0000-\u001f\u007f]/.test(value)) {
+    throw new UserError(
+      `${inputName(input)}: ${JSON.stringify(value.slice(0, 80))} is not a label name (one line of at most ${MAX_LABEL} characters, e.g. "perfgate: accept")`,
+    );
+  }
+  return value;
 }
 
 /** A leg's name: it becomes part of an artifact's name and of a folder's. */
@@ -261,6 +280,7 @@ export function readActionSettings(get: GetInput, env: NodeJS.ProcessEnv): Actio
       'on-change',
       'never',
     ] as const),
+    acceptLabel: labelName('accept-label', get('accept-label') || DEFAULT_ACCEPT_LABEL),
     summary: bool(get, 'summary', true) ?? true,
     token: get('github-token'),
   };

@@ -171,8 +171,8 @@ export interface GateResult {
   options: GateOptions;
 }
 
-/** Turns a glob (`*` wildcard) into a whole-name matcher. */
-function globMatches(pattern: string, name: string): boolean {
+/** Whether a glob (`*` wildcard) matches the whole name, with or without its `Benchmark` prefix. */
+export function globMatches(pattern: string, name: string): boolean {
   const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`);
   return re.test(name) || re.test(`Benchmark${name}`);
 }

@@ -3,16 +3,37 @@
  * regression (significant AND beyond its limit, in the worse direction), when a profile function's
  * growth fails (beyond its points limit AND beyond sampling noise, and never from a share within a
  * benchmark whose operation counts are unknown), and how a run's verdict follows from both, its
- * failures and its baseline. The analyses measure; this module decides.
+ * failures and its baseline, and which regressions a pull request's accept label excuses. The
+ * analyses measure; this module decides.
  */
-import type { GateFinding, Verdict } from './gate.js';
+import { type GateFinding, type Verdict, globMatches } from './gate.js';
 import type { ProfileInsights } from './profile-insights.js';
 
 /**
  * The verdict of a whole run. `incomplete`: a run spread over a job matrix lacks a leg (missing
- * or failed), so what was not measured cannot pass.
+ * or failed), so what was not measured cannot pass. `accepted`: every regression was excused by
+ * the pull request's accept label (measured and reported all the same).
  */
-export type RunVerdict = 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete';
+export type RunVerdict =
+  'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete' | 'accepted';
+
+/**
+ * A pull request's request to accept its regressions: its accept label, and the benchmark
+ * patterns of its `perfgate-accept:` lines (none: every regression).
+ */
+export interface AcceptRequest {
+  label: string;
+  patterns: string[];
+}
+
+/** Whether the accept request excuses a regression of this benchmark (`pkg.BenchmarkX` or `X-8`). */
+export function excuses(accept: AcceptRequest, benchmark: string): boolean {
+  if (accept.patterns.length === 0) return true;
+  const name = benchmark.slice(benchmark.lastIndexOf('.') + 1).replace(/^Benchmark/, '');
+  // `Encode` names `Encode-8` too: the GOMAXPROCS suffix says which machine, not which benchmark.
+  const bare = name.replace(/-\d+$/, '');
+  return accept.patterns.some((p) => globMatches(p, name) || globMatches(p, bare));
+}
 
 /** A leg of a matrix run that is missing or failed, and why. */
 export interface MissingShard {
@@ -66,15 +87,21 @@ export function profileGrowthFails(g: ProfileGrowth): boolean {
   return g.limit !== undefined && g.basis !== 'benchmark' && g.significant && g.points > g.limit;
 }
 
+/** The functions that grew beyond the profile limits, as `[benchmark, function]`, each once. */
+function profileRegressions(p: ProfileInsights | undefined): [string, string][] {
+  const seen = new Map<string, [string, string]>();
+  for (const c of p?.changes ?? [])
+    for (const f of c.grown.filter((g) => g.regression))
+      seen.set(`${f.benchmark ?? ''}\u0000${f.name}`, [f.benchmark ?? '', f.name]);
+  return [...seen.values()];
+}
+
 /**
  * Functions that grew beyond the profile limits: each function once per benchmark, however many
  * sample types (bytes and objects) it grew in.
  */
 export function profileRegressionCount(p: ProfileInsights | undefined): number {
-  const grew = (p?.changes ?? []).flatMap((c) =>
-    c.grown.filter((f) => f.regression).map((f) => `${f.benchmark ?? ''}\u0000${f.name}`),
-  );
-  return new Set(grew).size;
+  return profileRegressions(p).length;
 }
 
 /** The gate's result as far as the run's verdict needs it. */
@@ -91,11 +118,29 @@ function describeShards(incomplete: MissingShard[]): string {
   return incomplete.map((m) => `shard ${m.shard} ${m.why}`).join('; ');
 }
 
+/** What regressed, in words: `2 benchmarks regressed beyond the limits; 1 function grew ...`. */
+function describeRegressions(benchmarks: number, functions: number): string[] {
+  const parts: string[] = [];
+  if (benchmarks > 0) parts.push(`${plural(benchmarks, 'benchmark')} regressed beyond the limits`);
+  if (functions > 0) parts.push(`${plural(functions, 'function')} grew beyond the profile limits`);
+  return parts;
+}
+
+/** The verdict, its reason, and the benchmarks whose regressions the accept label excused. */
+export interface VerdictDecision {
+  verdict: RunVerdict;
+  reason: string;
+  /** Regressed benchmarks the accept label excused (present when a label was asked about). */
+  accepted?: string[];
+}
+
 /**
  * The run's verdict and one line saying why: failures first; then regressions of benchmarks and
- * of profiles; then legs of a matrix run that are missing or failed (named, never dropped);
- * nothing compared is never a pass; no baseline follows `missing-baseline` only in the message
- * (the step's outcome is the action's to decide).
+ * of profiles (those the pull request's accept label excuses are reported, not failing: when they
+ * are all excused the run is `accepted`); then legs of a matrix run that are missing or failed
+ * (named, never dropped, never excused); nothing compared is never a pass, label or not; no
+ * baseline follows `missing-baseline` only in the message (the step's outcome is the action's to
+ * decide).
  */
 export function decideVerdict(
   gate: GateOutcome | undefined,
@@ -103,43 +148,56 @@ export function decideVerdict(
   missingBaseline: 'pass' | 'fail',
   profiles?: ProfileInsights,
   incomplete: MissingShard[] = [],
-): { verdict: RunVerdict; reason: string } {
-  if (failures.length > 0) return { verdict: 'fail', reason: 'the benchmark run has failures' };
+  accept?: AcceptRequest,
+): VerdictDecision {
+  const decided = (verdict: RunVerdict, reason: string, accepted: string[] = []) =>
+    accept ? { verdict, reason, accepted } : { verdict, reason };
+  if (failures.length > 0) return decided('fail', 'the benchmark run has failures');
   const shards =
     incomplete.length > 0
       ? `incomplete: ${plural(incomplete.length, 'shard')} missing or failed: ${describeShards(incomplete)}`
       : undefined;
-  const profileRegressions = profileRegressionCount(profiles);
   const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
   if (!gate && !comparedProfiles) {
-    if (shards) return { verdict: 'incomplete', reason: shards };
-    return {
-      verdict: 'no-baseline',
-      reason:
-        missingBaseline === 'fail'
-          ? 'no baseline to compare with (missing-baseline: fail)'
-          : 'no baseline to compare with yet: head measured and reported alone',
-    };
+    if (shards) return decided('incomplete', shards);
+    return decided(
+      'no-baseline',
+      missingBaseline === 'fail'
+        ? 'no baseline to compare with (missing-baseline: fail)'
+        : 'no baseline to compare with yet: head measured and reported alone',
+    );
   }
-  const benchmarks = gate?.benchmarks.regressed.length ?? 0;
-  const parts: string[] = [];
-  if (benchmarks > 0) parts.push(`${plural(benchmarks, 'benchmark')} regressed beyond the limits`);
-  if (profileRegressions > 0)
-    parts.push(`${plural(profileRegressions, 'function')} grew beyond the profile limits`);
-  if (parts.length > 0) {
-    if (shards) parts.push(shards);
-    return { verdict: 'fail', reason: parts.join('; ') };
+  const excused = (benchmark: string) => accept !== undefined && excuses(accept, benchmark);
+  const regressed = gate?.benchmarks.regressed ?? [];
+  const functions = profileRegressions(profiles);
+  const accepted = regressed.filter(excused);
+  const failing = describeRegressions(
+    regressed.length - accepted.length,
+    functions.filter(([b]) => !excused(b)).length,
+  );
+  const excusedParts = describeRegressions(
+    accepted.length,
+    functions.filter(([b]) => excused(b)).length,
+  );
+  const byLabel = accept ? `accepted by label ${JSON.stringify(accept.label)}` : '';
+  if (failing.length > 0) {
+    if (excusedParts.length > 0) failing.push(`${excusedParts.join(', ')}: ${byLabel}`);
+    if (shards) failing.push(shards);
+    return decided('fail', failing.join('; '), accepted);
   }
-  if (shards) return { verdict: 'incomplete', reason: shards };
+  if (shards) return decided('incomplete', shards, accepted);
+  if (excusedParts.length > 0)
+    return decided('accepted', `${excusedParts.join('; ')}, ${byLabel}`, accepted);
   if (gate?.verdict === 'no-comparison')
-    return { verdict: 'no-comparison', reason: gate.cause ?? 'nothing to compare' };
-  return { verdict: 'pass', reason: 'no regression beyond the limits' };
+    return decided('no-comparison', gate.cause ?? 'nothing to compare');
+  return decided('pass', 'no regression beyond the limits');
 }
 
 /**
  * Whether the action's step fails: a failed or uncompared run unless `fail-on: never`; no
  * baseline only with `missing-baseline: fail`; a matrix run missing a leg unless
- * `missing-shards: warn`.
+ * `missing-shards: warn`. An accepted run (every regression excused by the pull request's label)
+ * reports its regressions and passes.
  */
 export function stepFails(
   verdict: RunVerdict,
@@ -154,7 +212,7 @@ export function stepFails(
 
 /**
  * The CLI's exit code for a verdict: 1 fail or incomplete (a leg is missing), 2 nothing compared
- * (never read as a pass), else 0.
+ * (never read as a pass), else 0 (accepted included).
  */
 export function exitCodeFor(verdict: RunVerdict): number {
   return verdict === 'fail' || verdict === 'incomplete' ? 1 : verdict === 'no-comparison' ? 2 : 0;

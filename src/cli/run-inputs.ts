@@ -100,7 +100,7 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
             info: inputs.stored
               ? fileBaseline()
               : {
-                  source: 'rerun',
+                  source: 'files',
                   commit: baseSide!,
                   branch: undefined,
                   createdAt: undefined,

@@ -1,5 +1,7 @@
 /** Reading the user's input files, with errors that name the file and the cause. */
+import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
 /** The largest input file read whole (a raw profile of a large test run is a few hundred MB). */
@@ -29,14 +31,26 @@ export async function readInputFile(
   }
 }
 
-/** The files (not folders) directly in a folder, sorted; a UserError naming it when it is not one. */
+/**
+ * The files (not folders) directly in a folder, sorted; a UserError naming it when it is not one.
+ * Symbolic links are followed (the folder itself may be one): a link to a regular file is listed
+ * under its own name, a link to anything else (a folder, a device, nothing) is not. Only this
+ * one folder is listed, so a link back to it cannot make a loop.
+ */
 export async function listFiles(dir: string, what = 'a folder'): Promise<string[]> {
+  let entries: Dirent[];
   try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => e.name)
-      .sort();
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     throw new UserError(`${dir}: not ${what}`);
   }
+  const files: string[] = [];
+  for (const e of entries) {
+    if (e.isFile()) files.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const target = await stat(join(dir, e.name)).catch(() => undefined);
+      if (target?.isFile()) files.push(e.name);
+    }
+  }
+  return files.sort();
 }

@@ -1,12 +1,14 @@
 /**
  * Reading a run's profiles for insights: pprof files paired with the baseline's profile of the
  * same name, and goroutine dumps (pprof or debug=1/debug=2 text) as snapshots for leak detection.
- * A profile that cannot be read is a warning, never the end of the run.
+ * A profile that cannot be read is a warning, never the end of the run. Text files that are not
+ * goroutine dumps (logs, notes next to the profiles) are skipped quietly, unless no profile at all
+ * was read: then one warning names them.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfilePair } from '../analyze/profile-insights.js';
-import { FormatError } from '../errors.js';
+import { FormatError, UserError } from '../errors.js';
+import { readInputFile } from './files.js';
 import type { GoroutineSnapshot } from '../model/goroutines.js';
 import type { Profile } from '../model/profile.js';
 import { parseGoroutines, sniffGoroutineText } from '../parse/goroutine/index.js';
@@ -25,21 +27,35 @@ export interface ReadProfiles {
   warnings: string[];
 }
 
+/** What reading a side's files turned up besides profiles. */
+interface Findings {
+  warnings: string[];
+  /** Text files that are neither a profile nor a goroutine dump. */
+  skipped: string[];
+}
+
 async function readOne(
   side: ProfileSide,
   rel: string,
-  warnings: string[],
+  found: Findings,
 ): Promise<{ profile?: Profile; goroutines?: GoroutineSnapshot } | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.join(side.dir, rel));
-  } catch {
+    // Bounded, and only regular files (a link is followed to what it names).
+    bytes = await readInputFile(path.join(side.dir, rel));
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    found.warnings.push(err.message);
     return undefined;
   }
   try {
     const text = textPreview(bytes);
-    if (text !== undefined && sniffGoroutineText(new TextDecoder().decode(bytes))) {
-      return { goroutines: parseGoroutines(bytes, rel) };
+    if (text !== undefined) {
+      if (sniffGoroutineText(new TextDecoder().decode(bytes))) {
+        return { goroutines: parseGoroutines(bytes, rel) };
+      }
+      found.skipped.push(rel);
+      return undefined;
     }
     const profile = parsePprof(bytes);
     const isGoroutine = profile.sampleTypes.some(
@@ -48,7 +64,7 @@ async function readOne(
     return isGoroutine ? { profile, goroutines: parseGoroutines(bytes, rel) } : { profile };
   } catch (err) {
     if (err instanceof FormatError) {
-      warnings.push(`${rel}: ${err.message}`);
+      found.warnings.push(`${rel}: ${err.message}`);
       return undefined;
     }
     throw err;
@@ -60,7 +76,7 @@ export async function readProfiles(
   head: ProfileSide,
   base: ProfileSide | undefined,
 ): Promise<ReadProfiles> {
-  const warnings: string[] = [];
+  const found: Findings = { warnings: [], skipped: [] };
   const pairs: ProfilePair[] = [];
   const snapshots: { rel: string; head: GoroutineSnapshot; base: GoroutineSnapshot | undefined }[] =
     [];
@@ -68,14 +84,14 @@ export async function readProfiles(
   const beforeFiles = head.files.filter((f) => beforeFile.test(f));
   const before: GoroutineSnapshot[] = [];
   for (const f of beforeFiles) {
-    const g = (await readOne(head, f, warnings))?.goroutines;
+    const g = (await readOne(head, f, found))?.goroutines;
     if (g) before.push(g);
   }
   for (const rel of head.files) {
     if (beforeFiles.includes(rel)) continue;
-    const h = await readOne(head, rel, warnings);
+    const h = await readOne(head, rel, found);
     if (!h) continue;
-    const b = base && base.files.includes(rel) ? await readOne(base, rel, warnings) : undefined;
+    const b = base && base.files.includes(rel) ? await readOne(base, rel, found) : undefined;
     if (h.profile && !h.goroutines)
       pairs.push({ name: path.basename(rel), base: b?.profile, head: h.profile });
     if (h.goroutines) {
@@ -84,7 +100,19 @@ export async function readProfiles(
       snapshots.push({ rel, head: h.goroutines, base });
     }
   }
-  return { pairs, goroutines: bestPair(snapshots), warnings };
+  const goroutines = bestPair(snapshots);
+  const warnings = found.warnings;
+  if (pairs.length === 0 && !goroutines && found.skipped.length > 0) {
+    warnings.push(skippedWarning(head.dir, [...new Set(found.skipped)]));
+  }
+  return { pairs, goroutines, warnings };
+}
+
+/** `prof: no profile read; 3 text files are not profiles (notes.txt, log.txt, …)`. */
+function skippedWarning(dir: string, files: string[]): string {
+  const shown = files.slice(0, 3).join(', ') + (files.length > 3 ? ', …' : '');
+  const what = files.length === 1 ? 'text file is' : 'text files are';
+  return `${dir}: no profile read; ${files.length} ${what} neither a pprof profile nor a goroutine dump (${shown})`;
 }
 
 const beforeFile = /goroutine-before\.(pb\.gz|debug[12]\.txt)$/;

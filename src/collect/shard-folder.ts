@@ -26,7 +26,7 @@ export interface ShardManifest {
   /** Where that base came from (as the run report says it). */
   baseline:
     | {
-        source: 'artifact' | 'rerun' | 'path';
+        source: 'artifact' | 'rerun' | 'path' | 'files';
         commit: string;
         branch: string | undefined;
         createdAt: string | undefined;
@@ -86,7 +86,10 @@ export function checkShardManifest(m: unknown): ShardManifest | string {
   const b = (typeof o.baseline === 'object' && o.baseline !== null ? o.baseline : undefined) as
     Record<string, unknown> | undefined;
   const opt = (x: unknown, max = 500) => (isText(x, max) ? x : undefined);
-  if (b && (!['artifact', 'rerun', 'path'].includes(b.source as string) || !isText(b.commit)))
+  if (
+    b &&
+    (!['artifact', 'rerun', 'path', 'files'].includes(b.source as string) || !isText(b.commit))
+  )
     bad.push('baseline');
   if (bad.length > 0) return `its ${bad.join(', ')} ${bad.length === 1 ? 'is' : 'are'} unusable`;
   return {
@@ -97,7 +100,7 @@ export function checkShardManifest(m: unknown): ShardManifest | string {
     head: head!,
     base,
     baseline: b && {
-      source: b.source as 'artifact' | 'rerun' | 'path',
+      source: b.source as 'artifact' | 'rerun' | 'path' | 'files',
       commit: b.commit as string,
       branch: opt(b.branch),
       createdAt: opt(b.createdAt),

@@ -33,6 +33,11 @@ export interface GitHubApi {
   deleteComment(id: number): Promise<void>;
   /** A pull request's head commit, to check a `workflow_run` report belongs to it. */
   pullHeadSha(pr: number): Promise<string>;
+  /**
+   * Who last applied a label to an issue or pull request (its issue events' latest `labeled`
+   * event for that label), or undefined when the events do not say.
+   */
+  labeledBy(issue: number, label: string): Promise<string | undefined>;
 }
 
 /** How hard the REST client tries; tests shrink the waits to milliseconds. */
@@ -126,6 +131,17 @@ export function callFailed(err: unknown, fallbackCall: string): GitHubCallFailed
 }
 
 type Octokit = ReturnType<typeof getOctokit>;
+
+/** The actor of the latest `labeled` event for `label` among issue events, oldest first. */
+export function latestLabeler(events: unknown[], label: string): string | undefined {
+  let by: string | undefined;
+  for (const e of events) {
+    const x = e as { event?: unknown; label?: { name?: unknown }; actor?: { login?: unknown } };
+    if (x.event === 'labeled' && x.label?.name === label && typeof x.actor?.login === 'string')
+      by = x.actor.login;
+  }
+  return by;
+}
 
 /** An octokit that retries and honours rate limits as `policy` says. */
 export function restClient(
@@ -227,6 +243,16 @@ export function octokitApi(
       call(`GET /repos/${owner}/${repo}/pulls/${pr}`, async () => {
         const r = await octokit.rest.pulls.get({ owner, repo, pull_number: pr });
         return r.data.head.sha;
+      }),
+    labeledBy: (issue, label) =>
+      call(`GET /repos/${owner}/${repo}/issues/${issue}/events`, async () => {
+        const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100,
+        });
+        return latestLabeler(events, label);
       }),
   };
 }

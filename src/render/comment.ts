@@ -4,17 +4,22 @@
  * details fold away. Names come from untrusted input and are escaped.
  */
 import type { GateFinding } from '../analyze/gate.js';
-import { profileRegressionCount } from '../analyze/verdict.js';
 import { age, type RunReport } from '../report/run-report.js';
+import { verdictView } from '../report/verdict-view.js';
 import {
+  bySeverity,
   findingTable,
   findingsTable,
   formatChange,
   formatPair,
+  formatPValue,
+  manyPackages,
   sideOnlyMarkdown,
+  spreadTable,
   verdictNotes,
 } from './gate-text.js';
-import { formatFixed } from '../units/go-format.js';
+import type { HistoryPosition } from '../report/history.js';
+import { formatQuantity } from '../units/human.js';
 import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, fenceLine, MAX_NAME } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
@@ -31,7 +36,7 @@ export function commentMarker(key: string): string {
 function icon(r: RunReport): string {
   return r.verdict === 'fail'
     ? '❌'
-    : r.verdict === 'pass'
+    : r.verdict === 'pass' || r.verdict === 'accepted'
       ? '✅'
       : r.verdict === 'no-comparison' || r.verdict === 'incomplete'
         ? '⚠️'
@@ -44,38 +49,62 @@ const verdictWords: Record<RunReport['verdict'], string> = {
   'no-baseline': 'no baseline',
   'no-comparison': 'nothing compared',
   incomplete: 'incomplete',
+  accepted: 'accepted',
 };
 
-/** `### ❌ perfgate: fail · 3 benchmarks regressed · 1 improved · 2 functions grew`. */
-function headline(r: RunReport): string {
-  const g = r.gate;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const counts: string[] = [];
-  if (g && g.verdict !== 'no-comparison') {
-    counts.push(`${plural(g.benchmarks.regressed.length, 'benchmark')} regressed`);
-    counts.push(`${g.benchmarks.improved.length} improved`);
-    if (g.power.length > 0) counts.push('⚠️ some units not judged');
-  }
-  if (r.profiles?.changes.length) {
-    counts.push(`${plural(profileRegressionCount(r.profiles), 'function')} grew in profiles`);
-  }
-  const tail = counts.map((c) => ` · ${c}`).join('');
-  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${tail}`;
+/** `accepted by label <code>perfgate: accept</code>, applied by @login`: the login is untrusted. */
+function acceptedBy(r: RunReport): string {
+  const a = r.acceptance;
+  if (r.verdict !== 'accepted' || !a) return '';
+  return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ''}`;
 }
 
-/** A commit as shown: a sha's first 12 digits as code, anything else escaped. */
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/**
+ * `### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · 1 function grew in profiles ·
+ * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own (the HTML
+ * report's headline reads the same up to the leaks).
+ */
+function headline(r: RunReport): string {
+  const v = verdictView(r);
+  const counts: string[] = [];
+  if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
+    counts.push(`${plural(v.benchmarksRegressed, 'benchmark')} regressed`);
+    counts.push(`${v.benchmarksImproved} improved`);
+    if (v.unitsNotJudged) counts.push('⚠️ some units not judged');
+  }
+  if (v.profileRegressions !== null) {
+    counts.push(`${plural(v.profileRegressions, 'function')} grew in profiles`);
+  }
+  if (v.goroutines?.leaks) counts.push(plural(v.goroutines.leaks, 'goroutine leak'));
+  else if (v.goroutines?.parked) {
+    counts.push(`${plural(v.goroutines.parked, 'site')} of parked goroutines`);
+  }
+  const tail = counts.map((c) => ` · ${c}`).join('');
+  return `### ${icon(r)} perfgate: ${verdictWords[r.verdict]}${acceptedBy(r)}${tail}`;
+}
+
+/** A commit as shown: 12 hex digits in backticks, anything else as escaped code. */
 function commitText(commit: string): string {
   const shown = /^[0-9a-f]{13,40}$/.test(commit) ? commit.slice(0, 12) : commit;
   return /^[0-9a-f]{7,40}$/.test(commit) ? `\`${shown}\`` : codeCell(shown);
 }
 
-/** Where the baseline came from, then the head commit measured (when it is a commit). */
-function baselineLine(r: RunReport): string {
-  const sha = /^[0-9a-f]{7,40}$/.test(r.headCommit) && !(r.savedBaseline && !r.baseline);
-  const head = sha ? ` Head ${commitText(r.headCommit)}.` : '';
-  return `${baseSource(r)}${head}`;
+/**
+ * Where the baseline came from: a run of this workflow that stored it (its commit, branch and
+ * age), base rerun in this job interleaved with head, a `baseline:` folder or file, or local
+ * files given to `perfgate comment`; then the head commit measured, when it is a commit.
+ */
+export function baselineLine(r: RunReport): string {
+  const source = baseSource(r);
+  const shown = r.baseline?.source !== 'files' && !(r.savedBaseline && !r.baseline);
+  return shown && /^[0-9a-f]{7,40}$/.test(r.headCommit)
+    ? `${source} Head ${commitText(r.headCommit)}.`
+    : source;
 }
 
+/** baselineLine without the head commit; a push that saved a baseline says which. */
 function baseSource(r: RunReport): string {
   const b = r.baseline;
   const saved = r.savedBaseline;
@@ -84,27 +113,61 @@ function baseSource(r: RunReport): string {
     return `Baseline saved for ${commitText(saved.commit)}${on}: pull requests are compared with it.`;
   }
   if (!b) return 'No baseline was found for this comparison.';
-  const commit = commitText(b.commit);
   const where = b.branch ? ` on ${codeCell(b.branch)}` : '';
-  const when = b.createdAt ? `, measured ${age(b.createdAt, r.generatedAt)} ago` : '';
-  const how =
-    b.source === 'rerun'
-      ? 'base rerun in this job, interleaved with head'
-      : b.source === 'artifact'
-        ? `stored baseline${b.runUrl ? ` from [this run](${b.runUrl})` : ''}`
-        : 'baseline from a file';
-  return `Base ${commit}${where}${when} (${how}).`;
+  const ago = b.createdAt ? ` ${age(b.createdAt, r.generatedAt)} ago` : '';
+  switch (b.source) {
+    case 'rerun':
+      return `Base ${commitText(b.commit)}${where}, rerun in this job, interleaved with head.`;
+    case 'artifact':
+      return `Base ${commitText(b.commit)}${where}: stored baseline, measured${ago || ' at an unknown time'}${b.runUrl ? ` by [this run](${b.runUrl})` : ''}.`;
+    case 'files':
+      return `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`;
+    case 'path':
+      return b.commit === 'unknown'
+        ? 'Base from the benchmark output file given as `baseline:` (no commit recorded).'
+        : `Base ${commitText(b.commit)}${where}: baseline folder given as \`baseline:\`${ago ? `, measured${ago}` : ''}.`;
+  }
+}
+
+/** Where head sits against one regression's past commits, in words, its numbers in one scale. */
+function placeText(p: HistoryPosition, branch: string): string {
+  const past = `the last ${p.commits === 1 ? 'commit' : `${p.commits} commits`} of ${branch}`;
+  const slower = p.unit === 'sec/op';
+  const where =
+    p.place === 'worse'
+      ? `${slower ? 'slower' : 'worse'} than each of ${past}`
+      : p.place === 'better'
+        ? `${slower ? 'faster' : 'better'} than each of ${past}`
+        : `within the range of ${past}`;
+  const unit = escapeMarkdown(p.unit, MAX_NAME);
+  const [head, min, max] = [p.head, p.min, p.max].map((v) => formatQuantity(v, p.unit));
+  const range = min === max ? `all ${min}` : `${min} to ${max}`;
+  const cpus = p.cpus > 1 ? `; measured on ${p.cpus} CPU models` : '';
+  return `- ${codeCell(p.name)} ${unit}: head ${head} is ${where} (${range}${cpus})`;
+}
+
+/** Head against the base branch's past baselines, for each regression they measured. */
+function historyLines(r: RunReport): string {
+  const h = r.history;
+  if (!h || h.positions.length === 0) return '';
+  const branch = codeCell(h.branch || 'the base branch');
+  return [
+    `**Against ${branch}'s past baselines** (${h.commits} ${h.commits === 1 ? 'commit' : 'commits'} kept):`,
+    '',
+    ...h.positions.map((p) => placeText(p, branch)),
+  ].join('\n');
 }
 
 function evidence(f: GateFinding): string {
   if (f.method === 'exact') return 'exact';
-  return f.p === undefined ? '' : `p=${formatFixed(f.p, 3)}`;
+  return f.p === undefined ? '' : formatPValue(f.p);
 }
 
-function topFindings(fs: GateFinding[], max: number): string {
-  const shown = fs.slice(0, max);
+/** The most severe findings (at most `max`), by package when the run has several. */
+function topFindings(fs: GateFinding[], max: number, grouped: boolean): string {
+  const shown = bySeverity(fs).slice(0, max);
   const more = fs.length > max ? `\n\n…and ${fs.length - max} more in the job summary.` : '';
-  return `${findingTable(shown, evidence)}${more}`;
+  return `${findingTable(shown, evidence, grouped)}${more}`;
 }
 
 function details(summary: string, body: string): string {
@@ -126,6 +189,19 @@ function droppable(text: string): Block {
 /** A fold that gives way before the sections above it. */
 function foldBlock(summary: string, body: string): Block {
   return droppable(details(summary, body));
+}
+
+/**
+ * Notes and warnings, folded, one list item each; the list gives way first when space runs out.
+ */
+function notesBlock(notes: string[], where: string): Block {
+  return shortenable(6, notes.length, (keep) => {
+    if (keep === 0) return '';
+    const items = notes.slice(0, keep).map((n) => `- ${escapeMarkdown(n)}`);
+    const left = notes.length - keep;
+    if (left > 0) items.push(`- ${moreLine(left, 'notes', where)}`);
+    return details(`Notes (${notes.length})`, items.join('\n'));
+  });
 }
 
 /**
@@ -167,18 +243,30 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   }
   const g = r.gate;
   if (g) {
-    for (const n of verdictNotes(g)) parts.push('', `> ⚠️ ${escapeMarkdown(n)}`);
+    const notes = verdictNotes(g);
+    if (notes.length > 0) parts.push('', notes.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join('\n'));
+    const grouped = manyPackages(g);
     if (g.regressions.length > 0) {
       const shown = Math.min(g.regressions.length, maxRows);
       parts.push(
         '',
-        shortenable(1, shown, (keep) => topFindings(g.regressions, Math.max(keep, 1))),
+        shortenable(1, shown, (keep) => topFindings(g.regressions, Math.max(keep, 1), grouped)),
+        '',
+        foldBlock(
+          'Statistics: median ± 95% confidence interval, p-value, runs (as benchstat prints them)',
+          spreadTable(bySeverity(g.regressions).slice(0, maxRows), grouped),
+        ),
       );
+      const past = historyLines(r);
+      if (past) parts.push('', droppable(past));
     }
     if (g.improvements.length > 0) {
       parts.push(
         '',
-        foldBlock(`Improvements (${g.improvements.length})`, topFindings(g.improvements, maxRows)),
+        foldBlock(
+          `Improvements (${g.improvements.length})`,
+          topFindings(g.improvements, maxRows, grouped),
+        ),
       );
     }
     const ungated = g.findings.filter(
@@ -189,7 +277,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
         '',
         foldBlock(
           `Timings, not gated (${ungated.length} changes)`,
-          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.\n\n${topFindings(ungated, maxRows)}`,
+          `The baseline was measured in another run, on another machine: timings drift there by tens of percent on identical code, so they are shown but do not fail the gate. Use \`baseline: rerun\` to gate them.\n\n${topFindings(ungated, maxRows, grouped)}`,
         ),
       );
     }
@@ -207,18 +295,8 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
     });
     if (insights.length > 0) parts.push('', '#### Profiles', '', ...insights);
   }
-  const notes = [...r.warnings, ...(g?.notes ?? [])];
-  if (notes.length > 0) {
-    parts.push(
-      '',
-      shortenable(6, notes.length, (keep) => {
-        const lines = notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
-        const left = notes.length - keep;
-        if (left > 0) lines.push(`> ${moreLine(left, 'notes', elsewhere(r))}`);
-        return lines.join('\n');
-      }),
-    );
-  }
+  const notes = [...r.warnings, ...(g?.notes ?? []), ...(r.profiles?.notes ?? [])];
+  if (notes.length > 0) parts.push('', notesBlock(notes, elsewhere(r)));
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,
     r.links.run && `[Run](${r.links.run})`,
@@ -251,7 +329,7 @@ export function renderSummary(r: RunReport): string {
         escapeMarkdown(f.unit, MAX_NAME),
         b,
         h,
-        formatChange(f.change),
+        formatChange(f),
         evidence(f),
         escapeMarkdown(
           f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
@@ -271,6 +349,7 @@ export function renderSummary(r: RunReport): string {
           ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
           rows.slice(0, keep),
           ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+          manyPackages(g),
         ) + more,
       );
     });

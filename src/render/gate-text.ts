@@ -1,9 +1,14 @@
 /** The gate's verdict as text (terminal) and markdown. */
 import type { GateFinding, GateResult, Limit, PowerNote } from '../analyze/gate.js';
-import { unitClass } from '../units/bench-units.js';
-import { commonScale, formatScaled, scaleOne } from '../units/bench-scale.js';
 import { formatFixed } from '../units/go-format.js';
+import {
+  formatQuantity,
+  formatQuantityPair,
+  formatRelativeChange,
+  quantityKind,
+} from '../units/human.js';
 import { SHARD_KEY } from '../report/shards.js';
+import { pctRange } from './benchstat-text.js';
 import { codeCell, escapeMarkdown, MAX_NAME, table } from './markdown.js';
 
 /** The leg of a job matrix a finding was measured on (merged runs only). */
@@ -15,54 +20,131 @@ type Align = 'l' | 'r' | 'c';
 
 /**
  * A markdown table of findings, with a `shard` column after the benchmark's when they come from
- * the legs of a job matrix (the same benchmark may be on several legs, e.g. one per OS).
+ * the legs of a job matrix (the same benchmark may be on several legs, e.g. one per OS), and a
+ * `package` column when asked (the same name may be in several packages).
  */
 export function findingsTable(
   fs: GateFinding[],
   headers: string[],
   rows: string[][],
   align: Align[],
+  packages = false,
 ): string {
-  if (!fs.some((f) => shardOf(f) !== undefined)) return table(headers, rows, align);
   const insert = <T>(xs: T[], x: T) => [xs[0]!, x, ...xs.slice(1)];
-  return table(
-    insert(headers, 'shard'),
-    rows.map((r, i) => insert(r, codeCell(shardOf(fs[i]!) ?? ''))),
-    insert(align, 'l' as Align),
-  );
+  let [h, rs, a] = [headers, rows, align];
+  if (fs.some((f) => shardOf(f) !== undefined)) {
+    [h, rs, a] = [
+      insert(h, 'shard'),
+      rs.map((r, i) => insert(r, codeCell(shardOf(fs[i]!) ?? ''))),
+      insert(a, 'l' as Align),
+    ];
+  }
+  if (packages) {
+    [h, rs, a] = [
+      insert(h, 'package'),
+      rs.map((r, i) => insert(r, codeCell(packageOf(fs[i]!)))),
+      insert(a, 'l' as Align),
+    ];
+  }
+  return table(h, rs, a);
 }
 
-/** A relative change as `+12.34%`, `-5.00%`, or `new` from a zero base. */
-export function formatChange(change: number | undefined): string {
-  if (change === undefined) return '';
-  if (!Number.isFinite(change)) return 'from 0';
-  const s = formatFixed(change * 100, 2);
-  return `${s.startsWith('-') ? s : `+${s}`}%`;
+/** The change of a finding as reviewers read it: `+160%`, `×46.5`, `from 0`, `+0.0011% (+1)`. */
+export function formatChange(f: GateFinding): string {
+  if (!f.base || !f.head) return '';
+  return formatRelativeChange(f.base.center, f.head.center, f.unit);
 }
 
-/** `10%`, `5% and 64`, `any increase`. */
+/** A value with its unit, for people: `3.00 µs/op`, `64 B/op`, `2,415 allocs/op`. */
+export function quantityWithUnit(value: number, unit: string): string {
+  const text = formatQuantity(value, unit);
+  if (quantityKind(unit) === 'count') return `${text} ${unit}`;
+  const per = unit.indexOf('/');
+  return per < 0 ? text : `${text}${unit.slice(per)}`;
+}
+
+/** `10%`, `5% and 64 B/op`, `any change`. */
 export function formatLimit(limit: Limit, unit: string): string {
   const parts: string[] = [];
   if (limit.pct > 0) parts.push(`${limit.pct}%`);
-  if (limit.floor > 0) parts.push(`${scaleOne(limit.floor, unitClass(unit))} ${unit}`);
+  if (limit.floor > 0) parts.push(quantityWithUnit(limit.floor, unit));
   return parts.length === 0 ? 'any change' : parts.join(' and ');
 }
 
-/** Base and head centers in one scale, e.g. `["23.20µ", "60.61µ"]`. */
+/** Base and head centers, each scaled on its own, e.g. `["28.6 µs", "74.3 µs"]`. */
 export function formatPair(f: GateFinding): [string, string] {
-  const values = [f.base?.center, f.head?.center].filter((v): v is number => v !== undefined);
-  const s = commonScale(values, unitClass(f.unit));
-  return [
-    f.base ? formatScaled(f.base.center, s) : '—',
-    f.head ? formatScaled(f.head.center, s) : '—',
-  ];
+  if (f.base && f.head) return formatQuantityPair(f.base.center, f.head.center, f.unit);
+  const one = (s: GateFinding['base']) => (s ? formatQuantity(s.center, f.unit) : '—');
+  return [one(f.base), one(f.head)];
 }
 
-function evidence(f: GateFinding): string {
+/** A p-value as evidence: `p=0.017`, or `p<0.001` below what three decimals show. */
+export function formatPValue(p: number): string {
+  return p < 0.001 ? 'p<0.001' : `p=${formatFixed(p, 3)}`;
+}
+
+/** benchstat's spread of one side: `± 2%` (the confidence interval around the median). */
+export function spreadText(s: NonNullable<GateFinding['base']>): string {
+  return `± ${pctRange(s)}`;
+}
+
+/** How big a change is, for sorting: the ratio of the centers in either direction. */
+function changeSize(f: GateFinding): number {
+  const b = f.base?.center;
+  const h = f.head?.center;
+  if (b === undefined || h === undefined || b === h) return 0;
+  if (b === 0 || h === 0) return Infinity;
+  return Math.abs(Math.log(Math.abs(h / b)));
+}
+
+/** Findings by severity: gated first, then the largest change first (ties keep their order). */
+export function bySeverity(fs: readonly GateFinding[]): GateFinding[] {
+  return fs
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (x, y) =>
+        Number(y.f.gated) - Number(x.f.gated) ||
+        // Two changes from 0 (both infinite) differ by NaN, which is falsy: order kept.
+        changeSize(y.f) - changeSize(x.f) ||
+        x.i - y.i,
+    )
+    .map((x) => x.f);
+}
+
+/**
+ * The package of a finding (its identity configuration, e.g. `pkg`), as shown above its group:
+ * `perfgate.example/a`, or `key=value` pairs for other identity keys.
+ */
+export function packageOf(f: GateFinding): string {
+  return f.config
+    .filter(([k]) => k !== SHARD_KEY)
+    .map(([k, v]) => (k === 'pkg' ? v : `${k}=${v}`))
+    .join(' ');
+}
+
+/** Whether a run's benchmarks come from more than one package (rows then show theirs). */
+export function manyPackages(r: GateResult): boolean {
+  return new Set(r.findings.map(packageOf)).size > 1;
+}
+
+/** Findings in groups by package, in order of each group's first (most severe) finding. */
+export function groupByPackage(fs: readonly GateFinding[]): [string, GateFinding[]][] {
+  const groups = new Map<string, GateFinding[]>();
+  for (const f of fs) {
+    const k = packageOf(f);
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(f);
+  }
+  return [...groups];
+}
+
+/** What decided a finding, benchstat's way: `p=0.000 n=10+10`, `paired`, `exact, n=5+5`. */
+export function evidence(f: GateFinding): string {
   if (f.method === 'exact') return `exact, n=${f.base!.n}+${f.head!.n}`;
   if (f.p === undefined) return '';
-  const adjusted = f.rawP !== undefined && f.rawP !== f.p ? ` (raw ${formatFixed(f.rawP, 3)})` : '';
-  return `p=${formatFixed(f.p, 3)}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
+  const p = formatFixed(f.p, 3);
+  const raw = f.rawP === undefined ? p : formatFixed(f.rawP, 3);
+  const adjusted = raw !== p ? ` (raw ${raw})` : '';
+  return `p=${p}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
 }
 
 const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -120,7 +202,7 @@ export function verdictNotes(r: GateResult): string[] {
 export function sideOnlyLines(r: GateResult): { added: string[]; removed: string[] } {
   const line = (f: GateFinding) => {
     const s = (f.head ?? f.base)!;
-    return `${f.name}  ${scaleOne(s.center, unitClass(f.unit))} ${f.unit}`;
+    return `${f.name}  ${quantityWithUnit(s.center, f.unit)}`;
   };
   return {
     added: r.findings.filter((f) => f.verdict === 'only-head').map(line),
@@ -128,17 +210,27 @@ export function sideOnlyLines(r: GateResult): { added: string[]; removed: string
   };
 }
 
-/** The gate's result for a terminal. */
+/** One finding on a terminal line: `GrowSlice  sec/op  28.6 µs ± 2% → 74.3 µs ± 1%  +160%  …`. */
+function findingLine(f: GateFinding): string {
+  const [b, h] = formatPair(f);
+  const side = (v: string, s: GateFinding['base']) =>
+    s && s.n > 1 && f.method !== 'exact' ? `${v} ${spreadText(s)}` : v;
+  return `${f.name}  ${f.unit}  ${side(b, f.base)} → ${side(h, f.head)}  ${formatChange(f)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`;
+}
+
+/** The gate's result for a terminal: most severe first, by package when there are several. */
 export function renderGateText(r: GateResult): string {
   const lines = [verdictLine(r), ...verdictNotes(r)];
+  const grouped = manyPackages(r);
   const section = (title: string, fs: GateFinding[]) => {
     if (fs.length === 0) return;
     lines.push('', `${title}:`);
-    for (const f of fs) {
-      const [b, h] = formatPair(f);
-      lines.push(
-        `  ${f.name}  ${f.unit}  ${b} → ${h}  ${formatChange(f.change)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`,
-      );
+    if (!grouped) {
+      for (const f of bySeverity(fs)) lines.push(`  ${findingLine(f)}`);
+      return;
+    }
+    for (const [pkg, group] of groupByPackage(bySeverity(fs))) {
+      lines.push(`  ${pkg || '(no package)'}`, ...group.map((f) => `    ${findingLine(f)}`));
     }
   };
   section('Regressions', r.regressions);
@@ -155,26 +247,93 @@ export function renderGateText(r: GateResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Findings as a markdown table; `evidenceOf` says what decided each (p-value, exact). */
-export function findingTable(fs: GateFinding[], evidenceOf: (f: GateFinding) => string): string {
-  const rows = fs.map((f) => {
-    const [b, h] = formatPair(f);
-    return [
-      codeCell(f.name),
-      escapeMarkdown(f.unit, MAX_NAME),
-      b,
-      h,
-      formatChange(f.change),
-      evidenceOf(f),
-      escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40),
-    ];
-  });
-  return findingsTable(
-    fs,
-    ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'],
-    rows,
-    ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
-  );
+/** The package line above a group of findings: `Package <code>perfgate.example/a</code>`. */
+function packageLine(pkg: string): string {
+  return pkg === '' ? '**No package**' : `**Package** ${codeCell(pkg)}`;
+}
+
+/**
+ * Findings as a markdown table, in the order given; `evidenceOf` says what decided each (p-value,
+ * exact). `grouped`: one table per package, each under its package's name.
+ */
+export function findingTable(
+  fs: GateFinding[],
+  evidenceOf: (f: GateFinding) => string,
+  grouped = false,
+): string {
+  const one = (group: GateFinding[]) => {
+    const rows = group.map((f) => {
+      const [b, h] = formatPair(f);
+      return [
+        codeCell(f.name),
+        escapeMarkdown(f.unit, MAX_NAME),
+        b,
+        h,
+        formatChange(f),
+        evidenceOf(f),
+        escapeMarkdown(formatLimit(f.limit, f.unit), MAX_NAME + 40),
+      ];
+    });
+    return findingsTable(
+      group,
+      ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'limit'],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+    );
+  };
+  if (!grouped) return one(fs);
+  return groupByPackage(fs)
+    .map(([pkg, group]) => `${packageLine(pkg)}\n\n${one(group)}`)
+    .join('\n\n');
+}
+
+/** One side's center and spread, benchstat's way: `28.6 µs ± 2%` (exact values: no spread). */
+function sideSpread(value: string, s: GateFinding['base'], exact: boolean): string {
+  if (!s) return '—';
+  return exact || s.n < 2 ? value : `${value} ${spreadText(s)}`;
+}
+
+/** The test that decided, benchstat's way: `p=0.000 n=10+10`, `exact, n=10+10`. */
+function testText(f: GateFinding): string {
+  const n = f.base && f.head ? `n=${f.base.n}+${f.head.n}` : '';
+  if (f.method === 'exact') return `exact, ${n}`;
+  if (f.p === undefined) return `not tested, ${n}`;
+  const p = formatFixed(f.p, 3);
+  const raw = f.rawP !== undefined ? formatFixed(f.rawP, 3) : p;
+  const paired = f.method === 'wilcoxon' ? ' paired' : '';
+  return `p=${p}${raw !== p ? ` (raw ${raw})` : ''} ${n}${paired}`;
+}
+
+/**
+ * The statistics behind findings, as benchstat prints them: each side's median with its 95%
+ * confidence interval (`± 2%`), the p-value and the sample sizes; one table per package when
+ * `grouped`.
+ */
+export function spreadTable(fs: GateFinding[], grouped = false): string {
+  const one = (group: GateFinding[]) => {
+    const rows = group.map((f) => {
+      const [b, h] = formatPair(f);
+      const exact = f.method === 'exact';
+      return [
+        codeCell(f.name),
+        escapeMarkdown(f.unit, MAX_NAME),
+        sideSpread(b, f.base, exact),
+        sideSpread(h, f.head, exact),
+        testText(f),
+      ];
+    });
+    return findingsTable(group, ['benchmark', 'unit', 'base', 'head', 'test'], rows, [
+      'l',
+      'l',
+      'r',
+      'r',
+      'l',
+    ]);
+  };
+  if (!grouped) return one(fs);
+  return groupByPackage(fs)
+    .map(([pkg, group]) => `${packageLine(pkg)}\n\n${one(group)}`)
+    .join('\n\n');
 }
 
 /** Benchmarks only on one side as folded markdown tables, each with its own numbers. */
@@ -184,15 +343,18 @@ export function sideOnlyMarkdown(r: GateResult): string[] {
     if (fs.length === 0) return [];
     const rows = fs.map((f) => {
       const s = (f.head ?? f.base)!;
-      return [
-        codeCell(f.name),
-        escapeMarkdown(f.unit, MAX_NAME),
-        scaleOne(s.center, unitClass(f.unit)),
-      ];
+      return [codeCell(f.name), escapeMarkdown(f.unit, MAX_NAME), formatQuantity(s.center, f.unit)];
     });
     const n = new Set(fs.map((f) => JSON.stringify([f.config, f.name]))).size;
+    const table = findingsTable(
+      fs,
+      ['benchmark', 'unit', column],
+      rows,
+      ['l', 'l', 'r'],
+      manyPackages(r),
+    );
     return [
-      `<details><summary>${title} (${n} benchmark${n === 1 ? '' : 's'})</summary>\n\n${findingsTable(fs, ['benchmark', 'unit', column], rows, ['l', 'l', 'r'])}\n\n</details>`,
+      `<details><summary>${title} (${n} benchmark${n === 1 ? '' : 's'})</summary>\n\n${table}\n\n</details>`,
     ];
   };
   return [
@@ -201,14 +363,19 @@ export function sideOnlyMarkdown(r: GateResult): string[] {
   ];
 }
 
-/** The gate's result as GitHub markdown. */
+/** The gate's result as GitHub markdown: most severe first, by package when there are several. */
 export function renderGateMarkdown(r: GateResult): string {
   const icon = r.verdict === 'fail' ? '❌' : r.verdict === 'pass' ? '✅' : '⚠️';
+  const grouped = manyPackages(r);
   let out = `${icon} **${escapeMarkdown(verdictLine(r))}**\n`;
-  for (const n of verdictNotes(r)) out += `\n> ${escapeMarkdown(n)}\n`;
-  if (r.regressions.length > 0) out += `\n${findingTable(r.regressions, evidence)}\n`;
+  for (const n of verdictNotes(r)) out += `\n- ⚠️ ${escapeMarkdown(n)}\n`;
+  if (r.regressions.length > 0) {
+    const fs = bySeverity(r.regressions);
+    out += `\n${findingTable(fs, evidence, grouped)}\n`;
+    out += `\n<details><summary>Statistics: median ± 95% confidence interval, p-value, runs</summary>\n\n${spreadTable(fs, grouped)}\n\n</details>\n`;
+  }
   if (r.improvements.length > 0) {
-    out += `\n<details><summary>Improvements (${r.improvements.length})</summary>\n\n${findingTable(r.improvements, evidence)}\n\n</details>\n`;
+    out += `\n<details><summary>Improvements (${r.improvements.length})</summary>\n\n${findingTable(bySeverity(r.improvements), evidence, grouped)}\n\n</details>\n`;
   }
   for (const block of sideOnlyMarkdown(r)) out += `\n${block}\n`;
   return out;

@@ -1,16 +1,16 @@
 /** Allocation hotspots as text and as a markdown table. */
 import type { Hotspot, HotspotAmounts } from '../analyze/hotspots.js';
-import { scaleOne } from '../units/bench-scale.js';
 import { formatFixed } from '../units/go-format.js';
-import { scaledLabel } from '../units/pprof-units.js';
+import { formatBytes, formatPercent, formatSeconds } from '../units/human.js';
 import { codeCell, escapeMarkdown, pathText, proseWithCode, table } from './markdown.js';
 
-const bytes = (n: number) => (n === 0 ? '0 B' : `${scaleOne(n, 'binary')}B`);
-const time = (ns: number) => scaledLabel(ns, 'nanoseconds');
+const bytes = (n: number) => formatBytes(n);
+const time = (ns: number) => formatSeconds(ns / 1e9);
 const percent = (f: number) => `${formatFixed(100 * f, 1)}%`;
 
 function where(h: Hotspot): string {
-  return h.site.file ? `${h.site.file}:${h.site.line}` : '';
+  if (!h.site.file) return '';
+  return h.site.line > 0 ? `${h.site.file}:${h.site.line}` : h.site.file;
 }
 
 /** The benchmark a hotspot was measured in, without its package: `BenchmarkX`. */
@@ -31,8 +31,8 @@ function amount(h: Hotspot, v: number, kind: 'bytes' | 'cpu'): string {
 
 function change(h: Hotspot, base: number, head: number, kind: 'bytes' | 'cpu'): string {
   const fmt = (n: number) => amount(h, n, kind);
-  const rel = base > 0 ? ` ${signed((100 * (head - base)) / base, (x) => formatFixed(x, 1))}%` : '';
-  return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel ? `,${rel}` : ''})`;
+  const rel = base > 0 ? `, ${formatPercent((100 * (head - base)) / base)}` : '';
+  return `${fmt(base)} → ${fmt(head)} (${signed(head - base, fmt)}${rel})`;
 }
 
 /** What the hotspot allocated (base → head when compared), in its basis. */
@@ -78,7 +78,7 @@ export function renderHotspotsText(hs: Hotspot[]): string {
 export function renderHotspotsMarkdown(hs: Hotspot[], max = 10): string {
   if (hs.length === 0) return 'No allocation hotspots.\n';
   const rows = hs.slice(0, max).map((h) => [
-    `${h.isNew ? '🆕 ' : ''}${codeCell(h.site.fn)}${h.site.file ? `<br><code>${pathText(h.site.file, h.site.line)}</code>` : ''}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ''}`,
+    `${h.isNew ? '🆕 ' : ''}${codeCell(h.site.fn)}${h.site.file ? `<br><code>${pathText(h.site.file, h.site.line || undefined)}</code>` : ''}${h.benchmark ? `<br><sub>in ${codeCell(benchmarkLabel(h))}</sub>` : ''}`,
     h.kind,
     escapeMarkdown(amounts(h)),
     proseWithCode(h.advice), // perfgate's words, quoting names from the run in backticks

@@ -49,7 +49,7 @@ function findingsTable(fs: GateFinding[]): string {
       td(escapeHtml(f.unit)),
       td(escapeHtml(base), true),
       td(escapeHtml(head), true),
-      td(escapeHtml(formatChange(f.change)), true),
+      td(escapeHtml(formatChange(f)), true),
       td(escapeHtml(evidence(f))),
       td(escapeHtml(f.verdict + (f.gated ? '' : ' (not gated)'))),
     ];
@@ -207,6 +207,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
     model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : '',
     '<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>',
     viewer(model),
+    model.history ? '<section id="history" aria-label="History" hidden></section>' : '',
     gate ? gateSection(gate) : '',
     insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : '',
     insights && insights.leaks.length > 0

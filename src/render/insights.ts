@@ -20,7 +20,7 @@ import {
   pathText,
   table,
 } from './markdown.js';
-import { scaledLabel } from '../units/pprof-units.js';
+import { formatProfileValue } from '../units/human.js';
 import { type Block, moreLine, shortenable } from './sections.js';
 
 const points = (p: number) => `${p >= 0 ? '+' : ''}${formatFixed(p, 1)} pp`;
@@ -40,9 +40,9 @@ const shortBenchmark = (b: string) => b.slice(b.lastIndexOf('.') + 1);
 
 function changeRows(c: SampleTypeChanges, fs: FunctionChange[]): string[][] {
   return fs.map((f) => {
-    const v = (x: number) => `${scaledLabel(x, c.unit)}${f.basis === 'per-op' ? '/op' : ''}`;
+    const v = (x: number) => `${formatProfileValue(x, c.unit)}${f.basis === 'per-op' ? '/op' : ''}`;
     const under = [
-      f.file ? pathText(f.file, f.line) : '',
+      f.file ? pathText(f.file, f.line || undefined) : '',
       f.benchmark ? `in ${codeCell(shortBenchmark(f.benchmark))}` : '',
       f.leaf ? `via ${codeCell(f.leaf)}` : '',
     ].filter((x) => x !== '');
@@ -78,7 +78,7 @@ function chartUnit(unit: string, max: number): [factor: number, name: string] {
           [2 ** 30, 'GiB'],
           [2 ** 20, 'MiB'],
           [2 ** 10, 'KiB'],
-          [1, 'bytes'],
+          [1, 'B'],
         ]
       : unit === 'nanoseconds'
         ? [
@@ -153,7 +153,7 @@ function leakItem(w: LeakWarning): string {
   const stack = w.stack
     .flatMap((f) => [
       fenceLine(f.fn, MAX_NAME),
-      `    ${fenceLine(`${plainPath(f.file)}:${f.line}`)}`,
+      `    ${fenceLine(f.line > 0 ? `${plainPath(f.file)}:${f.line}` : plainPath(f.file))}`,
     ])
     .map((l) => `  ${l}`)
     .join('\n');
@@ -226,7 +226,10 @@ function changesBlock(notable: SampleTypeChanges[], elsewhere: string): Block {
   });
 }
 
-/** The profile part of the comment or summary, as blocks that can be shortened to fit. */
+/**
+ * The profile part of the comment or summary, as blocks that can be shortened to fit (its notes
+ * go with the run's other notes).
+ */
 export function insightBlocks(p: ProfileInsights, options: InsightOptions): Block[] {
   const blocks: Block[] = [];
   const add = (b: Block) => blocks.push(...(blocks.length > 0 ? [''] : []), b);
@@ -248,16 +251,6 @@ export function insightBlocks(p: ProfileInsights, options: InsightOptions): Bloc
         const more =
           left > 0 && keep < shown ? `\n\n${moreLine(left, 'hotspots', options.elsewhere)}` : '';
         return `**Allocation hotspots**\n\n${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
-      }),
-    );
-  }
-  if (p.notes.length > 0) {
-    add(
-      shortenable(6, p.notes.length, (keep) => {
-        const left = p.notes.length - keep;
-        const lines = p.notes.slice(0, keep).map((n) => `> ${escapeMarkdown(n)}`);
-        if (left > 0) lines.push(`> ${moreLine(left, 'notes', options.elsewhere)}`);
-        return lines.join('\n');
       }),
     );
   }

@@ -20,7 +20,7 @@ export function leakCounts(w: LeakWarning): string {
 }
 
 const at = (f: GoFrame, x: LeakWriters) =>
-  f.file === '' ? '' : ` at ${x.code(`${f.file}:${f.line}`)}`;
+  f.file === '' ? '' : ` at ${x.code(f.line > 0 ? `${f.file}:${f.line}` : f.file)}`;
 
 /**
  * Who made them and where they wait: `created by F at file:line` where the dump shows the creator

@@ -10,6 +10,7 @@ import type { BenchFile } from '../model/bench.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureMessage } from '../parse/benchfmt/load.js';
 import { decideVerdict } from '../analyze/verdict.js';
+import { type BaselineHistory, historyView } from './history.js';
 import type { BaselineInfo, RunReport } from './run-report.js';
 import type { ShardsInfo } from './shards.js';
 
@@ -39,6 +40,10 @@ export interface RunFacts {
   generatedAt: string;
   /** The legs of a merged matrix run: the ones missing or failed decide `incomplete`. */
   shards?: ShardsInfo;
+  /** The base branch's past baselines, when the baseline carried them. */
+  history?: { data: BaselineHistory; branch: string };
+  /** The pull request's accept label and who applied it, when it carries the label. */
+  accept?: { label: string; by: string | undefined; patterns: string[] };
 }
 
 /** The baseline read from a benchmark output file (`baseline: <file>` with no manifest). */
@@ -64,12 +69,13 @@ export function buildRunReport(f: RunFacts): RunReport {
     f.baseline && f.head && failures.length === 0
       ? gate(base ?? parseBenchText('', 'baseline'), f.head, f.gate)
       : undefined;
-  const { verdict, reason } = decideVerdict(
+  const { verdict, reason, accepted } = decideVerdict(
     result,
     failures,
     f.missingBaseline,
     f.profiles,
     f.shards?.incomplete,
+    f.accept,
   );
   return {
     verdict,
@@ -88,5 +94,9 @@ export function buildRunReport(f: RunFacts): RunReport {
     links: f.links,
     generatedAt: f.generatedAt,
     ...(f.shards ? { shards: f.shards } : {}),
+    ...(f.accept ? { acceptance: { ...f.accept, excused: accepted ?? [] } } : {}),
+    ...(f.history && result
+      ? { history: historyView(f.history.data, f.history.branch, result.regressions) }
+      : {}),
   };
 }

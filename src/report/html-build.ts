@@ -77,7 +77,7 @@ export function htmlReportModel(
   gate: GateResult | undefined,
   insights: ProfileInsights | undefined,
   problems: string[] = [],
-  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles'>,
+  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>,
 ): HtmlReportModel {
   const model: HtmlReportModel = {
     title,
@@ -134,5 +134,6 @@ export function pageData(model: HtmlReportModel): PageData {
     graphs,
     tops,
     ...(model.verdict ? { verdict: model.verdict } : {}),
+    ...(model.history ? { history: model.history } : {}),
   };
 }

@@ -6,7 +6,7 @@
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { FlameGraph } from './flame.js';
-import type { PageVerdict } from './page-data.js';
+import type { PageHistory, PageVerdict } from './page-data.js';
 
 /** One row of a top table: flat and cum of a function in head and base. */
 export interface HtmlTopRow {
@@ -42,4 +42,6 @@ export interface HtmlReportModel {
   problems: string[];
   /** The run's verdict, counts and profile findings: the same as the comment's. */
   verdict?: PageVerdict;
+  /** The base branch's past baselines with head against them. */
+  history?: PageHistory;
 }

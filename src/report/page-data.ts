@@ -59,6 +59,31 @@ export interface PageData {
   tops: PageTopTable[];
   /** The verdict of the run, when the report was made from one (benchmarks or base profiles). */
   verdict?: PageVerdict;
+  /** The base branch's past baselines with head against them, when the baseline kept them. */
+  history?: PageHistory;
+}
+
+/** A branch's past baselines, oldest first, and the benchmarks × units to chart. */
+export interface PageHistory {
+  branch: string;
+  /** Each past commit: its id, when it was measured, and its CPU model (a runner change). */
+  commits: { commit: string; date: string; cpu: string }[];
+  series: PageHistorySeries[];
+  /** Series left out (the page draws a bounded number). */
+  omitted: number;
+}
+
+/** One benchmark × unit over the past commits (null: not measured then), and head. */
+export interface PageHistorySeries {
+  pkg: string;
+  name: string;
+  unit: string;
+  /** True when head regressed in it. */
+  regression: boolean;
+  centers: (number | null)[];
+  lo: (number | null)[];
+  hi: (number | null)[];
+  head: { center: number; lo: number | null; hi: number | null } | null;
 }
 
 /** One profile finding of the verdict: a function that grew in one sample type (and benchmark). */
@@ -87,8 +112,10 @@ export interface PageProfileRow {
 
 /** The run's verdict with its counts, as the PR comment's headline states them. */
 export interface PageVerdict {
-  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete';
+  verdict: 'pass' | 'fail' | 'no-baseline' | 'no-comparison' | 'incomplete' | 'accepted';
   reason: string;
+  /** The accept label and who applied it (null: unknown), when the verdict is `accepted`. */
+  accepted?: { label: string; by: string | null };
   /** Benchmarks regressed and improved; null when no benchmarks were compared. */
   benchmarksRegressed: number | null;
   benchmarksImproved: number | null;
@@ -96,6 +123,11 @@ export interface PageVerdict {
   unitsNotJudged: boolean;
   /** Functions that grew beyond the profile limits; null when no profiles were compared. */
   profileRegressions: number | null;
+  /**
+   * Goroutine leaks found (sites whose count grew), else sites with many parked goroutines in a
+   * single snapshot; absent when no goroutine dump was read or nothing was found.
+   */
+  goroutines?: { leaks: number; parked: number };
   /** The profile findings worth showing: regressions first. */
   profileRows: PageProfileRow[];
 }

@@ -251,7 +251,7 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
 type ReportData = Omit<RunReport, 'links'>;
 
 const report: Check<ReportData> = obj<ReportData>({
-  verdict: oneOf('pass', 'fail', 'no-baseline', 'no-comparison', 'incomplete'),
+  verdict: oneOf('pass', 'fail', 'no-baseline', 'no-comparison', 'incomplete', 'accepted'),
   reason: str(LINE),
   key: str(NAME),
   headCommit: str(NAME),
@@ -259,7 +259,7 @@ const report: Check<ReportData> = obj<ReportData>({
   profiles: opt(profiles),
   baseline: opt(
     obj({
-      source: oneOf('artifact', 'rerun', 'path'),
+      source: oneOf('artifact', 'rerun', 'path', 'files'),
       commit: str(NAME),
       branch: opt(str(NAME)),
       createdAt: opt(iso),
@@ -276,6 +276,33 @@ const report: Check<ReportData> = obj<ReportData>({
     obj({
       names: arr(str(NAME), FEW),
       incomplete: arr(obj({ shard: str(NAME), why: str(LINE) }), FEW),
+    }),
+  ),
+  acceptance: opt(
+    obj({
+      label: str(NAME),
+      by: opt(str(NAME)),
+      patterns: arr(str(NAME), FEW),
+      excused: arr(str(NAME), FEW),
+    }),
+  ),
+  history: opt(
+    obj({
+      branch: str(NAME),
+      commits: count,
+      positions: arr(
+        obj({
+          name: str(NAME),
+          unit: str(NAME),
+          head: num,
+          min: num,
+          max: num,
+          commits: count,
+          place: oneOf('worse', 'within', 'better'),
+          cpus: count,
+        }),
+        FEW,
+      ),
     }),
   ),
 });

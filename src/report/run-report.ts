@@ -6,17 +6,34 @@
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights } from '../analyze/profile-insights.js';
 import type { RunVerdict } from '../analyze/verdict.js';
+import type { HistoryView } from './history.js';
 import type { ShardsInfo } from './shards.js';
 
-/** Where the baseline came from. */
+/**
+ * Where the baseline came from: a stored run (`artifact`), base rerun in this job interleaved with
+ * head (`rerun`), the action's `baseline:` folder or file (`path`), or benchmark output files given
+ * on the command line (`files`; `commit` is then base's file, and the report's `headCommit` head's).
+ */
 export interface BaselineInfo {
-  source: 'artifact' | 'rerun' | 'path';
+  source: 'artifact' | 'rerun' | 'path' | 'files';
   commit: string;
   branch: string | undefined;
   /** When it was measured (ISO time), for artifacts and paths with a manifest. */
   createdAt: string | undefined;
   /** The run that measured it, for artifacts. */
   runUrl: string | undefined;
+}
+
+/**
+ * The pull request's accept label, when it carries it: who applied it, the benchmarks it names
+ * (none: every regression), and the regressed benchmarks it excused.
+ */
+export interface Acceptance {
+  label: string;
+  /** The login that applied the label, when GitHub said (untrusted text). */
+  by: string | undefined;
+  patterns: string[];
+  excused: string[];
 }
 
 /** The whole outcome of a run. */
@@ -47,6 +64,10 @@ export interface RunReport {
   generatedAt: string;
   /** The legs of a run spread over a job matrix (merged reports only). */
   shards?: ShardsInfo;
+  /** The accept label, when the pull request carries it. */
+  acceptance?: Acceptance;
+  /** Head against the base branch's past baselines, when the baseline carried them. */
+  history?: HistoryView;
   /** The baseline this run saved (a push to the default branch), told instead of its absence. */
   savedBaseline?: { commit: string; branch: string | undefined };
 }

@@ -11,7 +11,7 @@ import type { BenchFile } from '../model/bench.js';
 import { SHARD_KEY, SHARD_NAME } from '../model/shard.js';
 import { failureMessage, mergeBenchFiles } from '../parse/benchfmt/load.js';
 import type { GateOptions } from '../analyze/gate.js';
-import { buildRunReport } from './build-run-report.js';
+import { type RunFacts, buildRunReport } from './build-run-report.js';
 import type { BaselineInfo, RunReport } from './run-report.js';
 
 export { SHARD_KEY, SHARD_NAME };
@@ -110,6 +110,8 @@ export interface MergeFacts {
   missingBaseline: 'pass' | 'fail';
   links: RunReport['links'];
   generatedAt: string;
+  /** The pull request's accept label and who applied it, when it carries the label. */
+  accept?: RunFacts['accept'];
 }
 
 /**
@@ -149,6 +151,7 @@ export function buildMergedReport(f: MergeFacts): { report: RunReport; complete:
     links: f.links,
     generatedAt: f.generatedAt,
     shards: { names: f.parts.map((p) => p.name).sort(), incomplete },
+    ...(f.accept ? { accept: f.accept } : {}),
   });
   return { report, complete };
 }

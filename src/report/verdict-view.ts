@@ -15,7 +15,7 @@ export function notableRow(f: FunctionChange): boolean {
 
 /** The verdict view of a run report. */
 export function verdictView(
-  r: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles'>,
+  r: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>,
 ): PageVerdict {
   const g = r.gate;
   const compared = g !== undefined && g.verdict !== 'no-comparison';
@@ -41,6 +41,8 @@ export function verdictView(
     }
   }
   rows.sort((x, y) => Number(y.regression) - Number(x.regression) || y.points - x.points);
+  const leaks = r.profiles?.leaks ?? [];
+  const leaking = leaks.filter((l) => l.severity === 'leak').length;
   return {
     verdict: r.verdict,
     reason: r.reason,
@@ -48,6 +50,10 @@ export function verdictView(
     benchmarksImproved: compared ? g.benchmarks.improved.length : null,
     unitsNotJudged: compared && g.power.length > 0,
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
+    ...(leaks.length > 0 ? { goroutines: { leaks: leaking, parked: leaks.length - leaking } } : {}),
     profileRows: rows,
+    ...(r.verdict === 'accepted' && r.acceptance
+      ? { accepted: { label: r.acceptance.label, by: r.acceptance.by ?? null } }
+      : {}),
   };
 }

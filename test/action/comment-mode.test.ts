@@ -145,7 +145,7 @@ describe('mode: comment trusts only what it can check', () => {
         r.verdict = '## ✅ Approved by @octo-org/security <img src=x>';
       },
       refusal(
-        'report.verdict: expected one of pass, fail, no-baseline, no-comparison, incomplete, found string',
+        'report.verdict: expected one of pass, fail, no-baseline, no-comparison, incomplete, accepted, found string',
       ),
     ],
     [

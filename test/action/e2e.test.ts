@@ -5,157 +5,14 @@
  * situation is tested in-process (gate-mode.test.ts, comment-mode.test.ts). Every test starts its
  * own stand-in, so none depends on another's order. Benchmark data: real fixture runs.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { type FakeGitHub, startFakeGitHub } from '../helpers/fake-github/index.js';
-import { type Written, renderingProblems } from '../helpers/gfm.js';
+import { BASE, BASE_SHA, HEAD, type Run, repository, setUp } from '../helpers/action-e2e.js';
+import type { FakeGitHub } from '../helpers/fake-github/index.js';
 import { gitIn, makeXxhashRepo } from '../helpers/xxhash-repo.js';
-
-const root = process.cwd();
-const BASE_SHA = 'b'.repeat(40);
-const REPO_ID = 1001;
-const BASE = 'fixtures/bench/ab-inter-base.txt';
-const HEAD = 'fixtures/bench/ab-inter-head.txt';
-const repository = { id: REPO_ID, full_name: 'acme/app', default_branch: 'main' };
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses the GITHUB_OUTPUT file's `name<<delimiter` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-/** A fake GitHub of its own and a scratch folder, closed when the test ends. */
-async function setUp() {
-  const fake = await startFakeGitHub({ repo: { owner: 'acme', name: 'app', id: REPO_ID } });
-  const work = mkdtempSync(path.join(tmpdir(), 'perfgate-e2e-'));
-  onTestFinished(async () => {
-    await fake.close();
-    rmSync(work, { recursive: true, force: true });
-  });
-  let runs = 0;
-  /** Every comment body and job summary written, rendered with cmark-gfm when the test ends. */
-  const written: Written[] = [];
-  /** Text from the run that a test expects to be shown as text, markdown's characters and all. */
-  const dataText: string[] = [];
-  onTestFinished(() => expect(renderingProblems(written, dataText)).toEqual([]));
-
-  /** Runs dist/index.js as the runner would, for an event with a payload and inputs. */
-  async function runAction(
-    event: 'push' | 'pull_request' | 'workflow_run',
-    payload: object,
-    inputs: Record<string, string>,
-    env: Record<string, string> = {},
-  ): Promise<Run> {
-    const n = ++runs;
-    const dir = path.join(work, `run-${n}`);
-    const files = {
-      event: `${dir}-event.json`,
-      output: `${dir}-output`,
-      summary: `${dir}-summary.md`,
-    };
-    writeFileSync(files.event, JSON.stringify(payload));
-    writeFileSync(files.output, '');
-    writeFileSync(files.summary, '');
-    // Jobs of one workflow run (a matrix and its merge job) share its id, each a job of its own.
-    const runId = env.GITHUB_RUN_ID ? Number(env.GITHUB_RUN_ID) : 5000 + n;
-    fake.currentRun = {
-      ...fake.currentRun,
-      runId,
-      runBackendId: env.GITHUB_RUN_ID ? `run-${runId}` : `run-${n}`,
-      jobBackendId: `job-${n}`,
-    };
-    const vars: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? work,
-      ...fake.env(),
-      GITHUB_EVENT_NAME: event,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_WORKSPACE: root,
-      RUNNER_TEMP: work,
-      GITHUB_WORKFLOW: 'benchmarks',
-      GITHUB_JOB: 'bench',
-      'INPUT_GITHUB-TOKEN': 'test-token',
-      ...env,
-    };
-    for (const [k, v] of Object.entries(inputs)) vars[`INPUT_${k.toUpperCase()}`] = v;
-    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(root, 'dist/index.js')],
-        { env: vars, cwd: root, maxBuffer: 1 << 26 },
-        (err, stdout) => {
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout });
-        },
-      );
-    });
-    const summary = readFileSync(files.summary, 'utf8');
-    if (summary !== '') written.push({ what: `run ${n}'s job summary`, markdown: summary });
-    for (const [pr, list] of fake.comments) {
-      for (const c of list) {
-        if (!written.some((x) => x.markdown === c.body))
-          written.push({ what: `run ${n}'s comment on #${pr}`, markdown: c.body });
-      }
-    }
-    return {
-      ...result,
-      outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-      summary,
-    };
-  }
-
-  const pushMain = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    runAction('push', { ref: 'refs/heads/main', after: BASE_SHA, repository }, inputs, {
-      GITHUB_SHA: BASE_SHA,
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_REF_NAME: 'main',
-      ...env,
-    });
-
-  function pullRequest(
-    number: number,
-    inputs: Record<string, string>,
-    headRepo = 'acme/app',
-    env: Record<string, string> = {},
-  ) {
-    const headSha = `${number}`.padStart(40, 'e');
-    fake.pulls.set(number, {
-      number,
-      head: { sha: headSha, repo: { full_name: headRepo } },
-      base: { ref: 'main', sha: BASE_SHA },
-    });
-    return runAction(
-      'pull_request',
-      {
-        number,
-        pull_request: {
-          number,
-          base: { ref: 'main', sha: BASE_SHA, repo: { full_name: 'acme/app' } },
-          head: { ref: 'feature', sha: headSha, repo: { full_name: headRepo } },
-        },
-        repository,
-      },
-      inputs,
-      { GITHUB_SHA: headSha, GITHUB_REF: `refs/pull/${number}/merge`, ...env },
-    );
-  }
-
-  const comments = (pr: number) => fake.comments.get(pr) ?? [];
-  return { fake, work, runAction, pushMain, pullRequest, comments, dataText };
-}
 
 function noInternalErrors(fake: FakeGitHub) {
   expect(fake.internalErrors).toEqual([]);
@@ -644,7 +501,9 @@ describe('the action end to end on a real Go module', () => {
     );
     expect(fetched.outputs.verdict).toBe('fail');
     expect(regressions(fetched)).toContain('Sum64String/100B allocs/op exact');
-    expect(fetched.summary).toContain('(base rerun in this job, interleaved with head)');
+    expect(fetched.summary).toContain(
+      `Base \`${repo.base.slice(0, 12)}\` on <code>main</code>, rerun in this job, interleaved with head. Head \`${repo.head.slice(0, 12)}\`.`,
+    );
     // Rounds say which side and which round they are, and only the package with the matching
     // benchmarks runs in them.
     expect(groups(fetched)).toContain('round 3/3: base github.com/cespare/xxhash/v2');

@@ -119,7 +119,7 @@ describe('gate mode', () => {
     expect(r.outputs.regressions).toBe('3');
     const body = w.comments(11)[0]!.body;
     expect(body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
-    expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| allocs\/op +\| +1\.000 \| +18\.000 \|/);
+    expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| allocs\/op +\| +1 \| +18 \| +×18 \|/);
     expect(body).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
     expect(r.failed).toEqual(['perfgate: 3 benchmarks regressed beyond the limits']);
     expect(r.errors).toHaveLength(6);
@@ -144,7 +144,7 @@ describe('gate mode', () => {
     const body = w.comments(41)[0]!.body;
     expect(body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(body).toContain(
-      '> ⚠️ base and head ran on different machines (cpu AMD EPYC vs Intel(R) Xeon(R) Platinum 8370C CPU &#64; 2.80GHz; GOMAXPROCS 2 vs 4)',
+      '- ⚠️ base and head ran on different machines (cpu AMD EPYC vs Intel(R) Xeon(R) Platinum 8370C CPU &#64; 2.80GHz; GOMAXPROCS 2 vs 4)',
     );
     expect(r.code).toBe(1);
   });
@@ -223,7 +223,7 @@ describe('gate mode', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
     expect(w.comments(13)[0]!.body).toMatch(
-      /> no usable baseline: the baseline&#39;s perfgate-manifest.json is not valid JSON/,
+      /- no usable baseline: the baseline&#39;s perfgate-manifest.json is not valid JSON/,
     );
   });
 
@@ -274,7 +274,7 @@ describe('gate mode', () => {
       expect(r.outputs.verdict).toBe('no-baseline');
       const msg = `no usable baseline: ${why}; reporting head alone`;
       expect(r.warnings).toContain(`perfgate: ${msg}`);
-      expect(w.comments(17)[0]!.body).toContain(`> ${msg.replace(/'/g, '&#39;')}`);
+      expect(w.comments(17)[0]!.body).toContain(`- ${msg.replace(/'/g, '&#39;')}`);
       expect(w.comments(17)[0]!.body).not.toContain('hostname');
     },
   );
@@ -396,8 +396,10 @@ describe('gate mode', () => {
     );
     expect(r.logs.some((l) => l.includes('round 6/6: head perfgate.example/gorepo'))).toBe(true);
     const body = w.comments(20)[0]!.body;
-    expect(body).toContain(`(base rerun in this job, interleaved with head)`);
-    expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| allocs\/op +\| +1\.000 \| +16\.000 \|/);
+    expect(body).toMatch(
+      /Base `[0-9a-f]{12}` on <code>main<\/code>, rerun in this job, interleaved with head\./,
+    );
+    expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| allocs\/op +\| +1 \| +16 \| +×16 \|/);
     expect(body).toMatch(/\| <code>Squares-\d+<\/code> +\| sec\/op /);
     expect(body).not.toContain('Timings, not gated');
     expect(r.code).toBe(1);
@@ -485,7 +487,9 @@ describe('gate mode', () => {
     );
     expect(r.logs).toContain('round 6/6: head bench/suite.mjs');
     const body = w.comments(21)[0]!.body;
-    expect(body).toContain(`(base rerun in this job, interleaved with head)`);
+    expect(body).toMatch(
+      /Base `[0-9a-f]{12}` on <code>main<\/code>, rerun in this job, interleaved with head\./,
+    );
     expect(body).toMatch(/\| <code>checksum<\/code> +\| sec\/op /);
     expect(body).not.toMatch(/\| <code>join_words<\/code> +\| sec\/op /);
     expect(r.code).toBe(1);

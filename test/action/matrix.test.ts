@@ -56,7 +56,7 @@ function legFile(fixture: string, leg: string, only: RegExp): string {
 
 /** The jobs of one workflow run: each leg, then the merge job; what each told the runner. */
 async function matrixRun(
-  event: { push: string } | { pr: number },
+  event: { push: string } | { pr: number; labels?: string[] },
   legs: Record<string, string>,
   merge: Record<string, string> = {},
 ): Promise<{ legs: Record<string, MemoryOut>; merge: MemoryOut }> {
@@ -64,7 +64,7 @@ async function matrixRun(
   const job = (inputs: Record<string, string>) =>
     'push' in event
       ? w.push(event.push, inputs, env)
-      : w.pullRequest(event.pr, inputs, 'acme/app', env);
+      : w.pullRequest(event.pr, inputs, 'acme/app', env, event.labels);
   const outs: Record<string, MemoryOut> = {};
   for (const [shard, file] of Object.entries(legs))
     outs[shard] = await job({ 'bench-output': file, shard });
@@ -152,7 +152,7 @@ describe('a job matrix: legs with shard, one merge job', () => {
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(comments[0]!.body).toMatch(
-      /\| <code>GrowSlice-2<\/code> +\| <code>a<\/code> +\| allocs\/op +\| +1\.000 \| +18\.000 \|/,
+      /\| <code>GrowSlice-2<\/code> +\| <code>a<\/code> +\| allocs\/op +\| +1 \| +18 \| +×18 \|/,
     );
 
     // The same fixture runs, unsharded, in one job of another repository's world.
@@ -170,6 +170,18 @@ describe('a job matrix: legs with shard, one merge job', () => {
     } finally {
       one.dispose();
     }
+  });
+
+  test('the accept label: the merge excuses the regressions of every shard, naming who applied it', async () => {
+    await matrixRun({ push: BASE_SHA }, split(AB_BASE, AB_LEGS));
+    w.github.labelers.set(21, new Map([['perfgate: accept', 'octocat']]));
+    const r = await matrixRun({ pr: 21, labels: ['perfgate: accept'] }, split(AB_HEAD, AB_LEGS));
+    expect(r.merge.code).toBe(0);
+    expect(r.merge.outputs).toMatchObject({ verdict: 'accepted', regressions: '3' });
+    expect(r.merge.errors).toEqual([]);
+    expect(w.comments(21)[0]!.body).toContain(
+      '### ✅ perfgate: accepted by label <code>perfgate: accept</code>, applied by &#64;<wbr>octocat · 3 benchmarks regressed',
+    );
   });
 
   test('split by package (encoding/json on one leg, fixtures/go/bench on another): the merge decides as one job running both', async () => {

@@ -46,10 +46,10 @@ describe('the PR comment', () => {
     expect(lines[0]).toBe('<!-- perfgate:bench-go -->');
     expect(lines[1]).toBe('### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved');
     expect(body).toContain(
-      '3 benchmarks regressed beyond the limits. Base `bbbbbbbbbbbb` on <code>main</code> (base rerun in this job, interleaved with head).',
+      '3 benchmarks regressed beyond the limits. Base `bbbbbbbbbbbb` on <code>main</code>, rerun in this job, interleaved with head.',
     );
     expect(body).toMatch(
-      /\| <code>GrowSlice-2<\/code> +\| sec\/op +\| +\S+µ \| +\S+µ \| +\+\d+\.\d\d% \| p=0\.\d{3} +\| 10% +\|/,
+      /\| <code>GrowSlice-2<\/code> +\| sec\/op +\| +28\.6 µs \| +74\.3 µs \| +\+160% \| p<0\.001 +\| 10% +\|/,
     );
     expect(body).toContain(
       '<sub>[Run](https://github.com/acme/app/actions/runs/1) · [job summary](https://github.com/acme/app/actions/runs/1#summary)</sub>',

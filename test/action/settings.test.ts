@@ -23,6 +23,7 @@ describe('action settings', () => {
       failOn: 'regression',
       missingBaseline: 'pass',
       comment: 'always',
+      acceptLabel: 'perfgate: accept',
       summary: true,
     });
     expect(s.gate.correction).toBe('holm');
@@ -62,6 +63,10 @@ describe('action settings', () => {
     [
       { 'go-packages': './...', 'save-baseline': 'yes' },
       `input 'save-baseline': "yes" is not true, false or auto`,
+    ],
+    [
+      { 'go-packages': './...', 'accept-label': 'x'.repeat(51) },
+      `input 'accept-label': "${'x'.repeat(51)}" is not a label name (one line of at most 50 characters, e.g. "perfgate: accept")`,
     ],
     [
       { 'go-packages': './...', 'max-regression': 'sec/op=ten' },

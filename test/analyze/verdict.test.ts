@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   decideVerdict,
+  excuses,
   exitCodeFor,
   profileGrowthFails,
   stepFails,
@@ -62,5 +63,68 @@ describe('the rules that decide, in one place', () => {
     expect(profileGrowthFails({ ...g, significant: false })).toBe(false);
     expect(profileGrowthFails({ ...g, basis: 'benchmark' })).toBe(false);
     expect(profileGrowthFails({ ...g, limit: undefined })).toBe(false);
+  });
+});
+
+describe('accepting regressions by label', () => {
+  const gateWith = (regressed: string[]) => ({
+    verdict: (regressed.length > 0 ? 'fail' : 'pass') as 'fail' | 'pass',
+    cause: undefined,
+    benchmarks: { regressed },
+  });
+  const label = { label: 'perfgate: accept', patterns: [] };
+
+  test('the label turns a run whose every regression it excuses into accepted', () => {
+    expect(
+      decideVerdict(gateWith(['Encode-8', 'Parse-8']), [], 'pass', undefined, [], label),
+    ).toEqual({
+      verdict: 'accepted',
+      reason: '2 benchmarks regressed beyond the limits, accepted by label "perfgate: accept"',
+      accepted: ['Encode-8', 'Parse-8'],
+    });
+    expect(stepFails('accepted', 'regression', 'fail')).toBe(false);
+    expect(exitCodeFor('accepted')).toBe(0);
+  });
+
+  test('patterns excuse only the benchmarks they name, with or without the GOMAXPROCS suffix', () => {
+    const narrow = { ...label, patterns: ['Encode', 'JSON*'] };
+    expect(
+      decideVerdict(
+        gateWith(['Encode-8', 'JSONDecode-8', 'Parse-8']),
+        [],
+        'pass',
+        undefined,
+        [],
+        narrow,
+      ),
+    ).toEqual({
+      verdict: 'fail',
+      reason:
+        '1 benchmark regressed beyond the limits; 2 benchmarks regressed beyond the limits: accepted by label "perfgate: accept"',
+      accepted: ['Encode-8', 'JSONDecode-8'],
+    });
+    expect(excuses(narrow, 'example.com/x.BenchmarkJSONEncode')).toBe(true);
+    expect(excuses(narrow, 'Parse/large-8')).toBe(false);
+  });
+
+  test('failures, missing shards and nothing compared are not excused', () => {
+    expect(decideVerdict(gateWith(['A']), ['boom'], 'pass', undefined, [], label).verdict).toBe(
+      'fail',
+    );
+    const missing = [{ shard: 'macos', why: 'no results were uploaded' }];
+    expect(decideVerdict(gateWith(['A']), [], 'pass', undefined, missing, label).verdict).toBe(
+      'incomplete',
+    );
+    const none = {
+      verdict: 'no-comparison' as const,
+      cause: 'no common benchmarks',
+      benchmarks: { regressed: [] },
+    };
+    expect(decideVerdict(none, [], 'pass', undefined, [], label)).toEqual({
+      verdict: 'no-comparison',
+      reason: 'no common benchmarks',
+      accepted: [],
+    });
+    expect(decideVerdict(gateWith([]), [], 'pass', undefined, [], label).verdict).toBe('pass');
   });
 });

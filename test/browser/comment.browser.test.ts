@@ -186,7 +186,7 @@ describe('the demo comment in Chromium', () => {
     const page = await open();
     // The first leak's stack unfolded, to show the fold's contents.
     await page
-      .locator('details')
+      .locator('details', { has: page.locator('summary', { hasText: /^stack$/ }) })
       .first()
       .evaluate((d) => d.setAttribute('open', ''));
     const png = await page.locator('article').screenshot();

@@ -125,7 +125,7 @@ describe('bad benchmark input: a clear message naming the file and the cause', (
     expect(r.stdout).toContain(
       'each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more',
     );
-    expect(r.stdout).toMatch(/Concat-2 {2}allocs\/op {2}1\.000 → 399\.000/);
+    expect(r.stdout).toMatch(/Concat-2 {2}allocs\/op {2}1 → 399 {2}×399 {2}exact, n=1\+1/);
     expect(r.code).toBe(1);
   });
 

@@ -15,6 +15,21 @@ const demoArgs = JSON.parse(readFileSync('package.json', 'utf8'))
   .split(' ');
 const goldenComment = 'fixtures/golden/comment/demo.md';
 
+const twoPackagesGolden = 'fixtures/golden/comment/twopkg.md';
+
+describe('the PR comment for one benchmark name in two packages (go/twopkg)', () => {
+  test('equals the reviewed golden comment (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const r = distCli(
+      'comment',
+      'fixtures/bench/twopkg-base.txt',
+      'fixtures/bench/twopkg-head.txt',
+    );
+    expect(r.code).toBe(1);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(twoPackagesGolden, r.stdout);
+    expect(r.stdout).toBe(readFileSync(twoPackagesGolden, 'utf8'));
+  });
+});
+
 describe('the PR comment for the fixture pair (npm run demo)', () => {
   test('equals the reviewed golden comment (UPDATE_GOLDEN=1 rewrites it)', () => {
     const r = distCli(...demoArgs);
@@ -31,7 +46,7 @@ describe('the PR comment for the fixture pair (npm run demo)', () => {
     // The allocation moved from the make line to the append line: the function's change is shown,
     // not a "new" site.
     expect(body).toMatch(
-      /\| <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| moved within the function: [\d.]+GiB → [\d.]+GiB \(\+[\d.]+MiB, \+[\d.]+%\)/,
+      /\| <code>main\.collectIDs<\/code><br><code>perfgate\.example\/fixtures\/workload\/growslice\.go:30<\/code> \| slice-growth \| moved within the function: [\d.]+ GiB → [\d.]+ GiB \(\+[\d.]+ MiB, \+[\d.]+%\)/,
     );
     expect(body).not.toContain('🆕');
     expect(body).toContain('pre-size the slice: <code>make(&#91;&#93;T, 0, n)</code>');
@@ -88,7 +103,7 @@ describe('bad profile input', () => {
       '--head-profiles',
       empty,
     );
-    expect(r.stdout).toContain('> cpu.pb: the profile has no samples');
+    expect(r.stdout).toContain('- cpu.pb: the profile has no samples');
     const top = await cli('top', path.join(empty, 'cpu.pb'));
     expect(top.stdout).toContain('Showing nodes accounting for 0, 0% of 0 total');
   });

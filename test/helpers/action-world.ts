@@ -82,12 +82,13 @@ export class World {
     });
   }
 
-  /** A pull request into main (from `headRepo`, by default this repository). */
+  /** A pull request into main (from `headRepo`, by default this repository), with its labels. */
   pullRequest(
     number: number,
     inputs: Record<string, string>,
     headRepo = 'acme/app',
     env: Record<string, string> = {},
+    labels: string[] = [],
   ): Promise<MemoryOut> {
     const headSha = `${number}`.padStart(40, 'e');
     this.github.heads.set(number, headSha);
@@ -99,6 +100,7 @@ export class World {
           number,
           base: { ref: 'main', sha: BASE_SHA, repo: { full_name: 'acme/app' } },
           head: { ref: 'feature', sha: headSha, repo: { full_name: headRepo } },
+          labels: labels.map((name) => ({ name })),
         },
         repository,
       },

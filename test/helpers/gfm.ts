@@ -60,14 +60,16 @@ export interface GfmShape {
   endsWith?: string;
 }
 
-/** Elements perfgate writes; anything else in the HTML was injected. */
+/**
+ * Elements perfgate writes; anything else in the HTML was injected. No `<blockquote>`: notes and
+ * warnings are list items, each its own, never quoted lines that run together.
+ */
 const allowed = new Set([
   'h3',
   'h4',
   'p',
   'ul',
   'li',
-  'blockquote',
   'table',
   'thead',
   'tbody',
@@ -270,4 +272,43 @@ export function renderingProblems(written: Written[], dataText: string[] = []): 
   return written.flatMap(({ what, markdown }) =>
     gfmProblems(markdown, { ...intendedShape(markdown), dataText }).map((p) => `${what}: ${p}`),
   );
+}
+
+/** Each rendered table's body rows, as the text of their cells; and the paragraph before it. */
+export function renderedTables(markdown: string): { before: string; rows: string[][] }[] {
+  const { root } = parseGfm(markdown);
+  const out: { before: string; rows: string[][] }[] = [];
+  const walk = (n: Node) => {
+    let before = '';
+    for (const c of children(n)) {
+      if (!isElement(c)) continue;
+      if (c.tagName === 'table') {
+        const rows = elements(c, 'tbody')
+          .flatMap((b) => elements(b, 'tr'))
+          .map((tr) => elements(tr, 'td').map((td) => textOf(td).trim()));
+        out.push({ before, rows });
+      } else walk(c);
+      before = c.tagName === 'p' ? textOf(c).trim() : '';
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Each rendered `<details>`: its summary, the texts of its list items, and its tables. */
+export function renderedFolds(
+  markdown: string,
+): { summary: string; items: string[]; tables: number; quotes: number }[] {
+  const { root } = parseGfm(markdown);
+  return elements(root, 'details').map((d) => ({
+    summary: textOf(elements(d, 'summary')[0] ?? d).trim(),
+    items: elements(d, 'li').map((li) => textOf(li).trim()),
+    tables: elements(d, 'table').length,
+    quotes: elements(d, 'blockquote').length,
+  }));
+}
+
+/** How many `<blockquote>` elements the rendering has (notes are a list, never quotes). */
+export function blockquotes(markdown: string): number {
+  return elements(parseGfm(markdown).root, 'blockquote').length;
 }

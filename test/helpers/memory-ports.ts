@@ -86,6 +86,14 @@ export class MemoryGitHub implements GitHubApi {
     if (sha === undefined) throw httpError(404, 'Not Found');
     return sha;
   }
+  /** Who applied each label, by issue and label name; an Error is what reading them throws. */
+  labelers = new Map<number, Map<string, string> | Error>();
+  async labeledBy(issue: number, label: string): Promise<string | undefined> {
+    this.calls.push(`events ${issue}`);
+    const known = this.labelers.get(issue);
+    if (known instanceof Error) throw known;
+    return known?.get(label);
+  }
 }
 
 /** An artifact with its files. */

@@ -211,15 +211,15 @@ export const pageScript = `"use strict";
     if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
     return units.find((u) => u.aliases.includes(n));
   }
-  function scaleValue(value2, fromUnit, toUnit = "minimum") {
-    if (value2 < 0) {
-      const [v, u] = scaleValue(-value2, fromUnit, toUnit);
+  function scaleValue(value3, fromUnit, toUnit = "minimum") {
+    if (value3 < 0) {
+      const [v, u] = scaleValue(-value3, fromUnit, toUnit);
       return [-v, u];
     }
     for (const { units, fallback } of unitTypes) {
       const from = findUnit(units, fromUnit);
       if (!from) continue;
-      const base = value2 * from.factor;
+      const base = value3 * from.factor;
       let to;
       if (toUnit === "minimum" || toUnit === "auto") {
         for (const u of units) if (base / u.factor >= 1) to = u;
@@ -229,32 +229,32 @@ export const pageScript = `"use strict";
       to ??= units.find((u) => u.name === fallback);
       return [base / to.factor, to.name];
     }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value2, ""];
-    return [value2, toUnit];
+    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value3, ""];
+    return [value3, toUnit];
   }
-  function scaledLabel(value2, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value2, fromUnit, toUnit);
+  function scaledLabel(value3, fromUnit, toUnit = "minimum") {
+    const [v, u] = scaleValue(value3, fromUnit, toUnit);
     let s = formatFixed(v, 2);
     if (s.endsWith(".00")) s = s.slice(0, -3);
     if (s === "0" || s === "-0") return "0";
     return s + u;
   }
-  function percentage(value2, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value2 / total2) * 100 : 0;
+  function percentage(value3, total2) {
+    const ratio = total2 !== 0 ? Math.abs(value3 / total2) * 100 : 0;
     if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
     if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
     return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
   }
 
   // src/render/html/page/format.ts
-  function label(value2, unit) {
-    return scaledLabel(value2, unit);
+  function label(value3, unit) {
+    return scaledLabel(value3, unit);
   }
-  function signed(value2, unit) {
-    return (value2 > 0 ? "+" : "") + scaledLabel(value2, unit);
+  function signed(value3, unit) {
+    return (value3 > 0 ? "+" : "") + scaledLabel(value3, unit);
   }
-  function share(value2, total2) {
-    return percentage(value2, total2).trim();
+  function share(value3, total2) {
+    return percentage(value3, total2).trim();
   }
 
   // src/render/html/page/top-table.ts
@@ -325,14 +325,16 @@ export const pageScript = `"use strict";
     fail: "❌",
     "no-comparison": "⚠️",
     incomplete: "⚠️",
-    "no-baseline": "ℹ️"
+    "no-baseline": "ℹ️",
+    accepted: "✅"
   };
   var words = {
     pass: "pass",
     fail: "fail",
     "no-baseline": "no baseline",
     "no-comparison": "nothing compared",
-    incomplete: "incomplete"
+    incomplete: "incomplete",
+    accepted: "accepted"
   };
   var plural = (n, w) => \`\${n} \${w}\${n === 1 ? "" : "s"}\`;
   function headlineText(v) {
@@ -344,7 +346,9 @@ export const pageScript = `"use strict";
     }
     if (v.profileRegressions !== null)
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
-    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${counts.map((c) => \` · \${c}\`).join("")}\`;
+    const a = v.verdict === "accepted" ? v.accepted : void 0;
+    const by = a ? \` by label \${a.label}\${a.by ? \`, applied by @\${a.by}\` : ""}\` : "";
+    return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${by}\${counts.map((c) => \` · \${c}\`).join("")}\`;
   }
 
   // src/render/html/page/verdict.ts
@@ -400,6 +404,216 @@ export const pageScript = `"use strict";
     section.hidden = false;
   }
 
+  // src/units/bench-units.ts
+  function unitClass(tidied) {
+    let denominator = false;
+    for (const token of tidied.split(/([*/\\-\\s])/)) {
+      if (token === "/") denominator = true;
+      else if (token === "*") denominator = false;
+      else if (!denominator && (token === "B" || token === "MB" || token === "bytes"))
+        return "binary";
+    }
+    return "decimal";
+  }
+
+  // src/units/bench-scale.ts
+  var siFactors = [
+    [12, "T"],
+    [9, "G"],
+    [6, "M"],
+    [3, "k"],
+    [0, ""],
+    [-3, "m"],
+    [-6, "µ"],
+    [-9, "n"]
+  ].map(([exp, prefix]) => ({
+    factor: Number(\`1e\${exp}\`),
+    prefix,
+    t100: Number(\`99.995e\${exp}\`),
+    t10: Number(\`9.9995e\${exp}\`),
+    t1: Number(\`.99995e\${exp}\`)
+  }));
+  var iecFactors = [
+    [40, "Ti"],
+    [30, "Gi"],
+    [20, "Mi"],
+    [10, "Ki"],
+    [0, ""]
+  ].map(([exp, prefix]) => ({
+    factor: 2 ** exp,
+    prefix,
+    t100: 99.995 * 2 ** exp,
+    t10: 9.9995 * 2 ** exp,
+    t1: 0.99995 * 2 ** exp
+  }));
+  var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(\`9.9995e\${e}\`));
+  function commonScale(values, cls) {
+    let min = 0;
+    for (const v of values) {
+      const a = Math.abs(v);
+      if (a !== 0 && (min === 0 || a < min)) min = a;
+    }
+    if (min === 0) return { prec: 3, factor: 1, prefix: "" };
+    const factors = cls === "binary" ? iecFactors : siFactors;
+    for (const f of factors) {
+      if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
+      if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
+      if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
+    }
+    const last = factors[factors.length - 1];
+    const val = min / last.factor;
+    for (let i = 0; i < sigfigs.length; i++) {
+      if (val >= sigfigs[i] || i === sigfigs.length - 1) {
+        return { prec: i + 3, factor: last.factor, prefix: last.prefix };
+      }
+    }
+    return { prec: 10, factor: last.factor, prefix: last.prefix };
+  }
+  function formatScaled(value3, s) {
+    const v = value3 / s.factor;
+    if (Number.isNaN(v)) return \`NaN\${s.prefix}\`;
+    if (!Number.isFinite(v)) return \`\${v > 0 ? "+Inf" : "-Inf"}\${s.prefix}\`;
+    return formatFixed(v, s.prec) + s.prefix;
+  }
+  function scaleOne(value3, cls) {
+    return formatScaled(value3, commonScale([value3], cls));
+  }
+
+  // src/render/html/page/history-chart.ts
+  var SVG = new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstElementChild?.namespaceURI ?? "";
+  var W = 320;
+  var H = 140;
+  var PAD = { left: 58, right: 30, top: 10, bottom: 22 };
+  var CPU_COLOURS = ["#0969da", "#bf8700", "#8250df", "#1a7f37", "#cf222e", "#57606a"];
+  function svg(tag, attrs, parent) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+    parent.appendChild(el);
+    return el;
+  }
+  function titled(el, text) {
+    const t = document.createElementNS(SVG, "title");
+    t.textContent = text;
+    el.appendChild(t);
+  }
+  function html(tag, text, className = "") {
+    const el = document.createElement(tag);
+    el.textContent = text;
+    if (className) el.className = className;
+    return el;
+  }
+  var value2 = (v, unit) => \`\${scaleOne(v, unitClass(unit))} \${unit}\`;
+  function chart(h, s, colourOf) {
+    const card = html("figure", "", \`history-card\${s.regression ? " regression" : ""}\`);
+    const caption = html("figcaption", "");
+    caption.append(html("code", s.name), html("span", \` \${s.unit}\`));
+    if (s.regression) caption.append(html("span", " regressed", "tag"));
+    if (s.pkg) caption.append(html("div", s.pkg, "muted"));
+    card.append(caption);
+    const n = h.commits.length;
+    const numbers = [...s.centers, ...s.lo, ...s.hi].filter((v) => v !== null);
+    if (s.head) {
+      numbers.push(s.head.center);
+      for (const b of [s.head.lo, s.head.hi]) if (b !== null) numbers.push(b);
+    }
+    let lo = Math.min(...numbers);
+    let hi = Math.max(...numbers);
+    if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : [lo - Math.abs(lo) * 0.1, hi + Math.abs(hi) * 0.1];
+    const pad = (hi - lo) * 0.06;
+    [lo, hi] = [lo - pad, hi + pad];
+    const plotW = W - PAD.left - PAD.right;
+    const plotH = H - PAD.top - PAD.bottom;
+    const x = (i) => PAD.left + (n <= 1 ? plotW / 2 : i * plotW / n);
+    const y = (v) => PAD.top + plotH - (v - lo) / (hi - lo) * plotH;
+    const root = svg("svg", { viewBox: \`0 0 \${W} \${H}\`, width: W, height: H, role: "img" }, card);
+    titled(root, \`\${s.name} \${s.unit}: \${n} past commits of \${h.branch} and head\`);
+    svg("rect", { x: PAD.left, y: PAD.top, width: plotW, height: plotH, class: "plot" }, root);
+    for (const v of [hi - pad, lo + pad]) {
+      svg("line", { x1: PAD.left - 4, x2: PAD.left, y1: y(v), y2: y(v), class: "tick" }, root);
+      const t2 = svg("text", { x: PAD.left - 6, y: y(v) + 4, "text-anchor": "end" }, root);
+      t2.textContent = scaleOne(v, unitClass(s.unit));
+    }
+    for (let i = 1; i < n; i++) {
+      if (h.commits[i].cpu === h.commits[i - 1].cpu) continue;
+      const at = (x(i - 1) + x(i)) / 2;
+      const line = svg(
+        "line",
+        { x1: at, x2: at, y1: PAD.top, y2: PAD.top + plotH, class: "runner-change" },
+        root
+      );
+      titled(
+        line,
+        \`runner CPU changed: \${h.commits[i - 1].cpu || "unknown"} → \${h.commits[i].cpu || "unknown"}\`
+      );
+    }
+    const path = [];
+    s.centers.forEach((c, i) => {
+      if (c !== null) path.push(\`\${path.length === 0 ? "M" : "L"}\${x(i)},\${y(c)}\`);
+    });
+    if (path.length > 1) svg("path", { d: path.join(" "), class: "trend" }, root);
+    s.centers.forEach((c, i) => {
+      if (c === null) return;
+      const commit = h.commits[i];
+      const lo2 = s.lo[i];
+      const hi2 = s.hi[i];
+      if (lo2 !== null && lo2 !== void 0 && hi2 !== null && hi2 !== void 0)
+        svg("line", { x1: x(i), x2: x(i), y1: y(lo2), y2: y(hi2), class: "interval" }, root);
+      const dot = svg("circle", { cx: x(i), cy: y(c), r: 3, fill: colourOf(commit.cpu) }, root);
+      dot.setAttribute("class", "past");
+      titled(
+        dot,
+        \`\${commit.commit.slice(0, 12)} · \${commit.date.slice(0, 10)} · \${value2(c, s.unit)}\${commit.cpu ? \` · \${commit.cpu}\` : ""}\`
+      );
+    });
+    if (s.head) {
+      const hx = x(n);
+      const { center, lo: hlo, hi: hhi } = s.head;
+      if (hlo !== null && hhi !== null)
+        svg("line", { x1: hx, x2: hx, y1: y(hlo), y2: y(hhi), class: "interval head" }, root);
+      const r = 5;
+      const mark = svg(
+        "path",
+        {
+          d: \`M\${hx},\${y(center) - r} L\${hx + r},\${y(center)} L\${hx},\${y(center) + r} L\${hx - r},\${y(center)} Z\`,
+          class: "head-mark"
+        },
+        root
+      );
+      titled(mark, \`head · \${value2(center, s.unit)}\`);
+      const t2 = svg("text", { x: hx, y: H - 6, "text-anchor": "middle", class: "head-label" }, root);
+      t2.textContent = "head";
+    }
+    const t = svg("text", { x: PAD.left, y: H - 6, class: "axis" }, root);
+    t.textContent = n > 0 ? \`\${h.commits[0].commit.slice(0, 7)} … \${h.commits[n - 1].commit.slice(0, 7)}\` : "";
+    return card;
+  }
+  function drawHistory(h, section) {
+    section.replaceChildren();
+    const commits = h.commits.length;
+    section.append(
+      html("h2", \`History: the last \${commits} baseline\${commits === 1 ? "" : "s"} of \${h.branch}\`)
+    );
+    const cpus = [...new Set(h.commits.map((c) => c.cpu))];
+    const colourOf = (cpu) => CPU_COLOURS[cpus.indexOf(cpu) % CPU_COLOURS.length];
+    const legend = html("p", "", "history-legend");
+    for (const cpu of cpus) {
+      const item = html("span", cpu || "CPU unknown", "cpu");
+      item.style.setProperty("--cpu", colourOf(cpu));
+      legend.append(item);
+    }
+    legend.append(html("span", "head", "l-head"));
+    if (cpus.length > 1) legend.append(html("span", "runner CPU changed", "l-change"));
+    section.append(legend);
+    const grid = html("div", "", "history-grid");
+    for (const s of h.series) grid.append(chart(h, s, colourOf));
+    section.append(grid);
+    if (h.omitted > 0)
+      section.append(
+        html("p", \`\${h.omitted} more benchmark units are in the history file.\`, "muted")
+      );
+    section.hidden = false;
+  }
+
   // src/render/html/page/main.ts
   function elements() {
     return {
@@ -427,9 +641,9 @@ export const pageScript = `"use strict";
       term: "",
       sort: { key: "flat", dir: -1 }
     };
-    function field(name, value2) {
+    function field(name, value3) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
-      if (f) f.textContent = value2;
+      if (f) f.textContent = value3;
     }
     function showTip(graph, f, ev) {
       const g = graph.data;
@@ -495,8 +709,8 @@ export const pageScript = `"use strict";
         if (!a) head += Math.max(0, f.head);
       }
       const frames = \`\${count} \${count === 1 ? "frame" : "frames"}\`;
-      const value2 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
-      el.searchInfo.textContent = \`\${frames} · \${value2}\`;
+      const value3 = \`\${label(head, g.data.unit)} (\${share(head, g.data.headTotal)} of head)\`;
+      el.searchInfo.textContent = \`\${frames} · \${value3}\`;
     }
     function draw() {
       const { graph, zoom, byShare } = state;
@@ -583,7 +797,8 @@ export const pageScript = `"use strict";
       strings: Array.isArray(data?.strings) ? data.strings : [],
       graphs: Array.isArray(data?.graphs) ? data.graphs : [],
       tops: Array.isArray(data?.tops) ? data.tops : [],
-      ...data?.verdict ? { verdict: data.verdict } : {}
+      ...data?.verdict ? { verdict: data.verdict } : {},
+      ...data?.history ? { history: data.history } : {}
     };
   }
   function main() {
@@ -602,6 +817,14 @@ export const pageScript = `"use strict";
         showMessage(\`The verdict could not be drawn (\${reason(err)}).\`);
       }
     }
+    const history = document.getElementById("history");
+    if (data.history && history) {
+      try {
+        drawHistory(data.history, history);
+      } catch (err) {
+        showMessage(\`The history could not be drawn (\${reason(err)}).\`);
+      }
+    }
     if (!document.getElementById("viewer") || data.graphs.length === 0) return;
     try {
       const el = elements();
@@ -618,7 +841,103 @@ export const pageScript = `"use strict";
 })();
 `;
 /** The HTML report page's style sheet (style.css). */
-export const pageStyle = `/* src/render/html/page/style.css */
+export const pageStyle = `/* src/render/html/page/history-chart.css */
+.history-grid {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 12px;
+}
+.history-card {
+  margin: 0;
+  padding: 6px 8px;
+  border: 1px solid var(--border);
+  border-radius: 6px;
+  background: #fff;
+}
+.history-card.regression {
+  border-color: var(--grow);
+}
+.history-card figcaption {
+  font-size: 13px;
+}
+.history-card .tag {
+  color: var(--grow);
+  font-weight: 600;
+}
+.history-card svg {
+  display: block;
+  font-size: 10px;
+  fill: var(--muted);
+}
+.history-card .plot {
+  fill: var(--panel);
+  stroke: none;
+}
+.history-card .tick {
+  stroke: var(--muted);
+}
+.history-card .trend {
+  fill: none;
+  stroke: #8c959f;
+  stroke-width: 1;
+}
+.history-card .interval {
+  stroke: #afb8c1;
+  stroke-width: 2;
+}
+.history-card .interval.head {
+  stroke: #ff8182;
+}
+.history-card .head-mark {
+  fill: var(--grow);
+}
+.history-card:not(.regression) .head-mark {
+  fill: #0550ae;
+}
+.history-card:not(.regression) .interval.head {
+  stroke: #80ccff;
+}
+.history-card .head-label {
+  fill: var(--fg);
+  font-weight: 600;
+}
+.history-card .runner-change {
+  stroke: #bf8700;
+  stroke-dasharray: 4 3;
+  stroke-width: 1.5;
+}
+.history-legend {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 14px;
+  font-size: 12px;
+  color: var(--muted);
+}
+.history-legend .cpu::before {
+  content: "";
+  display: inline-block;
+  width: 9px;
+  height: 9px;
+  border-radius: 50%;
+  margin-right: 5px;
+  background: var(--cpu);
+}
+.history-legend .l-head::before {
+  content: "◆";
+  color: var(--grow);
+  margin-right: 5px;
+}
+.history-legend .l-change::before {
+  content: "";
+  display: inline-block;
+  width: 0;
+  height: 11px;
+  border-left: 2px dashed #bf8700;
+  margin-right: 5px;
+  vertical-align: middle;
+}
+
+/* src/render/html/page/style.css */
 :root {
   --fg: #1f2328;
   --muted: #59636e;

@@ -74,6 +74,8 @@ export interface FakeGitHub {
   artifactFiles(artifact: FakeArtifact | number): Record<string, Buffer>;
   /** Adds a comment as another user would have (for sticky-comment scenarios). */
   addComment(issue: number, body: string, login?: string): FakeComment;
+  /** Records that `login` added (or removed) a label on an issue, as its events list it. */
+  addLabelEvent(issue: number, label: string, login: string, event?: 'labeled' | 'unlabeled'): void;
   close(): Promise<void>;
 }
 
@@ -176,6 +178,23 @@ class Fake extends FakeState implements FakeGitHub {
     const c = this.newComment(issue, body, login);
     this.issueComments(issue).push(c);
     return c;
+  }
+
+  addLabelEvent(
+    issue: number,
+    label: string,
+    login: string,
+    event: 'labeled' | 'unlabeled' = 'labeled',
+  ): void {
+    const list = this.issueEvents.get(issue) ?? [];
+    list.push({
+      id: 60_000 + list.length,
+      event,
+      actor: { login, type: 'User' },
+      label: { name: label, color: 'ededed' },
+      created_at: githubTime(new Date()),
+    });
+    this.issueEvents.set(issue, list);
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

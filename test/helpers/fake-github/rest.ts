@@ -1,6 +1,6 @@
 /**
  * The REST API part of the fake: the repository, pull requests, issue comments (paginated,
- * with the 65,536-character limit) and artifacts of the repository or of one run, whose zip is a
+ * with the 65,536-character limit), issue events (paginated) and artifacts of the repository or of one run, whose zip is a
  * 302 to blob storage, as api.github.com answers them.
  */
 import type { IncomingMessage } from 'node:http';
@@ -49,6 +49,9 @@ export function rest(
     const c = f.newComment(Number(p[1]), text, f.botLogin);
     f.issueComments(Number(p[1])).push(c);
     return { status: 201, body: c };
+  }
+  if ((p = /^GET \/issues\/(\d+)\/events$/.exec(route))) {
+    return page(f, url, f.issueEvents.get(Number(p[1])) ?? [], (items) => items);
   }
   if ((p = /^(PATCH|GET|DELETE) \/issues\/comments\/(\d+)$/.exec(route))) {
     return oneComment(f, p[1]!, Number(p[2]), body);

@@ -51,6 +51,15 @@ export interface FakeComment {
   updated_at: string;
 }
 
+/** An issue event as `GET /repos/{o}/{r}/issues/{n}/events` lists it. */
+export interface FakeIssueEvent {
+  id: number;
+  event: string;
+  actor: { login: string; type: string };
+  label?: { name: string; color: string };
+  created_at: string;
+}
+
 /** A pull request, reduced to what perfgate reads. */
 export interface FakePull {
   number: number;
@@ -155,6 +164,8 @@ export class FakeState {
   repo: FakeRepo;
   currentRun: FakeRun;
   comments = new Map<number, FakeComment[]>();
+  /** Issue events (labeled, unlabeled, ...) by issue number, oldest first. */
+  issueEvents = new Map<number, FakeIssueEvent[]>();
   pulls = new Map<number, FakePull>();
   artifacts: FakeArtifact[] = [];
   requests: FakeRequest[] = [];

@@ -10,6 +10,7 @@ const icons: Record<PageVerdict['verdict'], string> = {
   'no-comparison': '\u26a0\ufe0f',
   incomplete: '\u26a0\ufe0f',
   'no-baseline': '\u2139\ufe0f',
+  accepted: '\u2705',
 };
 
 const words: Record<PageVerdict['verdict'], string> = {
@@ -18,6 +19,7 @@ const words: Record<PageVerdict['verdict'], string> = {
   'no-baseline': 'no baseline',
   'no-comparison': 'nothing compared',
   incomplete: 'incomplete',
+  accepted: 'accepted',
 };
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
@@ -32,5 +34,7 @@ export function headlineText(v: PageVerdict): string {
   }
   if (v.profileRegressions !== null)
     counts.push(`${plural(v.profileRegressions, 'function')} grew in profiles`);
-  return `${icons[v.verdict]} perfgate: ${words[v.verdict]}${counts.map((c) => ` \u00b7 ${c}`).join('')}`;
+  const a = v.verdict === 'accepted' ? v.accepted : undefined;
+  const by = a ? ` by label ${a.label}${a.by ? `, applied by @${a.by}` : ''}` : '';
+  return `${icons[v.verdict]} perfgate: ${words[v.verdict]}${by}${counts.map((c) => ` \u00b7 ${c}`).join('')}`;
 }

@@ -18,6 +18,7 @@ import {
 import { label, share, signed } from './format.js';
 import { type Sort, type Top, isSortKey, nextSort, readTop, renderTop } from './top-table.js';
 import { drawVerdict } from './verdict.js';
+import { drawHistory } from './history-chart.js';
 
 /** The page's elements, found once. */
 function elements() {
@@ -249,6 +250,7 @@ function readData(json: string): PageData {
     graphs: Array.isArray(data?.graphs) ? data.graphs : [],
     tops: Array.isArray(data?.tops) ? data.tops : [],
     ...(data?.verdict ? { verdict: data.verdict } : {}),
+    ...(data?.history ? { history: data.history } : {}),
   };
 }
 
@@ -266,6 +268,14 @@ function main(): void {
       drawVerdict(data.verdict, verdict);
     } catch (err) {
       showMessage(`The verdict could not be drawn (${reason(err)}).`);
+    }
+  }
+  const history = document.getElementById('history');
+  if (data.history && history) {
+    try {
+      drawHistory(data.history, history);
+    } catch (err) {
+      showMessage(`The history could not be drawn (${reason(err)}).`);
     }
   }
   if (!document.getElementById('viewer') || data.graphs.length === 0) return;
