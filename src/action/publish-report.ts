@@ -51,7 +51,8 @@ export function annotationPlan(
 export function annotateRegressions(ports: ActionPorts, report: RunReport, used = 0): void {
   const excused = new Set(report.acceptance?.excused ?? []);
   const { shown, more } = annotationPlan(report.gate?.regressions ?? [], used);
-  for (const f of shown) annotate(ports, f, excused.has(f.name) ? report.acceptance?.label : undefined);
+  for (const f of shown)
+    annotate(ports, f, excused.has(f.name) ? report.acceptance?.label : undefined);
   if (more > 0 && used + shown.length < MAX_ANNOTATIONS) {
     ports.out.error(
       `and ${more} more regression${more === 1 ? '' : 's'}: every one is in the job summary and the report-json output`,
