@@ -6994,7 +6994,7 @@ function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = 
   const decided = (verdict, reason, accepted2 = []) => accept ? { verdict, reason, accepted: accepted2 } : { verdict, reason };
   if (failures.length > 0) return decided("fail", "the benchmark run has failures");
   const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0 || profiles?.goroutinesCompared === true;
   if (!gate2 && !comparedProfiles) {
     if (shards) return decided("incomplete", shards);
     return decided(
@@ -12212,7 +12212,7 @@ function baseSource(r) {
     case "artifact":
       return `Base ${commitText(b.commit)}${where2}: stored baseline, measured${ago || " at an unknown time"}${b.runUrl ? ` by [this run](${b.runUrl})` : ""}.`;
     case "files":
-      return `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`;
+      return r.headCommit ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.` : `Base from local files: ${codeCell(b.commit)}.`;
     case "path":
       return b.commit === "unknown" ? "Base from the benchmark output file given as `baseline:` (no commit recorded)." : `Base ${commitText(b.commit)}${where2}: baseline folder given as \`baseline:\`${ago ? `, measured${ago}` : ""}.`;
   }
@@ -12353,7 +12353,7 @@ ${topFindings(ungated, maxRows, grouped)}`
   } else if (r.headOnly) {
     parts.push(
       "",
-      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`
+      `Measured ${plural3(r.headOnly.benchmarks, "benchmark result")} and ${plural3(r.headOnly.profiles, "profile")} in head.`
     );
   }
   if (r.profiles) {
@@ -13388,7 +13388,7 @@ function profileInsights(inputs) {
   if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
   const mixed = g && mixedFormsNote(g.head, g.base);
   if (mixed) notes.push(mixed);
-  return { changes, hotspots, leaks, notes };
+  return { changes, hotspots, leaks, ...g?.base ? { goroutinesCompared: true } : {}, notes };
 }
 
 // src/collect/bench-files.ts

@@ -121,7 +121,9 @@ function baseSource(r: RunReport): string {
     case 'artifact':
       return `Base ${commitText(b.commit)}${where}: stored baseline, measured${ago || ' at an unknown time'}${b.runUrl ? ` by [this run](${b.runUrl})` : ''}.`;
     case 'files':
-      return `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`;
+      return r.headCommit
+        ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`
+        : `Base from local files: ${codeCell(b.commit)}.`;
     case 'path':
       return b.commit === 'unknown'
         ? 'Base from the benchmark output file given as `baseline:` (no commit recorded).'
@@ -285,7 +287,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   } else if (r.headOnly) {
     parts.push(
       '',
-      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`,
+      `Measured ${plural(r.headOnly.benchmarks, 'benchmark result')} and ${plural(r.headOnly.profiles, 'profile')} in head.`,
     );
   }
   if (r.profiles) {

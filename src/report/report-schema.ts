@@ -244,6 +244,7 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
     })(x, at);
     return { ...w, advice: leakAdvice[w.kind] };
   }, FEW),
+  goroutinesCompared: opt(bool),
   notes: arr(str(LINE), FEW),
 });
 

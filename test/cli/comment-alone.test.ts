@@ -42,9 +42,28 @@ describe('perfgate comment without benchmark files', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    // Base's dump was compared: the verdict says so, and names the leaks it found.
+    expect(r.stdout).toMatch(
+      /^<!-- perfgate:demo -->\n### ✅ perfgate: pass · 4 goroutine leaks\n/,
+    );
+    expect(r.stdout).toContain(
+      'Base from local files: <code>fixtures/profiles/leak/base/goroutine.debug2.txt</code>.',
+    );
+    expect(r.stdout).not.toContain('no baseline');
     expect(r.stdout).toContain(
       '- ⚠️ +40 goroutines (0 → 40): created by <code>main.fetchSummary</code> at <code>perfgate.example/fixtures/workload/leak.go:63</code>, waiting in <code>main.waitForResult</code>',
     );
+  });
+
+  test('a head dump alone: no baseline, said so', async () => {
+    const r = await cli(
+      'comment',
+      '--head-goroutines',
+      'fixtures/profiles/leak/head/goroutine.debug2.txt',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!-- perfgate:demo -->\n### ℹ️ perfgate: no baseline\n/);
+    expect(r.stdout).toContain('Measured 0 benchmark results and 1 profile in head.');
   });
 
   test('one benchmark file, or nothing at all: one line and the usage, exit 2', async () => {
