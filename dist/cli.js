@@ -6994,7 +6994,7 @@ function decideVerdict(gate2, failures, missingBaseline, profiles, incomplete = 
   const decided = (verdict, reason, accepted2 = []) => accept ? { verdict, reason, accepted: accepted2 } : { verdict, reason };
   if (failures.length > 0) return decided("fail", "the benchmark run has failures");
   const shards = incomplete.length > 0 ? `incomplete: ${plural(incomplete.length, "shard")} missing or failed: ${describeShards(incomplete)}` : void 0;
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  const comparedProfiles = (profiles?.changes.length ?? 0) > 0 || profiles?.goroutinesCompared === true;
   if (!gate2 && !comparedProfiles) {
     if (shards) return decided("incomplete", shards);
     return decided(
@@ -7336,7 +7336,7 @@ function powerNotes(family, options) {
 }
 
 // src/collect/go-bench.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import { mkdtemp as mkdtemp2, readFile, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 
@@ -7344,25 +7344,101 @@ import path2 from "node:path";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+// src/collect/child-env.ts
+var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
+  "GITHUB_ACTION",
+  "GITHUB_ACTION_PATH",
+  "GITHUB_ACTION_REPOSITORY",
+  "GITHUB_ACTIONS",
+  "GITHUB_ACTOR",
+  "GITHUB_ACTOR_ID",
+  "GITHUB_API_URL",
+  "GITHUB_BASE_REF",
+  "GITHUB_EVENT_NAME",
+  "GITHUB_GRAPHQL_URL",
+  "GITHUB_HEAD_REF",
+  "GITHUB_JOB",
+  "GITHUB_REF",
+  "GITHUB_REF_NAME",
+  "GITHUB_REF_PROTECTED",
+  "GITHUB_REF_TYPE",
+  "GITHUB_REPOSITORY",
+  "GITHUB_REPOSITORY_ID",
+  "GITHUB_REPOSITORY_OWNER",
+  "GITHUB_REPOSITORY_OWNER_ID",
+  "GITHUB_RETENTION_DAYS",
+  "GITHUB_RUN_ATTEMPT",
+  "GITHUB_RUN_ID",
+  "GITHUB_RUN_NUMBER",
+  "GITHUB_SERVER_URL",
+  "GITHUB_SHA",
+  "GITHUB_TRIGGERING_ACTOR",
+  "GITHUB_WORKFLOW",
+  "GITHUB_WORKFLOW_REF",
+  "GITHUB_WORKFLOW_SHA",
+  "GITHUB_WORKSPACE"
+]);
+function keptForBenchmarks(name) {
+  const n = name.toUpperCase();
+  if (n.startsWith("INPUT_") || n.startsWith("ACTIONS_")) return false;
+  if (n.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n);
+  return true;
+}
+function benchmarkEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
+  return out;
+}
+
+// src/collect/git-worktree.ts
 async function git(runner, cwd, args) {
   const r = await runner.run("git", args, { cwd });
   if (r.code !== 0) throw new UserError(`git ${args.join(" ")} failed:
 ${r.output.trim()}`);
   return r.stdout.trim();
 }
-async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
-  const root2 = await git(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
-  const verify = await runner.run(
-    "git",
-    ["rev-parse", "--verify", "--quiet", `${baseRef}^{commit}`],
-    {
-      cwd: dirInRepo
-    }
-  );
-  if (verify.code !== 0) {
+async function resolveCommit(runner, root2, ref) {
+  const r = await runner.run("git", ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], {
+    cwd: root2
+  });
+  return r.code === 0 ? r.stdout.trim() : void 0;
+}
+async function baseCommit(runner, root2, baseRef, log) {
+  const found = await resolveCommit(runner, root2, baseRef);
+  if (found) return found;
+  const origin = await runner.run("git", ["remote", "get-url", "origin"], { cwd: root2 });
+  if (origin.code !== 0) {
     throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root2}`);
   }
-  const baseSha = verify.stdout.trim();
+  const shallow = await runner.run("git", ["rev-parse", "--is-shallow-repository"], { cwd: root2 });
+  const isShallow = shallow.stdout.trim() === "true";
+  log(
+    `base ${baseRef} is not in this ${isShallow ? "shallow " : ""}checkout: fetching it from origin`
+  );
+  const fetch2 = await runner.run(
+    "git",
+    ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", baseRef],
+    { cwd: root2, env: { ...benchmarkEnv(process.env), GIT_TERMINAL_PROMPT: "0" } }
+  );
+  const fetched = fetch2.code === 0 ? await resolveCommit(runner, root2, baseRef) ?? await resolveCommit(runner, root2, "FETCH_HEAD") : void 0;
+  if (fetched) return fetched;
+  const why = lastLine(fetch2.output) || `git fetch exited with ${fetch2.code}`;
+  if (isShallow) {
+    throw new UserError(
+      `the base commit ${baseRef} is not in this shallow checkout and could not be fetched from origin (${why}): set \`fetch-depth: 0\` in actions/checkout's \`with:\` so the base commit is checked out too`
+    );
+  }
+  throw new UserError(
+    `base ref "${baseRef}" is not a commit of the repository at ${root2}, nor one origin has (${why})`
+  );
+}
+function lastLine(output) {
+  return output.trim().split("\n").map((l) => l.trim()).filter((l) => l !== "").pop() ?? "";
+}
+async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
+  const root2 = await git(runner, dirInRepo, ["rev-parse", "--show-toplevel"]);
+  const baseSha = await baseCommit(runner, root2, baseRef, log);
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
@@ -7674,6 +7750,26 @@ function mergeBenchFiles(label, files2) {
 }
 
 // src/collect/go-bench.ts
+function shellQuote(arg) {
+  if (/^[A-Za-z0-9_./=:,+@%-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function commandLine(cmd, args) {
+  return [cmd, ...args].map(shellQuote).join(" ");
+}
+var isResultLine = (l) => /^Benchmark\S*\s+\d+\s/.test(l);
+async function runLogged(runner, log, title, cmd, args, cwd, resultLines = true) {
+  if (log.fold) {
+    const fold = log.fold;
+    return fold(title, async () => {
+      if (title !== commandLine(cmd, args)) log(commandLine(cmd, args));
+      return runner.run(cmd, args, { cwd, onLine: (l) => log(l) });
+    });
+  }
+  log(title);
+  const onLine = (l) => void (resultLines && isResultLine(l) && log(l));
+  return runner.run(cmd, args, { cwd, onLine });
+}
 var GoTestFailed = class extends UserError {
   constructor(message, side2, output) {
     super(message);
@@ -7689,7 +7785,7 @@ async function listTestPackages(runner, dir, patterns) {
     [
       "list",
       "-f",
-      "{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}	{{.Dir}}{{end}}",
+      '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}	{{.Dir}}	{{join .TestGoFiles ","}},{{join .XTestGoFiles ","}}{{end}}',
       ...patterns
     ],
     { cwd: dir }
@@ -7699,8 +7795,8 @@ async function listTestPackages(runner, dir, patterns) {
 ${r.output.trim()}`);
   }
   return r.stdout.split("\n").filter((l) => l.includes("	")).map((l) => {
-    const [importPath, pkgDir] = l.split("	");
-    return { importPath, dir: pkgDir };
+    const [importPath, pkgDir, files2] = l.split("	");
+    return { importPath, dir: pkgDir, testFiles: files2.split(",").filter((f) => f !== "") };
   });
 }
 function topLevelBenchRegex(re) {
@@ -7735,28 +7831,48 @@ function goTestFailure(what, code, output) {
   const failures = parsed.failures.filter((f) => f.kind !== "package" || parsed.failures.length === 1).map(
     (f) => f.kind === "panic" && f.subject === "" ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? "" } : f
   );
-  const body = failures.length > 0 ? failures.map(failureText).join("\n") : output.trim().split("\n").slice(-20).join("\n");
+  const printed = output.trim().split("\n").filter((l) => !/^(FAIL|ok|PASS|exit status \d+)\b/.test(l) && !l.startsWith("?")).slice(-20).join("\n");
+  const onlyPackage = failures.length === 1 && failures[0].kind === "package";
+  const body = failures.length === 0 ? output.trim().split("\n").slice(-20).join("\n") : onlyPackage && printed !== "" ? `${failureText(failures[0])}:
+${printed.split("\n").map((l) => `  ${l}`).join("\n")}` : failures.map(failureText).join("\n");
   return `${what} failed (exit status ${code}):
 ${body.split("\n").map((l) => `  ${l}`).join("\n")}`;
 }
-async function packagesWithBenchmarks(runner, dir, bench, packages, side2) {
-  if (packages.length === 0) return [];
-  const args = ["test", "-list", topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
-  const r = await runner.run("go", args, { cwd: dir });
-  if (r.code !== 0) {
-    throw new GoTestFailed(goTestFailure(`go ${args.join(" ")}`, r.code, r.output), side2, r.output);
+async function declaresBenchmarks(pkg) {
+  for (const f of pkg.testFiles) {
+    const text = await readFile(path2.join(pkg.dir, f), "utf8").catch(() => "");
+    if (/^func Benchmark\w*\s*\(/m.test(text)) return true;
   }
-  const found = /* @__PURE__ */ new Set();
-  let benchmarks = 0;
-  for (const line of r.stdout.split("\n")) {
-    if (line.startsWith("Benchmark")) benchmarks++;
-    const ok = /^ok\s+(\S+)/.exec(line);
-    if (ok) {
-      if (benchmarks > 0) found.add(ok[1]);
-      benchmarks = 0;
+  return false;
+}
+async function packagesWithBenchmarks(runner, dir, bench, packages, side2, log) {
+  const found = [];
+  for (const pkg of packages) {
+    if (!await declaresBenchmarks(pkg)) continue;
+    const args = ["test", "-list", topLevelBenchRegex(bench), pkg.importPath];
+    const r = await runner.run("go", args, { cwd: dir });
+    if (r.code !== 0) {
+      const what = `${side2 === "base" ? "base: " : ""}${commandLine("go", args)}`;
+      throw new GoTestFailed(goTestFailure(what, r.code, r.output), side2, r.output);
     }
+    if (r.stdout.split("\n").some((l) => l.startsWith("Benchmark"))) found.push(pkg);
   }
-  return packages.filter((p) => found.has(p.importPath));
+  const skipped = packages.length - found.length;
+  if (skipped > 0 && found.length > 0) {
+    log(
+      `${side2}: benchmarks matching ${shellQuote(bench)} are in ${found.map((p) => p.importPath).join(", ")}; ${skipped} other package${skipped === 1 ? "" : "s"} not run`
+    );
+  }
+  return found;
+}
+function printedNothing(text) {
+  const parsed = parseBenchText(text, "");
+  return parsed.results.length === 0 && parsed.failures.length === 0;
+}
+function noResults(s, packages) {
+  return new UserError(
+    `go test printed no benchmark results for -bench ${shellQuote(s.bench)} in ${packages.map((p) => p.importPath).join(", ")}: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)`
+  );
 }
 function noBenchmarks(s, where2 = "") {
   return new UserError(
@@ -7779,16 +7895,13 @@ async function runGoBench(s, runner, log) {
   if (all.length === 0) {
     throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
   }
-  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head");
+  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, "head", log);
   if (packages.length === 0) throw noBenchmarks(s);
   const bins = await mkdtemp2(path2.join(tmpdir2(), "perfgate-bin-"));
   let text = "";
   const profiles = [];
   try {
     for (const [i, pkg] of packages.entries()) {
-      log(
-        `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`
-      );
       const args = ["test", ...benchFlags(s, ""), "-count", String(s.count)];
       if (s.profilesDir) {
         const p = profilePaths(s.profilesDir, pkg.importPath);
@@ -7796,10 +7909,9 @@ async function runGoBench(s, runner, log) {
         profiles.push(p.cpu, p.mem);
       }
       args.push(pkg.importPath);
-      const onLine = (l) => void (/^Benchmark\S*\s+\d+\s/.test(l) && log(l));
-      const r = await runner.run("go", args, { cwd: s.dir, onLine });
+      const r = await runLogged(runner, log, commandLine("go", args), "go", args, s.dir);
       if (r.code !== 0) {
-        const what = `go test -bench '${s.bench}' ${pkg.importPath}`;
+        const what = `go test -bench ${shellQuote(s.bench)} ${pkg.importPath}`;
         throw new GoTestFailed(goTestFailure(what, r.code, r.output), "head", r.output);
       }
       text += r.stdout.endsWith("\n") || r.stdout === "" ? r.stdout : `${r.stdout}
@@ -7808,10 +7920,11 @@ async function runGoBench(s, runner, log) {
   } finally {
     await rm2(bins, { recursive: true, force: true });
   }
+  if (printedNothing(text)) throw noResults(s, packages);
   return { text, profiles };
 }
-async function runTarget(runner, target, args, side2, what) {
-  const r = await runner.run(target.bin, args, { cwd: target.dir });
+async function runTarget(runner, log, title, target, args, side2, what) {
+  const r = await runLogged(runner, log, title, target.bin, args, target.dir, false);
   if (r.code !== 0) {
     throw new GoTestFailed(goTestFailure(what, r.code, r.output), side2, r.output);
   }
@@ -7835,13 +7948,13 @@ async function runGoBenchInterleaved(s, runner, log) {
     if (headAll.length === 0) {
       throw new UserError(`no packages with tests match ${s.packages.join(" ")} in ${s.dir}`);
     }
-    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, "head");
+    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, "head", log);
     if (headPkgs.length === 0) throw noBenchmarks(s);
     const baseAll = (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).filter(
       (p) => headPkgs.some((h) => h.importPath === p.importPath)
     );
     const basePkgs = new Map(
-      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, "base")).map((p) => [
+      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, "base", log)).map((p) => [
         p.importPath,
         p
       ])
@@ -7870,16 +7983,17 @@ async function runGoBenchInterleaved(s, runner, log) {
         for (const side2 of order) {
           const target = pair[side2];
           if (!target) continue;
-          log(`round ${round + 1}/${s.count}: ${side2} ${pair.pkg.importPath}`);
-          const what = `${side2}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
-          outputs[side2].push(
-            await runTarget(runner, target, [...flags, "-test.count", "1"], side2, what)
-          );
+          const title = `round ${round + 1}/${s.count}: ${side2} ${pair.pkg.importPath}`;
+          const what = `${side2}: ${pair.pkg.importPath} -test.bench ${shellQuote(s.bench)} (round ${round + 1})`;
+          const args = [...flags, "-test.count", "1"];
+          outputs[side2].push(await runTarget(runner, log, title, target, args, side2, what));
         }
       }
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
+    if (printedNothing(head)) throw noResults(s, headPkgs);
+    if (printedNothing(base)) base = "";
     const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : void 0;
     return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   });
@@ -7890,7 +8004,6 @@ async function profileSides(s, dirs, pairs, runner, log) {
     for (const side2 of ["base", "head"]) {
       const target = pair[side2];
       if (!target) continue;
-      log(`profiling ${side2} ${pair.pkg.importPath}`);
       const p = profilePaths(path2.resolve(dirs[side2]), pair.pkg.importPath);
       const args = [
         ...benchFlags(s, "test."),
@@ -7901,7 +8014,8 @@ async function profileSides(s, dirs, pairs, runner, log) {
         "-test.memprofile",
         p.mem
       ];
-      await runTarget(runner, target, args, side2, `${side2}: profiling ${pair.pkg.importPath}`);
+      const title = `profiling ${side2} ${pair.pkg.importPath}`;
+      await runTarget(runner, log, title, target, args, side2, `${side2}: ${title}`);
       written[side2].push(p.cpu, p.mem);
     }
   }
@@ -7929,58 +8043,10 @@ function mergeRounds(rounds) {
 
 // src/collect/js-bench.ts
 import { existsSync } from "node:fs";
-import { lstat, mkdtemp as mkdtemp3, readFile, realpath, rm as rm3, symlink, unlink } from "node:fs/promises";
+import { lstat, mkdtemp as mkdtemp3, readFile as readFile2, realpath, rm as rm3, symlink, unlink } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
-
-// src/collect/child-env.ts
-var CONTEXT_VARIABLES = /* @__PURE__ */ new Set([
-  "GITHUB_ACTION",
-  "GITHUB_ACTION_PATH",
-  "GITHUB_ACTION_REPOSITORY",
-  "GITHUB_ACTIONS",
-  "GITHUB_ACTOR",
-  "GITHUB_ACTOR_ID",
-  "GITHUB_API_URL",
-  "GITHUB_BASE_REF",
-  "GITHUB_EVENT_NAME",
-  "GITHUB_GRAPHQL_URL",
-  "GITHUB_HEAD_REF",
-  "GITHUB_JOB",
-  "GITHUB_REF",
-  "GITHUB_REF_NAME",
-  "GITHUB_REF_PROTECTED",
-  "GITHUB_REF_TYPE",
-  "GITHUB_REPOSITORY",
-  "GITHUB_REPOSITORY_ID",
-  "GITHUB_REPOSITORY_OWNER",
-  "GITHUB_REPOSITORY_OWNER_ID",
-  "GITHUB_RETENTION_DAYS",
-  "GITHUB_RUN_ATTEMPT",
-  "GITHUB_RUN_ID",
-  "GITHUB_RUN_NUMBER",
-  "GITHUB_SERVER_URL",
-  "GITHUB_SHA",
-  "GITHUB_TRIGGERING_ACTOR",
-  "GITHUB_WORKFLOW",
-  "GITHUB_WORKFLOW_REF",
-  "GITHUB_WORKFLOW_SHA",
-  "GITHUB_WORKSPACE"
-]);
-function keptForBenchmarks(name) {
-  const n = name.toUpperCase();
-  if (n.startsWith("INPUT_") || n.startsWith("ACTIONS_")) return false;
-  if (n.startsWith("GITHUB_")) return CONTEXT_VARIABLES.has(n);
-  return true;
-}
-function benchmarkEnv(env) {
-  const out = {};
-  for (const [k, v] of Object.entries(env)) if (v !== void 0 && keptForBenchmarks(k)) out[k] = v;
-  return out;
-}
-
-// src/collect/js-bench.ts
 var MIN_ROUNDS = 5;
 function benchName(task) {
   return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
@@ -8039,7 +8105,7 @@ async function runRoundProcess(runner, worker, side2, timeMs, reportFile) {
   });
   let report;
   try {
-    report = JSON.parse(await readFile(reportFile, "utf8"));
+    report = JSON.parse(await readFile2(reportFile, "utf8"));
   } catch {
     const output = r.output.trim() === "" ? "" : `:
 ${lastLines(r.output, 20)}`;
@@ -8344,6 +8410,7 @@ function buildRunReport(f) {
   const failures = (f.head?.failures ?? []).map(failureMessage);
   const base = f.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  if (f.runFailures?.length) failures.splice(0, failures.length, ...f.runFailures);
   const result = f.baseline && f.head && failures.length === 0 ? gate(base ?? parseBenchText("", "baseline"), f.head, f.gate) : void 0;
   const { verdict, reason, accepted } = decideVerdict(
     result,
@@ -9855,7 +9922,7 @@ function findLeaks(head, base, options = defaultLeakOptions) {
 }
 
 // src/collect/files.ts
-import { readFile as readFile2, readdir, stat } from "node:fs/promises";
+import { readFile as readFile3, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 var MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
 async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
@@ -9865,7 +9932,7 @@ async function readInputFile(path10, maxBytes = MAX_INPUT_FILE_BYTES) {
     if (!info.isFile()) throw new UserError(`${path10}: not a regular file`);
     if (info.size > maxBytes)
       throw new UserError(`${path10}: ${info.size} bytes, more than the limit of ${maxBytes}`);
-    return await readFile2(path10);
+    return await readFile3(path10);
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = err.code;
@@ -12198,7 +12265,17 @@ function commitText(commit) {
   return /^[0-9a-f]{7,40}$/.test(commit) ? `\`${shown2}\`` : codeCell(shown2);
 }
 function baselineLine(r) {
+  const source = baseSource(r);
+  const shown2 = r.baseline?.source !== "files" && !(r.savedBaseline && !r.baseline);
+  return shown2 && /^[0-9a-f]{7,40}$/.test(r.headCommit) ? `${source} Head ${commitText(r.headCommit)}.` : source;
+}
+function baseSource(r) {
   const b = r.baseline;
+  const saved = r.savedBaseline;
+  if (!b && saved) {
+    const on = saved.branch ? ` on ${codeCell(saved.branch)}` : "";
+    return `Baseline saved for ${commitText(saved.commit)}${on}: pull requests are compared with it.`;
+  }
   if (!b) return "No baseline was found for this comparison.";
   const where2 = b.branch ? ` on ${codeCell(b.branch)}` : "";
   const ago = b.createdAt ? ` ${age(b.createdAt, r.generatedAt)} ago` : "";
@@ -12208,7 +12285,7 @@ function baselineLine(r) {
     case "artifact":
       return `Base ${commitText(b.commit)}${where2}: stored baseline, measured${ago || " at an unknown time"}${b.runUrl ? ` by [this run](${b.runUrl})` : ""}.`;
     case "files":
-      return `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`;
+      return r.headCommit ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.` : `Base from local files: ${codeCell(b.commit)}.`;
     case "path":
       return b.commit === "unknown" ? "Base from the benchmark output file given as `baseline:` (no commit recorded)." : `Base ${commitText(b.commit)}${where2}: baseline folder given as \`baseline:\`${ago ? `, measured${ago}` : ""}.`;
   }
@@ -12349,7 +12426,7 @@ ${topFindings(ungated, maxRows, grouped)}`
   } else if (r.headOnly) {
     parts.push(
       "",
-      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`
+      `Measured ${plural3(r.headOnly.benchmarks, "benchmark result")} and ${plural3(r.headOnly.profiles, "profile")} in head.`
     );
   }
   if (r.profiles) {
@@ -12379,6 +12456,9 @@ function packageOf2(fn) {
   const dot = fn.indexOf(".", slash + 1);
   return dot < 0 ? fn : fn.slice(0, dot);
 }
+function isThirdPartyFile(file) {
+  return /(^|\/)pkg\/mod\/|@v\d[^/]*\/|(^|\/)vendor\//.test(file.replace(/\\/g, "/"));
+}
 function isUserFunction(fn) {
   const pkg = packageOf2(fn);
   if (pkg === "main") return true;
@@ -12401,6 +12481,7 @@ var USER = 1;
 var HARNESS = 2;
 var TESTING = 4;
 var TESTING_B = 8;
+var THIRD_PARTY = 16;
 var views = /* @__PURE__ */ new WeakMap();
 function profileView(p) {
   let v = views.get(p.locations);
@@ -12411,6 +12492,7 @@ function buildView(locs) {
   const ids = /* @__PURE__ */ new Map();
   const names = [];
   const byFn = /* @__PURE__ */ new Map();
+  const files2 = [];
   const lineStart = new Uint32Array(locs.length + 1);
   let total = 0;
   for (let l = 0; l < locs.length; l++) {
@@ -12437,6 +12519,7 @@ function buildView(locs) {
       let id = fn ? byFn.get(fn) : void 0;
       if (id === void 0) {
         id = intern(fn ? displayName(fn) : "");
+        files2[id] ??= fn?.filename ?? "";
         if (fn) byFn.set(fn, id);
       }
       lineName[k] = id;
@@ -12471,7 +12554,8 @@ function buildView(locs) {
       }
       bench[id] = bi;
     }
-    flags[id] = (isUserFunction(name) ? USER : 0) | (isHarnessFunction(name) ? HARNESS : 0) | (p === "testing" || p === "runtime/pprof" ? TESTING : 0) | (name.startsWith("testing.(*B).") ? TESTING_B : 0);
+    const thirdParty = isThirdPartyFile(files2[id] ?? "");
+    flags[id] = (isUserFunction(name) && !thirdParty ? USER : 0) | (thirdParty ? THIRD_PARTY : 0) | (isHarnessFunction(name) ? HARNESS : 0) | (p === "testing" || p === "runtime/pprof" ? TESTING : 0) | (name.startsWith("testing.(*B).") ? TESTING_B : 0);
   });
   return { names, pkg, packages, flags, bench, benchmarks, lineStart, lineName, lineNo, lineFn };
 }
@@ -12731,7 +12815,13 @@ var runtimeKinds = [
   [/^runtime\.growslice/, "slice-growth"],
   [/^runtime\.makeslice/, "make"],
   [/^runtime\.(concatstring|concatbyte)/, "string-concat"],
-  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, "map-growth"],
+  // Map growth only (what a size hint avoids): Go 1.24+ swiss tables and the older buckets.
+  // Inserts (`runtime.mapassign*`) and lookups (`runtime.mapaccess*`, `(*Map).Get*`) are neither
+  // growth nor allocation by themselves; under an insert, the growth routines below name it.
+  [
+    /^(runtime\.(hashGrow|growWork|evacuate)|internal\/runtime\/maps\.(\(\*table\)\.(grow|rehash|split|reset)|\(\*Map\)\.(growToSmall|growToTable|installTableSplit)|newTable|newarray|newGroups))/,
+    "map-growth"
+  ],
   [
     /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
     "conversion"
@@ -12827,6 +12917,8 @@ function benchOf(sp, i) {
   return b >= 0 ? sp.names[b] : "";
 }
 var helperKind = (fn) => kindFrom(helperKinds, fn);
+var isRuntimeName = (fn) => /^(runtime|internal\/runtime\/[\w/]+)\./.test(fn);
+var DEPENDENCY = "allocated in a dependency: ";
 var runtimeKind = (fn) => kindFrom(runtimeKinds, fn);
 var isTestFile = (f, k) => (f.lineFn[k]?.filename ?? "").endsWith("_test.go");
 function collectSites(inputs, includeTests) {
@@ -12875,10 +12967,13 @@ function collectSites(inputs, includeTests) {
         for (let k = lineStart[loc]; k < lineStart[loc + 1]; k++) {
           if (k === user) break frames;
           const hk = helpers[lineName[k]];
-          if (hk) {
+          if (hk && !kind) {
             kind = hk;
             evidence4 = `allocated in ${view.names[lineName[k]]}`;
-            break frames;
+          }
+          if (view.flags[lineName[k]] & THIRD_PARTY) {
+            kind = "allocation";
+            evidence4 = `${DEPENDENCY}${view.names[lineName[k]]}`;
           }
         }
       }
@@ -12914,6 +13009,8 @@ function collectSites(inputs, includeTests) {
           if (rk) {
             kind = rk;
             routine = lineName[k];
+          } else if (kind === "map-growth" && !isRuntimeName(view.names[lineName[k]])) {
+            kind = "allocation";
           }
         }
       }
@@ -12993,6 +13090,14 @@ function resetSlice(a, source, text) {
 }
 function decideKind(a, source) {
   const text = source && a.site.file ? source(a.site.file, a.site.line) : void 0;
+  const grown = [...a.kinds.values()].some((k) => k === "builder-growth" || k === "buffer-growth");
+  if (text !== void 0 && grown && /\.Grow\(/.test(text)) {
+    return {
+      kind: "make",
+      evidence: `source: ${text.trim()}`,
+      advice: "this is the up-front `Grow`: it sizes the buffer once per call; to allocate less, keep one buffer across calls (a `bytes.Buffer` keeps its memory on `Reset`) or take it from a `sync.Pool`"
+    };
+  }
   const fromSource = text !== void 0 ? kindFromSource(text) : void 0;
   if (fromSource) {
     const reset = fromSource === "slice-growth" && source ? resetSlice(a, source, text) : void 0;
@@ -13004,8 +13109,17 @@ function decideKind(a, source) {
       } : {}
     };
   }
-  for (const [evidence4, kind] of a.kinds)
+  for (const [evidence4, kind] of a.kinds) {
+    if (evidence4.startsWith(DEPENDENCY)) {
+      const dep = evidence4.slice(DEPENDENCY.length);
+      return {
+        kind,
+        evidence: evidence4,
+        advice: `the allocations are in \`${dep}\`, a dependency called from this line: call it less often, or keep and reuse what it returns`
+      };
+    }
     if (!evidence4.startsWith("cpu") && evidence4 !== "allocs") return { kind, evidence: evidence4 };
+  }
   const order = [
     "slice-growth",
     "string-concat",
@@ -13347,7 +13461,7 @@ function profileInsights(inputs) {
   if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
   const mixed = g && mixedFormsNote(g.head, g.base);
   if (mixed) notes.push(mixed);
-  return { changes, hotspots: hotspots2, leaks: leaks2, notes };
+  return { changes, hotspots: hotspots2, leaks: leaks2, ...g?.base ? { goroutinesCompared: true } : {}, notes };
 }
 
 // src/collect/bench-files.ts
@@ -13360,11 +13474,11 @@ async function readBenchFile(file, options = {}) {
     return parseBenchText("", label);
   return parseBenchOutput(bytes2, label);
 }
-async function readBenchSide(dir, files2, label) {
+async function readBenchSide(dir, files2, label, labelOf = (f) => f) {
   if (files2.length === 0) return void 0;
   const parsed = [];
   for (const f of files2)
-    parsed.push(await readBenchFile(path6.join(dir, f), { label: f, empty: "no-results" }));
+    parsed.push(await readBenchFile(path6.join(dir, f), { label: labelOf(f), empty: "no-results" }));
   return mergeBenchFiles(label, parsed);
 }
 
@@ -13513,15 +13627,16 @@ async function cliRun(inputs) {
     });
   }
   const { runUrl } = inputs;
+  const baseSide = inputs.benchBase ?? inputs.baseProfiles ?? inputs.baseGoroutines;
   const report = buildRunReport({
     key: inputs.key,
-    headCommit: inputs.benchHead ?? inputs.headProfiles ?? "",
+    headCommit: inputs.headCommit ?? inputs.benchHead ?? inputs.headProfiles ?? "",
     head,
-    baseline: base === void 0 ? void 0 : {
+    baseline: base === void 0 && baseSide === void 0 ? void 0 : {
       bench: base,
       info: inputs.stored ? fileBaseline() : {
         source: "files",
-        commit: inputs.benchBase,
+        commit: baseSide,
         branch: void 0,
         createdAt: void 0,
         runUrl: void 0
@@ -13529,7 +13644,7 @@ async function cliRun(inputs) {
     },
     gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
     profiles,
-    headProfiles: 0,
+    headProfiles: read.pairs.length + (read.goroutines ? 1 : 0),
     missingBaseline: "pass",
     warnings: [...read.warnings],
     links: { run: runUrl, summary: runUrl === void 0 ? void 0 : `${runUrl}#summary` },
@@ -13540,9 +13655,12 @@ async function cliRun(inputs) {
 
 // src/cli/commands/comment.ts
 var commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+       perfgate comment --head-profiles DIR [--base-profiles DIR] [options]
+       perfgate comment --head-goroutines F [--base-goroutines F] [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+benchmark runs, as if base had been rerun in the same job (timings gate), or for profiles or
+goroutine dumps alone (as the action does with pprof-url and no benchmarks). Exits like
 \`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
@@ -13554,6 +13672,7 @@ Options:
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
   --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
   --run-url URL        the workflow run the comment links to (and its job summary)
+  --head-commit SHA    the head commit the comment names
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 async function runComment(argv, io) {
@@ -13566,11 +13685,13 @@ async function runComment(argv, io) {
     "base-goroutines": { type: "string" },
     "stored-baseline": { type: "boolean" },
     "run-url": { type: "string" },
+    "head-commit": { type: "string" },
     ...gateFlags
   });
-  if (positionals.length !== 2) {
+  const profilesAlone = positionals.length === 0 && (values["head-profiles"] !== void 0 || values["head-goroutines"] !== void 0);
+  if (positionals.length !== 2 && !profilesAlone) {
     throw new UserError(
-      `perfgate comment: expected two benchmark files (base and head)
+      `perfgate comment: expected two benchmark files (base and head), or --head-profiles or --head-goroutines without them
 
 ${commentUsage}`
     );
@@ -13586,6 +13707,7 @@ ${commentUsage}`
     source: values.source ?? ".",
     stored: values["stored-baseline"] === true,
     key: values.key ?? "demo",
+    headCommit: values["head-commit"],
     runUrl: values["run-url"],
     gateValues: values
   });
@@ -14616,7 +14738,7 @@ ${leaksUsage}`
 }
 
 // src/collect/shard-folder.ts
-import { readFile as readFile3, stat as stat2 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat2 } from "node:fs/promises";
 import path9 from "node:path";
 var SHARD_MANIFEST = "perfgate-shard.json";
 var MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -14679,7 +14801,7 @@ async function readShardFolder(dir) {
     throw new UserError(`${where2}: ${info.size} bytes, more than a shard manifest holds`);
   let json;
   try {
-    json = JSON.parse(await readFile3(where2, "utf8"));
+    json = JSON.parse(await readFile4(where2, "utf8"));
   } catch {
     throw new UserError(`${where2}: not JSON`);
   }

@@ -4,6 +4,19 @@
 # markdown is built on; the comment and summary tests render with it). Go and Node come first.
 set -euo pipefail
 
+# Go modules the fixtures build against (go-chi for the service fixtures, cespare/xxhash for the
+# end-to-end runs on a real module), fetched once from the Go module proxy into the module cache,
+# so the tests themselves read them from there.
+if command -v go >/dev/null 2>&1; then
+  echo "setup: downloading the Go modules the fixtures use"
+  for m in fixtures/go/chiservice fixtures/go/mapkinds; do
+    (cd "$m" && GOFLAGS="${GOFLAGS:-} -mod=mod" go mod download)
+  done
+  scratch=$(mktemp -d)
+  (cd "$scratch" && go mod download github.com/cespare/xxhash/v2@v2.3.0)
+  rmdir "$scratch"
+fi
+
 need=()
 command -v go >/dev/null 2>&1 || { echo "setup: Go is required (the tests compare against go tool pprof and run go test): https://go.dev/doc/install" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || need+=(chromium)

@@ -30,8 +30,11 @@ import {
 import { readHistoryFile, writeHistoryFile } from './history-file.js';
 import type { BaselineInfo } from '../report/run-report.js';
 import { VERSION } from '../version.js';
-import type { Collected } from './collect-run.js';
+import { type Collected, benchFileLabel } from './collect-run.js';
 import type { ActionPorts, ActionRun } from './ports.js';
+
+/** How a stored baseline's bench file is named to the user (`the baseline's go test output`). */
+const storedLabel = (f: string) => `the baseline's ${benchFileLabel(f)}`;
 
 /** A baseline as the gate needs it. */
 export interface Baseline {
@@ -97,7 +100,7 @@ export async function loadArtifactBaseline(
   }
   let bench: BenchFile | undefined;
   try {
-    bench = await readBenchSide(part.dir, part.benchFiles, 'base');
+    bench = await readBenchSide(part.dir, part.benchFiles, 'base', storedLabel);
   } catch (err) {
     return unusable(`the stored baseline's files cannot be read (${(err as Error).message})`);
   }
@@ -157,7 +160,7 @@ export async function loadPathBaseline(p: string, shard?: string): Promise<Basel
     const part = baselinePart(manifest, p, shard);
     if (typeof part === 'string') throw new UserError(`input 'baseline': ${part}`);
     return {
-      bench: await readBenchSide(part.dir, part.benchFiles, 'base'),
+      bench: await readBenchSide(part.dir, part.benchFiles, 'base', storedLabel),
       profiles: { dir: part.dir, files: part.profiles },
       files: { dir: part.dir, benchFiles: part.benchFiles },
       info: {
@@ -196,14 +199,14 @@ async function goVersion({ settings: s }: ActionRun, { runner }: ActionPorts) {
 /**
  * Writes the manifest into the collected folder and uploads it as this key's baseline; with
  * benchmark results, the branch's history goes with it, carried forward from the previous
- * baseline with this commit added.
+ * baseline with this commit added. Returns the commit it was measured at.
  */
 export async function saveBaseline(
   run: ActionRun,
   ports: ActionPorts,
   c: Collected,
   head?: BenchFile,
-): Promise<void> {
+): Promise<string> {
   const manifest = await baselineManifest(run, ports, c.benchFiles, c.profiles);
   const files = [...c.benchFiles, ...c.profiles];
   if (head && head.results.length > 0) {
@@ -214,6 +217,7 @@ export async function saveBaseline(
     ports.out.info(`History of past baselines: ${history.points.length} commits`);
   }
   await uploadBaseline(run, ports, c.dir, manifest, files);
+  return manifest.commit;
 }
 
 /**
@@ -252,7 +256,7 @@ export async function saveMergedBaseline(
   run: ActionRun,
   ports: ActionPorts,
   legs: { name: string; dir: string; benchFiles: string[]; profiles: string[] }[],
-): Promise<void> {
+): Promise<string> {
   const dir = path.join(run.workDir, 'merged-baseline');
   const files: string[] = [];
   for (const leg of legs) {
@@ -268,6 +272,7 @@ export async function saveMergedBaseline(
     shards: legs.map(({ name, benchFiles, profiles }) => ({ name, benchFiles, profiles })),
   };
   await uploadBaseline(run, ports, dir, manifest, files);
+  return manifest.commit;
 }
 
 async function baselineManifest(

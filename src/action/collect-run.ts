@@ -34,6 +34,25 @@ export interface Collected {
   rerunBase: { files: string[]; sha: string; profiles: string[] } | undefined;
   /** Things worth telling (an empty block profile and how to turn it on). */
   notes: string[];
+  /**
+   * Runs that failed (a build error, a panic, a failing TestMain), each as one message in the
+   * user's terms: the command, its exit status and what it printed. Their output is kept as the
+   * side's benchmark output too, so the run is never saved as a baseline.
+   */
+  failures: string[];
+  /** How each bench file is named to the user, by its path relative to dir (see benchFileLabel). */
+  labels: Record<string, string>;
+}
+
+/**
+ * How a collected benchmark file is named to the user: the output of a run perfgate made is
+ * named after the run, a file the user gave by its own path.
+ */
+export function benchFileLabel(rel: string): string {
+  const run = /(?:^|[\\/])(?:\d+-)?(go|js)\.txt$/.exec(rel);
+  if (!run) return rel;
+  const base = rel.startsWith('rerun-base') ? "base's " : '';
+  return `${base}${run[1] === 'go' ? 'go test' : 'js-bench'} output`;
 }
 
 const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+/, '');
@@ -64,6 +83,7 @@ interface GoRun {
 async function goRun(
   run: () => Promise<{ text: string; profiles: string[] } | InterleavedRun>,
   log: Log,
+  failures: string[],
 ): Promise<GoRun> {
   try {
     const r = await run();
@@ -75,6 +95,7 @@ async function goRun(
       throw err;
     }
     log(err.message);
+    failures.push(err.message);
     const empty = { base: '', head: '', baseSha: '', profiles: { base: [], head: [] } };
     return { ...empty, [err.side]: err.output };
   }
@@ -104,12 +125,21 @@ export async function collectRun(
   log: Log,
 ): Promise<Collected> {
   await mkdir(path.join(dir, 'bench'), { recursive: true });
-  const c: Collected = { dir, benchFiles: [], profiles: [], rerunBase: undefined, notes: [] };
+  const c: Collected = {
+    dir,
+    benchFiles: [],
+    profiles: [],
+    rerunBase: undefined,
+    notes: [],
+    failures: [],
+    labels: {},
+  };
   const cwd = await workingDirectory(s.workingDirectory);
-  const keep = async (name: string, text: string) => {
+  const keep = async (name: string, text: string, label?: string) => {
     const rel = path.join('bench', `${c.benchFiles.length}-${safe(name)}.txt`);
     await writeFile(path.join(dir, rel), text);
     c.benchFiles.push(rel);
+    c.labels[rel] = label ?? benchFileLabel(rel);
   };
   const keepRerunBase = async (name: string, text: string, sha: string) => {
     const rel = path.join('rerun-base', `${name}.txt`);
@@ -150,6 +180,7 @@ export async function collectRun(
             log,
           ),
         log,
+        c.failures,
       );
       await keep('go', run.head);
       await writeFile(path.join(baseDir, 'go.txt'), run.base);
@@ -163,6 +194,7 @@ export async function collectRun(
       const run = await goRun(
         () => runGoBench({ ...go, ...(profilesDir ? { profilesDir } : {}) }, runner, log),
         log,
+        c.failures,
       );
       await keep('go', run.head);
       for (const f of run.profiles.head) c.profiles.push(path.relative(dir, f));
@@ -193,7 +225,7 @@ export async function collectRun(
     const bytes = await readFile(path.resolve(cwd, f));
     const kind = binaryKind(bytes);
     if (kind) throw new UserError(`input 'bench-output': ${f}: not benchmark text: it is ${kind}`);
-    await keep(path.basename(f), new TextDecoder().decode(bytes));
+    await keep(path.basename(f), new TextDecoder().decode(bytes), f);
   }
   if (s.pprof) {
     const { url, profiles, waitSeconds, timeoutSeconds, load } = s.pprof;

@@ -21,7 +21,8 @@ import { type BaselineHistory, historyChart, historyPoint } from '../report/hist
 import type { BenchFile } from '../model/bench.js';
 import { acceptRequest } from './accept.js';
 import { type Baseline, loadArtifactBaseline, loadPathBaseline, saveBaseline } from './baseline.js';
-import { type Collected, collectRun } from './collect-run.js';
+import type { Log } from '../collect/go-bench.js';
+import { type Collected, benchFileLabel, collectRun } from './collect-run.js';
 import { annotateRegressions, publishComment } from './publish-report.js';
 import { runUrl } from './context.js';
 import { finishShardLeg } from './shard-leg.js';
@@ -33,19 +34,26 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   const { out } = ports;
   const warnings: string[] = [];
 
-  const collected: Collected = await out.group('perfgate: collecting', () =>
-    collectRun(s, ctx.pullRequest?.baseSha, path.join(workDir, 'head'), ports.runner, (l) =>
-      out.info(l),
-    ),
+  // Progress at the top of the log, each command's raw output folded under its command line.
+  const log: Log = Object.assign((line: string) => out.info(line), {
+    fold: <T>(title: string, work: () => Promise<T>) => out.group(title, work),
+  });
+  const collected: Collected = await collectRun(
+    s,
+    ctx.pullRequest?.baseSha,
+    path.join(workDir, 'head'),
+    ports.runner,
+    log,
   );
-  const head = await readBenchSide(collected.dir, collected.benchFiles, 'head');
+  const labelOf = (f: string) => collected.labels[f] ?? benchFileLabel(f);
+  const head = await readBenchSide(collected.dir, collected.benchFiles, 'head', labelOf);
   for (const line of diagnosticLines(head?.diagnostics ?? [])) out.warning(line);
 
   let baseline: Baseline | undefined;
   if (s.baseline.kind === 'rerun' && collected.rerunBase) {
     const baseProfiles = collected.rerunBase.profiles;
     baseline = {
-      bench: await readBenchSide(collected.dir, collected.rerunBase.files, 'base'),
+      bench: await readBenchSide(collected.dir, collected.rerunBase.files, 'base', labelOf),
       ...(baseProfiles.length > 0
         ? { profiles: { dir: path.join(collected.dir, 'rerun-base'), files: baseProfiles } }
         : {}),
@@ -98,6 +106,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     profiles,
     headProfiles: collected.profiles.length,
     missingBaseline: s.missingBaseline,
+    runFailures: collected.failures,
     warnings,
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
@@ -124,16 +133,11 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     await finishShardLeg(run, ports, s.shard, collected, baseline, report);
     return;
   }
-  const commentUrl = await publishComment(run, ports, report);
-  out.setOutput('comment-url', commentUrl);
-  if (s.summary) await out.summary(renderSummary(report));
-  annotateRegressions(ports, report);
-
-  // Only a complete, failure-free run on the default branch (or when asked) becomes a baseline.
+  // Only a complete, failure-free run on the default branch (or when asked) becomes a baseline;
+  // it is saved before the summary is written, so the summary says what was saved.
   const onDefaultBranch =
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
-  const save = s.saveBaseline ?? onDefaultBranch;
-  if (save) {
+  if (s.saveBaseline ?? onDefaultBranch) {
     // Benchmarks were asked for: a run without their results is no baseline, even with profiles.
     const askedForBenchmarks = collected.benchFiles.length > 0;
     const nothing = askedForBenchmarks
@@ -142,12 +146,18 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
     if (report.failures.length > 0 || nothing) {
       out.warning('perfgate: not saving a baseline: the run has failures or no results');
     } else {
-      await saveBaseline(run, ports, collected, head);
+      const commit = await saveBaseline(run, ports, collected, head);
+      report.savedBaseline = { commit, branch: ctx.branch };
+      await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     }
   }
-
-  if (stepFails(report.verdict, s.failOn, s.missingBaseline))
-    out.setFailed(`perfgate: ${report.reason}`);
+  const commentUrl = await publishComment(run, ports, report);
+  out.setOutput('comment-url', commentUrl);
+  if (s.summary) await out.summary(renderSummary(report));
+  // The run's own error first: GitHub shows the first ten error annotations of a step.
+  const fails = stepFails(report.verdict, s.failOn, s.missingBaseline);
+  if (fails) out.setFailed(`perfgate: ${report.reason}`);
+  annotateRegressions(ports, report, fails ? 1 : 0);
 }
 
 /** Writes the HTML report, uploads it as an artifact and returns a link to it (undefined if that fails). */

@@ -12,6 +12,7 @@ import { UserError } from '../errors.js';
 import { type ActionOut, coreOut } from '../publish/action-out.js';
 import { githubArtifacts } from '../publish/artifacts.js';
 import { GitHubCallFailed, octokitApi } from '../publish/github-api.js';
+import { renderErrorSummary } from '../render/error-summary.js';
 import { commentMode } from './comment-mode.js';
 import { type RunContext, readRunContext } from './context.js';
 import { gateMode } from './gate-mode.js';
@@ -48,15 +49,28 @@ export async function runAction(run: ActionRun, ports: ActionPorts): Promise<voi
     else if (run.settings.mode === 'merge') await mergeMode(run, ports);
     else await gateMode(run, ports);
   } catch (err) {
+    // A run that stopped before its verdict still tells the workflow (verdict: error) and the
+    // reader of the job summary what stopped it; `mode: comment` posts no report of its own.
+    if (run.settings.mode !== 'comment' || err instanceof GitHubCallFailed)
+      ports.out.setOutput('verdict', 'error');
+    if (run.settings.mode !== 'comment' && run.settings.summary) {
+      await ports.out.summary(renderErrorSummary(stepMessage(err))).catch(() => undefined);
+    }
     failStep(ports.out, err);
   }
+}
+
+/** What the step's failure says. */
+function stepMessage(err: unknown): string {
+  return err instanceof UserError
+    ? err.message
+    : `internal error: ${(err as Error).stack ?? String(err)}`;
 }
 
 function failStep(out: ActionOut, err: unknown): void {
   // GitHub not answering is not a verdict on the code: the step fails and says which call.
   if (err instanceof GitHubCallFailed) out.setOutput('verdict', 'error');
-  if (err instanceof UserError) out.setFailed(`perfgate: ${err.message}`);
-  else out.setFailed(`perfgate: internal error: ${(err as Error).stack ?? String(err)}`);
+  out.setFailed(`perfgate: ${stepMessage(err)}`);
 }
 
 /** Runs the action as the runner starts it: inputs and context from the environment. */

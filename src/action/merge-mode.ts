@@ -106,10 +106,7 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
   out.setOutput('regressions', String(report.gate?.benchmarks.regressed.length ?? 0));
   out.setOutput('improvements', String(report.gate?.benchmarks.improved.length ?? 0));
   out.setOutput('report-json', reportPath);
-  out.setOutput('comment-url', await publishComment(run, ports, report));
-  if (s.summary) await out.summary(renderSummary(report));
-  annotateRegressions(ports, report);
-
+  // A baseline is saved before the summary is written, so the summary says what was saved.
   const onDefaultBranch =
     ctx.eventName === 'push' && ctx.branch !== undefined && ctx.branch === ctx.defaultBranch;
   if (s.saveBaseline ?? onDefaultBranch) {
@@ -119,7 +116,7 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
         'perfgate: not saving a baseline: a shard is missing or failed, or there are no results',
       );
     } else {
-      await saveMergedBaseline(
+      const commit = await saveMergedBaseline(
         run,
         ports,
         legs
@@ -131,13 +128,20 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
             profiles: l.folder.manifest.head.profiles.map(underHead),
           })),
       );
+      report.savedBaseline = { commit, branch: ctx.branch };
+      await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     }
   }
 
+  out.setOutput('comment-url', await publishComment(run, ports, report));
+  if (s.summary) await out.summary(renderSummary(report));
+
   if (report.verdict === 'incomplete' && s.missingShards === 'warn')
     out.warning(`perfgate: ${report.reason}`);
-  if (stepFails(report.verdict, s.failOn, s.missingBaseline, s.missingShards))
-    out.setFailed(`perfgate: ${report.reason}`);
+  // The run's own error first: GitHub shows the first ten error annotations of a step.
+  const fails = stepFails(report.verdict, s.failOn, s.missingBaseline, s.missingShards);
+  if (fails) out.setFailed(`perfgate: ${report.reason}`);
+  annotateRegressions(ports, report, fails ? 1 : 0);
 }
 
 /** A leg's head file as its baseline part names it (`head/bench/0-go.txt` → `bench/0-go.txt`). */

@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { GateFinding } from '../analyze/gate.js';
+import { type GateFinding, isTimingUnit } from '../analyze/gate.js';
 import { artifactName } from '../publish/artifacts.js';
 import { httpStatus } from '../publish/github-api.js';
 import { upsertComment } from '../publish/sticky-comment.js';
@@ -15,16 +15,50 @@ import type { RunReport } from '../report/run-report.js';
 import type { ActionPorts, ActionRun } from './ports.js';
 
 /** GitHub shows at most 10 error annotations per step. */
-const MAX_ANNOTATIONS = 10;
+export const MAX_ANNOTATIONS = 10;
+
+/** Exact comparisons first (the most trustworthy), then other counts and sizes, then timings. */
+function annotationRank(f: GateFinding): number {
+  if (f.method === 'exact') return 0;
+  return isTimingUnit(f.unit) ? 2 : 1;
+}
 
 /**
- * One error annotation per gated regression (as many as GitHub shows); a regression the accept
- * label excused is a warning.
+ * The regressions to annotate within the step's budget of error annotations, `used` of which
+ * are already taken (the step's own failure is emitted first): exact units first, then the
+ * rest, then timings, in the report's order within each; when they do not all fit, the last
+ * place goes to a line saying how many more there are.
  */
-export function annotateRegressions(ports: ActionPorts, report: RunReport): void {
+export function annotationPlan(
+  regressions: GateFinding[],
+  used: number,
+): { shown: GateFinding[]; more: number } {
+  const budget = Math.max(0, MAX_ANNOTATIONS - used);
+  const ranked = regressions
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => annotationRank(a.f) - annotationRank(b.f) || a.i - b.i)
+    .map((x) => x.f);
+  if (ranked.length <= budget) return { shown: ranked, more: 0 };
+  const shown = ranked.slice(0, Math.max(0, budget - 1));
+  return { shown, more: ranked.length - shown.length };
+}
+
+/**
+ * One error annotation per gated regression, as many as fit after `used` annotations already
+ * emitted (see annotationPlan), then "and N more" naming where they all are; a regression the
+ * accept label excused is a warning.
+ */
+export function annotateRegressions(ports: ActionPorts, report: RunReport, used = 0): void {
   const excused = new Set(report.acceptance?.excused ?? []);
-  for (const f of (report.gate?.regressions ?? []).slice(0, MAX_ANNOTATIONS))
+  const { shown, more } = annotationPlan(report.gate?.regressions ?? [], used);
+  for (const f of shown)
     annotate(ports, f, excused.has(f.name) ? report.acceptance?.label : undefined);
+  if (more > 0 && used + shown.length < MAX_ANNOTATIONS) {
+    ports.out.error(
+      `and ${more} more regression${more === 1 ? '' : 's'}: every one is in the job summary and the report-json output`,
+      'perfgate: more regressions',
+    );
+  }
 }
 
 function annotate({ out }: ActionPorts, f: GateFinding, acceptedBy: string | undefined): void {

@@ -30,7 +30,13 @@ import {
   benchmarkSplit,
   totalsOf,
 } from './bench-profile.js';
-import { type ProfileView, classifyNames, profileView, userLines } from './profile-view.js';
+import {
+  type ProfileView,
+  THIRD_PARTY,
+  classifyNames,
+  profileView,
+  userLines,
+} from './profile-view.js';
 
 export { isUserFunction, packageOf };
 
@@ -136,7 +142,13 @@ const runtimeKinds: [RegExp, HotspotKind][] = [
   [/^runtime\.growslice/, 'slice-growth'],
   [/^runtime\.makeslice/, 'make'],
   [/^runtime\.(concatstring|concatbyte)/, 'string-concat'],
-  [/^(runtime\.(mapassign|hashGrow|growWork|evacuate)|internal\/runtime\/maps\.)/, 'map-growth'],
+  // Map growth only (what a size hint avoids): Go 1.24+ swiss tables and the older buckets.
+  // Inserts (`runtime.mapassign*`) and lookups (`runtime.mapaccess*`, `(*Map).Get*`) are neither
+  // growth nor allocation by themselves; under an insert, the growth routines below name it.
+  [
+    /^(runtime\.(hashGrow|growWork|evacuate)|internal\/runtime\/maps\.(\(\*table\)\.(grow|rehash|split|reset)|\(\*Map\)\.(growToSmall|growToTable|installTableSplit)|newTable|newarray|newGroups))/,
+    'map-growth',
+  ],
   [
     /^runtime\.(slicebytetostring|stringtoslicebyte|rawstring|rawbyteslice|slicerunetostring|stringtoslicerune)/,
     'conversion',
@@ -275,6 +287,10 @@ function benchOf(sp: BenchmarkSplit | undefined, i: number): string {
 }
 
 const helperKind = (fn: string) => kindFrom(helperKinds, fn);
+/** The runtime's own code, maps included (`runtime.*`, `internal/runtime/*`). */
+const isRuntimeName = (fn: string) => /^(runtime|internal\/runtime\/[\w/]+)\./.test(fn);
+/** Evidence of an allocation inside a dependency called from the user's line. */
+const DEPENDENCY = 'allocated in a dependency: ';
 const runtimeKind = (fn: string) => kindFrom(runtimeKinds, fn);
 const isTestFile = (f: ProfileView, k: number) =>
   (f.lineFn[k]?.filename ?? '').endsWith('_test.go');
@@ -319,7 +335,8 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
       events.set(bench, (events.get(bench) ?? 0) + e);
       const user = users[i]!;
       if (user < 0 || (!includeTests && isTestFile(view, user))) continue;
-      // A growth helper or library function between the user frame and the allocation names the kind.
+      // A growth helper or library function between the user frame and the allocation names the
+      // kind, unless a dependency called it.
       let kind: HotspotKind | undefined;
       let evidence = '';
       frames: for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) {
@@ -327,10 +344,15 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
         for (let k = lineStart[loc]!; k < lineStart[loc + 1]!; k++) {
           if (k === user) break frames;
           const hk = helpers[lineName[k]!];
-          if (hk) {
+          if (hk && !kind) {
             kind = hk;
             evidence = `allocated in ${view.names[lineName[k]!]!}`;
-            break frames;
+          }
+          // The outermost dependency frame below the user's line: what the line called (a
+          // growth helper under it is the dependency's own buffer, not the user's).
+          if (view.flags[lineName[k]!]! & THIRD_PARTY) {
+            kind = 'allocation';
+            evidence = `${DEPENDENCY}${view.names[lineName[k]!]!}`;
           }
         }
       }
@@ -367,6 +389,10 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
           if (rk) {
             kind = rk;
             routine = lineName[k]!;
+          } else if (kind === 'map-growth' && !isRuntimeName(view.names[lineName[k]!]!)) {
+            // A map of the code in between (net/http's Header, a dependency's own map):
+            // not the user's to size.
+            kind = 'allocation';
           }
         }
       }
@@ -466,6 +492,16 @@ function decideKind(
   source: SourceLookup | undefined,
 ): { kind: HotspotKind; evidence: string; advice?: string } {
   const text = source && a.site.file ? source(a.site.file, a.site.line) : undefined;
+  const grown = [...a.kinds.values()].some((k) => k === 'builder-growth' || k === 'buffer-growth');
+  if (text !== undefined && grown && /\.Grow\(/.test(text)) {
+    // The up-front Grow is the fix for growth, not a case of it: it allocates once per call.
+    return {
+      kind: 'make',
+      evidence: `source: ${text.trim()}`,
+      advice:
+        'this is the up-front `Grow`: it sizes the buffer once per call; to allocate less, keep one buffer across calls (a `bytes.Buffer` keeps its memory on `Reset`) or take it from a `sync.Pool`',
+    };
+  }
   const fromSource = text !== undefined ? kindFromSource(text) : undefined;
   if (fromSource) {
     const reset =
@@ -480,8 +516,17 @@ function decideKind(
         : {}),
     };
   }
-  for (const [evidence, kind] of a.kinds)
+  for (const [evidence, kind] of a.kinds) {
+    if (evidence.startsWith(DEPENDENCY)) {
+      const dep = evidence.slice(DEPENDENCY.length);
+      return {
+        kind,
+        evidence,
+        advice: `the allocations are in \`${dep}\`, a dependency called from this line: call it less often, or keep and reuse what it returns`,
+      };
+    }
     if (!evidence.startsWith('cpu') && evidence !== 'allocs') return { kind, evidence };
+  }
   // The cpu routine with the most specific kind (growth over plain allocation over copying).
   const order: HotspotKind[] = [
     'slice-growth',

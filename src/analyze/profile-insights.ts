@@ -102,6 +102,8 @@ export interface ProfileInsights {
   changes: SampleTypeChanges[];
   hotspots: Hotspot[];
   leaks: LeakWarning[];
+  /** Base and head goroutine snapshots were both read and compared (no leak is then a finding). */
+  goroutinesCompared?: boolean;
   notes: string[];
 }
 
@@ -418,5 +420,5 @@ export function profileInsights(inputs: InsightInputs): ProfileInsights {
   if (g) notes.push(...g.head.warnings, ...(g.base?.warnings ?? []));
   const mixed = g && mixedFormsNote(g.head, g.base);
   if (mixed) notes.push(mixed);
-  return { changes, hotspots, leaks, notes };
+  return { changes, hotspots, leaks, ...(g?.base ? { goroutinesCompared: true } : {}), notes };
 }

@@ -18,6 +18,15 @@ export function packageOf(fn: string): string {
   return dot < 0 ? fn : fn.slice(0, dot);
 }
 
+/**
+ * A source file of another module: in the module cache (`…/pkg/mod/…`, or `module@version/…` as
+ * `-trimpath` names it) or vendored (`vendor/…`). Its functions are dependencies, whose costs
+ * belong to the user's line that calls them.
+ */
+export function isThirdPartyFile(file: string): boolean {
+  return /(^|\/)pkg\/mod\/|@v\d[^/]*\/|(^|\/)vendor\//.test(file.replace(/\\/g, '/'));
+}
+
 /** The user's own code: package main, or a module path (its first element has a dot). */
 export function isUserFunction(fn: string): boolean {
   const pkg = packageOf(fn);
@@ -54,6 +63,8 @@ export const HARNESS = 2;
 export const TESTING = 4;
 /** A method of testing.B: the profile ran benchmarks. */
 export const TESTING_B = 8;
+/** Defined in another module's file (isThirdPartyFile): never the user's own line. */
+export const THIRD_PARTY = 16;
 
 /** The source lines of a profile's locations, with their functions interned. */
 export interface ProfileView {
@@ -62,7 +73,7 @@ export interface ProfileView {
   /** Per function id: index into `packages`. */
   pkg: Int32Array;
   packages: string[];
-  /** Per function id: `USER | HARNESS | TESTING | TESTING_B`. */
+  /** Per function id: `USER | HARNESS | TESTING | TESTING_B | THIRD_PARTY`. */
   flags: Uint8Array;
   /** Per function id: the benchmark function it belongs to (index into `benchmarks`), or -1. */
   bench: Int32Array;
@@ -90,6 +101,8 @@ function buildView(locs: Location[]): ProfileView {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const byFn = new Map<ProfileFunction, number>();
+  // Per function id: the file of the first function of that name (for THIRD_PARTY).
+  const files: string[] = [];
   const lineStart = new Uint32Array(locs.length + 1);
   let total = 0;
   for (let l = 0; l < locs.length; l++) {
@@ -116,6 +129,7 @@ function buildView(locs: Location[]): ProfileView {
       let id = fn ? byFn.get(fn) : undefined;
       if (id === undefined) {
         id = intern(fn ? displayName(fn) : '');
+        files[id] ??= fn?.filename ?? '';
         if (fn) byFn.set(fn, id);
       }
       lineName[k] = id;
@@ -150,8 +164,10 @@ function buildView(locs: Location[]): ProfileView {
       }
       bench[id] = bi;
     }
+    const thirdParty = isThirdPartyFile(files[id] ?? '');
     flags[id] =
-      (isUserFunction(name) ? USER : 0) |
+      (isUserFunction(name) && !thirdParty ? USER : 0) |
+      (thirdParty ? THIRD_PARTY : 0) |
       (isHarnessFunction(name) ? HARNESS : 0) |
       (p === 'testing' || p === 'runtime/pprof' ? TESTING : 0) |
       (name.startsWith('testing.(*B).') ? TESTING_B : 0);

@@ -157,7 +157,8 @@ export function decideVerdict(
     incomplete.length > 0
       ? `incomplete: ${plural(incomplete.length, 'shard')} missing or failed: ${describeShards(incomplete)}`
       : undefined;
-  const comparedProfiles = (profiles?.changes.length ?? 0) > 0;
+  const comparedProfiles =
+    (profiles?.changes.length ?? 0) > 0 || profiles?.goroutinesCompared === true;
   if (!gate && !comparedProfiles) {
     if (shards) return decided('incomplete', shards);
     return decided(

@@ -28,6 +28,8 @@ export interface CliRunInputs {
   /** Base is the action's `baseline: <file>` (timings do not gate). */
   stored: boolean;
   key: string;
+  /** The head commit the report names (a sha), when known. */
+  headCommit?: string | undefined;
   /** The workflow run the report links to. */
   runUrl: string | undefined;
   /** The gate's options as given on the command line (--max-regression, --alpha, ...). */
@@ -84,12 +86,14 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
     });
   }
   const { runUrl } = inputs;
+  // Profiles or dumps alone compare with base's profiles or dumps, named like a bench file.
+  const baseSide = inputs.benchBase ?? inputs.baseProfiles ?? inputs.baseGoroutines;
   const report = buildRunReport({
     key: inputs.key,
-    headCommit: inputs.benchHead ?? inputs.headProfiles ?? '',
+    headCommit: inputs.headCommit ?? inputs.benchHead ?? inputs.headProfiles ?? '',
     head,
     baseline:
-      base === undefined
+      base === undefined && baseSide === undefined
         ? undefined
         : {
             bench: base,
@@ -97,7 +101,7 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
               ? fileBaseline()
               : {
                   source: 'files',
-                  commit: inputs.benchBase!,
+                  commit: baseSide!,
                   branch: undefined,
                   createdAt: undefined,
                   runUrl: undefined,
@@ -105,7 +109,7 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
           },
     gate: { ...readGateOptions(inputs.gateValues), gateTimings: !inputs.stored },
     profiles,
-    headProfiles: 0,
+    headProfiles: read.pairs.length + (read.goroutines ? 1 : 0),
     missingBaseline: 'pass',
     warnings: [...read.warnings],
     links: { run: runUrl, summary: runUrl === undefined ? undefined : `${runUrl}#summary` },

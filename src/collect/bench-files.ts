@@ -30,17 +30,18 @@ export async function readBenchFile(
 }
 
 /**
- * Reads a run's output files (paths relative to `dir`, labelled by them) as one side; an empty
- * file is a run without results. Undefined when there are no files.
+ * Reads a run's output files (paths relative to `dir`, labelled by `labelOf`, by default their
+ * paths) as one side; an empty file is a run without results. Undefined when there are no files.
  */
 export async function readBenchSide(
   dir: string,
   files: string[],
   label: string,
+  labelOf: (file: string) => string = (f) => f,
 ): Promise<BenchFile | undefined> {
   if (files.length === 0) return undefined;
   const parsed: BenchFile[] = [];
   for (const f of files)
-    parsed.push(await readBenchFile(path.join(dir, f), { label: f, empty: 'no-results' }));
+    parsed.push(await readBenchFile(path.join(dir, f), { label: labelOf(f), empty: 'no-results' }));
   return mergeBenchFiles(label, parsed);
 }

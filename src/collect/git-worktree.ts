@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import type { Log } from './go-bench.js';
+import { benchmarkEnv } from './child-env.js';
 import type { Runner } from './runner.js';
 
 /** Where the base commit is checked out. */
@@ -27,6 +28,74 @@ async function git(runner: Runner, cwd: string, args: string[]): Promise<string>
   return r.stdout.trim();
 }
 
+/** The commit `ref` names in the repository, or undefined. */
+async function resolveCommit(
+  runner: Runner,
+  root: string,
+  ref: string,
+): Promise<string | undefined> {
+  const r = await runner.run('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], {
+    cwd: root,
+  });
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+/**
+ * The base commit. A shallow clone (actions/checkout fetches one commit unless told otherwise)
+ * lacks it: it is fetched from origin, one commit deep, with the credentials the checkout left
+ * in the repository's own git config; when that fails, the message names the setting to change.
+ */
+async function baseCommit(
+  runner: Runner,
+  root: string,
+  baseRef: string,
+  log: Log,
+): Promise<string> {
+  const found = await resolveCommit(runner, root, baseRef);
+  if (found) return found;
+  const origin = await runner.run('git', ['remote', 'get-url', 'origin'], { cwd: root });
+  if (origin.code !== 0) {
+    throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root}`);
+  }
+  const shallow = await runner.run('git', ['rev-parse', '--is-shallow-repository'], { cwd: root });
+  const isShallow = shallow.stdout.trim() === 'true';
+  log(
+    `base ${baseRef} is not in this ${isShallow ? 'shallow ' : ''}checkout: fetching it from origin`,
+  );
+  const fetch = await runner.run(
+    'git',
+    ['fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', baseRef],
+    { cwd: root, env: { ...benchmarkEnv(process.env), GIT_TERMINAL_PROMPT: '0' } },
+  );
+  const fetched =
+    fetch.code === 0
+      ? ((await resolveCommit(runner, root, baseRef)) ??
+        (await resolveCommit(runner, root, 'FETCH_HEAD')))
+      : undefined;
+  if (fetched) return fetched;
+  const why = lastLine(fetch.output) || `git fetch exited with ${fetch.code}`;
+  if (isShallow) {
+    throw new UserError(
+      `the base commit ${baseRef} is not in this shallow checkout and could not be fetched from origin (${why}): set \`fetch-depth: 0\` in actions/checkout's \`with:\` so the base commit is checked out too`,
+    );
+  }
+  throw new UserError(
+    `base ref "${baseRef}" is not a commit of the repository at ${root}, nor one origin has (${why})`,
+  );
+}
+
+/** The last non-empty line a command printed. */
+function lastLine(output: string): string {
+  return (
+    output
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .pop() ?? ''
+  );
+}
+
 /**
  * Checks `baseRef` out in a temporary worktree of the repository holding `dirInRepo`, runs
  * `task` with it and removes the worktree afterwards, whatever happened.
@@ -39,17 +108,7 @@ export async function withBaseWorktree<T>(
   task: (wt: BaseWorktree) => Promise<T>,
 ): Promise<T> {
   const root = await git(runner, dirInRepo, ['rev-parse', '--show-toplevel']);
-  const verify = await runner.run(
-    'git',
-    ['rev-parse', '--verify', '--quiet', `${baseRef}^{commit}`],
-    {
-      cwd: dirInRepo,
-    },
-  );
-  if (verify.code !== 0) {
-    throw new UserError(`base ref "${baseRef}" is not a commit of the repository at ${root}`);
-  }
-  const baseSha = verify.stdout.trim();
+  const baseSha = await baseCommit(runner, root, baseRef, log);
   const work = await mkdtemp(path.join(tmpdir(), 'perfgate-rerun-'));
   const tree = path.join(work, 'base');
   try {

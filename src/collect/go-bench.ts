@@ -3,14 +3,14 @@
  * base commit (in a git worktree) and the head are built once and their benchmarks run in
  * alternating rounds (base, head, then head, base, ...) so the machine's drift hits both alike.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { withBaseWorktree } from './git-worktree.js';
 import { parseBenchText } from '../parse/benchfmt/index.js';
 import { failureText } from '../parse/benchfmt/load.js';
-import type { Runner } from './runner.js';
+import type { RunResult, Runner } from './runner.js';
 
 /** What to run. */
 export interface GoBenchSettings {
@@ -27,8 +27,54 @@ export interface GoBenchSettings {
   profilesDir?: string;
 }
 
-/** Log lines for the user (progress of long steps). */
-export type Log = (line: string) => void;
+/**
+ * Log lines for the user (progress of long steps). `fold`, when given, runs a command with its
+ * raw output folded under one title line (a `::group::` in the action's log); without it the
+ * title is logged and only result lines follow.
+ */
+export interface Log {
+  (line: string): void;
+  fold?: <T>(title: string, work: () => Promise<T>) => Promise<T>;
+}
+
+/** One argument as a POSIX shell reads it back: quoted unless plainly safe. */
+export function shellQuote(arg: string): string {
+  if (/^[A-Za-z0-9_./=:,+@%-]+$/.test(arg)) return arg;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A command line as it can be pasted into a shell. */
+export function commandLine(cmd: string, args: string[]): string {
+  return [cmd, ...args].map(shellQuote).join(' ');
+}
+
+const isResultLine = (l: string) => /^Benchmark\S*\s+\d+\s/.test(l);
+
+/**
+ * Runs a command under a title: folded with all its output when the log folds, else the title
+ * and, for a plain run, its result lines (the progress of a terminal run; a round's lines would
+ * only repeat each other).
+ */
+async function runLogged(
+  runner: Runner,
+  log: Log,
+  title: string,
+  cmd: string,
+  args: string[],
+  cwd: string,
+  resultLines = true,
+): Promise<RunResult> {
+  if (log.fold) {
+    const fold = log.fold;
+    return fold(title, async () => {
+      if (title !== commandLine(cmd, args)) log(commandLine(cmd, args));
+      return runner.run(cmd, args, { cwd, onLine: (l) => log(l) });
+    });
+  }
+  log(title);
+  const onLine = (l: string) => void (resultLines && isResultLine(l) && log(l));
+  return runner.run(cmd, args, { cwd, onLine });
+}
 
 /** Which side of a comparison a run belongs to. */
 export type Side = 'base' | 'head';
@@ -51,6 +97,8 @@ export class GoTestFailed extends UserError {
 interface GoPackage {
   importPath: string;
   dir: string;
+  /** Its _test.go files (in-package and external), relative to dir. */
+  testFiles: string[];
 }
 
 /** Packages with test files matching the patterns, in `go list` order. */
@@ -64,7 +112,7 @@ export async function listTestPackages(
     [
       'list',
       '-f',
-      '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}\t{{.Dir}}{{end}}',
+      '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}\t{{.Dir}}\t{{join .TestGoFiles ","}},{{join .XTestGoFiles ","}}{{end}}',
       ...patterns,
     ],
     { cwd: dir },
@@ -76,8 +124,8 @@ export async function listTestPackages(
     .split('\n')
     .filter((l) => l.includes('\t'))
     .map((l) => {
-      const [importPath, pkgDir] = l.split('\t') as [string, string];
-      return { importPath, dir: pkgDir };
+      const [importPath, pkgDir, files] = l.split('\t') as [string, string, string];
+      return { importPath, dir: pkgDir, testFiles: files.split(',').filter((f) => f !== '') };
     });
 }
 
@@ -125,20 +173,44 @@ export function goTestFailure(what: string, code: number, output: string): strin
         ? { ...f, subject: /\.(Benchmark\w+)\(/.exec(f.detail)?.[1] ?? '' }
         : f,
     );
+  const printed = output
+    .trim()
+    .split('\n')
+    .filter((l) => !/^(FAIL|ok|PASS|exit status \d+)\b/.test(l) && !l.startsWith('?'))
+    .slice(-20)
+    .join('\n');
+  // A package that failed without a failing benchmark (TestMain exiting, a log.Fatal in init):
+  // what it printed is the only clue.
+  const onlyPackage = failures.length === 1 && failures[0]!.kind === 'package';
   const body =
-    failures.length > 0
-      ? failures.map(failureText).join('\n')
-      : output.trim().split('\n').slice(-20).join('\n');
+    failures.length === 0
+      ? output.trim().split('\n').slice(-20).join('\n')
+      : onlyPackage && printed !== ''
+        ? `${failureText(failures[0]!)}:\n${printed
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n')}`
+        : failures.map(failureText).join('\n');
   return `${what} failed (exit status ${code}):\n${body
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n')}`;
 }
 
+/** Whether any of a package's test files declares a benchmark function. */
+async function declaresBenchmarks(pkg: GoPackage): Promise<boolean> {
+  for (const f of pkg.testFiles) {
+    const text = await readFile(path.join(pkg.dir, f), 'utf8').catch(() => '');
+    if (/^func Benchmark\w*\s*\(/m.test(text)) return true;
+  }
+  return false;
+}
+
 /**
- * Runs `go test -list` over the packages: which of them have a top-level benchmark matching
- * the `-bench` expression. It builds every package, so a build failure is found here, once,
- * before any round.
+ * The packages with a top-level benchmark matching the `-bench` expression, found with
+ * `go test -list` per package before any round, so a build failure is found here, once, and the
+ * rounds run only these packages. A package whose test files declare no benchmark at all is
+ * never listed: listing runs its TestMain, which may be slow (building a plugin) or fail.
  */
 async function packagesWithBenchmarks(
   runner: Runner,
@@ -146,24 +218,38 @@ async function packagesWithBenchmarks(
   bench: string,
   packages: GoPackage[],
   side: Side,
+  log: Log,
 ): Promise<GoPackage[]> {
-  if (packages.length === 0) return [];
-  const args = ['test', '-list', topLevelBenchRegex(bench), ...packages.map((p) => p.importPath)];
-  const r = await runner.run('go', args, { cwd: dir });
-  if (r.code !== 0) {
-    throw new GoTestFailed(goTestFailure(`go ${args.join(' ')}`, r.code, r.output), side, r.output);
-  }
-  const found = new Set<string>();
-  let benchmarks = 0;
-  for (const line of r.stdout.split('\n')) {
-    if (line.startsWith('Benchmark')) benchmarks++;
-    const ok = /^ok\s+(\S+)/.exec(line);
-    if (ok) {
-      if (benchmarks > 0) found.add(ok[1]!);
-      benchmarks = 0;
+  const found: GoPackage[] = [];
+  for (const pkg of packages) {
+    if (!(await declaresBenchmarks(pkg))) continue;
+    const args = ['test', '-list', topLevelBenchRegex(bench), pkg.importPath];
+    const r = await runner.run('go', args, { cwd: dir });
+    if (r.code !== 0) {
+      const what = `${side === 'base' ? 'base: ' : ''}${commandLine('go', args)}`;
+      throw new GoTestFailed(goTestFailure(what, r.code, r.output), side, r.output);
     }
+    if (r.stdout.split('\n').some((l) => l.startsWith('Benchmark'))) found.push(pkg);
   }
-  return packages.filter((p) => found.has(p.importPath));
+  const skipped = packages.length - found.length;
+  if (skipped > 0 && found.length > 0) {
+    log(
+      `${side}: benchmarks matching ${shellQuote(bench)} are in ${found.map((p) => p.importPath).join(', ')}; ${skipped} other package${skipped === 1 ? '' : 's'} not run`,
+    );
+  }
+  return found;
+}
+
+/** Whether go test's output holds neither a result nor a failure (every benchmark skipped). */
+function printedNothing(text: string): boolean {
+  const parsed = parseBenchText(text, '');
+  return parsed.results.length === 0 && parsed.failures.length === 0;
+}
+
+function noResults(s: GoBenchSettings, packages: GoPackage[]): UserError {
+  return new UserError(
+    `go test printed no benchmark results for -bench ${shellQuote(s.bench)} in ${packages.map((p) => p.importPath).join(', ')}: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)`,
+  );
 }
 
 function noBenchmarks(s: GoBenchSettings, where = ''): UserError {
@@ -201,16 +287,13 @@ export async function runGoBench(
   if (all.length === 0) {
     throw new UserError(`no packages with tests match ${s.packages.join(' ')} in ${s.dir}`);
   }
-  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, 'head');
+  const packages = await packagesWithBenchmarks(runner, s.dir, s.bench, all, 'head', log);
   if (packages.length === 0) throw noBenchmarks(s);
   const bins = await mkdtemp(path.join(tmpdir(), 'perfgate-bin-'));
   let text = '';
   const profiles: string[] = [];
   try {
     for (const [i, pkg] of packages.entries()) {
-      log(
-        `[${i + 1}/${packages.length}] go test -bench ${s.bench} -count ${s.count} ${pkg.importPath}`,
-      );
       const args = ['test', ...benchFlags(s, ''), '-count', String(s.count)];
       if (s.profilesDir) {
         const p = profilePaths(s.profilesDir, pkg.importPath);
@@ -219,11 +302,10 @@ export async function runGoBench(
         profiles.push(p.cpu, p.mem);
       }
       args.push(pkg.importPath);
-      // Result lines are the progress; a failure is reported once, by the error below.
-      const onLine = (l: string) => void (/^Benchmark\S*\s+\d+\s/.test(l) && log(l));
-      const r = await runner.run('go', args, { cwd: s.dir, onLine });
+      // A failure is reported once, by the error below.
+      const r = await runLogged(runner, log, commandLine('go', args), 'go', args, s.dir);
       if (r.code !== 0) {
-        const what = `go test -bench '${s.bench}' ${pkg.importPath}`;
+        const what = `go test -bench ${shellQuote(s.bench)} ${pkg.importPath}`;
         throw new GoTestFailed(goTestFailure(what, r.code, r.output), 'head', r.output);
       }
       text += r.stdout.endsWith('\n') || r.stdout === '' ? r.stdout : `${r.stdout}\n`;
@@ -231,6 +313,7 @@ export async function runGoBench(
   } finally {
     await rm(bins, { recursive: true, force: true });
   }
+  if (printedNothing(text)) throw noResults(s, packages);
   return { text, profiles };
 }
 
@@ -269,15 +352,19 @@ interface PackagePair {
   head: Target;
 }
 
-/** Runs one test binary; a failure stops the run (GoTestFailed), reported once. */
+/**
+ * Runs one test binary under a log title; a failure stops the run (GoTestFailed), reported once.
+ */
 async function runTarget(
   runner: Runner,
+  log: Log,
+  title: string,
   target: Target,
   args: string[],
   side: Side,
   what: string,
 ): Promise<string> {
-  const r = await runner.run(target.bin, args, { cwd: target.dir });
+  const r = await runLogged(runner, log, title, target.bin, args, target.dir, false);
   if (r.code !== 0) {
     throw new GoTestFailed(goTestFailure(what, r.code, r.output), side, r.output);
   }
@@ -319,13 +406,13 @@ export async function runGoBenchInterleaved(
     if (headAll.length === 0) {
       throw new UserError(`no packages with tests match ${s.packages.join(' ')} in ${s.dir}`);
     }
-    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, 'head');
+    const headPkgs = await packagesWithBenchmarks(runner, s.dir, s.bench, headAll, 'head', log);
     if (headPkgs.length === 0) throw noBenchmarks(s);
     const baseAll = (await listTestPackages(runner, baseDir, s.packages).catch(() => [])).filter(
       (p) => headPkgs.some((h) => h.importPath === p.importPath),
     );
     const basePkgs = new Map(
-      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, 'base')).map((p) => [
+      (await packagesWithBenchmarks(runner, baseDir, s.bench, baseAll, 'base', log)).map((p) => [
         p.importPath,
         p,
       ]),
@@ -356,16 +443,18 @@ export async function runGoBenchInterleaved(
         for (const side of order) {
           const target = pair[side];
           if (!target) continue;
-          log(`round ${round + 1}/${s.count}: ${side} ${pair.pkg.importPath}`);
-          const what = `${side}: ${pair.pkg.importPath} -test.bench '${s.bench}' (round ${round + 1})`;
-          outputs[side].push(
-            await runTarget(runner, target, [...flags, '-test.count', '1'], side, what),
-          );
+          const title = `round ${round + 1}/${s.count}: ${side} ${pair.pkg.importPath}`;
+          const what = `${side}: ${pair.pkg.importPath} -test.bench ${shellQuote(s.bench)} (round ${round + 1})`;
+          const args = [...flags, '-test.count', '1'];
+          outputs[side].push(await runTarget(runner, log, title, target, args, side, what));
         }
       }
       base += mergeRounds(outputs.base);
       head += mergeRounds(outputs.head);
     }
+    if (printedNothing(head)) throw noResults(s, headPkgs);
+    // A base whose benchmarks all skipped has no results to compare with: an empty side.
+    if (printedNothing(base)) base = '';
     const profiles = s.profiles ? await profileSides(s, s.profiles, pairs, runner, log) : undefined;
     return { base, head, baseSha, rounds: s.count, profiles: profiles ?? { base: [], head: [] } };
   });
@@ -384,7 +473,6 @@ async function profileSides(
     for (const side of ['base', 'head'] as const) {
       const target = pair[side];
       if (!target) continue;
-      log(`profiling ${side} ${pair.pkg.importPath}`);
       const p = profilePaths(path.resolve(dirs[side]), pair.pkg.importPath);
       const args = [
         ...benchFlags(s, 'test.'),
@@ -395,7 +483,8 @@ async function profileSides(
         '-test.memprofile',
         p.mem,
       ];
-      await runTarget(runner, target, args, side, `${side}: profiling ${pair.pkg.importPath}`);
+      const title = `profiling ${side} ${pair.pkg.importPath}`;
+      await runTarget(runner, log, title, target, args, side, `${side}: ${title}`);
       written[side].push(p.cpu, p.mem);
     }
   }

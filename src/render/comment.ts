@@ -94,10 +94,24 @@ function commitText(commit: string): string {
 /**
  * Where the baseline came from: a run of this workflow that stored it (its commit, branch and
  * age), base rerun in this job interleaved with head, a `baseline:` folder or file, or local
- * files given to `perfgate comment`.
+ * files given to `perfgate comment`; then the head commit measured, when it is a commit.
  */
 export function baselineLine(r: RunReport): string {
+  const source = baseSource(r);
+  const shown = r.baseline?.source !== 'files' && !(r.savedBaseline && !r.baseline);
+  return shown && /^[0-9a-f]{7,40}$/.test(r.headCommit)
+    ? `${source} Head ${commitText(r.headCommit)}.`
+    : source;
+}
+
+/** baselineLine without the head commit; a push that saved a baseline says which. */
+function baseSource(r: RunReport): string {
   const b = r.baseline;
+  const saved = r.savedBaseline;
+  if (!b && saved) {
+    const on = saved.branch ? ` on ${codeCell(saved.branch)}` : '';
+    return `Baseline saved for ${commitText(saved.commit)}${on}: pull requests are compared with it.`;
+  }
   if (!b) return 'No baseline was found for this comparison.';
   const where = b.branch ? ` on ${codeCell(b.branch)}` : '';
   const ago = b.createdAt ? ` ${age(b.createdAt, r.generatedAt)} ago` : '';
@@ -107,7 +121,9 @@ export function baselineLine(r: RunReport): string {
     case 'artifact':
       return `Base ${commitText(b.commit)}${where}: stored baseline, measured${ago || ' at an unknown time'}${b.runUrl ? ` by [this run](${b.runUrl})` : ''}.`;
     case 'files':
-      return `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`;
+      return r.headCommit
+        ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`
+        : `Base from local files: ${codeCell(b.commit)}.`;
     case 'path':
       return b.commit === 'unknown'
         ? 'Base from the benchmark output file given as `baseline:` (no commit recorded).'
@@ -271,7 +287,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   } else if (r.headOnly) {
     parts.push(
       '',
-      `Measured ${r.headOnly.benchmarks} benchmark results and ${r.headOnly.profiles} profiles in head.`,
+      `Measured ${plural(r.headOnly.benchmarks, 'benchmark result')} and ${plural(r.headOnly.profiles, 'profile')} in head.`,
     );
   }
   if (r.profiles) {

@@ -29,6 +29,12 @@ export interface RunFacts {
   /** How many profiles head has (told when there is nothing to compare with). */
   headProfiles: number;
   missingBaseline: 'pass' | 'fail';
+  /**
+   * Runs that failed, as the collector told them (the command, its exit status and output): shown
+   * instead of the failures parsed from the sides' output, which are the same failures without
+   * the command and the output around them.
+   */
+  runFailures?: string[];
   warnings: string[];
   links: RunReport['links'];
   generatedAt: string;
@@ -56,6 +62,7 @@ export function buildRunReport(f: RunFacts): RunReport {
   const failures = (f.head?.failures ?? []).map(failureMessage);
   const base = f.baseline?.bench;
   if (base) failures.push(...base.failures.map((x) => `baseline: ${failureMessage(x)}`));
+  if (f.runFailures?.length) failures.splice(0, failures.length, ...f.runFailures);
   // A baseline without benchmark results still meets head's: the gate then says that nothing
   // was compared, rather than the run passing as if there had been no baseline.
   const result =

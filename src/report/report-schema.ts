@@ -244,6 +244,7 @@ const profiles: Check<ProfileInsights> = obj<ProfileInsights>({
     })(x, at);
     return { ...w, advice: leakAdvice[w.kind] };
   }, FEW),
+  goroutinesCompared: opt(bool),
   notes: arr(str(LINE), FEW),
 });
 
@@ -271,6 +272,7 @@ const report: Check<ReportData> = obj<ReportData>({
   failures: arr(str(TEXT), FEW),
   warnings: arr(str(LINE), FEW),
   generatedAt: iso,
+  savedBaseline: opt(obj({ commit: str(NAME), branch: opt(str(NAME)) })),
   shards: opt(
     obj({
       names: arr(str(NAME), FEW),

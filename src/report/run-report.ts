@@ -68,6 +68,8 @@ export interface RunReport {
   acceptance?: Acceptance;
   /** Head against the base branch's past baselines, when the baseline carried them. */
   history?: HistoryView;
+  /** The baseline this run saved (a push to the default branch), told instead of its absence. */
+  savedBaseline?: { commit: string; branch: string | undefined };
 }
 
 /** How long ago, in words: `3 hours`, `2 days`. */

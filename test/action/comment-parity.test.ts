@@ -39,6 +39,8 @@ async function both(base: string, head: string, extra: Record<string, string> = 
     'parity',
     '--run-url',
     runUrl,
+    '--head-commit',
+    '50'.padStart(40, 'e'),
     ...flags,
   );
   expect(printed.stderr).toBe('');

@@ -5,12 +5,14 @@
  * situation is tested in-process (gate-mode.test.ts, comment-mode.test.ts). Every test starts its
  * own stand-in, so none depends on another's order. Benchmark data: real fixture runs.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { BASE, BASE_SHA, HEAD, type Run, repository, setUp } from '../helpers/action-e2e.js';
 import type { FakeGitHub } from '../helpers/fake-github/index.js';
+import { gitIn, makeXxhashRepo } from '../helpers/xxhash-repo.js';
 
 function noInternalErrors(fake: FakeGitHub) {
   expect(fake.internalErrors).toEqual([]);
@@ -343,4 +345,202 @@ describe('the action end to end', () => {
     );
     noInternalErrors(fake);
   });
+});
+
+/**
+ * The action on a real module (cespare/xxhash, test/helpers/xxhash-repo.ts) whose head copies
+ * strings it used to convert in place: one allocation per call above 32 bytes.
+ */
+describe('the action end to end on a real Go module', () => {
+  const bench = 'String/(16B|100B|4KB)$';
+  const goInputs = (dir: string, more: Record<string, string> = {}) => ({
+    'go-packages': './...',
+    'go-bench': bench,
+    count: '3',
+    benchtime: '2000x',
+    'working-directory': dir,
+    ...more,
+  });
+  /** A pull request event from feature into main at these commits. */
+  const prPayload = (number: number, base: string, head: string) => ({
+    number,
+    pull_request: {
+      number,
+      base: { ref: 'main', sha: base, repo: { full_name: 'acme/app' } },
+      head: { ref: 'feature', sha: head, repo: { full_name: 'acme/app' } },
+    },
+    repository,
+  });
+  /** The regressions of a run's report, by benchmark (without its GOMAXPROCS suffix) and unit. */
+  const regressions = (r: Run) => {
+    const report = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8')) as {
+      gate: { regressions: { name: string; unit: string; method: string }[] };
+    };
+    return report.gate.regressions
+      .map((f) => `${f.name.replace(/-\d+$/, '')} ${f.unit} ${f.method}`)
+      .sort();
+  };
+  /** The `::group::` titles of a run's log. */
+  const groups = (r: Run) =>
+    r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::group::'))
+      .map((l) => l.slice('::group::'.length));
+
+  test("a baseline measured with -2 names gates a head measured with -4 names: the same exact regressions, the run's error annotated first", async () => {
+    const { fake, work, runAction, comments } = await setUp();
+    const repo = makeXxhashRepo(path.join(work, 'xxhash'));
+    gitIn(repo.dir, 'checkout', '-q', repo.base);
+    const push = await runAction(
+      'push',
+      { ref: 'refs/heads/main', after: repo.base, repository },
+      goInputs(repo.dir),
+      { GITHUB_SHA: repo.base, GITHUB_REF: 'refs/heads/main', GOMAXPROCS: '2' },
+    );
+    expect(push.code).toBe(0);
+    expect(push.outputs.verdict).toBe('no-baseline');
+    expect(push.summary).toContain(
+      `Baseline saved for \`${repo.base.slice(0, 12)}\` on <code>main</code>`,
+    );
+    expect(push.summary).not.toContain('No baseline was found');
+    // The exact command, quoted as a shell reads it, folds the raw output of the one package
+    // with benchmarks; dynamic (a TestMain that builds a plugin) and xxhsum never run.
+    const command = `go test -run '^$' -bench '${bench}' -benchmem -benchtime 2000x -count 3 github.com/cespare/xxhash/v2`;
+    expect(groups(push)).toEqual([command]);
+    const folded = push.stdout.slice(
+      push.stdout.indexOf(`::group::${command}\n`),
+      push.stdout.indexOf('::endgroup::'),
+    );
+    expect(folded.match(/^BenchmarkSum64String\/16B-2 /gm)).toHaveLength(3);
+    expect(folded).toContain('\nok  \tgithub.com/cespare/xxhash/v2\t');
+    expect(push.stdout).toContain(
+      "head: benchmarks matching 'String/(16B|100B|4KB)$' are in github.com/cespare/xxhash/v2; 1 other package not run",
+    );
+    expect(existsSync(path.join(repo.dir, 'dynamic', 'plugin.so'))).toBe(false);
+
+    gitIn(repo.dir, 'checkout', '-q', repo.head);
+    const wider = await runAction(
+      'pull_request',
+      prPayload(40, repo.base, repo.head),
+      goInputs(repo.dir),
+      {
+        GITHUB_SHA: repo.head,
+        GITHUB_REF: 'refs/pull/40/merge',
+        GOMAXPROCS: '4',
+      },
+    );
+    const same = await runAction(
+      'pull_request',
+      prPayload(41, repo.base, repo.head),
+      goInputs(repo.dir),
+      {
+        GITHUB_SHA: repo.head,
+        GITHUB_REF: 'refs/pull/41/merge',
+        GOMAXPROCS: '2',
+      },
+    );
+    expect(wider.stdout).toContain('BenchmarkSum64String/100B-4 ');
+    const expected = [
+      ...['Sum64String', 'DigestString'].flatMap((b) => [
+        ...['100B', '4KB'].map((s) => `${b}/${s} allocs/op exact`),
+        ...['100B', '4KB'].map((s) => `${b}/${s} B/op exact`),
+      ]),
+    ].sort();
+    expect(regressions(wider)).toEqual(expected);
+    expect(regressions(same)).toEqual(expected);
+    for (const r of [wider, same]) {
+      expect(r.code).toBe(1);
+      expect(r.outputs).toMatchObject({ verdict: 'fail', regressions: '4' });
+    }
+    const body = comments(40)[0]!.body;
+    expect(body).toContain(`Head \`${repo.head.slice(0, 12)}\`.`);
+    expect(body).toMatch(/GOMAXPROCS/);
+
+    // The run's own error annotation first, then one per exact finding (all fit in ten).
+    const errors = wider.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors).toHaveLength(9);
+    expect(errors[0]).toBe('::error::perfgate: 4 benchmarks regressed beyond the limits');
+    expect(errors.slice(1).every((l) => /String\/(100B|4KB)-4 (allocs\/op|B\/op): /.test(l))).toBe(
+      true,
+    );
+    noInternalErrors(fake);
+  }, 180_000);
+
+  test('a shallow checkout with baseline: rerun fetches the base commit; without a reachable origin it names the fetch-depth to set', async () => {
+    const { fake, work, runAction } = await setUp();
+    const repo = makeXxhashRepo(path.join(work, 'xxhash'));
+    const origin = path.join(work, 'origin.git');
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, origin]);
+    const clone = (name: string) => {
+      const dir = path.join(work, name);
+      execFileSync('git', [
+        'clone',
+        '-q',
+        '--depth=1',
+        '--branch',
+        'feature',
+        `file://${origin}`,
+        dir,
+      ]);
+      expect(gitIn(dir, 'rev-parse', '--is-shallow-repository')).toBe('true');
+      expect(() => gitIn(dir, 'cat-file', '-e', `${repo.base}^{commit}`)).toThrow();
+      return dir;
+    };
+    const rerun = (dir: string, number: number) =>
+      runAction(
+        'pull_request',
+        prPayload(number, repo.base, repo.head),
+        goInputs(dir, { 'go-bench': 'Sum64String/(16B|100B)$', baseline: 'rerun' }),
+        { GITHUB_SHA: repo.head, GITHUB_REF: `refs/pull/${number}/merge` },
+      );
+
+    const shallow = clone('shallow');
+    const fetched = await rerun(shallow, 42);
+    expect(fetched.stdout).toContain(
+      `base ${repo.base} is not in this shallow checkout: fetching it from origin`,
+    );
+    expect(fetched.outputs.verdict).toBe('fail');
+    expect(regressions(fetched)).toContain('Sum64String/100B allocs/op exact');
+    expect(fetched.summary).toContain(
+      `Base \`${repo.base.slice(0, 12)}\` on <code>main</code>, rerun in this job, interleaved with head. Head \`${repo.head.slice(0, 12)}\`.`,
+    );
+    // Rounds say which side and which round they are, and only the package with the matching
+    // benchmarks runs in them.
+    expect(groups(fetched)).toContain('round 3/3: base github.com/cespare/xxhash/v2');
+    expect(groups(fetched).filter((g) => g.startsWith('round '))).toHaveLength(6);
+    expect(groups(fetched).filter((g) => !g.endsWith(' github.com/cespare/xxhash/v2'))).toEqual([]);
+    expect(existsSync(path.join(shallow, 'dynamic', 'plugin.so'))).toBe(false);
+
+    const cut = clone('cut-off');
+    gitIn(cut, 'remote', 'set-url', 'origin', `file://${path.join(work, 'gone.git')}`);
+    const failed = await rerun(cut, 43);
+    expect(failed.code).toBe(1);
+    expect(failed.outputs.verdict).toBe('error');
+    const message = `the base commit ${repo.base} is not in this shallow checkout and could not be fetched from origin`;
+    expect(failed.stdout).toContain(`::error::perfgate: ${message}`);
+    expect(failed.stdout).toContain("set `fetch-depth: 0` in actions/checkout's `with:`");
+    expect(failed.summary).toContain('### ⛔ perfgate: error');
+    expect(failed.summary).toContain(message);
+    noInternalErrors(fake);
+  }, 180_000);
+
+  test("go-bench matching nothing: one line in the user's terms, a verdict output and a summary", async () => {
+    const { fake, work, runAction } = await setUp();
+    const repo = makeXxhashRepo(path.join(work, 'xxhash'));
+    const r = await runAction(
+      'pull_request',
+      prPayload(44, repo.base, repo.head),
+      goInputs(repo.dir, { 'go-bench': 'NoSuch' }),
+      { GITHUB_SHA: repo.head, GITHUB_REF: 'refs/pull/44/merge' },
+    );
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('error');
+    expect(r.stdout).toContain(
+      "::error::perfgate: no benchmark matches -bench 'NoSuch' in ./...\n",
+    );
+    expect(r.summary).toContain('### ⛔ perfgate: error');
+    expect(r.summary).toContain("no benchmark matches -bench 'NoSuch' in ./...");
+    expect(r.summary).not.toMatch(/bench\/\d+-go\.txt/);
+    noInternalErrors(fake);
+  }, 120_000);
 });

@@ -57,10 +57,15 @@ async function storeBaseline() {
 }
 
 describe('gate mode', () => {
-  test('a push to main saves a baseline', async () => {
+  test('a push to main saves a baseline, and its summary says so', async () => {
     const r = await w.push(BASE_SHA, { 'bench-output': BASE });
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('no-baseline');
+    expect(r.summaries[0]).toContain(
+      `Baseline saved for \`${BASE_SHA.slice(0, 12)}\` on <code>main</code>: pull requests are compared with it.`,
+    );
+    const report = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8'));
+    expect(report.savedBaseline).toEqual({ commit: BASE_SHA, branch: 'main' });
     const saved = w.artifacts.named('perfgate-baseline-benchmarks-bench');
     expect(saved).toHaveLength(1);
     expect(saved[0]!.info.workflowRun.headBranch).toBe('main');
@@ -399,6 +404,54 @@ describe('gate mode', () => {
     expect(body).not.toContain('Timings, not gated');
     expect(r.code).toBe(1);
   }, 120_000);
+
+  test("a TestMain that stops the run: its output in the comment and summary, in the user's terms", async () => {
+    const repo = path.join(w.work, 'testmain');
+    for (const part of ['head', 'testmain'])
+      cpSync(`fixtures/gorepo/${part}`, repo, { recursive: true });
+    const r = await w.pullRequest(21, {
+      'go-packages': './...',
+      baseline: path.resolve(BASE),
+      count: '1',
+      'working-directory': repo,
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    const failure =
+      /go test -list \. perfgate\.example\/gorepo failed \(exit status 1\):\n {4}package perfgate\.example\/gorepo failed:\n {6}\S+ \S+ GOREPO_DATABASE_URL is not set: these benchmarks need a database/;
+    const body = w.comments(21)[0]!.body;
+    for (const text of [body, r.summaries[0]!]) {
+      expect(text).toContain('**The benchmark run failed:**');
+      expect(text.replace(/\n {2}/g, '\n    ')).toMatch(failure);
+      expect(text).not.toMatch(/bench\/\d+-go\.txt/);
+    }
+    expect(w.artifacts.named('perfgate-baseline-benchmarks-bench')).toEqual([]);
+  });
+
+  test('go benchmarks that all skip themselves: verdict error and a summary saying so', async () => {
+    const repo = path.join(w.work, 'skipped');
+    for (const part of ['head', 'skipped'])
+      cpSync(`fixtures/gorepo/${part}`, repo, { recursive: true });
+    const r = await w.pullRequest(22, {
+      'go-packages': './...',
+      baseline: path.resolve(BASE),
+      count: '1',
+      'working-directory': repo,
+    });
+    const message =
+      'go test printed no benchmark results for -bench . in perfgate.example/gorepo: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)';
+    expect(r.code).toBe(1);
+    expect(r.failed).toEqual([`perfgate: ${message}`]);
+    expect(r.outputs.verdict).toBe('error');
+    expect(r.summaries).toHaveLength(1);
+    expect(r.summaries[0]).toContain('### ⛔ perfgate: error');
+    expect(r.summaries[0]).toContain(message);
+    expect(r.summaries[0]).not.toMatch(/bench\/\d+-go\.txt|expected lines like/);
+    // The raw output is in the log, folded under the exact command.
+    expect(r.logs).toContain(
+      "group: go test -run '^$' -bench . -benchmem -count 1 perfgate.example/gorepo",
+    );
+  });
 
   test('baseline: rerun with js-bench runs base and head suites interleaved and gates them', async () => {
     const repo = path.join(w.work, 'jsrepo');

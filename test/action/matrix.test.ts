@@ -113,6 +113,11 @@ describe('a job matrix: legs with shard, one merge job', () => {
     ]);
     expect(r.merge.code).toBe(0);
     expect(r.merge.outputs.verdict).toBe('no-baseline');
+    // The summary says what was saved, not that no baseline was found.
+    expect(r.merge.summaries[0]).toContain(
+      `Baseline saved for \`${BASE_SHA.slice(0, 12)}\` on <code>main</code>: pull requests are compared with it.`,
+    );
+    expect(r.merge.summaries[0]).not.toContain('No baseline was found');
     const saved = w.artifacts.named('perfgate-baseline-benchmarks-bench')[0]!;
     const manifest = JSON.parse(saved.files.get('perfgate-manifest.json')!.toString());
     expect(manifest).toMatchObject({

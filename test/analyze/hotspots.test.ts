@@ -7,6 +7,7 @@ import {
   kindFromSource,
   packageOf,
 } from '../../src/analyze/hotspots.js';
+import { isThirdPartyFile } from '../../src/analyze/profile-view.js';
 import { sourceLookup } from '../../src/collect/source.js';
 import { parsePprof } from '../../src/parse/pprof/index.js';
 
@@ -98,5 +99,77 @@ describe('reading Go names and lines', () => {
     ['x := y + 1', undefined],
   ])('%s', (line, kind) => {
     expect(kindFromSource(line)).toBe(kind);
+  });
+});
+
+/**
+ * fixtures/go/mapkinds: one run of map growth, map lookups, an up-front Grow, header Sets and a
+ * third-party router (go-chi/chi from the module cache), profiled by Go 1.26.
+ */
+describe('hotspot kinds on Go 1.24+ maps, Grow lines, headers and dependencies', () => {
+  const mapkinds = (kind: string) =>
+    parsePprof(readFileSync(`fixtures/profiles/mapkinds/${kind}.pb.gz`));
+  const hs = findHotspots({ cpu: mapkinds('cpu'), allocs: mapkinds('allocs') }, undefined, {
+    source,
+  });
+  const at = (text: RegExp) => hs.filter((h) => text.test(lineOf(h.site.file, h.site.line) ?? ''));
+
+  test('inserts into an unsized map are map growth, with the size-hint advice', () => {
+    const [grow] = at(/^m\[k\] = i$/);
+    expect(grow!.site.fn).toBe('main.growMap');
+    expect(grow!.kind).toBe('map-growth');
+    expect(grow!.advice).toBe(advice['map-growth']);
+  });
+
+  test('lookups never allocate or grow: no hotspot, although their cpu time is in internal/runtime/maps', () => {
+    const cpu = mapkinds('cpu');
+    expect(cpu.functions.some((f) => f.name.startsWith('internal/runtime/maps.'))).toBe(true);
+    expect(at(/n \+= m\[k\]/)).toEqual([]);
+    expect(hs.some((h) => h.site.fn === 'main.lookups')).toBe(false);
+  });
+
+  test('the sb.Grow(n) line is the up-front size, not told to call Grow', () => {
+    const [grow] = at(/^sb\.Grow\(n\)$/);
+    expect(grow!.kind).toBe('make');
+    expect(grow!.advice).not.toContain('call `Grow`');
+    expect(grow!.advice).toContain('this is the up-front `Grow`');
+  });
+
+  test("header Sets grow net/http's own map: no size-hint advice", () => {
+    const sets = at(/^h\.Set\(/);
+    expect(sets.length).toBeGreaterThan(0);
+    for (const h of sets) {
+      expect(h.kind).not.toBe('map-growth');
+      expect(h.advice).not.toContain('size hint');
+    }
+  });
+
+  test("a dependency's allocations belong to the user's line that calls it, not to the module cache", () => {
+    expect(hs.filter((h) => h.site.file.includes('@v'))).toEqual([]);
+    expect(hs.some((h) => h.site.fn.startsWith('github.com/go-chi/'))).toBe(false);
+    const [get] = at(/^r\.Get\(p, /);
+    expect(get!.site.fn).toBe('main.routes');
+    expect(get!.evidence).toBe('allocated in a dependency: github.com/go-chi/chi/v5.(*Mux).Get');
+    expect(get!.advice).toContain(
+      '`github.com/go-chi/chi/v5.(*Mux).Get`, a dependency called from this line',
+    );
+    const [router] = at(/^r := chi\.NewRouter\(\)$/);
+    expect(router!.site.fn).toBe('main.routes');
+  });
+
+  test('files of other modules: the module cache and vendor/', () => {
+    for (const f of [
+      'github.com/go-chi/chi/v5@v5.5.0/mux.go',
+      '/home/runner/go/pkg/mod/github.com/go-chi/chi/v5@v5.5.0/tree.go',
+      'vendor/github.com/pkg/errors/errors.go',
+      'example.com/app/vendor/golang.org/x/text/unicode.go',
+    ])
+      expect(isThirdPartyFile(f)).toBe(true);
+    for (const f of [
+      'perfgate.example/mapkinds/main.go',
+      'net/http/header.go',
+      'internal/vendored.go',
+    ])
+      expect(isThirdPartyFile(f)).toBe(false);
   });
 });

@@ -48,6 +48,14 @@ describe('the rules that decide, in one place', () => {
     expect(decideVerdict(passed, [], 'pass').verdict).toBe('pass');
   });
 
+  test('goroutine snapshots of both sides are a comparison; head alone is not', () => {
+    const insights = { changes: [], hotspots: [], leaks: [], notes: [] };
+    expect(
+      decideVerdict(undefined, [], 'pass', { ...insights, goroutinesCompared: true }).verdict,
+    ).toBe('pass');
+    expect(decideVerdict(undefined, [], 'pass', insights).verdict).toBe('no-baseline');
+  });
+
   test('exit codes: nothing compared is never read as a pass', () => {
     expect(exitCodeFor('incomplete')).toBe(1);
     expect([exitCodeFor('pass'), exitCodeFor('fail'), exitCodeFor('no-comparison')]).toEqual([

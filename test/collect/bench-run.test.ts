@@ -79,7 +79,9 @@ describe('perfgate bench --go', () => {
     expect(r.stdout).toMatch(/^base [0-9a-f]{12} vs head, 6 interleaved rounds\nFAIL: /);
     // allocs/op is compared exactly when every round agrees; a run where the runtime adds an
     // allocation in one round is judged by the test instead, and fails all the same.
-    expect(r.stdout).toMatch(/Squares-\d+ {2}allocs\/op {2}1 → 16 {2}×16 {2}(exact|p=0\.\d{3})/);
+    expect(r.stdout).toMatch(
+      /Squares-\d+ {2}allocs\/op {2}1( ± \d+%)? → 16( ± \d+%)? {2}×16 {2}(exact|p=0\.\d{3})/,
+    );
     expect(r.code).toBe(1);
     // The temporary worktree is gone.
     expect(
@@ -238,7 +240,7 @@ describe('perfgate bench --go', () => {
       out,
     );
     expect(plain.stderr).toMatch(
-      /perfgate bench: go test -bench '\.' perfgate\.example\/gorepo failed \(exit status 1\):\n {2}BenchmarkLookup(-\d+)? panicked:\n {6}panic: runtime error: slice bounds out of range \[:17\] with capacity \d+\n/,
+      /perfgate bench: go test -bench \. perfgate\.example\/gorepo failed \(exit status 1\):\n {2}BenchmarkLookup(-\d+)? panicked:\n {6}panic: runtime error: slice bounds out of range \[:17\] with capacity \d+\n/,
     );
     expect(plain.stderr).toMatch(/panic_test\.go:10/);
     expect(count(plain.stdout + plain.stderr)).toBe(1);
@@ -263,7 +265,7 @@ describe('perfgate bench --go', () => {
     expect(rerun.stderr).toContain('round 1/4: head perfgate.example/gorepo\n');
     expect(rerun.stderr).not.toContain('round 2/4');
     expect(rerun.stderr).toMatch(
-      /perfgate bench: head: perfgate\.example\/gorepo -test\.bench '\.' \(round 1\) failed \(exit status 2\):\n {2}BenchmarkLookup(-\d+)? panicked:\n/,
+      /perfgate bench: head: perfgate\.example\/gorepo -test\.bench \. \(round 1\) failed \(exit status 2\):\n {2}BenchmarkLookup(-\d+)? panicked:\n/,
     );
     expect(count(rerun.stdout + rerun.stderr)).toBe(1);
     expect(rerun.code).toBe(2);
@@ -290,6 +292,39 @@ describe('perfgate bench --go', () => {
     expect(r.stderr.split('undefined: squareAll').length - 1).toBe(1);
     expect(r.stderr).not.toContain('round 1');
     expect(r.code).toBe(2);
+  });
+
+  test('a TestMain that stops the test binary: its output is the message, once, before any round', () => {
+    const dir = makeRepo(path.join(work, 'repo-testmain'), 'testmain');
+    const r = distCli(
+      'bench',
+      '--go',
+      './...',
+      '--dir',
+      dir,
+      '--base-ref',
+      'main',
+      '--out',
+      path.join(work, 'testmain'),
+    );
+    expect(r.stderr).toMatch(
+      /perfgate bench: go test -list \. perfgate\.example\/gorepo failed \(exit status 1\):\n {2}package perfgate\.example\/gorepo failed:\n {4}\S+ \S+ GOREPO_DATABASE_URL is not set: these benchmarks need a database\n/,
+    );
+    expect(r.stderr.split('GOREPO_DATABASE_URL is not set').length - 1).toBe(1);
+    expect(r.stderr).not.toContain('round 1');
+    expect(r.code).toBe(2);
+  });
+
+  test("benchmarks that all skip themselves: said in the user's terms, not as unreadable output", () => {
+    const dir = makeRepo(path.join(work, 'repo-skipped'), 'skipped');
+    const out = path.join(work, 'skipped');
+    const r = distCli('bench', '--go', './...', '--dir', dir, '--count', '2', '--out', out);
+    expect(r.stderr.split('\n').slice(-2)).toEqual([
+      'perfgate bench: go test printed no benchmark results for -bench . in perfgate.example/gorepo: the matching benchmarks were skipped (b.Skip) or returned before reporting (go test -v shows why)',
+      '',
+    ]);
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(out, 'head.txt'))).toBe(false);
   });
 
   test('a NaN metric from b.ReportMetric: exit 2, the output kept apart, never as head.txt', () => {

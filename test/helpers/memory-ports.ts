@@ -211,7 +211,11 @@ export class MemoryOut implements ActionOut {
   }
   async group<T>(name: string, work: () => Promise<T>): Promise<T> {
     this.logs.push(`group: ${name}`);
-    return work();
+    try {
+      return await work();
+    } finally {
+      this.logs.push('endgroup');
+    }
   }
   async summary(markdown: string): Promise<void> {
     this.summaries.push(markdown);

@@ -21,9 +21,12 @@ import {
 
 const PROFILES = 'fixtures/profiles';
 
-/** Every scenario/variant directory made by fixtures/generate.sh (`crafted` holds no dumps). */
+/**
+ * Every scenario/variant directory made by fixtures/generate.sh (`crafted` and `mapkinds` hold
+ * no dumps).
+ */
 const runs = readdirSync(PROFILES)
-  .filter((s) => s !== 'crafted')
+  .filter((s) => s !== 'crafted' && s !== 'mapkinds')
   .flatMap((s) => readdirSync(path.join(PROFILES, s)).map((v) => `${s}/${v}`))
   .sort();
 

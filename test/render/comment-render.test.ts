@@ -363,12 +363,12 @@ describe('what matters first, as GitHub shows it', () => {
     expect(blockquotes(body)).toBe(0);
   });
 
-  test('where the baseline came from', () => {
+  test('where the baseline came from, and the head commit measured', () => {
     const r = runReport(undefined);
     const line = (b: Partial<NonNullable<RunReport['baseline']>>, over: Partial<RunReport> = {}) =>
       baselineLine({ ...r, ...over, baseline: { ...r.baseline!, ...b } });
     expect(line({})).toBe(
-      'Base `bbbbbbbbbbbb` on <code>main</code>, rerun in this job, interleaved with head.',
+      'Base `bbbbbbbbbbbb` on <code>main</code>, rerun in this job, interleaved with head. Head `eeeeeeeeeeee`.',
     );
     expect(
       line({
@@ -377,10 +377,10 @@ describe('what matters first, as GitHub shows it', () => {
         runUrl: 'https://github.com/acme/app/actions/runs/7',
       }),
     ).toBe(
-      'Base `bbbbbbbbbbbb` on <code>main</code>: stored baseline, measured 3 hours ago by [this run](https://github.com/acme/app/actions/runs/7).',
+      'Base `bbbbbbbbbbbb` on <code>main</code>: stored baseline, measured 3 hours ago by [this run](https://github.com/acme/app/actions/runs/7). Head `eeeeeeeeeeee`.',
     );
     expect(line({ source: 'path', commit: 'unknown', branch: undefined })).toBe(
-      'Base from the benchmark output file given as `baseline:` (no commit recorded).',
+      'Base from the benchmark output file given as `baseline:` (no commit recorded). Head `eeeeeeeeeeee`.',
     );
     expect(
       line(
@@ -391,7 +391,18 @@ describe('what matters first, as GitHub shows it', () => {
       'Base and head from local files: <code>bench/base.txt</code> → <code>bench/head.txt</code>.',
     );
     expect(baselineLine({ ...r, baseline: undefined })).toBe(
-      'No baseline was found for this comparison.',
+      'No baseline was found for this comparison. Head `eeeeeeeeeeee`.',
+    );
+    // A push that saved a baseline says what it saved (its commit is head's).
+    expect(
+      baselineLine({
+        ...r,
+        headCommit: 'b'.repeat(40),
+        baseline: undefined,
+        savedBaseline: { commit: 'b'.repeat(40), branch: 'main' },
+      }),
+    ).toBe(
+      'Baseline saved for `bbbbbbbbbbbb` on <code>main</code>: pull requests are compared with it.',
     );
   });
 });

@@ -7,9 +7,12 @@ import { cliRun } from '../run-inputs.js';
 import { gateExitCode, gateFlags } from '../shared-options.js';
 
 export const commentUsage = `Usage: perfgate comment <base.txt> <head.txt> [options]
+       perfgate comment --head-profiles DIR [--base-profiles DIR] [options]
+       perfgate comment --head-goroutines F [--base-goroutines F] [options]
 
 Prints the pull-request comment (GitHub markdown) that the action posts for these two
-benchmark runs, as if base had been rerun in the same job (timings gate). Exits like
+benchmark runs, as if base had been rerun in the same job (timings gate), or for profiles or
+goroutine dumps alone (as the action does with pprof-url and no benchmarks). Exits like
 \`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
@@ -21,6 +24,7 @@ Options:
   --source DIR         where the Go sources are, to name allocation kinds (default: .)
   --stored-baseline    treat base as the action's \`baseline: <file>\` (timings do not gate)
   --run-url URL        the workflow run the comment links to (and its job summary)
+  --head-commit SHA    the head commit the comment names
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
 
@@ -34,14 +38,18 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     'base-goroutines': { type: 'string' },
     'stored-baseline': { type: 'boolean' },
     'run-url': { type: 'string' },
+    'head-commit': { type: 'string' },
     ...gateFlags,
   });
-  if (positionals.length !== 2) {
+  const profilesAlone =
+    positionals.length === 0 &&
+    (values['head-profiles'] !== undefined || values['head-goroutines'] !== undefined);
+  if (positionals.length !== 2 && !profilesAlone) {
     throw new UserError(
-      `perfgate comment: expected two benchmark files (base and head)\n\n${commentUsage}`,
+      `perfgate comment: expected two benchmark files (base and head), or --head-profiles or --head-goroutines without them\n\n${commentUsage}`,
     );
   }
-  const [basePath, headPath] = positionals as [string, string];
+  const [basePath, headPath] = positionals as [string | undefined, string | undefined];
   const { report } = await cliRun({
     benchBase: basePath,
     benchHead: headPath,
@@ -52,6 +60,7 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     source: values.source ?? '.',
     stored: values['stored-baseline'] === true,
     key: values.key ?? 'demo',
+    headCommit: values['head-commit'],
     runUrl: values['run-url'],
     gateValues: values,
   });
