@@ -12600,6 +12600,14 @@ function splitByBenchmark(p) {
   const of = new Int32Array(p.samples.count).fill(-1);
   let underTesting = p.mappings.some((m) => /\.test(\.exe)?$/.test(m.filename));
   const { stackStart, stack, count } = p.samples;
+  if (view.benchmarks.length === 0) {
+    if (!underTesting && locTestingB.includes(1)) {
+      for (let j = 0; j < stackStart[count] && !underTesting; j++) {
+        if (locTestingB[stack[j]]) underTesting = true;
+      }
+    }
+    return underTesting ? { names, of } : void 0;
+  }
   for (let i = 0; i < count; i++) {
     const first = stackStart[i];
     const last = stackStart[i + 1];
@@ -12633,38 +12641,40 @@ function computeUserLines(p, split2, benchmarks) {
   const { lineStart, lineName, flags, pkg, names } = view;
   const nLoc = lineStart.length - 1;
   const harness = benchmarks ? TESTING : HARNESS;
-  const byPackage = /* @__PURE__ */ new Map();
-  const firstIn = (benchPkg) => {
-    let a = byPackage.get(benchPkg);
-    if (!a) byPackage.set(benchPkg, a = new Int32Array(nLoc).fill(-2));
-    return a;
-  };
-  const locFirst = (table2, benchPkg, l) => {
-    let r = table2[l];
-    if (r !== -2) return r;
-    r = -1;
-    for (let k = lineStart[l]; k < lineStart[l + 1]; k++) {
-      const n = lineName[k];
-      const f = flags[n];
-      if (names[n] === "" || f & harness) continue;
-      if (f & USER || benchPkg >= 0 && pkg[n] === benchPkg) {
-        r = k;
-        break;
+  const firstUserLines = (benchPkg) => {
+    const table2 = new Int32Array(nLoc).fill(-1);
+    for (let l = 0; l < nLoc; l++) {
+      for (let k = lineStart[l]; k < lineStart[l + 1]; k++) {
+        const n = lineName[k];
+        const f = flags[n];
+        if (names[n] === "" || f & harness) continue;
+        if (f & USER || benchPkg >= 0 && pkg[n] === benchPkg) {
+          table2[l] = k;
+          break;
+        }
       }
     }
-    table2[l] = r;
-    return r;
+    return table2;
   };
   const pkgIds = new Map(view.packages.map((name, i) => [name, i]));
   const benchPkgs = (split2?.names ?? []).map((b) => pkgIds.get(packageOf2(b)) ?? -1);
+  const tables = /* @__PURE__ */ new Map();
+  for (const bp of [-1, ...benchPkgs]) {
+    if (tables.has(bp)) continue;
+    const table2 = firstUserLines(bp);
+    tables.set(bp, { table: table2, any: table2.some((r) => r >= 0) });
+  }
+  const outside = tables.get(-1);
+  const inBench = benchPkgs.map((bp) => tables.get(bp));
   const { stackStart, stack, count } = p.samples;
   const out = new Int32Array(count).fill(-1);
   for (let i = 0; i < count; i++) {
     const b = split2 ? split2.of[i] : -1;
-    const benchPkg = b >= 0 ? benchPkgs[b] : -1;
-    const table2 = firstIn(benchPkg);
-    for (let j = stackStart[i]; j < stackStart[i + 1]; j++) {
-      const r = locFirst(table2, benchPkg, stack[j]);
+    const { table: table2, any } = b >= 0 ? inBench[b] : outside;
+    if (!any) continue;
+    const last = stackStart[i + 1];
+    for (let j = stackStart[i]; j < last; j++) {
+      const r = table2[stack[j]];
       if (r >= 0) {
         out[i] = r;
         break;

@@ -239,6 +239,16 @@ export function splitByBenchmark(p: Profile): BenchmarkSplit | undefined {
   const of = new Int32Array(p.samples.count).fill(-1);
   let underTesting = p.mappings.some((m) => /\.test(\.exe)?$/.test(m.filename));
   const { stackStart, stack, count } = p.samples;
+  if (view.benchmarks.length === 0) {
+    // No benchmark function anywhere: no stack needs reading unless to learn whether the
+    // testing package's benchmark code ran.
+    if (!underTesting && locTestingB.includes(1)) {
+      for (let j = 0; j < stackStart[count]! && !underTesting; j++) {
+        if (locTestingB[stack[j]!]) underTesting = true;
+      }
+    }
+    return underTesting ? { names, of } : undefined;
+  }
   for (let i = 0; i < count; i++) {
     const first = stackStart[i]!;
     const last = stackStart[i + 1]!;
@@ -290,40 +300,44 @@ function computeUserLines(
   const { lineStart, lineName, flags, pkg, names } = view;
   const nLoc = lineStart.length - 1;
   const harness = benchmarks ? TESTING : HARNESS;
-  // Per benchmark package (index + 1; 0 for none): per location, its first user line or -1 (-2: not yet known).
-  const byPackage = new Map<number, Int32Array>();
-  const firstIn = (benchPkg: number): Int32Array => {
-    let a = byPackage.get(benchPkg);
-    if (!a) byPackage.set(benchPkg, (a = new Int32Array(nLoc).fill(-2)));
-    return a;
-  };
-  const locFirst = (table: Int32Array, benchPkg: number, l: number): number => {
-    let r = table[l]!;
-    if (r !== -2) return r;
-    r = -1;
-    for (let k = lineStart[l]!; k < lineStart[l + 1]!; k++) {
-      const n = lineName[k]!;
-      const f = flags[n]!;
-      if (names[n] === '' || f & harness) continue;
-      if (f & USER || (benchPkg >= 0 && pkg[n] === benchPkg)) {
-        r = k;
-        break;
+  // Per location: its first line from the leaf that is the user's, or -1, when the sample is in
+  // a benchmark of package `benchPkg` (-1: in none).
+  const firstUserLines = (benchPkg: number): Int32Array => {
+    const table = new Int32Array(nLoc).fill(-1);
+    for (let l = 0; l < nLoc; l++) {
+      for (let k = lineStart[l]!; k < lineStart[l + 1]!; k++) {
+        const n = lineName[k]!;
+        const f = flags[n]!;
+        if (names[n] === '' || f & harness) continue;
+        if (f & USER || (benchPkg >= 0 && pkg[n] === benchPkg)) {
+          table[l] = k;
+          break;
+        }
       }
     }
-    table[l] = r;
-    return r;
+    return table;
   };
   // The view's package id of each benchmark's package (-1 when no function is in it).
   const pkgIds = new Map(view.packages.map((name, i) => [name, i]));
   const benchPkgs = (split?.names ?? []).map((b) => pkgIds.get(packageOf(b)) ?? -1);
+  // Per benchmark package (and -1): its table, and whether any location has a user line at all.
+  const tables = new Map<number, { table: Int32Array; any: boolean }>();
+  for (const bp of [-1, ...benchPkgs]) {
+    if (tables.has(bp)) continue;
+    const table = firstUserLines(bp);
+    tables.set(bp, { table, any: table.some((r) => r >= 0) });
+  }
+  const outside = tables.get(-1)!;
+  const inBench = benchPkgs.map((bp) => tables.get(bp)!);
   const { stackStart, stack, count } = p.samples;
   const out = new Int32Array(count).fill(-1);
   for (let i = 0; i < count; i++) {
     const b = split ? split.of[i]! : -1;
-    const benchPkg = b >= 0 ? benchPkgs[b]! : -1;
-    const table = firstIn(benchPkg);
-    for (let j = stackStart[i]!; j < stackStart[i + 1]!; j++) {
-      const r = locFirst(table, benchPkg, stack[j]!);
+    const { table, any } = b >= 0 ? inBench[b]! : outside;
+    if (!any) continue;
+    const last = stackStart[i + 1]!;
+    for (let j = stackStart[i]!; j < last; j++) {
+      const r = table[stack[j]!]!;
       if (r >= 0) {
         out[i] = r;
         break;
