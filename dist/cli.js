@@ -12721,9 +12721,15 @@ var perOpUnits = {
 function sampleEvents(p, type) {
   let memo = eventsMemo.get(p.samples.values);
   if (!memo) eventsMemo.set(p.samples.values, memo = /* @__PURE__ */ new Map());
-  if (!memo.has(type)) memo.set(type, computeEvents(p, type));
-  return memo.get(type);
+  const key = sameEvents[type] ?? type;
+  if (!memo.has(key)) memo.set(key, computeEvents(p, type));
+  return memo.get(key);
 }
+var sameEvents = {
+  alloc_objects: "alloc_space",
+  inuse_objects: "inuse_space",
+  contentions: "delay"
+};
 var eventsMemo = /* @__PURE__ */ new WeakMap();
 function computeEvents(p, type) {
   const idx = (t) => p.sampleTypes.findIndex((s) => s.type === t);
@@ -15019,6 +15025,72 @@ var ChildTable = class {
     }
   }
 };
+var WindowTable = class {
+  size = 1 << 12;
+  slots = new Int32Array(this.size * 2);
+  pool = new Int32Array(1 << 16);
+  end = 0;
+  now = 1;
+  used = 0;
+  /** Forgets every entry. */
+  clear() {
+    this.now++;
+    this.used = 0;
+    this.end = 0;
+  }
+  /** The path frame of the window, or -1. */
+  find(hash, side2, from, steps, depth) {
+    const mask = this.size - 1;
+    const { slots, pool } = this;
+    for (let h = hash & mask; slots[h * 2 + 1] === this.now; h = h + 1 & mask) {
+      const o = slots[h * 2];
+      if (pool[o] !== hash || pool[o + 1] !== side2 || pool[o + 2] !== from || pool[o + 3] !== depth)
+        continue;
+      let d = 0;
+      while (d < depth && pool[o + 4 + d] === steps[d]) d++;
+      if (d === depth) return pool[o + 4 + depth];
+    }
+    return -1;
+  }
+  /** Stores the path frame of a window that is not in the table. */
+  add(hash, side2, from, steps, depth, at2) {
+    if (2 * (this.used + 1) > this.size) this.grow();
+    if (this.end + depth + 5 > this.pool.length) {
+      const next = new Int32Array(this.pool.length * 2);
+      next.set(this.pool);
+      this.pool = next;
+    }
+    const o = this.end;
+    const pool = this.pool;
+    pool[o] = hash;
+    pool[o + 1] = side2;
+    pool[o + 2] = from;
+    pool[o + 3] = depth;
+    for (let d = 0; d < depth; d++) pool[o + 4 + d] = steps[d];
+    pool[o + 4 + depth] = at2;
+    this.end += depth + 5;
+    this.place(hash, o);
+  }
+  place(hash, o) {
+    const mask = this.size - 1;
+    const slots = this.slots;
+    let h = hash & mask;
+    while (slots[h * 2 + 1] === this.now) h = h + 1 & mask;
+    slots[h * 2] = o;
+    slots[h * 2 + 1] = this.now;
+    this.used++;
+  }
+  grow() {
+    const { slots, now } = this;
+    this.size *= 2;
+    this.slots = new Int32Array(this.size * 2);
+    this.now = 1;
+    this.used = 0;
+    for (let h = 0; h < slots.length; h += 2) {
+      if (slots[h + 1] === now) this.place(this.pool[slots[h]], slots[h]);
+    }
+  }
+};
 var WINDOW = 8;
 var Column = class {
   constructor(data) {
@@ -15072,8 +15144,11 @@ function buildKept(sides, min, totals) {
     }
   });
   const table2 = new ChildTable();
+  const windows = new WindowTable();
+  const steps = new Int32Array(WINDOW);
   while (active > 0) {
     table2.clear();
+    windows.clear();
     const wParent = new Column(new Int32Array(1024));
     const wName = new Column(new Int32Array(1024));
     const wFn = [];
@@ -15088,10 +15163,11 @@ function buildKept(sides, min, totals) {
       const { lineStart, lineName, lineFn } = s.view;
       const nameOf = s.nameOf;
       const first = stackStart[i];
+      const from = node[a];
       let k = line[a];
       let j = pos[a];
-      let at2 = -1 - node[a];
       let depth = 0;
+      let h = Math.imul(from ^ sd << 24, 2654435761);
       for (; depth < WINDOW; depth++) {
         if (k >= 0 && k > lineStart[stack[j]]) k--;
         else {
@@ -15105,19 +15181,29 @@ function buildKept(sides, min, totals) {
           }
         }
         if (k < 0) break;
-        const nm = nameOf[lineName[k]];
-        let c = table2.find(at2, nm);
-        if (c < 0) {
-          c = wParent.push(at2);
-          table2.add(at2, nm, c);
-          wName.push(nm);
-          wFn.push(lineFn[k]);
-          for (let t = 0; t < T; t++) {
-            wHead.push(0);
-            wBase.push(0);
+        steps[depth] = k;
+        h = Math.imul(h ^ k, 2246822519) ^ h >>> 15;
+      }
+      let at2 = depth === 0 ? -1 - from : windows.find(h, sd, from, steps, depth);
+      if (at2 === -1 && depth > 0) {
+        at2 = -1 - from;
+        for (let d = 0; d < depth; d++) {
+          const kd = steps[d];
+          const nm = nameOf[lineName[kd]];
+          let c = table2.find(at2, nm);
+          if (c < 0) {
+            c = wParent.push(at2);
+            table2.add(at2, nm, c);
+            wName.push(nm);
+            wFn.push(lineFn[kd]);
+            for (let t = 0; t < T; t++) {
+              wHead.push(0);
+              wBase.push(0);
+            }
           }
+          at2 = c;
         }
-        at2 = c;
+        windows.add(h, sd, from, steps, depth, at2);
       }
       if (at2 >= 0) {
         const into = sd === 0 ? wHead.data : wBase.data;

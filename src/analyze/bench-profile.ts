@@ -83,9 +83,17 @@ export const perOpUnits: Record<string, { unit: string; factor: number }> = {
 export function sampleEvents(p: Profile, type: string): Float64Array | undefined {
   let memo = eventsMemo.get(p.samples.values);
   if (!memo) eventsMemo.set(p.samples.values, (memo = new Map()));
-  if (!memo.has(type)) memo.set(type, computeEvents(p, type));
-  return memo.get(type);
+  // The sample types counting the same events share one array.
+  const key = sameEvents[type] ?? type;
+  if (!memo.has(key)) memo.set(key, computeEvents(p, type));
+  return memo.get(key);
 }
+
+const sameEvents: Record<string, string> = {
+  alloc_objects: 'alloc_space',
+  inuse_objects: 'inuse_space',
+  contentions: 'delay',
+};
 
 const eventsMemo = new WeakMap<Float64Array, Map<string, Float64Array | undefined>>();
 

@@ -134,6 +134,89 @@ class ChildTable {
   }
 }
 
+/**
+ * The path frame each window of a pass ended at, found by its side, its kept frame and its lines
+ * (an entry of `pool` is hash, side, frame, depth, the lines, and the path frame).
+ */
+class WindowTable {
+  private size = 1 << 12;
+  private slots = new Int32Array(this.size * 2);
+  private pool = new Int32Array(1 << 16);
+  private end = 0;
+  private now = 1;
+  private used = 0;
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.now++;
+    this.used = 0;
+    this.end = 0;
+  }
+
+  /** The path frame of the window, or -1. */
+  find(hash: number, side: number, from: number, steps: Int32Array, depth: number): number {
+    const mask = this.size - 1;
+    const { slots, pool } = this;
+    for (let h = hash & mask; slots[h * 2 + 1] === this.now; h = (h + 1) & mask) {
+      const o = slots[h * 2]!;
+      if (pool[o] !== hash || pool[o + 1] !== side || pool[o + 2] !== from || pool[o + 3] !== depth)
+        continue;
+      let d = 0;
+      while (d < depth && pool[o + 4 + d] === steps[d]) d++;
+      if (d === depth) return pool[o + 4 + depth]!;
+    }
+    return -1;
+  }
+
+  /** Stores the path frame of a window that is not in the table. */
+  add(
+    hash: number,
+    side: number,
+    from: number,
+    steps: Int32Array,
+    depth: number,
+    at: number,
+  ): void {
+    if (2 * (this.used + 1) > this.size) this.grow();
+    if (this.end + depth + 5 > this.pool.length) {
+      const next = new Int32Array(this.pool.length * 2);
+      next.set(this.pool);
+      this.pool = next;
+    }
+    const o = this.end;
+    const pool = this.pool;
+    pool[o] = hash;
+    pool[o + 1] = side;
+    pool[o + 2] = from;
+    pool[o + 3] = depth;
+    for (let d = 0; d < depth; d++) pool[o + 4 + d] = steps[d]!;
+    pool[o + 4 + depth] = at;
+    this.end += depth + 5;
+    this.place(hash, o);
+  }
+
+  private place(hash: number, o: number): void {
+    const mask = this.size - 1;
+    const slots = this.slots;
+    let h = hash & mask;
+    while (slots[h * 2 + 1] === this.now) h = (h + 1) & mask;
+    slots[h * 2] = o;
+    slots[h * 2 + 1] = this.now;
+    this.used++;
+  }
+
+  private grow(): void {
+    const { slots, now } = this;
+    this.size *= 2;
+    this.slots = new Int32Array(this.size * 2);
+    this.now = 1;
+    this.used = 0;
+    for (let h = 0; h < slots.length; h += 2) {
+      if (slots[h + 1] === now) this.place(this.pool[slots[h]!]!, slots[h]!);
+    }
+  }
+}
+
 /** Depths walked per pass over the samples: each pass reads a sample's next frames together. */
 const WINDOW = 8;
 
@@ -198,10 +281,13 @@ function buildKept(sides: Side[], min: number[], totals: [number[], number[]]): 
     }
   });
   const table = new ChildTable();
+  const windows = new WindowTable();
+  const steps = new Int32Array(WINDOW);
   while (active > 0) {
     // The pass's paths: per path frame its parent (a path frame, or -1 - kept frame), name,
     // function and values (`head[f * T + t]`).
     table.clear();
+    windows.clear();
     const wParent = new Column(new Int32Array(1024));
     const wName = new Column(new Int32Array(1024));
     const wFn: (ProfileFunction | undefined)[] = [];
@@ -216,10 +302,11 @@ function buildKept(sides: Side[], min: number[], totals: [number[], number[]]): 
       const { lineStart, lineName, lineFn } = s.view;
       const nameOf = s.nameOf;
       const first = stackStart[i]!;
+      const from = node[a]!;
       let k = line[a]!;
       let j = pos[a]!;
-      let at = -1 - node[a]!;
       let depth = 0;
+      let h = Math.imul(from ^ (sd << 24), 0x9e3779b1);
       for (; depth < WINDOW; depth++) {
         // The next line towards the leaf: within the location, else the next location with lines.
         if (k >= 0 && k > lineStart[stack[j]!]!) k--;
@@ -234,19 +321,31 @@ function buildKept(sides: Side[], min: number[], totals: [number[], number[]]): 
           }
         }
         if (k < 0) break;
-        const nm = nameOf[lineName[k]!]!;
-        let c = table.find(at, nm);
-        if (c < 0) {
-          c = wParent.push(at);
-          table.add(at, nm, c);
-          wName.push(nm);
-          wFn.push(lineFn[k]);
-          for (let t = 0; t < T; t++) {
-            wHead.push(0);
-            wBase.push(0);
+        steps[depth] = k;
+        h = Math.imul(h ^ k, 0x85ebca77) ^ (h >>> 15);
+      }
+      // The same lines from the same frame end at the same path frame: most windows of a pass
+      // were walked before by another sample, and are found with one lookup instead of one each.
+      let at = depth === 0 ? -1 - from : windows.find(h, sd, from, steps, depth);
+      if (at === -1 && depth > 0) {
+        at = -1 - from;
+        for (let d = 0; d < depth; d++) {
+          const kd = steps[d]!;
+          const nm = nameOf[lineName[kd]!]!;
+          let c = table.find(at, nm);
+          if (c < 0) {
+            c = wParent.push(at);
+            table.add(at, nm, c);
+            wName.push(nm);
+            wFn.push(lineFn[kd]);
+            for (let t = 0; t < T; t++) {
+              wHead.push(0);
+              wBase.push(0);
+            }
           }
+          at = c;
         }
-        at = c;
+        windows.add(h, sd, from, steps, depth, at);
       }
       // The values go to the path's last frame here, and to its ancestors below.
       if (at >= 0) {
