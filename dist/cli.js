@@ -15160,22 +15160,25 @@ function buildKept(sides, min, totals) {
       const s = sides[sd];
       const i = sample[a];
       const { stackStart, stack, values, width } = s.profile.samples;
-      const { lineStart, lineName, lineFn } = s.view;
-      const nameOf = s.nameOf;
+      const { lineName, lineFn } = s.view;
+      const { nameOf, lineSpan } = s;
       const first = stackStart[i];
       const from = node[a];
       let k = line[a];
       let j = pos[a];
+      let kFirst = k >= 0 ? lineSpan[2 * stack[j] + 1] : 2147483647;
       let depth = 0;
       let h = Math.imul(from ^ sd << 24, 2654435761);
       for (; depth < WINDOW; depth++) {
-        if (k >= 0 && k > lineStart[stack[j]]) k--;
+        if (k > kFirst) k--;
         else {
           k = -1;
           for (j--; j >= first; j--) {
             const loc = stack[j];
-            if (lineStart[loc + 1] > lineStart[loc]) {
-              k = lineStart[loc + 1] - 1;
+            const last2 = lineSpan[2 * loc];
+            if (last2 >= 0) {
+              k = last2;
+              kFirst = lineSpan[2 * loc + 1];
               break;
             }
           }
@@ -15328,7 +15331,14 @@ function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
   const names = new FlameNames();
   const side2 = (profile, sampleIndex2) => {
     const view = profileView(profile);
-    return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view) };
+    const { lineStart } = view;
+    const lineSpan = new Int32Array(2 * (lineStart.length - 1));
+    for (let l = 0; l + 1 < lineStart.length; l++) {
+      const empty = lineStart[l + 1] === lineStart[l];
+      lineSpan[2 * l] = empty ? -1 : lineStart[l + 1] - 1;
+      lineSpan[2 * l + 1] = lineStart[l];
+    }
+    return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view), lineSpan };
   };
   const sides = [side2(head, hi)];
   const headTotals = totalsOf2(head, hi);

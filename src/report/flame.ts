@@ -61,6 +61,8 @@ interface Side {
   sampleIndex: number[];
   view: ProfileView;
   nameOf: Int32Array;
+  /** Per location l: its last line at `2l` (-1 when it has none) and its first at `2l + 1`. */
+  lineSpan: Int32Array;
 }
 
 /**
@@ -299,23 +301,27 @@ function buildKept(sides: Side[], min: number[], totals: [number[], number[]]): 
       const s = sides[sd]!;
       const i = sample[a]!;
       const { stackStart, stack, values, width } = s.profile.samples;
-      const { lineStart, lineName, lineFn } = s.view;
-      const nameOf = s.nameOf;
+      const { lineName, lineFn } = s.view;
+      const { nameOf, lineSpan } = s;
       const first = stackStart[i]!;
       const from = node[a]!;
       let k = line[a]!;
       let j = pos[a]!;
+      // The first line of the location k is in (none before the walk starts).
+      let kFirst = k >= 0 ? lineSpan[2 * stack[j]! + 1]! : 0x7fffffff;
       let depth = 0;
       let h = Math.imul(from ^ (sd << 24), 0x9e3779b1);
       for (; depth < WINDOW; depth++) {
         // The next line towards the leaf: within the location, else the next location with lines.
-        if (k >= 0 && k > lineStart[stack[j]!]!) k--;
+        if (k > kFirst) k--;
         else {
           k = -1;
           for (j--; j >= first; j--) {
             const loc = stack[j]!;
-            if (lineStart[loc + 1]! > lineStart[loc]!) {
-              k = lineStart[loc + 1]! - 1;
+            const last = lineSpan[2 * loc]!;
+            if (last >= 0) {
+              k = last;
+              kFirst = lineSpan[2 * loc + 1]!;
               break;
             }
           }
@@ -493,7 +499,14 @@ export function flameGraphs(
   const names = new FlameNames();
   const side = (profile: Profile, sampleIndex: number[]): Side => {
     const view = profileView(profile);
-    return { profile, sampleIndex, view, nameOf: names.of(view) };
+    const { lineStart } = view;
+    const lineSpan = new Int32Array(2 * (lineStart.length - 1));
+    for (let l = 0; l + 1 < lineStart.length; l++) {
+      const empty = lineStart[l + 1] === lineStart[l];
+      lineSpan[2 * l] = empty ? -1 : lineStart[l + 1]! - 1;
+      lineSpan[2 * l + 1] = lineStart[l]!;
+    }
+    return { profile, sampleIndex, view, nameOf: names.of(view), lineSpan };
   };
   const sides = [side(head, hi)];
   const headTotals = totalsOf(head, hi);
