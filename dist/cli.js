@@ -15912,6 +15912,10 @@ var pageScript = `"use strict";
     }
     if (v.profileRegressions !== null)
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
+    if (v.goroutines?.leaks) counts.push(plural(v.goroutines.leaks, "goroutine leak"));
+    else if (v.goroutines?.parked) {
+      counts.push(\`\${plural(v.goroutines.parked, "site")} of parked goroutines\`);
+    }
     const a = v.verdict === "accepted" ? v.accepted : void 0;
     const by = a ? \` by label \${a.label}\${a.by ? \`, applied by @\${a.by}\` : ""}\` : "";
     return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${by}\${counts.map((c) => \` · \${c}\`).join("")}\`;
@@ -16832,7 +16836,7 @@ function jsonForScript(value) {
 function evidence3(f) {
   if (f.method === "exact") return "exact";
   if (f.p === void 0) return "";
-  return `p=${formatFixed(f.p, 3)}${f.method === "wilcoxon" ? " paired" : ""}`;
+  return `${formatPValue(f.p)}${f.method === "wilcoxon" ? " paired" : ""}`;
 }
 var td = (html, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${html}</td>`;
 function findingsTable2(fs) {
@@ -16860,16 +16864,18 @@ function gateNotes(r) {
 }
 function gateSection(r) {
   const shown2 = /* @__PURE__ */ new Set([...r.regressions, ...r.improvements]);
-  const others = r.findings.filter((f) => !shown2.has(f));
+  const others = bySeverity(r.findings.filter((f) => !shown2.has(f)));
+  const regressions = bySeverity(r.regressions);
+  const improvements = bySeverity(r.improvements);
   const parts = [
     `<h2>Benchmarks</h2>`,
     `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
     ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
   ];
-  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r.regressions));
-  if (r.improvements.length > 0) {
+  if (regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(regressions));
+  if (improvements.length > 0) {
     parts.push(
-      `<details><summary>Improvements (${r.improvements.length})</summary>${findingsTable2(r.improvements)}</details>`
+      `<details><summary>Improvements (${improvements.length})</summary>${findingsTable2(improvements)}</details>`
     );
   }
   if (others.length > 0) {

@@ -64,7 +64,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 /**
  * `### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · 1 function grew in profiles ·
  * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own (the HTML
- * report's headline reads the same up to the leaks).
+ * report's headline reads the same).
  */
 function headline(r: RunReport): string {
   const v = verdictView(r);

@@ -13,10 +13,16 @@ import type { Hotspot } from '../analyze/hotspots.js';
 import type { LeakWarning } from '../analyze/leaks.js';
 import { pageData } from '../report/html-build.js';
 import type { HtmlReportModel } from '../report/html-model.js';
-import { formatChange, formatPair, verdictLine, verdictNotes } from './gate-text.js';
+import {
+  bySeverity,
+  formatChange,
+  formatPair,
+  formatPValue,
+  verdictLine,
+  verdictNotes,
+} from './gate-text.js';
 import { allocatedText, benchmarkLabel, cpuText } from './hotspots.js';
 import { leakHeadline } from './leak-text.js';
-import { formatFixed } from '../units/go-format.js';
 import { pageScript, pageStyle } from './html/page-assets.generated.js';
 
 /** Text made inert in HTML (element content and quoted attribute values). */
@@ -38,7 +44,7 @@ export function jsonForScript(value: unknown): string {
 function evidence(f: GateFinding): string {
   if (f.method === 'exact') return 'exact';
   if (f.p === undefined) return '';
-  return `p=${formatFixed(f.p, 3)}${f.method === 'wilcoxon' ? ' paired' : ''}`;
+  return `${formatPValue(f.p)}${f.method === 'wilcoxon' ? ' paired' : ''}`;
 }
 
 const td = (html: string, numeric = false) => `<td${numeric ? ' class="num"' : ''}>${html}</td>`;
@@ -69,18 +75,21 @@ function gateNotes(r: GateResult): string[] {
   ];
 }
 
+/** The benchmark comparison: each table in the comment's order, the most severe change first. */
 function gateSection(r: GateResult): string {
   const shown = new Set([...r.regressions, ...r.improvements]);
-  const others = r.findings.filter((f) => !shown.has(f));
+  const others = bySeverity(r.findings.filter((f) => !shown.has(f)));
+  const regressions = bySeverity(r.regressions);
+  const improvements = bySeverity(r.improvements);
   const parts = [
     `<h2>Benchmarks</h2>`,
     `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
     ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`),
   ];
-  if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r.regressions));
-  if (r.improvements.length > 0) {
+  if (regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(regressions));
+  if (improvements.length > 0) {
     parts.push(
-      `<details><summary>Improvements (${r.improvements.length})</summary>${findingsTable(r.improvements)}</details>`,
+      `<details><summary>Improvements (${improvements.length})</summary>${findingsTable(improvements)}</details>`,
     );
   }
   if (others.length > 0) {

@@ -74,3 +74,56 @@ test('the page shows the comment’s headline and its failing profile rows', asy
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the page reads like the comment: its regressions in the comment’s order, p-values and goroutine leaks', async () => {
+  if (!browser) throw new Error(`${CHROMIUM} is missing: the browser tests need it`);
+  const [base, head] = ['fixtures/bench/ab-inter-base.txt', 'fixtures/bench/ab-inter-head.txt'];
+  const L = 'fixtures/profiles/leak';
+  const comment = await cli(
+    'comment',
+    base,
+    head,
+    '--base-profiles',
+    `${L}/base`,
+    '--head-profiles',
+    `${L}/head`,
+  );
+  const out = path.join(dir, 'leaks.html');
+  const report = await cli(
+    'report',
+    `${L}/base`,
+    `${L}/head`,
+    '--bench-base',
+    base,
+    '--bench-head',
+    head,
+    '-o',
+    out,
+  );
+  expect(report.stderr).toBe('');
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(out).href);
+  const headline = comment.stdout.split('\n')[1]!.replace(/^### /, '');
+  expect(headline).toMatch(/ · 3 benchmarks regressed · .* · 4 goroutine leaks$/);
+  expect(await page.locator('#verdict-headline').textContent()).toBe(headline);
+  // The comment's first table is its regressions: benchmark, unit and evidence of each row.
+  const lines = comment.stdout.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('| benchmark'));
+  const inComment: string[][] = [];
+  for (const l of lines.slice(start + 2)) {
+    if (!l.startsWith('|')) break;
+    const cells = l.split('|').map((c) => c.trim());
+    inComment.push([/<code>(.*)<\/code>/.exec(cells[1]!)![1]!, cells[2]!, cells[6]!]);
+  }
+  expect(inComment).toHaveLength(9);
+  const onPage = await page
+    .locator('#benchmarks h3 + table tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+  expect(onPage.map((r) => [r[0], r[1], r[5]])).toEqual(inComment);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -76,6 +76,28 @@ describe('perfgate report and perfgate comment on the same inputs', () => {
     expect(html).toContain(`<span class="badge ${v}">${v.toUpperCase()}</span>`);
   });
 
+  test('goroutine leaks: the page’s headline counts them as the comment’s does', async () => {
+    const L = 'fixtures/profiles/leak';
+    const comment = await cli(
+      'comment',
+      '--base-profiles',
+      `${L}/base`,
+      '--head-profiles',
+      `${L}/head`,
+    );
+    const out = path.join(dir, 'leak.html');
+    const report = await cli('report', `${L}/base`, `${L}/head`, '-o', out);
+    expect(report.stderr).toBe('');
+    const json = /<script type="application\/json" id="data">(.*?)<\/script>/s.exec(
+      readFileSync(out, 'utf8'),
+    )![1]!;
+    const data = JSON.parse(json) as PageData;
+    const headline = comment.stdout.split('\n')[1]!.replace(/^### /, '');
+    expect(headline).toMatch(/ · 4 goroutine leaks$/);
+    expect(data.verdict!.goroutines).toEqual({ leaks: 4, parked: 0 });
+    expect(headlineText(data.verdict!)).toBe(headline);
+  });
+
   test('the regressions name their benchmark, line and values per operation in the page data', async () => {
     const { data } = await bothViews('profgate', 'base', 'head', ['--stored-baseline']);
     const rows = data.verdict!.profileRows.filter((r) => r.regression);

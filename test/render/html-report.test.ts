@@ -10,6 +10,7 @@ import { type FlameGraph, flameGraph } from '../../src/report/flame.js';
 import type { HtmlReportModel } from '../../src/report/html-model.js';
 import type { PageData } from '../../src/report/page-data.js';
 import { escapeHtml, jsonForScript, renderHtmlReport } from '../../src/render/html-report.js';
+import { bySeverity } from '../../src/render/gate-text.js';
 
 const profile = (scenario: string, side: string, file: string) =>
   parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/${file}`));
@@ -178,5 +179,22 @@ describe('renderHtmlReport', () => {
 
   it('hides the message box when there is nothing to say', () => {
     expect(fixture).toContain('<div id="message" role="status" hidden></div>');
+  });
+
+  it('orders the benchmark regressions as the comment does and writes p-values its way', () => {
+    const model = fixtureModel();
+    const html = renderHtmlReport(model);
+    const table = /<h3>Regressions<\/h3>\n<table>(.*?)<\/table>/s.exec(html)![1]!;
+    const rows = [...table.matchAll(/<tr class="[^"]*">(.*?)<\/tr>/g)].map((m) =>
+      [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!),
+    );
+    const key = (name: string, unit: string) => `${name} ${unit}`;
+    const expected = bySeverity(model.gate!.regressions).map((f) => key(f.name, f.unit));
+    // The gate's own order is not the comment's here, so the order shown is the comment's doing.
+    expect(model.gate!.regressions.map((f) => key(f.name, f.unit))).not.toEqual(expected);
+    expect(rows.map((r) => key(/<code>(.*)<\/code>/.exec(r[0]!)![1]!, r[1]!))).toEqual(expected);
+    // Six of them have p = 0.00015, which three decimals would show as 0.000.
+    expect(rows.filter((r) => r[5]!.startsWith(escapeHtml('p<0.001')))).toHaveLength(6);
+    expect(html).not.toContain('p=0.000');
   });
 });

@@ -382,6 +382,10 @@ export const pageScript = `"use strict";
     }
     if (v.profileRegressions !== null)
       counts.push(\`\${plural(v.profileRegressions, "function")} grew in profiles\`);
+    if (v.goroutines?.leaks) counts.push(plural(v.goroutines.leaks, "goroutine leak"));
+    else if (v.goroutines?.parked) {
+      counts.push(\`\${plural(v.goroutines.parked, "site")} of parked goroutines\`);
+    }
     const a = v.verdict === "accepted" ? v.accepted : void 0;
     const by = a ? \` by label \${a.label}\${a.by ? \`, applied by @\${a.by}\` : ""}\` : "";
     return \`\${icons[v.verdict]} perfgate: \${words[v.verdict]}\${by}\${counts.map((c) => \` · \${c}\`).join("")}\`;

@@ -34,6 +34,10 @@ export function headlineText(v: PageVerdict): string {
   }
   if (v.profileRegressions !== null)
     counts.push(`${plural(v.profileRegressions, 'function')} grew in profiles`);
+  if (v.goroutines?.leaks) counts.push(plural(v.goroutines.leaks, 'goroutine leak'));
+  else if (v.goroutines?.parked) {
+    counts.push(`${plural(v.goroutines.parked, 'site')} of parked goroutines`);
+  }
   const a = v.verdict === 'accepted' ? v.accepted : undefined;
   const by = a ? ` by label ${a.label}${a.by ? `, applied by @${a.by}` : ''}` : '';
   return `${icons[v.verdict]} perfgate: ${words[v.verdict]}${by}${counts.map((c) => ` \u00b7 ${c}`).join('')}`;
