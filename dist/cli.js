@@ -12947,12 +12947,25 @@ function collectSites(inputs, includeTests) {
   };
   const events = /* @__PURE__ */ new Map();
   const raw = /* @__PURE__ */ new Map();
+  let lastBench;
+  let lastRaw;
   const addRaw = (bench, d) => {
-    let r = raw.get(bench);
+    let r = bench === lastBench ? lastRaw : raw.get(bench);
     if (!r) raw.set(bench, r = { bytes: 0, objects: 0, cpuNs: 0 });
+    lastBench = bench;
+    lastRaw = r;
     r.bytes += d.bytes ?? 0;
     r.objects += d.objects ?? 0;
     r.cpuNs += d.cpuNs ?? 0;
+  };
+  let lastEventsBench;
+  let lastEvents;
+  const addEvents = (bench, e) => {
+    let x = bench === lastEventsBench ? lastEvents : events.get(bench);
+    if (!x) events.set(bench, x = { sum: 0 });
+    lastEventsBench = bench;
+    lastEvents = x;
+    x.sum += e;
   };
   const a = inputs.allocs;
   const as = split(a);
@@ -12973,7 +12986,7 @@ function collectSites(inputs, includeTests) {
       const bench = benchOf(as, i);
       const e = ev?.[i] ?? 0;
       addRaw(bench, { bytes: bytes2, objects });
-      events.set(bench, (events.get(bench) ?? 0) + e);
+      addEvents(bench, e);
       const user = users[i];
       if (user < 0 || !includeTests && isTestFile(view, user)) continue;
       let kind;
@@ -13040,7 +13053,7 @@ function collectSites(inputs, includeTests) {
   const totals = run.basis === "per-op" && inputs.bench ? benchmarkTotals(inputs.bench) : void 0;
   for (const [bench, e] of events) {
     const ops = totals && bench ? totalsOf(totals, bench)?.ops : void 0;
-    run.exposure.set(bench, ops ?? e);
+    run.exposure.set(bench, ops ?? e.sum);
   }
   return run;
 }
@@ -13275,14 +13288,18 @@ function attribute(p, type, split2) {
   const { values, width, count } = p.samples;
   const view = profileView(p);
   const users = userLines(p, split2, false);
+  let lastScope;
+  let last;
   for (let i = 0; i < count; i++) {
     const v = values[i * width + idx];
     const e = events?.[i] ?? 0;
     if (v === 0) continue;
     const b = split2 ? split2.of[i] : -1;
     const scope = split2 ? b >= 0 ? split2.names[b] : OUTSIDE : "";
-    let s = scopes.get(scope);
+    let s = scope === lastScope ? last : scopes.get(scope);
     if (!s) scopes.set(scope, s = { total: 0, events: 0, fns: /* @__PURE__ */ new Map() });
+    lastScope = scope;
+    last = s;
     s.total += v;
     s.events += e;
     if (scope === OUTSIDE) continue;
@@ -15155,13 +15172,22 @@ function buildKept(sides, min, totals) {
     const wHead = new Column(new Float64Array(1024 * T));
     const wBase = new Column(new Float64Array(1024 * T));
     let alive = 0;
+    let sd = 0;
+    let s = sides[0];
+    let { stackStart, stack, values, width } = s.profile.samples;
+    let { lineName, lineFn } = s.view;
+    let { nameOf, lineSpan, sampleIndex: sampleIndex2 } = s;
+    let into = wHead;
     for (let a = 0; a < active; a++) {
-      const sd = side2[a];
-      const s = sides[sd];
+      if (side2[a] !== sd) {
+        sd = side2[a];
+        s = sides[sd];
+        ({ stackStart, stack, values, width } = s.profile.samples);
+        ({ lineName, lineFn } = s.view);
+        ({ nameOf, lineSpan, sampleIndex: sampleIndex2 } = s);
+        into = sd === 0 ? wHead : wBase;
+      }
       const i = sample[a];
-      const { stackStart, stack, values, width } = s.profile.samples;
-      const { lineName, lineFn } = s.view;
-      const { nameOf, lineSpan } = s;
       const first = stackStart[i];
       const from = node[a];
       let k = line[a];
@@ -15209,10 +15235,10 @@ function buildKept(sides, min, totals) {
         windows.add(h, sd, from, steps, depth, at2);
       }
       if (at2 >= 0) {
-        const into = sd === 0 ? wHead.data : wBase.data;
+        const data = into.data;
         for (let t = 0; t < T; t++) {
-          const x = s.sampleIndex[t];
-          if (x >= 0) into[at2 * T + t] += values[i * width + x];
+          const x = sampleIndex2[t];
+          if (x >= 0) data[at2 * T + t] += values[i * width + x];
         }
       }
       if (depth < WINDOW) continue;

@@ -304,14 +304,28 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
     gcShare: 0,
     exposure: new Map(),
   };
-  const events = new Map<string, number>();
+  const events = new Map<string, { sum: number }>();
   const raw = new Map<string, HotspotAmounts>();
+  // Samples of one benchmark mostly follow each other: the last one's sums are at hand.
+  let lastBench: string | undefined;
+  let lastRaw: HotspotAmounts | undefined;
   const addRaw = (bench: string, d: Partial<HotspotAmounts>) => {
-    let r = raw.get(bench);
+    let r = bench === lastBench ? lastRaw : raw.get(bench);
     if (!r) raw.set(bench, (r = { bytes: 0, objects: 0, cpuNs: 0 }));
+    lastBench = bench;
+    lastRaw = r;
     r.bytes += d.bytes ?? 0;
     r.objects += d.objects ?? 0;
     r.cpuNs += d.cpuNs ?? 0;
+  };
+  let lastEventsBench: string | undefined;
+  let lastEvents: { sum: number } | undefined;
+  const addEvents = (bench: string, e: number) => {
+    let x = bench === lastEventsBench ? lastEvents : events.get(bench);
+    if (!x) events.set(bench, (x = { sum: 0 }));
+    lastEventsBench = bench;
+    lastEvents = x;
+    x.sum += e;
   };
   const a = inputs.allocs;
   const as = split(a);
@@ -332,7 +346,7 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
       const bench = benchOf(as, i);
       const e = ev?.[i] ?? 0;
       addRaw(bench, { bytes, objects });
-      events.set(bench, (events.get(bench) ?? 0) + e);
+      addEvents(bench, e);
       const user = users[i]!;
       if (user < 0 || (!includeTests && isTestFile(view, user))) continue;
       // A growth helper or library function between the user frame and the allocation names the
@@ -406,7 +420,7 @@ function collectSites(inputs: HotspotInputs, includeTests: boolean): RunSites {
   const totals = run.basis === 'per-op' && inputs.bench ? benchmarkTotals(inputs.bench) : undefined;
   for (const [bench, e] of events) {
     const ops = totals && bench ? totalsOf(totals, bench)?.ops : undefined;
-    run.exposure.set(bench, ops ?? e);
+    run.exposure.set(bench, ops ?? e.sum);
   }
   return run;
 }

@@ -153,14 +153,19 @@ function attribute(p: Profile, type: string, split: BenchmarkSplit | undefined) 
   const { values, width, count } = p.samples;
   const view = profileView(p);
   const users = userLines(p, split, false);
+  let lastScope: string | undefined;
+  let last: ScopeAgg | undefined;
   for (let i = 0; i < count; i++) {
     const v = values[i * width + idx]!;
     const e = events?.[i] ?? 0;
     if (v === 0) continue;
     const b = split ? split.of[i]! : -1;
     const scope = split ? (b >= 0 ? split.names[b]! : OUTSIDE) : '';
-    let s = scopes.get(scope);
+    // Samples of one scope mostly follow each other: the last scope is at hand.
+    let s = scope === lastScope ? last : scopes.get(scope);
     if (!s) scopes.set(scope, (s = { total: 0, events: 0, fns: new Map() }));
+    lastScope = scope;
+    last = s;
     s.total += v;
     s.events += e;
     if (scope === OUTSIDE) continue;

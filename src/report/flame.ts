@@ -296,13 +296,23 @@ function buildKept(sides: Side[], min: number[], totals: [number[], number[]]): 
     const wHead = new Column(new Float64Array(1024 * T));
     const wBase = new Column(new Float64Array(1024 * T));
     let alive = 0;
+    // The samples of a side are together (head's first): its arrays are read once per run of them.
+    let sd = 0;
+    let s = sides[0]!;
+    let { stackStart, stack, values, width } = s.profile.samples;
+    let { lineName, lineFn } = s.view;
+    let { nameOf, lineSpan, sampleIndex } = s;
+    let into = wHead;
     for (let a = 0; a < active; a++) {
-      const sd = side[a]!;
-      const s = sides[sd]!;
+      if (side[a] !== sd) {
+        sd = side[a]!;
+        s = sides[sd]!;
+        ({ stackStart, stack, values, width } = s.profile.samples);
+        ({ lineName, lineFn } = s.view);
+        ({ nameOf, lineSpan, sampleIndex } = s);
+        into = sd === 0 ? wHead : wBase;
+      }
       const i = sample[a]!;
-      const { stackStart, stack, values, width } = s.profile.samples;
-      const { lineName, lineFn } = s.view;
-      const { nameOf, lineSpan } = s;
       const first = stackStart[i]!;
       const from = node[a]!;
       let k = line[a]!;
@@ -355,10 +365,10 @@ function buildKept(sides: Side[], min: number[], totals: [number[], number[]]): 
       }
       // The values go to the path's last frame here, and to its ancestors below.
       if (at >= 0) {
-        const into = sd === 0 ? wHead.data : wBase.data;
+        const data = into.data;
         for (let t = 0; t < T; t++) {
-          const x = s.sampleIndex[t]!;
-          if (x >= 0) into[at * T + t]! += values[i * width + x]!;
+          const x = sampleIndex[t]!;
+          if (x >= 0) data[at * T + t]! += values[i * width + x]!;
         }
       }
       // A sample that reached its leaf is done; the others go on from where they stand.
