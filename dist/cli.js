@@ -9142,10 +9142,11 @@ function verdictLine(r) {
   if (r.verdict === "no-comparison") return `NO COMPARISON: ${r.cause ?? "nothing to compare"}`;
   const b = r.benchmarks;
   const units = r.regressions.length;
-  const regressed = `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
+  const regressed = b.regressed.length === 0 ? "no benchmark regressed" : `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
+  const improved = b.improved.length > 0 ? `, ${b.improved.length} improved` : "";
   const total2 = b.compared + b.added.length;
   const compared = `${b.compared}${total2 > b.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
-  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}${improved}; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
 }
 function formatP(p) {
   return String(Number(p.toPrecision(2)));
@@ -12168,13 +12169,16 @@ function acceptedBy(r) {
   if (r.verdict !== "accepted" || !a) return "";
   return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ""}`;
 }
-var plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+var plural3 = (n, w) => `${groupDigits(n)} ${w}${n === 1 ? "" : "s"}`;
 function headline(r) {
   const v = verdictView(r);
   const counts = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
-    counts.push(`${plural3(v.benchmarksRegressed, "benchmark")} regressed`);
-    counts.push(`${v.benchmarksImproved} improved`);
+    const compared = r.gate?.benchmarks.compared ?? 0;
+    counts.push(
+      v.benchmarksRegressed > 0 ? `${groupDigits(v.benchmarksRegressed)} of ${plural3(compared, "benchmark")} regressed` : `no regression in ${plural3(compared, "benchmark")}`
+    );
+    if (v.benchmarksImproved > 0) counts.push(`${groupDigits(v.benchmarksImproved)} improved`);
     if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
   }
   if (v.profileRegressions !== null) {
@@ -12275,12 +12279,15 @@ function notesBlock(notes, where2) {
     return details(`Notes (${notes.length})`, items.join("\n"));
   });
 }
+function sentence(reason) {
+  return reason.replace(/^[a-z]/, (c) => c.toUpperCase());
+}
 function commentBlocks(r, maxRows) {
   const parts = [
     commentMarker(r.key),
     headline(r),
     "",
-    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`
+    `${escapeMarkdown(sentence(r.reason))}. ${baselineLine(r)}`
   ];
   if (r.failures.length > 0) {
     parts.push(

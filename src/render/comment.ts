@@ -19,7 +19,7 @@ import {
   verdictNotes,
 } from './gate-text.js';
 import type { HistoryPosition } from '../report/history.js';
-import { formatQuantity } from '../units/human.js';
+import { formatQuantity, groupDigits } from '../units/human.js';
 import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, fenceLine, MAX_NAME } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
@@ -59,19 +59,24 @@ function acceptedBy(r: RunReport): string {
   return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ''}`;
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+const plural = (n: number, w: string) => `${groupDigits(n)} ${w}${n === 1 ? '' : 's'}`;
 
 /**
- * `### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · 1 function grew in profiles ·
- * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own (the HTML
- * report's headline reads the same up to the leaks).
+ * `### ❌ perfgate: fail · 3 of 10 benchmarks regressed · 1 function grew in profiles ·
+ * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own, improvements
+ * only when there are some (`no regression in 10 benchmarks · 2 improved`).
  */
 function headline(r: RunReport): string {
   const v = verdictView(r);
   const counts: string[] = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
-    counts.push(`${plural(v.benchmarksRegressed, 'benchmark')} regressed`);
-    counts.push(`${v.benchmarksImproved} improved`);
+    const compared = r.gate?.benchmarks.compared ?? 0;
+    counts.push(
+      v.benchmarksRegressed > 0
+        ? `${groupDigits(v.benchmarksRegressed)} of ${plural(compared, 'benchmark')} regressed`
+        : `no regression in ${plural(compared, 'benchmark')}`,
+    );
+    if (v.benchmarksImproved > 0) counts.push(`${groupDigits(v.benchmarksImproved)} improved`);
     if (v.unitsNotJudged) counts.push('⚠️ some units not judged');
   }
   if (v.profileRegressions !== null) {
@@ -206,6 +211,11 @@ function notesBlock(notes: string[], where: string): Block {
   });
 }
 
+/** The verdict's reason (a phrase: `no regression beyond the limits`) as a sentence's start. */
+function sentence(reason: string): string {
+  return reason.replace(/^[a-z]/, (c) => c.toUpperCase());
+}
+
 /**
  * The comment as blocks: fixed text (marker, verdict, links) and sections that can be shortened,
  * in reading order; the links block is always the last.
@@ -215,7 +225,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
     commentMarker(r.key),
     headline(r),
     '',
-    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`,
+    `${escapeMarkdown(sentence(r.reason))}. ${baselineLine(r)}`,
   ];
   if (r.failures.length > 0) {
     parts.push(
@@ -318,6 +328,15 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
   return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
+/**
+ * Whether a change is real as benchstat decides: exact values that differ, or a test's p-value
+ * (after the run's correction) at most alpha. Anything else reads `~`, as benchstat prints it.
+ */
+function significant(f: GateFinding, alpha: number): boolean {
+  if (f.method === 'exact') return true;
+  return f.p !== undefined && f.p <= alpha;
+}
+
 /** The job summary: the comment's content with every finding, not only the top ones. */
 export function renderSummary(r: RunReport): string {
   const blocks = commentBlocks({ ...r, links: { ...r.links, summary: undefined } }, Infinity);
@@ -331,7 +350,7 @@ export function renderSummary(r: RunReport): string {
         escapeMarkdown(f.unit, MAX_NAME),
         b,
         h,
-        formatChange(f),
+        significant(f, g.options.alpha) ? formatChange(f) : '~',
         evidence(f),
         escapeMarkdown(
           f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
@@ -346,13 +365,15 @@ export function renderSummary(r: RunReport): string {
         left > 0 ? `\n\n${moreLine(left, 'comparisons', 'in the `report-json` output file')}` : '';
       return details(
         `All comparisons (${rows.length})`,
-        findingsTable(
-          g.findings.slice(0, keep),
-          ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
-          rows.slice(0, keep),
-          ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
-          manyPackages(g),
-        ) + more,
+        `\`~\`: no significant change (p > ${g.options.alpha}${g.options.correction === 'none' ? '' : `, ${g.options.correction}-corrected`}, or too few runs); the medians are in base and head.\n\n` +
+          findingsTable(
+            g.findings.slice(0, keep),
+            ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
+            rows.slice(0, keep),
+            ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+            manyPackages(g),
+          ) +
+          more,
       );
     });
     blocks.splice(-1, 0, all, '');

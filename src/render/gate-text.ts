@@ -156,16 +156,21 @@ export function comparisonCount(r: GateResult): number {
 
 /**
  * The verdict line, counting benchmarks (a benchmark with three regressing units is one):
- * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 of 8 benchmarks compared (34 comparisons)`.
+ * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 of 8 benchmarks compared (34 comparisons)`,
+ * `PASS: no benchmark regressed; 10 benchmarks compared (30 comparisons)` (no `0 improved`).
  */
 export function verdictLine(r: GateResult): string {
   if (r.verdict === 'no-comparison') return `NO COMPARISON: ${r.cause ?? 'nothing to compare'}`;
   const b = r.benchmarks;
   const units = r.regressions.length;
-  const regressed = `${plural(b.regressed.length, 'benchmark')} regressed${units > b.regressed.length ? ` (${units} units)` : ''}`;
+  const regressed =
+    b.regressed.length === 0
+      ? 'no benchmark regressed'
+      : `${plural(b.regressed.length, 'benchmark')} regressed${units > b.regressed.length ? ` (${units} units)` : ''}`;
+  const improved = b.improved.length > 0 ? `, ${b.improved.length} improved` : '';
   const total = b.compared + b.added.length;
   const compared = `${b.compared}${total > b.compared ? ` of ${total}` : ''} benchmark${total === 1 ? '' : 's'} compared`;
-  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural(comparisonCount(r), 'comparison')})`;
+  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}${improved}; ${compared} (${plural(comparisonCount(r), 'comparison')})`;
 }
 
 /** A p-value bound for people: two significant digits. */
