@@ -7791,8 +7791,8 @@ async function listTestPackages(runner, dir, patterns) {
     { cwd: dir }
   );
   if (r.code !== 0) {
-    throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}:
-${r.output.trim()}`);
+    const cause = r.output.trim().split(/\r?\n/).filter(Boolean).join("; ");
+    throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}: ${cause}`);
   }
   return r.stdout.split("\n").filter((l) => l.includes("	")).map((l) => {
     const [importPath, pkgDir, files2] = l.split("	");
@@ -9480,6 +9480,12 @@ function parseCommandArgs(command, argv, options) {
     if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
       throw new UserError(
         `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
+      );
+    }
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+      const name = option.split(" ")[0];
+      throw new UserError(
+        /does not take an argument/.test(e.message) ? `perfgate ${command}: option ${name} takes no value` : `perfgate ${command}: option ${name} needs a value (write ${name}=VALUE for a value that starts with -)`
       );
     }
     throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);

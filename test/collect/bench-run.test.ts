@@ -368,6 +368,14 @@ describe('perfgate bench --go', () => {
     expect(r.code).toBe(2);
   });
 
+  test("a package folder that does not exist: go list's cause on one line", () => {
+    const r = distCli('bench', '--go', './nosuch', '--dir', repo);
+    expect(r.stderr).toMatch(
+      /^perfgate bench: go list \.\/nosuch failed in \S+: stat \S+nosuch: directory not found\n$/,
+    );
+    expect(r.code).toBe(2);
+  });
+
   test('neither --go nor --js', () => {
     const r = distCli('bench');
     expect(r.stderr).toMatch(/^perfgate bench: give either --go <packages> or --js <suite>/);
