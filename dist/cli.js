@@ -7442,7 +7442,8 @@ async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${baseRef}) into a temporary worktree`);
+    const named = baseSha.startsWith(baseRef.toLowerCase()) ? "" : ` (${baseRef})`;
+    log(`checking out base ${baseSha.slice(0, 12)}${named} into a temporary worktree`);
     await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
     return await task({ root: root2, tree, baseSha, work });
   } finally {

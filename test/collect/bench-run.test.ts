@@ -198,6 +198,22 @@ describe('perfgate bench --go', () => {
     );
     expect(rerun.code).toBe(2);
     expect(existsSync(path.join(out, 'head.txt'))).toBe(false);
+    // A base given as its commit (as the action gives it) is named once.
+    const sha = execFileSync('git', ['rev-parse', 'main'], { cwd: repo }).toString().trim();
+    const bySha = distCli(
+      'bench',
+      '--go',
+      './...',
+      '--dir',
+      repo,
+      '--base-ref',
+      sha,
+      '--bench',
+      'NoSuch',
+    );
+    expect(bySha.stderr.split('\n')[0]).toBe(
+      `checking out base ${sha.slice(0, 12)} into a temporary worktree`,
+    );
   });
 
   test('a benchmark only head has: base is checked before any round', () => {
