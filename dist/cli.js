@@ -8052,6 +8052,9 @@ var MIN_ROUNDS = 5;
 function benchName(task) {
   return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
 }
+function nanoseconds(ms) {
+  return Number((ms * 1e6).toFixed(3));
+}
 function formatJsRounds(label, rounds) {
   const lines = [
     `os: ${process.platform}`,
@@ -8061,7 +8064,7 @@ function formatJsRounds(label, rounds) {
   ];
   for (const round of rounds) {
     for (const t of round)
-      lines.push(`${benchName(t.name)} ${t.samples} ${t.medianMs * 1e6} ns/op`);
+      lines.push(`${benchName(t.name)} ${t.samples} ${nanoseconds(t.medianMs)} ns/op`);
   }
   return `${lines.join("\n")}
 `;
