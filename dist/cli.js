@@ -9183,7 +9183,7 @@ function findingLine(f) {
   return `${f.name}  ${f.unit}  ${side2(b, f.base)} → ${side2(h, f.head)}  ${formatChange(f)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`;
 }
 function renderGateText(r) {
-  const lines = [verdictLine(r), ...verdictNotes(r)];
+  const lines = [verdictLine(r), ...verdictNotes(r), ...r.notes];
   const grouped = manyPackages(r);
   const section = (title, fs) => {
     if (fs.length === 0) return;
@@ -9203,7 +9203,6 @@ function renderGateText(r) {
   if (removed.length > 0)
     lines.push("", "Only in base (removed):", ...removed.map((l) => `  ${l}`));
   const notes = [
-    ...r.notes,
     ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
   ];
   if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n) => `  ${n}`));
@@ -11797,7 +11796,8 @@ function verdictView(r) {
     reason: r.reason,
     benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
     benchmarksImproved: compared ? g.benchmarks.improved.length : null,
-    unitsNotJudged: compared && g.power.length > 0,
+    // Units no test could judge: too few runs for the correction, or one run per side.
+    unitsNotJudged: compared && (g.power.length > 0 || g.findings.some((f) => f.base && f.head && f.method === "none")),
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
     ...leaks.length > 0 ? { goroutines: { leaks: leaking, parked: leaks.length - leaking } } : {},
     profileRows: rows,
@@ -12326,7 +12326,7 @@ ${moreLine(left, "lines", elsewhere(r))}` : "";
   }
   const g = r.gate;
   if (g) {
-    const notes2 = verdictNotes(g);
+    const notes2 = [...verdictNotes(g), ...g.notes];
     if (notes2.length > 0) parts.push("", notes2.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join("\n"));
     const grouped = manyPackages(g);
     if (g.regressions.length > 0) {
@@ -12380,7 +12380,7 @@ ${topFindings(ungated, maxRows, grouped)}`
     });
     if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
-  const notes = [...r.warnings, ...g?.notes ?? [], ...r.profiles?.notes ?? []];
+  const notes = [...r.warnings, ...r.profiles?.notes ?? []];
   if (notes.length > 0) parts.push("", notesBlock(notes, elsewhere(r)));
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,

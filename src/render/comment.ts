@@ -255,7 +255,8 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   }
   const g = r.gate;
   if (g) {
-    const notes = verdictNotes(g);
+    // What the gate could not judge stands beside the verdict, not folded among the notes.
+    const notes = [...verdictNotes(g), ...g.notes];
     if (notes.length > 0) parts.push('', notes.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join('\n'));
     const grouped = manyPackages(g);
     if (g.regressions.length > 0) {
@@ -307,7 +308,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
     });
     if (insights.length > 0) parts.push('', '#### Profiles', '', ...insights);
   }
-  const notes = [...r.warnings, ...(g?.notes ?? []), ...(r.profiles?.notes ?? [])];
+  const notes = [...r.warnings, ...(r.profiles?.notes ?? [])];
   if (notes.length > 0) parts.push('', notesBlock(notes, elsewhere(r)));
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,

@@ -225,7 +225,8 @@ function findingLine(f: GateFinding): string {
 
 /** The gate's result for a terminal: most severe first, by package when there are several. */
 export function renderGateText(r: GateResult): string {
-  const lines = [verdictLine(r), ...verdictNotes(r)];
+  // The run-wide notes (one run per benchmark) say what was not judged: beside the verdict.
+  const lines = [verdictLine(r), ...verdictNotes(r), ...r.notes];
   const grouped = manyPackages(r);
   const section = (title: string, fs: GateFinding[]) => {
     if (fs.length === 0) return;
@@ -245,7 +246,6 @@ export function renderGateText(r: GateResult): string {
   if (removed.length > 0)
     lines.push('', 'Only in base (removed):', ...removed.map((l) => `  ${l}`));
   const notes = [
-    ...r.notes,
     ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`))),
   ];
   if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((n) => `  ${n}`));

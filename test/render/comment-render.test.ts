@@ -287,6 +287,18 @@ describe('what matters first, as GitHub shows it', () => {
     expect(body).not.toContain('0 improved');
   });
 
+  test('one run per side: the headline and a line beside the verdict say timings were not judged', () => {
+    const once = gate(benchRun('count1-base.txt'), benchRun('count1-head.txt'));
+    const body = renderComment(runReport(undefined, { gate: once }));
+    expect(body.split('\n')[1]).toBe(
+      '### ❌ perfgate: fail · 3 of 10 benchmarks regressed · ⚠️ some units not judged',
+    );
+    const note =
+      'each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more';
+    expect(body).toContain(`\n- ⚠️ ${note}\n`);
+    expect(renderedFolds(body).flatMap((f) => f.items)).not.toContain(note);
+  });
+
   test('regressions by the size of their change, each value on its own scale with its unit', () => {
     const [regressions] = renderedTables(demo);
     expect(cells(regressions!.rows)).toEqual([
