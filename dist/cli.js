@@ -9148,9 +9148,13 @@ function verdictLine(r) {
   const units = r.regressions.length;
   const regressed = b.regressed.length === 0 ? "no benchmark regressed" : `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
   const improved = b.improved.length > 0 ? `, ${b.improved.length} improved` : "";
-  const total2 = b.compared + b.added.length;
-  const compared = `${b.compared}${total2 > b.compared ? ` of ${total2}` : ""} benchmark${total2 === 1 ? "" : "s"} compared`;
-  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}${improved}; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
+  const compared = `${plural2(b.compared, "benchmark")} compared`;
+  const oneSide = [
+    b.added.length > 0 && `${b.added.length} only in head`,
+    b.removed.length > 0 && `${b.removed.length} only in base`
+  ].filter(Boolean);
+  const sides = oneSide.length > 0 ? `; ${oneSide.join(", ")}` : "";
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}${improved}; ${compared} (${plural2(comparisonCount(r), "comparison")})${sides}`;
 }
 function formatP(p) {
   return String(Number(p.toPrecision(2)));
@@ -12179,16 +12183,13 @@ function acceptedBy(r) {
   if (r.verdict !== "accepted" || !a) return "";
   return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ""}`;
 }
-var plural3 = (n, w) => `${groupDigits(n)} ${w}${n === 1 ? "" : "s"}`;
+var plural3 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
 function headline(r) {
   const v = verdictView(r);
   const counts = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
-    const compared = r.gate?.benchmarks.compared ?? 0;
-    counts.push(
-      v.benchmarksRegressed > 0 ? `${groupDigits(v.benchmarksRegressed)} of ${plural3(compared, "benchmark")} regressed` : `no regression in ${plural3(compared, "benchmark")}`
-    );
-    if (v.benchmarksImproved > 0) counts.push(`${groupDigits(v.benchmarksImproved)} improved`);
+    counts.push(`${plural3(v.benchmarksRegressed, "benchmark")} regressed`);
+    counts.push(`${v.benchmarksImproved} improved`);
     if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
   }
   if (v.profileRegressions !== null) {
@@ -12327,6 +12328,12 @@ ${moreLine(left, "lines", elsewhere(r))}` : "";
   const g = r.gate;
   if (g) {
     const notes2 = [...verdictNotes(g), ...g.notes];
+    const removed = g.benchmarks.removed.length;
+    if (removed > 0 && g.verdict !== "no-comparison") {
+      notes2.push(
+        `${plural3(removed, "benchmark")} of base ${removed === 1 ? "is" : "are"} not in head (removed or renamed), so not compared`
+      );
+    }
     if (notes2.length > 0) parts.push("", notes2.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join("\n"));
     const grouped = manyPackages(g);
     if (g.regressions.length > 0) {

@@ -19,7 +19,7 @@ import {
   verdictNotes,
 } from './gate-text.js';
 import type { HistoryPosition } from '../report/history.js';
-import { formatQuantity, groupDigits } from '../units/human.js';
+import { formatQuantity } from '../units/human.js';
 import { insightBlocks } from './insights.js';
 import { codeCell, escapeMarkdown, fenceLine, MAX_NAME } from './markdown.js';
 import { type Block, fitBlocks, moreLine, shortenable, utf8Bytes } from './sections.js';
@@ -59,24 +59,19 @@ function acceptedBy(r: RunReport): string {
   return ` by label ${codeCell(a.label)}${a.by ? `, applied by ${escapeMarkdown(`@${a.by}`, MAX_NAME)}` : ''}`;
 }
 
-const plural = (n: number, w: string) => `${groupDigits(n)} ${w}${n === 1 ? '' : 's'}`;
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /**
- * `### ❌ perfgate: fail · 3 of 10 benchmarks regressed · 1 function grew in profiles ·
- * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own, improvements
- * only when there are some (`no regression in 10 benchmarks · 2 improved`).
+ * `### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · 1 function grew in profiles ·
+ * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own (the HTML
+ * report's headline, src/render/html/page/headline.ts, reads the same up to the leaks).
  */
 function headline(r: RunReport): string {
   const v = verdictView(r);
   const counts: string[] = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
-    const compared = r.gate?.benchmarks.compared ?? 0;
-    counts.push(
-      v.benchmarksRegressed > 0
-        ? `${groupDigits(v.benchmarksRegressed)} of ${plural(compared, 'benchmark')} regressed`
-        : `no regression in ${plural(compared, 'benchmark')}`,
-    );
-    if (v.benchmarksImproved > 0) counts.push(`${groupDigits(v.benchmarksImproved)} improved`);
+    counts.push(`${plural(v.benchmarksRegressed, 'benchmark')} regressed`);
+    counts.push(`${v.benchmarksImproved} improved`);
     if (v.unitsNotJudged) counts.push('⚠️ some units not judged');
   }
   if (v.profileRegressions !== null) {
@@ -257,6 +252,13 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   if (g) {
     // What the gate could not judge stands beside the verdict, not folded among the notes.
     const notes = [...verdictNotes(g), ...g.notes];
+    // Benchmarks of base that head lacks escape the gate (renamed or removed): said up front.
+    const removed = g.benchmarks.removed.length;
+    if (removed > 0 && g.verdict !== 'no-comparison') {
+      notes.push(
+        `${plural(removed, 'benchmark')} of base ${removed === 1 ? 'is' : 'are'} not in head (removed or renamed), so not compared`,
+      );
+    }
     if (notes.length > 0) parts.push('', notes.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join('\n'));
     const grouped = manyPackages(g);
     if (g.regressions.length > 0) {

@@ -156,7 +156,8 @@ export function comparisonCount(r: GateResult): number {
 
 /**
  * The verdict line, counting benchmarks (a benchmark with three regressing units is one):
- * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 of 8 benchmarks compared (34 comparisons)`,
+ * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 benchmarks compared (34 comparisons); 1 only
+ * in head, 9 only in base`,
  * `PASS: no benchmark regressed; 10 benchmarks compared (30 comparisons)` (no `0 improved`).
  */
 export function verdictLine(r: GateResult): string {
@@ -168,9 +169,13 @@ export function verdictLine(r: GateResult): string {
       ? 'no benchmark regressed'
       : `${plural(b.regressed.length, 'benchmark')} regressed${units > b.regressed.length ? ` (${units} units)` : ''}`;
   const improved = b.improved.length > 0 ? `, ${b.improved.length} improved` : '';
-  const total = b.compared + b.added.length;
-  const compared = `${b.compared}${total > b.compared ? ` of ${total}` : ''} benchmark${total === 1 ? '' : 's'} compared`;
-  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}${improved}; ${compared} (${plural(comparisonCount(r), 'comparison')})`;
+  const compared = `${plural(b.compared, 'benchmark')} compared`;
+  const oneSide = [
+    b.added.length > 0 && `${b.added.length} only in head`,
+    b.removed.length > 0 && `${b.removed.length} only in base`,
+  ].filter(Boolean);
+  const sides = oneSide.length > 0 ? `; ${oneSide.join(', ')}` : '';
+  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}${improved}; ${compared} (${plural(comparisonCount(r), 'comparison')})${sides}`;
 }
 
 /** A p-value bound for people: two significant digits. */

@@ -37,7 +37,7 @@ describe('accepting a regression by label', () => {
     ]);
     const body = comments(41)[0]!.body;
     expect(headline(body)).toBe(
-      '### ✅ perfgate: accepted by label <code>perfgate: accept</code>, applied by &#64;<wbr>octocat · 3 of 10 benchmarks regressed',
+      '### ✅ perfgate: accepted by label <code>perfgate: accept</code>, applied by &#64;<wbr>octocat · 3 benchmarks regressed · 0 improved',
     );
     // The regressions stay listed, and the log says they were accepted rather than failing.
     expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| B\/op/);
@@ -145,7 +145,7 @@ describe('accepting a regression by label', () => {
     );
     expect(r.stdout).toContain('::warning::perfgate: GrowSlice-2 regressed, accepted by label');
     expect(headline(comments(45)[0]!.body)).toMatch(
-      /^### ❌ perfgate: fail · 3 of 10 benchmarks regressed/,
+      /^### ❌ perfgate: fail · 3 benchmarks regressed/,
     );
 
     const all = await pullRequest(

@@ -199,6 +199,22 @@ describe('perfgate gate', () => {
   });
 });
 
+describe('benchmarks on one side only are counted beside the verdict', () => {
+  test('gate: how many were only in head and only in base; comment: those of base beside the verdict', async () => {
+    const g = await cli('gate', bench('edge-a.txt'), bench('edge-b.txt'));
+    expect(g.stdout.split('\n')[0]).toBe(
+      'FAIL: 1 benchmark regressed; 5 benchmarks compared (11 comparisons); 1 only in head, 1 only in base',
+    );
+    const c = await cli('comment', bench('edge-a.txt'), bench('edge-b.txt'));
+    expect(c.stdout.split('\n')[1]).toBe(
+      '### ❌ perfgate: fail · 1 benchmark regressed · 0 improved · ⚠️ some units not judged',
+    );
+    expect(c.stdout).toContain(
+      '\n- ⚠️ 1 benchmark of base is not in head (removed or renamed), so not compared\n',
+    );
+  });
+});
+
 describe('nothing compared is never a pass', () => {
   const moved = () =>
     file(
@@ -226,6 +242,8 @@ describe('nothing compared is never a pass', () => {
     expect(r.stderr).toMatch(/^perfgate comment: nothing to compare: .*no benchmark is in both\n$/);
     const aa = await cli('comment', bench('aa-inter-base.txt'), bench('aa-inter-head.txt'));
     expect(aa.code).toBe(0);
-    expect(aa.stdout.split('\n')[1]).toBe('### ✅ perfgate: pass · no regression in 10 benchmarks');
+    expect(aa.stdout.split('\n')[1]).toBe(
+      '### ✅ perfgate: pass · 0 benchmarks regressed · 0 improved',
+    );
   });
 });

@@ -84,7 +84,7 @@ describe('perfgate comment (npm run demo)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual([
       '<!-- perfgate:demo -->',
-      '### ❌ perfgate: fail · 3 of 10 benchmarks regressed',
+      '### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved',
     ]);
     expect(r.stdout).toContain('<code>GrowSlice-2</code>');
   });
@@ -97,7 +97,7 @@ describe('perfgate comment (npm run demo)', () => {
       '--stored-baseline',
     );
     // Allocations still gate: the same three benchmarks regressed, by B/op and allocs/op.
-    expect(r.stdout).toContain('### ❌ perfgate: fail · 3 of 10 benchmarks regressed');
+    expect(r.stdout).toContain('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('<details><summary>Timings, not gated (3 changes)</summary>');
   });
