@@ -12227,6 +12227,8 @@ function baseSource(r) {
     case "artifact":
       return `Base ${commitText(b.commit)}${where2}: stored baseline, measured${ago || " at an unknown time"}${b.runUrl ? ` by [this run](${b.runUrl})` : ""}.`;
     case "files":
+      if (/^[0-9a-f]{7,40}$/.test(r.headCommit))
+        return `Base from local files: ${codeCell(b.commit)}. Head ${commitText(r.headCommit)}.`;
       return r.headCommit ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.` : `Base from local files: ${codeCell(b.commit)}.`;
     case "path":
       return b.commit === "unknown" ? "Base from the benchmark output file given as `baseline:` (no commit recorded)." : `Base ${commitText(b.commit)}${where2}: baseline folder given as \`baseline:\`${ago ? `, measured${ago}` : ""}.`;

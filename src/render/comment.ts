@@ -121,6 +121,9 @@ function baseSource(r: RunReport): string {
     case 'artifact':
       return `Base ${commitText(b.commit)}${where}: stored baseline, measured${ago || ' at an unknown time'}${b.runUrl ? ` by [this run](${b.runUrl})` : ''}.`;
     case 'files':
+      // Head is named by its commit when one was given (--head-commit), else by its file.
+      if (/^[0-9a-f]{7,40}$/.test(r.headCommit))
+        return `Base from local files: ${codeCell(b.commit)}. Head ${commitText(r.headCommit)}.`;
       return r.headCommit
         ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`
         : `Base from local files: ${codeCell(b.commit)}.`;

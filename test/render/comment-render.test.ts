@@ -443,6 +443,13 @@ describe('what matters first, as GitHub shows it', () => {
     ).toBe(
       'Base and head from local files: <code>bench/base.txt</code> → <code>bench/head.txt</code>.',
     );
+    // Given its commit (perfgate comment --head-commit), head is named like a commit anywhere.
+    expect(
+      line(
+        { source: 'files', commit: 'bench/base.txt', branch: undefined },
+        { headCommit: 'a943cf00e655'.padEnd(40, '1') },
+      ),
+    ).toBe('Base from local files: <code>bench/base.txt</code>. Head `a943cf00e655`.');
     expect(baselineLine({ ...r, baseline: undefined })).toBe(
       'No baseline was found for this comparison. Head `eeeeeeeeeeee`.',
     );
