@@ -9135,7 +9135,7 @@ function evidence(f) {
   if (f.p === void 0) return "";
   const p = formatFixed(f.p, 3);
   const raw = f.rawP === void 0 ? p : formatFixed(f.rawP, 3);
-  const adjusted = raw !== p ? ` (raw ${raw})` : "";
+  const adjusted = raw !== p ? ` (${raw} before correction)` : "";
   return `p=${p}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
 var plural2 = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
@@ -9253,7 +9253,7 @@ function testText(f) {
   const p = formatFixed(f.p, 3);
   const raw = f.rawP !== void 0 ? formatFixed(f.rawP, 3) : p;
   const paired = f.method === "wilcoxon" ? " paired" : "";
-  return `p=${p}${raw !== p ? ` (raw ${raw})` : ""} ${n}${paired}`;
+  return `p=${p}${raw !== p ? ` (${raw} before correction)` : ""} ${n}${paired}`;
 }
 function spreadTable(fs, grouped = false) {
   const one = (group) => {

@@ -143,7 +143,8 @@ export function evidence(f: GateFinding): string {
   if (f.p === undefined) return '';
   const p = formatFixed(f.p, 3);
   const raw = f.rawP === undefined ? p : formatFixed(f.rawP, 3);
-  const adjusted = raw !== p ? ` (raw ${raw})` : '';
+  // benchstat's own p-value, before the run-wide correction, for reading the two side by side.
+  const adjusted = raw !== p ? ` (${raw} before correction)` : '';
   return `p=${p}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
 }
 
@@ -311,7 +312,7 @@ function testText(f: GateFinding): string {
   const p = formatFixed(f.p, 3);
   const raw = f.rawP !== undefined ? formatFixed(f.rawP, 3) : p;
   const paired = f.method === 'wilcoxon' ? ' paired' : '';
-  return `p=${p}${raw !== p ? ` (raw ${raw})` : ''} ${n}${paired}`;
+  return `p=${p}${raw !== p ? ` (${raw} before correction)` : ''} ${n}${paired}`;
 }
 
 /**

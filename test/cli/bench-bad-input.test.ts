@@ -215,6 +215,16 @@ describe('benchmarks on one side only are counted beside the verdict', () => {
   });
 });
 
+describe('p-values after the correction', () => {
+  test("gate: each beside benchstat's own, said to be before the correction", async () => {
+    const r = await cli('gate', bench('twopkg-base.txt'), bench('twopkg-head.txt'));
+    expect(r.stdout).toMatch(
+      / {2}sec\/op {2}.* {2}p=0\.009 \(0\.002 before correction\) n=6\+6 {2}/,
+    );
+    expect(r.stdout).not.toContain('raw');
+  });
+});
+
 describe('nothing compared is never a pass', () => {
   const moved = () =>
     file(
