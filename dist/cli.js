@@ -8349,7 +8349,6 @@ var SHARD_KEY = "shard";
 var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 // src/report/history.ts
-var PROCS_SUFFIX2 = /-(\d+)$/;
 function valueKey(pkg, name, unit) {
   return JSON.stringify([pkg, name, unit]);
 }
@@ -8367,7 +8366,7 @@ function seriesOf(h) {
 }
 function findSeries(series, f) {
   const pkg = f.config.find(([k]) => k === "pkg")?.[1] ?? "";
-  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX2, ""), f.unit));
+  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ""), f.unit));
 }
 function historyView(h, branch, regressions) {
   const series = seriesOf(h);
