@@ -8,18 +8,25 @@
  * fixtures/bench/ab-inter-{base,head}.txt (10 benchmarks × 10 rounds), five times per leg under
  * new names.
  *
- * The large profile is the allocs profile of go/types' own tests at -memprofilerate=1, made with
- * the local Go toolchain on first use and cached in .cache/bench (not committed). The end-to-end
- * rows (diff, hotspots, comment, report) read it as both base and head, each in a fresh process,
- * and are shown as multiples of `top` on one profile in the same run.
+ * The large profiles are the allocs profiles of two runs of go/types' own tests at
+ * -memprofilerate=1 (gotypes.allocs.pb.gz as base, gotypes.allocs.2.pb.gz as head), made with the
+ * local Go toolchain on first use and cached in .cache/bench (not committed). The end-to-end rows
+ * (diff, hotspots, comment, report) compare them, each in a fresh process, and are shown as
+ * multiples of `top` on one profile in the same run; `top` itself is also shown as a multiple of
+ * the bare decode (gunzip and wire decode into typed arrays, in process). The report's HTML is
+ * opened in Chromium (/usr/bin/chromium) to time it until it can be used.
+ *
+ * The demo's inputs (npm run demo) measure the action's own work: everything but running the
+ * benchmarks (reading benchmark output, profiles and goroutine dumps, the gate, the comment).
  *
  *   BENCH_RUNS=N               runs per end-to-end row on the large profile (default 3)
  *   BENCH_CLI=path/to/cli.js   measure another build of the CLI (default dist/cli.js)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Bench } from 'tinybench';
 import { functionTable } from '../src/analyze/functions.js';
@@ -32,17 +39,19 @@ import { type ShardPart, buildMergedReport } from '../src/report/shards.js';
 
 const cacheDir = path.resolve('.cache/bench');
 const large = path.join(cacheDir, 'gotypes.allocs.pb.gz');
+/** A second run of the same tests: the head of the end-to-end rows. */
+const large2 = path.join(cacheDir, 'gotypes.allocs.2.pb.gz');
 const small = path.resolve('fixtures/bench/head.cpu.pb.gz');
 const quick = process.env.BENCH_QUICK === '1';
 const e2eRuns = Number(process.env.BENCH_RUNS ?? 3);
 const cli = process.env.BENCH_CLI ?? 'dist/cli.js';
 const hasTime = existsSync('/usr/bin/time');
 
-function ensureLargeProfile(): void {
+function ensureLargeProfile(large: string): void {
   if (existsSync(large)) return;
   mkdirSync(cacheDir, { recursive: true });
   console.log(
-    'Making the large profile: go test -memprofilerate=1 go/types (several minutes, once)…',
+    `Making ${path.basename(large)}: go test -memprofilerate=1 go/types (several minutes, once)…`,
   );
   execFileSync(
     'go',
@@ -167,7 +176,8 @@ console.log(
   `matrix: merge median ${mergeRows[0]!.medianMs.toFixed(1)} ms (${mergeRows[0]!.samples} runs)`,
 );
 
-ensureLargeProfile();
+ensureLargeProfile(large);
+ensureLargeProfile(large2);
 if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build`);
 const node = process.execPath;
 const cliTop = (file: string) => [cli, 'top', file, '--nodecount', '20'];
@@ -186,14 +196,14 @@ function profileFolder(file: string, side: string): string {
   return dir;
 }
 
-/** The commands of a comparison of the profile with itself (base = head), each a fresh process. */
-function endToEnd(file: string): [string, string[]][] {
-  const base = profileFolder(file, 'base');
-  const head = profileFolder(file, 'head');
+/** The commands comparing two profiles, each a fresh process. */
+function endToEnd(baseFile: string, headFile: string): [string, string[]][] {
+  const base = profileFolder(baseFile, 'base');
+  const head = profileFolder(headFile, 'head');
   const html = reportFile;
   return [
-    ['perfgate diff base head', [cli, 'diff', file, file, '--nodecount', '20']],
-    ['perfgate hotspots head --base base', [cli, 'hotspots', file, '--base', file]],
+    ['perfgate diff base head', [cli, 'diff', baseFile, headFile, '--nodecount', '20']],
+    ['perfgate hotspots head --base base', [cli, 'hotspots', headFile, '--base', baseFile]],
     [
       'perfgate comment (benchmarks + profiles)',
       [
@@ -218,12 +228,89 @@ function runVerdict(cmd: string, args: string[]): void {
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}`);
 }
 
-const rows: Row[] = [...mergeRows];
-for (const [label, file, iterations] of [
-  ['small', small, 10],
-  ['large', large, 5],
+/** The demo's inputs (npm run demo): what the action does with them besides running benchmarks. */
+const demoArgs = [
+  cli,
+  'comment',
+  'fixtures/bench/ab-inter-base.txt',
+  'fixtures/bench/ab-inter-head.txt',
+  '--base-profiles',
+  'fixtures/profiles/growslice/base',
+  '--head-profiles',
+  'fixtures/profiles/growslice/head',
+  '--base-goroutines',
+  'fixtures/profiles/leak/base/goroutine.debug2.txt',
+  '--head-goroutines',
+  'fixtures/profiles/leak/head/goroutine.debug2.txt',
+  '--source',
+  'fixtures/go',
+];
+const demoReport = [
+  cli,
+  'report',
+  'fixtures/profiles/growslice/base',
+  'fixtures/profiles/growslice/head',
+  '--bench-base',
+  'fixtures/bench/ab-inter-base.txt',
+  '--bench-head',
+  'fixtures/bench/ab-inter-head.txt',
+  '--source',
+  'fixtures/go',
+  '-o',
+  reportFile,
+];
+const demoRows = await measure(
+  'demo',
+  [
+    [
+      "perfgate comment (the action's own work)",
+      () => runVerdict(node, demoArgs),
+      () => peakRss(node, demoArgs),
+    ],
+    ['perfgate report', () => runVerdict(node, demoReport), () => peakRss(node, demoReport)],
+  ],
+  5,
+);
+console.log(
+  `demo: the action's own work on the demo's inputs (perfgate comment, a fresh process): ${(demoRows[0]!.medianMs / 1000).toFixed(2)} s (target < 2 s)`,
+);
+
+/** Milliseconds from navigation until the report page marks itself usable, in Chromium. */
+async function timeToInteractive(file: string, runs: number): Promise<number[]> {
+  const chromiumPath = '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) return [];
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  const out: number[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForFunction("performance.getEntriesByName('perfgate:interactive').length > 0");
+      out.push(
+        (await page.evaluate(
+          "performance.getEntriesByName('perfgate:interactive')[0].startTime",
+        )) as number,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+const rows: Row[] = [...mergeRows, ...demoRows];
+const pageLines: string[] = [];
+for (const [label, file, head, iterations] of [
+  ['small', small, small, 10],
+  ['large', large, large2, 5],
 ] as const) {
   console.log(`${label}: ${describe(file)}`);
+  if (head !== file) console.log(`${label}: head ${describe(head)}`);
   // Whole processes first, while this process holds nothing large.
   const processes: [string, () => void, () => number | undefined][] = [
     [
@@ -233,10 +320,18 @@ for (const [label, file, iterations] of [
     ],
   ];
   rows.push(...(await measure(label, processes, iterations)));
-  const e2e: [string, () => void, () => number | undefined][] = endToEnd(file).map(
+  const e2e: [string, () => void, () => number | undefined][] = endToEnd(file, head).map(
     ([name, args]) => [name, () => runVerdict(node, args), () => peakRss(node, args)],
   );
   rows.push(...(await measure(label, e2e, label === 'small' ? iterations : e2eRuns)));
+  // The last report written is this profile's: its size, and its time to interactive.
+  const tti = await timeToInteractive(reportFile, 3);
+  const median = [...tti].sort((a, b) => a - b)[Math.floor(tti.length / 2)];
+  const size = statSync(reportFile).size;
+  pageLines.push(
+    `${label}: report HTML ${(size / 2 ** 20).toFixed(2)} MiB (target ≤ 2 MiB), interactive in Chromium after ${median === undefined ? '— (no /usr/bin/chromium)' : `${Math.round(median)} ms`} (median of ${tti.length}; target ≤ 1 s)`,
+  );
+  console.log(pageLines.at(-1));
   if (label === 'small' || !quick) {
     const pprof: [string, () => void, () => number | undefined][] = [
       ['go tool pprof -top', () => run('go', pprofTop(file)), () => peakRss('go', pprofTop(file))],
@@ -264,12 +359,15 @@ const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${m
 console.log(
   `\nnode ${process.version}, ${path.basename(process.env.SHELL ?? 'sh')}, go ${execFileSync('go', ['env', 'GOVERSION'], { encoding: 'utf8' }).trim()}`,
 );
-console.log('| profile | task | median | runs | × perfgate top | vs go tool pprof | peak RSS |');
-console.log('|---|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| profile | task | median | runs | × perfgate top | × parse | vs go tool pprof | peak RSS |',
+);
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const same = (task: string) => rows.find((x) => x.profile === r.profile && x.task === task);
   const pprof = same('go tool pprof -top');
   const top = same('perfgate top (fresh process)');
+  const parse = same('parse (in process)');
   const vsPprof =
     r.task === 'go tool pprof -top'
       ? '1×'
@@ -277,9 +375,23 @@ for (const r of rows) {
         ? `${(pprof.medianMs / r.medianMs).toFixed(1)}× faster`
         : '—';
   const vsTop = top ? `${(r.medianMs / top.medianMs).toFixed(2)}×` : '—';
+  const vsParse = parse ? `${(r.medianMs / parse.medianMs).toFixed(2)}×` : '—';
   const rss = r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`;
   console.log(
-    `| ${r.profile} | ${r.task} | ${fmtMs(r.medianMs)} | ${r.samples} | ${vsTop} | ${vsPprof} | ${rss} |`,
+    `| ${r.profile} | ${r.task} | ${fmtMs(r.medianMs)} | ${r.samples} | ${vsTop} | ${vsParse} | ${vsPprof} | ${rss} |`,
   );
 }
+console.log('');
+for (const line of pageLines) console.log(line);
+const largeRow = (task: string) => rows.find((x) => x.profile === 'large' && x.task === task);
+const topIn = largeRow('parse + top (in process)');
+const decode = largeRow('parse (in process)');
+if (topIn && decode) {
+  console.log(
+    `large: top in process / bare decode = ${(topIn.medianMs / decode.medianMs).toFixed(2)}× (target ≤ 1.5×)`,
+  );
+}
+console.log(
+  `demo: the action's own work ${(demoRows[0]!.medianMs / 1000).toFixed(2)} s (target < 2 s)`,
+);
 rmSync(reportFile, { force: true });

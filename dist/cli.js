@@ -6497,13 +6497,13 @@ function uDistribution(n1, n2, groups) {
     placed += t;
   }
   const final = ways[n1];
-  let total2 = 0;
-  for (let w = 0; w <= maxU2; w++) total2 += final[w];
+  let total = 0;
+  for (let w = 0; w <= maxU2; w++) total += final[w];
   const cdf = new Float64Array(maxU2 + 1);
   let below = 0;
   for (let w = 0; w <= maxU2; w++) {
     below += final[w];
-    cdf[w] = below / total2;
+    cdf[w] = below / total;
   }
   return cdf;
 }
@@ -8353,7 +8353,6 @@ var SHARD_KEY = "shard";
 var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 // src/report/history.ts
-var PROCS_SUFFIX2 = /-(\d+)$/;
 function valueKey(pkg, name, unit) {
   return JSON.stringify([pkg, name, unit]);
 }
@@ -8371,7 +8370,7 @@ function seriesOf(h) {
 }
 function findSeries(series, f) {
   const pkg = f.config.find(([k]) => k === "pkg")?.[1] ?? "";
-  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX2, ""), f.unit));
+  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ""), f.unit));
 }
 function historyView(h, branch, regressions) {
   const series = seriesOf(h);
@@ -8784,10 +8783,10 @@ function renderBenchTableText(t) {
 `);
   return out;
 }
-function renderBenchstatText(tables2) {
+function renderBenchstatText(tables) {
   const parts = [];
   let previous;
-  for (const t of tables2) {
+  for (const t of tables) {
     const header = t.config.filter(([k, v], i) => !previous || previous[i]?.[0] !== k || previous[i]?.[1] !== v).map(([k, v]) => `${k}: ${v}
 `).join("");
     previous = t.config;
@@ -8795,11 +8794,11 @@ function renderBenchstatText(tables2) {
   }
   return parts.join("\n");
 }
-function renderBenchstatCsv(tables2) {
+function renderBenchstatCsv(tables) {
   const records = [];
   const warnings = [];
   let previous;
-  tables2.forEach((t, ti) => {
+  tables.forEach((t, ti) => {
     if (ti > 0) records.push([]);
     for (const [i, [k, v]] of t.config.entries()) {
       if (previous && previous[i]?.[0] === k && previous[i]?.[1] === v) continue;
@@ -9364,12 +9363,12 @@ var unitNanos = {
 function goDurationNanos(text) {
   if (text === "") return void 0;
   durationPart.lastIndex = 0;
-  let total2 = 0;
+  let total = 0;
   let m;
   while (durationPart.lastIndex < text.length && (m = durationPart.exec(text)) !== null) {
-    total2 += Number(m[1]) * unitNanos[m[2]];
+    total += Number(m[1]) * unitNanos[m[2]];
   }
-  return durationPart.lastIndex === text.length ? total2 : void 0;
+  return durationPart.lastIndex === text.length ? total : void 0;
 }
 function readBenchtime(name, value) {
   const text = value.trim();
@@ -9981,7 +9980,7 @@ function isGzip(bytes2) {
 }
 function gunzipLimited(bytes2, limit) {
   try {
-    return gunzipSync(bytes2, { maxOutputLength: limit });
+    return gunzipSync(bytes2, { maxOutputLength: limit, chunkSize: chunkFor(bytes2, limit) });
   } catch (err) {
     const e = err;
     if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
@@ -9993,6 +9992,12 @@ function gunzipLimited(bytes2, limit) {
       throw new FormatError("truncated gzip data: it ends before the end of the stream");
     throw new FormatError(`corrupt gzip data: ${e.message}`);
   }
+}
+function chunkFor(bytes2, limit) {
+  const n = bytes2.length;
+  if (n < 18) return 64 * 1024;
+  const isize = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16) + bytes2[n - 1] * 2 ** 24;
+  return Math.max(64 * 1024, Math.min(isize + 1, limit, n * 1032));
 }
 function formatBytes2(n) {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
@@ -10009,12 +10014,22 @@ function formatBytes2(n) {
 var GrowableIds = class {
   data;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
+  constructor(capacity = 1024, short = false) {
+    this.data = short ? new Uint16Array(capacity) : new Uint32Array(capacity);
   }
-  /** True while every id so far fits in 32 bits. */
+  /** True while every id so far fits in 16 bits (and the storage is Uint16). */
+  get short() {
+    return this.data instanceof Uint16Array;
+  }
+  /** True while every id so far fits in 32 bits (and the storage is Uint32). */
   get narrow() {
     return this.data instanceof Uint32Array;
+  }
+  /** Storage of the next width, with the values so far (pages not written cost no memory). */
+  widen() {
+    const next = this.short ? new Uint32Array(this.data.length) : new Float64Array(this.data.length);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
   /** Makes room for `n` more values. */
   reserve(n) {
@@ -10022,13 +10037,14 @@ var GrowableIds = class {
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
-    const next = this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
+    const next = this.short ? new Uint16Array(cap) : this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
   push(v) {
     this.reserve(1);
-    if (v > 4294967295 && this.narrow) this.data = Float64Array.from(this.data);
+    if (v > 65535 && this.short) this.widen();
+    if (v > 4294967295 && this.narrow) this.widen();
     this.data[this.length++] = v;
   }
   /** The pushed values (a view of the storage). */
@@ -10497,7 +10513,7 @@ var utf8 = new TextDecoder("utf-8", { fatal: false });
 function decodeProfile(buf) {
   const r = new WireReader(buf);
   const locStart = new GrowableIds(1024);
-  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
+  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31), true);
   const valueStart = new GrowableIds(1024);
   const values = new GrowableFloats(2048);
   const labels = new LabelColumns();
@@ -10667,6 +10683,10 @@ function decodeSample(r, end, locationIds, values, labels) {
 }
 function readPackedIds(r, end, ids) {
   ids.reserve(end - r.pos);
+  if (ids.short) {
+    readShortIds(r, end, ids);
+    return;
+  }
   if (!ids.narrow) {
     while (r.pos < end) ids.push(r.uint64());
     return;
@@ -10690,6 +10710,44 @@ function readPackedIds(r, end, ids) {
     }
     const b2 = buf[pos + 2];
     if (b2 < 128) {
+      data[len++] = b0 & 127 | (b1 & 127) << 7 | b2 << 14;
+      pos += 3;
+      continue;
+    }
+    r.pos = pos;
+    ids.length = len;
+    ids.push(r.uint64());
+    if (r.pos > end) r.fail("a varint runs past the end of Sample.location_id");
+    readPackedIds(r, end, ids);
+    return;
+  }
+  if (pos !== end) {
+    r.pos = end;
+    r.fail("a varint runs past the end of Sample.location_id");
+  }
+  r.pos = pos;
+  ids.length = len;
+}
+function readShortIds(r, end, ids) {
+  const buf = r.buf;
+  const data = ids.data;
+  let len = ids.length;
+  let pos = r.pos;
+  while (pos < end) {
+    const b0 = buf[pos];
+    if (b0 < 128) {
+      data[len++] = b0;
+      pos += 1;
+      continue;
+    }
+    const b1 = buf[pos + 1];
+    if (b1 < 128) {
+      data[len++] = b0 & 127 | b1 << 7;
+      pos += 2;
+      continue;
+    }
+    const b2 = buf[pos + 2];
+    if (b2 < 4) {
       data[len++] = b0 & 127 | (b1 & 127) << 7 | b2 << 14;
       pos += 3;
       continue;
@@ -11011,6 +11069,7 @@ function stackIndices(raw, indexById) {
   const table2 = dense ? new Int32Array(maxId + 1).fill(-1) : void 0;
   if (table2) for (const [id, index] of indexById) table2[id] = index;
   if (table2 && ids instanceof Uint32Array) return idsToIndices(ids, table2, raw);
+  if (table2 && ids instanceof Uint16Array) return shortIdsToIndices(ids, table2, raw);
   const out = new Uint32Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j];
@@ -11023,6 +11082,19 @@ function stackIndices(raw, indexById) {
   return out;
 }
 function idsToIndices(ids, table2, raw) {
+  const n = ids.length;
+  const size = table2.length;
+  for (let j = 0; j < n; j++) {
+    const id = ids[j];
+    const index = id < size ? table2[id] : -1;
+    if (index < 0) {
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+    }
+    ids[j] = index;
+  }
+  return ids;
+}
+function shortIdsToIndices(ids, table2, raw) {
   const n = ids.length;
   const size = table2.length;
   for (let j = 0; j < n; j++) {
@@ -11482,8 +11554,8 @@ var frameLine = /^#\t+(0x[0-9a-f]+)(?:\t+(.+?)(?:\+0x[0-9a-f]+)?\t+(.+):(\d+))?$
 function parseGoroutineDebug1(text, label) {
   const { lines, unterminated } = dumpLines(text);
   const first = lines.findIndex((l) => l.trim() !== "");
-  const total2 = first >= 0 ? headerLine2.exec(lines[first]) : null;
-  if (!total2) {
+  const total = first >= 0 ? headerLine2.exec(lines[first]) : null;
+  if (!total) {
     throw new FormatError(
       'not a goroutine debug=1 dump: it does not start with "goroutine profile: total N"'
     );
@@ -11526,7 +11598,7 @@ function parseGoroutineDebug1(text, label) {
     records.pop();
     cutOff = true;
   }
-  return snapshot(records, Number(total2[1]), cutOff, label, warn);
+  return snapshot(records, Number(total[1]), cutOff, label, warn);
 }
 function snapshot(records, header, cutOff, label, warn) {
   const byKey = /* @__PURE__ */ new Map();
@@ -11599,7 +11671,7 @@ function goroutineSnapshotFromProfile(profile, _label) {
     throw new FormatError(`not a goroutine profile (sample types: ${types})`);
   }
   const byKey = /* @__PURE__ */ new Map();
-  let total2 = 0;
+  let total = 0;
   for (let i = 0; i < profile.samples.count; i++) {
     const count = sampleValue(profile, i, valueIndex);
     if (count <= 0) continue;
@@ -11608,12 +11680,12 @@ function goroutineSnapshotFromProfile(profile, _label) {
     const key = `${labels ?? ""}
 
 ${stackKey(stack)}`;
-    total2 += count;
+    total += count;
     const g = byKey.get(key);
     if (g) g.count += count;
     else byKey.set(key, { count, stack, ...labels !== void 0 ? { labels } : {} });
   }
-  return { source: "proto", total: total2, groups: [...byKey.values()], warnings: [] };
+  return { source: "proto", total, groups: [...byKey.values()], warnings: [] };
 }
 
 // src/parse/goroutine/index.ts
@@ -11742,14 +11814,14 @@ function reportLeaks(kept, io) {
   const before = kept.find((f) => f.fileName.startsWith("goroutine-before."));
   const after = before && kept.find((f) => f.fileName === before.fileName.replace("goroutine-before", "goroutine"));
   if (!before || !after) return;
-  const leaks = findLeaks(
+  const leaks2 = findLeaks(
     parseGoroutines(after.bytes, after.fileName),
     parseGoroutines(before.bytes, before.fileName)
   );
-  for (const w of leaks) io.stdout(`leak: ${leakHeadline(w, plainWriters)}
+  for (const w of leaks2) io.stdout(`leak: ${leakHeadline(w, plainWriters)}
   fix: ${w.advice}
 `);
-  if (leaks.length === 0) io.stdout("no goroutine leak during the load\n");
+  if (leaks2.length === 0) io.stdout("no goroutine leak during the load\n");
 }
 
 // src/report/run-report.ts
@@ -11793,8 +11865,8 @@ function verdictView(r) {
     }
   }
   rows.sort((x, y) => Number(y.regression) - Number(x.regression) || y.points - x.points);
-  const leaks = r.profiles?.leaks ?? [];
-  const leaking = leaks.filter((l) => l.severity === "leak").length;
+  const leaks2 = r.profiles?.leaks ?? [];
+  const leaking = leaks2.filter((l) => l.severity === "leak").length;
   return {
     verdict: r.verdict,
     reason: r.reason,
@@ -11803,7 +11875,7 @@ function verdictView(r) {
     // Units no test could judge: too few runs for the correction, or one run per side.
     unitsNotJudged: compared && (g.power.length > 0 || g.findings.some((f) => f.base && f.head && f.method === "none")),
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
-    ...leaks.length > 0 ? { goroutines: { leaks: leaking, parked: leaks.length - leaking } } : {},
+    ...leaks2.length > 0 ? { goroutines: { leaks: leaking, parked: leaks2.length - leaking } } : {},
     profileRows: rows,
     ...r.verdict === "accepted" && r.acceptance ? { accepted: { label: r.acceptance.label, by: r.acceptance.by ?? null } } : {}
   };
@@ -12100,12 +12172,12 @@ function leakItem(w) {
 function newOrGrown(h) {
   return h.isNew || h.grown || h.moved || h.kind === "gc";
 }
-function leakBlock(leaks, elsewhere2) {
-  const title = leaks.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
+function leakBlock(leaks2, elsewhere2) {
+  const title = leaks2.some((l) => l.severity === "leak") ? "**Goroutine leaks**" : "**Many goroutines parked at one site**";
   const what = (n) => n === 1 ? "leak" : "leaks";
-  return shortenable(2, leaks.length, (keep) => {
-    const shown2 = leaks.slice(0, keep).map(leakItem);
-    const left = leaks.length - shown2.length;
+  return shortenable(2, leaks2.length, (keep) => {
+    const shown2 = leaks2.slice(0, keep).map(leakItem);
+    const left = leaks2.length - shown2.length;
     const more = left === 0 ? [] : shown2.length === 0 ? [`${left} ${what(left)} found${elsewhere2 ? `, listed ${elsewhere2}` : ""}.`] : [moreLine(left, what(left), elsewhere2)];
     return [title, ...shown2, ...more].join("\n\n");
   });
@@ -12142,19 +12214,19 @@ function insightBlocks(p, options) {
     const chart = changesChart(gating);
     add(shortenable(5, 1, (keep) => keep > 0 ? chart : ""));
   }
-  const hotspots = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
-  if (hotspots.length > 0) {
-    const shown2 = Math.min(hotspots.length, 10);
+  const hotspots2 = options.hotspotsNewOrGrownOnly ? p.hotspots.filter(newOrGrown) : p.hotspots;
+  if (hotspots2.length > 0) {
+    const shown2 = Math.min(hotspots2.length, 10);
     add(
       shortenable(4, shown2, (keep) => {
         if (keep === 0) return "";
-        const left = hotspots.length - keep;
+        const left = hotspots2.length - keep;
         const more = left > 0 && keep < shown2 ? `
 
 ${moreLine(left, "hotspots", options.elsewhere)}` : "";
         return `**Allocation hotspots**
 
-${renderHotspotsMarkdown(hotspots, keep).trimEnd()}${more}`;
+${renderHotspotsMarkdown(hotspots2, keep).trimEnd()}${more}`;
       })
     );
   }
@@ -12447,15 +12519,15 @@ function buildView(locs) {
   const byFn = /* @__PURE__ */ new Map();
   const files2 = [];
   const lineStart = new Uint32Array(locs.length + 1);
-  let total2 = 0;
+  let total = 0;
   for (let l = 0; l < locs.length; l++) {
-    lineStart[l] = total2;
-    total2 += locs[l].lines.length;
+    lineStart[l] = total;
+    total += locs[l].lines.length;
   }
-  lineStart[locs.length] = total2;
-  const lineName = new Int32Array(total2);
-  const lineNo = new Float64Array(total2);
-  const lineFn = new Array(total2);
+  lineStart[locs.length] = total;
+  const lineName = new Int32Array(total);
+  const lineNo = new Float64Array(total);
+  const lineFn = new Array(total);
   const intern = (name) => {
     let id = ids.get(name);
     if (id === void 0) {
@@ -13258,7 +13330,7 @@ function perOpTotal(totals, bench, type) {
   const sum = t.sums.get(u.unit);
   return sum === void 0 ? void 0 : sum / t.ops * u.factor;
 }
-var share = (v, total2) => total2 > 0 ? 100 * v / total2 : 0;
+var share = (v, total) => total > 0 ? 100 * v / total : 0;
 function hotLine(b, bt, h, ht) {
   let best;
   for (const line of /* @__PURE__ */ new Set([...b?.lines.keys() ?? [], ...h?.lines.keys() ?? []])) {
@@ -13401,7 +13473,7 @@ function profileInsights(inputs) {
       if (c) changes.push(c);
     }
   }
-  const hotspots = head.cpu || head.allocs ? findHotspots(
+  const hotspots2 = head.cpu || head.allocs ? findHotspots(
     { ...head, bench: inputs.bench?.head },
     anyBase ? { ...base, bench: inputs.bench?.base } : void 0,
     {
@@ -13410,11 +13482,11 @@ function profileInsights(inputs) {
     }
   ) : [];
   const g = inputs.goroutines;
-  const leaks = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
+  const leaks2 = g ? findLeaks(g.head, g.base, inputs.leakOptions ?? defaultLeakOptions) : [];
   if (g) notes.push(...g.head.warnings, ...g.base?.warnings ?? []);
   const mixed = g && mixedFormsNote(g.head, g.base);
   if (mixed) notes.push(mixed);
-  return { changes, hotspots, leaks, ...g?.base ? { goroutinesCompared: true } : {}, notes };
+  return { changes, hotspots: hotspots2, leaks: leaks2, ...g?.base ? { goroutinesCompared: true } : {}, notes };
 }
 
 // src/collect/bench-files.ts
@@ -13709,14 +13781,14 @@ function compareBenchFiles(files2, options = benchstatDefaults) {
       for (const v of r.values) if (!unitOrder.has(v.unit)) unitOrder.set(v.unit, unitOrder.size);
     }
   }
-  const tables2 = /* @__PURE__ */ new Map();
+  const tables = /* @__PURE__ */ new Map();
   files2.forEach((f, col) => {
     for (const r of f.results) {
       const config = configKeys.map((k) => r.config[k] ?? "");
       for (const v of r.values) {
         const key = JSON.stringify([config, v.unit]);
-        let t = tables2.get(key);
-        if (!t) tables2.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
+        let t = tables.get(key);
+        if (!t) tables.set(key, t = { config, unit: v.unit, cells: /* @__PURE__ */ new Map() });
         let row = t.cells.get(r.name);
         if (!row) t.cells.set(r.name, row = /* @__PURE__ */ new Map());
         let values = row.get(col);
@@ -13725,7 +13797,7 @@ function compareBenchFiles(files2, options = benchstatDefaults) {
       }
     }
   });
-  const sorted = [...tables2.values()].sort((a, b) => {
+  const sorted = [...tables.values()].sort((a, b) => {
     for (let i = 0; i < configKeys.length; i++) {
       if (a.config[i] !== b.config[i]) return a.config[i] < b.config[i] ? -1 : 1;
     }
@@ -13899,11 +13971,11 @@ ${compareUsage}`
   rejectFailures(files2);
   for (const m of unitMismatches(files2[0], files2[1])) io.stderr(`warning: ${m}
 `);
-  const tables2 = compareBenchFiles(files2, options);
-  printAs(io, format, tables2, {
-    text: () => renderBenchstatText(tables2),
+  const tables = compareBenchFiles(files2, options);
+  printAs(io, format, tables, {
+    text: () => renderBenchstatText(tables),
     csv: () => {
-      const { csv, warnings } = renderBenchstatCsv(tables2);
+      const { csv, warnings } = renderBenchstatCsv(tables);
       for (const w of warnings) io.stderr(`${w}
 `);
       return csv;
@@ -13964,13 +14036,13 @@ function localNodesOf(profile) {
   if (out) return out;
   const view = profileView(profile);
   const start = new Uint32Array(locs.length + 1);
-  let total2 = 0;
+  let total = 0;
   for (let i = 0; i < locs.length; i++) {
-    start[i] = total2;
-    total2 += Math.max(1, locs[i].lines.length);
+    start[i] = total;
+    total += Math.max(1, locs[i].lines.length);
   }
-  start[locs.length] = total2;
-  const nodes = new Int32Array(total2);
+  start[locs.length] = total;
+  const nodes = new Int32Array(total);
   const ids = /* @__PURE__ */ new Map();
   const keys = [];
   const names = [];
@@ -14010,14 +14082,6 @@ function locationNodes(profile, index) {
   const nodes = new Int32Array(local.nodes.length);
   for (let k = 0; k < nodes.length; k++) nodes[k] = remap[local.nodes[k]];
   return { start: local.start, nodes };
-}
-var tables = /* @__PURE__ */ new WeakMap();
-function profileFunctionTable(profile, sampleIndex2) {
-  let m = tables.get(profile);
-  if (!m) tables.set(profile, m = /* @__PURE__ */ new Map());
-  let t = m.get(sampleIndex2);
-  if (!t) m.set(sampleIndex2, t = functionTable([{ profile, sampleIndex: sampleIndex2 }]));
-  return t;
 }
 function functionTable(sources) {
   const index = { ids: /* @__PURE__ */ new Map(), names: [] };
@@ -14066,13 +14130,13 @@ function accumulate(source, ln, intra, acc) {
   const { flat, cum, seen, inlinable, edges } = acc;
   let { seenIn: edgeSeen, weight: edgeWeight } = edges;
   let stamp = acc.stamp;
-  let total2 = acc.total;
+  let total = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex2] * scale;
     const first = stackStart[i];
     const last = stackStart[i + 1];
-    total2 += Math.abs(w);
+    total += Math.abs(w);
     if (source.base || baseMask?.[i]) acc.baseTotal += Math.abs(w);
     if (w === 0 || first === last) continue;
     stamp++;
@@ -14109,7 +14173,7 @@ function accumulate(source, ln, intra, acc) {
     flat[parent] += w;
   }
   acc.stamp = stamp;
-  acc.total = total2;
+  acc.total = total;
 }
 function baseSamples(profile) {
   const t = profile.samples.labels;
@@ -14357,8 +14421,8 @@ function scaledLabel(value, fromUnit, toUnit = "minimum") {
   if (s === "0" || s === "-0") return "0";
   return s + u;
 }
-function percentage(value, total2) {
-  const ratio = total2 !== 0 ? Math.abs(value / total2) * 100 : 0;
+function percentage(value, total) {
+  const ratio = total !== 0 ? Math.abs(value / total) * 100 : 0;
   if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
   if (ratio >= 1) return `${formatFixed(ratio, 2).padStart(5)}%`;
   return `${formatGeneral(ratio, 2).padStart(5)}%`;
@@ -14366,18 +14430,18 @@ function percentage(value, total2) {
 
 // src/render/top-markdown.ts
 function renderTopMarkdown(report) {
-  const { sampleType, total: total2 } = report;
+  const { sampleType, total } = report;
   const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const rows = report.rows.map((r) => [
     value(r.flat),
-    percentage(r.flat, total2).trim(),
-    percentage(r.sumFlat, total2).trim(),
+    percentage(r.flat, total).trim(),
+    percentage(r.sumFlat, total).trim(),
     value(r.cum),
-    percentage(r.cum, total2).trim(),
+    percentage(r.cum, total).trim(),
     codeCell(r.name) + (r.inline ? ` (${r.inline})` : "")
   ]);
   const shown2 = report.rows.length < report.functionCount ? `, top ${report.rows.length} of ${report.functionCount} functions` : "";
-  const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total2)}${shown2}`;
+  const heading = `**${escapeMarkdown(report.source)}** · ${escapeMarkdown(sampleType.type)} · total ${value(total)}${shown2}`;
   return `${heading}
 
 ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
@@ -14393,7 +14457,7 @@ ${table(["flat", "flat%", "sum%", "cum", "cum%", "function"], rows, [
 
 // src/render/top-text.ts
 function topHeaderLines(report) {
-  const { header, sampleType, total: total2 } = report;
+  const { header, sampleType, total } = report;
   const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const lines = [];
   if (header.file) lines.push(`File: ${header.file}`);
@@ -14403,14 +14467,14 @@ function topHeaderLines(report) {
   if (header.docUrl) lines.push(`Doc: ${header.docUrl}`);
   if (header.timeNanos) lines.push(`Time: ${new Date(header.timeNanos / 1e6).toISOString()}`);
   if (header.durationNanos) {
-    const [ns, unit] = scaleValue(total2, sampleType.unit, "nanoseconds");
+    const [ns, unit] = scaleValue(total, sampleType.unit, "nanoseconds");
     const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header.durationNanos)})` : "";
     lines.push(
-      `Duration: ${scaledLabel(header.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total2)} ${ratio}`
+      `Duration: ${scaledLabel(header.durationNanos, "nanoseconds", "auto")}, Total samples = ${value(total)} ${ratio}`
     );
   }
   lines.push(
-    `Showing nodes accounting for ${value(report.shownFlat)}, ${percentage(report.shownFlat, total2).trim()} of ${value(total2)} total`
+    `Showing nodes accounting for ${value(report.shownFlat)}, ${percentage(report.shownFlat, total).trim()} of ${value(total)} total`
   );
   if (report.rows.length < report.functionCount) {
     lines.push(`Showing top ${report.rows.length} nodes out of ${report.functionCount}`);
@@ -14418,7 +14482,7 @@ function topHeaderLines(report) {
   return lines;
 }
 function renderTopText(report) {
-  const { sampleType, total: total2 } = report;
+  const { sampleType, total } = report;
   const value = (v) => scaledLabel(v, sampleType.unit, report.displayUnit);
   const out = topHeaderLines(report);
   out.push(
@@ -14427,7 +14491,7 @@ function renderTopText(report) {
   for (const row of report.rows) {
     const marker = row.inline ? ` (${row.inline})` : "";
     out.push(
-      `${padLeft(value(row.flat), 10)} ${percentage(row.flat, total2)} ${percentage(row.sumFlat, total2)} ${padLeft(value(row.cum), 10)} ${percentage(row.cum, total2)}  ${row.name}${marker}`
+      `${padLeft(value(row.flat), 10)} ${percentage(row.flat, total)} ${percentage(row.sumFlat, total)} ${padLeft(value(row.cum), 10)} ${percentage(row.cum, total)}  ${row.name}${marker}`
     );
   }
   return `${out.join("\n")}
@@ -14463,17 +14527,17 @@ function topReport(profile, table2, options) {
     }
   };
 }
-function displayUnit(rows, total2, sampleUnit) {
+function displayUnit(rows, total, sampleUnit) {
   let min = Infinity;
   for (const r of rows) {
     const v = r.flat !== 0 ? Math.abs(r.flat) : Math.abs(r.cum);
     if (v !== 0 && v < min) min = v;
   }
-  if (min === Infinity) min = total2;
+  if (min === Infinity) min = total;
   const [, minUnit] = scaleValue(min, sampleUnit);
-  const [, maxUnit] = scaleValue(total2, sampleUnit);
+  const [, maxUnit] = scaleValue(total, sampleUnit);
   let unit = minUnit;
-  if (minUnit !== maxUnit && min * 100 < total2) [, unit] = scaleValue(100 * min, sampleUnit);
+  if (minUnit !== maxUnit && min * 100 < total) [, unit] = scaleValue(100 * min, sampleUnit);
   return unit === "" ? sampleUnit : unit;
 }
 
@@ -14606,13 +14670,13 @@ ${hotspotsUsage}`);
   const head = await classify(positionals);
   const baseFiles = values.base ?? [];
   const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
-  const hotspots = findHotspots(head, base, {
+  const hotspots2 = findHotspots(head, base, {
     source: sourceLookup([values.source ?? "."]),
     ...values.tests === true ? { includeTests: true } : {}
   });
-  printAs(io, format, hotspots, {
-    text: () => renderHotspotsText(hotspots),
-    markdown: () => renderHotspotsMarkdown(hotspots)
+  printAs(io, format, hotspots2, {
+    text: () => renderHotspotsText(hotspots2),
+    markdown: () => renderHotspotsMarkdown(hotspots2)
   });
   return 0;
 }
@@ -14676,17 +14740,17 @@ ${leaksUsage}`
   const mixed = mixedFormsNote(after, before);
   if (mixed) io.stderr(`note: ${mixed}
 `);
-  const leaks = findLeaks(after, before, options);
+  const leaks2 = findLeaks(after, before, options);
   if (format === "json") {
-    io.stdout(`${JSON.stringify(leaks, null, 2)}
+    io.stdout(`${JSON.stringify(leaks2, null, 2)}
 `);
-  } else if (leaks.length === 0) {
+  } else if (leaks2.length === 0) {
     io.stdout(
       `No goroutine leaks: ${before ? `${before.total} → ` : ""}${after.total} goroutines.
 `
     );
   } else {
-    for (const w of leaks) {
+    for (const w of leaks2) {
       io.stdout(`${leakHeadline(w, plainWriters)}
   fix: ${w.advice}
 `);
@@ -14695,7 +14759,7 @@ ${leaksUsage}`
 `);
     }
   }
-  return leaks.length > 0 ? 1 : 0;
+  return leaks2.length > 0 ? 1 : 0;
 }
 
 // src/collect/shard-folder.ts
@@ -14847,6 +14911,64 @@ ${mergeUsage}`);
 // src/cli/commands/report.ts
 import { writeFile as writeFile3 } from "node:fs/promises";
 
+// src/analyze/function-totals.ts
+function functionTotals2(p, sampleIndices) {
+  const view = profileView(p);
+  const { lineStart, lineName } = view;
+  const T = sampleIndices.length;
+  const n = view.names.length;
+  const flat = new Float64Array(n * T);
+  const cum = new Float64Array(n * T);
+  const total = new Array(T).fill(0);
+  const seen = new Int32Array(n).fill(-1);
+  const w = new Float64Array(T);
+  const nLoc = lineStart.length - 1;
+  const single = new Int32Array(nLoc);
+  for (let l = 0; l < nLoc; l++) {
+    const lines = lineStart[l + 1] - lineStart[l];
+    single[l] = lines === 1 ? lineName[lineStart[l]] : lines === 0 ? -1 : -2;
+  }
+  const { values, width, stackStart, stack, count } = p.samples;
+  for (let i = 0; i < count; i++) {
+    let any = false;
+    for (let t = 0; t < T; t++) {
+      const v = values[i * width + sampleIndices[t]];
+      w[t] = v;
+      total[t] += Math.abs(v);
+      if (v !== 0) any = true;
+    }
+    if (!any) continue;
+    const w0 = w[0];
+    const w1 = T > 1 ? w[1] : 0;
+    let leaf = -1;
+    for (let j = stackStart[i]; j < stackStart[i + 1]; j++) {
+      const loc = stack[j];
+      const one = single[loc];
+      if (one >= 0) {
+        if (leaf < 0) leaf = one;
+        if (seen[one] === i) continue;
+        seen[one] = i;
+        if (T <= 2) {
+          cum[one * T] += w0;
+          if (T === 2) cum[one * T + 1] += w1;
+        } else for (let t = 0; t < T; t++) cum[one * T + t] += w[t];
+        continue;
+      }
+      for (let k = lineStart[loc]; k < lineStart[loc + 1]; k++) {
+        const fn = lineName[k];
+        if (leaf < 0) leaf = fn;
+        if (seen[fn] === i) continue;
+        seen[fn] = i;
+        for (let t = 0; t < T; t++) cum[fn * T + t] += w[t];
+      }
+    }
+    if (leaf >= 0) for (let t = 0; t < T; t++) flat[leaf * T + t] += w[t];
+  }
+  const fns = new Array(n);
+  for (let k = 0; k < lineName.length; k++) fns[lineName[k]] ??= view.lineFn[k];
+  return { names: view.names, fns, types: T, flat, cum, total };
+}
+
 // src/report/flame.ts
 var FlameNames = class {
   ids = /* @__PURE__ */ new Map();
@@ -14867,15 +14989,79 @@ var FlameNames = class {
     return out;
   }
 };
+var ChildTable = class {
+  size = 1 << 12;
+  slots = new Int32Array(this.size * 4);
+  now = 1;
+  used = 0;
+  /** Forgets every entry (in constant time). */
+  clear() {
+    this.now++;
+    this.used = 0;
+  }
+  /** The frame of (at, name), or -1. */
+  find(at2, name) {
+    const mask = this.size - 1;
+    const slots = this.slots;
+    let h = (Math.imul(at2, 2654435761) ^ Math.imul(name, 2246822519)) & mask;
+    while (slots[h * 4 + 3] === this.now) {
+      if (slots[h * 4] === at2 && slots[h * 4 + 1] === name) return slots[h * 4 + 2];
+      h = h + 1 & mask;
+    }
+    return -1;
+  }
+  /** Stores the frame of (at, name), which is not in the table. */
+  add(at2, name, frame) {
+    if (2 * (this.used + 1) > this.size) this.grow();
+    const mask = this.size - 1;
+    const slots = this.slots;
+    let h = (Math.imul(at2, 2654435761) ^ Math.imul(name, 2246822519)) & mask;
+    while (slots[h * 4 + 3] === this.now) h = h + 1 & mask;
+    slots[h * 4] = at2;
+    slots[h * 4 + 1] = name;
+    slots[h * 4 + 2] = frame;
+    slots[h * 4 + 3] = this.now;
+    this.used++;
+  }
+  grow() {
+    const { slots, now } = this;
+    this.size *= 2;
+    this.slots = new Int32Array(this.size * 4);
+    this.now = 1;
+    this.used = 0;
+    for (let h = 0; h < slots.length; h += 4) {
+      if (slots[h + 3] === now) this.add(slots[h], slots[h + 1], slots[h + 2]);
+    }
+  }
+};
+var WINDOW = 8;
+var Column = class {
+  constructor(data) {
+    this.data = data;
+  }
+  data;
+  length = 0;
+  push(v) {
+    if (this.length === this.data.length) {
+      const next = new this.data.constructor(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = v;
+    return this.length++;
+  }
+};
 function buildKept(sides, min, totals) {
+  const T = min.length;
   const kept = {
+    types: T,
     name: [-1],
     fn: [void 0],
-    head: [totals[0]],
-    base: [totals[1]],
+    head: [...totals[0]],
+    base: [...totals[1]],
     children: [[]],
-    smallHead: [0],
-    smallBase: [0]
+    smallHead: new Array(T).fill(0),
+    smallBase: new Array(T).fill(0)
   };
   let n = 0;
   for (const s of sides) n += s.profile.samples.count;
@@ -14884,95 +15070,127 @@ function buildKept(sides, min, totals) {
   const node = new Int32Array(n);
   const pos = new Int32Array(n);
   const line = new Int32Array(n);
-  const cand = new Int32Array(n);
+  const last = new Int32Array(n);
   let active = 0;
   sides.forEach((s, si) => {
     const { values, width, count, stackStart } = s.profile.samples;
     for (let i = 0; i < count; i++) {
-      if (values[i * width + s.sampleIndex] === 0) continue;
+      let any = false;
+      for (const x of s.sampleIndex) if (x >= 0 && values[i * width + x] !== 0) any = true;
+      if (!any) continue;
       side2[active] = si;
       sample[active] = i;
+      node[active] = 0;
       pos[active] = stackStart[i + 1];
       line[active] = -1;
       active++;
     }
   });
-  let names = 1;
-  for (const s of sides) for (const id of s.nameOf) names = Math.max(names, id + 1);
+  const table2 = new ChildTable();
   while (active > 0) {
-    const ids = /* @__PURE__ */ new Map();
-    const cParent = [];
-    const cName = [];
-    const cFn = [];
-    const cHead = [];
-    const cBase = [];
+    table2.clear();
+    const wParent = new Column(new Int32Array(1024));
+    const wName = new Column(new Int32Array(1024));
+    const wFn = [];
+    const wHead = new Column(new Float64Array(1024 * T));
+    const wBase = new Column(new Float64Array(1024 * T));
     let alive = 0;
     for (let a = 0; a < active; a++) {
       const sd = side2[a];
       const s = sides[sd];
       const i = sample[a];
       const { stackStart, stack, values, width } = s.profile.samples;
-      const { lineStart } = s.view;
+      const { lineStart, lineName, lineFn } = s.view;
+      const nameOf = s.nameOf;
+      const first = stackStart[i];
       let k = line[a];
       let j = pos[a];
-      if (k >= 0 && k > lineStart[stack[j]]) k--;
-      else {
-        k = -1;
-        for (j--; j >= stackStart[i]; j--) {
-          const loc = stack[j];
-          if (lineStart[loc + 1] > lineStart[loc]) {
-            k = lineStart[loc + 1] - 1;
-            break;
+      let at2 = -1 - node[a];
+      let depth = 0;
+      for (; depth < WINDOW; depth++) {
+        if (k >= 0 && k > lineStart[stack[j]]) k--;
+        else {
+          k = -1;
+          for (j--; j >= first; j--) {
+            const loc = stack[j];
+            if (lineStart[loc + 1] > lineStart[loc]) {
+              k = lineStart[loc + 1] - 1;
+              break;
+            }
           }
         }
+        if (k < 0) break;
+        const nm = nameOf[lineName[k]];
+        let c = table2.find(at2, nm);
+        if (c < 0) {
+          c = wParent.push(at2);
+          table2.add(at2, nm, c);
+          wName.push(nm);
+          wFn.push(lineFn[k]);
+          for (let t = 0; t < T; t++) {
+            wHead.push(0);
+            wBase.push(0);
+          }
+        }
+        at2 = c;
       }
-      if (k < 0) continue;
-      const nm = s.nameOf[s.view.lineName[k]];
-      const at2 = node[a];
-      const key = at2 * names + nm;
-      let c = ids.get(key);
-      if (c === void 0) {
-        c = cParent.length;
-        ids.set(key, c);
-        cParent.push(at2);
-        cName.push(nm);
-        cFn.push(s.view.lineFn[k]);
-        cHead.push(0);
-        cBase.push(0);
+      if (at2 >= 0) {
+        const into = sd === 0 ? wHead.data : wBase.data;
+        for (let t = 0; t < T; t++) {
+          const x = s.sampleIndex[t];
+          if (x >= 0) into[at2 * T + t] += values[i * width + x];
+        }
       }
-      const v = values[i * width + s.sampleIndex];
-      if (sd === 0) cHead[c] += v;
-      else cBase[c] += v;
+      if (depth < WINDOW) continue;
       side2[alive] = sd;
       sample[alive] = i;
-      node[alive] = at2;
       pos[alive] = j;
       line[alive] = k;
-      cand[alive] = c;
+      last[alive] = at2;
       alive++;
     }
-    const keptId = new Int32Array(cParent.length).fill(-1);
-    for (let c = 0; c < cParent.length; c++) {
-      const p = cParent[c];
-      if (Math.max(Math.abs(cHead[c]), Math.abs(cBase[c])) >= min) {
+    for (let c = wParent.length - 1; c >= 0; c--) {
+      const up = wParent.data[c];
+      if (up < 0) continue;
+      for (let t = 0; t < T; t++) {
+        wHead.data[up * T + t] += wHead.data[c * T + t];
+        wBase.data[up * T + t] += wBase.data[c * T + t];
+      }
+    }
+    const keptOf = new Int32Array(wParent.length);
+    for (let c = 0; c < wParent.length; c++) {
+      const up = wParent.data[c];
+      const p = up < 0 ? -1 - up : keptOf[up];
+      keptOf[c] = -1;
+      if (p < 0) continue;
+      let big = false;
+      for (let t = 0; t < T; t++) {
+        const v = Math.max(Math.abs(wHead.data[c * T + t]), Math.abs(wBase.data[c * T + t]));
+        if (v > 0 && v >= min[t]) big = true;
+      }
+      if (big) {
         const id = kept.name.length;
-        keptId[c] = id;
-        kept.name.push(cName[c]);
-        kept.fn.push(cFn[c]);
-        kept.head.push(cHead[c]);
-        kept.base.push(cBase[c]);
+        keptOf[c] = id;
+        kept.name.push(wName.data[c]);
+        kept.fn.push(wFn[c]);
         kept.children.push([]);
-        kept.smallHead.push(0);
-        kept.smallBase.push(0);
+        for (let t = 0; t < T; t++) {
+          kept.head.push(wHead.data[c * T + t]);
+          kept.base.push(wBase.data[c * T + t]);
+          kept.smallHead.push(0);
+          kept.smallBase.push(0);
+        }
         kept.children[p].push(id);
       } else {
-        kept.smallHead[p] += cHead[c];
-        kept.smallBase[p] += cBase[c];
+        for (let t = 0; t < T; t++) {
+          kept.smallHead[p * T + t] += wHead.data[c * T + t];
+          kept.smallBase[p * T + t] += wBase.data[c * T + t];
+        }
       }
     }
     active = 0;
     for (let a = 0; a < alive; a++) {
-      const id = keptId[cand[a]];
+      const id = keptOf[last[a]];
       if (id < 0) continue;
       side2[active] = side2[a];
       sample[active] = sample[a];
@@ -14984,12 +15202,23 @@ function buildKept(sides, min, totals) {
   }
   return kept;
 }
-function finish(kept, names) {
+function finish(kept, names, t, min) {
+  const T = kept.types;
   const node = (c) => {
-    const big = kept.children[c].map(node);
+    let smallHead = kept.smallHead[c * T + t];
+    let smallBase = kept.smallBase[c * T + t];
+    const big = [];
+    for (const k of kept.children[c]) {
+      const h = kept.head[k * T + t];
+      const b = kept.base[k * T + t];
+      const v = Math.max(Math.abs(h), Math.abs(b));
+      if (v > 0 && v >= min) big.push(node(k));
+      else {
+        smallHead += h;
+        smallBase += b;
+      }
+    }
     big.sort((x, y) => y.head - x.head || x.name.localeCompare(y.name));
-    const smallHead = kept.smallHead[c];
-    const smallBase = kept.smallBase[c];
     if (smallHead !== 0 || smallBase !== 0) {
       big.push({
         name: "small frames",
@@ -15006,48 +15235,55 @@ function finish(kept, names) {
       name: c === 0 ? "root" : names[kept.name[c]],
       file: fn?.filename ?? "",
       line: fn?.startLine ?? 0,
-      head: kept.head[c],
-      base: kept.base[c],
+      head: kept.head[c * T + t],
+      base: kept.base[c * T + t],
       children: big
     };
   };
   return node(0);
 }
-function totalOf(p, sampleIndex2) {
+function totalsOf2(p, sampleIndex2) {
   const { values, width, count } = p.samples;
-  let total2 = 0;
-  for (let i = 0; i < count; i++) total2 += values[i * width + sampleIndex2];
-  return total2;
+  return sampleIndex2.map((x) => {
+    if (x < 0) return 0;
+    let total = 0;
+    for (let i = 0; i < count; i++) total += values[i * width + x];
+    return total;
+  });
 }
-function flameGraph(name, head, base, sampleType, minFraction = 1e-3) {
-  const hi = head.sampleTypes.findIndex((t) => t.type === sampleType);
-  if (hi < 0) return void 0;
+function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
+  const indices = (p) => sampleTypes.map((type) => p.sampleTypes.findIndex((t) => t.type === type));
+  const hi = indices(head);
   const names = new FlameNames();
   const side2 = (profile, sampleIndex2) => {
     const view = profileView(profile);
     return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view) };
   };
   const sides = [side2(head, hi)];
-  const headTotal = totalOf(head, hi);
-  let baseTotal = 0;
+  const headTotals = totalsOf2(head, hi);
+  let baseTotals = sampleTypes.map(() => 0);
   if (base) {
-    const bi = base.sampleTypes.findIndex((t) => t.type === sampleType);
-    if (bi >= 0) {
+    const bi = indices(base);
+    if (bi.some((x) => x >= 0)) {
       sides.push(side2(base, bi));
-      baseTotal = totalOf(base, bi);
+      baseTotals = totalsOf2(base, bi);
     }
   }
-  const min = Math.max(Math.abs(headTotal), Math.abs(baseTotal)) * minFraction;
-  const kept = buildKept(sides, min, [headTotal, baseTotal]);
-  return {
-    profile: name,
-    sampleType,
-    unit: head.sampleTypes[hi].unit,
-    headTotal,
-    baseTotal,
-    minFraction,
-    root: finish(kept, names.names)
-  };
+  const min = sampleTypes.map(
+    (_, t) => Math.max(Math.abs(headTotals[t]), Math.abs(baseTotals[t])) * minFraction
+  );
+  const kept = buildKept(sides, min, [headTotals, baseTotals]);
+  return sampleTypes.map(
+    (sampleType, t) => hi[t] < 0 ? void 0 : {
+      profile: name,
+      sampleType,
+      unit: head.sampleTypes[hi[t]].unit,
+      headTotal: headTotals[t],
+      baseTotal: baseTotals[t],
+      minFraction,
+      root: finish(kept, names.names, t, min[t])
+    }
+  );
 }
 
 // src/report/html-build.ts
@@ -15060,46 +15296,76 @@ var shown = [
   "contentions",
   "goroutine"
 ];
-function flatCum(p, type) {
-  const out = /* @__PURE__ */ new Map();
-  if (!p) return out;
-  const i = p.sampleTypes.findIndex((t) => t.type === type);
-  if (i < 0) return out;
-  for (const f of profileFunctionTable(p, i).functions)
-    out.set(f.name, { flat: f.flat, cum: f.cum });
-  return out;
+var TOP_ROWS = 500;
+var rowOrders = [
+  (a, b) => b.headFlat - b.baseFlat - (a.headFlat - a.baseFlat),
+  (a, b) => a.headFlat - a.baseFlat - (b.headFlat - b.baseFlat),
+  (a, b) => b.headCum - b.baseCum - (a.headCum - a.baseCum),
+  (a, b) => a.headCum - a.baseCum - (b.headCum - b.baseCum),
+  (a, b) => Math.abs(b.headFlat) - Math.abs(a.headFlat),
+  (a, b) => Math.abs(b.headCum) - Math.abs(a.headCum)
+];
+function firstRows(rows, limit) {
+  if (rows.length <= limit) return rows;
+  const kept = /* @__PURE__ */ new Set();
+  for (const order of rowOrders) {
+    const sorted = [...rows].sort((a, b) => order(a, b) || (a.name < b.name ? -1 : 1));
+    for (const r of sorted.slice(0, limit)) kept.add(r);
+  }
+  return rows.filter((r) => kept.has(r));
 }
-function total(p, type) {
-  if (!p) return 0;
-  const i = p.sampleTypes.findIndex((t) => t.type === type);
-  return i < 0 ? 0 : profileFunctionTable(p, i).total;
+function sideRows(p, types) {
+  if (!p) return void 0;
+  const indices = types.map((type) => p.sampleTypes.findIndex((t) => t.type === type));
+  const present = indices.filter((x) => x >= 0);
+  const totals = functionTotals2(p, present);
+  const col = indices.map((x) => present.indexOf(x));
+  const byName = /* @__PURE__ */ new Map();
+  totals.names.forEach((name, fn) => name !== "" && byName.set(name, fn));
+  return { totals, col, byName };
 }
-function topTable(pair, type) {
-  const h = flatCum(pair.head, type);
-  const b = flatCum(pair.base, type);
-  const where2 = /* @__PURE__ */ new Map();
-  for (const p of [pair.base, pair.head])
-    for (const fn of p?.functions ?? [])
-      where2.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const rows = [.../* @__PURE__ */ new Set([...h.keys(), ...b.keys()])].map((name) => ({
-    name,
-    file: where2.get(name)?.file ?? "",
-    line: where2.get(name)?.line ?? 0,
-    headFlat: h.get(name)?.flat ?? 0,
-    baseFlat: b.get(name)?.flat ?? 0,
-    headCum: h.get(name)?.cum ?? 0,
-    baseCum: b.get(name)?.cum ?? 0
-  }));
-  rows.sort((x, y) => Math.abs(y.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y.name));
-  const unit = pair.head.sampleTypes.find((t) => t.type === type)?.unit ?? "";
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit,
-    headTotal: total(pair.head, type),
-    baseTotal: total(pair.base, type),
-    rows
-  };
+function topTables(pair, types, limit = TOP_ROWS) {
+  const h = sideRows(pair.head, types);
+  const b = sideRows(pair.base, types);
+  const names = [.../* @__PURE__ */ new Set([...h.byName.keys(), ...b?.byName.keys() ?? []])];
+  return types.map((type, t) => {
+    const value = (side2, name, of) => {
+      const fn = side2?.byName.get(name);
+      const c = side2?.col[t] ?? -1;
+      if (!side2 || fn === void 0 || c < 0) return 0;
+      return side2.totals[of][fn * side2.totals.types + c];
+    };
+    const all = [];
+    for (const name of names) {
+      const row = {
+        name,
+        file: "",
+        line: 0,
+        headFlat: value(h, name, "flat"),
+        baseFlat: value(b, name, "flat"),
+        headCum: value(h, name, "cum"),
+        baseCum: value(b, name, "cum")
+      };
+      if (row.headFlat === 0 && row.baseFlat === 0 && row.headCum === 0 && row.baseCum === 0)
+        continue;
+      const fn = h.totals.fns[h.byName.get(name) ?? -1] ?? b?.totals.fns[b.byName.get(name) ?? -1];
+      row.file = fn?.filename ?? "";
+      row.line = fn?.startLine ?? 0;
+      all.push(row);
+    }
+    const rows = firstRows(all, limit);
+    rows.sort((x, y) => rowOrders[0](x, y) || rowOrders[2](x, y) || (x.name < y.name ? -1 : 1));
+    const total = (side2) => side2 && side2.col[t] >= 0 ? side2.totals.total[side2.col[t]] : 0;
+    return {
+      profile: pair.name,
+      sampleType: type,
+      unit: pair.head.sampleTypes.find((x) => x.type === type)?.unit ?? "",
+      headTotal: total(h),
+      baseTotal: total(b),
+      functions: all.length,
+      rows
+    };
+  });
 }
 function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   const model = {
@@ -15114,20 +15380,48 @@ function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
   };
   for (const pair of pairs) {
     const types = pair.head.sampleTypes.map((t) => t.type);
-    const wanted = pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space");
-    for (const type of wanted) {
-      if (!types.includes(type)) continue;
-      if (pair.head.samples.count === 0) {
-        model.problems.push(`${pair.name}: the profile has no samples`);
-        break;
-      }
-      const g = flameGraph(pair.name, pair.head, pair.base, type);
-      if (!g) continue;
-      model.graphs.push(g);
-      model.tops.push(topTable(pair, type));
+    const wanted = (pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space")).filter((t) => types.includes(t));
+    if (wanted.length === 0) continue;
+    if (pair.head.samples.count === 0) {
+      model.problems.push(`${pair.name}: the profile has no samples`);
+      continue;
     }
+    const graphs = flameGraphs(pair.name, pair.head, pair.base, wanted);
+    const tops = topTables(pair, wanted);
+    graphs.forEach((g, t) => {
+      if (!g) return;
+      model.graphs.push(g);
+      model.tops.push(tops[t]);
+    });
   }
   return model;
+}
+function frameColumns(root2, id) {
+  const out = { parent: [], name: [], file: [], line: [], head: [], base: [] };
+  const todo = [[root2, -1]];
+  while (todo.length > 0) {
+    const [n, parent] = todo.pop();
+    const at2 = out.parent.length;
+    out.parent.push(parent);
+    out.name.push(n.small ? -1 : id(n.name));
+    out.file.push(id(n.file));
+    out.line.push(n.line);
+    out.head.push(n.head);
+    out.base.push(n.base);
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i], at2]);
+  }
+  return out;
+}
+function rowColumns(rows, id) {
+  return {
+    name: rows.map((r) => id(r.name)),
+    file: rows.map((r) => id(r.file)),
+    line: rows.map((r) => r.line),
+    headFlat: rows.map((r) => r.headFlat),
+    baseFlat: rows.map((r) => r.baseFlat),
+    headCum: rows.map((r) => r.headCum),
+    baseCum: rows.map((r) => r.baseCum)
+  };
 }
 function pageData(model) {
   const ids = /* @__PURE__ */ new Map();
@@ -15136,16 +15430,14 @@ function pageData(model) {
     if (i === void 0) ids.set(s, i = ids.size);
     return i;
   };
-  const frame = (n) => ({
-    ...n,
-    name: id(n.name),
-    file: id(n.file),
-    children: n.children.map(frame)
-  });
-  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const graphs = model.graphs.map(({ root: root2, ...g }) => ({
+    ...g,
+    frames: root2 ? frameColumns(root2, id) : void 0
+  }));
   const tops = model.tops.map((t) => ({
     ...t,
-    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) }))
+    functions: t.functions ?? t.rows.length,
+    rows: rowColumns(t.rows, id)
   }));
   return {
     strings: [...ids.keys()],
@@ -15176,95 +15468,12 @@ var pageScript = `"use strict";
     return err instanceof Error ? err.message : String(err);
   }
 
-  // src/render/html/page/flame-graph.ts
-  var ROW = 18;
-  var MIN_PX = 0.5;
-  var TEXT_PX = 24;
-  var SAME = 1e-3;
-  var FULL = 0.2;
-  function drawable(g) {
-    return !!g && !!g.root && typeof g.root.head === "number" && typeof g.unit === "string";
-  }
-  function readGraph(g, text) {
-    const frames = [];
-    const todo = [[g.root, null, 0]];
-    while (todo.length > 0) {
-      const [n, parent, depth] = todo.pop();
-      const f = {
-        id: frames.length,
-        name: text(n.name),
-        file: text(n.file),
-        line: n.line,
-        head: n.head,
-        base: n.base,
-        small: n.small === true,
-        children: [],
-        parent,
-        depth
-      };
-      frames.push(f);
-      parent?.children.push(f);
-      const kids = Array.isArray(n.children) ? n.children : [];
-      for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i], f, depth + 1]);
-    }
-    return { data: g, frames, root: frames[0] };
-  }
-  function total(g) {
-    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
-  }
-  function gone(f) {
-    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
-  }
-  function change(g, f, byShare) {
-    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
-    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
-    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
-    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
-    return { kind, colour };
-  }
-  function frameElement(view, f, box, ancestor) {
-    const el = document.createElement("div");
-    const c = change(view.graph.data, f, view.byShare);
-    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
-    el.style.left = \`\${box.x * 100}%\`;
-    el.style.width = \`\${box.w * 100}%\`;
-    el.style.top = \`\${f.depth * ROW}px\`;
-    el.style.backgroundColor = c.colour;
-    el.dataset.id = String(f.id);
-    el.dataset.name = f.name;
-    el.dataset.head = String(f.head);
-    el.dataset.base = String(f.base);
-    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
-    const removed = gone(f).length;
-    if (removed > 0) el.dataset.gone = String(removed);
-    if (box.w * box.px >= TEXT_PX) el.textContent = f.name;
-    return el;
-  }
-  function drawFlame(container, view) {
-    container.textContent = "";
-    const z = view.zoom ?? view.graph.root;
-    const px = container.clientWidth || 1200;
-    const frag = document.createDocumentFragment();
-    for (let a = z.parent; a; a = a.parent) {
-      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px }, true));
-    }
-    const scale = z.head > 0 ? z.head : 1;
-    let depth = z.depth;
-    const todo = [[z, 0, 1]];
-    while (todo.length > 0) {
-      const [f, x, w] = todo.pop();
-      frag.appendChild(frameElement(view, f, { x, w, px }, false));
-      depth = Math.max(depth, f.depth);
-      let cx = x;
-      for (const c of f.children) {
-        if (!(c.head > 0)) continue;
-        const cw = c.head / scale;
-        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
-        cx += cw;
-      }
-    }
-    container.style.height = \`\${(depth + 1) * ROW}px\`;
-    container.appendChild(frag);
+  // src/analyze/function-name.ts
+  var goVersionSuffix = /^(.*?)\\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+  var goPackagePath = /^(?:[\\w\\-.]+\\/)+([^.]+\\..+)/;
+  function shortFunctionName(name) {
+    const unversioned = name.replace(goVersionSuffix, "$1$2");
+    return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
   }
 
   // src/units/go-format.ts
@@ -15316,112 +15525,230 @@ var pageScript = `"use strict";
     const body = prec > 0 ? \`\${intPart}.\${frac}\` : intPart;
     return neg ? \`-\${body}\` : body;
   }
-  function formatGeneral(x, prec) {
-    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-    const neg = x < 0;
-    const exact = exactDigits(x);
-    const { digits: rounded, carry } = roundDigits(exact.digits, prec);
-    const digs = rounded.replace(/0+$/, "");
-    const nd = digs.length;
-    const dp = exact.point + (carry ? 1 : 0);
-    let eprec = prec;
-    if (eprec > nd && nd >= dp) eprec = nd;
-    const exp = dp - 1;
-    let body;
-    if (exp < -4 || exp >= eprec) {
-      const p = Math.min(prec, nd);
-      const mant = p > 1 ? \`\${digs[0]}.\${digs.slice(1, p).padEnd(p - 1, "0")}\` : digs[0];
-      const e = Math.abs(exp);
-      body = \`\${mant}e\${exp < 0 ? "-" : "+"}\${e < 10 ? \`0\${e}\` : e}\`;
-    } else {
-      const p = prec > dp ? nd : prec;
-      const fracDigits = Math.max(p - dp, 0);
-      const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
-      const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
-      body = fracDigits > 0 ? \`\${intPart}.\${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}\` : intPart;
-    }
-    return neg ? \`-\${body}\` : body;
-  }
 
-  // src/units/pprof-units.ts
-  var memoryUnits = [
-    { name: "B", aliases: ["b", "byte"], factor: 1 },
-    { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
-    { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
-    { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
-    { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
-    { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
-  ];
-  var timeUnits = [
-    { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
-    { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
-    { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
-    { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
-    { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
-  ];
-  var unitTypes = [
-    { units: memoryUnits, fallback: "B" },
-    { units: timeUnits, fallback: "s" }
-  ];
-  function findUnit(units, name) {
-    let n = name.toLowerCase();
-    if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
-    return units.find((u) => u.aliases.includes(n));
+  // src/units/human.ts
+  function groupDigits(value3, digits = 0) {
+    const s = formatFixed(value3, digits);
+    const neg = s.startsWith("-");
+    const [int, frac] = (neg ? s.slice(1) : s).split(".");
+    const grouped = int.replace(/\\B(?=(\\d{3})+$)/g, ",");
+    return \`\${neg ? "-" : ""}\${grouped}\${frac === void 0 ? "" : \`.\${frac}\`}\`;
   }
-  function scaleValue(value3, fromUnit, toUnit = "minimum") {
-    if (value3 < 0) {
-      const [v, u] = scaleValue(-value3, fromUnit, toUnit);
-      return [-v, u];
-    }
-    for (const { units, fallback } of unitTypes) {
-      const from = findUnit(units, fromUnit);
-      if (!from) continue;
-      const base = value3 * from.factor;
-      let to;
-      if (toUnit === "minimum" || toUnit === "auto") {
-        for (const u of units) if (base / u.factor >= 1) to = u;
-      } else {
-        to = findUnit(units, toUnit);
-      }
-      to ??= units.find((u) => u.name === fallback);
-      return [base / to.factor, to.name];
-    }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value3, ""];
-    return [value3, toUnit];
+  function significant(value3, digits) {
+    if (value3 === 0) return "0";
+    const magnitude = Math.floor(Math.log10(Math.abs(value3)));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    return groupDigits(value3, Math.min(decimals, 12));
   }
-  function scaledLabel(value3, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value3, fromUnit, toUnit);
-    let s = formatFixed(v, 2);
-    if (s.endsWith(".00")) s = s.slice(0, -3);
-    if (s === "0" || s === "-0") return "0";
-    return s + u;
+  var trimZeros = (s) => s.includes(".") ? s.replace(/\\.?0+$/, "") : s;
+  function formatCount(value3, extra = 0) {
+    if (!Number.isFinite(value3)) return String(value3);
+    if (Number.isInteger(value3)) return groupDigits(value3);
+    if (Math.abs(value3) >= 100) return trimZeros(groupDigits(value3, 1 + extra));
+    return trimZeros(significant(value3, 3 + extra));
   }
-  function percentage(value3, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value3 / total2) * 100 : 0;
-    if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-    if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
-    return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
+  var iec = [
+    [2 ** 40, "TiB"],
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"]
+  ];
+  function formatBytes(value3, extra = 0) {
+    if (!Number.isFinite(value3)) return \`\${value3} B\`;
+    const abs = Math.abs(value3);
+    const step = iec.find(([f]) => abs >= f);
+    if (!step) return \`\${formatCount(value3, extra)} B\`;
+    const x = value3 / step[0];
+    return \`\${formatFixed(x, (Math.abs(x) < 10 ? 2 : 1) + extra)} \${step[1]}\`;
+  }
+  var timeSteps = [
+    [1, "s"],
+    [1e-3, "ms"],
+    [1e-6, "µs"],
+    [1e-9, "ns"]
+  ];
+  function formatSeconds(value3, extra = 0) {
+    if (!Number.isFinite(value3)) return \`\${value3} s\`;
+    if (value3 === 0) return "0 s";
+    const abs = Math.abs(value3);
+    if (abs >= 1e3) return \`\${groupDigits(value3, extra)} s\`;
+    const [factor, name] = timeSteps.find(([f]) => abs >= f * 0.9995) ?? timeSteps[3];
+    const x = value3 / factor;
+    const magnitude = Math.max(0, Math.floor(Math.log10(Math.abs(x))));
+    const decimals = Math.max(0, 2 - magnitude) + extra;
+    return \`\${groupDigits(x, Math.min(decimals, 12))} \${name}\`;
+  }
+  function formatProfileValue(value3, unit) {
+    if (unit === "bytes") return formatBytes(value3);
+    if (unit === "nanoseconds") return formatSeconds(value3 / 1e9);
+    const n = formatCount(value3);
+    return unit === "count" || unit === "" ? n : \`\${n} \${unit}\`;
   }
 
   // src/render/html/page/format.ts
   function label(value3, unit) {
-    return scaledLabel(value3, unit);
+    return formatProfileValue(value3, unit);
   }
   function signed(value3, unit) {
-    return (value3 > 0 ? "+" : "") + scaledLabel(value3, unit);
+    return (value3 > 0 ? "+" : "") + label(value3, unit);
   }
   function share(value3, total2) {
-    return percentage(value3, total2).trim();
+    const ratio = total2 !== 0 ? Math.abs(value3 / total2) * 100 : 0;
+    if (ratio === 0) return "0%";
+    if (ratio < 5e-3) return "<0.01%";
+    const s = ratio.toFixed(2);
+    return s === "100.00" ? "100%" : \`\${s}%\`;
+  }
+  var MIN_CHARS = 4;
+  function fitName(name, chars) {
+    if (name.length <= chars) return name;
+    const short = shortFunctionName(name);
+    if (short.length <= chars) return short;
+    const plain = short.replace(/\\[.*\\]/, "[…]");
+    if (plain.length <= chars) return plain;
+    const bare = plain.replace(/^[\\w\\-~]+\\./, "");
+    if (bare.length <= chars) return bare;
+    if (chars < MIN_CHARS) return "";
+    return \`…\${bare.slice(bare.length - (chars - 1))}\`;
+  }
+
+  // src/render/html/page/flame-graph.ts
+  var ROW = 18;
+  var MIN_PX = 0.5;
+  var TEXT_PX = 24;
+  var PAD_PX = 9;
+  var SAME = 1e-3;
+  var FULL = 0.2;
+  function drawable(g) {
+    const f = g?.frames;
+    return !!f && typeof g.unit === "string" && Array.isArray(f.parent) && f.parent.length > 0 && [f.name, f.file, f.line, f.head, f.base].every(
+      (c) => Array.isArray(c) && c.length === f.parent.length
+    );
+  }
+  function readGraph(g, text) {
+    const { parent, name, file, line, head, base } = g.frames;
+    const frames = [];
+    for (let i = 0; i < parent.length; i++) {
+      const up = i === 0 ? null : frames[parent[i]] ?? null;
+      const small = name[i] === -1;
+      const f = {
+        id: i,
+        name: i === 0 ? "root" : small ? "small frames" : text(name[i]),
+        file: text(file[i]),
+        line: line[i],
+        head: head[i],
+        base: base[i],
+        small,
+        children: [],
+        parent: up,
+        depth: up ? up.depth + 1 : 0
+      };
+      frames.push(f);
+      up?.children.push(f);
+    }
+    return { data: g, frames, root: frames[0] };
+  }
+  function total(g) {
+    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
+  }
+  function gone(f) {
+    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
+  }
+  function change(g, f, byShare) {
+    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
+    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
+    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
+    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
+    return { kind, colour };
+  }
+  var widthOf = (view, f) => view.widths === "base" ? f.base : f.head;
+  var charPx = 0;
+  function charWidth(container) {
+    if (charPx > 0) return charPx;
+    const probe = document.createElement("div");
+    probe.className = "frame";
+    probe.style.visibility = "hidden";
+    probe.style.padding = "0";
+    probe.style.width = "auto";
+    probe.textContent = "x".repeat(100);
+    container.appendChild(probe);
+    charPx = probe.getBoundingClientRect().width / 100 || 7;
+    probe.remove();
+    return charPx;
+  }
+  function frameElement(view, f, box, ancestor) {
+    const el = document.createElement("div");
+    const c = change(view.graph.data, f, view.byShare);
+    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
+    el.style.left = \`\${box.x * 100}%\`;
+    el.style.width = \`\${box.w * 100}%\`;
+    el.style.top = \`\${f.depth * ROW}px\`;
+    el.style.backgroundColor = c.colour;
+    el.dataset.id = String(f.id);
+    el.dataset.name = f.name;
+    el.dataset.head = String(f.head);
+    el.dataset.base = String(f.base);
+    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
+    if (f.base > 0 && !(f.head > 0)) el.dataset.removed = "true";
+    const removed = gone(f).length;
+    if (removed > 0) el.dataset.gone = String(removed);
+    const px = box.w * box.px;
+    if (px >= TEXT_PX) el.textContent = fitName(f.name, Math.floor((px - PAD_PX) / box.charPx));
+    return el;
+  }
+  function drawFlame(container, view) {
+    container.textContent = "";
+    const z = view.zoom ?? view.graph.root;
+    const px = container.clientWidth || 1200;
+    const cp = charWidth(container);
+    const frag = document.createDocumentFragment();
+    for (let a = z.parent; a; a = a.parent) {
+      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px, charPx: cp }, true));
+    }
+    const scale = widthOf(view, z) > 0 ? widthOf(view, z) : 1;
+    let depth = z.depth;
+    const todo = [[z, 0, 1]];
+    while (todo.length > 0) {
+      const [f, x, w] = todo.pop();
+      frag.appendChild(frameElement(view, f, { x, w, px, charPx: cp }, false));
+      depth = Math.max(depth, f.depth);
+      let cx = x;
+      for (const c of f.children) {
+        const v = widthOf(view, c);
+        if (!(v > 0)) continue;
+        const cw = v / scale;
+        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
+        cx += cw;
+      }
+    }
+    container.style.height = \`\${(depth + 1) * ROW}px\`;
+    container.appendChild(frag);
   }
 
   // src/render/html/page/top-table.ts
   var MAX_ROWS = 500;
+  function readable(t) {
+    const r = t?.rows;
+    if (!r || !Array.isArray(r.name)) return false;
+    const cols = [r.file, r.line, r.headFlat, r.baseFlat, r.headCum, r.baseCum];
+    return cols.every((c) => Array.isArray(c) && c.length === r.name.length);
+  }
   function readTop(t, text) {
+    const c = t.rows;
     return {
       data: t,
-      rows: t.rows.map((r) => ({ ...r, name: text(r.name), file: text(r.file) }))
+      rows: c.name.map((name, i) => ({
+        name: text(name),
+        file: text(c.file[i]),
+        line: c.line[i],
+        headFlat: c.headFlat[i],
+        baseFlat: c.baseFlat[i],
+        headCum: c.headCum[i],
+        baseCum: c.baseCum[i]
+      }))
     };
   }
+  var firstSort = { key: "dflat", dir: -1 };
   var byNumber = (get) => (a, b) => get(a) - get(b);
   var ORDER = {
     name: (a, b) => a.name.localeCompare(b.name),
@@ -15469,7 +15796,8 @@ var pageScript = `"use strict";
       cell(tr, signed(dc, unit), trend(dc), \`base \${label(r.baseCum, unit)}\`);
       cell(tr, r.name, "name", r.file ? \`\${r.file}:\${r.line}\` : "");
     }
-    note.textContent = rows.length > MAX_ROWS ? \`The first \${MAX_ROWS} of \${rows.length} functions.\` : \`\${rows.length} functions.\`;
+    const all = Math.max(top.data.functions ?? 0, rows.length);
+    note.textContent = all > Math.min(rows.length, MAX_ROWS) ? \`The first \${Math.min(rows.length, MAX_ROWS)} of \${all} functions by this column.\` : \`\${rows.length} functions.\`;
     for (const th of table.tHead.rows[0].cells) {
       const on = th.dataset.key === sort.key;
       th.setAttribute("aria-sort", on ? sort.dir < 0 ? "descending" : "ascending" : "none");
@@ -15783,6 +16111,7 @@ var pageScript = `"use strict";
       searchInfo: byId("search-info", HTMLSpanElement),
       resetZoom: byId("reset-zoom", HTMLButtonElement),
       byShare: byId("by-share", HTMLInputElement),
+      baseWidths: byId("base-widths", HTMLInputElement),
       top: byId("top", HTMLTableElement),
       topNote: byId("top-note", HTMLParagraphElement)
     };
@@ -15794,9 +16123,10 @@ var pageScript = `"use strict";
       graph: null,
       zoom: null,
       byShare: false,
+      widths: "head",
       top: null,
       term: "",
-      sort: { key: "flat", dir: -1 }
+      sort: firstSort
     };
     function field(name, value3) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
@@ -15870,9 +16200,9 @@ var pageScript = `"use strict";
       el.searchInfo.textContent = \`\${frames} · \${value3}\`;
     }
     function draw() {
-      const { graph, zoom, byShare } = state;
+      const { graph, zoom, byShare, widths } = state;
       if (!graph) return;
-      drawFlame(el.flame, { graph, zoom, byShare });
+      drawFlame(el.flame, { graph, zoom, byShare, widths });
       el.resetZoom.disabled = !zoom;
       markMatches();
     }
@@ -15889,7 +16219,7 @@ var pageScript = `"use strict";
     }
     function readPair(g) {
       const t = data.tops.find((t2) => t2 && t2.profile === g.profile && t2.sampleType === g.sampleType);
-      return { graph: readGraph(g, text), top: t && Array.isArray(t.rows) ? readTop(t, text) : null };
+      return { graph: readGraph(g, text), top: readable(t) ? readTop(t, text) : null };
     }
     function select(i) {
       const g = data.graphs[i];
@@ -15924,6 +16254,11 @@ var pageScript = `"use strict";
       el.resetZoom.addEventListener("click", () => zoomTo(null));
       el.byShare.addEventListener("change", () => {
         state.byShare = el.byShare.checked;
+        draw();
+      });
+      el.baseWidths.addEventListener("change", () => {
+        state.widths = el.baseWidths.checked ? "base" : "head";
+        el.flame.classList.toggle("base-widths", el.baseWidths.checked);
         draw();
       });
       document.addEventListener("keydown", (ev) => {
@@ -15995,6 +16330,7 @@ var pageScript = `"use strict";
     }
   }
   main();
+  performance.mark("perfgate:interactive");
 })();
 `;
 var pageStyle = `/* src/render/html/page/history-chart.css */
@@ -16231,6 +16567,16 @@ button {
       transparent 2px 6px),
     hsl(0, 85%, 70%);
 }
+.legend .l-gone::before {
+  outline: 1px dashed #1b5e20;
+  outline-offset: -1px;
+  background:
+    repeating-linear-gradient(
+      45deg,
+      #fff 0 3px,
+      transparent 3px 7px),
+    hsl(130, 55%, 60%);
+}
 #totals {
   margin: 4px 0;
   font-size: 13px;
@@ -16270,6 +16616,16 @@ button {
       135deg,
       rgba(255, 255, 255, 0.3) 0 2px,
       transparent 2px 6px);
+}
+.frame[data-removed=true] {
+  outline: 1px dashed #1b5e20;
+  outline-offset: -1px;
+  color: #1b3d1f;
+  background-image:
+    repeating-linear-gradient(
+      45deg,
+      rgba(255, 255, 255, 0.55) 0 3px,
+      transparent 3px 7px);
 }
 .frame.ancestor {
   opacity: 0.55;
@@ -16363,6 +16719,17 @@ tr.improvement td:first-child {
   color: #6a1b9a;
   font-weight: 600;
 }
+#notes summary,
+details > summary {
+  cursor: pointer;
+}
+#notes {
+  margin-top: 22px;
+  color: var(--muted);
+}
+#notes summary {
+  font-weight: 600;
+}
 pre {
   background: var(--panel);
   padding: 8px;
@@ -16419,7 +16786,11 @@ function gateSection(r) {
     ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
   ];
   if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(r.regressions));
-  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable2(r.improvements));
+  if (r.improvements.length > 0) {
+    parts.push(
+      `<details><summary>Improvements (${r.improvements.length})</summary>${findingsTable2(r.improvements)}</details>`
+    );
+  }
   if (others.length > 0) {
     parts.push(
       `<details><summary>Other comparisons (${others.length})</summary>${findingsTable2(others)}</details>`
@@ -16457,17 +16828,22 @@ function leakItem2(w) {
     ${f.file}:${f.line}`).join("\n");
   return `<li>⚠️ ${headline2}<br>Fix: ${escapeHtml(w.advice)}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
-function notesSection(notes) {
+function notesSection(model) {
+  const gate2 = model.gate;
+  const notes = [
+    ...model.graphs.length > 0 ? model.problems : [],
+    ...gate2 ? gateNotes(gate2) : [],
+    ...model.insights?.notes ?? []
+  ];
   if (notes.length === 0) return "";
-  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("")}</ul></section>`;
+  const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join("");
+  return `<section id="notes"><details><summary>Notes (${notes.length})</summary><ul>${items}</ul></details></section>`;
 }
 function messageBox(model) {
-  const lines = [];
-  if (model.graphs.length === 0) {
-    lines.push(
-      "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
-    );
-  }
+  if (model.graphs.length > 0) return '<div id="message" role="status" hidden></div>';
+  const lines = [
+    "No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs."
+  ];
   if (model.problems.length > 0) {
     lines.push(
       `${model.problems.length === 1 ? "A profile" : "Some profiles"} could not be shown:`
@@ -16475,7 +16851,7 @@ function messageBox(model) {
   }
   const items = model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
   const body = lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("") + (items ? `<ul>${items}</ul>` : "");
-  return `<div id="message" role="status"${body ? "" : " hidden"}>${body}</div>`;
+  return `<div id="message" role="status">${body}</div>`;
 }
 var topColumns = [
   ["flat", "flat"],
@@ -16491,14 +16867,16 @@ function viewer(model) {
   const options = model.graphs.map((g, i) => `<option value="${i}">${escapeHtml(`${g.profile} · ${g.sampleType}`)}</option>`).join("");
   const headers = topColumns.map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`).join("");
   return `<section id="viewer" aria-label="Profiles">
+<h2>Profiles</h2>
 <div class="toolbar">
 <label>Profile <select id="sample-type">${options}</select></label>
 <input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
 <span id="search-info"></span>
 <button id="reset-zoom" type="button" disabled>Reset zoom</button>
 <label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
+<label title="Draw each frame as wide as its value in base: the frames head no longer has appear"><input id="base-widths" type="checkbox"> widths of base</label>
 </div>
-<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
+<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span class="l-gone">gone in head (widths of base)</span><span>width: head, or base · click a frame to zoom, the root to reset</span></div>
 <p id="totals"></p>
 <div id="flame" aria-label="Differential flame graph"></div>
 <h2>Top functions</h2>
@@ -16516,22 +16894,26 @@ function generatedLine(iso) {
   const shown2 = iso.replace("T", " ").replace(/(:\d\d)(\.\d+)?Z$/, "$1 UTC");
   return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown2)}</time></span>`;
 }
-function renderHtmlReport(model) {
-  const gate2 = model.gate;
-  const insights = model.insights;
-  const verdict = model.verdict?.verdict ?? gate2?.verdict;
+var verdictSection = (model) => model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "";
+var benchmarksSection = (model) => model.gate ? gateSection(model.gate) : "";
+var historySection = (model) => model.history ? '<section id="history" aria-label="History" hidden></section>' : "";
+var profilesSection = (model) => model.graphs.length === 0 ? "" : "<noscript><p>The flame graph and the top table need JavaScript; the other sections do not.</p></noscript>\n" + viewer(model);
+var hotspots = (model) => model.insights && model.insights.hotspots.length > 0 ? hotspotsSection(model.insights.hotspots) : "";
+var leaks = (model) => model.insights && model.insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${model.insights.leaks.map(leakItem2).join("")}</ul></section>` : "";
+var reportSections = [
+  messageBox,
+  verdictSection,
+  benchmarksSection,
+  historySection,
+  profilesSection,
+  hotspots,
+  leaks,
+  notesSection
+];
+function renderHtmlReport(model, sections = reportSections) {
+  const verdict = model.verdict?.verdict ?? model.gate?.verdict;
   const badge = verdict === "pass" || verdict === "fail" ? `<span class="badge ${verdict}">${verdict === "fail" ? "FAIL" : "PASS"}</span>` : "";
-  const sections = [
-    messageBox(model),
-    model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : "",
-    "<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>",
-    viewer(model),
-    model.history ? '<section id="history" aria-label="History" hidden></section>' : "",
-    gate2 ? gateSection(gate2) : "",
-    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : "",
-    insights && insights.leaks.length > 0 ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem2).join("")}</ul></section>` : "",
-    notesSection([...gate2 ? gateNotes(gate2) : [], ...insights?.notes ?? []])
-  ];
+  const body = sections.map((section) => section(model)).filter((s) => s !== "");
   const data = jsonForScript(pageData(model));
   return `<!doctype html>
 <html lang="en">
@@ -16545,7 +16927,7 @@ function renderHtmlReport(model) {
 <body>
 <header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
 <main>
-${sections.filter((s) => s !== "").join("\n")}
+${body.join("\n")}
 </main>
 ${tooltip}
 <script type="application/json" id="data">${data}</script>

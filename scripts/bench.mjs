@@ -10,6 +10,8 @@ await build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  // Resolved from node_modules at run time: it finds its browser driver files beside itself.
+  external: ['playwright-core'],
   banner: {
     js: "import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);",
   },

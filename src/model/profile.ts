@@ -69,8 +69,8 @@ export interface SampleTable {
   values: Float64Array;
   /** Sample i's stack is `stack[stackStart[i] .. stackStart[i + 1])`, leaf first. */
   stackStart: Uint32Array;
-  /** Indices into `Profile.locations`. */
-  stack: Uint32Array;
+  /** Indices into `Profile.locations`: Uint16 while there are fewer than 65,536 of them. */
+  stack: Uint16Array | Uint32Array;
   /** Labels of all samples; `sampleLabels` gives one sample's as objects. */
   labels: LabelTable;
 }

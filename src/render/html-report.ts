@@ -1,10 +1,12 @@
 /**
- * The HTML report: one self-contained file (inline CSS and script, no network when viewed) with a
- * differential flame graph and a sortable top table per profile pair and sample type, the
- * benchmark comparison, hotspots and goroutine leaks. The static sections are rendered here; the
- * graph and table are drawn in the page from the model's JSON (`PageData`), so the file stays
- * small, by the page's script and style sheet in html/page/, which scripts/gen-page.mjs bundles
- * into html/page-assets.generated.ts.
+ * The HTML report: one self-contained file (inline CSS and script, no network when viewed). Its
+ * sections, top to bottom, go from what decided the run to the evidence: the verdict and its
+ * profile regressions, the benchmark comparison and its history, the profiles (a differential flame graph and a
+ * top table per profile pair and sample type), hotspots, goroutine leaks, and folded notes. Each
+ * section is one function of the model in `reportSections`, so a section is added in one place.
+ * The static sections are rendered here; the verdict, graph and table are drawn in the page from
+ * the model's JSON (`PageData`), so the file stays small, by the page's script and style sheet in
+ * html/page/, which scripts/gen-page.mjs bundles into html/page-assets.generated.ts.
  */
 import type { GateFinding, GateResult } from '../analyze/gate.js';
 import type { Hotspot } from '../analyze/hotspots.js';
@@ -76,7 +78,11 @@ function gateSection(r: GateResult): string {
     ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`),
   ];
   if (r.regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(r.regressions));
-  if (r.improvements.length > 0) parts.push(`<h3>Improvements</h3>`, findingsTable(r.improvements));
+  if (r.improvements.length > 0) {
+    parts.push(
+      `<details><summary>Improvements (${r.improvements.length})</summary>${findingsTable(r.improvements)}</details>`,
+    );
+  }
   if (others.length > 0) {
     parts.push(
       `<details><summary>Other comparisons (${others.length})</summary>${findingsTable(others)}</details>`,
@@ -122,18 +128,31 @@ function leakItem(w: LeakWarning): string {
   return `<li>⚠️ ${headline}<br>Fix: ${escapeHtml(w.advice)}<details><summary>stack</summary><pre>${escapeHtml(stack)}</pre></details></li>`;
 }
 
-function notesSection(notes: string[]): string {
+/**
+ * The notes of the run, folded: the gate's and the insights' notes, and the profiles that could
+ * not be shown (those open the page only when no profile could be shown at all).
+ */
+function notesSection(model: HtmlReportModel): string {
+  const gate = model.gate;
+  const notes = [
+    ...(model.graphs.length > 0 ? model.problems : []),
+    ...(gate ? gateNotes(gate) : []),
+    ...(model.insights?.notes ?? []),
+  ];
   if (notes.length === 0) return '';
-  return `<section id="notes"><h2>Notes</h2><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>`;
+  const items = notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('');
+  return `<section id="notes"><details><summary>Notes (${notes.length})</summary><ul>${items}</ul></details></section>`;
 }
 
+/**
+ * The message box: shown when there is no profile to show (with the reasons), and where the page's
+ * script says what it could not draw; hidden otherwise.
+ */
 function messageBox(model: HtmlReportModel): string {
-  const lines: string[] = [];
-  if (model.graphs.length === 0) {
-    lines.push(
-      'No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs.',
-    );
-  }
+  if (model.graphs.length > 0) return '<div id="message" role="status" hidden></div>';
+  const lines = [
+    'No profiles to show: this report has no profile with samples. Give perfgate head (and base) profiles such as cpu.pb.gz and allocs.pb.gz to get flame graphs.',
+  ];
   if (model.problems.length > 0) {
     lines.push(
       `${model.problems.length === 1 ? 'A profile' : 'Some profiles'} could not be shown:`,
@@ -142,7 +161,7 @@ function messageBox(model: HtmlReportModel): string {
   const items = model.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
   const body =
     lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('') + (items ? `<ul>${items}</ul>` : '');
-  return `<div id="message" role="status"${body ? '' : ' hidden'}>${body}</div>`;
+  return `<div id="message" role="status">${body}</div>`;
 }
 
 const topColumns: [string, string][] = [
@@ -164,14 +183,16 @@ function viewer(model: HtmlReportModel): string {
     .map(([key, text]) => `<th data-key="${key}" title="sort by ${text}">${text}</th>`)
     .join('');
   return `<section id="viewer" aria-label="Profiles">
+<h2>Profiles</h2>
 <div class="toolbar">
 <label>Profile <select id="sample-type">${options}</select></label>
 <input id="search" type="search" placeholder="Search functions" aria-label="Search functions">
 <span id="search-info"></span>
 <button id="reset-zoom" type="button" disabled>Reset zoom</button>
 <label title="Colour by the change of each frame's share of its total, for runs of different lengths"><input id="by-share" type="checkbox"> colour by share</label>
+<label title="Draw each frame as wide as its value in base: the frames head no longer has appear"><input id="base-widths" type="checkbox"> widths of base</label>
 </div>
-<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span>width: head · click a frame to zoom, the root to reset</span></div>
+<div class="legend"><span class="l-grow">grew in head</span><span class="l-shrink">shrank</span><span class="l-same">unchanged</span><span class="l-new">new in head</span><span class="l-gone">gone in head (widths of base)</span><span>width: head, or base · click a frame to zoom, the root to reset</span></div>
 <p id="totals"></p>
 <div id="flame" aria-label="Differential flame graph"></div>
 <h2>Top functions</h2>
@@ -192,29 +213,61 @@ function generatedLine(iso: string): string {
   return `<span class="muted">generated <time datetime="${escapeHtml(iso)}">${escapeHtml(shown)}</time></span>`;
 }
 
+/** One section of the report page: its HTML from the model, or '' when it has nothing to show. */
+export type ReportSection = (model: HtmlReportModel) => string;
+
+const verdictSection: ReportSection = (model) =>
+  model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : '';
+
+const benchmarksSection: ReportSection = (model) => (model.gate ? gateSection(model.gate) : '');
+
+/** Each benchmark against the branch's past baselines, drawn by the page's script. */
+const historySection: ReportSection = (model) =>
+  model.history ? '<section id="history" aria-label="History" hidden></section>' : '';
+
+const profilesSection: ReportSection = (model) =>
+  model.graphs.length === 0
+    ? ''
+    : '<noscript><p>The flame graph and the top table need JavaScript; the other sections do not.</p></noscript>\n' +
+      viewer(model);
+
+const hotspots: ReportSection = (model) =>
+  model.insights && model.insights.hotspots.length > 0
+    ? hotspotsSection(model.insights.hotspots)
+    : '';
+
+const leaks: ReportSection = (model) =>
+  model.insights && model.insights.leaks.length > 0
+    ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${model.insights.leaks.map(leakItem).join('')}</ul></section>`
+    : '';
+
+/**
+ * The page's sections, top to bottom: what decided the run first (verdict and regressions), then
+ * the benchmarks, the profiles and what they show, and the notes, folded.
+ */
+export const reportSections: readonly ReportSection[] = [
+  messageBox,
+  verdictSection,
+  benchmarksSection,
+  historySection,
+  profilesSection,
+  hotspots,
+  leaks,
+  notesSection,
+];
+
 /** The report as one self-contained HTML page. */
-export function renderHtmlReport(model: HtmlReportModel): string {
-  const gate = model.gate;
-  const insights = model.insights;
+export function renderHtmlReport(
+  model: HtmlReportModel,
+  sections: readonly ReportSection[] = reportSections,
+): string {
   // The run's verdict when there is one (benchmarks and profiles), else the benchmark gate's.
-  const verdict = model.verdict?.verdict ?? gate?.verdict;
+  const verdict = model.verdict?.verdict ?? model.gate?.verdict;
   const badge =
     verdict === 'pass' || verdict === 'fail'
       ? `<span class="badge ${verdict}">${verdict === 'fail' ? 'FAIL' : 'PASS'}</span>`
       : '';
-  const sections = [
-    messageBox(model),
-    model.verdict ? '<section id="verdict" aria-label="Verdict" hidden></section>' : '',
-    '<noscript><p>The flame graph and the top table need JavaScript; the sections below do not.</p></noscript>',
-    viewer(model),
-    model.history ? '<section id="history" aria-label="History" hidden></section>' : '',
-    gate ? gateSection(gate) : '',
-    insights && insights.hotspots.length > 0 ? hotspotsSection(insights.hotspots) : '',
-    insights && insights.leaks.length > 0
-      ? `<section id="leaks"><h2>Goroutine leaks</h2><ul>${insights.leaks.map(leakItem).join('')}</ul></section>`
-      : '',
-    notesSection([...(gate ? gateNotes(gate) : []), ...(insights?.notes ?? [])]),
-  ];
+  const body = sections.map((section) => section(model)).filter((s) => s !== '');
   const data = jsonForScript(pageData(model));
   return `<!doctype html>
 <html lang="en">
@@ -228,7 +281,7 @@ export function renderHtmlReport(model: HtmlReportModel): string {
 <body>
 <header><h1>${escapeHtml(model.title)}</h1>${badge}${generatedLine(model.generatedAt)}</header>
 <main>
-${sections.filter((s) => s !== '').join('\n')}
+${body.join('\n')}
 </main>
 ${tooltip}
 <script type="application/json" id="data">${data}</script>

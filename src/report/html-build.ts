@@ -3,14 +3,13 @@
  * flame graph and a top table per profile pair and sample type worth looking at, and the verdict
  * view the comment states; and from the model, the data the page's script draws (`PageData`).
  */
-import { displayName } from '../analyze/function-name.js';
-import { profileFunctionTable } from '../analyze/functions.js';
+import { functionTotals } from '../analyze/function-totals.js';
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights, ProfilePair } from '../analyze/profile-insights.js';
 import type { Profile } from '../model/profile.js';
-import { type FlameNode, flameGraph } from './flame.js';
+import { type FlameNode, flameGraphs } from './flame.js';
 import type { HtmlReportModel, HtmlTopRow, HtmlTopTable } from './html-model.js';
-import type { PageData, PageFrame } from './page-data.js';
+import type { PageData, PageFrames, PageTopRows } from './page-data.js';
 import type { RunReport } from './run-report.js';
 import { verdictView } from './verdict-view.js';
 
@@ -25,49 +24,95 @@ const shown = [
   'goroutine',
 ];
 
-function flatCum(p: Profile | undefined, type: string): Map<string, { flat: number; cum: number }> {
-  const out = new Map<string, { flat: number; cum: number }>();
-  if (!p) return out;
-  const i = p.sampleTypes.findIndex((t) => t.type === type);
-  if (i < 0) return out;
-  for (const f of profileFunctionTable(p, i).functions)
-    out.set(f.name, { flat: f.flat, cum: f.cum });
-  return out;
+/** Rows kept per column of a top table: the page shows this many at a time. */
+export const TOP_ROWS = 500;
+
+/** The orders the page sorts a top table by, each the way it is first shown. */
+const rowOrders: ((a: HtmlTopRow, b: HtmlTopRow) => number)[] = [
+  (a, b) => b.headFlat - b.baseFlat - (a.headFlat - a.baseFlat),
+  (a, b) => a.headFlat - a.baseFlat - (b.headFlat - b.baseFlat),
+  (a, b) => b.headCum - b.baseCum - (a.headCum - a.baseCum),
+  (a, b) => a.headCum - a.baseCum - (b.headCum - b.baseCum),
+  (a, b) => Math.abs(b.headFlat) - Math.abs(a.headFlat),
+  (a, b) => Math.abs(b.headCum) - Math.abs(a.headCum),
+];
+
+/** The rows worth sending: the first `limit` by each order the page offers. */
+function firstRows(rows: HtmlTopRow[], limit: number): HtmlTopRow[] {
+  if (rows.length <= limit) return rows;
+  const kept = new Set<HtmlTopRow>();
+  for (const order of rowOrders) {
+    const sorted = [...rows].sort((a, b) => order(a, b) || (a.name < b.name ? -1 : 1));
+    for (const r of sorted.slice(0, limit)) kept.add(r);
+  }
+  return rows.filter((r) => kept.has(r));
 }
 
-function total(p: Profile | undefined, type: string): number {
-  if (!p) return 0;
-  const i = p.sampleTypes.findIndex((t) => t.type === type);
-  return i < 0 ? 0 : profileFunctionTable(p, i).total;
+/** One side's rows by name, for the given sample types. */
+function sideRows(p: Profile | undefined, types: string[]) {
+  if (!p) return undefined;
+  const indices = types.map((type) => p.sampleTypes.findIndex((t) => t.type === type));
+  const present = indices.filter((x) => x >= 0);
+  const totals = functionTotals(p, present);
+  const col = indices.map((x) => present.indexOf(x));
+  const byName = new Map<string, number>();
+  totals.names.forEach((name, fn) => name !== '' && byName.set(name, fn));
+  return { totals, col, byName };
 }
 
-/** The top table of a pair: every function of either side, by head flat. */
-export function topTable(pair: ProfilePair, type: string): HtmlTopTable {
-  const h = flatCum(pair.head, type);
-  const b = flatCum(pair.base, type);
-  const where = new Map<string, { file: string; line: number }>();
-  for (const p of [pair.base, pair.head])
-    for (const fn of p?.functions ?? [])
-      where.set(displayName(fn), { file: fn.filename, line: fn.startLine });
-  const rows: HtmlTopRow[] = [...new Set([...h.keys(), ...b.keys()])].map((name) => ({
-    name,
-    file: where.get(name)?.file ?? '',
-    line: where.get(name)?.line ?? 0,
-    headFlat: h.get(name)?.flat ?? 0,
-    baseFlat: b.get(name)?.flat ?? 0,
-    headCum: h.get(name)?.cum ?? 0,
-    baseCum: b.get(name)?.cum ?? 0,
-  }));
-  rows.sort((x, y) => Math.abs(y.headFlat) - Math.abs(x.headFlat) || x.name.localeCompare(y.name));
-  const unit = pair.head.sampleTypes.find((t) => t.type === type)?.unit ?? '';
-  return {
-    profile: pair.name,
-    sampleType: type,
-    unit,
-    headTotal: total(pair.head, type),
-    baseTotal: total(pair.base, type),
-    rows,
-  };
+/**
+ * The top tables of a pair, one per sample type, from one walk of each profile: the functions of
+ * either side by the change of flat (growth first), the first `limit` by each column the page
+ * sorts by.
+ */
+export function topTables(pair: ProfilePair, types: string[], limit = TOP_ROWS): HtmlTopTable[] {
+  const h = sideRows(pair.head, types)!;
+  const b = sideRows(pair.base, types);
+  const names = [...new Set([...h.byName.keys(), ...(b?.byName.keys() ?? [])])];
+  return types.map((type, t) => {
+    const value = (side: typeof b, name: string, of: 'flat' | 'cum') => {
+      const fn = side?.byName.get(name);
+      const c = side?.col[t] ?? -1;
+      if (!side || fn === undefined || c < 0) return 0;
+      return side.totals[of][fn * side.totals.types + c]!;
+    };
+    const all: HtmlTopRow[] = [];
+    for (const name of names) {
+      const row = {
+        name,
+        file: '',
+        line: 0,
+        headFlat: value(h, name, 'flat'),
+        baseFlat: value(b, name, 'flat'),
+        headCum: value(h, name, 'cum'),
+        baseCum: value(b, name, 'cum'),
+      };
+      if (row.headFlat === 0 && row.baseFlat === 0 && row.headCum === 0 && row.baseCum === 0)
+        continue;
+      const fn = h.totals.fns[h.byName.get(name) ?? -1] ?? b?.totals.fns[b.byName.get(name) ?? -1];
+      row.file = fn?.filename ?? '';
+      row.line = fn?.startLine ?? 0;
+      all.push(row);
+    }
+    const rows = firstRows(all, limit);
+    rows.sort((x, y) => rowOrders[0]!(x, y) || rowOrders[2]!(x, y) || (x.name < y.name ? -1 : 1));
+    const total = (side: typeof b) =>
+      side && side.col[t]! >= 0 ? side.totals.total[side.col[t]!]! : 0;
+    return {
+      profile: pair.name,
+      sampleType: type,
+      unit: pair.head.sampleTypes.find((x) => x.type === type)?.unit ?? '',
+      headTotal: total(h),
+      baseTotal: total(b),
+      functions: all.length,
+      rows,
+    };
+  });
+}
+
+/** The top table of a pair and one sample type (see `topTables`). */
+export function topTable(pair: ProfilePair, type: string, limit = TOP_ROWS): HtmlTopTable {
+  return topTables(pair, [type], limit)[0]!;
 }
 
 /** The whole HTML report's model. */
@@ -91,25 +136,58 @@ export function htmlReportModel(
   };
   for (const pair of pairs) {
     const types = pair.head.sampleTypes.map((t) => t.type);
-    const wanted = pair.name.includes('heap')
-      ? ['inuse_space']
-      : shown.filter((t) => t !== 'inuse_space');
-    for (const type of wanted) {
-      if (!types.includes(type)) continue;
-      if (pair.head.samples.count === 0) {
-        model.problems.push(`${pair.name}: the profile has no samples`);
-        break;
-      }
-      const g = flameGraph(pair.name, pair.head, pair.base, type);
-      if (!g) continue;
-      model.graphs.push(g);
-      model.tops.push(topTable(pair, type));
+    const wanted = (
+      pair.name.includes('heap') ? ['inuse_space'] : shown.filter((t) => t !== 'inuse_space')
+    ).filter((t) => types.includes(t));
+    if (wanted.length === 0) continue;
+    if (pair.head.samples.count === 0) {
+      model.problems.push(`${pair.name}: the profile has no samples`);
+      continue;
     }
+    // Each profile is walked once for all its sample types: once for the graphs, once for the tables.
+    const graphs = flameGraphs(pair.name, pair.head, pair.base, wanted);
+    const tops = topTables(pair, wanted);
+    graphs.forEach((g, t) => {
+      if (!g) return;
+      model.graphs.push(g);
+      model.tops.push(tops[t]!);
+    });
   }
   return model;
 }
 
-/** The page's data: the model's graphs and tables with every name and file sent once. */
+/** A graph's frames as columns, depth first (a frame's children in the model's order). */
+function frameColumns(root: FlameNode, id: (s: string) => number): PageFrames {
+  const out: PageFrames = { parent: [], name: [], file: [], line: [], head: [], base: [] };
+  const todo: [FlameNode, number][] = [[root, -1]];
+  while (todo.length > 0) {
+    const [n, parent] = todo.pop()!;
+    const at = out.parent.length;
+    out.parent.push(parent);
+    out.name.push(n.small ? -1 : id(n.name));
+    out.file.push(id(n.file));
+    out.line.push(n.line);
+    out.head.push(n.head);
+    out.base.push(n.base);
+    for (let i = n.children.length - 1; i >= 0; i--) todo.push([n.children[i]!, at]);
+  }
+  return out;
+}
+
+/** A table's rows as columns. */
+function rowColumns(rows: HtmlTopRow[], id: (s: string) => number): PageTopRows {
+  return {
+    name: rows.map((r) => id(r.name)),
+    file: rows.map((r) => id(r.file)),
+    line: rows.map((r) => r.line),
+    headFlat: rows.map((r) => r.headFlat),
+    baseFlat: rows.map((r) => r.baseFlat),
+    headCum: rows.map((r) => r.headCum),
+    baseCum: rows.map((r) => r.baseCum),
+  };
+}
+
+/** The page's data: the model's graphs and tables as columns, with every name and file sent once. */
 export function pageData(model: HtmlReportModel): PageData {
   const ids = new Map<string, number>();
   const id = (s: string) => {
@@ -117,17 +195,15 @@ export function pageData(model: HtmlReportModel): PageData {
     if (i === undefined) ids.set(s, (i = ids.size));
     return i;
   };
-  const frame = (n: FlameNode): PageFrame => ({
-    ...n,
-    name: id(n.name),
-    file: id(n.file),
-    children: n.children.map(frame),
-  });
   // A broken model may lack a root: the page says so rather than the renderer throwing.
-  const graphs = model.graphs.map((g) => ({ ...g, root: g.root ? frame(g.root) : g.root }));
+  const graphs = model.graphs.map(({ root, ...g }) => ({
+    ...g,
+    frames: (root ? frameColumns(root, id) : undefined) as PageFrames,
+  }));
   const tops = model.tops.map((t) => ({
     ...t,
-    rows: t.rows.map((r) => ({ ...r, name: id(r.name), file: id(r.file) })),
+    functions: t.functions ?? t.rows.length,
+    rows: rowColumns(t.rows, id),
   }));
   return {
     strings: [...ids.keys()],

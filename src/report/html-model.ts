@@ -26,6 +26,9 @@ export interface HtmlTopTable {
   unit: string;
   headTotal: number;
   baseTotal: number;
+  /** How many functions either run has; `rows` holds the first `TOP_ROWS` by each column. */
+  functions: number;
+  /** By the change of flat, growth first. */
   rows: HtmlTopRow[];
 }
 

@@ -2,21 +2,28 @@
  * The data the HTML report's page draws from, as it is embedded in the page (JSON). The builder
  * (`pageData` in html-build.ts) writes it and the page's script (src/render/html/page) reads it,
  * both against these types. Function names and file paths repeat across frames, graphs and
- * tables, so they are sent once, in `strings`, and referred to by index (a third of the size).
+ * tables, so they are sent once, in `strings`, and referred to by index; frames and rows are sent
+ * as columns of numbers rather than one object each (the report of two large profiles stays
+ * within a few hundred kilobytes and is parsed in milliseconds).
  *
  * This module imports nothing: the page's script is type-checked against the DOM alone.
  */
 
-/** One frame of a flame graph: `name` and `file` index `PageData.strings`. */
-export interface PageFrame {
-  name: number;
-  file: number;
-  line: number;
-  head: number;
-  base: number;
-  /** True for the box that stands for merged small frames. */
-  small?: true;
-  children: PageFrame[];
+/**
+ * The frames of a flame graph as columns, one entry per frame, depth first with the root at 0 and
+ * each frame's children in drawing order: a graph of 20,000 frames is six arrays of numbers, not
+ * 20,000 objects.
+ */
+export interface PageFrames {
+  /** The index of the frame's parent; -1 for the root. */
+  parent: number[];
+  /** Index into `PageData.strings`; -1 for a box of merged small frames. */
+  name: number[];
+  /** Index into `PageData.strings` ('' when unknown). */
+  file: number[];
+  line: number[];
+  head: number[];
+  base: number[];
 }
 
 /** The differential flame graph of one profile pair and sample type. */
@@ -28,18 +35,18 @@ export interface PageGraph {
   baseTotal: number;
   /** Frames under this fraction of the larger total were merged into "small frames" boxes. */
   minFraction: number;
-  root: PageFrame;
+  frames: PageFrames;
 }
 
-/** One row of a top table: `name` and `file` index `PageData.strings`. */
-export interface PageTopRow {
-  name: number;
-  file: number;
-  line: number;
-  headFlat: number;
-  baseFlat: number;
-  headCum: number;
-  baseCum: number;
+/** The rows of a top table as columns: `name` and `file` index `PageData.strings`. */
+export interface PageTopRows {
+  name: number[];
+  file: number[];
+  line: number[];
+  headFlat: number[];
+  baseFlat: number[];
+  headCum: number[];
+  baseCum: number[];
 }
 
 /** The top table of one profile pair and sample type. */
@@ -49,7 +56,9 @@ export interface PageTopTable {
   unit: string;
   headTotal: number;
   baseTotal: number;
-  rows: PageTopRow[];
+  /** How many functions either run has; `rows` may hold only the first of them by each column. */
+  functions: number;
+  rows: PageTopRows;
 }
 
 /** Everything the page's script draws: graphs and tables, the same pairs in the same order. */

@@ -8,21 +8,33 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gate } from '../../src/analyze/gate.js';
+import { shortFunctionName } from '../../src/analyze/function-name.js';
+import { defaultGateOptions } from '../../src/analyze/gate.js';
 import { type ProfilePair, profileInsights } from '../../src/analyze/profile-insights.js';
 import { parseBenchOutput } from '../../src/parse/benchfmt/load.js';
 import { parseGoroutines } from '../../src/parse/goroutine/index.js';
-import { topTable } from '../../src/report/html-build.js';
+import { fileBaseline, buildRunReport } from '../../src/report/build-run-report.js';
+import { htmlReportModel } from '../../src/report/html-build.js';
 import { parsePprof } from '../../src/parse/pprof/index.js';
-import { type FlameGraph, type FlameNode, flameGraph } from '../../src/report/flame.js';
+import type { FlameGraph, FlameNode } from '../../src/report/flame.js';
 import type { HtmlReportModel } from '../../src/report/html-model.js';
+import { label as pageLabel } from '../../src/render/html/page/format.js';
 import { renderHtmlReport } from '../../src/render/html-report.js';
-import { scaledLabel } from '../../src/units/pprof-units.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ALLOC_SPACE = 'growslice/allocs.pb.gz · alloc_space';
 const CPU = 'growslice/cpu.pb.gz · cpu';
 const MUTEX_ALLOC_SPACE = 'mutex/allocs.pb.gz · alloc_space';
+const JSON_CPU = 'json/cpu.pb.gz · cpu';
+/** The warning of a profile that could not be read, as the parser words it. */
+const UNREADABLE = (() => {
+  try {
+    parsePprof(Buffer.alloc(0));
+  } catch (err) {
+    return `block.pb.gz: ${(err as Error).message}`;
+  }
+  throw new Error('an empty file parsed');
+})();
 
 const profile = (scenario: string, side: string, file: string) =>
   parsePprof(readFileSync(`fixtures/profiles/${scenario}/${side}/${file}`));
@@ -38,32 +50,53 @@ const emptyModel = (over: Partial<HtmlReportModel> = {}): HtmlReportModel => ({
   ...over,
 });
 
-/** growslice's cpu and alloc_space (collectIDs grows), mutex's alloc_space (things shrink). */
+/**
+ * The report of the demo's inputs, as `perfgate report` makes it: growslice's cpu and allocs
+ * (collectIDs grows), mutex's allocs (things shrink, a function is gone in head), json's cpu
+ * (long package paths), the demo's benchmarks and leaks, and a profile that could not be read.
+ */
 function fixtureModel(): HtmlReportModel {
   const pair = (scenario: string, file: string): ProfilePair => ({
     name: `${scenario}/${file}`,
     head: profile(scenario, 'head', file),
     base: profile(scenario, 'base', file),
   });
-  const shown: [ProfilePair, string][] = [
-    [pair('growslice', 'cpu.pb.gz'), 'cpu'],
-    [pair('growslice', 'allocs.pb.gz'), 'alloc_space'],
-    [pair('mutex', 'allocs.pb.gz'), 'alloc_space'],
+  const pairs = [
+    pair('growslice', 'cpu.pb.gz'),
+    pair('growslice', 'allocs.pb.gz'),
+    pair('mutex', 'allocs.pb.gz'),
+    pair('json', 'cpu.pb.gz'),
   ];
   const bench = (f: string) => parseBenchOutput(readFileSync(`fixtures/bench/${f}`, 'utf8'), f);
   const dump = (side: string) =>
     parseGoroutines(readFileSync(`fixtures/profiles/leak/${side}/goroutine.debug2.txt`), side);
-  return emptyModel({
-    title: 'perfgate · growslice fixture',
-    graphs: shown.map(([p, type]) => flameGraph(p.name, p.head, p.base, type)!),
-    tops: shown.map(([p, type]) => topTable(p, type)),
-    gate: gate(bench('ab-inter-base.txt'), bench('ab-inter-head.txt')),
-    insights: profileInsights({
-      pairs: shown.slice(0, 2).map(([p]) => p),
-      goroutines: { base: dump('base'), head: dump('head') },
-      source: undefined,
-    }),
+  const insights = profileInsights({
+    pairs: pairs.slice(0, 2),
+    goroutines: { base: dump('base'), head: dump('head') },
+    source: undefined,
   });
+  const report = buildRunReport({
+    key: 'bench',
+    headCommit: 'head',
+    head: bench('ab-inter-head.txt'),
+    baseline: { bench: bench('ab-inter-base.txt'), info: fileBaseline() },
+    gate: defaultGateOptions,
+    profiles: insights,
+    headProfiles: pairs.length,
+    missingBaseline: 'pass',
+    warnings: [],
+    links: { run: undefined, summary: undefined },
+    generatedAt: '2025-01-02T03:04:05.000Z',
+  });
+  const model = htmlReportModel(
+    'perfgate · growslice fixture',
+    pairs,
+    report.gate,
+    report.profiles,
+    [UNREADABLE],
+    report,
+  );
+  return { ...model, generatedAt: '2025-01-02T03:04:05.000Z' };
 }
 
 function findNode(n: FlameNode, name: string): FlameNode | undefined {
@@ -136,6 +169,10 @@ describe('the HTML report in Chromium', () => {
     return page;
   }
 
+  /** Waits for the page's next animation frame (a resize redraws in one). */
+  const nextFrame = (page: Page) =>
+    page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+
   async function done(page: Page): Promise<void> {
     await page.close();
     expect(errors).toEqual([]);
@@ -146,6 +183,15 @@ describe('the HTML report in Chromium', () => {
     page.locator(`#flame .frame[data-name="${name}"]`).first();
   const names = (page: Page) =>
     page.$$eval('#flame .frame', (els) => els.map((e) => e.getAttribute('data-name') ?? '').sort());
+
+  it('becomes interactive: graph and table drawn, the page marked usable', async () => {
+    const page = await open();
+    // The mark `npm run bench` times on the large profiles' report.
+    await page.waitForFunction("performance.getEntriesByName('perfgate:interactive').length === 1");
+    await expect(page.locator('#flame .frame').count()).resolves.toBeGreaterThan(1);
+    await expect(page.locator('#top tbody tr').count()).resolves.toBeGreaterThan(0);
+    await done(page);
+  });
 
   it('colours a frame that grew red', async () => {
     const page = await open();
@@ -178,8 +224,9 @@ describe('the HTML report in Chromium', () => {
     const workerNode = findNode(graph(MUTEX_ALLOC_SPACE).root, 'main.runMutex.func1')!;
     const gone = workerNode.children.find((c) => c.name === 'main.normalizeKey')!;
     expect(gone.head).toBe(0);
+    const small = workerNode.children.find((c) => c.small)!;
     await expect(page.locator('#tooltip [data-field="gone"]').textContent()).resolves.toBe(
-      `gone in head: main.normalizeKey (${scaledLabel(gone.base, 'bytes')}), small frames (${scaledLabel(28336, 'bytes')})`,
+      `gone in head: main.normalizeKey (${pageLabel(gone.base, 'bytes')}), small frames (${pageLabel(small.base, 'bytes')})`,
     );
     await expect(frame(page, 'main.(*globalCounters).add').getAttribute('data-new')).resolves.toBe(
       'true',
@@ -197,11 +244,13 @@ describe('the HTML report in Chromium', () => {
     const text = (f: string) => tip.locator(`[data-field="${f}"]`).textContent();
     await expect(text('name')).resolves.toBe('main.collectIDs');
     await expect(text('file')).resolves.toBe(`${node.file}:${node.line}`);
-    await expect(text('base')).resolves.toBe(scaledLabel(node.base, 'bytes'));
-    await expect(text('head')).resolves.toBe(scaledLabel(node.head, 'bytes'));
+    // Bytes in IEC units, as the comment writes them.
+    await expect(text('base')).resolves.toBe(pageLabel(node.base, 'bytes'));
+    await expect(text('head')).resolves.toBe(pageLabel(node.head, 'bytes'));
+    await expect(text('head')).resolves.toMatch(/^\d+\.\d+ (KiB|MiB|GiB)$/);
     await expect(text('delta')).resolves.toMatch(
       new RegExp(
-        `^\\+${scaledLabel(node.head - node.base, 'bytes')} \\(\\+\\d+\\.\\d\\d% of total\\)$`,
+        `^\\+${pageLabel(node.head - node.base, 'bytes')} \\(\\+\\d+\\.\\d\\d% of total\\)$`,
       ),
     );
     await page.mouse.move(5, 5);
@@ -311,9 +360,9 @@ describe('the HTML report in Chromium', () => {
       writeFileSync(file, renderHtmlReport(m));
       return pathToFileURL(file).href;
     };
-    let page = await open(write('empty.html', emptyModel({ problems: ['cpu.pb.gz: truncated'] })));
+    let page = await open(write('empty.html', emptyModel({ problems: [UNREADABLE] })));
     await expect(page.locator('#message').isVisible()).resolves.toBe(true);
-    await expect(page.locator('#message').textContent()).resolves.toContain('cpu.pb.gz: truncated');
+    await expect(page.locator('#message').textContent()).resolves.toContain(UNREADABLE);
     await done(page);
     const broken = { ...graph(CPU), root: undefined } as unknown as FlameGraph;
     page = await open(write('broken.html', emptyModel({ graphs: [broken] })));
@@ -324,9 +373,120 @@ describe('the HTML report in Chromium', () => {
     await done(page);
   });
 
+  it('puts the verdict first, then the benchmarks, then the profiles, with notes folded', async () => {
+    const page = await open();
+    const ids = await page.$$eval('main > *:not([hidden])', (els) =>
+      els.filter((e) => e.getBoundingClientRect().height > 0).map((e) => e.id),
+    );
+    expect(ids).toEqual(['verdict', 'benchmarks', 'viewer', 'hotspots', 'leaks', 'notes']);
+    await expect(page.locator('#verdict-headline').textContent()).resolves.toMatch(
+      /^❌ perfgate: fail · \d+ benchmarks regressed/,
+    );
+    // The regressions are on the first screen, improvements folded, the warning box closed.
+    const regressions = page.locator('#benchmarks tr.regression').first();
+    expect((await regressions.boundingBox())!.y).toBeLessThan(800);
+    await expect(page.locator('#message').isVisible()).resolves.toBe(false);
+    const warning = page.locator('#notes li', { hasText: UNREADABLE });
+    await expect(warning.isVisible()).resolves.toBe(false);
+    await page.click('#notes summary');
+    await expect(warning.isVisible()).resolves.toBe(true);
+    await done(page);
+  });
+
+  it('sorts the function table by the change of flat, growth first, with readable shares', async () => {
+    const page = await open();
+    for (const label of [ALLOC_SPACE, CPU, JSON_CPU]) {
+      await page.selectOption('#sample-type', { label });
+      const top = model.tops.find((t) => `${t.profile} · ${t.sampleType}` === label)!;
+      const growth = Math.max(...top.rows.map((r) => r.headFlat - r.baseFlat));
+      const first = top.rows.find((r) => r.headFlat - r.baseFlat === growth)!;
+      await expect(page.locator('#top tbody tr').first().getAttribute('data-name')).resolves.toBe(
+        first.name,
+      );
+      await expect(
+        page.locator('#top th[data-key="dflat"]').getAttribute('aria-sort'),
+      ).resolves.toBe('descending');
+      const shares = await page.$$eval('#top tbody tr', (trs) =>
+        trs.flatMap((tr) => [tr.cells[1]!.textContent ?? '', tr.cells[3]!.textContent ?? '']),
+      );
+      for (const pct of shares) expect(pct).toMatch(/^(0|<0\.01|\d{1,2}\.\d\d|100)%$/);
+    }
+    // A share under 0.005% (a function of 1 sample in 57,000 MB) reads <0.01%, never 7.9e-05%.
+    await page.selectOption('#sample-type', { label: JSON_CPU });
+    const tiny = await page.$$eval(
+      '#top tbody tr',
+      (trs) => trs.filter((tr) => tr.cells[3]!.textContent === '<0.01%').length,
+    );
+    const jsonTop = model.tops.find((t) => `${t.profile} · ${t.sampleType}` === JSON_CPU)!;
+    expect(tiny).toBe(
+      jsonTop.rows.filter((r) => r.headCum !== 0 && Math.abs(r.headCum / jsonTop.headTotal) < 5e-5)
+        .length,
+    );
+    await done(page);
+  });
+
+  it('shortens frame names from the left: the package path goes first, the method stays', async () => {
+    const page = await open();
+    await page.selectOption('#sample-type', { label: JSON_CPU });
+    // Narrow enough that encoding/json's frames no longer fit whole.
+    await page.setViewportSize({ width: 720, height: 800 });
+    await page.waitForFunction("document.getElementById('flame').clientWidth < 720");
+    await nextFrame(page);
+    const frames = await page.$$eval('#flame .frame', (els) =>
+      els.map((e) => ({
+        name: e.getAttribute('data-name') ?? '',
+        text: e.textContent ?? '',
+        fits: e.scrollWidth <= e.clientWidth,
+      })),
+    );
+    const shortened = frames.filter((f) => f.text !== '' && f.text !== f.name);
+    expect(shortened.length).toBeGreaterThan(0);
+    for (const f of frames) {
+      expect(f.fits, `${f.name} shown as ${f.text} overflows its frame`).toBe(true);
+      if (f.text === '' || f.text === f.name) continue;
+      // pprof's short name, its type parameters folded to […], its tail behind an ellipsis.
+      const short = shortFunctionName(f.name).replace(/\[.*\]/, '[\u2026]');
+      const ok =
+        short.endsWith(f.text) ||
+        (f.text.startsWith('\u2026') && short.endsWith(f.text.slice(1)) && f.text.length >= 4);
+      expect(ok, `${f.name} shown as ${f.text}`).toBe(true);
+    }
+    // A frame of encoding/json shows json.(*T).method, not encoding/json.(*…
+    const json = shortened.find((f) => f.name.startsWith('encoding/json.(*'));
+    expect(json?.text).toMatch(/^(json\.)?\(\*\w+\)\.\w+$|^\u2026/);
+    expect(frames.some((f) => /^json\.\(\*\w+\)\.\w+/.test(f.text))).toBe(true);
+    await done(page);
+  });
+
+  it('draws the frames gone in head with the widths of base', async () => {
+    const page = await open();
+    await page.selectOption('#sample-type', { label: MUTEX_ALLOC_SPACE });
+    const gone = page.locator('#flame .frame[data-name="main.normalizeKey"][data-removed="true"]');
+    await expect(gone.count()).resolves.toBe(0);
+    await page.check('#base-widths');
+    await expect(gone.count()).resolves.toBe(1);
+    await expect(gone.isVisible()).resolves.toBe(true);
+    const node = findNode(graph(MUTEX_ALLOC_SPACE).root, 'main.runMutex.func1')!;
+    const removed = node.children.find((c) => c.name === 'main.normalizeKey')!;
+    await expect(gone.getAttribute('data-base')).resolves.toBe(String(removed.base));
+    // Widths are base's: the root's children share its width as their base values do.
+    const full = (await page.locator('#flame .frame[data-id="0"]').boundingBox())!.width;
+    const box = (await gone.boundingBox())!;
+    expect(
+      Math.abs(box.width - (full * removed.base) / graph(MUTEX_ALLOC_SPACE).root.base),
+    ).toBeLessThan(2);
+    await page.uncheck('#base-widths');
+    await expect(gone.count()).resolves.toBe(0);
+    await done(page);
+  });
+
   it('takes the screenshot of the alloc_space view for the README', async () => {
     const page = await open();
     await page.selectOption('#sample-type', { label: ALLOC_SPACE });
+    // From the verdict down to the flame graph's bottom: what a reader sees first.
+    const flame = (await page.locator('#flame').boundingBox())!;
+    await page.setViewportSize({ width: 1280, height: Math.ceil(flame.y + flame.height + 16) });
+    await nextFrame(page);
     const box = (await frame(page, 'main.collectIDs').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2);
     await expect(page.locator('#tooltip').isVisible()).resolves.toBe(true);

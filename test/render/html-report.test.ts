@@ -88,6 +88,16 @@ describe('renderHtmlReport', () => {
     expect(data.tops.map((t) => `${t.profile} ${t.sampleType}`)).toEqual(
       data.graphs.map((g) => `${g.profile} ${g.sampleType}`),
     );
+    // Frames and rows travel as columns of numbers, not as one object each.
+    for (const g of data.graphs) {
+      const n = g.frames.parent.length;
+      expect(g.frames.parent[0]).toBe(-1);
+      for (const column of Object.values(g.frames)) expect(column).toHaveLength(n);
+      expect(g.frames.parent.every((p, i) => p < i)).toBe(true);
+    }
+    for (const t of data.tops) {
+      for (const column of Object.values(t.rows)) expect(column).toHaveLength(t.rows.name.length);
+    }
   });
 
   it('lists every graph in the sample-type picker', () => {
@@ -135,8 +145,12 @@ describe('renderHtmlReport', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).toContain(`<title>${escapeHtml(`<b>${evil}</b>`)}</title>`);
     const data = embeddedData(html);
-    const frame = data.graphs[0]!.root.children[0]!;
-    expect([data.strings[frame.name], data.strings[frame.file]]).toEqual([evil, '<x>.go']);
+    const frames = data.graphs[0]!.frames;
+    expect(frames.parent).toEqual([-1, 0]);
+    expect([data.strings[frames.name[1]!], data.strings[frames.file[1]!]]).toEqual([
+      evil,
+      '<x>.go',
+    ]);
   });
 
   it('escapes what could end a script element in JSON', () => {

@@ -71,7 +71,7 @@ export interface RawProfile {
   sampleCount: number;
   /** Sample i's location ids are `locationIds[locStart[i] .. locStart[i+1])`. */
   locStart: Uint32Array;
-  locationIds: Uint32Array | Float64Array;
+  locationIds: Uint16Array | Uint32Array | Float64Array;
   /** Sample i's values are `values[valueStart[i] .. valueStart[i+1])`. */
   valueStart: Uint32Array;
   values: Float64Array;
@@ -114,7 +114,7 @@ export function decodeProfile(buf: Uint8Array): RawProfile {
   const r = new WireReader(buf);
   const locStart = new GrowableIds(1024);
   // Every id takes at least one byte, so this never grows; pages never written cost no memory.
-  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31));
+  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31), true);
   const valueStart = new GrowableIds(1024);
   const values = new GrowableFloats(2048);
   const labels = new LabelColumns();
@@ -299,6 +299,10 @@ function decodeSample(
  */
 function readPackedIds(r: WireReader, end: number, ids: GrowableIds): void {
   ids.reserve(end - r.pos); // every varint takes at least one byte
+  if (ids.short) {
+    readShortIds(r, end, ids);
+    return;
+  }
   if (!ids.narrow) {
     while (r.pos < end) ids.push(r.uint64());
     return;
@@ -327,6 +331,47 @@ function readPackedIds(r: WireReader, end: number, ids: GrowableIds): void {
       continue;
     }
     // A longer id: let the reader decode it, and store it the general way.
+    r.pos = pos;
+    ids.length = len;
+    ids.push(r.uint64());
+    if (r.pos > end) r.fail('a varint runs past the end of Sample.location_id');
+    readPackedIds(r, end, ids);
+    return;
+  }
+  if (pos !== end) {
+    r.pos = end;
+    r.fail('a varint runs past the end of Sample.location_id');
+  }
+  r.pos = pos;
+  ids.length = len;
+}
+
+/** `readPackedIds` into Uint16 storage, while every id is under 65,536 (Go numbers them 1..n). */
+function readShortIds(r: WireReader, end: number, ids: GrowableIds): void {
+  const buf = r.buf;
+  const data = ids.data;
+  let len = ids.length;
+  let pos = r.pos;
+  while (pos < end) {
+    const b0 = buf[pos]!;
+    if (b0 < 0x80) {
+      data[len++] = b0;
+      pos += 1;
+      continue;
+    }
+    const b1 = buf[pos + 1]!;
+    if (b1 < 0x80) {
+      data[len++] = (b0 & 0x7f) | (b1 << 7);
+      pos += 2;
+      continue;
+    }
+    const b2 = buf[pos + 2]!;
+    if (b2 < 0x04) {
+      data[len++] = (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (b2 << 14);
+      pos += 3;
+      continue;
+    }
+    // A larger id: the reader decodes it and the storage widens.
     r.pos = pos;
     ids.length = len;
     ids.push(r.uint64());

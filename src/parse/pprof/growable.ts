@@ -1,18 +1,34 @@
 /**
- * Growable typed arrays for the decoder. Ids are kept as Uint32 (what Go writes) and switch to
- * Float64 storage the first time an id does not fit.
+ * Growable typed arrays for the decoder. Ids are kept as Uint32 (what Go writes), or as Uint16
+ * when asked (the location ids of a program's stacks: 2 bytes a frame instead of 4, on profiles
+ * of tens of millions of frames), and widen the first time an id does not fit: to Uint32, then
+ * to Float64.
  */
 export class GrowableIds {
-  data: Uint32Array | Float64Array;
+  data: Uint16Array | Uint32Array | Float64Array;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
+  constructor(capacity = 1024, short = false) {
+    this.data = short ? new Uint16Array(capacity) : new Uint32Array(capacity);
   }
 
-  /** True while every id so far fits in 32 bits. */
+  /** True while every id so far fits in 16 bits (and the storage is Uint16). */
+  get short(): boolean {
+    return this.data instanceof Uint16Array;
+  }
+
+  /** True while every id so far fits in 32 bits (and the storage is Uint32). */
   get narrow(): boolean {
     return this.data instanceof Uint32Array;
+  }
+
+  /** Storage of the next width, with the values so far (pages not written cost no memory). */
+  private widen(): void {
+    const next = this.short
+      ? new Uint32Array(this.data.length)
+      : new Float64Array(this.data.length);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   /** Makes room for `n` more values. */
@@ -21,19 +37,24 @@ export class GrowableIds {
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
-    const next = this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
+    const next = this.short
+      ? new Uint16Array(cap)
+      : this.narrow
+        ? new Uint32Array(cap)
+        : new Float64Array(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
 
   push(v: number): void {
     this.reserve(1);
-    if (v > 0xffffffff && this.narrow) this.data = Float64Array.from(this.data);
+    if (v > 0xffff && this.short) this.widen();
+    if (v > 0xffffffff && this.narrow) this.widen();
     this.data[this.length++] = v;
   }
 
   /** The pushed values (a view of the storage). */
-  view(): Uint32Array | Float64Array {
+  view(): Uint16Array | Uint32Array | Float64Array {
     return this.data.subarray(0, this.length);
   }
 }

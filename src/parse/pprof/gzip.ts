@@ -15,7 +15,7 @@ export function isGzip(bytes: Uint8Array): boolean {
  */
 export function gunzipLimited(bytes: Uint8Array, limit: number): Uint8Array {
   try {
-    return gunzipSync(bytes, { maxOutputLength: limit });
+    return gunzipSync(bytes, { maxOutputLength: limit, chunkSize: chunkFor(bytes, limit) });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
@@ -27,6 +27,20 @@ export function gunzipLimited(bytes: Uint8Array, limit: number): Uint8Array {
       throw new FormatError('truncated gzip data: it ends before the end of the stream');
     throw new FormatError(`corrupt gzip data: ${e.message}`);
   }
+}
+
+/**
+ * The output chunk for gunzip: the size the gzip trailer states (ISIZE, the size mod 2^32 of the
+ * last member), so that a large profile is decompressed into one buffer rather than into chunks
+ * joined at the end (half the peak memory, and no freed chunks left to the allocator). A trailer
+ * is only a claim: never more than deflate can expand the input (1032:1) nor than the limit.
+ */
+function chunkFor(bytes: Uint8Array, limit: number): number {
+  const n = bytes.length;
+  if (n < 18) return 64 * 1024;
+  const isize =
+    (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16)) + bytes[n - 1]! * 2 ** 24;
+  return Math.max(64 * 1024, Math.min(isize + 1, limit, n * 1032));
 }
 
 function formatBytes(n: number): string {

@@ -181,7 +181,7 @@ function wrongValueCount(raw: RawProfile, width: number): string {
 }
 
 /** Turns the samples' location ids into location indices, rejecting ids that are not defined. */
-function stackIndices(raw: RawProfile, indexById: Map<number, number>): Uint32Array {
+function stackIndices(raw: RawProfile, indexById: Map<number, number>): Uint16Array | Uint32Array {
   const ids = raw.locationIds;
   let maxId = 0;
   for (const id of indexById.keys()) if (id > maxId) maxId = id;
@@ -190,6 +190,7 @@ function stackIndices(raw: RawProfile, indexById: Map<number, number>): Uint32Ar
   const table = dense ? new Int32Array(maxId + 1).fill(-1) : undefined;
   if (table) for (const [id, index] of indexById) table[id] = index;
   if (table && ids instanceof Uint32Array) return idsToIndices(ids, table, raw);
+  if (table && ids instanceof Uint16Array) return shortIdsToIndices(ids, table, raw);
   const out = new Uint32Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     const id = ids[j]!;
@@ -204,6 +205,21 @@ function stackIndices(raw: RawProfile, indexById: Map<number, number>): Uint32Ar
 
 /** The common case, kept monomorphic for speed: 32-bit ids through a dense table, in place. */
 function idsToIndices(ids: Uint32Array, table: Int32Array, raw: RawProfile): Uint32Array {
+  const n = ids.length;
+  const size = table.length;
+  for (let j = 0; j < n; j++) {
+    const id = ids[j]!;
+    const index = id < size ? table[id]! : -1;
+    if (index < 0) {
+      invalid(`${sampleOf(raw, j)} refers to location id ${id}, which is not defined`);
+    }
+    ids[j] = index;
+  }
+  return ids;
+}
+
+/** `idsToIndices` for ids stored as Uint16 (indices are never larger than the ids' count). */
+function shortIdsToIndices(ids: Uint16Array, table: Int32Array, raw: RawProfile): Uint16Array {
   const n = ids.length;
   const size = table.length;
   for (let j = 0; j < n; j++) {

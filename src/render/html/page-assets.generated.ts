@@ -19,95 +19,12 @@ export const pageScript = `"use strict";
     return err instanceof Error ? err.message : String(err);
   }
 
-  // src/render/html/page/flame-graph.ts
-  var ROW = 18;
-  var MIN_PX = 0.5;
-  var TEXT_PX = 24;
-  var SAME = 1e-3;
-  var FULL = 0.2;
-  function drawable(g) {
-    return !!g && !!g.root && typeof g.root.head === "number" && typeof g.unit === "string";
-  }
-  function readGraph(g, text) {
-    const frames = [];
-    const todo = [[g.root, null, 0]];
-    while (todo.length > 0) {
-      const [n, parent, depth] = todo.pop();
-      const f = {
-        id: frames.length,
-        name: text(n.name),
-        file: text(n.file),
-        line: n.line,
-        head: n.head,
-        base: n.base,
-        small: n.small === true,
-        children: [],
-        parent,
-        depth
-      };
-      frames.push(f);
-      parent?.children.push(f);
-      const kids = Array.isArray(n.children) ? n.children : [];
-      for (let i = kids.length - 1; i >= 0; i--) todo.push([kids[i], f, depth + 1]);
-    }
-    return { data: g, frames, root: frames[0] };
-  }
-  function total(g) {
-    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
-  }
-  function gone(f) {
-    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
-  }
-  function change(g, f, byShare) {
-    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
-    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
-    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
-    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
-    return { kind, colour };
-  }
-  function frameElement(view, f, box, ancestor) {
-    const el = document.createElement("div");
-    const c = change(view.graph.data, f, view.byShare);
-    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
-    el.style.left = \`\${box.x * 100}%\`;
-    el.style.width = \`\${box.w * 100}%\`;
-    el.style.top = \`\${f.depth * ROW}px\`;
-    el.style.backgroundColor = c.colour;
-    el.dataset.id = String(f.id);
-    el.dataset.name = f.name;
-    el.dataset.head = String(f.head);
-    el.dataset.base = String(f.base);
-    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
-    const removed = gone(f).length;
-    if (removed > 0) el.dataset.gone = String(removed);
-    if (box.w * box.px >= TEXT_PX) el.textContent = f.name;
-    return el;
-  }
-  function drawFlame(container, view) {
-    container.textContent = "";
-    const z = view.zoom ?? view.graph.root;
-    const px = container.clientWidth || 1200;
-    const frag = document.createDocumentFragment();
-    for (let a = z.parent; a; a = a.parent) {
-      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px }, true));
-    }
-    const scale = z.head > 0 ? z.head : 1;
-    let depth = z.depth;
-    const todo = [[z, 0, 1]];
-    while (todo.length > 0) {
-      const [f, x, w] = todo.pop();
-      frag.appendChild(frameElement(view, f, { x, w, px }, false));
-      depth = Math.max(depth, f.depth);
-      let cx = x;
-      for (const c of f.children) {
-        if (!(c.head > 0)) continue;
-        const cw = c.head / scale;
-        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
-        cx += cw;
-      }
-    }
-    container.style.height = \`\${(depth + 1) * ROW}px\`;
-    container.appendChild(frag);
+  // src/analyze/function-name.ts
+  var goVersionSuffix = /^(.*?)\\/v(?:[2-9]|[1-9][0-9]+)([./].*)$/;
+  var goPackagePath = /^(?:[\\w\\-.]+\\/)+([^.]+\\..+)/;
+  function shortFunctionName(name) {
+    const unversioned = name.replace(goVersionSuffix, "$1$2");
+    return goPackagePath.exec(unversioned)?.[1] ?? unversioned;
   }
 
   // src/units/go-format.ts
@@ -159,112 +76,230 @@ export const pageScript = `"use strict";
     const body = prec > 0 ? \`\${intPart}.\${frac}\` : intPart;
     return neg ? \`-\${body}\` : body;
   }
-  function formatGeneral(x, prec) {
-    if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-    const neg = x < 0;
-    const exact = exactDigits(x);
-    const { digits: rounded, carry } = roundDigits(exact.digits, prec);
-    const digs = rounded.replace(/0+$/, "");
-    const nd = digs.length;
-    const dp = exact.point + (carry ? 1 : 0);
-    let eprec = prec;
-    if (eprec > nd && nd >= dp) eprec = nd;
-    const exp = dp - 1;
-    let body;
-    if (exp < -4 || exp >= eprec) {
-      const p = Math.min(prec, nd);
-      const mant = p > 1 ? \`\${digs[0]}.\${digs.slice(1, p).padEnd(p - 1, "0")}\` : digs[0];
-      const e = Math.abs(exp);
-      body = \`\${mant}e\${exp < 0 ? "-" : "+"}\${e < 10 ? \`0\${e}\` : e}\`;
-    } else {
-      const p = prec > dp ? nd : prec;
-      const fracDigits = Math.max(p - dp, 0);
-      const intPart = dp > 0 ? digs.slice(0, dp).padEnd(dp, "0") : "0";
-      const frac = (dp < 0 ? "0".repeat(-dp) : "") + digs.slice(Math.max(dp, 0));
-      body = fracDigits > 0 ? \`\${intPart}.\${frac.padEnd(fracDigits, "0").slice(0, fracDigits)}\` : intPart;
-    }
-    return neg ? \`-\${body}\` : body;
-  }
 
-  // src/units/pprof-units.ts
-  var memoryUnits = [
-    { name: "B", aliases: ["b", "byte"], factor: 1 },
-    { name: "kB", aliases: ["kb", "kbyte", "kilobyte"], factor: 2 ** 10 },
-    { name: "MB", aliases: ["mb", "mbyte", "megabyte"], factor: 2 ** 20 },
-    { name: "GB", aliases: ["gb", "gbyte", "gigabyte"], factor: 2 ** 30 },
-    { name: "TB", aliases: ["tb", "tbyte", "terabyte"], factor: 2 ** 40 },
-    { name: "PB", aliases: ["pb", "pbyte", "petabyte"], factor: 2 ** 50 }
-  ];
-  var timeUnits = [
-    { name: "ns", aliases: ["ns", "nanosecond"], factor: 1 },
-    { name: "us", aliases: ["μs", "us", "microsecond"], factor: 1e3 },
-    { name: "ms", aliases: ["ms", "millisecond"], factor: 1e6 },
-    { name: "s", aliases: ["s", "sec", "second"], factor: 1e9 },
-    { name: "hrs", aliases: ["hour", "hr"], factor: 36e11 }
-  ];
-  var unitTypes = [
-    { units: memoryUnits, fallback: "B" },
-    { units: timeUnits, fallback: "s" }
-  ];
-  function findUnit(units, name) {
-    let n = name.toLowerCase();
-    if (n.length > 2 && n.endsWith("s")) n = n.slice(0, -1);
-    return units.find((u) => u.aliases.includes(n));
+  // src/units/human.ts
+  function groupDigits(value3, digits = 0) {
+    const s = formatFixed(value3, digits);
+    const neg = s.startsWith("-");
+    const [int, frac] = (neg ? s.slice(1) : s).split(".");
+    const grouped = int.replace(/\\B(?=(\\d{3})+$)/g, ",");
+    return \`\${neg ? "-" : ""}\${grouped}\${frac === void 0 ? "" : \`.\${frac}\`}\`;
   }
-  function scaleValue(value3, fromUnit, toUnit = "minimum") {
-    if (value3 < 0) {
-      const [v, u] = scaleValue(-value3, fromUnit, toUnit);
-      return [-v, u];
-    }
-    for (const { units, fallback } of unitTypes) {
-      const from = findUnit(units, fromUnit);
-      if (!from) continue;
-      const base = value3 * from.factor;
-      let to;
-      if (toUnit === "minimum" || toUnit === "auto") {
-        for (const u of units) if (base / u.factor >= 1) to = u;
-      } else {
-        to = findUnit(units, toUnit);
-      }
-      to ??= units.find((u) => u.name === fallback);
-      return [base / to.factor, to.name];
-    }
-    if (["count", "sample", "unit", "minimum", "auto"].includes(toUnit)) return [value3, ""];
-    return [value3, toUnit];
+  function significant(value3, digits) {
+    if (value3 === 0) return "0";
+    const magnitude = Math.floor(Math.log10(Math.abs(value3)));
+    const decimals = Math.max(0, digits - 1 - magnitude);
+    return groupDigits(value3, Math.min(decimals, 12));
   }
-  function scaledLabel(value3, fromUnit, toUnit = "minimum") {
-    const [v, u] = scaleValue(value3, fromUnit, toUnit);
-    let s = formatFixed(v, 2);
-    if (s.endsWith(".00")) s = s.slice(0, -3);
-    if (s === "0" || s === "-0") return "0";
-    return s + u;
+  var trimZeros = (s) => s.includes(".") ? s.replace(/\\.?0+$/, "") : s;
+  function formatCount(value3, extra = 0) {
+    if (!Number.isFinite(value3)) return String(value3);
+    if (Number.isInteger(value3)) return groupDigits(value3);
+    if (Math.abs(value3) >= 100) return trimZeros(groupDigits(value3, 1 + extra));
+    return trimZeros(significant(value3, 3 + extra));
   }
-  function percentage(value3, total2) {
-    const ratio = total2 !== 0 ? Math.abs(value3 / total2) * 100 : 0;
-    if (ratio >= 99.95 && ratio <= 100.05) return "  100%";
-    if (ratio >= 1) return \`\${formatFixed(ratio, 2).padStart(5)}%\`;
-    return \`\${formatGeneral(ratio, 2).padStart(5)}%\`;
+  var iec = [
+    [2 ** 40, "TiB"],
+    [2 ** 30, "GiB"],
+    [2 ** 20, "MiB"],
+    [2 ** 10, "KiB"]
+  ];
+  function formatBytes(value3, extra = 0) {
+    if (!Number.isFinite(value3)) return \`\${value3} B\`;
+    const abs = Math.abs(value3);
+    const step = iec.find(([f]) => abs >= f);
+    if (!step) return \`\${formatCount(value3, extra)} B\`;
+    const x = value3 / step[0];
+    return \`\${formatFixed(x, (Math.abs(x) < 10 ? 2 : 1) + extra)} \${step[1]}\`;
+  }
+  var timeSteps = [
+    [1, "s"],
+    [1e-3, "ms"],
+    [1e-6, "µs"],
+    [1e-9, "ns"]
+  ];
+  function formatSeconds(value3, extra = 0) {
+    if (!Number.isFinite(value3)) return \`\${value3} s\`;
+    if (value3 === 0) return "0 s";
+    const abs = Math.abs(value3);
+    if (abs >= 1e3) return \`\${groupDigits(value3, extra)} s\`;
+    const [factor, name] = timeSteps.find(([f]) => abs >= f * 0.9995) ?? timeSteps[3];
+    const x = value3 / factor;
+    const magnitude = Math.max(0, Math.floor(Math.log10(Math.abs(x))));
+    const decimals = Math.max(0, 2 - magnitude) + extra;
+    return \`\${groupDigits(x, Math.min(decimals, 12))} \${name}\`;
+  }
+  function formatProfileValue(value3, unit) {
+    if (unit === "bytes") return formatBytes(value3);
+    if (unit === "nanoseconds") return formatSeconds(value3 / 1e9);
+    const n = formatCount(value3);
+    return unit === "count" || unit === "" ? n : \`\${n} \${unit}\`;
   }
 
   // src/render/html/page/format.ts
   function label(value3, unit) {
-    return scaledLabel(value3, unit);
+    return formatProfileValue(value3, unit);
   }
   function signed(value3, unit) {
-    return (value3 > 0 ? "+" : "") + scaledLabel(value3, unit);
+    return (value3 > 0 ? "+" : "") + label(value3, unit);
   }
   function share(value3, total2) {
-    return percentage(value3, total2).trim();
+    const ratio = total2 !== 0 ? Math.abs(value3 / total2) * 100 : 0;
+    if (ratio === 0) return "0%";
+    if (ratio < 5e-3) return "<0.01%";
+    const s = ratio.toFixed(2);
+    return s === "100.00" ? "100%" : \`\${s}%\`;
+  }
+  var MIN_CHARS = 4;
+  function fitName(name, chars) {
+    if (name.length <= chars) return name;
+    const short = shortFunctionName(name);
+    if (short.length <= chars) return short;
+    const plain = short.replace(/\\[.*\\]/, "[…]");
+    if (plain.length <= chars) return plain;
+    const bare = plain.replace(/^[\\w\\-~]+\\./, "");
+    if (bare.length <= chars) return bare;
+    if (chars < MIN_CHARS) return "";
+    return \`…\${bare.slice(bare.length - (chars - 1))}\`;
+  }
+
+  // src/render/html/page/flame-graph.ts
+  var ROW = 18;
+  var MIN_PX = 0.5;
+  var TEXT_PX = 24;
+  var PAD_PX = 9;
+  var SAME = 1e-3;
+  var FULL = 0.2;
+  function drawable(g) {
+    const f = g?.frames;
+    return !!f && typeof g.unit === "string" && Array.isArray(f.parent) && f.parent.length > 0 && [f.name, f.file, f.line, f.head, f.base].every(
+      (c) => Array.isArray(c) && c.length === f.parent.length
+    );
+  }
+  function readGraph(g, text) {
+    const { parent, name, file, line, head, base } = g.frames;
+    const frames = [];
+    for (let i = 0; i < parent.length; i++) {
+      const up = i === 0 ? null : frames[parent[i]] ?? null;
+      const small = name[i] === -1;
+      const f = {
+        id: i,
+        name: i === 0 ? "root" : small ? "small frames" : text(name[i]),
+        file: text(file[i]),
+        line: line[i],
+        head: head[i],
+        base: base[i],
+        small,
+        children: [],
+        parent: up,
+        depth: up ? up.depth + 1 : 0
+      };
+      frames.push(f);
+      up?.children.push(f);
+    }
+    return { data: g, frames, root: frames[0] };
+  }
+  function total(g) {
+    return Math.max(Math.abs(g.headTotal), Math.abs(g.baseTotal)) || 1;
+  }
+  function gone(f) {
+    return f.children.filter((c) => !(c.head > 0) && c.base > 0);
+  }
+  function change(g, f, byShare) {
+    const r = byShare && g.headTotal > 0 && g.baseTotal > 0 ? f.head / g.headTotal - f.base / g.baseTotal : (f.head - f.base) / total(g);
+    const kind = Math.abs(r) < SAME ? "same" : r > 0 ? "grow" : "shrink";
+    const t = Math.sqrt(Math.min(1, Math.abs(r) / FULL));
+    const colour = kind === "same" ? "hsl(0, 0%, 84%)" : kind === "grow" ? \`hsl(0, 85%, \${(88 - 36 * t).toFixed(1)}%)\` : \`hsl(130, 55%, \${(86 - 36 * t).toFixed(1)}%)\`;
+    return { kind, colour };
+  }
+  var widthOf = (view, f) => view.widths === "base" ? f.base : f.head;
+  var charPx = 0;
+  function charWidth(container) {
+    if (charPx > 0) return charPx;
+    const probe = document.createElement("div");
+    probe.className = "frame";
+    probe.style.visibility = "hidden";
+    probe.style.padding = "0";
+    probe.style.width = "auto";
+    probe.textContent = "x".repeat(100);
+    container.appendChild(probe);
+    charPx = probe.getBoundingClientRect().width / 100 || 7;
+    probe.remove();
+    return charPx;
+  }
+  function frameElement(view, f, box, ancestor) {
+    const el = document.createElement("div");
+    const c = change(view.graph.data, f, view.byShare);
+    el.className = \`frame \${c.kind}\${f.small ? " small" : ""}\${ancestor ? " ancestor" : ""}\`;
+    el.style.left = \`\${box.x * 100}%\`;
+    el.style.width = \`\${box.w * 100}%\`;
+    el.style.top = \`\${f.depth * ROW}px\`;
+    el.style.backgroundColor = c.colour;
+    el.dataset.id = String(f.id);
+    el.dataset.name = f.name;
+    el.dataset.head = String(f.head);
+    el.dataset.base = String(f.base);
+    if (f.base === 0 && f.head > 0) el.dataset.new = "true";
+    if (f.base > 0 && !(f.head > 0)) el.dataset.removed = "true";
+    const removed = gone(f).length;
+    if (removed > 0) el.dataset.gone = String(removed);
+    const px = box.w * box.px;
+    if (px >= TEXT_PX) el.textContent = fitName(f.name, Math.floor((px - PAD_PX) / box.charPx));
+    return el;
+  }
+  function drawFlame(container, view) {
+    container.textContent = "";
+    const z = view.zoom ?? view.graph.root;
+    const px = container.clientWidth || 1200;
+    const cp = charWidth(container);
+    const frag = document.createDocumentFragment();
+    for (let a = z.parent; a; a = a.parent) {
+      frag.appendChild(frameElement(view, a, { x: 0, w: 1, px, charPx: cp }, true));
+    }
+    const scale = widthOf(view, z) > 0 ? widthOf(view, z) : 1;
+    let depth = z.depth;
+    const todo = [[z, 0, 1]];
+    while (todo.length > 0) {
+      const [f, x, w] = todo.pop();
+      frag.appendChild(frameElement(view, f, { x, w, px, charPx: cp }, false));
+      depth = Math.max(depth, f.depth);
+      let cx = x;
+      for (const c of f.children) {
+        const v = widthOf(view, c);
+        if (!(v > 0)) continue;
+        const cw = v / scale;
+        if (cw * px >= MIN_PX) todo.push([c, cx, cw]);
+        cx += cw;
+      }
+    }
+    container.style.height = \`\${(depth + 1) * ROW}px\`;
+    container.appendChild(frag);
   }
 
   // src/render/html/page/top-table.ts
   var MAX_ROWS = 500;
+  function readable(t) {
+    const r = t?.rows;
+    if (!r || !Array.isArray(r.name)) return false;
+    const cols = [r.file, r.line, r.headFlat, r.baseFlat, r.headCum, r.baseCum];
+    return cols.every((c) => Array.isArray(c) && c.length === r.name.length);
+  }
   function readTop(t, text) {
+    const c = t.rows;
     return {
       data: t,
-      rows: t.rows.map((r) => ({ ...r, name: text(r.name), file: text(r.file) }))
+      rows: c.name.map((name, i) => ({
+        name: text(name),
+        file: text(c.file[i]),
+        line: c.line[i],
+        headFlat: c.headFlat[i],
+        baseFlat: c.baseFlat[i],
+        headCum: c.headCum[i],
+        baseCum: c.baseCum[i]
+      }))
     };
   }
+  var firstSort = { key: "dflat", dir: -1 };
   var byNumber = (get) => (a, b) => get(a) - get(b);
   var ORDER = {
     name: (a, b) => a.name.localeCompare(b.name),
@@ -312,7 +347,8 @@ export const pageScript = `"use strict";
       cell(tr, signed(dc, unit), trend(dc), \`base \${label(r.baseCum, unit)}\`);
       cell(tr, r.name, "name", r.file ? \`\${r.file}:\${r.line}\` : "");
     }
-    note.textContent = rows.length > MAX_ROWS ? \`The first \${MAX_ROWS} of \${rows.length} functions.\` : \`\${rows.length} functions.\`;
+    const all = Math.max(top.data.functions ?? 0, rows.length);
+    note.textContent = all > Math.min(rows.length, MAX_ROWS) ? \`The first \${Math.min(rows.length, MAX_ROWS)} of \${all} functions by this column.\` : \`\${rows.length} functions.\`;
     for (const th of table.tHead.rows[0].cells) {
       const on = th.dataset.key === sort.key;
       th.setAttribute("aria-sort", on ? sort.dir < 0 ? "descending" : "ascending" : "none");
@@ -626,6 +662,7 @@ export const pageScript = `"use strict";
       searchInfo: byId("search-info", HTMLSpanElement),
       resetZoom: byId("reset-zoom", HTMLButtonElement),
       byShare: byId("by-share", HTMLInputElement),
+      baseWidths: byId("base-widths", HTMLInputElement),
       top: byId("top", HTMLTableElement),
       topNote: byId("top-note", HTMLParagraphElement)
     };
@@ -637,9 +674,10 @@ export const pageScript = `"use strict";
       graph: null,
       zoom: null,
       byShare: false,
+      widths: "head",
       top: null,
       term: "",
-      sort: { key: "flat", dir: -1 }
+      sort: firstSort
     };
     function field(name, value3) {
       const f = el.tooltip.querySelector(\`[data-field="\${name}"]\`);
@@ -713,9 +751,9 @@ export const pageScript = `"use strict";
       el.searchInfo.textContent = \`\${frames} · \${value3}\`;
     }
     function draw() {
-      const { graph, zoom, byShare } = state;
+      const { graph, zoom, byShare, widths } = state;
       if (!graph) return;
-      drawFlame(el.flame, { graph, zoom, byShare });
+      drawFlame(el.flame, { graph, zoom, byShare, widths });
       el.resetZoom.disabled = !zoom;
       markMatches();
     }
@@ -732,7 +770,7 @@ export const pageScript = `"use strict";
     }
     function readPair(g) {
       const t = data.tops.find((t2) => t2 && t2.profile === g.profile && t2.sampleType === g.sampleType);
-      return { graph: readGraph(g, text), top: t && Array.isArray(t.rows) ? readTop(t, text) : null };
+      return { graph: readGraph(g, text), top: readable(t) ? readTop(t, text) : null };
     }
     function select(i) {
       const g = data.graphs[i];
@@ -767,6 +805,11 @@ export const pageScript = `"use strict";
       el.resetZoom.addEventListener("click", () => zoomTo(null));
       el.byShare.addEventListener("change", () => {
         state.byShare = el.byShare.checked;
+        draw();
+      });
+      el.baseWidths.addEventListener("change", () => {
+        state.widths = el.baseWidths.checked ? "base" : "head";
+        el.flame.classList.toggle("base-widths", el.baseWidths.checked);
         draw();
       });
       document.addEventListener("keydown", (ev) => {
@@ -838,6 +881,7 @@ export const pageScript = `"use strict";
     }
   }
   main();
+  performance.mark("perfgate:interactive");
 })();
 `;
 /** The HTML report page's style sheet (style.css). */
@@ -1075,6 +1119,16 @@ button {
       transparent 2px 6px),
     hsl(0, 85%, 70%);
 }
+.legend .l-gone::before {
+  outline: 1px dashed #1b5e20;
+  outline-offset: -1px;
+  background:
+    repeating-linear-gradient(
+      45deg,
+      #fff 0 3px,
+      transparent 3px 7px),
+    hsl(130, 55%, 60%);
+}
 #totals {
   margin: 4px 0;
   font-size: 13px;
@@ -1114,6 +1168,16 @@ button {
       135deg,
       rgba(255, 255, 255, 0.3) 0 2px,
       transparent 2px 6px);
+}
+.frame[data-removed=true] {
+  outline: 1px dashed #1b5e20;
+  outline-offset: -1px;
+  color: #1b3d1f;
+  background-image:
+    repeating-linear-gradient(
+      45deg,
+      rgba(255, 255, 255, 0.55) 0 3px,
+      transparent 3px 7px);
 }
 .frame.ancestor {
   opacity: 0.55;
@@ -1205,6 +1269,17 @@ tr.improvement td:first-child {
 }
 .new {
   color: #6a1b9a;
+  font-weight: 600;
+}
+#notes summary,
+details > summary {
+  cursor: pointer;
+}
+#notes {
+  margin-top: 22px;
+  color: var(--muted);
+}
+#notes summary {
   font-weight: 600;
 }
 pre {

@@ -1,8 +1,8 @@
 /**
  * The report page's script: reads the data embedded in the page (`PageData`, written by the
  * builder) and draws the flame graph and top table of the chosen profile and sample type, with a
- * tooltip, zoom, search and a sample-type switch, and the run's verdict. A page whose data cannot be read or drawn says
- * so in its message box rather than staying blank.
+ * tooltip, zoom, search, a sample-type switch and base's widths, and the run's verdict. A page
+ * whose data cannot be read or drawn says so in its message box rather than staying blank.
  */
 import type { PageData, PageGraph } from '../../../report/page-data.js';
 import { byId, reason, showMessage } from './dom.js';
@@ -16,7 +16,16 @@ import {
   total,
 } from './flame-graph.js';
 import { label, share, signed } from './format.js';
-import { type Sort, type Top, isSortKey, nextSort, readTop, renderTop } from './top-table.js';
+import {
+  type Sort,
+  type Top,
+  firstSort,
+  isSortKey,
+  nextSort,
+  readTop,
+  readable,
+  renderTop,
+} from './top-table.js';
 import { drawVerdict } from './verdict.js';
 import { drawHistory } from './history-chart.js';
 
@@ -32,6 +41,7 @@ function elements() {
     searchInfo: byId('search-info', HTMLSpanElement),
     resetZoom: byId('reset-zoom', HTMLButtonElement),
     byShare: byId('by-share', HTMLInputElement),
+    baseWidths: byId('base-widths', HTMLInputElement),
     top: byId('top', HTMLTableElement),
     topNote: byId('top-note', HTMLParagraphElement),
   };
@@ -46,6 +56,8 @@ interface State {
   zoom: Frame | null;
   /** Colour by change of share rather than absolute change (see flame-graph.ts). */
   byShare: boolean;
+  /** Which run's values give the widths (base's shows the frames head no longer has). */
+  widths: 'head' | 'base';
   top: Top | null;
   term: string;
   sort: Sort;
@@ -60,9 +72,10 @@ function viewer(data: PageData, el: Elements) {
     graph: null,
     zoom: null,
     byShare: false,
+    widths: 'head',
     top: null,
     term: '',
-    sort: { key: 'flat', dir: -1 },
+    sort: firstSort,
   };
 
   function field(name: string, value: string): void {
@@ -152,9 +165,9 @@ function viewer(data: PageData, el: Elements) {
   }
 
   function draw(): void {
-    const { graph, zoom, byShare } = state;
+    const { graph, zoom, byShare, widths } = state;
     if (!graph) return;
-    drawFlame(el.flame, { graph, zoom, byShare });
+    drawFlame(el.flame, { graph, zoom, byShare, widths });
     el.resetZoom.disabled = !zoom;
     markMatches();
   }
@@ -175,7 +188,7 @@ function viewer(data: PageData, el: Elements) {
   /** The graph's frames and the table of its profile and sample type (if the data has one). */
   function readPair(g: PageGraph): { graph: Graph; top: Top | null } {
     const t = data.tops.find((t) => t && t.profile === g.profile && t.sampleType === g.sampleType);
-    return { graph: readGraph(g, text), top: t && Array.isArray(t.rows) ? readTop(t, text) : null };
+    return { graph: readGraph(g, text), top: readable(t) ? readTop(t, text) : null };
   }
 
   function select(i: number): void {
@@ -216,6 +229,11 @@ function viewer(data: PageData, el: Elements) {
     el.resetZoom.addEventListener('click', () => zoomTo(null));
     el.byShare.addEventListener('change', () => {
       state.byShare = el.byShare.checked;
+      draw();
+    });
+    el.baseWidths.addEventListener('change', () => {
+      state.widths = el.baseWidths.checked ? 'base' : 'head';
+      el.flame.classList.toggle('base-widths', el.baseWidths.checked);
       draw();
     });
     document.addEventListener('keydown', (ev) => {
@@ -292,3 +310,5 @@ function main(): void {
 }
 
 main();
+// When the page can be used: read by `npm run bench` for the time to interactive.
+performance.mark('perfgate:interactive');

@@ -1,6 +1,7 @@
 /**
- * The top table beside the graph: every function of either run with flat, flat%, cum, cum% and
- * their changes, as `go tool pprof -top` prints them, sortable by any column.
+ * The top table beside the graph: the functions of either run with flat, flat%, cum, cum% and
+ * their changes, as `go tool pprof -top` prints them, first by the change of flat (growth first)
+ * and sortable by any column.
  */
 import type { PageTopTable } from '../../../report/page-data.js';
 import { label, share, signed } from './format.js';
@@ -24,13 +25,33 @@ export interface Top {
   rows: TopRow[];
 }
 
-/** Looks up the rows' strings. */
+/** Whether a table of the data can be shown: every column as long as the names. */
+export function readable(t: PageTopTable | undefined): t is PageTopTable {
+  const r = t?.rows;
+  if (!r || !Array.isArray(r.name)) return false;
+  const cols = [r.file, r.line, r.headFlat, r.baseFlat, r.headCum, r.baseCum];
+  return cols.every((c) => Array.isArray(c) && c.length === r.name.length);
+}
+
+/** The rows of the data's columns, strings looked up. */
 export function readTop(t: PageTopTable, text: (index: unknown) => string): Top {
+  const c = t.rows;
   return {
     data: t,
-    rows: t.rows.map((r) => ({ ...r, name: text(r.name), file: text(r.file) })),
+    rows: c.name.map((name, i) => ({
+      name: text(name),
+      file: text(c.file[i]),
+      line: c.line[i]!,
+      headFlat: c.headFlat[i]!,
+      baseFlat: c.baseFlat[i]!,
+      headCum: c.headCum[i]!,
+      baseCum: c.baseCum[i]!,
+    })),
   };
 }
+
+/** The order a table is first shown in: the change of flat, growth first. */
+export const firstSort: Sort = { key: 'dflat', dir: -1 };
 
 const byNumber =
   (get: (r: TopRow) => number) =>
@@ -112,9 +133,10 @@ export function renderTop(
     cell(tr, signed(dc, unit), trend(dc), `base ${label(r.baseCum, unit)}`);
     cell(tr, r.name, 'name', r.file ? `${r.file}:${r.line}` : '');
   }
+  const all = Math.max(top.data.functions ?? 0, rows.length);
   note.textContent =
-    rows.length > MAX_ROWS
-      ? `The first ${MAX_ROWS} of ${rows.length} functions.`
+    all > Math.min(rows.length, MAX_ROWS)
+      ? `The first ${Math.min(rows.length, MAX_ROWS)} of ${all} functions by this column.`
       : `${rows.length} functions.`;
   for (const th of table.tHead!.rows[0]!.cells) {
     const on = th.dataset.key === sort.key;
