@@ -7442,7 +7442,8 @@ async function withBaseWorktree(runner, dirInRepo, baseRef, log, task) {
   const work = await mkdtemp(path.join(tmpdir(), "perfgate-rerun-"));
   const tree = path.join(work, "base");
   try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${baseRef}) into a temporary worktree`);
+    const named = baseSha.startsWith(baseRef.toLowerCase()) ? "" : ` (${baseRef})`;
+    log(`checking out base ${baseSha.slice(0, 12)}${named} into a temporary worktree`);
     await git(runner, root2, ["worktree", "add", "--detach", tree, baseSha]);
     return await task({ root: root2, tree, baseSha, work });
   } finally {
@@ -7791,8 +7792,8 @@ async function listTestPackages(runner, dir, patterns) {
     { cwd: dir }
   );
   if (r.code !== 0) {
-    throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}:
-${r.output.trim()}`);
+    const cause = r.output.trim().split(/\r?\n/).filter(Boolean).join("; ");
+    throw new UserError(`go list ${patterns.join(" ")} failed in ${dir}: ${cause}`);
   }
   return r.stdout.split("\n").filter((l) => l.includes("	")).map((l) => {
     const [importPath, pkgDir, files2] = l.split("	");
@@ -8051,6 +8052,9 @@ var MIN_ROUNDS = 5;
 function benchName(task) {
   return `Benchmark${task.trim().replace(/\s+/g, "_")}`;
 }
+function nanoseconds(ms) {
+  return Number((ms * 1e6).toFixed(3));
+}
 function formatJsRounds(label, rounds) {
   const lines = [
     `os: ${process.platform}`,
@@ -8060,7 +8064,7 @@ function formatJsRounds(label, rounds) {
   ];
   for (const round of rounds) {
     for (const t of round)
-      lines.push(`${benchName(t.name)} ${t.samples} ${t.medianMs * 1e6} ns/op`);
+      lines.push(`${benchName(t.name)} ${t.samples} ${nanoseconds(t.medianMs)} ns/op`);
   }
   return `${lines.join("\n")}
 `;
@@ -8349,7 +8353,6 @@ var SHARD_KEY = "shard";
 var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 // src/report/history.ts
-var PROCS_SUFFIX2 = /-(\d+)$/;
 function valueKey(pkg, name, unit) {
   return JSON.stringify([pkg, name, unit]);
 }
@@ -8367,7 +8370,7 @@ function seriesOf(h) {
 }
 function findSeries(series, f) {
   const pkg = f.config.find(([k]) => k === "pkg")?.[1] ?? "";
-  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX2, ""), f.unit));
+  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ""), f.unit));
 }
 function historyView(h, branch, regressions) {
   const series = seriesOf(h);
@@ -9131,7 +9134,7 @@ function evidence(f) {
   if (f.p === void 0) return "";
   const p = formatFixed(f.p, 3);
   const raw = f.rawP === void 0 ? p : formatFixed(f.rawP, 3);
-  const adjusted = raw !== p ? ` (raw ${raw})` : "";
+  const adjusted = raw !== p ? ` (${raw} before correction)` : "";
   return `p=${p}${adjusted} ${f.method === "wilcoxon" ? "paired" : "n=" + f.base.n + "+" + f.head.n}`;
 }
 var plural2 = (k, word) => `${k} ${word}${k === 1 ? "" : "s"}`;
@@ -9142,10 +9145,15 @@ function verdictLine(r) {
   if (r.verdict === "no-comparison") return `NO COMPARISON: ${r.cause ?? "nothing to compare"}`;
   const b = r.benchmarks;
   const units = r.regressions.length;
-  const regressed = `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
-  const total = b.compared + b.added.length;
-  const compared = `${b.compared}${total > b.compared ? ` of ${total}` : ""} benchmark${total === 1 ? "" : "s"} compared`;
-  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural2(comparisonCount(r), "comparison")})`;
+  const regressed = b.regressed.length === 0 ? "no benchmark regressed" : `${plural2(b.regressed.length, "benchmark")} regressed${units > b.regressed.length ? ` (${units} units)` : ""}`;
+  const improved = b.improved.length > 0 ? `, ${b.improved.length} improved` : "";
+  const compared = `${plural2(b.compared, "benchmark")} compared`;
+  const oneSide = [
+    b.added.length > 0 && `${b.added.length} only in head`,
+    b.removed.length > 0 && `${b.removed.length} only in base`
+  ].filter(Boolean);
+  const sides = oneSide.length > 0 ? `; ${oneSide.join(", ")}` : "";
+  return `${r.verdict === "fail" ? "FAIL" : "PASS"}: ${regressed}${improved}; ${compared} (${plural2(comparisonCount(r), "comparison")})${sides}`;
 }
 function formatP(p) {
   return String(Number(p.toPrecision(2)));
@@ -9178,7 +9186,7 @@ function findingLine(f) {
   return `${f.name}  ${f.unit}  ${side2(b, f.base)} → ${side2(h, f.head)}  ${formatChange(f)}  ${evidence(f)}  (limit ${formatLimit(f.limit, f.unit)})`;
 }
 function renderGateText(r) {
-  const lines = [verdictLine(r), ...verdictNotes(r)];
+  const lines = [verdictLine(r), ...verdictNotes(r), ...r.notes];
   const grouped = manyPackages(r);
   const section = (title, fs) => {
     if (fs.length === 0) return;
@@ -9198,7 +9206,6 @@ function renderGateText(r) {
   if (removed.length > 0)
     lines.push("", "Only in base (removed):", ...removed.map((l) => `  ${l}`));
   const notes = [
-    ...r.notes,
     ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
   ];
   if (notes.length > 0) lines.push("", "Notes:", ...notes.map((n) => `  ${n}`));
@@ -9245,7 +9252,7 @@ function testText(f) {
   const p = formatFixed(f.p, 3);
   const raw = f.rawP !== void 0 ? formatFixed(f.rawP, 3) : p;
   const paired = f.method === "wilcoxon" ? " paired" : "";
-  return `p=${p}${raw !== p ? ` (raw ${raw})` : ""} ${n}${paired}`;
+  return `p=${p}${raw !== p ? ` (${raw} before correction)` : ""} ${n}${paired}`;
 }
 function spreadTable(fs, grouped = false) {
   const one = (group) => {
@@ -9479,6 +9486,12 @@ function parseCommandArgs(command, argv, options) {
     if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
       throw new UserError(
         `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`
+      );
+    }
+    if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+      const name = option.split(" ")[0];
+      throw new UserError(
+        /does not take an argument/.test(e.message) ? `perfgate ${command}: option ${name} takes no value` : `perfgate ${command}: option ${name} needs a value (write ${name}=VALUE for a value that starts with -)`
       );
     }
     throw new UserError(`perfgate ${command}: ${e.message.split(". ")[0]}`);
@@ -11859,7 +11872,8 @@ function verdictView(r) {
     reason: r.reason,
     benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
     benchmarksImproved: compared ? g.benchmarks.improved.length : null,
-    unitsNotJudged: compared && g.power.length > 0,
+    // Units no test could judge: too few runs for the correction, or one run per side.
+    unitsNotJudged: compared && (g.power.length > 0 || g.findings.some((f) => f.base && f.head && f.method === "none")),
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
     ...leaks2.length > 0 ? { goroutines: { leaks: leaking, parked: leaks2.length - leaking } } : {},
     profileRows: rows,
@@ -12285,6 +12299,8 @@ function baseSource(r) {
     case "artifact":
       return `Base ${commitText(b.commit)}${where2}: stored baseline, measured${ago || " at an unknown time"}${b.runUrl ? ` by [this run](${b.runUrl})` : ""}.`;
     case "files":
+      if (/^[0-9a-f]{7,40}$/.test(r.headCommit))
+        return `Base from local files: ${codeCell(b.commit)}. Head ${commitText(r.headCommit)}.`;
       return r.headCommit ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.` : `Base from local files: ${codeCell(b.commit)}.`;
     case "path":
       return b.commit === "unknown" ? "Base from the benchmark output file given as `baseline:` (no commit recorded)." : `Base ${commitText(b.commit)}${where2}: baseline folder given as \`baseline:\`${ago ? `, measured${ago}` : ""}.`;
@@ -12348,12 +12364,15 @@ function notesBlock(notes, where2) {
     return details(`Notes (${notes.length})`, items.join("\n"));
   });
 }
+function sentence(reason) {
+  return reason.replace(/^[a-z]/, (c) => c.toUpperCase());
+}
 function commentBlocks(r, maxRows) {
   const parts = [
     commentMarker(r.key),
     headline(r),
     "",
-    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`
+    `${escapeMarkdown(sentence(r.reason))}. ${baselineLine(r)}`
   ];
   if (r.failures.length > 0) {
     parts.push(
@@ -12382,7 +12401,13 @@ ${moreLine(left, "lines", elsewhere(r))}` : "";
   }
   const g = r.gate;
   if (g) {
-    const notes2 = verdictNotes(g);
+    const notes2 = [...verdictNotes(g), ...g.notes];
+    const removed = g.benchmarks.removed.length;
+    if (removed > 0 && g.verdict !== "no-comparison") {
+      notes2.push(
+        `${plural3(removed, "benchmark")} of base ${removed === 1 ? "is" : "are"} not in head (removed or renamed), so not compared`
+      );
+    }
     if (notes2.length > 0) parts.push("", notes2.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join("\n"));
     const grouped = manyPackages(g);
     if (g.regressions.length > 0) {
@@ -12436,7 +12461,7 @@ ${topFindings(ungated, maxRows, grouped)}`
     });
     if (insights.length > 0) parts.push("", "#### Profiles", "", ...insights);
   }
-  const notes = [...r.warnings, ...g?.notes ?? [], ...r.profiles?.notes ?? []];
+  const notes = [...r.warnings, ...r.profiles?.notes ?? []];
   if (notes.length > 0) parts.push("", notesBlock(notes, elsewhere(r)));
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,

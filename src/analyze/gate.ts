@@ -208,14 +208,15 @@ interface Pair {
   row: number;
 }
 
-const PROCS_SUFFIX = /-(\d+)$/;
+/** A benchmark name's GOMAXPROCS suffix (`-8`). */
+export const PROCS_SUFFIX = /-(\d+)$/;
 
 /**
  * The GOMAXPROCS suffix of a file's names (`Encode-8`) when every result has the same one: it
  * says how many cores the machine had, not which benchmark it is. With `-cpu 1,2,4` the names
  * differ by it, and then it stays part of the name.
  */
-function commonProcs(file: BenchFile): string | undefined {
+export function commonProcs(file: BenchFile): string | undefined {
   let procs: string | undefined;
   for (const r of file.results) {
     const m = PROCS_SUFFIX.exec(r.name);

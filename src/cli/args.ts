@@ -23,6 +23,14 @@ export function parseCommandArgs<const O extends Options>(
         `perfgate ${command}: unknown option ${option} (see perfgate ${command} --help)`,
       );
     }
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+      const name = option.split(' ')[0]!;
+      throw new UserError(
+        /does not take an argument/.test(e.message)
+          ? `perfgate ${command}: option ${name} takes no value`
+          : `perfgate ${command}: option ${name} needs a value (write ${name}=VALUE for a value that starts with -)`,
+      );
+    }
     throw new UserError(`perfgate ${command}: ${e.message.split('. ')[0]}`);
   }
 }

@@ -112,7 +112,9 @@ export async function withBaseWorktree<T>(
   const work = await mkdtemp(path.join(tmpdir(), 'perfgate-rerun-'));
   const tree = path.join(work, 'base');
   try {
-    log(`checking out base ${baseSha.slice(0, 12)} (${baseRef}) into a temporary worktree`);
+    // A ref that is the commit itself (the action passes the full sha) is not repeated.
+    const named = baseSha.startsWith(baseRef.toLowerCase()) ? '' : ` (${baseRef})`;
+    log(`checking out base ${baseSha.slice(0, 12)}${named} into a temporary worktree`);
     await git(runner, root, ['worktree', 'add', '--detach', tree, baseSha]);
     return await task({ root, tree, baseSha, work });
   } finally {

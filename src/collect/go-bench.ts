@@ -118,7 +118,9 @@ export async function listTestPackages(
     { cwd: dir },
   );
   if (r.code !== 0) {
-    throw new UserError(`go list ${patterns.join(' ')} failed in ${dir}:\n${r.output.trim()}`);
+    // go's own lines (one per pattern or package at fault), kept on one line.
+    const cause = r.output.trim().split(/\r?\n/).filter(Boolean).join('; ');
+    throw new UserError(`go list ${patterns.join(' ')} failed in ${dir}: ${cause}`);
   }
   return r.stdout
     .split('\n')

@@ -67,6 +67,14 @@ export function benchName(task: string): string {
 }
 
 /**
+ * Milliseconds as nanoseconds to the picosecond: the clock's nanoseconds as they were read
+ * (`1853`), not the binary fraction's tail (`1852.999999982785`).
+ */
+function nanoseconds(ms: number): number {
+  return Number((ms * 1e6).toFixed(3));
+}
+
+/**
  * Rounds of a suite in the Go benchmark format: a header, then one line per task per round, so
  * round r is the r-th line of each benchmark. The module goes under `jsmodule:`, not `pkg:`, so
  * suites in files of different names still compare task by task.
@@ -80,7 +88,7 @@ export function formatJsRounds(label: string, rounds: JsTaskRound[][]): string {
   ];
   for (const round of rounds) {
     for (const t of round)
-      lines.push(`${benchName(t.name)} ${t.samples} ${t.medianMs * 1e6} ns/op`);
+      lines.push(`${benchName(t.name)} ${t.samples} ${nanoseconds(t.medianMs)} ns/op`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -64,7 +64,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 /**
  * `### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · 1 function grew in profiles ·
  * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own (the HTML
- * report's headline reads the same).
+ * report's headline, src/render/html/page/headline.ts, reads the same).
  */
 function headline(r: RunReport): string {
   const v = verdictView(r);
@@ -121,6 +121,9 @@ function baseSource(r: RunReport): string {
     case 'artifact':
       return `Base ${commitText(b.commit)}${where}: stored baseline, measured${ago || ' at an unknown time'}${b.runUrl ? ` by [this run](${b.runUrl})` : ''}.`;
     case 'files':
+      // Head is named by its commit when one was given (--head-commit), else by its file.
+      if (/^[0-9a-f]{7,40}$/.test(r.headCommit))
+        return `Base from local files: ${codeCell(b.commit)}. Head ${commitText(r.headCommit)}.`;
       return r.headCommit
         ? `Base and head from local files: ${codeCell(b.commit)} → ${codeCell(r.headCommit)}.`
         : `Base from local files: ${codeCell(b.commit)}.`;
@@ -206,6 +209,11 @@ function notesBlock(notes: string[], where: string): Block {
   });
 }
 
+/** The verdict's reason (a phrase: `no regression beyond the limits`) as a sentence's start. */
+function sentence(reason: string): string {
+  return reason.replace(/^[a-z]/, (c) => c.toUpperCase());
+}
+
 /**
  * The comment as blocks: fixed text (marker, verdict, links) and sections that can be shortened,
  * in reading order; the links block is always the last.
@@ -215,7 +223,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
     commentMarker(r.key),
     headline(r),
     '',
-    `${escapeMarkdown(r.reason)}. ${baselineLine(r)}`,
+    `${escapeMarkdown(sentence(r.reason))}. ${baselineLine(r)}`,
   ];
   if (r.failures.length > 0) {
     parts.push(
@@ -245,7 +253,15 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
   }
   const g = r.gate;
   if (g) {
-    const notes = verdictNotes(g);
+    // What the gate could not judge stands beside the verdict, not folded among the notes.
+    const notes = [...verdictNotes(g), ...g.notes];
+    // Benchmarks of base that head lacks escape the gate (renamed or removed): said up front.
+    const removed = g.benchmarks.removed.length;
+    if (removed > 0 && g.verdict !== 'no-comparison') {
+      notes.push(
+        `${plural(removed, 'benchmark')} of base ${removed === 1 ? 'is' : 'are'} not in head (removed or renamed), so not compared`,
+      );
+    }
     if (notes.length > 0) parts.push('', notes.map((n) => `- ⚠️ ${escapeMarkdown(n)}`).join('\n'));
     const grouped = manyPackages(g);
     if (g.regressions.length > 0) {
@@ -297,7 +313,7 @@ function commentBlocks(r: RunReport, maxRows: number): Block[] {
     });
     if (insights.length > 0) parts.push('', '#### Profiles', '', ...insights);
   }
-  const notes = [...r.warnings, ...(g?.notes ?? []), ...(r.profiles?.notes ?? [])];
+  const notes = [...r.warnings, ...(r.profiles?.notes ?? [])];
   if (notes.length > 0) parts.push('', notesBlock(notes, elsewhere(r)));
   const links = [
     r.links.html && `[HTML report with flame graphs](${r.links.html})`,
@@ -318,6 +334,15 @@ export function renderComment(r: RunReport, maxRows = MAX_ROWS): string {
   return fitBlocks(commentBlocks(r, maxRows), COMMENT_LIMIT).trimEnd();
 }
 
+/**
+ * Whether a change is real as benchstat decides: exact values that differ, or a test's p-value
+ * (after the run's correction) at most alpha. Anything else reads `~`, as benchstat prints it.
+ */
+function significant(f: GateFinding, alpha: number): boolean {
+  if (f.method === 'exact') return true;
+  return f.p !== undefined && f.p <= alpha;
+}
+
 /** The job summary: the comment's content with every finding, not only the top ones. */
 export function renderSummary(r: RunReport): string {
   const blocks = commentBlocks({ ...r, links: { ...r.links, summary: undefined } }, Infinity);
@@ -331,7 +356,7 @@ export function renderSummary(r: RunReport): string {
         escapeMarkdown(f.unit, MAX_NAME),
         b,
         h,
-        formatChange(f),
+        significant(f, g.options.alpha) ? formatChange(f) : '~',
         evidence(f),
         escapeMarkdown(
           f.verdict + (f.restates ? ` (restates ${f.restates})` : f.gated ? '' : ' (not gated)'),
@@ -346,13 +371,15 @@ export function renderSummary(r: RunReport): string {
         left > 0 ? `\n\n${moreLine(left, 'comparisons', 'in the `report-json` output file')}` : '';
       return details(
         `All comparisons (${rows.length})`,
-        findingsTable(
-          g.findings.slice(0, keep),
-          ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
-          rows.slice(0, keep),
-          ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
-          manyPackages(g),
-        ) + more,
+        `\`~\`: no significant change (p > ${g.options.alpha}${g.options.correction === 'none' ? '' : `, ${g.options.correction}-corrected`}, or too few runs); the medians are in base and head.\n\n` +
+          findingsTable(
+            g.findings.slice(0, keep),
+            ['benchmark', 'unit', 'base', 'head', 'change', 'evidence', 'verdict'],
+            rows.slice(0, keep),
+            ['l', 'l', 'r', 'r', 'r', 'l', 'l'],
+            manyPackages(g),
+          ) +
+          more,
       );
     });
     blocks.splice(-1, 0, all, '');

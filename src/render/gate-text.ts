@@ -143,7 +143,8 @@ export function evidence(f: GateFinding): string {
   if (f.p === undefined) return '';
   const p = formatFixed(f.p, 3);
   const raw = f.rawP === undefined ? p : formatFixed(f.rawP, 3);
-  const adjusted = raw !== p ? ` (raw ${raw})` : '';
+  // benchstat's own p-value, before the run-wide correction, for reading the two side by side.
+  const adjusted = raw !== p ? ` (${raw} before correction)` : '';
   return `p=${p}${adjusted} ${f.method === 'wilcoxon' ? 'paired' : 'n=' + f.base!.n + '+' + f.head!.n}`;
 }
 
@@ -156,16 +157,26 @@ export function comparisonCount(r: GateResult): number {
 
 /**
  * The verdict line, counting benchmarks (a benchmark with three regressing units is one):
- * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 of 8 benchmarks compared (34 comparisons)`.
+ * `FAIL: 2 benchmarks regressed (5 units), 1 improved; 8 benchmarks compared (34 comparisons); 1 only
+ * in head, 9 only in base`,
+ * `PASS: no benchmark regressed; 10 benchmarks compared (30 comparisons)` (no `0 improved`).
  */
 export function verdictLine(r: GateResult): string {
   if (r.verdict === 'no-comparison') return `NO COMPARISON: ${r.cause ?? 'nothing to compare'}`;
   const b = r.benchmarks;
   const units = r.regressions.length;
-  const regressed = `${plural(b.regressed.length, 'benchmark')} regressed${units > b.regressed.length ? ` (${units} units)` : ''}`;
-  const total = b.compared + b.added.length;
-  const compared = `${b.compared}${total > b.compared ? ` of ${total}` : ''} benchmark${total === 1 ? '' : 's'} compared`;
-  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}, ${b.improved.length} improved; ${compared} (${plural(comparisonCount(r), 'comparison')})`;
+  const regressed =
+    b.regressed.length === 0
+      ? 'no benchmark regressed'
+      : `${plural(b.regressed.length, 'benchmark')} regressed${units > b.regressed.length ? ` (${units} units)` : ''}`;
+  const improved = b.improved.length > 0 ? `, ${b.improved.length} improved` : '';
+  const compared = `${plural(b.compared, 'benchmark')} compared`;
+  const oneSide = [
+    b.added.length > 0 && `${b.added.length} only in head`,
+    b.removed.length > 0 && `${b.removed.length} only in base`,
+  ].filter(Boolean);
+  const sides = oneSide.length > 0 ? `; ${oneSide.join(', ')}` : '';
+  return `${r.verdict === 'fail' ? 'FAIL' : 'PASS'}: ${regressed}${improved}; ${compared} (${plural(comparisonCount(r), 'comparison')})${sides}`;
 }
 
 /** A p-value bound for people: two significant digits. */
@@ -220,7 +231,8 @@ function findingLine(f: GateFinding): string {
 
 /** The gate's result for a terminal: most severe first, by package when there are several. */
 export function renderGateText(r: GateResult): string {
-  const lines = [verdictLine(r), ...verdictNotes(r)];
+  // The run-wide notes (one run per benchmark) say what was not judged: beside the verdict.
+  const lines = [verdictLine(r), ...verdictNotes(r), ...r.notes];
   const grouped = manyPackages(r);
   const section = (title: string, fs: GateFinding[]) => {
     if (fs.length === 0) return;
@@ -240,7 +252,6 @@ export function renderGateText(r: GateResult): string {
   if (removed.length > 0)
     lines.push('', 'Only in base (removed):', ...removed.map((l) => `  ${l}`));
   const notes = [
-    ...r.notes,
     ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`))),
   ];
   if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((n) => `  ${n}`));
@@ -301,7 +312,7 @@ function testText(f: GateFinding): string {
   const p = formatFixed(f.p, 3);
   const raw = f.rawP !== undefined ? formatFixed(f.rawP, 3) : p;
   const paired = f.method === 'wilcoxon' ? ' paired' : '';
-  return `p=${p}${raw !== p ? ` (raw ${raw})` : ''} ${n}${paired}`;
+  return `p=${p}${raw !== p ? ` (${raw} before correction)` : ''} ${n}${paired}`;
 }
 
 /**

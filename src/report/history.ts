@@ -5,7 +5,7 @@
  * it: for each regression, whether head is worse than every past commit or within their range;
  * the HTML report draws it. A history file that cannot be read is a note, never a failure.
  */
-import type { GateFinding } from '../analyze/gate.js';
+import { type GateFinding, PROCS_SUFFIX, commonProcs } from '../analyze/gate.js';
 import { summarize } from '../analyze/stats/index.js';
 import type { BenchFile } from '../model/bench.js';
 import type { PageHistory, PageHistorySeries } from './page-data.js';
@@ -47,18 +47,6 @@ export interface BaselineHistory {
 }
 
 const MACHINE_KEYS = ['cpu', 'goos', 'goarch'];
-const PROCS_SUFFIX = /-(\d+)$/;
-
-/** The GOMAXPROCS suffix every result of a file shares, or undefined (as the gate strips it). */
-function commonProcs(file: BenchFile): string | undefined {
-  let procs: string | undefined;
-  for (const r of file.results) {
-    const m = PROCS_SUFFIX.exec(r.name);
-    if (!m || (procs !== undefined && m[1] !== procs)) return undefined;
-    procs = m[1];
-  }
-  return procs;
-}
 
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 

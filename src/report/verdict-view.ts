@@ -48,7 +48,10 @@ export function verdictView(
     reason: r.reason,
     benchmarksRegressed: compared ? g.benchmarks.regressed.length : null,
     benchmarksImproved: compared ? g.benchmarks.improved.length : null,
-    unitsNotJudged: compared && g.power.length > 0,
+    // Units no test could judge: too few runs for the correction, or one run per side.
+    unitsNotJudged:
+      compared &&
+      (g.power.length > 0 || g.findings.some((f) => f.base && f.head && f.method === 'none')),
     profileRegressions: r.profiles?.changes.length ? profileRegressionCount(r.profiles) : null,
     ...(leaks.length > 0 ? { goroutines: { leaks: leaking, parked: leaks.length - leaking } } : {}),
     profileRows: rows,

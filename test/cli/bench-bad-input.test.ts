@@ -181,7 +181,7 @@ describe('perfgate gate', () => {
   test('passes on an interleaved A/A run and fails on the A/B run', async () => {
     const aa = await cli('gate', bench('aa-inter-base.txt'), bench('aa-inter-head.txt'));
     expect(aa.stdout).toMatch(
-      /^PASS: 0 benchmarks regressed, 0 improved; 10 benchmarks compared \(\d+ comparisons\)\n/,
+      /^PASS: no benchmark regressed; 10 benchmarks compared \(\d+ comparisons\)\n/,
     );
     expect(aa.code).toBe(0);
     const ab = await cli(
@@ -192,10 +192,36 @@ describe('perfgate gate', () => {
       'markdown',
     );
     expect(ab.stdout).toMatch(
-      /^❌ \*\*FAIL: 3 benchmarks regressed \(9 units\), 0 improved; 10 benchmarks compared/,
+      /^❌ \*\*FAIL: 3 benchmarks regressed \(9 units\); 10 benchmarks compared/,
     );
     expect(ab.stdout).toContain('<code>GrowSlice-2</code>');
     expect(ab.code).toBe(1);
+  });
+});
+
+describe('benchmarks on one side only are counted beside the verdict', () => {
+  test('gate: how many were only in head and only in base; comment: those of base beside the verdict', async () => {
+    const g = await cli('gate', bench('edge-a.txt'), bench('edge-b.txt'));
+    expect(g.stdout.split('\n')[0]).toBe(
+      'FAIL: 1 benchmark regressed; 5 benchmarks compared (11 comparisons); 1 only in head, 1 only in base',
+    );
+    const c = await cli('comment', bench('edge-a.txt'), bench('edge-b.txt'));
+    expect(c.stdout.split('\n')[1]).toBe(
+      '### ❌ perfgate: fail · 1 benchmark regressed · 0 improved · ⚠️ some units not judged',
+    );
+    expect(c.stdout).toContain(
+      '\n- ⚠️ 1 benchmark of base is not in head (removed or renamed), so not compared\n',
+    );
+  });
+});
+
+describe('p-values after the correction', () => {
+  test("gate: each beside benchstat's own, said to be before the correction", async () => {
+    const r = await cli('gate', bench('twopkg-base.txt'), bench('twopkg-head.txt'));
+    expect(r.stdout).toMatch(
+      / {2}sec\/op {2}.* {2}p=0\.009 \(0\.002 before correction\) n=6\+6 {2}/,
+    );
+    expect(r.stdout).not.toContain('raw');
   });
 });
 

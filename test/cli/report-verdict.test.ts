@@ -66,7 +66,9 @@ describe('perfgate report and perfgate comment on the same inputs', () => {
     expect(report.stdout).toMatch(new RegExp(`verdict: ${v}\\n$`));
     expect(comment.code).toBe(v === 'fail' ? 1 : 0);
     // The comment's reason line is the report's reason.
-    expect(comment.stdout).toContain(`${data.verdict!.reason}. `);
+    // (as the comment's sentence starts: with a capital).
+    const reason = data.verdict!.reason;
+    expect(comment.stdout).toContain(`${reason[0]!.toUpperCase()}${reason.slice(1)}. `);
     // Each ❌ row of the comment's profile tables is a regression row of the report.
     const failedRows = comment.stdout.split('\n').filter((l) => l.startsWith('| ❌ <code>'));
     expect(data.verdict!.profileRows.filter((r) => r.regression)).toHaveLength(failedRows.length);

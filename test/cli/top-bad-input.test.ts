@@ -215,8 +215,18 @@ describe('perfgate top: bad input gets one line naming the file and the cause, e
   test('a flag without its value', async () => {
     await expectError(
       [source, '--nodecount'],
-      "perfgate top: Option '--nodecount <value>' argument missing",
+      'perfgate top: option --nodecount needs a value (write --nodecount=VALUE for a value that starts with -)',
     );
+    await expectError(
+      [source, '--nodecount', '-3'],
+      'perfgate top: option --nodecount needs a value (write --nodecount=VALUE for a value that starts with -)',
+    );
+  });
+
+  test('a value given to a flag that takes none', async () => {
+    const r = await cli('comment', 'base.txt', 'head.txt', '--stored-baseline=yes');
+    expect(r.stderr).toBe('perfgate comment: option --stored-baseline takes no value\n');
+    expect(r.code).toBe(2);
   });
 
   test('a bad size', async () => {

@@ -198,6 +198,22 @@ describe('perfgate bench --go', () => {
     );
     expect(rerun.code).toBe(2);
     expect(existsSync(path.join(out, 'head.txt'))).toBe(false);
+    // A base given as its commit (as the action gives it) is named once.
+    const sha = execFileSync('git', ['rev-parse', 'main'], { cwd: repo }).toString().trim();
+    const bySha = distCli(
+      'bench',
+      '--go',
+      './...',
+      '--dir',
+      repo,
+      '--base-ref',
+      sha,
+      '--bench',
+      'NoSuch',
+    );
+    expect(bySha.stderr.split('\n')[0]).toBe(
+      `checking out base ${sha.slice(0, 12)} into a temporary worktree`,
+    );
   });
 
   test('a benchmark only head has: base is checked before any round', () => {
@@ -364,6 +380,14 @@ describe('perfgate bench --go', () => {
     const r = distCli('bench', '--go', './nothing/...', '--dir', repo);
     expect(r.stderr).toMatch(
       /perfgate bench: (no packages with tests match \.\/nothing\/\.\.\.|go list \.\/nothing\/\.\.\. failed)/,
+    );
+    expect(r.code).toBe(2);
+  });
+
+  test("a package folder that does not exist: go list's cause on one line", () => {
+    const r = distCli('bench', '--go', './nosuch', '--dir', repo);
+    expect(r.stderr).toMatch(
+      /^perfgate bench: go list \.\/nosuch failed in \S+: stat \S+nosuch: directory not found\n$/,
     );
     expect(r.code).toBe(2);
   });

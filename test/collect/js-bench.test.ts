@@ -31,6 +31,22 @@ describe('formatJsRounds', () => {
     ]);
   });
 
+  test('nanoseconds as the clock read them, without the binary fraction of milliseconds', () => {
+    // Medians of a tinybench 6 run of semver's parse and satisfies (ms), and 1.5 ns.
+    const text = formatJsRounds('suite.mjs', [
+      [
+        { name: 'parse', samples: 42856, medianMs: 1852.999999982785 / 1e6 },
+        { name: 'satisfies', samples: 4415, medianMs: 0.017475999999987835 },
+        { name: 'noop', samples: 9, medianMs: 0.0000015 },
+      ],
+    ]);
+    expect(text.split('\n').slice(4, 7)).toEqual([
+      'Benchmarkparse 42856 1853 ns/op',
+      'Benchmarksatisfies 4415 17476 ns/op',
+      'Benchmarknoop 9 1.5 ns/op',
+    ]);
+  });
+
   test('task names lose their spaces', () => {
     expect(benchName('  sort  numbers ')).toBe('Benchmarksort_numbers');
   });

@@ -245,6 +245,59 @@ describe('what matters first, as GitHub shows it', () => {
     );
   });
 
+  test('the job summary lists every comparison, with ~ where the change is not significant', () => {
+    const summary = renderSummary(runReport(undefined));
+    const fold = renderedFolds(summary).find((f) => f.summary.startsWith('All comparisons'));
+    expect(fold?.tables).toBe(1);
+    const all = renderedTables(summary).at(-1)!;
+    expect(all.before).toContain('~: no significant change (p > 0.05, holm-corrected');
+    const row = (name: string, unit: string) =>
+      all.rows.find((r) => r[0] === name && r[1] === unit)!.slice(2, 7);
+    // benchstat prints ~ for MutexCounter (p=0.796) and -22.29% for ChanPipeline (p=0.009),
+    // fixtures/golden/benchstat/ab-inter.txt; 0.009 does not survive holm over the run.
+    expect(row('MutexCounter-2', 'sec/op')).toEqual([
+      '20.2 ns',
+      '25.9 ns',
+      '~',
+      'p=1.000',
+      'unchanged',
+    ]);
+    expect(row('ChanPipeline-2', 'sec/op')[2]).toBe('~');
+    expect(row('GrowSlice-2', 'sec/op')).toEqual([
+      '28.6 µs',
+      '74.3 µs',
+      '+160%',
+      'p<0.001',
+      'regression',
+    ]);
+    expect(row('GrowSlice-2', 'allocs/op').slice(2, 4)).toEqual(['×18', 'exact']);
+    // Every ~ is a change no test found: the p-value shown is above alpha, or there is none.
+    for (const r of all.rows.filter((r) => r[4] === '~'))
+      expect(r[5]).toMatch(/^p=(0\.(0[5-9]|[1-9])\d*|1\.000)$/);
+  });
+
+  test('an A/A run: the reason reads as a sentence', () => {
+    const aa = gate(benchRun('aa-inter-base.txt'), benchRun('aa-inter-head.txt'));
+    const body = renderComment(runReport(undefined, { gate: aa }));
+    expect(body.split('\n').slice(1, 4)).toEqual([
+      '### ✅ perfgate: pass · 0 benchmarks regressed · 0 improved',
+      '',
+      `No regression beyond the limits. Base \`${'b'.repeat(12)}\` on <code>main</code>, rerun in this job, interleaved with head. Head \`${'e'.repeat(12)}\`.`,
+    ]);
+  });
+
+  test('one run per side: the headline and a line beside the verdict say timings were not judged', () => {
+    const once = gate(benchRun('count1-base.txt'), benchRun('count1-head.txt'));
+    const body = renderComment(runReport(undefined, { gate: once }));
+    expect(body.split('\n')[1]).toBe(
+      '### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · ⚠️ some units not judged',
+    );
+    const note =
+      'each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more';
+    expect(body).toContain(`\n- ⚠️ ${note}\n`);
+    expect(renderedFolds(body).flatMap((f) => f.items)).not.toContain(note);
+  });
+
   test('regressions by the size of their change, each value on its own scale with its unit', () => {
     const [regressions] = renderedTables(demo);
     expect(cells(regressions!.rows)).toEqual([
@@ -390,6 +443,13 @@ describe('what matters first, as GitHub shows it', () => {
     ).toBe(
       'Base and head from local files: <code>bench/base.txt</code> → <code>bench/head.txt</code>.',
     );
+    // Given its commit (perfgate comment --head-commit), head is named like a commit anywhere.
+    expect(
+      line(
+        { source: 'files', commit: 'bench/base.txt', branch: undefined },
+        { headCommit: 'a943cf00e655'.padEnd(40, '1') },
+      ),
+    ).toBe('Base from local files: <code>bench/base.txt</code>. Head `a943cf00e655`.');
     expect(baselineLine({ ...r, baseline: undefined })).toBe(
       'No baseline was found for this comparison. Head `eeeeeeeeeeee`.',
     );
