@@ -99,6 +99,14 @@ describe('the history of past baselines', () => {
     expect(await section.locator('figure.history-card.regression').count()).toBe(6);
     expect(await cards.first().locator('circle.past').count()).toBe(10);
     expect(await cards.first().locator('line.runner-change').count()).toBe(1);
+    // The axis reads as the comment does: IEC bytes with their unit, counts grouped.
+    expect(await cards.first().locator('figcaption').textContent()).toContain('GrowSlice B/op');
+    expect(await cards.first().locator('svg > text').allTextContents()).toEqual(
+      expect.arrayContaining(['253.2 KiB', '80.0 KiB']),
+    );
+    expect(await cards.nth(5).locator('svg > text').allTextContents()).toEqual(
+      expect.arrayContaining(['2,415', '0']),
+    );
     expect(await section.locator('.history-legend .cpu').allTextContents()).toEqual([
       'AMD EPYC',
       XEON,

@@ -78,6 +78,16 @@ export const pageScript = `"use strict";
   }
 
   // src/units/human.ts
+  function quantityKind(unit) {
+    let denominator = false;
+    for (const token of unit.split(/([*/\\-\\s])/)) {
+      if (token === "/") denominator = true;
+      else if (token === "*") denominator = false;
+      else if (!denominator && token === "sec") return "time";
+      else if (!denominator && (token === "B" || token === "bytes")) return "bytes";
+    }
+    return "count";
+  }
   function groupDigits(value3, digits = 0) {
     const s = formatFixed(value3, digits);
     const neg = s.startsWith("-");
@@ -128,6 +138,10 @@ export const pageScript = `"use strict";
     const magnitude = Math.max(0, Math.floor(Math.log10(Math.abs(x))));
     const decimals = Math.max(0, 2 - magnitude) + extra;
     return \`\${groupDigits(x, Math.min(decimals, 12))} \${name}\`;
+  }
+  function formatQuantity(value3, unit, extra = 0) {
+    const kind = quantityKind(unit);
+    return kind === "time" ? formatSeconds(value3, extra) : kind === "bytes" ? formatBytes(value3, extra) : formatCount(value3, extra);
   }
   function formatProfileValue(value3, unit) {
     if (unit === "bytes") return formatBytes(value3);
@@ -444,81 +458,6 @@ export const pageScript = `"use strict";
     section.hidden = false;
   }
 
-  // src/units/bench-units.ts
-  function unitClass(tidied) {
-    let denominator = false;
-    for (const token of tidied.split(/([*/\\-\\s])/)) {
-      if (token === "/") denominator = true;
-      else if (token === "*") denominator = false;
-      else if (!denominator && (token === "B" || token === "MB" || token === "bytes"))
-        return "binary";
-    }
-    return "decimal";
-  }
-
-  // src/units/bench-scale.ts
-  var siFactors = [
-    [12, "T"],
-    [9, "G"],
-    [6, "M"],
-    [3, "k"],
-    [0, ""],
-    [-3, "m"],
-    [-6, "µ"],
-    [-9, "n"]
-  ].map(([exp, prefix]) => ({
-    factor: Number(\`1e\${exp}\`),
-    prefix,
-    t100: Number(\`99.995e\${exp}\`),
-    t10: Number(\`9.9995e\${exp}\`),
-    t1: Number(\`.99995e\${exp}\`)
-  }));
-  var iecFactors = [
-    [40, "Ti"],
-    [30, "Gi"],
-    [20, "Mi"],
-    [10, "Ki"],
-    [0, ""]
-  ].map(([exp, prefix]) => ({
-    factor: 2 ** exp,
-    prefix,
-    t100: 99.995 * 2 ** exp,
-    t10: 9.9995 * 2 ** exp,
-    t1: 0.99995 * 2 ** exp
-  }));
-  var sigfigs = [-1, -2, -3, -4, -5, -6, -7, -8].map((e) => Number(\`9.9995e\${e}\`));
-  function commonScale(values, cls) {
-    let min = 0;
-    for (const v of values) {
-      const a = Math.abs(v);
-      if (a !== 0 && (min === 0 || a < min)) min = a;
-    }
-    if (min === 0) return { prec: 3, factor: 1, prefix: "" };
-    const factors = cls === "binary" ? iecFactors : siFactors;
-    for (const f of factors) {
-      if (min >= f.t100) return { prec: 1, factor: f.factor, prefix: f.prefix };
-      if (min >= f.t10) return { prec: 2, factor: f.factor, prefix: f.prefix };
-      if (min >= f.t1) return { prec: 3, factor: f.factor, prefix: f.prefix };
-    }
-    const last = factors[factors.length - 1];
-    const val = min / last.factor;
-    for (let i = 0; i < sigfigs.length; i++) {
-      if (val >= sigfigs[i] || i === sigfigs.length - 1) {
-        return { prec: i + 3, factor: last.factor, prefix: last.prefix };
-      }
-    }
-    return { prec: 10, factor: last.factor, prefix: last.prefix };
-  }
-  function formatScaled(value3, s) {
-    const v = value3 / s.factor;
-    if (Number.isNaN(v)) return \`NaN\${s.prefix}\`;
-    if (!Number.isFinite(v)) return \`\${v > 0 ? "+Inf" : "-Inf"}\${s.prefix}\`;
-    return formatFixed(v, s.prec) + s.prefix;
-  }
-  function scaleOne(value3, cls) {
-    return formatScaled(value3, commonScale([value3], cls));
-  }
-
   // src/render/html/page/history-chart.ts
   var SVG = new DOMParser().parseFromString("<svg></svg>", "text/html").body.firstElementChild?.namespaceURI ?? "";
   var W = 320;
@@ -542,7 +481,12 @@ export const pageScript = `"use strict";
     if (className) el.className = className;
     return el;
   }
-  var value2 = (v, unit) => \`\${scaleOne(v, unitClass(unit))} \${unit}\`;
+  function value2(v, unit) {
+    const q = formatQuantity(v, unit);
+    if (quantityKind(unit) === "count") return \`\${q} \${unit}\`;
+    const per = unit.indexOf("/");
+    return per < 0 ? q : \`\${q}\${unit.slice(per)}\`;
+  }
   function chart(h, s, colourOf) {
     const card = html("figure", "", \`history-card\${s.regression ? " regression" : ""}\`);
     const caption = html("figcaption", "");
@@ -571,7 +515,7 @@ export const pageScript = `"use strict";
     for (const v of [hi - pad, lo + pad]) {
       svg("line", { x1: PAD.left - 4, x2: PAD.left, y1: y(v), y2: y(v), class: "tick" }, root);
       const t2 = svg("text", { x: PAD.left - 6, y: y(v) + 4, "text-anchor": "end" }, root);
-      t2.textContent = scaleOne(v, unitClass(s.unit));
+      t2.textContent = formatQuantity(v, s.unit);
     }
     for (let i = 1; i < n; i++) {
       if (h.commits[i].cpu === h.commits[i - 1].cpu) continue;

@@ -5,8 +5,7 @@
  * as text only.
  */
 import type { PageHistory, PageHistorySeries } from '../../../report/page-data.js';
-import { unitClass } from '../../../units/bench-units.js';
-import { scaleOne } from '../../../units/bench-scale.js';
+import { formatQuantity, quantityKind } from '../../../units/human.js';
 
 /**
  * The SVG namespace, as the HTML parser gives an `<svg>` element: the page holds no URL, not even
@@ -48,7 +47,13 @@ function html<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
-const value = (v: number, unit: string) => `${scaleOne(v, unitClass(unit))} ${unit}`;
+/** A value as the comment writes it, with what it is per: `253.2 KiB/op`, `2,415 allocs/op`. */
+function value(v: number, unit: string): string {
+  const q = formatQuantity(v, unit);
+  if (quantityKind(unit) === 'count') return `${q} ${unit}`;
+  const per = unit.indexOf('/');
+  return per < 0 ? q : `${q}${unit.slice(per)}`;
+}
 
 /** One series' chart. */
 function chart(h: PageHistory, s: PageHistorySeries, colourOf: (cpu: string) => string) {
@@ -82,7 +87,7 @@ function chart(h: PageHistory, s: PageHistorySeries, colourOf: (cpu: string) => 
   for (const v of [hi - pad, lo + pad]) {
     svg('line', { x1: PAD.left - 4, x2: PAD.left, y1: y(v), y2: y(v), class: 'tick' }, root);
     const t = svg('text', { x: PAD.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, root);
-    t.textContent = scaleOne(v, unitClass(s.unit));
+    t.textContent = formatQuantity(v, s.unit);
   }
   // Where the runner's CPU model changed between two commits.
   for (let i = 1; i < n; i++) {
