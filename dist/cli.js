@@ -12261,7 +12261,7 @@ function headline(r) {
   const counts = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
     counts.push(`${plural3(v.benchmarksRegressed, "benchmark")} regressed`);
-    counts.push(`${v.benchmarksImproved} improved`);
+    if (v.benchmarksImproved > 0) counts.push(`${v.benchmarksImproved} improved`);
     if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
   }
   if (v.profileRegressions !== null) {
@@ -15972,7 +15972,7 @@ var pageScript = `"use strict";
     const counts = [];
     if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
       counts.push(\`\${plural(v.benchmarksRegressed, "benchmark")} regressed\`);
-      counts.push(\`\${v.benchmarksImproved} improved\`);
+      if (v.benchmarksImproved > 0) counts.push(\`\${v.benchmarksImproved} improved\`);
       if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
     }
     if (v.profileRegressions !== null)

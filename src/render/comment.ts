@@ -62,16 +62,16 @@ function acceptedBy(r: RunReport): string {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /**
- * `### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved · 1 function grew in profiles ·
- * 4 goroutine leaks`: the verdict, then each kind of finding counted on its own (the HTML
- * report's headline, src/render/html/page/headline.ts, reads the same).
+ * `### ❌ perfgate: fail · 3 benchmarks regressed · 1 function grew in profiles · 4 goroutine
+ * leaks`: the verdict, then each kind of finding counted on its own, improvements only when there
+ * are some (the HTML report's headline, src/render/html/page/headline.ts, reads the same).
  */
 function headline(r: RunReport): string {
   const v = verdictView(r);
   const counts: string[] = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
     counts.push(`${plural(v.benchmarksRegressed, 'benchmark')} regressed`);
-    counts.push(`${v.benchmarksImproved} improved`);
+    if (v.benchmarksImproved > 0) counts.push(`${v.benchmarksImproved} improved`);
     if (v.unitsNotJudged) counts.push('⚠️ some units not judged');
   }
   if (v.profileRegressions !== null) {

@@ -37,7 +37,7 @@ describe('accepting a regression by label', () => {
     ]);
     const body = comments(41)[0]!.body;
     expect(headline(body)).toBe(
-      '### ✅ perfgate: accepted by label <code>perfgate: accept</code>, applied by &#64;<wbr>octocat · 3 benchmarks regressed · 0 improved',
+      '### ✅ perfgate: accepted by label <code>perfgate: accept</code>, applied by &#64;<wbr>octocat · 3 benchmarks regressed',
     );
     // The regressions stay listed, and the log says they were accepted rather than failing.
     expect(body).toMatch(/\| <code>GrowSlice-2<\/code> +\| B\/op/);
@@ -100,7 +100,7 @@ describe('accepting a regression by label', () => {
     const page = await browser.newPage();
     await page.goto(`file://${r.outputs['report-html']}`);
     expect(await page.locator('#verdict-headline').textContent()).toBe(
-      `✅ perfgate: accepted by label perfgate: accept, applied by @${login} · 3 benchmarks regressed · 0 improved`,
+      `✅ perfgate: accepted by label perfgate: accept, applied by @${login} · 3 benchmarks regressed`,
     );
     expect(await page.locator('#verdict img, #verdict a').count()).toBe(0);
     expect(fake.internalErrors).toEqual([]);

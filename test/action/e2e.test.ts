@@ -236,7 +236,7 @@ describe('the action end to end', () => {
       [
         expect.any(Number),
         'github-actions[bot]',
-        `${marker}\n### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved`,
+        `${marker}\n### ❌ perfgate: fail · 3 benchmarks regressed`,
       ],
     ]);
     expect(fake.requests.filter((q) => q.path === '/user').map((q) => q.status)).toEqual([

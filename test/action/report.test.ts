@@ -44,7 +44,7 @@ describe('the PR comment', () => {
     const body = renderComment(report());
     const lines = body.split('\n');
     expect(lines[0]).toBe('<!-- perfgate:bench-go -->');
-    expect(lines[1]).toBe('### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved');
+    expect(lines[1]).toBe('### ❌ perfgate: fail · 3 benchmarks regressed');
     expect(body).toContain(
       '3 benchmarks regressed beyond the limits. Base `bbbbbbbbbbbb` on <code>main</code>, rerun in this job, interleaved with head.',
     );

@@ -60,7 +60,7 @@ test('the page shows the comment’s headline and its failing profile rows', asy
   await page.goto(pathToFileURL(out).href);
   const headline = comment.stdout.split('\n')[1]!.replace(/^### /, '');
   expect(headline).toMatch(
-    /^❌ perfgate: fail · 2 benchmarks regressed · 0 improved · 2 functions grew in profiles$/,
+    /^❌ perfgate: fail · 2 benchmarks regressed · 2 functions grew in profiles$/,
   );
   expect(await page.locator('#verdict-headline').textContent()).toBe(headline);
   expect(await page.locator('#verdict').isVisible()).toBe(true);

@@ -84,9 +84,21 @@ describe('perfgate comment (npm run demo)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual([
       '<!-- perfgate:demo -->',
-      '### ❌ perfgate: fail · 3 benchmarks regressed · 0 improved',
+      '### ❌ perfgate: fail · 3 benchmarks regressed',
     ]);
     expect(r.stdout).toContain('<code>GrowSlice-2</code>');
+  });
+
+  test('improvements are counted in the headline when there are some', () => {
+    const r = distCli(
+      'comment',
+      'fixtures/bench/ab-inter-head.txt',
+      'fixtures/bench/ab-inter-base.txt',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe(
+      '### ✅ perfgate: pass · 0 benchmarks regressed · 3 improved',
+    );
   });
 
   test('with a stored baseline, timings are shown but do not gate', () => {

@@ -391,7 +391,7 @@ export const pageScript = `"use strict";
     const counts = [];
     if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
       counts.push(\`\${plural(v.benchmarksRegressed, "benchmark")} regressed\`);
-      counts.push(\`\${v.benchmarksImproved} improved\`);
+      if (v.benchmarksImproved > 0) counts.push(\`\${v.benchmarksImproved} improved\`);
       if (v.unitsNotJudged) counts.push("⚠️ some units not judged");
     }
     if (v.profileRegressions !== null)

@@ -29,7 +29,7 @@ export function headlineText(v: PageVerdict): string {
   const counts: string[] = [];
   if (v.benchmarksRegressed !== null && v.benchmarksImproved !== null) {
     counts.push(`${plural(v.benchmarksRegressed, 'benchmark')} regressed`);
-    counts.push(`${v.benchmarksImproved} improved`);
+    if (v.benchmarksImproved > 0) counts.push(`${v.benchmarksImproved} improved`);
     if (v.unitsNotJudged) counts.push('\u26a0\ufe0f some units not judged');
   }
   if (v.profileRegressions !== null)
