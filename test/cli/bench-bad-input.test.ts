@@ -252,8 +252,6 @@ describe('nothing compared is never a pass', () => {
     expect(r.stderr).toMatch(/^perfgate comment: nothing to compare: .*no benchmark is in both\n$/);
     const aa = await cli('comment', bench('aa-inter-base.txt'), bench('aa-inter-head.txt'));
     expect(aa.code).toBe(0);
-    expect(aa.stdout.split('\n')[1]).toBe(
-      '### ✅ perfgate: pass · 0 benchmarks regressed',
-    );
+    expect(aa.stdout.split('\n')[1]).toBe('### ✅ perfgate: pass · 0 benchmarks regressed');
   });
 });
