@@ -30,7 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Bench } from 'tinybench';
 import { functionTable } from '../src/analyze/functions.js';
-import { parsePprof } from '../src/parse/pprof/index.js';
+import { parsePprof, readPprof } from '../src/parse/pprof/index.js';
 import { pprofTypes } from '../src/parse/pprof/schema.js';
 import { defaultGateOptions } from '../src/analyze/gate.js';
 import type { BenchFile } from '../src/model/bench.js';
@@ -96,7 +96,7 @@ interface Row {
 
 async function measure(
   profile: string,
-  tasks: [string, () => void, (() => number | undefined)?][],
+  tasks: [string, () => void | Promise<void>, (() => number | undefined)?][],
   iterations: number,
 ): Promise<Row[]> {
   const bench = new Bench({ iterations, time: 0, warmup: false });
@@ -340,7 +340,7 @@ for (const [label, file, head, iterations] of [
   }
   const gz = readFileSync(file);
   const raw = gunzipSync(gz);
-  const inProcess: [string, () => void][] = [
+  const inProcess: [string, () => void | Promise<void>][] = [
     [
       'parse + top (in process)',
       () => {
@@ -349,6 +349,12 @@ for (const [label, file, head, iterations] of [
       },
     ],
     ['parse (in process)', () => void parsePprof(gz)],
+    [
+      'parse while decompressing (in process)',
+      async () => {
+        await readPprof(gz);
+      },
+    ],
     ['gunzip, node:zlib', () => void gunzipSync(gz)],
     ['protobufjs reflection decode (raw)', () => void pprofTypes.Profile.decode(raw)],
   ];

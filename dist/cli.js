@@ -9982,22 +9982,29 @@ function gunzipLimited(bytes2, limit) {
   try {
     return gunzipSync(bytes2, { maxOutputLength: limit, chunkSize: chunkFor(bytes2, limit) });
   } catch (err) {
-    const e = err;
-    if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
-      throw new FormatError(
-        `gzip data decompresses to more than ${formatBytes2(limit)}, the limit for one profile`
-      );
-    }
-    if (e.code === "Z_BUF_ERROR")
-      throw new FormatError("truncated gzip data: it ends before the end of the stream");
-    throw new FormatError(`corrupt gzip data: ${e.message}`);
+    throw gzipError(err, limit);
   }
 }
-function chunkFor(bytes2, limit) {
+function gzipError(err, limit) {
+  const e = err;
+  if (e.code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) return tooLarge(limit);
+  if (e.code === "Z_BUF_ERROR")
+    return new FormatError("truncated gzip data: it ends before the end of the stream");
+  return new FormatError(`corrupt gzip data: ${e.message}`);
+}
+function tooLarge(limit) {
+  return new FormatError(
+    `gzip data decompresses to more than ${formatBytes2(limit)}, the limit for one profile`
+  );
+}
+function claimedSize(bytes2, limit) {
   const n = bytes2.length;
-  if (n < 18) return 64 * 1024;
+  if (n < 18) return 0;
   const isize = (bytes2[n - 4] | bytes2[n - 3] << 8 | bytes2[n - 2] << 16) + bytes2[n - 1] * 2 ** 24;
-  return Math.max(64 * 1024, Math.min(isize + 1, limit, n * 1032));
+  return Math.min(isize, limit, n * 1032);
+}
+function chunkFor(bytes2, limit) {
+  return Math.max(64 * 1024, Math.min(claimedSize(bytes2, limit) + 1, limit));
 }
 function formatBytes2(n) {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB"];
@@ -10010,13 +10017,18 @@ function formatBytes2(n) {
   return `${v} ${units[i]}`;
 }
 
+// src/parse/pprof/index.ts
+import { createGunzip } from "node:zlib";
+
 // src/parse/pprof/growable.ts
 var GrowableIds = class {
+  constructor(capacity = 1024, short = false, shared = false) {
+    this.shared = shared;
+    this.data = short ? typed(Uint16Array, capacity, shared) : typed(Uint32Array, capacity, shared);
+  }
+  shared;
   data;
   length = 0;
-  constructor(capacity = 1024, short = false) {
-    this.data = short ? new Uint16Array(capacity) : new Uint32Array(capacity);
-  }
   /** True while every id so far fits in 16 bits (and the storage is Uint16). */
   get short() {
     return this.data instanceof Uint16Array;
@@ -10027,7 +10039,7 @@ var GrowableIds = class {
   }
   /** Storage of the next width, with the values so far (pages not written cost no memory). */
   widen() {
-    const next = this.short ? new Uint32Array(this.data.length) : new Float64Array(this.data.length);
+    const next = this.short ? typed(Uint32Array, this.data.length, this.shared) : typed(Float64Array, this.data.length, this.shared);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -10037,7 +10049,7 @@ var GrowableIds = class {
     if (need <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
-    const next = this.short ? new Uint16Array(cap) : this.narrow ? new Uint32Array(cap) : new Float64Array(cap);
+    const next = this.short ? typed(Uint16Array, cap, this.shared) : this.narrow ? typed(Uint32Array, cap, this.shared) : typed(Float64Array, cap, this.shared);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -10053,14 +10065,16 @@ var GrowableIds = class {
   }
 };
 var GrowableFloats = class {
+  constructor(capacity = 1024, shared = false) {
+    this.shared = shared;
+    this.data = typed(Float64Array, capacity, shared);
+  }
+  shared;
   data;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
-  }
   push(v) {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = typed(Float64Array, this.data.length * 2, this.shared);
       next.set(this.data);
       this.data = next;
     }
@@ -10070,6 +10084,9 @@ var GrowableFloats = class {
     return this.data.subarray(0, this.length);
   }
 };
+function typed(ctor, n, shared) {
+  return shared ? new ctor(new SharedArrayBuffer(n * ctor.BYTES_PER_ELEMENT)) : new ctor(n);
+}
 
 // src/parse/pprof/schema.ts
 var import_light = __toESM(require_light(), 1);
@@ -10387,12 +10404,14 @@ function wireTypeName(wt) {
 }
 var TWO_32 = 4294967296;
 var WireReader = class {
-  constructor(buf, pos = 0, end = buf.length) {
+  constructor(buf, pos = 0, end = buf.length, offset = 0) {
     this.buf = buf;
+    this.offset = offset;
     this.pos = pos;
     this.end = end;
   }
   buf;
+  offset;
   pos;
   end;
   /** Reads an unsigned varint that fits in 32 bits' worth of callers (ids, lengths, tags). */
@@ -10492,7 +10511,7 @@ var WireReader = class {
   }
   /** Raises a FormatError that says where in the data the problem is. */
   fail(message) {
-    throw new FormatError(`malformed protobuf at byte ${this.pos}: ${message}`);
+    throw new FormatError(`malformed protobuf at byte ${this.offset + this.pos}: ${message}`);
   }
 };
 
@@ -10511,143 +10530,196 @@ var SAMPLE_LABEL = tag(S.label, WireType.bytes);
 var fieldNames = new Map(Object.entries(P).map(([name, id]) => [id, name]));
 var utf8 = new TextDecoder("utf-8", { fatal: false });
 function decodeProfile(buf) {
-  const r = new WireReader(buf);
-  const locStart = new GrowableIds(1024);
-  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31), true);
-  const valueStart = new GrowableIds(1024);
-  const values = new GrowableFloats(2048);
-  const labels = new LabelColumns();
-  const out = {
-    sampleTypes: [],
-    sampleCount: 0,
-    locStart: new Uint32Array(0),
-    locationIds: new Uint32Array(0),
-    valueStart: new Uint32Array(0),
-    values: new Float64Array(0),
-    labels: emptyLabels,
-    locations: [],
-    functions: [],
-    mappings: [],
-    strings: [],
-    dropFrames: 0,
-    keepFrames: 0,
-    timeNanos: 0,
-    durationNanos: 0,
-    periodType: void 0,
-    period: 0,
-    comments: [],
-    defaultSampleType: 0,
-    docUrl: 0
-  };
-  while (r.pos < r.end) {
-    const t = r.uint();
-    const field = t >>> 3;
-    const wt = t & 7;
-    switch (field) {
-      case P.sample: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Sample");
-        locStart.push(locationIds.length);
-        valueStart.push(values.length);
-        labels.startSample();
-        decodeSample(r, end, locationIds, values, labels);
-        out.sampleCount++;
-        break;
-      }
-      case P.location: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Location");
-        out.locations.push(decodeLocation(r, end));
-        break;
-      }
-      case P.string_table: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a string");
-        out.strings.push(decodeString(buf, r.pos, end));
-        r.pos = end;
-        break;
-      }
-      case P.function: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Function");
-        const f = decodeSmall(pprofTypes.Function, buf, r, end);
-        out.functions.push({
-          id: num(f.id),
-          name: num(f.name),
-          systemName: num(f.system_name),
-          filename: num(f.filename),
-          startLine: num(f.start_line)
-        });
-        break;
-      }
-      case P.mapping: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a Mapping");
-        const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
-        out.mappings.push({
-          id: num(m.id),
-          memoryStart: num(m.memory_start),
-          memoryLimit: num(m.memory_limit),
-          fileOffset: num(m.file_offset),
-          filename: num(m.filename),
-          buildId: num(m.build_id),
-          hasFunctions: m.has_functions === true,
-          hasFilenames: m.has_filenames === true,
-          hasLineNumbers: m.has_line_numbers === true,
-          hasInlineFrames: m.has_inline_frames === true
-        });
-        break;
-      }
-      case P.sample_type:
-      case P.period_type: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd("a ValueType");
-        const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
-        const vt = { type: num(v.type), unit: num(v.unit) };
-        if (field === P.sample_type) out.sampleTypes.push(vt);
-        else out.periodType = vt;
-        break;
-      }
-      case P.comment:
-        if (wt === WireType.bytes) {
-          const end = r.lengthDelimitedEnd("Profile.comment");
-          while (r.pos < end) out.comments.push(r.int64());
-        } else {
-          expectWire(field, wt, WireType.varint);
-          out.comments.push(r.int64());
-        }
-        break;
-      case P.drop_frames:
-      case P.keep_frames:
-      case P.time_nanos:
-      case P.duration_nanos:
-      case P.period:
-      case P.default_sample_type:
-      case P.doc_url: {
-        expectWire(field, wt, WireType.varint);
-        const v = r.int64();
-        if (field === P.drop_frames) out.dropFrames = v;
-        else if (field === P.keep_frames) out.keepFrames = v;
-        else if (field === P.time_nanos) out.timeNanos = v;
-        else if (field === P.duration_nanos) out.durationNanos = v;
-        else if (field === P.period) out.period = v;
-        else if (field === P.default_sample_type) out.defaultSampleType = v;
-        else out.docUrl = v;
-        break;
-      }
-      default:
-        if (field === 0) r.fail("field number 0 is not valid protobuf");
-        r.skip(wt, field);
-    }
+  const d = new ProfileDecoder(buf.length);
+  d.feed(buf, true);
+  return d.finish();
+}
+var ProfileDecoder = class {
+  locStart = new GrowableIds(1024);
+  locationIds;
+  valueStart = new GrowableIds(1024);
+  values = new GrowableFloats(2048, true);
+  labels = new LabelColumns();
+  out;
+  /** Bytes fed and decoded before the current piece (for the offsets errors give). */
+  offset = 0;
+  /** `size`: the decompressed size, exact or as claimed (stacks are sized from it). */
+  constructor(size) {
+    this.locationIds = new GrowableIds(Math.min(Math.max(size, 1024), 2 ** 31), true, true);
+    this.out = {
+      sampleTypes: [],
+      sampleCount: 0,
+      locStart: new Uint32Array(0),
+      locationIds: new Uint32Array(0),
+      valueStart: new Uint32Array(0),
+      values: new Float64Array(0),
+      labels: emptyLabels,
+      locations: [],
+      functions: [],
+      mappings: [],
+      strings: [],
+      dropFrames: 0,
+      keepFrames: 0,
+      timeNanos: 0,
+      durationNanos: 0,
+      periodType: void 0,
+      period: 0,
+      comments: [],
+      defaultSampleType: 0,
+      docUrl: 0
+    };
   }
-  locStart.push(locationIds.length);
-  valueStart.push(values.length);
-  out.locStart = Uint32Array.from(locStart.view());
-  out.locationIds = locationIds.view();
-  out.valueStart = Uint32Array.from(valueStart.view());
-  out.values = values.view();
-  out.labels = labels.finish();
-  return out;
+  /**
+   * Decodes the top-level fields of `buf`, the bytes that follow those fed before. Unless `last`,
+   * a field cut off at the end is left: the number of bytes decoded is returned, and the caller
+   * feeds the rest again with the bytes that follow. With `last`, every byte must decode.
+   */
+  feed(buf, last) {
+    const r = new WireReader(buf, 0, buf.length, this.offset);
+    const { locStart, locationIds, valueStart, values, labels, out } = this;
+    while (r.pos < r.end) {
+      if (!last && !wholeField(buf, r.pos)) break;
+      const t = r.uint();
+      const field = t >>> 3;
+      const wt = t & 7;
+      switch (field) {
+        case P.sample: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd("a Sample");
+          locStart.push(locationIds.length);
+          valueStart.push(values.length);
+          labels.startSample();
+          decodeSample(r, end, locationIds, values, labels);
+          out.sampleCount++;
+          break;
+        }
+        case P.location: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd("a Location");
+          out.locations.push(decodeLocation(r, end));
+          break;
+        }
+        case P.string_table: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd("a string");
+          out.strings.push(decodeString(buf, r.pos, end));
+          r.pos = end;
+          break;
+        }
+        case P.function: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd("a Function");
+          const f = decodeSmall(pprofTypes.Function, buf, r, end);
+          out.functions.push({
+            id: num(f.id),
+            name: num(f.name),
+            systemName: num(f.system_name),
+            filename: num(f.filename),
+            startLine: num(f.start_line)
+          });
+          break;
+        }
+        case P.mapping: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd("a Mapping");
+          const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
+          out.mappings.push({
+            id: num(m.id),
+            memoryStart: num(m.memory_start),
+            memoryLimit: num(m.memory_limit),
+            fileOffset: num(m.file_offset),
+            filename: num(m.filename),
+            buildId: num(m.build_id),
+            hasFunctions: m.has_functions === true,
+            hasFilenames: m.has_filenames === true,
+            hasLineNumbers: m.has_line_numbers === true,
+            hasInlineFrames: m.has_inline_frames === true
+          });
+          break;
+        }
+        case P.sample_type:
+        case P.period_type: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd("a ValueType");
+          const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
+          const vt = { type: num(v.type), unit: num(v.unit) };
+          if (field === P.sample_type) out.sampleTypes.push(vt);
+          else out.periodType = vt;
+          break;
+        }
+        case P.comment:
+          if (wt === WireType.bytes) {
+            const end = r.lengthDelimitedEnd("Profile.comment");
+            while (r.pos < end) out.comments.push(r.int64());
+          } else {
+            expectWire(field, wt, WireType.varint);
+            out.comments.push(r.int64());
+          }
+          break;
+        case P.drop_frames:
+        case P.keep_frames:
+        case P.time_nanos:
+        case P.duration_nanos:
+        case P.period:
+        case P.default_sample_type:
+        case P.doc_url: {
+          expectWire(field, wt, WireType.varint);
+          const v = r.int64();
+          if (field === P.drop_frames) out.dropFrames = v;
+          else if (field === P.keep_frames) out.keepFrames = v;
+          else if (field === P.time_nanos) out.timeNanos = v;
+          else if (field === P.duration_nanos) out.durationNanos = v;
+          else if (field === P.period) out.period = v;
+          else if (field === P.default_sample_type) out.defaultSampleType = v;
+          else out.docUrl = v;
+          break;
+        }
+        default:
+          if (field === 0) r.fail("field number 0 is not valid protobuf");
+          r.skip(wt, field);
+      }
+    }
+    this.offset += r.pos;
+    return r.pos;
+  }
+  /** The profile decoded. */
+  finish() {
+    const { locStart, locationIds, valueStart, values, labels, out } = this;
+    locStart.push(locationIds.length);
+    valueStart.push(values.length);
+    out.locStart = typed(Uint32Array, locStart.length, true);
+    out.locStart.set(locStart.view());
+    out.locationIds = locationIds.view();
+    out.valueStart = Uint32Array.from(valueStart.view());
+    out.values = values.view();
+    out.labels = labels.finish();
+    return out;
+  }
+};
+function wholeField(buf, pos) {
+  const end = buf.length;
+  let p = pos;
+  let tag2 = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (p >= end) return false;
+    if (shift > 63) return true;
+    const b = buf[p++];
+    if (shift < 28) tag2 |= (b & 127) << shift;
+    if (b < 128) break;
+  }
+  const wt = tag2 & 7;
+  if (wt === WireType.fixed64) return p + 8 <= end;
+  if (wt === WireType.fixed32) return p + 4 <= end;
+  if (wt !== WireType.varint && wt !== WireType.bytes) return true;
+  let len = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (p >= end) return false;
+    if (shift > 63) return true;
+    const b = buf[p++];
+    len += (b & 127) * 2 ** shift;
+    if (b < 128) break;
+  }
+  return wt === WireType.varint || p + len <= end;
 }
 function expectWire(field, wt, want) {
   if (wt !== want) {
@@ -10888,7 +10960,7 @@ function decodeSmall(type, buf, r, end) {
     msg = type.decode(buf.subarray(r.pos, end));
   } catch (err) {
     throw new FormatError(
-      `not a pprof profile: a ${type.name} message at byte ${r.pos} does not decode (${err.message})`
+      `not a pprof profile: a ${type.name} message at byte ${r.offset + r.pos} does not decode (${err.message})`
     );
   }
   r.pos = end;
@@ -11143,6 +11215,91 @@ function textPreview(bytes2) {
   }
   const first = new TextDecoder().decode(head).split(/\r?\n/)[0] ?? "";
   return first.length > 60 ? `${first.slice(0, 60)}…` : first;
+}
+var PIECE = 1 << 20;
+async function readPprof(bytes2, options = {}) {
+  if (bytes2.length === 0 || !isGzip(bytes2)) return parsePprof(bytes2, options);
+  const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+  const decoder = new ProfileDecoder(claimedSize(bytes2, limit));
+  let rest = new Uint8Array(PIECE);
+  let restLength = 0;
+  let total = 0;
+  let checked = false;
+  const append = (more) => {
+    if (restLength + more.length > rest.length) {
+      const grown = new Uint8Array(Math.max(2 * rest.length, restLength + more.length));
+      grown.set(rest.subarray(0, restLength));
+      rest = grown;
+    }
+    rest.set(more, restLength);
+    restLength += more.length;
+  };
+  const take = (piece, last) => {
+    total += piece.length;
+    if (total > limit) throw tooLarge(limit);
+    const gathering = restLength > 0 || !checked;
+    if (gathering) append(piece);
+    const buf = gathering ? rest.subarray(0, restLength) : piece;
+    if (!checked) {
+      if (buf.length < 512 && !last) return;
+      checked = true;
+      const text = textPreview(buf);
+      if (text !== void 0) {
+        throw new FormatError(`not a pprof profile: it is text, starting ${JSON.stringify(text)}`);
+      }
+    }
+    const used = decoder.feed(buf, last);
+    if (gathering) {
+      rest.copyWithin(0, used, restLength);
+      restLength -= used;
+    } else if (used < buf.length) {
+      append(buf.subarray(used));
+    }
+  };
+  await new Promise((resolve, reject) => {
+    const gunzip = createGunzip({ chunkSize: options.pieceBytes ?? PIECE });
+    let failed = false;
+    const fail2 = (err) => {
+      failed = true;
+      gunzip.destroy();
+      reject(err);
+    };
+    const queue = [];
+    let ended = false;
+    let scheduled = false;
+    const decode = () => {
+      scheduled = false;
+      if (failed) return;
+      try {
+        for (let piece = queue.shift(); piece; piece = queue.shift()) take(piece, false);
+        if (!ended) return;
+        if (total === 0)
+          throw new FormatError("gzip data decompresses to 0 bytes: not a pprof profile");
+        take(new Uint8Array(0), true);
+        resolve();
+      } catch (err) {
+        fail2(err);
+      }
+    };
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(decode);
+    };
+    gunzip.on("data", (piece) => {
+      queue.push(piece);
+      schedule();
+    });
+    gunzip.on("end", () => {
+      ended = true;
+      schedule();
+    });
+    gunzip.on("error", (err) => {
+      if (!failed) fail2(gzipError(err, limit));
+    });
+    gunzip.end(bytes2);
+  });
+  return resolveProfile(decoder.finish());
 }
 
 // src/collect/pprof-http.ts
@@ -13560,7 +13717,7 @@ async function readOne(side2, rel, found) {
       found.skipped.push(rel);
       return void 0;
     }
-    const profile = parsePprof(bytes2);
+    const profile = await readPprof(bytes2);
     const isGoroutine = profile.sampleTypes.some(
       (t) => t.type === "goroutine" || t.type === "goroutineleak"
     );
@@ -13675,6 +13832,7 @@ async function cliRun(inputs) {
   const base = inputs.benchBase === void 0 ? void 0 : await readBench(inputs.benchBase);
   const head = inputs.benchHead === void 0 ? void 0 : await readBench(inputs.benchHead);
   const read = await readAllProfiles(inputs);
+  inputs.onProfiles?.(read);
   let profiles;
   if (inputs.headProfiles !== void 0 || inputs.headGoroutines !== void 0) {
     profiles = profileInsights({
@@ -14591,7 +14749,7 @@ Options:
 async function load(file) {
   const bytes2 = await readInputFile(file);
   try {
-    return parsePprof(bytes2, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
+    return await readPprof(bytes2, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
   } catch (err) {
     throw withSource(file, err);
   }
@@ -14673,7 +14831,7 @@ async function classify(files2) {
   for (const file of files2) {
     let p;
     try {
-      p = parsePprof(await readInputFile(file));
+      p = await readPprof(await readInputFile(file));
     } catch (err) {
       throw withSource(file, err);
     }
@@ -15002,26 +15160,7 @@ function functionTotals2(p, sampleIndices) {
   return { names: view.names, fns, types: T, flat, cum, total };
 }
 
-// src/report/flame.ts
-var FlameNames = class {
-  ids = /* @__PURE__ */ new Map();
-  names = [];
-  /** Per function id of a view: the pair's name id. */
-  of(view) {
-    const out = new Int32Array(view.names.length);
-    view.names.forEach((n, i) => {
-      const name = n || "<unknown>";
-      let id = this.ids.get(name);
-      if (id === void 0) {
-        id = this.names.length;
-        this.ids.set(name, id);
-        this.names.push(name);
-      }
-      out[i] = id;
-    });
-    return out;
-  }
-};
+// src/report/flame-kept.ts
 var ChildTable = class {
   size = 1 << 12;
   slots = new Int32Array(this.size * 4);
@@ -15155,7 +15294,8 @@ function buildKept(sides, min, totals) {
   const kept = {
     types: T,
     name: [-1],
-    fn: [void 0],
+    side: [-1],
+    line: [-1],
     head: [...totals[0]],
     base: [...totals[1]],
     children: [[]],
@@ -15163,7 +15303,7 @@ function buildKept(sides, min, totals) {
     smallBase: new Array(T).fill(0)
   };
   let n = 0;
-  for (const s of sides) n += s.profile.samples.count;
+  for (const s of sides) n += s.count;
   const side2 = new Uint8Array(n);
   const sample = new Int32Array(n);
   const node = new Int32Array(n);
@@ -15172,7 +15312,7 @@ function buildKept(sides, min, totals) {
   const last = new Int32Array(n);
   let active = 0;
   sides.forEach((s, si) => {
-    const { values, width, count, stackStart } = s.profile.samples;
+    const { values, width, count, stackStart } = s;
     for (let i = 0; i < count; i++) {
       let any = false;
       for (const x of s.sampleIndex) if (x >= 0 && values[i * width + x] !== 0) any = true;
@@ -15193,23 +15333,20 @@ function buildKept(sides, min, totals) {
     windows.clear();
     const wParent = new Column(new Int32Array(1024));
     const wName = new Column(new Int32Array(1024));
-    const wFn = [];
+    const wLine = new Column(new Int32Array(1024));
+    const wSide = new Column(new Int32Array(1024));
     const wHead = new Column(new Float64Array(1024 * T));
     const wBase = new Column(new Float64Array(1024 * T));
     let alive = 0;
     let sd = 0;
     let s = sides[0];
-    let { stackStart, stack, values, width } = s.profile.samples;
-    let { lineName, lineFn } = s.view;
-    let { nameOf, lineSpan, sampleIndex: sampleIndex2 } = s;
+    let { stackStart, stack, values, width, lineName, nameOf, lineSpan, sampleIndex: sampleIndex2 } = s;
     let into = wHead;
     for (let a = 0; a < active; a++) {
       if (side2[a] !== sd) {
         sd = side2[a];
         s = sides[sd];
-        ({ stackStart, stack, values, width } = s.profile.samples);
-        ({ lineName, lineFn } = s.view);
-        ({ nameOf, lineSpan, sampleIndex: sampleIndex2 } = s);
+        ({ stackStart, stack, values, width, lineName, nameOf, lineSpan, sampleIndex: sampleIndex2 } = s);
         into = sd === 0 ? wHead : wBase;
       }
       const i = sample[a];
@@ -15249,7 +15386,8 @@ function buildKept(sides, min, totals) {
             c = wParent.push(at2);
             table2.add(at2, nm, c);
             wName.push(nm);
-            wFn.push(lineFn[kd]);
+            wLine.push(kd);
+            wSide.push(sd);
             for (let t = 0; t < T; t++) {
               wHead.push(0);
               wBase.push(0);
@@ -15297,7 +15435,8 @@ function buildKept(sides, min, totals) {
         const id = kept.name.length;
         keptOf[c] = id;
         kept.name.push(wName.data[c]);
-        kept.fn.push(wFn[c]);
+        kept.side.push(wSide.data[c]);
+        kept.line.push(wLine.data[c]);
         kept.children.push([]);
         for (let t = 0; t < T; t++) {
           kept.head.push(wHead.data[c * T + t]);
@@ -15327,7 +15466,65 @@ function buildKept(sides, min, totals) {
   }
   return kept;
 }
-function finish(kept, names, t, min) {
+
+// src/report/flame-thread.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+var OFF_THREAD_MIN_FRAMES = 2e6;
+function flameWorkerScript() {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const file = fileURLToPath2(
+    new URL(fromSource ? "../../dist/flame-worker.js" : "./flame-worker.js", import.meta.url)
+  );
+  return existsSync3(file) ? file : void 0;
+}
+var isShared = (a) => a.buffer instanceof SharedArrayBuffer;
+async function keptOffThread(sides, min, totals, minFrames = OFF_THREAD_MIN_FRAMES) {
+  let frames = 0;
+  for (const s of sides) frames += s.stackStart[s.count] ?? 0;
+  const shared = sides.every((s) => isShared(s.stack) && isShared(s.values));
+  const script = frames >= minFrames && shared ? flameWorkerScript() : void 0;
+  if (!script) return buildKept(sides, min, totals);
+  const reply = await keptOnThread(script, { sides, min, totals });
+  return "kept" in reply ? reply.kept : buildKept(sides, min, totals);
+}
+function keptOnThread(script, request) {
+  return new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(script, { workerData: request });
+    } catch (err) {
+      resolve({ error: String(err) });
+      return;
+    }
+    worker.once("message", (m) => resolve(m));
+    worker.once("error", (err) => resolve({ error: String(err) }));
+    worker.once("exit", (code) => resolve({ error: `the flame graph thread exited (${code})` }));
+  });
+}
+
+// src/report/flame.ts
+var FlameNames = class {
+  ids = /* @__PURE__ */ new Map();
+  names = [];
+  /** Per function id of a view: the pair's name id. */
+  of(view) {
+    const out = new Int32Array(view.names.length);
+    view.names.forEach((n, i) => {
+      const name = n || "<unknown>";
+      let id = this.ids.get(name);
+      if (id === void 0) {
+        id = this.names.length;
+        this.ids.set(name, id);
+        this.names.push(name);
+      }
+      out[i] = id;
+    });
+    return out;
+  }
+};
+function finish(kept, sides, names, t, min) {
   const T = kept.types;
   const node = (c) => {
     let smallHead = kept.smallHead[c * T + t];
@@ -15355,7 +15552,7 @@ function finish(kept, names, t, min) {
         children: []
       });
     }
-    const fn = kept.fn[c];
+    const fn = c === 0 ? void 0 : sides[kept.side[c]].view.lineFn[kept.line[c]];
     return {
       name: c === 0 ? "root" : names[kept.name[c]],
       file: fn?.filename ?? "",
@@ -15376,9 +15573,9 @@ function totalsOf2(p, sampleIndex2) {
     return total;
   });
 }
-function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
+function flameJob(name, head, base, sampleTypes, minFraction) {
   const indices = (p) => sampleTypes.map((type) => p.sampleTypes.findIndex((t) => t.type === type));
-  const hi = indices(head);
+  const headIndex = indices(head);
   const names = new FlameNames();
   const side2 = (profile, sampleIndex2) => {
     const view = profileView(profile);
@@ -15389,10 +15586,22 @@ function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
       lineSpan[2 * l] = empty ? -1 : lineStart[l + 1] - 1;
       lineSpan[2 * l + 1] = lineStart[l];
     }
-    return { profile, sampleIndex: sampleIndex2, view, nameOf: names.of(view), lineSpan };
+    const { count, width, values, stackStart, stack } = profile.samples;
+    return {
+      count,
+      width,
+      values,
+      stackStart,
+      stack,
+      lineName: view.lineName,
+      nameOf: names.of(view),
+      lineSpan,
+      sampleIndex: sampleIndex2,
+      view
+    };
   };
-  const sides = [side2(head, hi)];
-  const headTotals = totalsOf2(head, hi);
+  const sides = [side2(head, headIndex)];
+  const headTotals = totalsOf2(head, headIndex);
   let baseTotals = sampleTypes.map(() => 0);
   if (base) {
     const bi = indices(base);
@@ -15404,18 +15613,44 @@ function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
   const min = sampleTypes.map(
     (_, t) => Math.max(Math.abs(headTotals[t]), Math.abs(baseTotals[t])) * minFraction
   );
-  const kept = buildKept(sides, min, [headTotals, baseTotals]);
-  return sampleTypes.map(
-    (sampleType, t) => hi[t] < 0 ? void 0 : {
-      profile: name,
+  return {
+    name,
+    head,
+    sampleTypes,
+    minFraction,
+    headIndex,
+    sides,
+    names,
+    totals: [headTotals, baseTotals],
+    min
+  };
+}
+function jobGraphs(job, kept) {
+  const { headIndex, totals, min } = job;
+  return job.sampleTypes.map(
+    (sampleType, t) => headIndex[t] < 0 ? void 0 : {
+      profile: job.name,
       sampleType,
-      unit: head.sampleTypes[hi[t]].unit,
-      headTotal: headTotals[t],
-      baseTotal: baseTotals[t],
-      minFraction,
-      root: finish(kept, names.names, t, min[t])
+      unit: job.head.sampleTypes[headIndex[t]].unit,
+      headTotal: totals[0][t],
+      baseTotal: totals[1][t],
+      minFraction: job.minFraction,
+      root: finish(kept, job.sides, job.names.names, t, min[t])
     }
   );
+}
+function keptSide(s) {
+  const { count, width, values, stackStart, stack, lineName, nameOf, lineSpan, sampleIndex: sampleIndex2 } = s;
+  return { count, width, values, stackStart, stack, lineName, nameOf, lineSpan, sampleIndex: sampleIndex2 };
+}
+function flameGraphs(name, head, base, sampleTypes, minFraction = 1e-3) {
+  const job = flameJob(name, head, base, sampleTypes, minFraction);
+  return jobGraphs(job, buildKept(job.sides.map(keptSide), job.min, job.totals));
+}
+async function flameGraphsOffThread(name, head, base, sampleTypes, options = {}) {
+  const job = flameJob(name, head, base, sampleTypes, options.minFraction ?? 1e-3);
+  const kept = await keptOffThread(job.sides.map(keptSide), job.min, job.totals, options.minFrames);
+  return jobGraphs(job, kept);
 }
 
 // src/report/html-build.ts
@@ -15499,7 +15734,25 @@ function topTables(pair, types, limit = TOP_ROWS) {
     };
   });
 }
-function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
+function wantedTypes(pair) {
+  const types = pair.head.sampleTypes.map((t) => t.type);
+  return (pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space")).filter((t) => types.includes(t));
+}
+function startFlameGraphs(pairs) {
+  const graphs = pairGraphs(pairs);
+  graphs.catch(() => void 0);
+  return graphs;
+}
+async function pairGraphs(pairs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const pair of pairs) {
+    const wanted = wantedTypes(pair);
+    if (wanted.length === 0 || pair.head.samples.count === 0) continue;
+    out.set(pair, await flameGraphsOffThread(pair.name, pair.head, pair.base, wanted));
+  }
+  return out;
+}
+function modelAndTables(title, pairs, gate2, insights, problems, report) {
   const model = {
     title,
     generatedAt: (/* @__PURE__ */ new Date()).toISOString(),
@@ -15510,23 +15763,32 @@ function htmlReportModel(title, pairs, gate2, insights, problems = [], report) {
     problems: [...problems],
     ...report ? { verdict: verdictView(report) } : {}
   };
+  const tables = /* @__PURE__ */ new Map();
   for (const pair of pairs) {
-    const types = pair.head.sampleTypes.map((t) => t.type);
-    const wanted = (pair.name.includes("heap") ? ["inuse_space"] : shown.filter((t) => t !== "inuse_space")).filter((t) => types.includes(t));
+    const wanted = wantedTypes(pair);
     if (wanted.length === 0) continue;
     if (pair.head.samples.count === 0) {
       model.problems.push(`${pair.name}: the profile has no samples`);
       continue;
     }
-    const graphs = flameGraphs(pair.name, pair.head, pair.base, wanted);
-    const tops = topTables(pair, wanted);
-    graphs.forEach((g, t) => {
+    tables.set(pair, topTables(pair, wanted));
+  }
+  return { model, tables };
+}
+function withGraphs(model, tables, graphs) {
+  for (const [pair, tops] of tables) {
+    const pairGraphs2 = graphs.get(pair) ?? flameGraphs(pair.name, pair.head, pair.base, wantedTypes(pair));
+    pairGraphs2.forEach((g, t) => {
       if (!g) return;
       model.graphs.push(g);
       model.tops.push(tops[t]);
     });
   }
   return model;
+}
+async function buildHtmlReportModel(title, pairs, gate2, insights, problems = [], report, graphs = startFlameGraphs(pairs)) {
+  const { model, tables } = modelAndTables(title, pairs, gate2, insights, problems, report);
+  return withGraphs(model, tables, await graphs);
 }
 function frameColumns(root2, id) {
   const out = { parent: [], name: [], file: [], line: [], head: [], base: [] };
@@ -17062,6 +17324,7 @@ ${reportUsage}`
       `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`
     );
   }
+  let graphs;
   const { report, profiles } = await cliRun({
     benchBase: values["bench-base"],
     benchHead: values["bench-head"],
@@ -17073,15 +17336,19 @@ ${reportUsage}`
     stored: values["stored-baseline"] === true,
     key: "report",
     runUrl: void 0,
-    gateValues: values
+    gateValues: values,
+    onProfiles: (read) => {
+      graphs = startFlameGraphs(read.pairs);
+    }
   });
-  const model = htmlReportModel(
+  const model = await buildHtmlReportModel(
     values.title ?? `perfgate: ${baseDir} → ${headDir}`,
     profiles.pairs,
     report.gate,
     report.profiles,
     profiles.warnings,
-    report
+    report,
+    graphs
   );
   const out = values.out ?? "perfgate-report.html";
   await writeFile3(out, renderHtmlReport(model));
@@ -17131,7 +17398,9 @@ async function runTop(argv, io) {
   const bytes2 = await readInputFile(settings.file);
   let report;
   try {
-    const profile = parsePprof(bytes2, { maxDecompressedBytes: settings.maxDecompressedBytes });
+    const profile = await readPprof(bytes2, {
+      maxDecompressedBytes: settings.maxDecompressedBytes
+    });
     const sampleIndex2 = resolveSampleIndex(profile, settings.sampleIndex);
     const table2 = functionTable([{ profile, sampleIndex: sampleIndex2 }]);
     report = topReport(profile, table2, {

@@ -1,5 +1,6 @@
-// Bundles the action (dist/index.js), the command-line tool (dist/cli.js) and the process that
-// runs one round of a JavaScript suite (dist/js-round.js, started by both) as ES modules.
+// Bundles the action (dist/index.js), the command-line tool (dist/cli.js), the thread that builds
+// a large pair's flame graph (dist/flame-worker.js) and the process that runs one round of a
+// JavaScript suite (dist/js-round.js), both started by either, as ES modules.
 // Usage: node scripts/build.mjs [outdir]   (default: dist)
 import { build } from 'esbuild';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -38,6 +39,12 @@ await build({
   entryPoints: ['src/cli/index.ts'],
   outfile: path.join(outdir, 'cli.js'),
   banner: { js: `#!/usr/bin/env node\n${requireShim}` },
+});
+await build({
+  ...common,
+  entryPoints: ['src/report/flame-worker.ts'],
+  outfile: path.join(outdir, 'flame-worker.js'),
+  banner: { js: requireShim },
 });
 await build({
   ...common,

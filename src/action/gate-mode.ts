@@ -15,7 +15,7 @@ import { artifactName } from '../publish/artifacts.js';
 import { renderSummary } from '../render/comment.js';
 import { renderHtmlReport } from '../render/html-report.js';
 import { buildRunReport } from '../report/build-run-report.js';
-import { htmlReportModel } from '../report/html-build.js';
+import { buildHtmlReportModel, type PairGraphs, startFlameGraphs } from '../report/html-build.js';
 import type { RunReport } from '../report/run-report.js';
 import { type BaselineHistory, historyChart, historyPoint } from '../report/history.js';
 import type { BenchFile } from '../model/bench.js';
@@ -80,12 +80,16 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   const timingsGated = s.gateTimings ?? s.baseline.kind === 'rerun';
   let profiles: ProfileInsights | undefined;
   let read: ReadProfiles | undefined;
+  let graphs: Promise<PairGraphs> | undefined;
   if (collected.profiles.length > 0) {
     read = await readProfiles(
       { dir: collected.dir, files: collected.profiles },
       baseline?.profiles,
     );
     warnings.push(...read.warnings, ...collected.notes);
+    // The report's flame graphs are built while the profiles are analysed (a large pair's on
+    // another thread).
+    if (s.htmlReport !== false) graphs = startFlameGraphs(read.pairs);
     profiles = profileInsights({
       pairs: read.pairs,
       goroutines: read.goroutines,
@@ -118,7 +122,7 @@ export async function gateMode(run: ActionRun, ports: ActionPorts): Promise<void
   const result = report.gate;
 
   if ((s.htmlReport ?? collected.profiles.length > 0) && (profiles || report.gate)) {
-    const url = await publishHtmlReport(run, ports, read, report, baseline?.history, head);
+    const url = await publishHtmlReport(run, ports, read, report, baseline?.history, head, graphs);
     if (url) report.links.html = url;
   }
 
@@ -168,17 +172,19 @@ async function publishHtmlReport(
   report: RunReport,
   history?: BaselineHistory,
   head?: BenchFile,
+  graphs?: Promise<PairGraphs>,
 ): Promise<string | undefined> {
   const dir = path.join(workDir, 'html');
   await mkdir(dir, { recursive: true });
   const file = 'perfgate-report.html';
-  const model = htmlReportModel(
+  const model = await buildHtmlReportModel(
     `perfgate: ${ctx.owner}/${ctx.repo} ${ctx.pullRequest ? `#${ctx.pullRequest.number}` : (ctx.branch ?? '')}`,
     read?.pairs ?? [],
     report.gate,
     report.profiles,
     read?.warnings ?? [],
     report,
+    graphs,
   );
   if (history && report.history) {
     const now = head ? historyPoint(head, report.headCommit, report.generatedAt) : undefined;

@@ -34,6 +34,8 @@ export interface CliRunInputs {
   runUrl: string | undefined;
   /** The gate's options as given on the command line (--max-regression, --alpha, ...). */
   gateValues: GateFlagValues;
+  /** Called once the profiles are read, before they are analysed (the report starts its graphs). */
+  onProfiles?: (read: ReadProfiles) => void;
 }
 
 /** The run report and the profile pairs it was read from. */
@@ -76,6 +78,7 @@ export async function cliRun(inputs: CliRunInputs): Promise<CliRun> {
   const base = inputs.benchBase === undefined ? undefined : await readBench(inputs.benchBase);
   const head = inputs.benchHead === undefined ? undefined : await readBench(inputs.benchHead);
   const read = await readAllProfiles(inputs);
+  inputs.onProfiles?.(read);
   let profiles: ProfileInsights | undefined;
   if (inputs.headProfiles !== undefined || inputs.headGoroutines !== undefined) {
     profiles = profileInsights({

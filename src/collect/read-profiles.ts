@@ -12,7 +12,7 @@ import { readInputFile } from './files.js';
 import type { GoroutineSnapshot } from '../model/goroutines.js';
 import type { Profile } from '../model/profile.js';
 import { parseGoroutines, sniffGoroutineText } from '../parse/goroutine/index.js';
-import { parsePprof, textPreview } from '../parse/pprof/index.js';
+import { readPprof, textPreview } from '../parse/pprof/index.js';
 
 /** One side's profiles. */
 export interface ProfileSide {
@@ -57,7 +57,7 @@ async function readOne(
       found.skipped.push(rel);
       return undefined;
     }
-    const profile = parsePprof(bytes);
+    const profile = await readPprof(bytes);
     const isGoroutine = profile.sampleTypes.some(
       (t) => t.type === 'goroutine' || t.type === 'goroutineleak',
     );

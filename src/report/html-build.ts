@@ -7,7 +7,7 @@ import { functionTotals } from '../analyze/function-totals.js';
 import type { GateResult } from '../analyze/gate.js';
 import type { ProfileInsights, ProfilePair } from '../analyze/profile-insights.js';
 import type { Profile } from '../model/profile.js';
-import { type FlameNode, flameGraphs } from './flame.js';
+import { type FlameGraph, type FlameNode, flameGraphs, flameGraphsOffThread } from './flame.js';
 import type { HtmlReportModel, HtmlTopRow, HtmlTopTable } from './html-model.js';
 import type { PageData, PageFrames, PageTopRows } from './page-data.js';
 import type { RunReport } from './run-report.js';
@@ -115,15 +115,50 @@ export function topTable(pair: ProfilePair, type: string, limit = TOP_ROWS): Htm
   return topTables(pair, [type], limit)[0]!;
 }
 
-/** The whole HTML report's model. */
-export function htmlReportModel(
+/** The sample types a pair's graphs and tables show (none: the pair is not drawn). */
+function wantedTypes(pair: ProfilePair): string[] {
+  const types = pair.head.sampleTypes.map((t) => t.type);
+  return (
+    pair.name.includes('heap') ? ['inuse_space'] : shown.filter((t) => t !== 'inuse_space')
+  ).filter((t) => types.includes(t));
+}
+
+/** Each drawn pair's flame graphs, one per wanted sample type. */
+export type PairGraphs = Map<ProfilePair, (FlameGraph | undefined)[]>;
+
+/**
+ * Starts building the flame graphs of the pairs the report draws, a large pair's on a worker
+ * thread (one pair at a time): the caller goes on with other work and hands the promise to
+ * `htmlReportModel`.
+ */
+export function startFlameGraphs(pairs: ProfilePair[]): Promise<PairGraphs> {
+  const graphs = pairGraphs(pairs);
+  // Awaited later, by htmlReportModel: a failure must not count as unhandled meanwhile.
+  graphs.catch(() => undefined);
+  return graphs;
+}
+
+async function pairGraphs(pairs: ProfilePair[]): Promise<PairGraphs> {
+  const out: PairGraphs = new Map();
+  for (const pair of pairs) {
+    const wanted = wantedTypes(pair);
+    if (wanted.length === 0 || pair.head.samples.count === 0) continue;
+    out.set(pair, await flameGraphsOffThread(pair.name, pair.head, pair.base, wanted));
+  }
+  return out;
+}
+
+type ReportOf = Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>;
+
+/** The model without its graphs and tables, and the tables of every pair drawn. */
+function modelAndTables(
   title: string,
   pairs: ProfilePair[],
   gate: GateResult | undefined,
   insights: ProfileInsights | undefined,
-  problems: string[] = [],
-  report?: Pick<RunReport, 'verdict' | 'reason' | 'gate' | 'profiles' | 'acceptance'>,
-): HtmlReportModel {
+  problems: string[],
+  report: ReportOf | undefined,
+): { model: HtmlReportModel; tables: Map<ProfilePair, HtmlTopTable[]> } {
   const model: HtmlReportModel = {
     title,
     generatedAt: new Date().toISOString(),
@@ -134,26 +169,66 @@ export function htmlReportModel(
     problems: [...problems],
     ...(report ? { verdict: verdictView(report) } : {}),
   };
+  // Each profile is walked once for all its sample types: once for the graphs, once for the tables.
+  const tables = new Map<ProfilePair, HtmlTopTable[]>();
   for (const pair of pairs) {
-    const types = pair.head.sampleTypes.map((t) => t.type);
-    const wanted = (
-      pair.name.includes('heap') ? ['inuse_space'] : shown.filter((t) => t !== 'inuse_space')
-    ).filter((t) => types.includes(t));
+    const wanted = wantedTypes(pair);
     if (wanted.length === 0) continue;
     if (pair.head.samples.count === 0) {
       model.problems.push(`${pair.name}: the profile has no samples`);
       continue;
     }
-    // Each profile is walked once for all its sample types: once for the graphs, once for the tables.
-    const graphs = flameGraphs(pair.name, pair.head, pair.base, wanted);
-    const tops = topTables(pair, wanted);
-    graphs.forEach((g, t) => {
+    tables.set(pair, topTables(pair, wanted));
+  }
+  return { model, tables };
+}
+
+/** Adds each drawn pair's graphs (built here when not given) and tables to the model. */
+function withGraphs(
+  model: HtmlReportModel,
+  tables: Map<ProfilePair, HtmlTopTable[]>,
+  graphs: PairGraphs,
+): HtmlReportModel {
+  for (const [pair, tops] of tables) {
+    const pairGraphs =
+      graphs.get(pair) ?? flameGraphs(pair.name, pair.head, pair.base, wantedTypes(pair));
+    pairGraphs.forEach((g, t) => {
       if (!g) return;
       model.graphs.push(g);
       model.tops.push(tops[t]!);
     });
   }
   return model;
+}
+
+/** The whole HTML report's model, built on this thread. */
+export function htmlReportModel(
+  title: string,
+  pairs: ProfilePair[],
+  gate: GateResult | undefined,
+  insights: ProfileInsights | undefined,
+  problems: string[] = [],
+  report?: ReportOf,
+): HtmlReportModel {
+  const { model, tables } = modelAndTables(title, pairs, gate, insights, problems, report);
+  return withGraphs(model, tables, new Map());
+}
+
+/**
+ * `htmlReportModel`, with the flame graphs `startFlameGraphs` was started on (else they are
+ * started here): the tables are made while a large pair's graphs are built on another thread.
+ */
+export async function buildHtmlReportModel(
+  title: string,
+  pairs: ProfilePair[],
+  gate: GateResult | undefined,
+  insights: ProfileInsights | undefined,
+  problems: string[] = [],
+  report?: ReportOf,
+  graphs: Promise<PairGraphs> = startFlameGraphs(pairs),
+): Promise<HtmlReportModel> {
+  const { model, tables } = modelAndTables(title, pairs, gate, insights, problems, report);
+  return withGraphs(model, tables, await graphs);
 }
 
 /** A graph's frames as columns, depth first (a frame's children in the model's order). */

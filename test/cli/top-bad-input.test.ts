@@ -12,6 +12,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const source = 'fixtures/profiles/json/head/cpu.pb.gz';
 const rawProfile = gunzipSync(readFileSync(source));
 
+/**
+ * `n` bytes (a multiple of 3) of valid protobuf that hold nothing: an unknown field (100) with
+ * the value 0, over and over, which a decoder skips. Compressed, a few kilobytes.
+ */
+function bombBytes(n: number): Buffer {
+  const out = Buffer.alloc(n);
+  for (let i = 0; i + 2 < n; i += 3) {
+    out[i] = 0xa0;
+    out[i + 1] = 0x06;
+  }
+  return out;
+}
+
 function file(name: string, bytes: Uint8Array | string): string {
   const p = path.join(dir, name);
   writeFileSync(p, bytes);
@@ -134,15 +147,23 @@ describe('perfgate top: bad input gets one line naming the file and the cause, e
   });
 
   test('a gzip bomb stops at a set limit', async () => {
-    const f = file('bomb.pb.gz', gzipSync(Buffer.alloc(16 * 1024 * 1024)));
+    const f = file('bomb.pb.gz', gzipSync(bombBytes(16 * 1024 * 1024)));
     await expectError(
       [f, '--max-decompressed-size', '1MiB'],
       `perfgate top: ${f}: gzip data decompresses to more than 1 MiB, the limit for one profile`,
     );
   });
 
+  test('a gzip bomb of bytes no profile holds stops at its first field', async () => {
+    const f = file('zeros.pb.gz', gzipSync(Buffer.alloc(16 * 1024 * 1024)));
+    await expectError(
+      [f],
+      `perfgate top: ${f}: malformed protobuf at byte 1: field number 0 is not valid protobuf`,
+    );
+  });
+
   test('a gzip bomb stops at the default 1 GiB limit', async () => {
-    // 1.25 GiB of zeros, compressed as a stream so the test never holds it in memory.
+    // 1.25 GiB, compressed as a stream so the test never holds it in memory.
     const f = path.join(dir, 'big-bomb.pb.gz');
     await new Promise<void>((resolve, reject) => {
       const gz = createGzip({ level: 1 });
@@ -150,7 +171,7 @@ describe('perfgate top: bad input gets one line naming the file and the cause, e
       gz.pipe(out);
       out.on('finish', resolve);
       out.on('error', reject);
-      const chunk = Buffer.alloc(1024 * 1024);
+      const chunk = bombBytes(3 * 349_525);
       let left = 1280;
       const pump = () => {
         while (left > 0) {

@@ -4,7 +4,7 @@ import { resolveSampleIndex } from '../../analyze/sample-index.js';
 import { readInputFile } from '../../collect/files.js';
 import { FormatError, UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
-import { DEFAULT_MAX_DECOMPRESSED_BYTES, parsePprof } from '../../parse/pprof/index.js';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, readPprof } from '../../parse/pprof/index.js';
 import { renderTopMarkdown } from '../../render/top-markdown.js';
 import { renderTopText } from '../../render/top-text.js';
 import { topReport } from '../../report/top-report.js';
@@ -30,7 +30,7 @@ Options:
 async function load(file: string): Promise<Profile> {
   const bytes = await readInputFile(file);
   try {
-    return parsePprof(bytes, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
+    return await readPprof(bytes, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
   } catch (err) {
     throw withSource(file, err);
   }

@@ -4,7 +4,7 @@ import { readInputFile } from '../../collect/files.js';
 import { sourceLookup } from '../../collect/source.js';
 import { UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
-import { parsePprof } from '../../parse/pprof/index.js';
+import { readPprof } from '../../parse/pprof/index.js';
 import { renderHotspotsMarkdown, renderHotspotsText } from '../../render/hotspots.js';
 
 import { parseCommandArgs } from '../args.js';
@@ -29,7 +29,7 @@ async function classify(files: string[]): Promise<HotspotInputs> {
   for (const file of files) {
     let p: Profile;
     try {
-      p = parsePprof(await readInputFile(file));
+      p = await readPprof(await readInputFile(file));
     } catch (err) {
       throw withSource(file, err);
     }

@@ -2,7 +2,11 @@
 import { writeFile } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { renderHtmlReport } from '../../render/html-report.js';
-import { htmlReportModel } from '../../report/html-build.js';
+import {
+  buildHtmlReportModel,
+  type PairGraphs,
+  startFlameGraphs,
+} from '../../report/html-build.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIO } from '../io.js';
 import { gateFlags } from '../shared-options.js';
@@ -49,6 +53,9 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
       `perfgate report: ${given} was given alone: --bench-base and --bench-head go together`,
     );
   }
+  // The flame graphs are started as soon as the profiles are read (a large pair's on another
+  // thread), while the profiles are analysed.
+  let graphs: Promise<PairGraphs> | undefined;
   const { report, profiles } = await cliRun({
     benchBase: values['bench-base'],
     benchHead: values['bench-head'],
@@ -61,14 +68,18 @@ export async function runReport(argv: string[], io: CliIO): Promise<number> {
     key: 'report',
     runUrl: undefined,
     gateValues: values,
+    onProfiles: (read) => {
+      graphs = startFlameGraphs(read.pairs);
+    },
   });
-  const model = htmlReportModel(
+  const model = await buildHtmlReportModel(
     values.title ?? `perfgate: ${baseDir} → ${headDir}`,
     profiles.pairs,
     report.gate,
     report.profiles,
     profiles.warnings,
     report,
+    graphs,
   );
   const out = values.out ?? 'perfgate-report.html';
   await writeFile(out, renderHtmlReport(model));

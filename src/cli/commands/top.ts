@@ -3,7 +3,7 @@ import { functionTable } from '../../analyze/functions.js';
 import { resolveSampleIndex } from '../../analyze/sample-index.js';
 import { readInputFile } from '../../collect/files.js';
 import { UserError, withSource } from '../../errors.js';
-import { DEFAULT_MAX_DECOMPRESSED_BYTES, parsePprof } from '../../parse/pprof/index.js';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, readPprof } from '../../parse/pprof/index.js';
 import { renderTopMarkdown } from '../../render/top-markdown.js';
 import { renderTopText } from '../../render/top-text.js';
 import { topReport } from '../../report/top-report.js';
@@ -66,7 +66,9 @@ export async function runTop(argv: string[], io: CliIO): Promise<number> {
   const bytes = await readInputFile(settings.file);
   let report;
   try {
-    const profile = parsePprof(bytes, { maxDecompressedBytes: settings.maxDecompressedBytes });
+    const profile = await readPprof(bytes, {
+      maxDecompressedBytes: settings.maxDecompressedBytes,
+    });
     const sampleIndex = resolveSampleIndex(profile, settings.sampleIndex);
     const table = functionTable([{ profile, sampleIndex }]);
     report = topReport(profile, table, {

@@ -6,7 +6,7 @@
  * hand-written part takes its field numbers from the same schema.
  */
 import { FormatError } from '../../errors.js';
-import { GrowableFloats, GrowableIds } from './growable.js';
+import { GrowableFloats, GrowableIds, typed } from './growable.js';
 import { fieldNumbers, pprofTypes } from './schema.js';
 import { WireReader, WireType, wireTypeName } from './wire-reader.js';
 
@@ -111,146 +111,215 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /** Decodes the bytes of a (decompressed) pprof Profile message. */
 export function decodeProfile(buf: Uint8Array): RawProfile {
-  const r = new WireReader(buf);
-  const locStart = new GrowableIds(1024);
-  // Every id takes at least one byte, so this never grows; pages never written cost no memory.
-  const locationIds = new GrowableIds(Math.min(Math.max(buf.length, 1024), 2 ** 31), true);
-  const valueStart = new GrowableIds(1024);
-  const values = new GrowableFloats(2048);
-  const labels = new LabelColumns();
-  const out: RawProfile = {
-    sampleTypes: [],
-    sampleCount: 0,
-    locStart: new Uint32Array(0),
-    locationIds: new Uint32Array(0),
-    valueStart: new Uint32Array(0),
-    values: new Float64Array(0),
-    labels: emptyLabels,
-    locations: [],
-    functions: [],
-    mappings: [],
-    strings: [],
-    dropFrames: 0,
-    keepFrames: 0,
-    timeNanos: 0,
-    durationNanos: 0,
-    periodType: undefined,
-    period: 0,
-    comments: [],
-    defaultSampleType: 0,
-    docUrl: 0,
-  };
+  const d = new ProfileDecoder(buf.length);
+  d.feed(buf, true);
+  return d.finish();
+}
 
-  while (r.pos < r.end) {
-    const t = r.uint();
-    const field = t >>> 3;
-    const wt = t & 7;
-    switch (field) {
-      case P.sample: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd('a Sample');
-        locStart.push(locationIds.length);
-        valueStart.push(values.length);
-        labels.startSample();
-        decodeSample(r, end, locationIds, values, labels);
-        out.sampleCount++;
-        break;
-      }
-      case P.location: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd('a Location');
-        out.locations.push(decodeLocation(r, end));
-        break;
-      }
-      case P.string_table: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd('a string');
-        out.strings.push(decodeString(buf, r.pos, end));
-        r.pos = end;
-        break;
-      }
-      case P.function: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd('a Function');
-        const f = decodeSmall(pprofTypes.Function, buf, r, end);
-        out.functions.push({
-          id: num(f.id),
-          name: num(f.name),
-          systemName: num(f.system_name),
-          filename: num(f.filename),
-          startLine: num(f.start_line),
-        });
-        break;
-      }
-      case P.mapping: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd('a Mapping');
-        const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
-        out.mappings.push({
-          id: num(m.id),
-          memoryStart: num(m.memory_start),
-          memoryLimit: num(m.memory_limit),
-          fileOffset: num(m.file_offset),
-          filename: num(m.filename),
-          buildId: num(m.build_id),
-          hasFunctions: m.has_functions === true,
-          hasFilenames: m.has_filenames === true,
-          hasLineNumbers: m.has_line_numbers === true,
-          hasInlineFrames: m.has_inline_frames === true,
-        });
-        break;
-      }
-      case P.sample_type:
-      case P.period_type: {
-        expectWire(field, wt, WireType.bytes);
-        const end = r.lengthDelimitedEnd('a ValueType');
-        const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
-        const vt = { type: num(v.type), unit: num(v.unit) };
-        if (field === P.sample_type) out.sampleTypes.push(vt);
-        else out.periodType = vt;
-        break;
-      }
-      case P.comment:
-        if (wt === WireType.bytes) {
-          const end = r.lengthDelimitedEnd('Profile.comment');
-          while (r.pos < end) out.comments.push(r.int64());
-        } else {
-          expectWire(field, wt, WireType.varint);
-          out.comments.push(r.int64());
-        }
-        break;
-      case P.drop_frames:
-      case P.keep_frames:
-      case P.time_nanos:
-      case P.duration_nanos:
-      case P.period:
-      case P.default_sample_type:
-      case P.doc_url: {
-        expectWire(field, wt, WireType.varint);
-        const v = r.int64();
-        if (field === P.drop_frames) out.dropFrames = v;
-        else if (field === P.keep_frames) out.keepFrames = v;
-        else if (field === P.time_nanos) out.timeNanos = v;
-        else if (field === P.duration_nanos) out.durationNanos = v;
-        else if (field === P.period) out.period = v;
-        else if (field === P.default_sample_type) out.defaultSampleType = v;
-        else out.docUrl = v;
-        break;
-      }
-      default:
-        if (field === 0) r.fail('field number 0 is not valid protobuf');
-        r.skip(wt, field);
-    }
+/**
+ * A Profile message decoded piece by piece, as it is decompressed: `feed` takes the next bytes
+ * and decodes the top-level fields they hold whole (a sample, a location, a string...), so the
+ * decompressed profile is never held whole.
+ */
+export class ProfileDecoder {
+  private readonly locStart = new GrowableIds(1024);
+  private readonly locationIds: GrowableIds;
+  private readonly valueStart = new GrowableIds(1024);
+  private readonly values = new GrowableFloats(2048, true);
+  private readonly labels = new LabelColumns();
+  private readonly out: RawProfile;
+  /** Bytes fed and decoded before the current piece (for the offsets errors give). */
+  private offset = 0;
+
+  /** `size`: the decompressed size, exact or as claimed (stacks are sized from it). */
+  constructor(size: number) {
+    // Every id takes at least one byte, so this only grows when `size` was too small; pages
+    // never written cost no memory. Stacks and values are in shared memory, for a worker thread
+    // to read (see growable.ts).
+    this.locationIds = new GrowableIds(Math.min(Math.max(size, 1024), 2 ** 31), true, true);
+    this.out = {
+      sampleTypes: [],
+      sampleCount: 0,
+      locStart: new Uint32Array(0),
+      locationIds: new Uint32Array(0),
+      valueStart: new Uint32Array(0),
+      values: new Float64Array(0),
+      labels: emptyLabels,
+      locations: [],
+      functions: [],
+      mappings: [],
+      strings: [],
+      dropFrames: 0,
+      keepFrames: 0,
+      timeNanos: 0,
+      durationNanos: 0,
+      periodType: undefined,
+      period: 0,
+      comments: [],
+      defaultSampleType: 0,
+      docUrl: 0,
+    };
   }
 
-  locStart.push(locationIds.length);
-  valueStart.push(values.length);
-  out.locStart = Uint32Array.from(locStart.view());
-  out.locationIds = locationIds.view();
-  out.valueStart = Uint32Array.from(valueStart.view());
-  out.values = values.view();
-  out.labels = labels.finish();
-  return out;
+  /**
+   * Decodes the top-level fields of `buf`, the bytes that follow those fed before. Unless `last`,
+   * a field cut off at the end is left: the number of bytes decoded is returned, and the caller
+   * feeds the rest again with the bytes that follow. With `last`, every byte must decode.
+   */
+  feed(buf: Uint8Array, last: boolean): number {
+    const r = new WireReader(buf, 0, buf.length, this.offset);
+    const { locStart, locationIds, valueStart, values, labels, out } = this;
+    while (r.pos < r.end) {
+      if (!last && !wholeField(buf, r.pos)) break;
+      const t = r.uint();
+      const field = t >>> 3;
+      const wt = t & 7;
+      switch (field) {
+        case P.sample: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd('a Sample');
+          locStart.push(locationIds.length);
+          valueStart.push(values.length);
+          labels.startSample();
+          decodeSample(r, end, locationIds, values, labels);
+          out.sampleCount++;
+          break;
+        }
+        case P.location: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd('a Location');
+          out.locations.push(decodeLocation(r, end));
+          break;
+        }
+        case P.string_table: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd('a string');
+          out.strings.push(decodeString(buf, r.pos, end));
+          r.pos = end;
+          break;
+        }
+        case P.function: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd('a Function');
+          const f = decodeSmall(pprofTypes.Function, buf, r, end);
+          out.functions.push({
+            id: num(f.id),
+            name: num(f.name),
+            systemName: num(f.system_name),
+            filename: num(f.filename),
+            startLine: num(f.start_line),
+          });
+          break;
+        }
+        case P.mapping: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd('a Mapping');
+          const m = decodeSmall(pprofTypes.Mapping, buf, r, end);
+          out.mappings.push({
+            id: num(m.id),
+            memoryStart: num(m.memory_start),
+            memoryLimit: num(m.memory_limit),
+            fileOffset: num(m.file_offset),
+            filename: num(m.filename),
+            buildId: num(m.build_id),
+            hasFunctions: m.has_functions === true,
+            hasFilenames: m.has_filenames === true,
+            hasLineNumbers: m.has_line_numbers === true,
+            hasInlineFrames: m.has_inline_frames === true,
+          });
+          break;
+        }
+        case P.sample_type:
+        case P.period_type: {
+          expectWire(field, wt, WireType.bytes);
+          const end = r.lengthDelimitedEnd('a ValueType');
+          const v = decodeSmall(pprofTypes.ValueType, buf, r, end);
+          const vt = { type: num(v.type), unit: num(v.unit) };
+          if (field === P.sample_type) out.sampleTypes.push(vt);
+          else out.periodType = vt;
+          break;
+        }
+        case P.comment:
+          if (wt === WireType.bytes) {
+            const end = r.lengthDelimitedEnd('Profile.comment');
+            while (r.pos < end) out.comments.push(r.int64());
+          } else {
+            expectWire(field, wt, WireType.varint);
+            out.comments.push(r.int64());
+          }
+          break;
+        case P.drop_frames:
+        case P.keep_frames:
+        case P.time_nanos:
+        case P.duration_nanos:
+        case P.period:
+        case P.default_sample_type:
+        case P.doc_url: {
+          expectWire(field, wt, WireType.varint);
+          const v = r.int64();
+          if (field === P.drop_frames) out.dropFrames = v;
+          else if (field === P.keep_frames) out.keepFrames = v;
+          else if (field === P.time_nanos) out.timeNanos = v;
+          else if (field === P.duration_nanos) out.durationNanos = v;
+          else if (field === P.period) out.period = v;
+          else if (field === P.default_sample_type) out.defaultSampleType = v;
+          else out.docUrl = v;
+          break;
+        }
+        default:
+          if (field === 0) r.fail('field number 0 is not valid protobuf');
+          r.skip(wt, field);
+      }
+    }
+
+    this.offset += r.pos;
+    return r.pos;
+  }
+
+  /** The profile decoded. */
+  finish(): RawProfile {
+    const { locStart, locationIds, valueStart, values, labels, out } = this;
+    locStart.push(locationIds.length);
+    valueStart.push(values.length);
+    out.locStart = typed(Uint32Array, locStart.length, true);
+    out.locStart.set(locStart.view());
+    out.locationIds = locationIds.view();
+    out.valueStart = Uint32Array.from(valueStart.view());
+    out.values = values.view();
+    out.labels = labels.finish();
+    return out;
+  }
+}
+
+/**
+ * Whether the top-level field at `pos` ends within `buf`. A field that cannot be read (a varint
+ * of over 10 bytes, a wire type pprof never writes) counts as whole: decoding it says what is
+ * wrong.
+ */
+function wholeField(buf: Uint8Array, pos: number): boolean {
+  const end = buf.length;
+  let p = pos;
+  let tag = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (p >= end) return false;
+    if (shift > 63) return true;
+    const b = buf[p++]!;
+    if (shift < 28) tag |= (b & 0x7f) << shift;
+    if (b < 0x80) break;
+  }
+  const wt = tag & 7;
+  if (wt === WireType.fixed64) return p + 8 <= end;
+  if (wt === WireType.fixed32) return p + 4 <= end;
+  if (wt !== WireType.varint && wt !== WireType.bytes) return true;
+  let len = 0;
+  for (let shift = 0; ; shift += 7) {
+    if (p >= end) return false;
+    if (shift > 63) return true;
+    const b = buf[p++]!;
+    len += (b & 0x7f) * 2 ** shift;
+    if (b < 0x80) break;
+  }
+  return wt === WireType.varint || p + len <= end;
 }
 
 function expectWire(field: number, wt: number, want: number): void {
@@ -525,7 +594,7 @@ function decodeSmall(
     msg = type.decode(buf.subarray(r.pos, end)) as unknown as Record<string, unknown>;
   } catch (err) {
     throw new FormatError(
-      `not a pprof profile: a ${type.name} message at byte ${r.pos} does not decode (${(err as Error).message})`,
+      `not a pprof profile: a ${type.name} message at byte ${r.offset + r.pos} does not decode (${(err as Error).message})`,
     );
   }
   r.pos = end;

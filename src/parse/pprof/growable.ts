@@ -3,13 +3,21 @@
  * when asked (the location ids of a program's stacks: 2 bytes a frame instead of 4, on profiles
  * of tens of millions of frames), and widen the first time an id does not fit: to Uint32, then
  * to Float64.
+ *
+ * Storage may be shared memory (a SharedArrayBuffer): a worker thread then reads the stacks of a
+ * large profile without a copy of them (the flame graph is built on one while the tables are
+ * made on the main thread).
  */
 export class GrowableIds {
   data: Uint16Array | Uint32Array | Float64Array;
   length = 0;
 
-  constructor(capacity = 1024, short = false) {
-    this.data = short ? new Uint16Array(capacity) : new Uint32Array(capacity);
+  constructor(
+    capacity = 1024,
+    short = false,
+    private readonly shared = false,
+  ) {
+    this.data = short ? typed(Uint16Array, capacity, shared) : typed(Uint32Array, capacity, shared);
   }
 
   /** True while every id so far fits in 16 bits (and the storage is Uint16). */
@@ -25,8 +33,8 @@ export class GrowableIds {
   /** Storage of the next width, with the values so far (pages not written cost no memory). */
   private widen(): void {
     const next = this.short
-      ? new Uint32Array(this.data.length)
-      : new Float64Array(this.data.length);
+      ? typed(Uint32Array, this.data.length, this.shared)
+      : typed(Float64Array, this.data.length, this.shared);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -38,10 +46,10 @@ export class GrowableIds {
     let cap = this.data.length * 2;
     while (cap < need) cap *= 2;
     const next = this.short
-      ? new Uint16Array(cap)
+      ? typed(Uint16Array, cap, this.shared)
       : this.narrow
-        ? new Uint32Array(cap)
-        : new Float64Array(cap);
+        ? typed(Uint32Array, cap, this.shared)
+        : typed(Float64Array, cap, this.shared);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -64,13 +72,16 @@ export class GrowableFloats {
   data: Float64Array;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.data = new Float64Array(capacity);
+  constructor(
+    capacity = 1024,
+    private readonly shared = false,
+  ) {
+    this.data = typed(Float64Array, capacity, shared);
   }
 
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = typed(Float64Array, this.data.length * 2, this.shared);
       next.set(this.data);
       this.data = next;
     }
@@ -80,4 +91,15 @@ export class GrowableFloats {
   view(): Float64Array {
     return this.data.subarray(0, this.length);
   }
+}
+
+type TypedCtor<A> = {
+  new (length: number): A;
+  new (buffer: ArrayBufferLike): A;
+  readonly BYTES_PER_ELEMENT: number;
+};
+
+/** A zeroed typed array of `n` elements, in shared memory when asked (pages unwritten cost none). */
+export function typed<A>(ctor: TypedCtor<A>, n: number, shared: boolean): A {
+  return shared ? new ctor(new SharedArrayBuffer(n * ctor.BYTES_PER_ELEMENT)) : new ctor(n);
 }

@@ -17,16 +17,36 @@ export function gunzipLimited(bytes: Uint8Array, limit: number): Uint8Array {
   try {
     return gunzipSync(bytes, { maxOutputLength: limit, chunkSize: chunkFor(bytes, limit) });
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-      throw new FormatError(
-        `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`,
-      );
-    }
-    if (e.code === 'Z_BUF_ERROR')
-      throw new FormatError('truncated gzip data: it ends before the end of the stream');
-    throw new FormatError(`corrupt gzip data: ${e.message}`);
+    throw gzipError(err, limit);
   }
+}
+
+/** A zlib error as the FormatError it stands for. */
+export function gzipError(err: unknown, limit: number): FormatError {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) return tooLarge(limit);
+  if (e.code === 'Z_BUF_ERROR')
+    return new FormatError('truncated gzip data: it ends before the end of the stream');
+  return new FormatError(`corrupt gzip data: ${e.message}`);
+}
+
+/** The error for gzip data that decompresses to more than `limit` bytes. */
+export function tooLarge(limit: number): FormatError {
+  return new FormatError(
+    `gzip data decompresses to more than ${formatBytes(limit)}, the limit for one profile`,
+  );
+}
+
+/**
+ * The decompressed size the gzip trailer claims (ISIZE, the size mod 2^32 of the last member),
+ * never more than deflate can expand the input (1032:1) nor than the limit.
+ */
+export function claimedSize(bytes: Uint8Array, limit: number): number {
+  const n = bytes.length;
+  if (n < 18) return 0;
+  const isize =
+    (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16)) + bytes[n - 1]! * 2 ** 24;
+  return Math.min(isize, limit, n * 1032);
 }
 
 /**
@@ -36,11 +56,7 @@ export function gunzipLimited(bytes: Uint8Array, limit: number): Uint8Array {
  * is only a claim: never more than deflate can expand the input (1032:1) nor than the limit.
  */
 function chunkFor(bytes: Uint8Array, limit: number): number {
-  const n = bytes.length;
-  if (n < 18) return 64 * 1024;
-  const isize =
-    (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16)) + bytes[n - 1]! * 2 ** 24;
-  return Math.max(64 * 1024, Math.min(isize + 1, limit, n * 1032));
+  return Math.max(64 * 1024, Math.min(claimedSize(bytes, limit) + 1, limit));
 }
 
 function formatBytes(n: number): string {

@@ -31,6 +31,8 @@ export class WireReader {
     readonly buf: Uint8Array,
     pos = 0,
     end = buf.length,
+    /** Where `buf` starts in the whole message (for the offsets errors give). */
+    readonly offset = 0,
   ) {
     this.pos = pos;
     this.end = end;
@@ -143,6 +145,6 @@ export class WireReader {
 
   /** Raises a FormatError that says where in the data the problem is. */
   fail(message: string): never {
-    throw new FormatError(`malformed protobuf at byte ${this.pos}: ${message}`);
+    throw new FormatError(`malformed protobuf at byte ${this.offset + this.pos}: ${message}`);
   }
 }
