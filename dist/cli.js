@@ -14209,6 +14209,8 @@ ${headFailures.join("\n")}
 }
 
 // src/analyze/functions.ts
+var INLINABLE = 1;
+var INLINED = 2;
 var EDGE_FRACTION = 1e-3;
 function nodeKey(loc, lineIndex, view, k) {
   const fn = loc.lines[lineIndex]?.fn;
@@ -14323,6 +14325,14 @@ function accumulate(source, ln, intra, acc) {
   let stamp = acc.stamp;
   let total = acc.total;
   const baseMask = source.base ? void 0 : baseSamples(profile);
+  const nLoc = start.length - 1;
+  const outerOf = new Int32Array(nLoc);
+  const kind = new Uint8Array(nLoc);
+  for (let l = 0; l < nLoc; l++) {
+    const outer = nodes[start[l + 1] - 1];
+    outerOf[l] = outer;
+    kind[l] = (inlinable[outer] === 1 ? INLINABLE : 0) | (start[l + 1] - start[l] > 1 ? INLINED : 0);
+  }
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex2] * scale;
     const first = stackStart[i];
@@ -14335,19 +14345,24 @@ function accumulate(source, ln, intra, acc) {
     let parent = -1;
     for (let f = last - 1; f >= first; f--) {
       const loc = stack[f];
-      const lo = start[loc];
-      const hi = start[loc + 1];
-      const outer = nodes[hi - 1];
+      const outer = outerOf[loc];
       if (seen[outer] !== stamp) {
         seen[outer] = stamp;
         cum[outer] += w;
       }
-      if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
+      const k0 = kind[loc];
+      if (k0 === 0) {
+        parent = outer;
+        continue;
+      }
+      if (k0 & INLINABLE && parent >= 0 && parent !== outer) {
         edges.hit(edges.id(parent, outer), w, false);
         ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
       }
       parent = outer;
-      for (let k = hi - 2; k >= lo; k--) {
+      if (!(k0 & INLINED)) continue;
+      const lo = start[loc];
+      for (let k = start[loc + 1] - 2; k >= lo; k--) {
         const node = nodes[k];
         if (seen[node] !== stamp) {
           seen[node] = stamp;

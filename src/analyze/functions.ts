@@ -9,6 +9,11 @@
 import type { Location, Profile } from '../model/profile.js';
 import { type ProfileView, profileView } from './profile-view.js';
 
+/** Location kinds for the hot loop: its outer line's node is inlined elsewhere. */
+const INLINABLE = 1;
+/** Location kinds for the hot loop: lines are inlined into it. */
+const INLINED = 2;
+
 /** One profile's contribution to an aggregation. */
 export interface AggregationSource {
   profile: Profile;
@@ -224,6 +229,18 @@ function accumulate(
   let stamp = acc.stamp;
   let total = acc.total;
   const baseMask = source.base ? undefined : baseSamples(profile);
+  // Per location: its outermost line's node, and what else to do for it (INLINABLE: its outer
+  // node is inlined elsewhere, so its edge counts; INLINED: it has lines inlined into it). Most
+  // frames need neither, and their loop reads one array.
+  const nLoc = start.length - 1;
+  const outerOf = new Int32Array(nLoc);
+  const kind = new Uint8Array(nLoc);
+  for (let l = 0; l < nLoc; l++) {
+    const outer = nodes[start[l + 1]! - 1]!;
+    outerOf[l] = outer;
+    kind[l] =
+      (inlinable[outer] === 1 ? INLINABLE : 0) | (start[l + 1]! - start[l]! > 1 ? INLINED : 0);
+  }
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex]! * scale;
     const first = stackStart[i]!;
@@ -237,21 +254,26 @@ function accumulate(
     // Root first, so that `parent` is the caller of each frame.
     for (let f = last - 1; f >= first; f--) {
       const loc = stack[f]!;
-      const lo = start[loc]!;
-      const hi = start[loc + 1]!;
       // The location's outermost line: called directly by the previous frame.
-      const outer = nodes[hi - 1]!;
+      const outer = outerOf[loc]!;
       if (seen[outer] !== stamp) {
         seen[outer] = stamp;
         cum[outer]! += w;
       }
-      if (inlinable[outer] === 1 && parent >= 0 && parent !== outer) {
+      const k0 = kind[loc]!;
+      if (k0 === 0) {
+        parent = outer;
+        continue;
+      }
+      if (k0 & INLINABLE && parent >= 0 && parent !== outer) {
         edges.hit(edges.id(parent, outer), w, false);
         ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
       }
       parent = outer;
+      if (!(k0 & INLINED)) continue;
       // Lines inlined into it, innermost last. This runs millions of times: no method calls.
-      for (let k = hi - 2; k >= lo; k--) {
+      const lo = start[loc]!;
+      for (let k = start[loc + 1]! - 2; k >= lo; k--) {
         const node = nodes[k]!;
         if (seen[node] !== stamp) {
           seen[node] = stamp;
