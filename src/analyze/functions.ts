@@ -13,6 +13,9 @@ import { type ProfileView, profileView } from './profile-view.js';
 const INLINABLE = 1;
 /** Location kinds for the hot loop: lines are inlined into it. */
 const INLINED = 2;
+/** A location's node and kind share one number in the hot loop: the kind above this bit. */
+const KIND_SHIFT = 29;
+const NODE_MASK = (1 << KIND_SHIFT) - 1;
 
 /** One profile's contribution to an aggregation. */
 export interface AggregationSource {
@@ -234,12 +237,11 @@ function accumulate(
   // frames need neither, and their loop reads one array.
   const nLoc = start.length - 1;
   const outerOf = new Int32Array(nLoc);
-  const kind = new Uint8Array(nLoc);
   for (let l = 0; l < nLoc; l++) {
     const outer = nodes[start[l + 1]! - 1]!;
-    outerOf[l] = outer;
-    kind[l] =
+    const kind =
       (inlinable[outer] === 1 ? INLINABLE : 0) | (start[l + 1]! - start[l]! > 1 ? INLINED : 0);
+    outerOf[l] = outer | (kind << KIND_SHIFT);
   }
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex]! * scale;
@@ -255,16 +257,17 @@ function accumulate(
     for (let f = last - 1; f >= first; f--) {
       const loc = stack[f]!;
       // The location's outermost line: called directly by the previous frame.
-      const outer = outerOf[loc]!;
+      const packed = outerOf[loc]!;
+      const outer = packed & NODE_MASK;
       if (seen[outer] !== stamp) {
         seen[outer] = stamp;
         cum[outer]! += w;
       }
-      const k0 = kind[loc]!;
-      if (k0 === 0) {
+      if (packed === outer) {
         parent = outer;
         continue;
       }
+      const k0 = packed >>> KIND_SHIFT;
       if (k0 & INLINABLE && parent >= 0 && parent !== outer) {
         edges.hit(edges.id(parent, outer), w, false);
         ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
