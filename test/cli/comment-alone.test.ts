@@ -21,7 +21,7 @@ describe('perfgate comment without benchmark files', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /^<!-- perfgate:demo -->\n### ❌ perfgate: fail · 1 function grew in profiles\n/,
+      /^<!-- perfgate:default -->\n### ❌ perfgate: fail · 1 function grew in profiles\n/,
     );
     expect(r.stdout).toContain('1 function grew beyond the profile limits.');
     expect(r.stdout).toContain(
@@ -44,7 +44,7 @@ describe('perfgate comment without benchmark files', () => {
     expect(r.code).toBe(0);
     // Base's dump was compared: the verdict says so, and names the leaks it found.
     expect(r.stdout).toMatch(
-      /^<!-- perfgate:demo -->\n### ✅ perfgate: pass · 4 goroutine leaks\n/,
+      /^<!-- perfgate:default -->\n### ✅ perfgate: pass · 4 goroutine leaks\n/,
     );
     expect(r.stdout).toContain(
       'Base from local files: <code>fixtures/profiles/leak/base/goroutine.debug2.txt</code>.',
@@ -62,7 +62,7 @@ describe('perfgate comment without benchmark files', () => {
       'fixtures/profiles/leak/head/goroutine.debug2.txt',
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^<!-- perfgate:demo -->\n### ℹ️ perfgate: no baseline\n/);
+    expect(r.stdout).toMatch(/^<!-- perfgate:default -->\n### ℹ️ perfgate: no baseline\n/);
     expect(r.stdout).toContain('Measured 0 benchmark results and 1 profile in head.');
   });
 

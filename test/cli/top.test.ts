@@ -83,7 +83,7 @@ describe('perfgate comment (npm run demo)', () => {
     // Like perfgate gate: 1 when the verdict is fail, so scripts can use it.
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual([
-      '<!-- perfgate:demo -->',
+      '<!-- perfgate:default -->',
       '### ❌ perfgate: fail · 3 benchmarks regressed',
     ]);
     expect(r.stdout).toContain('<code>GrowSlice-2</code>');

@@ -16,7 +16,7 @@ goroutine dumps alone (as the action does with pprof-url and no benchmarks). Exi
 \`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
-  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --key KEY            the baseline key named in the comment's marker (default: "default")
   --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
   --base-profiles DIR  the same profiles of base (paired by file name)
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
@@ -59,7 +59,7 @@ export async function runComment(argv: string[], io: CliIO): Promise<number> {
     headGoroutines: values['head-goroutines'],
     source: values.source ?? '.',
     stored: values['stored-baseline'] === true,
-    key: values.key ?? 'demo',
+    key: values.key ?? 'default',
     headCommit: values['head-commit'],
     runUrl: values['run-url'],
     gateValues: values,

@@ -27,7 +27,7 @@ Options:
   --shards a,b,c          the legs to expect: one not given is named in the verdict (incomplete)
   --missing-shards MODE   fail (default) or warn: whether an incomplete run exits 1
   --format FORMAT         markdown (default) or json
-  --key KEY               the baseline key named in the comment's marker (default: demo)
+  --key KEY               the baseline key named in the comment's marker (default: "default")
   --timings               let timings fail the gate (default: only when every leg reran its base)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
@@ -63,7 +63,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
     parts.push({ name: manifest.shard, head, base, baseline: manifest.baseline });
   }
   const { report } = buildMergedReport({
-    key: values.key ?? 'demo',
+    key: values.key ?? 'default',
     headCommit: '',
     parts,
     expected,
