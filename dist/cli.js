@@ -13880,7 +13880,7 @@ goroutine dumps alone (as the action does with pprof-url and no benchmarks). Exi
 \`perfgate gate\`: 1 when the verdict is fail, 2 when nothing could be compared.
 
 Options:
-  --key KEY            the baseline key named in the comment's marker (default: demo)
+  --key KEY            the baseline key named in the comment's marker (default: "default")
   --head-profiles DIR  profiles of head (pprof files, goroutine dumps) to read insights from
   --base-profiles DIR  the same profiles of base (paired by file name)
   --head-goroutines F  a goroutine dump of head (pprof or debug=1/2 text), for leak warnings
@@ -13922,7 +13922,7 @@ ${commentUsage}`
     headGoroutines: values["head-goroutines"],
     source: values.source ?? ".",
     stored: values["stored-baseline"] === true,
-    key: values.key ?? "demo",
+    key: values.key ?? "default",
     headCommit: values["head-commit"],
     runUrl: values["run-url"],
     gateValues: values
@@ -14211,6 +14211,8 @@ ${headFailures.join("\n")}
 // src/analyze/functions.ts
 var INLINABLE = 1;
 var INLINED = 2;
+var KIND_SHIFT = 29;
+var NODE_MASK = (1 << KIND_SHIFT) - 1;
 var EDGE_FRACTION = 1e-3;
 function nodeKey(loc, lineIndex, view, k) {
   const fn = loc.lines[lineIndex]?.fn;
@@ -14327,11 +14329,10 @@ function accumulate(source, ln, intra, acc) {
   const baseMask = source.base ? void 0 : baseSamples(profile);
   const nLoc = start.length - 1;
   const outerOf = new Int32Array(nLoc);
-  const kind = new Uint8Array(nLoc);
   for (let l = 0; l < nLoc; l++) {
     const outer = nodes[start[l + 1] - 1];
-    outerOf[l] = outer;
-    kind[l] = (inlinable[outer] === 1 ? INLINABLE : 0) | (start[l + 1] - start[l] > 1 ? INLINED : 0);
+    const kind = (inlinable[outer] === 1 ? INLINABLE : 0) | (start[l + 1] - start[l] > 1 ? INLINED : 0);
+    outerOf[l] = outer | kind << KIND_SHIFT;
   }
   for (let i = 0; i < count; i++) {
     const w = values[i * width + sampleIndex2] * scale;
@@ -14345,16 +14346,17 @@ function accumulate(source, ln, intra, acc) {
     let parent = -1;
     for (let f = last - 1; f >= first; f--) {
       const loc = stack[f];
-      const outer = outerOf[loc];
+      const packed = outerOf[loc];
+      const outer = packed & NODE_MASK;
       if (seen[outer] !== stamp) {
         seen[outer] = stamp;
         cum[outer] += w;
       }
-      const k0 = kind[loc];
-      if (k0 === 0) {
+      if (packed === outer) {
         parent = outer;
         continue;
       }
+      const k0 = packed >>> KIND_SHIFT;
       if (k0 & INLINABLE && parent >= 0 && parent !== outer) {
         edges.hit(edges.id(parent, outer), w, false);
         ({ seenIn: edgeSeen, weight: edgeWeight } = edges);
@@ -15058,7 +15060,7 @@ Options:
   --shards a,b,c          the legs to expect: one not given is named in the verdict (incomplete)
   --missing-shards MODE   fail (default) or warn: whether an incomplete run exits 1
   --format FORMAT         markdown (default) or json
-  --key KEY               the baseline key named in the comment's marker (default: demo)
+  --key KEY               the baseline key named in the comment's marker (default: "default")
   --timings               let timings fail the gate (default: only when every leg reran its base)
   plus the gate's options: --max-regression, --alpha, --correction, --test
 `;
@@ -15092,7 +15094,7 @@ ${mergeUsage}`);
     parts.push({ name: manifest.shard, head, base, baseline: manifest.baseline });
   }
   const { report } = buildMergedReport({
-    key: values.key ?? "demo",
+    key: values.key ?? "default",
     headCommit: "",
     parts,
     expected,

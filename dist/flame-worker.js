@@ -1,7 +1,7 @@
 import { createRequire as __pgRequire } from 'node:module'; const require = __pgRequire(import.meta.url);
 
 // src/report/flame-worker.ts
-import { parentPort, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
 // src/report/flame-kept.ts
 var ChildTable = class {
@@ -311,6 +311,10 @@ function buildKept(sides2, min2, totals2) {
 }
 
 // src/report/flame-worker.ts
+if (isMainThread || !parentPort) {
+  process.stderr.write("flame-worker.js runs on a worker thread that perfgate starts\n");
+  process.exit(2);
+}
 var { sides, min, totals } = workerData;
 var reply;
 try {
@@ -318,4 +322,4 @@ try {
 } catch (err) {
   reply = { error: String(err) };
 }
-parentPort?.postMessage(reply);
+parentPort.postMessage(reply);

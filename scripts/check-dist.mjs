@@ -48,6 +48,12 @@ if (round.status !== 2 || !round.stderr.startsWith('usage: js-round.js')) {
   console.error(`dist/js-round.js does not run: exit ${round.status}\n${round.stderr}`);
   process.exit(1);
 }
+// The flame graph thread's script must load, and refuse to run outside a worker thread (exit 2).
+const flame = spawnSync(process.execPath, ['dist/flame-worker.js'], { encoding: 'utf8' });
+if (flame.status !== 2 || !flame.stderr.startsWith('flame-worker.js runs on a worker thread')) {
+  console.error(`dist/flame-worker.js does not load: exit ${flame.status}\n${flame.stderr}`);
+  process.exit(1);
+}
 // The action must load and reach its own input check (it fails there: no inputs are set).
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([k]) => !k.startsWith('INPUT_') && !k.startsWith('GITHUB_')),
