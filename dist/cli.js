@@ -8085,12 +8085,20 @@ function checkRounds(rounds) {
     );
   }
 }
+var moduleExtensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"];
 async function moduleFile(s) {
+  let file;
   try {
-    return await realpath(path3.resolve(s.module));
+    file = await realpath(path3.resolve(s.module));
   } catch {
     throw new UserError(`${s.label ?? s.module}: no such benchmark module`);
   }
+  if (!moduleExtensions.includes(path3.extname(file).toLowerCase())) {
+    throw new UserError(
+      `${s.label ?? s.module}: not a JavaScript module (a tinybench suite is a ${moduleExtensions.join(", ")} file)`
+    );
+  }
+  return file;
 }
 async function runFolder(s) {
   const dir = s.cwd ?? ".";
@@ -10072,6 +10080,13 @@ var GrowableFloats = class {
   shared;
   data;
   length = 0;
+  /** Makes the storage hold at least `n` values, in one step. */
+  reserve(n) {
+    if (n <= this.data.length) return;
+    const next = typed(Float64Array, n, this.shared);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
   push(v) {
     if (this.length === this.data.length) {
       const next = typed(Float64Array, this.data.length * 2, this.shared);
@@ -10529,9 +10544,11 @@ var SAMPLE_VALUE_ONE = tag(S.value, WireType.varint);
 var SAMPLE_LABEL = tag(S.label, WireType.bytes);
 var fieldNames = new Map(Object.entries(P).map(([name, id]) => [id, name]));
 var utf8 = new TextDecoder("utf-8", { fatal: false });
+var PIECE = 1 << 20;
 function decodeProfile(buf) {
   const d = new ProfileDecoder(buf.length);
-  d.feed(buf, true);
+  const first = buf.length > PIECE ? d.feed(buf.subarray(0, PIECE), false) : 0;
+  d.feed(buf.subarray(first), true);
   return d.finish();
 }
 var ProfileDecoder = class {
@@ -10543,8 +10560,11 @@ var ProfileDecoder = class {
   out;
   /** Bytes fed and decoded before the current piece (for the offsets errors give). */
   offset = 0;
+  /** The decompressed size, exact or as claimed. */
+  size;
   /** `size`: the decompressed size, exact or as claimed (stacks are sized from it). */
   constructor(size) {
+    this.size = size;
     this.locationIds = new GrowableIds(Math.min(Math.max(size, 1024), 2 ** 31), true, true);
     this.out = {
       sampleTypes: [],
@@ -10679,16 +10699,28 @@ var ProfileDecoder = class {
           r.skip(wt, field);
       }
     }
+    if (this.offset === 0 && !last) this.reserveFromFirstPiece(r.pos);
     this.offset += r.pos;
     return r.pos;
+  }
+  /**
+   * Sizes values and labels for the whole profile from its first piece (Go writes the samples
+   * first): shared memory left behind by doubling would wait for a full collection, while room
+   * never written costs nothing.
+   */
+  reserveFromFirstPiece(decoded) {
+    const { out, values, labels } = this;
+    if (decoded === 0 || out.sampleCount === 0) return;
+    const scale = 1.25 * Math.max(this.size, decoded) / decoded;
+    values.reserve(Math.ceil(values.length * scale) + 1024);
+    labels.reserve(Math.ceil(labels.length * scale) + 1024);
   }
   /** The profile decoded. */
   finish() {
     const { locStart, locationIds, valueStart, values, labels, out } = this;
     locStart.push(locationIds.length);
     valueStart.push(values.length);
-    out.locStart = typed(Uint32Array, locStart.length, true);
-    out.locStart.set(locStart.view());
+    out.locStart = sharedCopy(locStart.view());
     out.locationIds = locationIds.view();
     out.valueStart = Uint32Array.from(valueStart.view());
     out.values = values.view();
@@ -10868,12 +10900,28 @@ var emptyLabels = {
   num: new Float64Array(0),
   numUnit: new Float64Array(0)
 };
+function sharedCopy(ids) {
+  const out = typed(Uint32Array, ids.length, true);
+  out.set(ids);
+  return out;
+}
 var LabelColumns = class {
+  // In shared memory, as the stacks: a profile read on a worker thread comes back uncopied.
   start = new GrowableIds(1024);
-  key = new GrowableFloats();
-  str = new GrowableFloats();
-  num = new GrowableFloats();
-  numUnit = new GrowableFloats();
+  key = new GrowableFloats(1024, true);
+  str = new GrowableFloats(1024, true);
+  num = new GrowableFloats(1024, true);
+  numUnit = new GrowableFloats(1024, true);
+  /**
+   * Room for `n` more labels in one step: what a growing array leaves behind in shared memory
+   * waits for a full collection, so the decoder sizes the columns once from an estimate.
+   */
+  reserve(n) {
+    for (const c of [this.key, this.str, this.num, this.numUnit]) c.reserve(c.length + n);
+  }
+  get length() {
+    return this.key.length;
+  }
   startSample() {
     this.start.push(this.key.length);
   }
@@ -10886,7 +10934,7 @@ var LabelColumns = class {
   finish() {
     this.start.push(this.key.length);
     return {
-      start: Uint32Array.from(this.start.view()),
+      start: sharedCopy(this.start.view()),
       key: this.key.view(),
       str: this.str.view(),
       num: this.num.view(),
@@ -11216,12 +11264,12 @@ function textPreview(bytes2) {
   const first = new TextDecoder().decode(head).split(/\r?\n/)[0] ?? "";
   return first.length > 60 ? `${first.slice(0, 60)}…` : first;
 }
-var PIECE = 1 << 20;
+var PIECE2 = 1 << 20;
 async function readPprof(bytes2, options = {}) {
   if (bytes2.length === 0 || !isGzip(bytes2)) return parsePprof(bytes2, options);
   const limit = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
   const decoder = new ProfileDecoder(claimedSize(bytes2, limit));
-  let rest = new Uint8Array(PIECE);
+  let rest = new Uint8Array(PIECE2);
   let restLength = 0;
   let total = 0;
   let checked = false;
@@ -11257,7 +11305,7 @@ async function readPprof(bytes2, options = {}) {
     }
   };
   await new Promise((resolve, reject) => {
-    const gunzip = createGunzip({ chunkSize: options.pieceBytes ?? PIECE });
+    const gunzip = createGunzip({ chunkSize: options.pieceBytes ?? PIECE2 });
     let failed = false;
     const fail2 = (err) => {
       failed = true;
@@ -13699,7 +13747,44 @@ async function readBenchSide(dir, files2, label, labelOf = (f) => f) {
 
 // src/collect/read-profiles.ts
 import path7 from "node:path";
-async function readOne(side2, rel, found) {
+
+// src/parse/pprof/thread.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+function threadScript(name) {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const file = fileURLToPath2(
+    new URL(fromSource ? `../../../dist/${name}` : `./${name}`, import.meta.url)
+  );
+  return existsSync2(file) ? file : void 0;
+}
+function runOnThread(script, request) {
+  return new Promise((resolve) => {
+    let worker;
+    try {
+      worker = new Worker(script, { workerData: request });
+    } catch (err) {
+      resolve({ threadError: String(err) });
+      return;
+    }
+    worker.once("message", (m) => resolve(m));
+    worker.once("error", (err) => resolve({ threadError: String(err) }));
+    worker.once("exit", (code) => resolve({ threadError: `the thread exited (${code})` }));
+  });
+}
+var OFF_THREAD_MIN_BYTES = 1 << 20;
+async function readPprofOffThread(bytes2, options = {}, minBytes = OFF_THREAD_MIN_BYTES) {
+  const script = bytes2.length >= minBytes ? threadScript("parse-worker.js") : void 0;
+  if (!script) return readPprof(bytes2, options);
+  const reply = await runOnThread(script, { bytes: bytes2, options });
+  if ("profile" in reply) return reply.profile;
+  if ("formatError" in reply) throw new FormatError(reply.formatError);
+  return readPprof(bytes2, options);
+}
+
+// src/collect/read-profiles.ts
+async function readOne(side2, rel, found, read = readPprof) {
   let bytes2;
   try {
     bytes2 = await readInputFile(path7.join(side2.dir, rel));
@@ -13717,7 +13802,7 @@ async function readOne(side2, rel, found) {
       found.skipped.push(rel);
       return void 0;
     }
-    const profile = await readPprof(bytes2);
+    const profile = await read(bytes2);
     const isGoroutine = profile.sampleTypes.some(
       (t) => t.type === "goroutine" || t.type === "goroutineleak"
     );
@@ -13742,9 +13827,14 @@ async function readProfiles(head, base) {
   }
   for (const rel of head.files) {
     if (beforeFiles.includes(rel)) continue;
-    const h = await readOne(head, rel, found);
+    const baseFound = { warnings: [], skipped: [] };
+    const [h, b] = await Promise.all([
+      readOne(head, rel, found),
+      base && base.files.includes(rel) ? readOne(base, rel, baseFound, readPprofOffThread) : void 0
+    ]);
     if (!h) continue;
-    const b = base && base.files.includes(rel) ? await readOne(base, rel, found) : void 0;
+    found.warnings.push(...baseFound.warnings);
+    found.skipped.push(...baseFound.skipped);
     if (h.profile && !h.goroutines)
       pairs.push({ name: path7.basename(rel), base: b?.profile, head: h.profile });
     if (h.goroutines) {
@@ -13774,18 +13864,18 @@ function bestPair(snapshots) {
 }
 
 // src/collect/source.ts
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
 import path8 from "node:path";
 function sourceLookup(roots) {
   const files2 = /* @__PURE__ */ new Map();
   const locate = (file) => {
-    if (path8.isAbsolute(file) && existsSync2(file)) return file;
+    if (path8.isAbsolute(file) && existsSync3(file)) return file;
     const parts = file.split("/").filter((p) => p !== "");
     for (let i = 0; i < parts.length; i++) {
       const tail = parts.slice(i).join("/");
       for (const root2 of roots) {
         const candidate = path8.join(root2, tail);
-        if (existsSync2(candidate) && statSync(candidate).isFile()) return candidate;
+        if (existsSync3(candidate) && statSync(candidate).isFile()) return candidate;
       }
     }
     return void 0;
@@ -14763,10 +14853,10 @@ Options:
   --nodecount N         show at most N functions
   --format FORMAT       text (default), markdown or json
 `;
-async function load(file) {
+async function load(file, read = readPprof) {
   const bytes2 = await readInputFile(file);
   try {
-    return await readPprof(bytes2, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
+    return await read(bytes2, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
   } catch (err) {
     throw withSource(file, err);
   }
@@ -14789,8 +14879,9 @@ ${diffUsage}`
   const [baseFile, headFile] = positionals;
   const format = readFormat(values.format, ["text", "markdown", "json"]);
   const nodeCount = values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1);
-  const base = await load(baseFile);
-  const head = await load(headFile);
+  const read = await Promise.allSettled([load(baseFile, readPprofOffThread), load(headFile)]);
+  for (const r of read) if (r.status === "rejected") throw r.reason;
+  const [base, head] = read.map((r) => r.value);
   try {
     checkComparable(base, head, baseFile, headFile);
   } catch (err) {
@@ -15485,17 +15576,8 @@ function buildKept(sides, min, totals) {
 }
 
 // src/report/flame-thread.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
 var OFF_THREAD_MIN_FRAMES = 2e6;
-function flameWorkerScript() {
-  const fromSource = import.meta.url.endsWith(".ts");
-  const file = fileURLToPath2(
-    new URL(fromSource ? "../../dist/flame-worker.js" : "./flame-worker.js", import.meta.url)
-  );
-  return existsSync3(file) ? file : void 0;
-}
+var flameWorkerScript = () => threadScript("flame-worker.js");
 var isShared = (a) => a.buffer instanceof SharedArrayBuffer;
 async function keptOffThread(sides, min, totals, minFrames = OFF_THREAD_MIN_FRAMES) {
   let frames = 0;
@@ -15506,20 +15588,7 @@ async function keptOffThread(sides, min, totals, minFrames = OFF_THREAD_MIN_FRAM
   const reply = await keptOnThread(script, { sides, min, totals });
   return "kept" in reply ? reply.kept : buildKept(sides, min, totals);
 }
-function keptOnThread(script, request) {
-  return new Promise((resolve) => {
-    let worker;
-    try {
-      worker = new Worker(script, { workerData: request });
-    } catch (err) {
-      resolve({ error: String(err) });
-      return;
-    }
-    worker.once("message", (m) => resolve(m));
-    worker.once("error", (err) => resolve({ error: String(err) }));
-    worker.once("exit", (code) => resolve({ error: `the flame graph thread exited (${code})` }));
-  });
-}
+var keptOnThread = (script, request) => runOnThread(script, request);
 
 // src/report/flame.ts
 var FlameNames = class {

@@ -4,8 +4,9 @@ import { createRequire as __pgRequire } from 'node:module'; const require = __pg
 import { writeFileSync } from "node:fs";
 
 // src/collect/js-suite.ts
+import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 // node_modules/tinybench/dist/index.js
 var e = Object.freeze(() => {
@@ -757,12 +758,26 @@ function checkSupported(bench) {
   if (suite.tasks.length === 0) throw new SuiteError("its Bench has no tasks");
   return suite;
 }
+function syntaxErrorLine(modulePath2) {
+  const r2 = spawnSync(process.execPath, ["--check", modulePath2], {
+    encoding: "utf8",
+    timeout: 3e4
+  });
+  const first = (r2.stderr ?? "").split(/\r?\n/)[0] ?? "";
+  const m2 = /^(.*):(\d+)$/.exec(first);
+  if (!m2) return void 0;
+  const file = m2[1].startsWith("file:") ? fileURLToPath(m2[1]) : m2[1];
+  return path.resolve(file) === path.resolve(modulePath2) ? Number(m2[2]) : void 0;
+}
 async function loadSuite(modulePath2, timeMs) {
   let mod;
   try {
     mod = await import(pathToFileURL(path.resolve(modulePath2)).href);
   } catch (err) {
-    throw new SuiteError(`cannot load the benchmark module: ${err.message}`);
+    const line = err instanceof SyntaxError ? syntaxErrorLine(modulePath2) : void 0;
+    throw new SuiteError(
+      `cannot load the benchmark module: ${err.message}${line ? ` (line ${line})` : ""}`
+    );
   }
   for (const candidate of [mod.default, mod.bench]) {
     if (looksLikeBench(candidate)) return checkSupported(candidate);

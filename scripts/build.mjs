@@ -1,6 +1,7 @@
-// Bundles the action (dist/index.js), the command-line tool (dist/cli.js), the thread that builds
-// a large pair's flame graph (dist/flame-worker.js) and the process that runs one round of a
-// JavaScript suite (dist/js-round.js), both started by either, as ES modules.
+// Bundles the action (dist/index.js), the command-line tool (dist/cli.js), the threads that read a
+// large profile (dist/parse-worker.js) and build a large pair's flame graph
+// (dist/flame-worker.js), and the process that runs one round of a JavaScript suite
+// (dist/js-round.js), all started by either, as ES modules.
 // Usage: node scripts/build.mjs [outdir]   (default: dist)
 import { build } from 'esbuild';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -44,6 +45,12 @@ await build({
   ...common,
   entryPoints: ['src/report/flame-worker.ts'],
   outfile: path.join(outdir, 'flame-worker.js'),
+  banner: { js: requireShim },
+});
+await build({
+  ...common,
+  entryPoints: ['src/parse/pprof/parse-worker.ts'],
+  outfile: path.join(outdir, 'parse-worker.js'),
   banner: { js: requireShim },
 });
 await build({

@@ -48,11 +48,13 @@ if (round.status !== 2 || !round.stderr.startsWith('usage: js-round.js')) {
   console.error(`dist/js-round.js does not run: exit ${round.status}\n${round.stderr}`);
   process.exit(1);
 }
-// The flame graph thread's script must load, and refuse to run outside a worker thread (exit 2).
-const flame = spawnSync(process.execPath, ['dist/flame-worker.js'], { encoding: 'utf8' });
-if (flame.status !== 2 || !flame.stderr.startsWith('flame-worker.js runs on a worker thread')) {
-  console.error(`dist/flame-worker.js does not load: exit ${flame.status}\n${flame.stderr}`);
-  process.exit(1);
+// The threads' scripts must load, and refuse to run outside a worker thread (exit 2).
+for (const name of ['flame-worker.js', 'parse-worker.js']) {
+  const r = spawnSync(process.execPath, [`dist/${name}`], { encoding: 'utf8' });
+  if (r.status !== 2 || !r.stderr.startsWith(`${name} runs on a worker thread`)) {
+    console.error(`dist/${name} does not load: exit ${r.status}\n${r.stderr}`);
+    process.exit(1);
+  }
 }
 // The action must load and reach its own input check (it fails there: no inputs are set).
 const env = Object.fromEntries(

@@ -115,12 +115,22 @@ function checkRounds(rounds: number): void {
   }
 }
 
+/** What Node imports as a module (TypeScript where Node strips types itself). */
+const moduleExtensions = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'];
+
 async function moduleFile(s: JsBenchSettings): Promise<string> {
+  let file: string;
   try {
-    return await realpath(path.resolve(s.module));
+    file = await realpath(path.resolve(s.module));
   } catch {
     throw new UserError(`${s.label ?? s.module}: no such benchmark module`);
   }
+  if (!moduleExtensions.includes(path.extname(file).toLowerCase())) {
+    throw new UserError(
+      `${s.label ?? s.module}: not a JavaScript module (a tinybench suite is a ${moduleExtensions.join(', ')} file)`,
+    );
+  }
+  return file;
 }
 
 async function runFolder(s: JsBenchSettings): Promise<string> {

@@ -3,8 +3,9 @@
  * module, find its tinybench `Bench` (or build one from exported task functions), check that it
  * is a tinybench 6 Bench, reset it, run it once and report each task's median iteration time.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 
 /** One task's measurement in one round. */
@@ -82,13 +83,33 @@ function checkSupported(bench: { tasks: unknown[]; run: unknown }): SuiteBench {
   return suite;
 }
 
+/**
+ * The line of a syntax error in the module itself, which `import()` does not say: Node's own
+ * syntax check names it (`file:///…/suite.mjs:3` on its first line). Undefined when the error is
+ * in a module it imports.
+ */
+function syntaxErrorLine(modulePath: string): number | undefined {
+  const r = spawnSync(process.execPath, ['--check', modulePath], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  const first = (r.stderr ?? '').split(/\r?\n/)[0] ?? '';
+  const m = /^(.*):(\d+)$/.exec(first);
+  if (!m) return undefined;
+  const file = m[1]!.startsWith('file:') ? fileURLToPath(m[1]!) : m[1]!;
+  return path.resolve(file) === path.resolve(modulePath) ? Number(m[2]) : undefined;
+}
+
 /** Loads the suite module: its Bench (default or `bench`), or a Bench made from its tasks. */
 export async function loadSuite(modulePath: string, timeMs: number): Promise<SuiteBench> {
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(path.resolve(modulePath)).href)) as Record<string, unknown>;
   } catch (err) {
-    throw new SuiteError(`cannot load the benchmark module: ${(err as Error).message}`);
+    const line = err instanceof SyntaxError ? syntaxErrorLine(modulePath) : undefined;
+    throw new SuiteError(
+      `cannot load the benchmark module: ${(err as Error).message}${line ? ` (line ${line})` : ''}`,
+    );
   }
   for (const candidate of [mod.default, mod.bench]) {
     if (looksLikeBench(candidate)) return checkSupported(candidate);

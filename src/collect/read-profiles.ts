@@ -13,6 +13,7 @@ import type { GoroutineSnapshot } from '../model/goroutines.js';
 import type { Profile } from '../model/profile.js';
 import { parseGoroutines, sniffGoroutineText } from '../parse/goroutine/index.js';
 import { readPprof, textPreview } from '../parse/pprof/index.js';
+import { readPprofOffThread } from '../parse/pprof/thread.js';
 
 /** One side's profiles. */
 export interface ProfileSide {
@@ -34,10 +35,14 @@ interface Findings {
   skipped: string[];
 }
 
+/** How a profile's bytes become a profile: on this thread, or (base's) on another. */
+type ReadPprof = (bytes: Uint8Array) => Promise<Profile>;
+
 async function readOne(
   side: ProfileSide,
   rel: string,
   found: Findings,
+  read: ReadPprof = readPprof,
 ): Promise<{ profile?: Profile; goroutines?: GoroutineSnapshot } | undefined> {
   let bytes: Uint8Array;
   try {
@@ -57,7 +62,7 @@ async function readOne(
       found.skipped.push(rel);
       return undefined;
     }
-    const profile = await readPprof(bytes);
+    const profile = await read(bytes);
     const isGoroutine = profile.sampleTypes.some(
       (t) => t.type === 'goroutine' || t.type === 'goroutineleak',
     );
@@ -89,9 +94,17 @@ export async function readProfiles(
   }
   for (const rel of head.files) {
     if (beforeFiles.includes(rel)) continue;
-    const h = await readOne(head, rel, found);
+    // Base's profile is read on another thread while head's is read here (when it is large).
+    const baseFound: Findings = { warnings: [], skipped: [] };
+    const [h, b] = await Promise.all([
+      readOne(head, rel, found),
+      base && base.files.includes(rel)
+        ? readOne(base, rel, baseFound, readPprofOffThread)
+        : undefined,
+    ]);
     if (!h) continue;
-    const b = base && base.files.includes(rel) ? await readOne(base, rel, found) : undefined;
+    found.warnings.push(...baseFound.warnings);
+    found.skipped.push(...baseFound.skipped);
     if (h.profile && !h.goroutines)
       pairs.push({ name: path.basename(rel), base: b?.profile, head: h.profile });
     if (h.goroutines) {

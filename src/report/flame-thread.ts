@@ -5,22 +5,14 @@
  * Whenever the thread cannot be used (no worker script beside the bundle, arrays not shared, a
  * small pair, a failing thread), the same tree is built here instead.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { runOnThread, threadScript } from '../parse/pprof/thread.js';
 import { buildKept, type Kept, type KeptSide } from './flame-kept.js';
 
 /** Below this many stack frames in a pair, starting a thread costs more than it saves. */
 export const OFF_THREAD_MIN_FRAMES = 2_000_000;
 
 /** The worker's script: beside the bundle, or in dist/ when this module runs from its source. */
-export function flameWorkerScript(): string | undefined {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const file = fileURLToPath(
-    new URL(fromSource ? '../../dist/flame-worker.js' : './flame-worker.js', import.meta.url),
-  );
-  return existsSync(file) ? file : undefined;
-}
+export const flameWorkerScript = (): string | undefined => threadScript('flame-worker.js');
 
 const isShared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
 
@@ -48,18 +40,6 @@ export async function keptOffThread(
   return 'kept' in reply ? reply.kept : buildKept(sides, min, totals);
 }
 
-/** Runs the worker script on one request; its reply, or what went wrong. */
-export function keptOnThread(script: string, request: KeptRequest): Promise<KeptReply> {
-  return new Promise<KeptReply>((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(script, { workerData: request });
-    } catch (err) {
-      resolve({ error: String(err) });
-      return;
-    }
-    worker.once('message', (m: KeptReply) => resolve(m));
-    worker.once('error', (err) => resolve({ error: String(err) }));
-    worker.once('exit', (code) => resolve({ error: `the flame graph thread exited (${code})` }));
-  });
-}
+/** Runs the worker script on one request: its reply, or what went wrong. */
+export const keptOnThread = (script: string, request: KeptRequest) =>
+  runOnThread<KeptReply>(script, request);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parsePprof, readPprof } from '../../src/parse/pprof/index.js';
+import { readPprofOffThread, threadScript } from '../../src/parse/pprof/thread.js';
 
 /** Every gzipped pprof profile among the fixtures, made by the Go toolchain. */
 function fixtureProfiles(dir = 'fixtures/profiles'): string[] {
@@ -103,5 +104,34 @@ describe('readPprof: decoding while decompressing', () => {
     expect(p.samples.count).toBe(
       parsePprof(readFileSync('fixtures/profiles/json/head/cpu.pb.gz')).samples.count,
     );
+  });
+});
+
+describe('readPprofOffThread: a profile read on a worker thread', () => {
+  it('is bundled beside the command-line tool', () => {
+    expect(threadScript('parse-worker.js')).toMatch(/dist[\\/]parse-worker\.js$/);
+  });
+
+  it.each([
+    'fixtures/profiles/growslice/head/allocs.pb.gz',
+    'fixtures/profiles/json/base/cpu.pb.gz',
+    'fixtures/profiles/growslice/head/goroutine.pb.gz',
+  ])('%s comes back as read here, its samples still in shared memory', async (file) => {
+    const bytes = readFileSync(file);
+    const there = await readPprofOffThread(bytes, {}, 0);
+    expect(there).toEqual(parsePprof(bytes));
+    expect(there.samples.stack.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(there.samples.labels.num.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it("says what the thread's reading found wrong, in the same words", async () => {
+    const text = gzipSync('This is not a profile.\n');
+    const limited = readFileSync('fixtures/profiles/json/head/cpu.pb.gz');
+    expect(await errorOf(() => readPprofOffThread(text, {}, 0))).toBe(
+      await errorOf(() => parsePprof(text)),
+    );
+    expect(
+      await errorOf(() => readPprofOffThread(limited, { maxDecompressedBytes: 4096 }, 0)),
+    ).toBe('gzip data decompresses to more than 4 KiB, the limit for one profile');
   });
 });

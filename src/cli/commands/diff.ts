@@ -5,6 +5,7 @@ import { readInputFile } from '../../collect/files.js';
 import { FormatError, UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, readPprof } from '../../parse/pprof/index.js';
+import { readPprofOffThread } from '../../parse/pprof/thread.js';
 import { renderTopMarkdown } from '../../render/top-markdown.js';
 import { renderTopText } from '../../render/top-text.js';
 import { topReport } from '../../report/top-report.js';
@@ -27,10 +28,10 @@ Options:
   --format FORMAT       text (default), markdown or json
 `;
 
-async function load(file: string): Promise<Profile> {
+async function load(file: string, read = readPprof): Promise<Profile> {
   const bytes = await readInputFile(file);
   try {
-    return await readPprof(bytes, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
+    return await read(bytes, { maxDecompressedBytes: DEFAULT_MAX_DECOMPRESSED_BYTES });
   } catch (err) {
     throw withSource(file, err);
   }
@@ -53,8 +54,14 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
   const format = readFormat(values.format, ['text', 'markdown', 'json']);
   const nodeCount =
     values.nodecount === undefined ? 0 : readInteger('--nodecount', values.nodecount, 1);
-  const base = await load(baseFile);
-  const head = await load(headFile);
+  // Base is read on another thread while head is read here (when it is large). Errors come in
+  // the order of the arguments.
+  const read = await Promise.allSettled([load(baseFile, readPprofOffThread), load(headFile)]);
+  for (const r of read) if (r.status === 'rejected') throw r.reason;
+  const [base, head] = read.map((r) => (r as PromiseFulfilledResult<Profile>).value) as [
+    Profile,
+    Profile,
+  ];
   try {
     checkComparable(base, head, baseFile, headFile);
   } catch (err) {

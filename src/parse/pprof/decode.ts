@@ -109,10 +109,15 @@ const fieldNames = new Map<number, string>(Object.entries(P).map(([name, id]) =>
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
+/** The first piece a whole profile is decoded in. */
+const PIECE = 1 << 20;
+
 /** Decodes the bytes of a (decompressed) pprof Profile message. */
 export function decodeProfile(buf: Uint8Array): RawProfile {
   const d = new ProfileDecoder(buf.length);
-  d.feed(buf, true);
+  // The first piece alone, to size the columns from it (see `reserveFromFirstPiece`).
+  const first = buf.length > PIECE ? d.feed(buf.subarray(0, PIECE), false) : 0;
+  d.feed(buf.subarray(first), true);
   return d.finish();
 }
 
@@ -131,8 +136,12 @@ export class ProfileDecoder {
   /** Bytes fed and decoded before the current piece (for the offsets errors give). */
   private offset = 0;
 
+  /** The decompressed size, exact or as claimed. */
+  private readonly size: number;
+
   /** `size`: the decompressed size, exact or as claimed (stacks are sized from it). */
   constructor(size: number) {
+    this.size = size;
     // Every id takes at least one byte, so this only grows when `size` was too small; pages
     // never written cost no memory. Stacks and values are in shared memory, for a worker thread
     // to read (see growable.ts).
@@ -272,8 +281,22 @@ export class ProfileDecoder {
       }
     }
 
+    if (this.offset === 0 && !last) this.reserveFromFirstPiece(r.pos);
     this.offset += r.pos;
     return r.pos;
+  }
+
+  /**
+   * Sizes values and labels for the whole profile from its first piece (Go writes the samples
+   * first): shared memory left behind by doubling would wait for a full collection, while room
+   * never written costs nothing.
+   */
+  private reserveFromFirstPiece(decoded: number): void {
+    const { out, values, labels } = this;
+    if (decoded === 0 || out.sampleCount === 0) return;
+    const scale = (1.25 * Math.max(this.size, decoded)) / decoded;
+    values.reserve(Math.ceil(values.length * scale) + 1024);
+    labels.reserve(Math.ceil(labels.length * scale) + 1024);
   }
 
   /** The profile decoded. */
@@ -281,8 +304,7 @@ export class ProfileDecoder {
     const { locStart, locationIds, valueStart, values, labels, out } = this;
     locStart.push(locationIds.length);
     valueStart.push(values.length);
-    out.locStart = typed(Uint32Array, locStart.length, true);
-    out.locStart.set(locStart.view());
+    out.locStart = sharedCopy(locStart.view());
     out.locationIds = locationIds.view();
     out.valueStart = Uint32Array.from(valueStart.view());
     out.values = values.view();
@@ -488,13 +510,33 @@ const emptyLabels: RawLabels = {
   numUnit: new Float64Array(0),
 };
 
+/** The ids as a Uint32Array in shared memory. */
+function sharedCopy(ids: Uint16Array | Uint32Array | Float64Array): Uint32Array {
+  const out = typed(Uint32Array, ids.length, true);
+  out.set(ids);
+  return out;
+}
+
 /** Collects labels column-wise (heap profiles carry one per sample: no object per label). */
 class LabelColumns {
+  // In shared memory, as the stacks: a profile read on a worker thread comes back uncopied.
   private readonly start = new GrowableIds(1024);
-  private readonly key = new GrowableFloats();
-  private readonly str = new GrowableFloats();
-  private readonly num = new GrowableFloats();
-  private readonly numUnit = new GrowableFloats();
+  private readonly key = new GrowableFloats(1024, true);
+  private readonly str = new GrowableFloats(1024, true);
+  private readonly num = new GrowableFloats(1024, true);
+  private readonly numUnit = new GrowableFloats(1024, true);
+
+  /**
+   * Room for `n` more labels in one step: what a growing array leaves behind in shared memory
+   * waits for a full collection, so the decoder sizes the columns once from an estimate.
+   */
+  reserve(n: number): void {
+    for (const c of [this.key, this.str, this.num, this.numUnit]) c.reserve(c.length + n);
+  }
+
+  get length(): number {
+    return this.key.length;
+  }
 
   startSample(): void {
     this.start.push(this.key.length);
@@ -510,7 +552,7 @@ class LabelColumns {
   finish(): RawLabels {
     this.start.push(this.key.length);
     return {
-      start: Uint32Array.from(this.start.view()),
+      start: sharedCopy(this.start.view()),
       key: this.key.view(),
       str: this.str.view(),
       num: this.num.view(),

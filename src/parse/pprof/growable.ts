@@ -79,6 +79,14 @@ export class GrowableFloats {
     this.data = typed(Float64Array, capacity, shared);
   }
 
+  /** Makes the storage hold at least `n` values, in one step. */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const next = typed(Float64Array, n, this.shared);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = typed(Float64Array, this.data.length * 2, this.shared);
