@@ -17200,10 +17200,7 @@ function findingsTable2(fs) {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 function gateNotes(r) {
-  return [
-    ...r.notes,
-    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))
-  ];
+  return [...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))];
 }
 function gateSection(r) {
   const shown2 = /* @__PURE__ */ new Set([...r.regressions, ...r.improvements]);
@@ -17213,7 +17210,7 @@ function gateSection(r) {
   const parts = [
     `<h2>Benchmarks</h2>`,
     `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
-    ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
+    ...[...verdictNotes(r), ...r.notes].map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`)
   ];
   if (regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable2(regressions));
   if (improvements.length > 0) {

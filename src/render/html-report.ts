@@ -67,12 +67,12 @@ function findingsTable(fs: GateFinding[]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** The gate's notes, then each finding's (too few samples, ...), as the text report lists them. */
+/**
+ * Each finding's notes (too few samples, ...), as the text report lists them. The run's own
+ * notes (one run per benchmark, ...) say what was not judged: they stand beside the verdict.
+ */
 function gateNotes(r: GateResult): string[] {
-  return [
-    ...r.notes,
-    ...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`))),
-  ];
+  return [...new Set(r.findings.flatMap((f) => f.notes.map((n) => `${f.name} ${f.unit}: ${n}`)))];
 }
 
 /** The benchmark comparison: each table in the comment's order, the most severe change first. */
@@ -84,7 +84,7 @@ function gateSection(r: GateResult): string {
   const parts = [
     `<h2>Benchmarks</h2>`,
     `<p><strong>${escapeHtml(verdictLine(r))}</strong></p>`,
-    ...verdictNotes(r).map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`),
+    ...[...verdictNotes(r), ...r.notes].map((n) => `<p>⚠️ ${escapeHtml(n)}</p>`),
   ];
   if (regressions.length > 0) parts.push(`<h3>Regressions</h3>`, findingsTable(regressions));
   if (improvements.length > 0) {

@@ -177,6 +177,24 @@ describe('renderHtmlReport', () => {
     );
   });
 
+  it('says beside the verdict, as the comment does, what one run per side could not judge', () => {
+    const bench = (f: string) => parseBenchOutput(readFileSync(`fixtures/bench/${f}`, 'utf8'), f);
+    const once = gate(bench('count1-base.txt'), bench('count1-head.txt'));
+    const note =
+      'each benchmark ran once (-count 1): no statistics are possible, so only units whose values are exact were compared; run with -count 10 or more';
+    expect(once.notes).toContain(note);
+    const html = renderHtmlReport(emptyModel({ gate: once }));
+    // Under the verdict line, before the regressions' table.
+    const benchmarks = html.slice(html.indexOf('<h2>Benchmarks</h2>'));
+    const at = benchmarks.indexOf(`<p>⚠️ ${note}</p>`);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(benchmarks.indexOf('<h3>Regressions</h3>'));
+    const notes = html.includes('<section id="notes">')
+      ? html.slice(html.indexOf('<section id="notes">'))
+      : '';
+    expect(notes).not.toContain('each benchmark ran once');
+  });
+
   it('hides the message box when there is nothing to say', () => {
     expect(fixture).toContain('<div id="message" role="status" hidden></div>');
   });
