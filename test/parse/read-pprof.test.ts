@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parsePprof, readPprof } from '../../src/parse/pprof/index.js';
-import { readPprofOffThread, threadScript } from '../../src/parse/pprof/thread.js';
+import { readPprofOffThread, runOnThread, threadScript } from '../../src/parse/pprof/thread.js';
 
 /** Every gzipped pprof profile among the fixtures, made by the Go toolchain. */
 function fixtureProfiles(dir = 'fixtures/profiles'): string[] {
@@ -133,5 +134,29 @@ describe('readPprofOffThread: a profile read on a worker thread', () => {
     expect(
       await errorOf(() => readPprofOffThread(limited, { maxDecompressedBytes: 4096 }, 0)),
     ).toBe('gzip data decompresses to more than 4 KiB, the limit for one profile');
+  });
+});
+
+describe('runOnThread: a thread that fails', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'perfgate-thread-'));
+  const script = (name: string, code: string) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, code);
+    return f;
+  };
+
+  it('reports a thread that throws, or exits without an answer, instead of waiting', async () => {
+    const throws = await runOnThread(script('throws.mjs', "throw new Error('no memory');\n"), {});
+    expect(throws).toEqual({ threadError: expect.stringContaining('no memory') });
+    const exits = await runOnThread(script('exits.mjs', 'process.exit(3);\n'), {});
+    expect(exits).toEqual({ threadError: 'the thread exited (3)' });
+  });
+
+  it('answers with what the script sends back', async () => {
+    const echo = script(
+      'echo.mjs',
+      "import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage({ got: workerData.n + 1 });\n",
+    );
+    expect(await runOnThread(echo, { n: 41 })).toEqual({ got: 42 });
   });
 });
