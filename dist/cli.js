@@ -8361,14 +8361,14 @@ var SHARD_KEY = "shard";
 var SHARD_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 // src/report/history.ts
-function valueKey(pkg, name, unit) {
-  return JSON.stringify([pkg, name, unit]);
+function valueKey(pkg, name, unit, shard) {
+  return JSON.stringify(shard === void 0 ? [pkg, name, unit] : [pkg, name, unit, shard]);
 }
 function seriesOf(h) {
   const out = /* @__PURE__ */ new Map();
   for (const p of h.points) {
     for (const v of p.values) {
-      const key = valueKey(v.pkg, v.name, v.unit);
+      const key = valueKey(v.pkg, v.name, v.unit, v.shard);
       let s = out.get(key);
       if (!s) out.set(key, s = []);
       s.push({ center: v.center, cpu: p.machine.cpu ?? "" });
@@ -8378,7 +8378,8 @@ function seriesOf(h) {
 }
 function findSeries(series, f) {
   const pkg = f.config.find(([k]) => k === "pkg")?.[1] ?? "";
-  return series.get(valueKey(pkg, f.name, f.unit)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ""), f.unit));
+  const shard = f.config.find(([k]) => k === SHARD_KEY)?.[1];
+  return series.get(valueKey(pkg, f.name, f.unit, shard)) ?? series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ""), f.unit, shard));
 }
 function historyView(h, branch, regressions) {
   const series = seriesOf(h);
@@ -8516,7 +8517,8 @@ function buildMergedReport(f) {
     links: f.links,
     generatedAt: f.generatedAt,
     shards: { names: f.parts.map((p) => p.name).sort(), incomplete },
-    ...f.accept ? { accept: f.accept } : {}
+    ...f.accept ? { accept: f.accept } : {},
+    ...f.history ? { history: f.history } : {}
   });
   return { report, complete };
 }

@@ -209,15 +209,28 @@ export async function saveBaseline(
 ): Promise<string> {
   const manifest = await baselineManifest(run, ports, c.benchFiles, c.profiles);
   const files = [...c.benchFiles, ...c.profiles];
-  if (head && head.results.length > 0) {
-    const point = historyPoint(head, run.ctx.sha, manifest.createdAt, run.settings.gate.confidence);
-    const history = extendHistory(await previousHistory(run, ports), point);
-    await writeHistoryFile(c.dir, history);
-    files.push(HISTORY_FILE);
-    ports.out.info(`History of past baselines: ${history.points.length} commits`);
-  }
+  if (head) files.push(...(await withHistory(run, ports, c.dir, head, manifest.createdAt)));
   await uploadBaseline(run, ports, c.dir, manifest, files);
   return manifest.commit;
+}
+
+/**
+ * Writes the branch's history into a baseline folder: the previous baseline's, with this commit
+ * added. Returns the file it wrote (none without benchmark results).
+ */
+async function withHistory(
+  run: ActionRun,
+  ports: ActionPorts,
+  dir: string,
+  head: BenchFile,
+  createdAt: string,
+): Promise<string[]> {
+  if (head.results.length === 0) return [];
+  const point = historyPoint(head, run.ctx.sha, createdAt, run.settings.gate.confidence);
+  const history = extendHistory(await previousHistory(run, ports), point);
+  await writeHistoryFile(dir, history);
+  ports.out.info(`History of past baselines: ${history.points.length} commits`);
+  return [HISTORY_FILE];
 }
 
 /**
@@ -250,12 +263,14 @@ async function previousHistory(
 
 /**
  * Saves the merged baseline of a job matrix: every leg's head files under `shards/<name>/`,
- * listed per shard in one manifest, as one artifact of this key.
+ * listed per shard in one manifest, as one artifact of this key; with the merged head (each
+ * result tagged with its shard), the branch's history goes with it.
  */
 export async function saveMergedBaseline(
   run: ActionRun,
   ports: ActionPorts,
   legs: { name: string; dir: string; benchFiles: string[]; profiles: string[] }[],
+  head?: BenchFile,
 ): Promise<string> {
   const dir = path.join(run.workDir, 'merged-baseline');
   const files: string[] = [];
@@ -271,6 +286,11 @@ export async function saveMergedBaseline(
     ...(await baselineManifest(run, ports, [], [])),
     shards: legs.map(({ name, benchFiles, profiles }) => ({ name, benchFiles, profiles })),
   };
+  // The history keys each benchmark by its shard too, as the merged gate does.
+  if (head) {
+    await mkdir(dir, { recursive: true });
+    files.push(...(await withHistory(run, ports, dir, head, manifest.createdAt)));
+  }
   await uploadBaseline(run, ports, dir, manifest, files);
   return manifest.commit;
 }
@@ -327,15 +347,25 @@ async function uploadBaseline(
   }
 }
 
+/** What a merge reads from the stored baseline it compares against. */
+export interface StoredMerged {
+  /** The legs it holds; undefined when a single job saved it. */
+  shards: string[] | undefined;
+  /** Its branch's past baselines, when it carried a usable history. */
+  history?: BaselineHistory;
+  /** Why its history is ignored, when it carried one that cannot be used. */
+  historyProblem?: string;
+}
+
 /**
- * The shards of the stored baseline this run compares against (the base branch's, or this
- * branch's on a push): the legs a merge expects when `shards` is not given. Undefined when there
- * is no stored baseline or it was saved by a single job.
+ * The stored baseline this run compares against (the base branch's, or this branch's on a
+ * push): the legs a merge expects when `shards` is not given, and the branch's history.
+ * Undefined when there is no stored baseline.
  */
-export async function storedShards(
+export async function storedMerged(
   { settings: s, ctx, workDir }: ActionRun,
   { artifacts, out }: ActionPorts,
-): Promise<string[] | undefined> {
+): Promise<StoredMerged | undefined> {
   const branch = ctx.pullRequest?.baseRef ?? ctx.branch;
   if (!branch) return undefined;
   const list = await artifacts.list(artifactName('baseline', s.baselineKey)).catch((err) => {
@@ -348,9 +378,16 @@ export async function storedShards(
     throw unreadable(err);
   });
   const manifest = await readManifest(dir);
+  let shards: string[] | undefined;
   if (typeof manifest === 'string') {
     out.warning(`perfgate: the stored baseline does not say which shards to expect: ${manifest}`);
-    return undefined;
+  } else {
+    shards = manifest.shards?.map((p) => p.name);
   }
-  return manifest.shards?.map((p) => p.name);
+  const history = await readHistoryFile(dir);
+  return {
+    shards,
+    ...(typeof history === 'object' ? { history } : {}),
+    ...(typeof history === 'string' ? { historyProblem: history } : {}),
+  };
 }

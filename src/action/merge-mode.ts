@@ -13,9 +13,9 @@ import { type ShardFolder, readShardFolder } from '../collect/shard-folder.js';
 import { UserError } from '../errors.js';
 import { type ArtifactInfo, artifactName } from '../publish/artifacts.js';
 import { renderSummary } from '../render/comment.js';
-import { type ShardProblem, buildMergedReport } from '../report/shards.js';
+import { type ShardProblem, buildMergedReport, mergeShards } from '../report/shards.js';
 import { acceptRequest } from './accept.js';
-import { saveMergedBaseline, storedShards } from './baseline.js';
+import { saveMergedBaseline, storedMerged } from './baseline.js';
 import { runUrl } from './context.js';
 import type { ActionPorts, ActionRun } from './ports.js';
 import { annotateRegressions, publishComment } from './publish-report.js';
@@ -71,13 +71,27 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
   const { settings: s, ctx, workDir } = run;
   const { out } = ports;
   const { legs, unreadable } = await readLegs(run, ports);
-  const expected = s.shards ?? (await storedShards(run, ports)) ?? [];
+  const warnings: string[] = [];
+  // Without `shards`, the stored baseline says which legs to expect (and reading it must work);
+  // with them, it is read for its history only, and a failure to read it is a note.
+  const stored = s.shards
+    ? await storedMerged(run, ports).catch((err: unknown) => {
+        if (!(err instanceof UserError)) throw err;
+        warnings.push(`the stored baseline's history of past commits is not shown: ${err.message}`);
+        return undefined;
+      })
+    : await storedMerged(run, ports);
+  const expected = s.shards ?? stored?.shards ?? [];
+  if (stored?.historyProblem) {
+    warnings.push(
+      `the stored baseline's history of past commits is ignored: ${stored.historyProblem}`,
+    );
+  }
   if (legs.length + unreadable.length === 0 && expected.length === 0) {
     throw new UserError(
       `no shard results in this run for baseline-key ${JSON.stringify(s.baselineKey)}: the matrix legs run with 'shard:' and the same 'baseline-key', and this job needs them (needs: <the matrix job>)`,
     );
   }
-  const warnings: string[] = [];
   const accept = await acceptRequest(run, ports, warnings);
   const { report, complete } = buildMergedReport({
     key: s.baselineKey,
@@ -97,6 +111,9 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
     links: { run: runUrl(ctx), summary: `${runUrl(ctx)}#summary` },
     generatedAt: new Date().toISOString(),
     ...(accept ? { accept } : {}),
+    ...(stored?.history
+      ? { history: { data: stored.history, branch: ctx.pullRequest?.baseRef ?? ctx.branch ?? '' } }
+      : {}),
   });
   report.warnings.push(...warnings);
 
@@ -127,6 +144,7 @@ export async function mergeMode(run: ActionRun, ports: ActionPorts): Promise<voi
             benchFiles: l.folder.manifest.head.benchFiles.map(underHead),
             profiles: l.folder.manifest.head.profiles.map(underHead),
           })),
+        mergeShards(complete).head,
       );
       report.savedBaseline = { commit, branch: ctx.branch };
       await writeFile(reportPath, `${JSON.stringify(report, null, 2)}\n`);

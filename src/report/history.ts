@@ -8,6 +8,7 @@
 import { type GateFinding, PROCS_SUFFIX, commonProcs } from '../analyze/gate.js';
 import { summarize } from '../analyze/stats/index.js';
 import type { BenchFile } from '../model/bench.js';
+import { SHARD_KEY } from '../model/shard.js';
 import type { PageHistory, PageHistorySeries } from './page-data.js';
 
 /** The history's file inside a baseline artifact. */
@@ -24,6 +25,8 @@ export interface HistoryValue {
   /** The benchmark's name, without a GOMAXPROCS suffix every result of the run shared. */
   name: string;
   unit: string;
+  /** The leg of a job matrix that measured it (merged baselines only). */
+  shard?: string;
   center: number;
   lo: number | null;
   hi: number | null;
@@ -58,7 +61,10 @@ export function historyPoint(
   confidence = 0.95,
 ): HistoryPoint {
   const strip = commonProcs(head) !== undefined;
-  const groups = new Map<string, { pkg: string; name: string; unit: string; values: number[] }>();
+  const groups = new Map<
+    string,
+    { pkg: string; name: string; unit: string; shard: string | undefined; values: number[] }
+  >();
   const machine: Record<string, string> = {};
   for (const r of head.results) {
     for (const k of MACHINE_KEYS) {
@@ -66,18 +72,27 @@ export function historyPoint(
       if (v !== undefined && machine[k] === undefined) machine[k] = v;
     }
     const pkg = r.config.pkg ?? '';
+    const shard = r.config[SHARD_KEY];
     const name = strip ? r.name.replace(PROCS_SUFFIX, '') : r.name;
     for (const v of r.values) {
-      const key = JSON.stringify([pkg, name, v.unit]);
+      const key = valueKey(pkg, name, v.unit, shard);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { pkg, name, unit: v.unit, values: [] }));
+      if (!g) groups.set(key, (g = { pkg, name, unit: v.unit, shard, values: [] }));
       g.values.push(v.value);
     }
   }
-  const values = [...groups.values()].map(({ pkg, name, unit, values: xs }) => {
+  const values = [...groups.values()].map(({ pkg, name, unit, shard, values: xs }) => {
     // As the gate summarizes a side: the median and its distribution-free interval.
     const s = summarize(xs, 'nothing', confidence);
-    return { pkg, name, unit, center: s.center, lo: finite(s.lo), hi: finite(s.hi) };
+    return {
+      pkg,
+      name,
+      unit,
+      ...(shard !== undefined ? { shard } : {}),
+      center: s.center,
+      lo: finite(s.lo),
+      hi: finite(s.hi),
+    };
   });
   return { commit, date, machine, values };
 }
@@ -129,7 +144,13 @@ export function readHistory(json: unknown): BaselineHistory | string {
       values.every((v) => {
         const x = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
         return (
-          text(x.pkg) && text(x.name) && text(x.unit) && num(x.center) && bound(x.lo) && bound(x.hi)
+          text(x.pkg) &&
+          text(x.name) &&
+          text(x.unit) &&
+          (x.shard === undefined || text(x.shard)) &&
+          num(x.center) &&
+          bound(x.lo) &&
+          bound(x.hi)
         );
       });
     if (!valid) return `its point ${i + 1} is not a commit with values`;
@@ -137,10 +158,11 @@ export function readHistory(json: unknown): BaselineHistory | string {
       commit: p.commit as string,
       date: p.date as string,
       machine: Object.fromEntries(Object.entries(machine)) as Record<string, string>,
-      values: (values as HistoryValue[]).map(({ pkg, name, unit, center, lo, hi }) => ({
+      values: (values as HistoryValue[]).map(({ pkg, name, unit, shard, center, lo, hi }) => ({
         pkg,
         name,
         unit,
+        ...(shard !== undefined ? { shard } : {}),
         center,
         lo,
         hi,
@@ -173,9 +195,9 @@ export interface HistoryView {
   positions: HistoryPosition[];
 }
 
-/** `pkg`, name and unit: how a finding and a history value are matched. */
-function valueKey(pkg: string, name: string, unit: string): string {
-  return JSON.stringify([pkg, name, unit]);
+/** `pkg`, name, unit and shard: how a finding and a history value are matched. */
+function valueKey(pkg: string, name: string, unit: string, shard?: string): string {
+  return JSON.stringify(shard === undefined ? [pkg, name, unit] : [pkg, name, unit, shard]);
 }
 
 /** The past centers of each benchmark × unit, with the CPU each was measured on, oldest first. */
@@ -183,7 +205,7 @@ function seriesOf(h: BaselineHistory): Map<string, { center: number; cpu: string
   const out = new Map<string, { center: number; cpu: string }[]>();
   for (const p of h.points) {
     for (const v of p.values) {
-      const key = valueKey(v.pkg, v.name, v.unit);
+      const key = valueKey(v.pkg, v.name, v.unit, v.shard);
       let s = out.get(key);
       if (!s) out.set(key, (s = []));
       s.push({ center: v.center, cpu: p.machine.cpu ?? '' });
@@ -198,9 +220,10 @@ function findSeries<T>(
   f: Pick<GateFinding, 'name' | 'unit' | 'config'>,
 ): T | undefined {
   const pkg = f.config.find(([k]) => k === 'pkg')?.[1] ?? '';
+  const shard = f.config.find(([k]) => k === SHARD_KEY)?.[1];
   return (
-    series.get(valueKey(pkg, f.name, f.unit)) ??
-    series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ''), f.unit))
+    series.get(valueKey(pkg, f.name, f.unit, shard)) ??
+    series.get(valueKey(pkg, f.name.replace(PROCS_SUFFIX, ''), f.unit, shard))
   );
 }
 
@@ -251,8 +274,8 @@ export function historyChart(
 ): PageHistory {
   const index = new Map<string, number>();
   const all: PageHistorySeries[] = [];
-  const add = (pkg: string, name: string, unit: string) => {
-    const key = valueKey(pkg, name, unit);
+  const add = (pkg: string, name: string, unit: string, shard?: string) => {
+    const key = valueKey(pkg, name, unit, shard);
     if (index.has(key)) return;
     index.set(key, all.length);
     all.push({
@@ -267,10 +290,10 @@ export function historyChart(
     });
   };
   const last = h.points[h.points.length - 1];
-  for (const v of head?.values ?? last?.values ?? []) add(v.pkg, v.name, v.unit);
+  for (const v of head?.values ?? last?.values ?? []) add(v.pkg, v.name, v.unit, v.shard);
   h.points.forEach((p, i) => {
     for (const v of p.values) {
-      const s = all[index.get(valueKey(v.pkg, v.name, v.unit)) ?? -1];
+      const s = all[index.get(valueKey(v.pkg, v.name, v.unit, v.shard)) ?? -1];
       if (!s) continue;
       s.centers[i] = v.center;
       s.lo[i] = v.lo;
@@ -285,7 +308,7 @@ export function historyChart(
     }
   }
   for (const v of head?.values ?? []) {
-    const s = all[index.get(valueKey(v.pkg, v.name, v.unit))!]!;
+    const s = all[index.get(valueKey(v.pkg, v.name, v.unit, v.shard))!]!;
     s.head = { center: v.center, lo: v.lo, hi: v.hi };
   }
   for (const f of regressions) {

@@ -112,6 +112,8 @@ export interface MergeFacts {
   generatedAt: string;
   /** The pull request's accept label and who applied it, when it carries the label. */
   accept?: RunFacts['accept'];
+  /** The base branch's past baselines (each benchmark keyed by its shard too). */
+  history?: RunFacts['history'];
 }
 
 /**
@@ -152,6 +154,7 @@ export function buildMergedReport(f: MergeFacts): { report: RunReport; complete:
     generatedAt: f.generatedAt,
     shards: { names: f.parts.map((p) => p.name).sort(), incomplete },
     ...(f.accept ? { accept: f.accept } : {}),
+    ...(f.history ? { history: f.history } : {}),
   });
   return { report, complete };
 }

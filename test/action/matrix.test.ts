@@ -283,6 +283,29 @@ describe('a job matrix: legs with shard, one merge job', () => {
     expect(r.merge.outputs.verdict).toBe('fail');
   });
 
+  test('the merged baseline carries the branch history, each benchmark by its shard; a pull request is placed against it', async () => {
+    const commits = ['1'.repeat(40), '2'.repeat(40), BASE_SHA];
+    for (const sha of commits) await matrixRun({ push: sha }, { linux: AB_BASE, macos: AB_BASE });
+    const saved = w.artifacts.named('perfgate-baseline-benchmarks-bench').at(-1)!;
+    const history = JSON.parse(saved.files.get('perfgate-history.json')!.toString());
+    expect(history.points.map((p: { commit: string }) => p.commit)).toEqual(commits);
+    const growSlice = history.points[2].values.filter(
+      (v: { name: string; unit: string }) => v.name === 'GrowSlice' && v.unit === 'B/op',
+    );
+    expect(growSlice.map((v: { shard: string }) => v.shard).sort()).toEqual(['linux', 'macos']);
+
+    const r = await matrixRun({ pr: 28 }, { linux: AB_HEAD, macos: AB_BASE });
+    expect(r.merge.outputs.verdict).toBe('fail');
+    const report = reportOf(r.merge);
+    expect(report.history?.commits).toBe(3);
+    // Only linux regressed; each regression is placed against its own shard's past.
+    expect(report.history!.positions.length).toBe(report.gate!.regressions.length);
+    const body = w.comments(28)[0]!.body;
+    expect(body).toContain(
+      '- <code>GrowSlice-2</code> B/op: head 253.2 KiB is worse than each of the last 3 commits of <code>main</code> (all 80.0 KiB)',
+    );
+  });
+
   test('a leg takes its own shard of the stored baseline; a new leg has none', async () => {
     await matrixRun({ push: BASE_SHA }, split(AB_BASE, AB_LEGS));
     const { a } = split(AB_HEAD, AB_LEGS);
