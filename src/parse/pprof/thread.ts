@@ -20,7 +20,7 @@ export function threadScript(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** Runs a worker script on one request: its reply, or `{ error }` when the thread failed. */
+/** Runs a worker script on one request: its reply, or `{ threadError }` when the thread failed. */
 export function runOnThread<Reply>(
   script: string,
   request: unknown,
