@@ -14936,12 +14936,12 @@ Options:
   --format FORMAT   text (default), markdown or json
   --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
-async function classify(files2) {
+async function classify(files2, read = readPprof) {
   const out = {};
   for (const file of files2) {
     let p;
     try {
-      p = await readPprof(await readInputFile(file));
+      p = await read(await readInputFile(file));
     } catch (err) {
       throw withSource(file, err);
     }
@@ -14968,9 +14968,15 @@ async function runHotspots(argv, io) {
 
 ${hotspotsUsage}`);
   const format = readFormat(values.format, ["text", "markdown", "json"]);
-  const head = await classify(positionals);
   const baseFiles = values.base ?? [];
-  const base = baseFiles.length > 0 ? await classify(baseFiles) : void 0;
+  const [headRead, baseRead] = await Promise.allSettled([
+    classify(positionals),
+    baseFiles.length > 0 ? classify(baseFiles, readPprofOffThread) : void 0
+  ]);
+  if (headRead.status === "rejected") throw headRead.reason;
+  if (baseRead.status === "rejected") throw baseRead.reason;
+  const head = headRead.value;
+  const base = baseRead.value;
   const hotspots2 = findHotspots(head, base, {
     source: sourceLookup([values.source ?? "."]),
     ...values.tests === true ? { includeTests: true } : {}

@@ -5,6 +5,7 @@ import { sourceLookup } from '../../collect/source.js';
 import { UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
 import { readPprof } from '../../parse/pprof/index.js';
+import { readPprofOffThread } from '../../parse/pprof/thread.js';
 import { renderHotspotsMarkdown, renderHotspotsText } from '../../render/hotspots.js';
 
 import { parseCommandArgs } from '../args.js';
@@ -24,12 +25,12 @@ Options:
   --tests           keep sites in _test.go files (benchmark set-up and loops; left out by default)
 `;
 
-async function classify(files: string[]): Promise<HotspotInputs> {
+async function classify(files: string[], read = readPprof): Promise<HotspotInputs> {
   const out: HotspotInputs = {};
   for (const file of files) {
     let p: Profile;
     try {
-      p = await readPprof(await readInputFile(file));
+      p = await read(await readInputFile(file));
     } catch (err) {
       throw withSource(file, err);
     }
@@ -55,9 +56,17 @@ export async function runHotspots(argv: string[], io: CliIO): Promise<number> {
   if (positionals.length === 0)
     throw new UserError(`perfgate hotspots: no profile given\n\n${hotspotsUsage}`);
   const format = readFormat(values.format, ['text', 'markdown', 'json']);
-  const head = await classify(positionals);
+  // Base's profiles are read on another thread while head's are read here (when they are
+  // large). Head's errors come first, as the arguments do.
   const baseFiles = values.base ?? [];
-  const base = baseFiles.length > 0 ? await classify(baseFiles) : undefined;
+  const [headRead, baseRead] = await Promise.allSettled([
+    classify(positionals),
+    baseFiles.length > 0 ? classify(baseFiles, readPprofOffThread) : undefined,
+  ]);
+  if (headRead.status === 'rejected') throw headRead.reason;
+  if (baseRead.status === 'rejected') throw baseRead.reason;
+  const head = headRead.value;
+  const base = baseRead.value;
   const hotspots = findHotspots(head, base, {
     source: sourceLookup([values.source ?? '.']),
     ...(values.tests === true ? { includeTests: true } : {}),
