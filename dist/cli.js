@@ -14765,7 +14765,7 @@ function topHeaderLines(report) {
   lines.push(...header.comments);
   lines.push(`Type: ${sampleType.type}`);
   if (header.docUrl) lines.push(`Doc: ${header.docUrl}`);
-  if (header.timeNanos) lines.push(`Time: ${new Date(header.timeNanos / 1e6).toISOString()}`);
+  if (header.timeNanos) lines.push(`Time: ${utcTime(header.timeNanos)}`);
   if (header.durationNanos) {
     const [ns, unit] = scaleValue(total, sampleType.unit, "nanoseconds");
     const ratio = unit === "ns" && ns !== 0 ? `(${percentage(ns, header.durationNanos)})` : "";
@@ -14797,8 +14797,20 @@ function renderTopText(report) {
   return `${out.join("\n")}
 `;
 }
+function utcTime(nanos) {
+  return `${new Date(Math.floor(nanos / 1e6)).toISOString().slice(0, 19).replace("T", " ")} UTC`;
+}
 
 // src/report/top-report.ts
+function mergedTimes(profiles) {
+  let timeNanos = 0;
+  let durationNanos = 0;
+  for (const p of profiles) {
+    if (timeNanos === 0 || p.timeNanos < timeNanos) timeNanos = p.timeNanos;
+    durationNanos += p.durationNanos;
+  }
+  return { timeNanos, durationNanos };
+}
 function topReport(profile, table2, options) {
   const sampleType = profile.sampleTypes[options.sampleIndex];
   const limit = options.nodeCount && options.nodeCount > 0 ? options.nodeCount : Infinity;
@@ -14809,6 +14821,7 @@ function topReport(profile, table2, options) {
     return { ...f, sumFlat: sum };
   });
   const mapping = profile.mappings[0];
+  const { timeNanos, durationNanos } = options.merged ? mergedTimes(options.merged) : { timeNanos: profile.timeNanos, durationNanos: profile.durationNanos };
   return {
     source: options.source,
     sampleType,
@@ -14822,8 +14835,8 @@ function topReport(profile, table2, options) {
       ...mapping?.buildId ? { buildId: mapping.buildId } : {},
       comments: profile.comments.filter((c) => !c.startsWith("#")),
       ...profile.docUrl ? { docUrl: profile.docUrl } : {},
-      ...profile.timeNanos ? { timeNanos: profile.timeNanos } : {},
-      ...profile.durationNanos ? { durationNanos: profile.durationNanos } : {}
+      ...timeNanos ? { timeNanos } : {},
+      ...durationNanos ? { durationNanos } : {}
     }
   };
 }
@@ -14914,7 +14927,8 @@ ${diffUsage}`
   const report = topReport(head, table2, {
     source: `${baseFile} → ${headFile}`,
     sampleIndex: sampleIndex2,
-    nodeCount
+    nodeCount,
+    merged: [base, head]
   });
   printAs(io, format, report, {
     text: () => renderTopText(report),

@@ -3,7 +3,10 @@ import type { TopReport } from '../report/top-report.js';
 import { padLeft } from '../units/go-format.js';
 import { percentage, scaleValue, scaledLabel } from '../units/pprof-units.js';
 
-/** The header lines pprof prints above a top table (without File/Time lines' local-time quirks). */
+/**
+ * The header lines pprof prints above a top table. The time is in UTC, in pprof's layout
+ * (`2006-01-02 15:04:05 MST`; pprof uses the local zone, UTC on a CI runner).
+ */
 export function topHeaderLines(report: TopReport): string[] {
   const { header, sampleType, total } = report;
   const value = (v: number) => scaledLabel(v, sampleType.unit, report.displayUnit);
@@ -13,7 +16,7 @@ export function topHeaderLines(report: TopReport): string[] {
   lines.push(...header.comments);
   lines.push(`Type: ${sampleType.type}`);
   if (header.docUrl) lines.push(`Doc: ${header.docUrl}`);
-  if (header.timeNanos) lines.push(`Time: ${new Date(header.timeNanos / 1e6).toISOString()}`);
+  if (header.timeNanos) lines.push(`Time: ${utcTime(header.timeNanos)}`);
   if (header.durationNanos) {
     const [ns, unit] = scaleValue(total, sampleType.unit, 'nanoseconds');
     const ratio = unit === 'ns' && ns !== 0 ? `(${percentage(ns, header.durationNanos)})` : '';
@@ -45,4 +48,9 @@ export function renderTopText(report: TopReport): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** `2026-11-30 07:16:45 UTC`: Go's `2006-01-02 15:04:05 MST` layout, in UTC. */
+function utcTime(nanos: number): string {
+  return `${new Date(Math.floor(nanos / 1e6)).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

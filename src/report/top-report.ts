@@ -42,6 +42,22 @@ export interface TopReportOptions {
   sampleIndex: number;
   /** Show at most this many rows (0 or undefined: all). */
   nodeCount?: number;
+  /** Profiles the table merges (a diff's base and head): their time and duration as pprof merges them. */
+  merged?: Profile[];
+}
+
+/**
+ * The time and duration of profiles merged as pprof merges them (a diff is head merged with base):
+ * the earliest time (a profile without one makes it none), the durations summed.
+ */
+export function mergedTimes(profiles: Profile[]): { timeNanos: number; durationNanos: number } {
+  let timeNanos = 0;
+  let durationNanos = 0;
+  for (const p of profiles) {
+    if (timeNanos === 0 || p.timeNanos < timeNanos) timeNanos = p.timeNanos;
+    durationNanos += p.durationNanos;
+  }
+  return { timeNanos, durationNanos };
 }
 
 /** Builds the report model of a top table from a profile and its function table. */
@@ -59,6 +75,9 @@ export function topReport(
     return { ...f, sumFlat: sum };
   });
   const mapping = profile.mappings[0];
+  const { timeNanos, durationNanos } = options.merged
+    ? mergedTimes(options.merged)
+    : { timeNanos: profile.timeNanos, durationNanos: profile.durationNanos };
   return {
     source: options.source,
     sampleType,
@@ -72,8 +91,8 @@ export function topReport(
       ...(mapping?.buildId ? { buildId: mapping.buildId } : {}),
       comments: profile.comments.filter((c) => !c.startsWith('#')),
       ...(profile.docUrl ? { docUrl: profile.docUrl } : {}),
-      ...(profile.timeNanos ? { timeNanos: profile.timeNanos } : {}),
-      ...(profile.durationNanos ? { durationNanos: profile.durationNanos } : {}),
+      ...(timeNanos ? { timeNanos } : {}),
+      ...(durationNanos ? { durationNanos } : {}),
     },
   };
 }

@@ -93,6 +93,7 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
     source: `${baseFile} → ${headFile}`,
     sampleIndex,
     nodeCount,
+    merged: [base, head],
   });
   printAs(io, format, report, {
     text: () => renderTopText(report),
