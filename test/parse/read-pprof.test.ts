@@ -94,6 +94,15 @@ describe('readPprof: decoding while decompressing', () => {
     );
   });
 
+  it('reads a profile gzipped in two members, cut mid-field, as parsePprof does', async () => {
+    const raw = gunzipSync(readFileSync('fixtures/profiles/json/head/cpu.pb.gz'));
+    const cut = Math.floor(raw.length / 2) + 1;
+    const bytes = Buffer.concat([gzipSync(raw.subarray(0, cut)), gzipSync(raw.subarray(cut))]);
+    const p = await readPprof(bytes, { pieceBytes: 64 });
+    expect(p).toEqual(parsePprof(bytes));
+    expect(p.samples.count).toBe(parsePprof(raw).samples.count);
+  });
+
   it('gathers a field longer than many pieces (a long string) and decodes it whole', async () => {
     const raw = gunzipSync(readFileSync('fixtures/profiles/json/head/cpu.pb.gz'));
     // A string table entry (field 6) of 100 KB, appended: one field over 1,500 pieces of 64 bytes.
