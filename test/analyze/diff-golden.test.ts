@@ -10,7 +10,6 @@ import { renderTopText } from '../../src/render/top-text.js';
 import { topReport } from '../../src/report/top-report.js';
 import { findFiles } from '../helpers/fixtures.js';
 
-
 /** Golden file → the base and head profiles it was made from. */
 function pairOf(golden: string): {
   base: string;
