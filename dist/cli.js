@@ -7172,10 +7172,10 @@ function uniqueNames(fs) {
   return [...seen.values()];
 }
 function countBenchmarks(findings, regressions, improvements) {
-  const both = findings.filter((f) => f.base && f.head);
+  const both2 = findings.filter((f) => f.base && f.head);
   const regressed = new Set(regressions.map(benchKey));
   return {
-    compared: uniqueNames(both).length,
+    compared: uniqueNames(both2).length,
     regressed: uniqueNames(regressions),
     // A benchmark that regressed in one unit is not also counted as improved.
     improved: uniqueNames(improvements.filter((f) => !regressed.has(benchKey(f)))),
@@ -14668,6 +14668,14 @@ function resolveSampleIndex(profile, spec) {
   return i;
 }
 
+// src/cli/both.ts
+async function both(a, b) {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === "rejected") throw ra.reason;
+  if (rb.status === "rejected") throw rb.reason;
+  return [ra.value, rb.value];
+}
+
 // src/units/pprof-units.ts
 var memoryUnits = [
   { name: "B", aliases: ["b", "byte"], factor: 1 },
@@ -14894,9 +14902,7 @@ ${diffUsage}`
   const [baseFile, headFile] = positionals;
   const format = readFormat(values.format, ["text", "markdown", "json"]);
   const nodeCount = values.nodecount === void 0 ? 0 : readInteger("--nodecount", values.nodecount, 1);
-  const read = await Promise.allSettled([load(baseFile, readPprofOffThread), load(headFile)]);
-  for (const r of read) if (r.status === "rejected") throw r.reason;
-  const [base, head] = read.map((r) => r.value);
+  const [base, head] = await both(load(baseFile, readPprofOffThread), load(headFile));
   try {
     checkComparable(base, head, baseFile, headFile);
   } catch (err) {
@@ -14983,14 +14989,10 @@ async function runHotspots(argv, io) {
 ${hotspotsUsage}`);
   const format = readFormat(values.format, ["text", "markdown", "json"]);
   const baseFiles = values.base ?? [];
-  const [headRead, baseRead] = await Promise.allSettled([
+  const [head, base] = await both(
     classify(positionals),
-    baseFiles.length > 0 ? classify(baseFiles, readPprofOffThread) : void 0
-  ]);
-  if (headRead.status === "rejected") throw headRead.reason;
-  if (baseRead.status === "rejected") throw baseRead.reason;
-  const head = headRead.value;
-  const base = baseRead.value;
+    baseFiles.length > 0 ? classify(baseFiles, readPprofOffThread) : Promise.resolve(void 0)
+  );
   const hotspots2 = findHotspots(head, base, {
     source: sourceLookup([values.source ?? "."]),
     ...values.tests === true ? { includeTests: true } : {}

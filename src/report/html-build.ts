@@ -129,11 +129,11 @@ export type PairGraphs = Map<ProfilePair, (FlameGraph | undefined)[]>;
 /**
  * Starts building the flame graphs of the pairs the report draws, a large pair's on a worker
  * thread (one pair at a time): the caller goes on with other work and hands the promise to
- * `htmlReportModel`.
+ * `buildHtmlReportModel`.
  */
 export function startFlameGraphs(pairs: ProfilePair[]): Promise<PairGraphs> {
   const graphs = pairGraphs(pairs);
-  // Awaited later, by htmlReportModel: a failure must not count as unhandled meanwhile.
+  // Awaited later, by buildHtmlReportModel: a failure must not count as unhandled meanwhile.
   graphs.catch(() => undefined);
   return graphs;
 }

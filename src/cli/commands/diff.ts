@@ -6,6 +6,7 @@ import { FormatError, UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, readPprof } from '../../parse/pprof/index.js';
 import { readPprofOffThread } from '../../parse/pprof/thread.js';
+import { both } from '../both.js';
 import { renderTopMarkdown } from '../../render/top-markdown.js';
 import { renderTopText } from '../../render/top-text.js';
 import { topReport } from '../../report/top-report.js';
@@ -56,12 +57,7 @@ export async function runDiff(argv: string[], io: CliIO): Promise<number> {
     values.nodecount === undefined ? 0 : readInteger('--nodecount', values.nodecount, 1);
   // Base is read on another thread while head is read here (when it is large). Errors come in
   // the order of the arguments.
-  const read = await Promise.allSettled([load(baseFile, readPprofOffThread), load(headFile)]);
-  for (const r of read) if (r.status === 'rejected') throw r.reason;
-  const [base, head] = read.map((r) => (r as PromiseFulfilledResult<Profile>).value) as [
-    Profile,
-    Profile,
-  ];
+  const [base, head] = await both(load(baseFile, readPprofOffThread), load(headFile));
   try {
     checkComparable(base, head, baseFile, headFile);
   } catch (err) {

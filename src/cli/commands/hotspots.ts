@@ -6,6 +6,7 @@ import { UserError, withSource } from '../../errors.js';
 import type { Profile } from '../../model/profile.js';
 import { readPprof } from '../../parse/pprof/index.js';
 import { readPprofOffThread } from '../../parse/pprof/thread.js';
+import { both } from '../both.js';
 import { renderHotspotsMarkdown, renderHotspotsText } from '../../render/hotspots.js';
 
 import { parseCommandArgs } from '../args.js';
@@ -59,14 +60,10 @@ export async function runHotspots(argv: string[], io: CliIO): Promise<number> {
   // Base's profiles are read on another thread while head's are read here (when they are
   // large). Head's errors come first, as the arguments do.
   const baseFiles = values.base ?? [];
-  const [headRead, baseRead] = await Promise.allSettled([
+  const [head, base] = await both(
     classify(positionals),
-    baseFiles.length > 0 ? classify(baseFiles, readPprofOffThread) : undefined,
-  ]);
-  if (headRead.status === 'rejected') throw headRead.reason;
-  if (baseRead.status === 'rejected') throw baseRead.reason;
-  const head = headRead.value;
-  const base = baseRead.value;
+    baseFiles.length > 0 ? classify(baseFiles, readPprofOffThread) : Promise.resolve(undefined),
+  );
   const hotspots = findHotspots(head, base, {
     source: sourceLookup([values.source ?? '.']),
     ...(values.tests === true ? { includeTests: true } : {}),
